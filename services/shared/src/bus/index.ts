@@ -1,0 +1,3 @@
+export * from './redis-connection.js';
+export * from './redis-bus.js';
+export * from './publish-event.js';

@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import { encodeStreamEntry } from '../events/stream-codec.js';
+import { formatEventIssues, parseEvent, type TypedEvent } from '../events/envelope.js';
+import { snapshotField } from '../events/payloads.js';
+import { topicSpecs } from '../events/topics.js';
+import type { TopicRoute } from '../truth/truth-doc.schema.js';
+
+export class InvalidEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** Checks an envelope against the contract before anything is written; throws with every issue named. */
+export function validateForPublish(route: TopicRoute, input: unknown): TypedEvent {
+  const parsed = parseEvent(input);
+  if (!parsed.ok) throw new InvalidEventError(formatEventIssues(parsed.issues));
+  if (parsed.event.topic !== route.topic) {
+    throw new InvalidEventError(`topic: event is for "${parsed.event.topic}" but the route is "${route.topic}"`);
+  }
+  return parsed.event;
+}
+
+/**
+ * Appends events the way every producer does: stream entry with bounded retention and, for state
+ * topics, the latest snapshot per key, in one MULTI so a reader never sees one without the other.
+ * Returns the stream ids in order.
+ */
+export async function publishEvents(redis: Redis, route: TopicRoute, inputs: readonly unknown[]): Promise<string[]> {
+  const events = inputs.map((input) => validateForPublish(route, input));
+  const keepsSnapshot = route.snapshot !== undefined && topicSpecs[route.topic].snapshot === 'latest-by-key';
+  const tx = redis.multi();
+  for (const event of events) {
+    tx.xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
+    if (keepsSnapshot && route.snapshot) {
+      tx.hset(route.snapshot, snapshotField(event.topic, event.data, event.user), JSON.stringify(event));
+    }
+  }
+  const results = await tx.exec();
+  if (!results) throw new Error(`publishing to ${route.stream} aborted`);
+  const failed = results.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+  // Each event queued one XADD, followed by one HSET when the topic keeps a snapshot.
+  const step = keepsSnapshot ? 2 : 1;
+  return events.map((_, i) => String(results[i * step]?.[1]));
+}
+
+export async function publishEvent(redis: Redis, route: TopicRoute, input: unknown): Promise<string> {
+  const [id] = await publishEvents(redis, route, [input]);
+  if (!id) throw new Error(`publishing to ${route.stream} returned no id`);
+  return id;
+}

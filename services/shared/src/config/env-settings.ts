@@ -1,0 +1,67 @@
+/**
+ * Every environment variable the stack reads, with its metadata. The README's settings table is
+ * generated from this list and from the port variables declared in truth (`./admin docs`), so the
+ * documentation cannot drift from the code.
+ */
+export interface EnvSetting {
+  name: string;
+  description: string;
+  default: string;
+  sensitive: boolean;
+  /** Which processes read it. */
+  readBy: string;
+}
+
+export const DEFAULT_SYSTEM_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export const envSettings: readonly EnvSetting[] = [
+  {
+    name: 'REDIS_SYSTEM_URL',
+    description: 'System Redis (truth, sessions, heartbeats). The only setting a service needs to boot; everything else comes from truth.',
+    default: DEFAULT_SYSTEM_REDIS_URL,
+    sensitive: false,
+    readBy: 'every service, ./admin',
+  },
+  {
+    name: 'REDIS_MARKET_URL',
+    description: 'Overrides the market Redis URL that truth declares (redis-market component).',
+    default: 'from truth',
+    sensitive: false,
+    readBy: 'every service, ./admin',
+  },
+  {
+    name: 'REDIS_INTEL_URL',
+    description: 'Overrides the intel Redis URL that truth declares (redis-intel component).',
+    default: 'from truth',
+    sensitive: false,
+    readBy: 'every service, ./admin',
+  },
+  {
+    name: 'PORT',
+    description: "Overrides one process's own listen port (wins over its MS_*_PORT variable).",
+    default: 'from truth',
+    sensitive: false,
+    readBy: 'each service',
+  },
+  {
+    name: 'LOG_LEVEL',
+    description: 'pino log level: trace, debug, info, warn, error, fatal.',
+    default: 'info',
+    sensitive: false,
+    readBy: 'every service',
+  },
+  {
+    name: 'MS_RUN_DIR',
+    description: 'Writable folder for Redis data, rendered nginx config, TLS certificate and logs.',
+    default: './run',
+    sensitive: false,
+    readBy: './admin, ecosystem.config.cjs',
+  },
+  {
+    name: 'PM2_HOME',
+    description: 'pm2 state folder; set it to run a second stack beside the dev stack (tests do).',
+    default: '~/.pm2',
+    sensitive: false,
+    readBy: 'pm2, ./admin',
+  },
+];

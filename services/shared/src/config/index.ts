@@ -1,0 +1,3 @@
+export * from './env-settings.js';
+export * from './stack-addresses.js';
+export * from './service-config.js';

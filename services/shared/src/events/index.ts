@@ -1,0 +1,5 @@
+export * from './bus-name.js';
+export * from './topics.js';
+export * from './payloads.js';
+export * from './envelope.js';
+export * from './stream-codec.js';

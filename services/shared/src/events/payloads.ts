@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { TopicName } from './topics.js';
+
+// Payloads are loose objects: producers may add fields that newer UIs use, but the fields listed
+// here are what every consumer relies on and are always checked.
+const symbol = z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be an upper-case ticker such as SPX');
+const finite = z.number().finite();
+const seq = z.number().int().nonnegative().optional();
+const epochMs = z.number().int().nonnegative();
+
+export const spotPayloadSchema = z.looseObject({ symbol, price: finite.positive(), prevClose: finite.positive().optional(), seq });
+export const candlePayloadSchema = z.looseObject({
+  symbol,
+  interval: z.enum(['1m', '5m', '15m', '1h']),
+  t: epochMs,
+  o: finite,
+  h: finite,
+  l: finite,
+  c: finite,
+  v: finite.nonnegative().optional(),
+  seq,
+});
+export const heatmapPayloadSchema = z.looseObject({
+  symbol,
+  version: z.number().int().nonnegative(),
+  kind: z.enum(['snapshot', 'diff']),
+  tiles: z.record(z.string(), z.unknown()),
+  removed: z.array(z.string()).optional(),
+  seq,
+});
+export const gexPayloadSchema = z.looseObject({
+  symbol,
+  spot: finite.positive().optional(),
+  strikes: z.array(z.looseObject({ strike: finite.positive(), call: finite, put: finite })),
+  seq,
+});
+export const modePayloadSchema = z.looseObject({
+  symbol: symbol.optional(),
+  mode: z.enum(['compression', 'transition', 'expansion']),
+  score: finite.min(0).max(100),
+  seq,
+});
+export const biasPayloadSchema = z.looseObject({ symbol: symbol.optional(), bias: finite.min(-1).max(1), lfi: finite.optional(), seq });
+export const selectorPayloadSchema = z.looseObject({ symbol, ideas: z.array(z.looseObject({ tile: z.string(), score: finite })), seq });
+export const intelPayloadSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  title: z.string().min(1).max(500),
+  source: z.string().min(1).max(200),
+  link: z.url().optional(),
+  published: epochMs.optional(),
+  summary: z.string().max(5000).optional(),
+  tickers: z.array(symbol).default([]),
+  seq,
+});
+export const vexyPayloadSchema = z.looseObject({ text: z.string().min(1).max(2000), kind: z.string().max(64).optional(), symbol: symbol.optional(), seq });
+export const alertPayloadSchema = z.looseObject({
+  id: z.string().min(1).max(100),
+  message: z.string().min(1).max(1000),
+  severity: z.enum(['info', 'warning', 'critical']).default('info'),
+  seq,
+});
+export const tradePayloadSchema = z.looseObject({ id: z.string().min(1).max(100), symbol, seq });
+export const positionsPayloadSchema = z.looseObject({ positions: z.array(z.looseObject({ id: z.string().min(1) })), seq });
+export const riskGraphPayloadSchema = z.looseObject({ positions: z.array(z.looseObject({ id: z.string().min(1) })), seq });
+
+export const topicPayloadSchemas = {
+  spot: spotPayloadSchema,
+  candles: candlePayloadSchema,
+  heatmap: heatmapPayloadSchema,
+  gex: gexPayloadSchema,
+  mode: modePayloadSchema,
+  bias: biasPayloadSchema,
+  selector: selectorPayloadSchema,
+  intel: intelPayloadSchema,
+  vexy: vexyPayloadSchema,
+  alerts: alertPayloadSchema,
+  trades: tradePayloadSchema,
+  positions: positionsPayloadSchema,
+  'risk-graph': riskGraphPayloadSchema,
+} as const satisfies Record<TopicName, z.ZodType>;
+
+export type TopicPayload<T extends TopicName> = z.infer<(typeof topicPayloadSchemas)[T]>;
+
+/** The key a `latest-by-key` snapshot is stored under: per symbol (and interval), or per user. */
+export function snapshotField(topic: TopicName, data: Record<string, unknown>, user: string | undefined): string {
+  const parts: string[] = [];
+  if (user !== undefined) parts.push(user);
+  if (typeof data['symbol'] === 'string') parts.push(data['symbol']);
+  if (topic === 'candles' && typeof data['interval'] === 'string') parts.push(data['interval']);
+  return parts.length > 0 ? parts.join(':') : '_';
+}

@@ -1,0 +1,22 @@
+import { parseEvent, type ParseEventResult, type TypedEvent } from './envelope.js';
+
+/** Field name under which the JSON envelope is stored in each Redis stream entry. */
+export const STREAM_FIELD = 'e';
+
+export function encodeStreamEntry(event: TypedEvent): [typeof STREAM_FIELD, string] {
+  return [STREAM_FIELD, JSON.stringify(event)];
+}
+
+/** Decodes the flat field list ioredis returns for one stream entry; never throws. */
+export function decodeStreamEntry(fields: readonly string[]): ParseEventResult {
+  const index = fields.indexOf(STREAM_FIELD);
+  const raw = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
+  if (raw === undefined) return { ok: false, issues: [{ path: '(entry)', message: `no "${STREAM_FIELD}" field` }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(entry)', message: `invalid JSON: ${(error as Error).message}` }] };
+  }
+  return parseEvent(json);
+}

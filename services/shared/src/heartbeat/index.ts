@@ -1,0 +1,2 @@
+export * from './heartbeat-record.js';
+export * from './heartbeat-writer.js';

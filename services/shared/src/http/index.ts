@@ -1,0 +1,4 @@
+export * from './error-body.js';
+export * from './health.js';
+export * from './request-id.js';
+export * from './express-kit.js';

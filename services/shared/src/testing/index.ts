@@ -1,0 +1,5 @@
+export * from './free-port.js';
+export * from './repo-root.js';
+export * from './redis-server.js';
+export * from './test-stack.js';
+export * from './service-process.js';

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
+import { readTruthSources } from '../truth/read-truth-sources.js';
+import { TruthError } from '../truth/truth-problem.js';
+import { writeTruth } from '../truth/truth-store.js';
+import { startRedisServer, type RedisServerHandle } from './redis-server.js';
+import { repoRoot } from './repo-root.js';
+
+export interface RedisTrio {
+  system: RedisServerHandle;
+  market: RedisServerHandle;
+  intel: RedisServerHandle;
+  /** Environment that points a service at these three instances. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startRedisTrio(): Promise<RedisTrio> {
+  const [system, market, intel] = await Promise.all([startRedisServer({ appendonly: true }), startRedisServer(), startRedisServer()]);
+  return {
+    system,
+    market,
+    intel,
+    env: { REDIS_SYSTEM_URL: system.url, REDIS_MARKET_URL: market.url, REDIS_INTEL_URL: intel.url },
+    stop: async () => void (await Promise.all([system.stop(), market.stop(), intel.stop()])),
+  };
+}
+
+/** Compiles the repository's truth (as `./admin build-truth` does) and loads it into `redis`. */
+export async function loadRepoTruth(redis: Redis, secrets: Record<string, Record<string, string>> = {}): Promise<{ truth: PublicTruth; version: string }> {
+  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
+  const compiled = compileTruth(sources.node, sources.components);
+  if (!compiled.ok) throw new TruthError(compiled.problems);
+  await writeTruth(redis, { ...compiled.truth, secrets }, compiled.version);
+  return { truth: compiled.truth, version: compiled.version };
+}

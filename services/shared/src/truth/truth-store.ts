@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis';
+import { truthDocSchema, type TruthDoc } from './truth-doc.schema.js';
+import { TruthError } from './truth-problem.js';
+
+export const TRUTH_KEYS = {
+  doc: 'truth:doc',
+  version: 'truth:version',
+  ts: 'truth:ts',
+  reloadChannel: 'truth:reload',
+} as const;
+
+export interface StoredTruth {
+  doc: TruthDoc;
+  version: string;
+  ts: number;
+}
+
+/** Writes the three truth keys in one MULTI, then tells running services to reload. */
+export async function writeTruth(redis: Redis, doc: TruthDoc, version: string, now = Date.now()): Promise<void> {
+  const result = await redis
+    .multi()
+    .set(TRUTH_KEYS.doc, JSON.stringify(doc))
+    .set(TRUTH_KEYS.version, version)
+    .set(TRUTH_KEYS.ts, String(now))
+    .publish(TRUTH_KEYS.reloadChannel, version)
+    .exec();
+  const failed = result?.find(([error]) => error);
+  if (!result || failed) throw new Error(`writing truth failed: ${failed?.[0]?.message ?? 'transaction aborted'}`);
+}
+
+/** Reads and validates the loaded truth; `null` when none was loaded yet. */
+export async function readTruth(redis: Redis): Promise<StoredTruth | null> {
+  const [doc, version, ts] = await redis.mget(TRUTH_KEYS.doc, TRUTH_KEYS.version, TRUTH_KEYS.ts);
+  if (doc == null || version == null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(doc);
+  } catch (error) {
+    throw new TruthError([{ file: `redis ${TRUTH_KEYS.doc}`, path: '$', reason: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = truthDocSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new TruthError(
+      parsed.error.issues.map((i) => ({ file: `redis ${TRUTH_KEYS.doc}`, path: `$.${i.path.join('.')}`, reason: i.message })),
+    );
+  }
+  return { doc: parsed.data, version, ts: Number(ts ?? 0) };
+}
