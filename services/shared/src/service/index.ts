@@ -1,2 +1,3 @@
 export * from './boot-service.js';
 export * from './wait-for-truth.js';
+export * from './package-version.js';

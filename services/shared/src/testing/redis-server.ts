@@ -50,7 +50,8 @@ async function tryStart(options: { appendonly?: boolean }): Promise<RedisServerH
     url,
     pid: child.pid ?? -1,
     client: () => {
-      const c = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: false });
+      const c = new Redis(url, { maxRetriesPerRequest: 1 });
+      c.on('error', () => undefined);
       clients.push(c);
       return c;
     },
@@ -70,6 +71,7 @@ async function waitForPing(port: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
     try {
       await probe.connect();
       if ((await probe.ping()) === 'PONG') return;
