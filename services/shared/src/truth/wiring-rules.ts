@@ -15,19 +15,34 @@ export function checkWiring(placed: readonly PlacedComponent[]): TruthProblem[] 
   return [...checkBuses(placed), ...checkPorts(placed), ...checkPm2Names(placed), ...checkConsumers(placed), ...checkTopics(placed)];
 }
 
-function checkBuses(placed: readonly PlacedComponent[]): TruthProblem[] {
-  const problems: TruthProblem[] = [];
-  const servedBy = new Map<string, string>();
-  for (const { file, component } of placed) {
-    if (component.meta.kind !== 'redis' || !component.bus) continue;
-    const other = servedBy.get(component.bus);
-    if (other) problems.push({ file, path: '$.bus', reason: `bus "${component.bus}" is already served by ${other}` });
-    else servedBy.set(component.bus, component.id);
+/**
+ * Flags every component that shares a value that must be unique (a port, a pm2 name…): each file
+ * gets the problem, naming the others, because the tool cannot know which one is the newcomer.
+ */
+function uniqueBy(placed: readonly PlacedComponent[], path: string, valueOf: (c: Component) => string | undefined, what: (value: string) => string): TruthProblem[] {
+  const groups = new Map<string, PlacedComponent[]>();
+  for (const p of placed) {
+    const value = valueOf(p.component);
+    if (value !== undefined) groups.set(value, [...(groups.get(value) ?? []), p]);
   }
+  const problems: TruthProblem[] = [];
+  for (const [value, members] of groups) {
+    if (members.length < 2) continue;
+    for (const member of members) {
+      const others = members.filter((m) => m !== member).map((m) => m.component.id);
+      problems.push({ file: member.file, path, reason: `${what(value)} is also used by ${others.join(', ')}` });
+    }
+  }
+  return problems;
+}
+
+function checkBuses(placed: readonly PlacedComponent[]): TruthProblem[] {
+  const served = new Set(placed.filter((p) => p.component.meta.kind === 'redis').map((p) => p.component.bus));
+  const problems = uniqueBy(placed, '$.bus', (c) => (c.meta.kind === 'redis' ? c.bus : undefined), (bus) => `bus "${bus}"`);
   for (const { file, component } of placed) {
     for (const [list, channels] of [['publishes', component.publishes], ['consumes', component.consumes]] as const) {
       channels.forEach((channel, i) => {
-        if (!servedBy.has(channel.bus)) {
+        if (!served.has(channel.bus)) {
           problems.push({ file, path: `$.${list}[${i}].bus`, reason: `bus "${channel.bus}" is not served by any redis component` });
         }
       });
@@ -37,33 +52,14 @@ function checkBuses(placed: readonly PlacedComponent[]): TruthProblem[] {
 }
 
 function checkPorts(placed: readonly PlacedComponent[]): TruthProblem[] {
-  const problems: TruthProblem[] = [];
-  const ports = new Map<number, string>();
-  const envs = new Map<string, string>();
-  for (const { file, component } of placed) {
-    if (!component.listen) continue;
-    const { port, env } = component.listen;
-    const portOwner = ports.get(port);
-    if (portOwner) problems.push({ file, path: '$.listen.port', reason: `port ${port} is already used by ${portOwner}` });
-    else ports.set(port, component.id);
-    const envOwner = envs.get(env);
-    if (envOwner) problems.push({ file, path: '$.listen.env', reason: `${env} is already the port variable of ${envOwner}` });
-    else envs.set(env, component.id);
-  }
-  return problems;
+  return [
+    ...uniqueBy(placed, '$.listen.port', (c) => (c.listen ? String(c.listen.port) : undefined), (port) => `port ${port}`),
+    ...uniqueBy(placed, '$.listen.env', (c) => c.listen?.env, (env) => `port variable ${env}`),
+  ];
 }
 
 function checkPm2Names(placed: readonly PlacedComponent[]): TruthProblem[] {
-  const problems: TruthProblem[] = [];
-  const names = new Map<string, string>();
-  for (const { file, component } of placed) {
-    const name = component.meta.pm2;
-    if (!name) continue;
-    const owner = names.get(name);
-    if (owner) problems.push({ file, path: '$.meta.pm2', reason: `pm2 name "${name}" is already used by ${owner}` });
-    else names.set(name, component.id);
-  }
-  return problems;
+  return uniqueBy(placed, '$.meta.pm2', (c) => c.meta.pm2, (name) => `pm2 name "${name}"`);
 }
 
 const channelId = (bus: string, key: string) => `${bus}/${key}`;

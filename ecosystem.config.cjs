@@ -1,0 +1,119 @@
+// pm2 processes of the stack, derived from the compiled truth (scripts/truth.json, written by
+// `./admin build-truth`) so ports, names and Redis roles are declared once. Every MS_*_PORT and
+// REDIS_*_URL override in the environment is applied here exactly as the services apply it.
+const fs = require('node:fs');
+const path = require('node:path');
+const { busUrls, componentPort } = require('./services/shared/dist/config/index.js');
+
+const root = __dirname;
+const truthFile = path.join(root, 'scripts/truth.json');
+if (!fs.existsSync(truthFile)) {
+  throw new Error('scripts/truth.json is missing: run ./admin build-truth (./admin up does it for you)');
+}
+const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8'));
+const env = process.env;
+const runDir = path.resolve(root, env.MS_RUN_DIR || 'run');
+const logDir = path.join(runDir, 'logs');
+const urls = busUrls(truth, env);
+
+/** Node services: the script each component id runs. */
+const scripts = {
+  sse: 'services/sse/dist/main.js',
+  journal: 'services/journal/dist/main.js',
+  copilot: 'services/copilot/dist/main.js',
+  massive: 'services/massive/dist/main.js',
+  intel: 'services/intel/dist/main.js',
+  static: 'ui/server/dist/main.js',
+};
+
+// Passed to every process so a second stack (tests, staging) never touches the dev one.
+const stackEnv = {
+  NODE_ENV: env.NODE_ENV || 'production',
+  LOG_LEVEL: env.LOG_LEVEL || 'info',
+  MS_RUN_DIR: runDir,
+  REDIS_SYSTEM_URL: urls.system,
+  REDIS_MARKET_URL: urls.market,
+  REDIS_INTEL_URL: urls.intel,
+  ...Object.fromEntries(
+    Object.values(truth.components)
+      .filter((c) => c.listen && env[c.listen.env])
+      .map((c) => [c.listen.env, env[c.listen.env]]),
+  ),
+};
+
+const restartPolicy = {
+  autorestart: true,
+  min_uptime: '5s',
+  max_restarts: 30,
+  exp_backoff_restart_delay: 200,
+  kill_timeout: 12000,
+  time: true,
+  merge_logs: true,
+};
+
+function logs(name) {
+  return { out_file: path.join(logDir, `${name}.out.log`), error_file: path.join(logDir, `${name}.err.log`) };
+}
+
+function which(binary, fallbacks) {
+  for (const dir of (env.PATH || '').split(':').concat(fallbacks)) {
+    const candidate = path.join(dir, binary);
+    if (dir && fs.existsSync(candidate)) return candidate;
+  }
+  return binary;
+}
+
+function redisApp(component) {
+  const dataDir = path.join(runDir, 'data', component.id);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return {
+    name: component.meta.pm2,
+    script: which('redis-server', ['/usr/bin', '/usr/local/bin']),
+    interpreter: 'none',
+    args: [
+      path.join(root, 'scripts/redis', `${component.bus}.conf`),
+      '--port', String(componentPort(component, env)),
+      '--bind', component.listen.host,
+      '--dir', dataDir,
+    ],
+    cwd: root,
+    ...restartPolicy,
+    max_memory_restart: '2G',
+    ...logs(component.meta.pm2),
+  };
+}
+
+function nginxApp(component) {
+  const prefix = path.join(runDir, 'nginx');
+  return {
+    name: component.meta.pm2,
+    script: which('nginx', ['/usr/sbin', '/usr/local/sbin']),
+    interpreter: 'none',
+    args: ['-e', path.join(prefix, 'error.log'), '-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+    cwd: root,
+    ...restartPolicy,
+    ...logs(component.meta.pm2),
+  };
+}
+
+function nodeApp(component) {
+  const script = scripts[component.id];
+  if (!script) throw new Error(`ecosystem.config.cjs: no script for component "${component.id}"`);
+  return {
+    name: component.meta.pm2,
+    script: path.join(root, script),
+    cwd: root,
+    exec_mode: 'fork',
+    node_args: ['--enable-source-maps'],
+    env: stackEnv,
+    ...restartPolicy,
+    max_memory_restart: '768M',
+    ...logs(component.meta.pm2),
+  };
+}
+
+const apps = Object.values(truth.components)
+  .filter((c) => c.meta.pm2)
+  .map((c) => (c.meta.kind === 'redis' ? redisApp(c) : c.meta.kind === 'proxy' ? nginxApp(c) : nodeApp(c)));
+
+module.exports = { apps };

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { adminPaths } from '../paths.js';
+import { pm2, pm2Interactive } from '../pm2/pm2-cli.js';
+import { ecosystemFile, pm2NameOf } from '../stack/ecosystem.js';
+import { stackUp } from '../stack/stack-up.js';
+import { buildTruthFiles } from '../truth/build-truth-files.js';
+import { bold, green, step } from '../ui/output.js';
+
+export function registerStackCommands(program: Command): void {
+  program
+    .command('up')
+    .description('install what is missing (apt packages, npm ci, build), then start the whole stack under pm2 and wait until healthy')
+    .option('--no-install', 'skip the install and build phase (done by the ./admin wrapper)')
+    .option('--timeout <sec>', 'how long to wait for health', '120')
+    .action(async (opts: { timeout: string }) => {
+      const result = await stackUp(adminPaths(), Number(opts.timeout) * 1000);
+      process.stdout.write(
+        [
+          '',
+          `${green('✓')} MarketSwarm is up: ${bold(result.url)}  (truth ${result.truthVersion})`,
+          '',
+          `  ${result.url}/             the trader workspace (self-signed dev certificate: accept it once)`,
+          `  ${result.url}/api/health   gateway health`,
+          '',
+          '  ./admin status        processes, heartbeats, truth version',
+          '  ./admin logs sse      logs of one process (any component id or pm2 name)',
+          '  ./admin down          stop everything',
+          '  npm test              run every test tier',
+          '',
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('down')
+    .description('stop and remove every process of the stack from pm2')
+    .option('--kill', 'also stop the pm2 daemon')
+    .action(async (opts: { kill?: boolean }) => {
+      const paths = adminPaths();
+      await step('stop the stack', () => pm2(['delete', ecosystemFile(paths)]).catch(() => ''));
+      if (opts.kill) await step('stop the pm2 daemon', () => pm2(['kill']));
+    });
+
+  program
+    .command('restart')
+    .argument('[name]', 'component id (sse) or pm2 name (fotw-sse); all when omitted')
+    .description('restart one process, or all of them')
+    .action(async (name: string | undefined) => {
+      const paths = adminPaths();
+      const { truth } = await buildTruthFiles(paths, undefined, false);
+      const target = name ? pm2NameOf(truth, name) : ecosystemFile(paths);
+      await step(`restart ${name ?? 'all processes'}`, () => pm2(['restart', target, '--update-env']));
+    });
+
+  program
+    .command('logs')
+    .argument('[name]', 'component id (sse) or pm2 name (fotw-sse); all when omitted')
+    .description('print recent logs (use --follow to keep streaming)')
+    .option('-n, --lines <n>', 'lines to show', '50')
+    .option('-f, --follow', 'keep streaming new lines')
+    .action(async (name: string | undefined, opts: { lines: string; follow?: boolean }) => {
+      const paths = adminPaths();
+      const { truth } = await buildTruthFiles(paths, undefined, false);
+      const args = ['logs', ...(name ? [pm2NameOf(truth, name)] : []), '--lines', opts.lines, ...(opts.follow ? [] : ['--nostream'])];
+      process.exitCode = await pm2Interactive(args);
+    });
+}

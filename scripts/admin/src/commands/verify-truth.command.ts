@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { truthVersion } from '@marketswarm/shared/truth';
+import { adminPaths } from '../paths.js';
+import { buildTruthFiles } from '../truth/build-truth-files.js';
+import { fetchLoadedTruth } from '../truth/loaded-truth.js';
+import { CliError, green } from '../ui/output.js';
+
+export function registerVerifyTruth(program: Command): void {
+  program
+    .command('verify-truth')
+    .description('check that the truth in system Redis is the one the files compile to (exit 1 if not)')
+    .action(async () => {
+      const paths = adminPaths();
+      const files = await buildTruthFiles(paths, undefined, false);
+      const loaded = await fetchLoadedTruth(paths);
+      const { secrets: _secrets, ...loadedPublic } = loaded.doc;
+      if (truthVersion(loadedPublic) !== loaded.version) {
+        throw new CliError(`truth:doc in Redis does not match its truth:version ${loaded.version} (edited by hand?): run ./admin load-truth`);
+      }
+      if (files.version !== loaded.version) {
+        throw new CliError(`truth in Redis (${loaded.version}) differs from the files (${files.version}): run ./admin load-truth`);
+      }
+      process.stderr.write(`${green('✓')} system Redis holds the truth the files compile to\n`);
+      process.stdout.write(`${loaded.version}\n`);
+    });
+}

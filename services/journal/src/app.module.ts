@@ -1,0 +1,15 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ServiceContext } from '@marketswarm/shared/service';
+import { ServiceContextModule } from './common/service-context.module.js';
+import { HealthModule } from './health/health.module.js';
+
+/** The journal's root module; feature modules (trades, journal, playbook, …) join `imports`. */
+@Module({})
+export class AppModule {
+  static register(ctx: ServiceContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceContextModule.forRoot(ctx), HealthModule],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { ServiceContext } from '@marketswarm/shared/service';
+import { SERVICE_CONTEXT } from '../common/service-context.token.js';
+
+/** Prometheus scrape endpoint for the process registry (`ms_*` default metrics, `service` label). */
+@Controller('metrics')
+export class MetricsController {
+  constructor(@Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext) {}
+
+  @Get()
+  metrics(@Res({ passthrough: true }) res: ServerResponse): Promise<string> {
+    res.setHeader('Content-Type', this.ctx.metrics.contentType);
+    return this.ctx.metrics.metrics();
+  }
+}
