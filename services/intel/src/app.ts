@@ -11,7 +11,7 @@ export function createIntelApp(ctx: ServiceContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLogging(ctx.logger));
-  mountHealth(app, ['/health'], ctx.health);
+  mountHealth(app, ['/health'], () => ctx.health());
   mountMetrics(app, ctx.metrics);
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

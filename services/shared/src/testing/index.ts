@@ -3,3 +3,4 @@ export * from './repo-root.js';
 export * from './redis-server.js';
 export * from './test-stack.js';
 export * from './service-process.js';
+export * from './run-admin.js';

@@ -1,0 +1,225 @@
+import path from 'node:path';
+import { ConfigError } from '@marketswarm/shared/config';
+import { repoRoot } from '@marketswarm/shared/testing';
+import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
+
+const templateDir = path.join(repoRoot, 'nginx');
+let truth: PublicTruth;
+let dev: NginxTemplate;
+let production: NginxTemplate;
+
+beforeAll(async () => {
+  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
+  const compiled = compileTruth(sources.node, sources.components);
+  if (!compiled.ok) throw new Error(`truth does not compile: ${JSON.stringify(compiled.problems)}`);
+  truth = compiled.truth;
+  [dev, production] = await Promise.all([loadNginxTemplate(templateDir, 'dev'), loadNginxTemplate(templateDir, 'production')]);
+});
+
+function render(overrides: Partial<RenderNginxOptions> = {}): string {
+  return renderNginxConfig({
+    truth,
+    env: {},
+    runDir: '/srv/ms/run',
+    certFile: '/srv/ms/run/certs/localhost.crt',
+    keyFile: '/srv/ms/run/certs/localhost.key',
+    template: dev,
+    templateDir,
+    ...overrides,
+  });
+}
+
+/** A copy of truth with one component changed. */
+function withComponent(id: string, change: (c: PublicTruth['components'][string]) => void): PublicTruth {
+  const copy = structuredClone(truth);
+  const component = copy.components[id];
+  if (!component) throw new Error(`no component ${id}`);
+  change(component);
+  return copy;
+}
+
+/** The body of the first block whose header line matches exactly, e.g. `location ^~ /sse/`. */
+function block(conf: string, header: string): string {
+  const start = conf.indexOf(`${header} {`);
+  if (start < 0) throw new Error(`no block "${header}" in:\n${conf}`);
+  let depth = 0;
+  for (let i = conf.indexOf('{', start); i < conf.length; i++) {
+    if (conf[i] === '{') depth++;
+    if (conf[i] === '}' && --depth === 0) return conf.slice(conf.indexOf('{', start) + 1, i);
+  }
+  throw new Error(`unclosed block "${header}"`);
+}
+
+function upstreamServer(conf: string, name: string): string | undefined {
+  return /server\s+(\S+);/.exec(block(conf, `upstream ${name}`))?.[1];
+}
+
+describe(renderNginxConfig.name, () => {
+  it('points each upstream at 127.0.0.1 and the port its component declares in truth', () => {
+    const changed = withComponent('journal', (c) => {
+      if (c.listen) c.listen.port = 4102;
+    });
+    const conf = render({ truth: changed });
+    expect(upstreamServer(conf, 'sse')).toBe(`127.0.0.1:${truth.components['sse']?.listen?.port}`);
+    expect(upstreamServer(conf, 'journal')).toBe('127.0.0.1:4102');
+    expect(upstreamServer(conf, 'copilot')).toBe(`127.0.0.1:${truth.components['copilot']?.listen?.port}`);
+    expect(upstreamServer(conf, 'static')).toBe(`127.0.0.1:${truth.components['static']?.listen?.port}`);
+    for (const name of ['sse', 'journal', 'copilot', 'static']) expect(block(conf, `upstream ${name}`)).toMatch(/keepalive \d+;/);
+    expect(conf).toContain(`listen ${truth.components['nginx']?.listen?.port} ssl http2;`);
+    expect(conf).not.toMatch(/^\s*http2 on;/m);
+  });
+
+  it('applies the MS_*_PORT overrides from the environment', () => {
+    const conf = render({ env: { MS_SSE_PORT: '41001', MS_NGINX_PORT: '48443', MS_STATIC_PORT: '' } });
+    expect(upstreamServer(conf, 'sse')).toBe('127.0.0.1:41001');
+    expect(upstreamServer(conf, 'static')).toBe(`127.0.0.1:${truth.components['static']?.listen?.port}`);
+    expect(conf).toContain('listen 48443 ssl http2;');
+  });
+
+  it('reports every bad port override and setting in one ConfigError', () => {
+    const changed = withComponent('nginx', (c) => {
+      c.settings['sseReadTimeout'] = '1 day';
+    });
+    const error = (() => {
+      try {
+        render({ truth: changed, env: { MS_SSE_PORT: 'abc', MS_JOURNAL_PORT: '70000' } });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('MS_SSE_PORT=abc');
+    expect(problems).toContain('MS_JOURNAL_PORT=70000');
+    expect(problems).toContain('settings.sseReadTimeout');
+  });
+
+  it('fills every placeholder in both templates', () => {
+    for (const template of [dev, production]) {
+      expect(template.text + template.locations).toMatch(/\{\{[A-Z_]+\}\}/);
+      const conf = render({ template });
+      expect(conf).not.toMatch(/\{\{|\}\}/);
+      expect(conf).toContain('location ^~ /sse/ {');
+    }
+  });
+
+  it('reads the template from templateDir when given its name', () => {
+    expect(render({ template: 'production' })).toBe(render({ template: production }));
+    expect(render({ template: undefined })).toBe(render({ template: dev }));
+  });
+
+  it('keeps the pid, logs and every temp path under <runDir>/nginx/', () => {
+    const conf = render({ runDir: '/srv/ms/run' });
+    expect(conf).toContain('pid "/srv/ms/run/nginx/nginx.pid";');
+    expect(conf).toContain('error_log "/srv/ms/run/nginx/error.log" warn;');
+    expect(conf).toMatch(/access_log "\/srv\/ms\/run\/nginx\/access\.log" \w+;/);
+    for (const kind of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
+      expect(conf).toContain(`${kind}_temp_path "/srv/ms/run/nginx/${kind}_temp";`);
+    }
+    const paths = [...conf.matchAll(/^\s*(?:pid|error_log|access_log|\w+_temp_path)\s+"([^"]+)"/gm)].map((m) => m[1]);
+    expect(paths).toHaveLength(8);
+    for (const p of paths) expect(p?.startsWith('/srv/ms/run/nginx/')).toBe(true);
+  });
+
+  it('uses the given certificate and key', () => {
+    const conf = render();
+    expect(conf).toContain('ssl_certificate "/srv/ms/run/certs/localhost.crt";');
+    expect(conf).toContain('ssl_certificate_key "/srv/ms/run/certs/localhost.key";');
+  });
+
+  it('refuses paths that would break out of their quotes', () => {
+    expect(() => render({ certFile: '/tmp/x";\nevil "' })).toThrow(ConfigError);
+    expect(() => render({ runDir: '/tmp/$host' })).toThrow(/runDir/);
+  });
+
+  it('answers 404 for /api/internal and /metrics without proxying', () => {
+    const conf = render();
+    for (const header of ['location ^~ /api/internal', 'location = /metrics', 'location ^~ /metrics/']) {
+      const body = block(conf, header);
+      expect(body).toMatch(/return 404\b/);
+      expect(body).not.toContain('proxy_pass');
+    }
+  });
+
+  it('streams /sse/ unbuffered, uncompressed, with the read timeout from truth', () => {
+    const changed = withComponent('nginx', (c) => {
+      c.settings['sseReadTimeout'] = '12h';
+    });
+    const sse = block(render({ truth: changed }), 'location ^~ /sse/');
+    expect(sse).toContain('proxy_pass http://sse;');
+    expect(sse).toContain('proxy_buffering off;');
+    expect(sse).toContain('proxy_cache off;');
+    expect(sse).toContain('proxy_read_timeout 12h;');
+    expect(sse).toContain('gzip off;');
+    expect(sse).toContain('proxy_set_header X-Request-Id $request_id;');
+    expect(block(render(), 'location ^~ /sse/')).toContain('proxy_read_timeout 24h;');
+  });
+
+  it('never lists text/event-stream among the gzip types', () => {
+    const types = /gzip_types ([^;]+);/.exec(render())?.[1]?.split(/\s+/) ?? [];
+    expect(types).toEqual(expect.arrayContaining(['text/css', 'application/javascript', 'application/json', 'image/svg+xml']));
+    expect(types).not.toContain('text/event-stream');
+  });
+
+  it('routes the original deployment route map to the right upstreams', () => {
+    const conf = render();
+    const routes: Record<string, string> = {
+      'location ^~ /api/auth/': 'sse',
+      'location ^~ /api/profile': 'sse',
+      'location ^~ /api/admin/': 'sse',
+      'location ^~ /api/models/': 'sse',
+      'location = /api/health': 'sse',
+      'location ^~ /api/logs': 'journal',
+      'location ^~ /api/trades': 'journal',
+      'location ^~ /api/symbols': 'journal',
+      'location ^~ /api/tags': 'journal',
+      'location ^~ /api/journal': 'journal',
+      'location ^~ /api/playbook': 'journal',
+      'location ^~ /api/alerts': 'journal',
+      'location ^~ /api/leaderboard': 'journal',
+      'location ^~ /api/orders': 'journal',
+      'location ^~ /api/prompt-alerts': 'journal',
+      'location ^~ /api/settings': 'journal',
+      'location ^~ /api/analytics': 'journal',
+      'location ^~ /api/mel/': 'copilot',
+      'location ^~ /api/adi/': 'copilot',
+      'location ^~ /api/commentary/': 'copilot',
+      'location ^~ /ws/': 'copilot',
+      'location /': 'static',
+    };
+    for (const [header, upstream] of Object.entries(routes)) expect(block(conf, header), header).toContain(`proxy_pass http://${upstream};`);
+    const ws = block(conf, 'location ^~ /ws/');
+    expect(ws).toContain('proxy_set_header Upgrade $http_upgrade;');
+    expect(ws).toContain('proxy_set_header Connection $connection_upgrade;');
+  });
+
+  it('sends HSTS in production only, with a port 80 redirect and the Let\'s Encrypt paths', () => {
+    const devConf = render();
+    expect(devConf).not.toContain('Strict-Transport-Security "');
+    expect(devConf).toContain('add_header X-Content-Type-Options "nosniff" always;');
+
+    const le = letsEncryptCertPaths(truth);
+    expect(le).toEqual({ certFile: '/etc/letsencrypt/live/localhost/fullchain.pem', keyFile: '/etc/letsencrypt/live/localhost/privkey.pem' });
+    const prod = render({ template: production, ...le });
+    expect(prod).toContain('add_header Strict-Transport-Security "max-age=31536000" always;');
+    expect(prod).toContain('listen 443 ssl http2;');
+    expect(prod).toContain('ssl_certificate "/etc/letsencrypt/live/localhost/fullchain.pem";');
+    expect(prod).toMatch(/listen 80;[\s\S]*return 301 https:\/\/localhost\$request_uri;/);
+  });
+});
+
+describe(fillTemplate.name, () => {
+  it('replaces every occurrence and leaves "$" sequences in values alone', () => {
+    expect(fillTemplate('a {{X}} b {{X}} {{Y_2}}', { X: '$1$&', Y_2: 'y' })).toBe('a $1$& b $1$& y');
+  });
+
+  it('fails on a placeholder without a value, naming it and the template', () => {
+    expect(() => fillTemplate('listen {{PORT}} {{HOST}};', { PORT: '1' }, 'dev.conf.template')).toThrow('dev.conf.template: no value for placeholder {{HOST}}');
+  });
+
+  it('fails on a malformed placeholder', () => {
+    expect(() => fillTemplate('listen {{ port }};', {})).toThrow(/malformed placeholder \{\{ port \}\}/);
+  });
+});

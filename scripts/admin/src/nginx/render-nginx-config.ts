@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, componentPort } from '@marketswarm/shared/config';
+import type { Component, PublicTruth } from '@marketswarm/shared/truth';
+
+export type NginxTemplateName = 'dev' | 'production';
+
+/** A template as read from `nginx/`: the main file and the shared route block pasted at {{LOCATIONS}}. */
+export interface NginxTemplate {
+  name: NginxTemplateName;
+  text: string;
+  locations: string;
+}
+
+export interface RenderNginxOptions {
+  truth: PublicTruth;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The stack's run folder; pid, logs and temp files go to `<runDir>/nginx/`. */
+  runDir: string;
+  certFile: string;
+  keyFile: string;
+  /** A template name (read from `templateDir`) or a template already loaded with loadNginxTemplate. Default 'dev'. */
+  template?: NginxTemplateName | NginxTemplate;
+  templateDir: string;
+}
+
+const TEMPLATE_FILES: Record<NginxTemplateName, string> = {
+  dev: 'dev.conf.template',
+  production: 'production.conf.template',
+};
+const LOCATIONS_FILE = 'locations.conf.template';
+
+/** Components nginx routes to, by upstream name in the templates. */
+const UPSTREAMS = { SSE_UPSTREAM: 'sse', JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', STATIC_UPSTREAM: 'static' } as const;
+
+const DEFAULTS = { serverName: 'localhost', sseReadTimeout: '24h', clientMaxBodySize: '10m' };
+
+/** Reads `<dir>/<name>.conf.template` and the shared `<dir>/locations.conf.template`. */
+export async function loadNginxTemplate(dir: string, name: NginxTemplateName): Promise<NginxTemplate> {
+  const [text, locations] = await Promise.all([readFile(path.join(dir, TEMPLATE_FILES[name]), 'utf8'), readFile(path.join(dir, LOCATIONS_FILE), 'utf8')]);
+  return { name, text, locations };
+}
+
+function loadNginxTemplateSync(dir: string, name: NginxTemplateName): NginxTemplate {
+  return {
+    name,
+    text: readFileSync(path.join(dir, TEMPLATE_FILES[name]), 'utf8'),
+    locations: readFileSync(path.join(dir, LOCATIONS_FILE), 'utf8'),
+  };
+}
+
+/**
+ * Renders a complete nginx.conf for this stack: ports from truth with their MS_*_PORT overrides,
+ * TLS with the given certificate, pid/logs/temp files under `<runDir>/nginx/`. Pure when given a
+ * loaded template; with a template name it only reads that template from `templateDir`.
+ * Throws ConfigError listing every bad value at once.
+ */
+export function renderNginxConfig(options: RenderNginxOptions): string {
+  const template = typeof options.template === 'object' ? options.template : loadNginxTemplateSync(options.templateDir, options.template ?? 'dev');
+  const values = nginxTemplateValues(options);
+  const locations = fillTemplate(template.locations, values, LOCATIONS_FILE);
+  return fillTemplate(template.text, { ...values, LOCATIONS: locations.replace(/\n+$/, '') }, TEMPLATE_FILES[template.name]);
+}
+
+/** The folder the rendered config keeps its pid, logs and temp files in (and is meant to be written to). */
+export function nginxRunDir(runDir: string): string {
+  return path.resolve(runDir, 'nginx');
+}
+
+/** Where certbot keeps the certificate for the nginx component's serverName. */
+export function letsEncryptCertPaths(truth: PublicTruth): { certFile: string; keyFile: string } {
+  const problems: string[] = [];
+  const serverName = serverNameOf(requireNginx(truth), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const live = path.posix.join('/etc/letsencrypt/live', serverName);
+  return { certFile: `${live}/fullchain.pem`, keyFile: `${live}/privkey.pem` };
+}
+
+/** Value of every placeholder; collects every problem before failing. */
+export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template' | 'templateDir'>): Record<string, string> {
+  const problems: string[] = [];
+  const { truth, env } = options;
+  const missing = ['nginx', ...Object.values(UPSTREAMS)].filter((id) => !truth.components[id]?.listen);
+  if (missing.length > 0) {
+    throw new ConfigError(missing.map((id) => `truth has no component "${id}" with a listen port; nginx needs nginx, sse, journal, copilot and static`));
+  }
+  const nginx = requireNginx(truth);
+  const values: Record<string, string> = {
+    NGINX_DIR: safePath('runDir', nginxRunDir(options.runDir), problems),
+    CERT_FILE: safePath('certFile', path.resolve(options.certFile), problems),
+    KEY_FILE: safePath('keyFile', path.resolve(options.keyFile), problems),
+    LISTEN: listenAddress(nginx, env, problems),
+    SERVER_NAME: serverNameOf(nginx, problems),
+    SSE_READ_TIMEOUT: stringSetting(nginx, 'sseReadTimeout', DEFAULTS.sseReadTimeout, problems, /^\d+(?:ms|s|m|h|d|w)?$/, 'an nginx time such as 24h or 3600s'),
+    CLIENT_MAX_BODY_SIZE: stringSetting(nginx, 'clientMaxBodySize', DEFAULTS.clientMaxBodySize, problems, /^\d+[kKmMgG]?$/, 'an nginx size such as 10m'),
+  };
+  for (const [placeholder, id] of Object.entries(UPSTREAMS)) {
+    const component = truth.components[id] as Component & { listen: NonNullable<Component['listen']> };
+    values[placeholder] = hostPort(loopbackFor(component.listen.host), componentPort(component, env, problems) ?? component.listen.port);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return values;
+}
+
+/**
+ * Replaces every `{{NAME}}` in `text`. Fails on a placeholder without a value and on anything
+ * left that still looks like one, so a typo in a template cannot reach nginx.
+ */
+export function fillTemplate(text: string, values: Readonly<Record<string, string>>, source = 'template'): string {
+  const unknown = new Set<string>();
+  const filled = text.replace(/\{\{([A-Z][A-Z0-9_]*)\}\}/g, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined) {
+      unknown.add(name);
+      return match;
+    }
+    return value;
+  });
+  if (unknown.size > 0) throw new Error(`${source}: no value for placeholder ${[...unknown].map((n) => `{{${n}}}`).join(', ')}`);
+  const leftover = /\{\{[^}\n]*\}\}/.exec(filled);
+  if (leftover) throw new Error(`${source}: malformed placeholder ${leftover[0]} (placeholders are {{UPPER_SNAKE}})`);
+  return filled;
+}
+
+function requireNginx(truth: PublicTruth): Component {
+  const nginx = truth.components['nginx'];
+  if (!nginx) throw new ConfigError(['truth has no component "nginx"']);
+  return nginx;
+}
+
+function serverNameOf(nginx: Component, problems: string[]): string {
+  const hostName = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+  return stringSetting(nginx, 'serverName', DEFAULTS.serverName, problems, hostName, 'one host name such as trade.example.com');
+}
+
+function listenAddress(nginx: Component, env: RenderNginxOptions['env'], problems: string[]): string {
+  const port = componentPort(nginx, env, problems) ?? 8443;
+  const host = nginx.listen?.host ?? '0.0.0.0';
+  return host === '0.0.0.0' ? String(port) : hostPort(host === '::' ? '::' : host, port);
+}
+
+/** Services bound to every interface are still reached on loopback. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
+}
+
+function hostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function stringSetting(component: Component, key: string, fallback: string, problems: string[], pattern?: RegExp, expected?: string): string {
+  const raw = component.settings[key];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || (pattern && !pattern.test(raw))) {
+    problems.push(`components.${component.id}.settings.${key}=${JSON.stringify(raw)}: must be ${expected ?? 'a string'}`);
+    return fallback;
+  }
+  return raw;
+}
+
+/** Paths are quoted in the templates; refuse what would break out of the quotes or expand as a variable. */
+function safePath(name: string, value: string, problems: string[]): string {
+  // eslint-disable-next-line no-control-regex
+  if (/["'\\$\u0000-\u001f]/.test(value)) problems.push(`${name}=${value}: nginx paths may not contain quotes, backslashes, "$" or control characters`);
+  return value;
+}
