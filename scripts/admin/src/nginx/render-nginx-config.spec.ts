@@ -52,6 +52,13 @@ function block(conf: string, header: string): string {
   throw new Error(`unclosed block "${header}"`);
 }
 
+/** Bodies of every `server { … }` block. */
+function serverBlocks(conf: string): string[] {
+  const bodies: string[] = [];
+  for (const match of conf.matchAll(/^\s*server\s*\{/gm)) bodies.push(block(conf.slice(match.index), 'server'));
+  return bodies;
+}
+
 function upstreamServer(conf: string, name: string): string | undefined {
   return /server\s+(\S+);/.exec(block(conf, `upstream ${name}`))?.[1];
 }
@@ -102,6 +109,19 @@ describe(renderNginxConfig.name, () => {
       const conf = render({ template });
       expect(conf).not.toMatch(/\{\{|\}\}/);
       expect(conf).toContain('location ^~ /sse/ {');
+    }
+  });
+
+  it('pastes the routes once, inside the TLS server block, and nowhere else', () => {
+    for (const template of [dev, production]) {
+      const conf = render({ template });
+      const tlsServer = serverBlocks(conf).filter((body) => body.includes('ssl_certificate '));
+      expect(tlsServer, template.name).toHaveLength(1);
+      const withoutComments = (text: string) => text.replace(/#.*$/gm, '');
+      const count = (text: string, what: RegExp) => withoutComments(text).match(what)?.length ?? 0;
+      expect(count(conf, /\blocation\s+\^~\s+\/sse\/\s*\{/g), template.name).toBe(1);
+      expect(count(tlsServer[0] ?? '', /\bproxy_pass\b/g), template.name).toBe(count(conf, /\bproxy_pass\b/g));
+      expect(count(tlsServer[0] ?? '', /\bproxy_set_header\b/g), template.name).toBe(count(conf, /\bproxy_set_header\b/g));
     }
   });
 

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { connect } from 'node:http2';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './stack-harness.js';
+
+const exec = promisify(execFile);
+
+interface StatusJson {
+  healthy: boolean;
+  truth: { loaded: string | null; matches: boolean };
+  components: { id: string; process: string; pid: number | null; restarts: number; heartbeat: string }[];
+}
+
+async function status(stack: TestStack): Promise<{ code: number | null; json: StatusJson }> {
+  const run = await stack.admin(['status', '--json']);
+  return { code: run.code, json: JSON.parse(run.stdout) as StatusJson };
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function h2Get(base: string, path: string): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const session = connect(base, { rejectUnauthorized: false });
+    session.on('error', reject);
+    const req = session.request({ ':path': path });
+    let status = 0;
+    let body = '';
+    req.on('response', (headers) => (status = Number(headers[':status'])));
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const alpn = session.alpnProtocol;
+      session.close();
+      resolve({ status, alpn, body });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('the whole stack under pm2 behind nginx', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('runs every process online in pm2', async () => {
+    const list = JSON.parse(await stack.pm2(['jlist'])) as { name: string; pm2_env: { status: string } }[];
+    const names = list.map((p) => p.name).sort();
+    expect(names).toEqual(
+      ['fotw-copilot', 'fotw-intel', 'fotw-journal', 'fotw-massive', 'fotw-nginx', 'fotw-redis-intel', 'fotw-redis-market', 'fotw-redis-system', 'fotw-sse', 'fotw-static'].sort(),
+    );
+    expect(list.every((p) => p.pm2_env.status === 'online')).toBe(true);
+  });
+
+  it('answers /api/health over HTTP/2 and TLS through nginx', async () => {
+    const res = await h2Get(stack.nginxUrl, '/api/health');
+    expect(res.alpn).toBe('h2');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', service: 'sse' });
+    const curl = await exec('curl', ['-sk', '--http2', '-o', '/dev/null', '-w', '%{http_version} %{http_code}', `${stack.nginxUrl}/api/health`]);
+    expect(curl.stdout).toBe('2 200');
+  });
+
+  it('serves the SPA through nginx', async () => {
+    const res = await h2Get(stack.nginxUrl, '/');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+  });
+
+  it('shows every heartbeat fresh and the loaded truth version in ./admin status', async () => {
+    const { code, json } = await status(stack);
+    expect(code).toBe(0);
+    expect(json.healthy).toBe(true);
+    expect(json.truth.loaded).toMatch(/^1\.0\.0\+[0-9a-f]{12}$/);
+    expect(json.truth.matches).toBe(true);
+    const services = json.components.filter((c) => c.heartbeat !== 'none').map((c) => [c.id, c.heartbeat]);
+    expect(services).toEqual(expect.arrayContaining([['sse', 'fresh'], ['journal', 'fresh'], ['copilot', 'fresh'], ['static', 'fresh'], ['massive', 'fresh'], ['intel', 'fresh']]));
+  });
+
+  it('flags a hung service as stale, and fresh again once it resumes', async () => {
+    const before = (await status(stack)).json.components.find((c) => c.id === 'copilot');
+    expect(before?.pid).toBeTypeOf('number');
+    process.kill(before!.pid!, 'SIGSTOP');
+    try {
+      const stale = await waitFor('copilot stale', 15_000, async () => {
+        const s = await status(stack);
+        return s.json.components.find((c) => c.id === 'copilot')?.heartbeat === 'stale' ? s : undefined;
+      });
+      expect(stale.code).toBe(1);
+      expect(stale.json.healthy).toBe(false);
+    } finally {
+      process.kill(before!.pid!, 'SIGCONT');
+    }
+    await waitFor('copilot fresh', 15_000, async () => ((await status(stack)).json.components.find((c) => c.id === 'copilot')?.heartbeat === 'fresh' ? true : undefined));
+  });
+
+  it('restarts a killed service under pm2 and its heartbeat comes back from the new process', async () => {
+    const before = (await status(stack)).json.components.find((c) => c.id === 'journal')!;
+    process.kill(before.pid!, 'SIGKILL');
+    const after = await waitFor('journal restarted', 30_000, async () => {
+      const row = (await status(stack)).json.components.find((c) => c.id === 'journal');
+      return row && row.pid !== before.pid && row.heartbeat === 'fresh' ? row : undefined;
+    });
+    expect(after.restarts).toBe(before.restarts + 1);
+    expect(after.process).toBe('online');
+    const health = await h2Get(stack.nginxUrl, '/api/health');
+    expect(health.status).toBe(200);
+  });
+});

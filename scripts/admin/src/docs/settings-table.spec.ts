@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileTruth } from '@marketswarm/shared/truth';
+import { envSettings } from '@marketswarm/shared/config';
+import { renderSettingsTables, spliceSettings } from './settings-table.js';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const dir = path.join(root, 'truth/components');
+const compiled = compileTruth(
+  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
+  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
+);
+
+describe(renderSettingsTables.name, () => {
+  if (!compiled.ok) throw new Error('repo truth must compile');
+  const tables = renderSettingsTables(compiled.truth);
+
+  it('lists every environment setting and every port variable declared in truth', () => {
+    for (const setting of envSettings) expect(tables).toContain(`| \`${setting.name}\` |`);
+    for (const c of Object.values(compiled.truth.components)) if (c.listen) expect(tables).toContain(`\`${c.listen.env}\``);
+  });
+
+  it('is what README.md shows (run ./admin docs after changing settings or truth)', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(spliceSettings(readme, tables)).toBe(readme);
+  });
+});

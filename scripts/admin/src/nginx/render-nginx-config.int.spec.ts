@@ -1,0 +1,425 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect as connectH2, type ClientHttp2Session, type IncomingHttpHeaders as H2Headers, type OutgoingHttpHeaders } from 'node:http2';
+import { request as httpsRequest } from 'node:https';
+import { connect as connectTcp, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { freePort, repoRoot } from '@marketswarm/shared/testing';
+import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureDevCert } from '../certs/dev-cert.js';
+import { nginxRunDir, renderNginxConfig } from './render-nginx-config.js';
+
+// Real nginx (Debian 1.22) in front of four tiny node:http backends, driven by real HTTP/2 and
+// HTTP/1.1 TLS clients: what the rendered config does, not what it says.
+
+const execFileAsync = promisify(execFile);
+const templateDir = path.join(repoRoot, 'nginx');
+const BACKENDS = ['sse', 'journal', 'copilot', 'static'] as const;
+type BackendName = (typeof BACKENDS)[number];
+
+interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+interface Backend {
+  name: BackendName;
+  server: Server;
+  port: number;
+  seen: SeenRequest[];
+}
+
+/** The /sse/x handler waits for the test to say it received the first event before it ends the stream. */
+interface SseControl {
+  release: () => void;
+  released: Promise<void>;
+  ended?: { at: number; timedOut: boolean };
+}
+
+const BIG_JSON = JSON.stringify({ trades: Array.from({ length: 60 }, (_, i) => ({ id: i, symbol: 'SPX', side: 'long', note: 'butterfly 5900/5910/5920' })) });
+const FIRST_EVENT = `retry: 2000\n\nid: 1\nevent: spot\ndata: ${JSON.stringify({ symbol: 'SPX', pad: 'x'.repeat(2000) })}\n\n`;
+const LAST_EVENT = 'id: 2\nevent: spot\ndata: {"last":true}\n\n';
+
+let truth: PublicTruth;
+let prefix: string;
+let certFile: string;
+let keyFile: string;
+let nginx: ChildProcess | undefined;
+let nginxPort: number;
+let errorLog: string;
+let session: ClientHttp2Session;
+let sse: SseControl;
+const backends = {} as Record<BackendName, Backend>;
+
+beforeAll(async () => {
+  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
+  const compiled = compileTruth(sources.node, sources.components);
+  if (!compiled.ok) throw new Error(`truth does not compile: ${JSON.stringify(compiled.problems)}`);
+  truth = compiled.truth;
+
+  prefix = await mkdtemp(path.join(tmpdir(), 'ms-nginx-'));
+  // nginx's workers drop root to "nobody"; they must reach the temp folders under the prefix.
+  await chmod(prefix, 0o755);
+  const first = await ensureDevCert(path.join(prefix, 'certs'));
+  const second = await ensureDevCert(path.join(prefix, 'certs'));
+  expect(first.created).toBe(true);
+  expect(second).toEqual({ ...first, created: false });
+  ({ certFile, keyFile } = first);
+
+  for (const name of BACKENDS) backends[name] = await startBackend(name);
+  await startNginx();
+  session = await openSession();
+});
+
+afterAll(async () => {
+  session?.destroy();
+  await stopNginx();
+  for (const backend of Object.values(backends)) {
+    backend.server.closeAllConnections();
+    backend.server.close();
+  }
+  if (prefix) await rm(prefix, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  for (const backend of Object.values(backends)) backend.seen.length = 0;
+  sse = sseControl();
+});
+
+describe('dev nginx config (real nginx, real clients)', () => {
+  it('negotiates HTTP/2 over TLS (ALPN h2)', async () => {
+    const fresh = await openSession();
+    try {
+      expect(fresh.alpnProtocol).toBe('h2');
+      expect(fresh.encrypted).toBe(true);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('sends /api/health to the gateway with a request id and the forwarded headers', async () => {
+    const res = await get('/api/health');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ backend: 'sse' });
+    const seen = only(backends.sse, '/api/health');
+    expect(seen.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(seen.headers['x-forwarded-proto']).toBe('https');
+    expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(seen.headers['x-forwarded-host']).toBe('127.0.0.1');
+    expect(seen.headers['connection']).not.toMatch(/close/i);
+    const again = await get('/api/health');
+    expect(again.status).toBe(200);
+    expect(backends.sse.seen[1]?.headers['x-request-id']).not.toBe(seen.headers['x-request-id']);
+  });
+
+  it('ignores a client-supplied request id and X-Forwarded-For', async () => {
+    await get('/api/health', { 'x-request-id': 'client-chosen-id', 'x-forwarded-for': '6.6.6.6' });
+    const seen = only(backends.sse, '/api/health');
+    expect(seen.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
+  });
+
+  it('sends /api/trades to the journal', async () => {
+    const res = await get('/api/trades?limit=5');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ backend: 'journal' });
+    expect(only(backends.journal, '/api/trades?limit=5').method).toBe('GET');
+    expect(backends.sse.seen).toHaveLength(0);
+  });
+
+  it('answers 404 for /api/internal/* without reaching the journal, however the path is spelled', async () => {
+    for (const p of ['/api/internal/x', '/api/internal', '/api//internal/x', '/api/trades/../internal/x', '/api/trades/%2e%2e/internal/x', '/api/./internal/x']) {
+      const res = await get(p);
+      expect(res.status, p).toBe(404);
+    }
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('does not expose /metrics', async () => {
+    expect((await get('/metrics')).status).toBe(404);
+    expect((await get('/metrics/')).status).toBe(404);
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('answers an unknown API path with a JSON 404 instead of the SPA', async () => {
+    const res = await get('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('streams text/event-stream from /sse/ as it is written, never gzipped', async () => {
+    const req = session.request({ ':path': '/sse/x', accept: 'text/event-stream', 'accept-encoding': 'gzip, deflate, br' });
+    const [headers] = (await once(req, 'response')) as [H2Headers];
+    let text = '';
+    let firstAt: number | undefined;
+    let firstChunk = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      if (firstAt === undefined) {
+        firstAt = Date.now();
+        firstChunk = chunk;
+        sse.release();
+      }
+      text += chunk;
+    });
+    await once(req, 'end');
+
+    expect(headers[':status']).toBe(200);
+    expect(headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(headers['content-encoding']).toBeUndefined();
+    // The first event reached the client while the backend was still holding the response open.
+    expect(sse.ended?.timedOut).toBe(false);
+    expect(firstAt).toBeLessThanOrEqual(sse.ended?.at ?? 0);
+    expect(firstChunk).toContain('id: 1\n');
+    expect(firstChunk).not.toContain('id: 2\n');
+    expect(text).toBe(FIRST_EVENT + LAST_EVENT);
+    // The gateway is asked for identity, so it cannot compress either.
+    expect(only(backends.sse, '/sse/x').headers['accept-encoding']).toBeUndefined();
+  });
+
+  it('gzips a JSON response over 1 KB', async () => {
+    expect(Buffer.byteLength(BIG_JSON)).toBeGreaterThan(1024);
+    const res = await get('/api/trades?big=1', { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.body).toString()).toBe(BIG_JSON);
+  });
+
+  it('passes a WebSocket upgrade on /ws/ through to the copilot', async () => {
+    const { statusCode, socket } = await upgrade('/ws/mel');
+    try {
+      expect(statusCode).toBe(101);
+      const seen = only(backends.copilot, '/ws/mel');
+      expect(seen.method).toBe('GET');
+      expect(seen.headers['upgrade']).toBe('websocket');
+      expect(seen.headers['connection']).toMatch(/upgrade/i);
+      expect(seen.headers['x-forwarded-proto']).toBe('https');
+      // The tunnel carries bytes both ways once upgraded.
+      socket.write('ping');
+      const [echo] = (await once(socket, 'data')) as [Buffer];
+      expect(echo.toString()).toBe('echo:ping');
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it('serves everything else from the static server with the edge security headers and no HSTS', async () => {
+    const res = await get('/journal/2026-11-20');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toContain('<div id="root">');
+    expect(only(backends.static, '/journal/2026-11-20')).toBeTruthy();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['server']).toBe('nginx');
+  });
+
+  it('refuses a request body over 10 MB before it reaches the journal', async () => {
+    const req = session.request({ ':method': 'POST', ':path': '/api/trades', 'content-type': 'application/json', 'content-length': String(11 * 1024 * 1024) }, { endStream: false });
+    const [headers] = (await once(req, 'response')) as [H2Headers];
+    req.close();
+    expect(headers[':status']).toBe(413);
+    expect(backends.journal.seen).toHaveLength(0);
+  });
+});
+
+describe('production nginx config', () => {
+  it('passes nginx -t with a test certificate and a writable prefix', async () => {
+    const runDir = path.join(prefix, 'production');
+    const dir = nginxRunDir(runDir);
+    await mkdir(dir, { recursive: true });
+    const conf = path.join(dir, 'nginx.conf');
+    await writeFile(conf, renderNginxConfig({ truth, env: {}, runDir, certFile, keyFile, template: 'production', templateDir }));
+    const result = await nginxTest(dir, conf);
+    expect(result.ok, result.output).toBe(true);
+    expect(result.output).toContain('syntax is ok');
+  });
+
+  it('is checked for real: nginx -t fails when the certificate is missing', async () => {
+    const runDir = path.join(prefix, 'production-broken');
+    const dir = nginxRunDir(runDir);
+    await mkdir(dir, { recursive: true });
+    const conf = path.join(dir, 'nginx.conf');
+    const missing = path.join(prefix, 'no-such-cert.pem');
+    await writeFile(conf, renderNginxConfig({ truth, env: {}, runDir, certFile: missing, keyFile, template: 'production', templateDir }));
+    const result = await nginxTest(dir, conf);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('no-such-cert.pem');
+  });
+});
+
+// ---- harness -----------------------------------------------------------------------------------
+
+function sseControl(): SseControl {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { release, released };
+}
+
+async function startBackend(name: BackendName): Promise<Backend> {
+  const seen: SeenRequest[] = [];
+  const server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    handle(name, req, res).catch((error: unknown) => {
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    socket.on('data', (data: Buffer) => socket.write(`echo:${data.toString()}`));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { name, server, port: (server.address() as AddressInfo).port, seen };
+}
+
+async function handle(name: BackendName, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  if (name === 'sse' && url.startsWith('/sse/')) {
+    const control = sse;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.write(FIRST_EVENT);
+    const timedOut = await Promise.race([control.released.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3000))]);
+    control.ended = { at: Date.now(), timedOut };
+    res.end(LAST_EVENT);
+    return;
+  }
+  if (name === 'static') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>MarketSwarm</title><div id="root"></div>');
+    return;
+  }
+  const body = url.includes('big=1') ? BIG_JSON : JSON.stringify({ backend: name, url });
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(body);
+}
+
+async function startNginx(): Promise<void> {
+  const dir = nginxRunDir(prefix);
+  await mkdir(dir, { recursive: true });
+  errorLog = path.join(dir, 'error.log');
+  const conf = path.join(dir, 'nginx.conf');
+  for (let attempt = 1; ; attempt++) {
+    nginxPort = await freePort();
+    const env: Record<string, string> = { [listenEnv('nginx')]: String(nginxPort) };
+    for (const name of BACKENDS) env[listenEnv(name)] = String(backends[name].port);
+    await writeFile(conf, renderNginxConfig({ truth, env, runDir: prefix, certFile, keyFile, template: 'dev', templateDir }));
+
+    const test = await nginxTest(dir, conf);
+    if (!test.ok) throw new Error(`nginx -t failed:\n${test.output}`);
+
+    const child = spawn('nginx', ['-e', errorLog, '-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    process.once('exit', () => child.kill('SIGTERM'));
+    if (await listening(child, nginxPort)) {
+      nginx = child;
+      return;
+    }
+    const log = await readFile(errorLog, 'utf8').catch(() => '');
+    if (attempt >= 3 || !/Address already in use/.test(log + output)) throw new Error(`nginx did not start:\n${output}\n${log}`);
+  }
+}
+
+async function stopNginx(): Promise<void> {
+  const child = nginx;
+  if (!child || child.exitCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function listenEnv(id: string): string {
+  const env = truth.components[id]?.listen?.env;
+  if (!env) throw new Error(`truth component ${id} has no listen.env`);
+  return env;
+}
+
+/** Waits until the port accepts connections; false if nginx exits first. */
+async function listening(child: ChildProcess, port: number): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connectTcp(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return child.exitCode === null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+async function nginxTest(dir: string, conf: string): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync('nginx', ['-t', '-e', path.join(dir, 'error.log'), '-p', dir, '-c', conf]);
+    return { ok: true, output: stdout + stderr + (await readFile(path.join(dir, 'error.log'), 'utf8').catch(() => '')) };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    const log = await readFile(path.join(dir, 'error.log'), 'utf8').catch(() => '');
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}${log}` || e.message };
+  }
+}
+
+async function openSession(): Promise<ClientHttp2Session> {
+  const client = connectH2(`https://127.0.0.1:${nginxPort}`, { rejectUnauthorized: false });
+  client.on('error', () => undefined);
+  await once(client, 'connect');
+  return client;
+}
+
+async function get(pathname: string, extra: OutgoingHttpHeaders = {}): Promise<{ status: number; headers: H2Headers; body: Buffer }> {
+  const req = session.request({ ':path': pathname, ...extra });
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const [headers] = (await once(req, 'response')) as [H2Headers];
+  await once(req, 'end');
+  return { status: Number(headers[':status']), headers, body: Buffer.concat(chunks) };
+}
+
+/** A plain HTTP/1.1 WebSocket handshake over TLS (browsers open WebSockets this way against nginx 1.22). */
+async function upgrade(pathname: string): Promise<{ statusCode: number; socket: Socket }> {
+  const req = httpsRequest({
+    host: '127.0.0.1',
+    port: nginxPort,
+    path: pathname,
+    rejectUnauthorized: false,
+    headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64') },
+  });
+  req.end();
+  const result = await Promise.race([
+    once(req, 'upgrade') as Promise<[IncomingMessage, Socket]>,
+    (once(req, 'response') as Promise<[IncomingMessage]>).then(([res]) => {
+      throw new Error(`expected 101, got ${res.statusCode}`);
+    }),
+  ]);
+  const [res, socket] = result;
+  return { statusCode: res.statusCode ?? 0, socket };
+}
+
+function only(backend: Backend, url: string): SeenRequest {
+  const matching = backend.seen.filter((s) => s.url === url);
+  expect(matching, `${backend.name} saw ${JSON.stringify(backend.seen.map((s) => s.url))}`).toHaveLength(1);
+  return matching[0] as SeenRequest;
+}
+
+function allSeen(): string[] {
+  return Object.values(backends).flatMap((b) => b.seen.map((s) => `${b.name} ${s.url}`));
+}
