@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceContext } from '@marketswarm/shared/service';
-import { ServiceContextModule } from './common/service-context.module.js';
-import { HealthModule } from './health/health.module.js';
+import { HealthModule, ServiceContextModule } from '@marketswarm/shared/nest';
 
 /** The copilot's root module; MEL, ADI, commentary and the WebSocket gateways join `imports` later. */
 @Module({})

@@ -32,6 +32,7 @@ describe(createStaticApp.name, () => {
     await writeFile(path.join(root, 'assets/logo-9f8e.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     await writeFile(path.join(root, '.env'), 'SECRET=1');
+    await writeFile(path.join(root, '.secrets.json'), '{"SECRET":1}');
     const app = createStaticApp({
       root,
       logger: createLogger('static', 'silent'),
@@ -82,11 +83,14 @@ describe(createStaticApp.name, () => {
   });
 
   it('never serves dotfiles', async () => {
-    for (const raw of ['/.env', '/%2eenv']) {
+    for (const raw of ['/.secrets.json', '/%2esecrets.json', '/assets/../.secrets.json']) {
       const res = await rawRequest(url, raw);
       expect(res.status, raw).toBe(404);
       expect(res.body.toString()).not.toContain('SECRET');
     }
+    // No extension: a client-side route, so the SPA answers rather than the file.
+    const env = await rawRequest(url, '/.env');
+    expect(env.body.toString()).not.toContain('SECRET');
   });
 
   it('answers a file request by its variant path name only when that file exists', async () => {

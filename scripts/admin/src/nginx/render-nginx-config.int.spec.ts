@@ -28,6 +28,8 @@ interface SeenRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** nginx's side of the upstream connection: the same port again means a reused keepalive connection. */
+  remotePort: number | undefined;
 }
 
 interface Backend {
@@ -114,10 +116,16 @@ describe('dev nginx config (real nginx, real clients)', () => {
     expect(seen.headers['x-forwarded-proto']).toBe('https');
     expect(seen.headers['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen.headers['x-forwarded-host']).toBe('127.0.0.1');
-    expect(seen.headers['connection']).not.toMatch(/close/i);
-    const again = await get('/api/health');
-    expect(again.status).toBe(200);
-    expect(backends.sse.seen[1]?.headers['x-request-id']).not.toBe(seen.headers['x-request-id']);
+    expect(seen.headers['connection']).toBeUndefined();
+  });
+
+  it('gives every request its own id and reuses the upstream connection (HTTP/1.1 keepalive)', async () => {
+    expect((await get('/api/health')).status).toBe(200);
+    expect((await get('/api/health')).status).toBe(200);
+    const [first, second] = backends.sse.seen;
+    expect(second?.headers['x-request-id']).not.toBe(first?.headers['x-request-id']);
+    expect(first?.remotePort).toBeDefined();
+    expect(second?.remotePort).toBe(first?.remotePort);
   });
 
   it('ignores a client-supplied request id and X-Forwarded-For', async () => {
@@ -268,13 +276,13 @@ function sseControl(): SseControl {
 async function startBackend(name: BackendName): Promise<Backend> {
   const seen: SeenRequest[] = [];
   const server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, remotePort: req.socket.remotePort });
     handle(name, req, res).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, remotePort: socket.remotePort });
     socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
     socket.on('data', (data: Buffer) => socket.write(`echo:${data.toString()}`));
   });

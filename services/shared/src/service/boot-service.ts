@@ -19,8 +19,8 @@ export interface ServiceContext {
   readonly logger: Logger;
   readonly bus: RedisBus;
   readonly metrics: Registry;
-  truth(): StoredTruth;
-  health(): HealthInfo;
+  readonly truth: () => StoredTruth;
+  readonly health: () => HealthInfo;
   /** Called after a `./admin load-truth` published a new version. */
   onReload(listener: (truth: StoredTruth) => void): void;
   /** Closers run in reverse order of registration on SIGTERM/SIGINT. */

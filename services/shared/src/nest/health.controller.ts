@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import type { HealthInfo } from '@marketswarm/shared/http';
-import type { ServiceContext } from '@marketswarm/shared/service';
-import { SERVICE_CONTEXT } from '../common/service-context.token.js';
+import type { HealthInfo } from '../http/index.js';
+import type { ServiceContext } from '../service/index.js';
+import { SERVICE_CONTEXT } from './service-context.token.js';
 
 @Controller('health')
 export class HealthController {

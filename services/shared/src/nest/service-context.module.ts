@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { ServiceContext } from '@marketswarm/shared/service';
+import type { ServiceContext } from '../service/index.js';
 import { SERVICE_CONTEXT } from './service-context.token.js';
 
 /** Makes the context that `bootService` returned injectable everywhere, as a plain value. */

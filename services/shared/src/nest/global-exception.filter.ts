@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
-import { type ErrorBody, errorBody, HttpError } from '@marketswarm/shared/http';
-import type { Logger } from '@marketswarm/shared/logger';
+import { type ErrorBody, errorBody, HttpError } from '../http/index.js';
+import type { Logger } from '../logger/index.js';
 
 /** What the filter reads from an Express request: pino-http's `id`, Express's `originalUrl`. */
 type HttpRequest = IncomingMessage & { id?: unknown; originalUrl?: string };

@@ -2,8 +2,8 @@ import type { ArgumentsHost } from '@nestjs/common';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { describe, expect, it, vi } from 'vitest';
-import { HttpError } from '@marketswarm/shared/http';
-import type { Logger } from '@marketswarm/shared/logger';
+import { HttpError } from '../http/index.js';
+import type { Logger } from '../logger/index.js';
 import { GlobalExceptionFilter } from './global-exception.filter.js';
 
 function harness(request: Record<string, unknown>, options: { headersSent?: boolean } = {}) {

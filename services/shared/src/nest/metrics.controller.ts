@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import type { ServiceContext } from '@marketswarm/shared/service';
-import { SERVICE_CONTEXT } from '../common/service-context.token.js';
+import type { ServiceContext } from '../service/index.js';
+import { SERVICE_CONTEXT } from './service-context.token.js';
 
 /** Prometheus scrape endpoint for the process registry (`ms_*` default metrics, `service` label). */
 @Controller('metrics')
