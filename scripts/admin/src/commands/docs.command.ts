@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { truthJsonSchemas } from '@marketswarm/shared/truth';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { renderSettingsTables, spliceSettings } from '../docs/settings-table.js';
@@ -9,19 +10,24 @@ import { CliError } from '../ui/output.js';
 export function registerDocs(program: Command): void {
   program
     .command('docs')
-    .description("regenerate the README's settings tables from the config metadata and truth")
+    .description("regenerate the README's settings tables and truth/schema/*.json from the config metadata and truth")
     .option('--check', 'exit 1 if the README is out of date instead of writing it')
     .action(async (opts: { check?: boolean }) => {
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
       const file = path.join(paths.repoRoot, 'README.md');
       const current = await readFile(file, 'utf8');
-      const next = spliceSettings(current, renderSettingsTables(truth));
-      if (opts.check) {
-        if (next !== current) throw new CliError('README.md settings tables are out of date: run ./admin docs');
-        return;
+      const outputs: [string, string][] = [
+        [file, spliceSettings(current, renderSettingsTables(truth))],
+        ...Object.entries(truthJsonSchemas()).map(([name, text]): [string, string] => [path.join(paths.truthDir, 'schema', name), text]),
+      ];
+      for (const [target, text] of outputs) {
+        const before = await readFile(target, 'utf8').catch(() => '');
+        const name = path.relative(paths.repoRoot, target);
+        if (before === text) continue;
+        if (opts.check) throw new CliError(`${name} is out of date: run ./admin docs`);
+        await writeFile(target, text);
+        process.stderr.write(`updated ${name}\n`);
       }
-      if (next !== current) await writeFile(file, next);
-      process.stderr.write(next === current ? 'README.md is up to date\n' : 'README.md settings tables updated\n');
     });
 }

@@ -26,3 +26,12 @@ describe(renderSettingsTables.name, () => {
     expect(spliceSettings(readme, tables)).toBe(readme);
   });
 });
+
+describe('truth JSON schemas', () => {
+  it('in truth/schema are generated from the zod schemas (run ./admin docs after changing them)', async () => {
+    const { truthJsonSchemas } = await import('@marketswarm/shared/truth');
+    for (const [name, text] of Object.entries(truthJsonSchemas())) {
+      expect(readFileSync(path.join(root, 'truth/schema', name), 'utf8'), name).toBe(text);
+    }
+  });
+});

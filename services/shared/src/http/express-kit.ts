@@ -33,14 +33,19 @@ export function mountMetrics(app: Express, registry: Registry): void {
   });
 }
 
+/** pino-http sets `req.id`; it is always the string genReqId returned. */
+function requestIdOf(req: { id?: unknown }): string {
+  return typeof req.id === 'string' ? req.id : '';
+}
+
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json(errorBody(404, `no route for ${req.method} ${req.path}`, undefined, String(req.id ?? '')));
+  res.status(404).json(errorBody(404, `no route for ${req.method} ${req.path}`, undefined, requestIdOf(req)));
 };
 
 /** Known errors keep their status and message; anything else is a bare 500 with nothing leaked. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const requestId = String(req.id ?? '');
+    const requestId = requestIdOf(req);
     if (error instanceof HttpError) {
       res.status(error.statusCode).json(errorBody(error.statusCode, error.message, error.issues, requestId));
       return;

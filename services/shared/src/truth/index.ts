@@ -7,3 +7,4 @@ export * from './compile-truth.js';
 export * from './read-truth-sources.js';
 export * from './secrets.js';
 export * from './truth-store.js';
+export * from './json-schemas.js';
