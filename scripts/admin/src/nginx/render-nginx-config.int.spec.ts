@@ -44,11 +44,16 @@ interface SseControl {
   release: () => void;
   released: Promise<void>;
   ended?: { at: number; timedOut: boolean };
+  /** /sse/firehose: bytes the backend could write before the stream pushed back, if it did. */
+  firehose?: Promise<{ absorbed: number; stalled: boolean }>;
+  firehoseDone?: (result: { absorbed: number; stalled: boolean }) => void;
 }
 
 const BIG_JSON = JSON.stringify({ trades: Array.from({ length: 60 }, (_, i) => ({ id: i, symbol: 'SPX', side: 'long', note: 'butterfly 5900/5910/5920' })) });
 const FIRST_EVENT = `retry: 2000\n\nid: 1\nevent: spot\ndata: ${JSON.stringify({ symbol: 'SPX', pad: 'x'.repeat(2000) })}\n\n`;
 const LAST_EVENT = 'id: 2\nevent: spot\ndata: {"last":true}\n\n';
+/** More than loopback socket buffers and nginx's in-memory buffers can hold, far less than proxy_max_temp_file_size. */
+const FIREHOSE_CAP = 64 * 1024 * 1024;
 
 let truth: PublicTruth;
 let prefix: string;
@@ -194,6 +199,17 @@ describe('dev nginx config (real nginx, real clients)', () => {
     expect(only(backends.sse, '/sse/x').headers['accept-encoding']).toBeUndefined();
   });
 
+  it('lets a client that stops reading /sse/ push back on the gateway instead of nginx buffering for it', async () => {
+    const req = session.request({ ':path': '/sse/firehose', accept: 'text/event-stream' });
+    const [headers] = (await once(req, 'response')) as [H2Headers];
+    expect(headers[':status']).toBe(200);
+    // The client never reads: HTTP/2 flow control stops nginx, and nginx (unbuffered) stops reading the gateway.
+    const result = await (sse.firehose ?? Promise.reject(new Error('no firehose')));
+    req.close();
+    expect(result.stalled).toBe(true);
+    expect(result.absorbed).toBeLessThan(FIREHOSE_CAP / 2);
+  });
+
   it('gzips a JSON response over 1 KB', async () => {
     expect(Buffer.byteLength(BIG_JSON)).toBeGreaterThan(1024);
     const res = await get('/api/trades?big=1', { 'accept-encoding': 'gzip' });
@@ -233,7 +249,8 @@ describe('dev nginx config (real nginx, real clients)', () => {
 
   it('refuses a request body over 10 MB before it reaches the journal', async () => {
     const req = session.request({ ':method': 'POST', ':path': '/api/trades', 'content-type': 'application/json', 'content-length': String(11 * 1024 * 1024) }, { endStream: false });
-    const [headers] = (await once(req, 'response')) as [H2Headers];
+    // nginx answers from the Content-Length alone; a limit that is too high would wait for the body instead.
+    const [headers] = await within(5000, once(req, 'response') as Promise<[H2Headers]>, 'an answer to an oversized upload');
     req.close();
     expect(headers[':status']).toBe(413);
     expect(backends.journal.seen).toHaveLength(0);
@@ -270,7 +287,9 @@ describe('production nginx config', () => {
 function sseControl(): SseControl {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  return { release, released };
+  const control: SseControl = { release, released };
+  control.firehose = new Promise((resolve) => (control.firehoseDone = resolve));
+  return control;
 }
 
 async function startBackend(name: BackendName): Promise<Backend> {
@@ -293,6 +312,25 @@ async function startBackend(name: BackendName): Promise<Backend> {
 
 async function handle(name: BackendName, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '/';
+  if (name === 'sse' && url === '/sse/firehose') {
+    const control = sse;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    const chunk = `data: ${'x'.repeat(64 * 1024)}\n\n`;
+    let absorbed = 0;
+    let stalled = false;
+    while (absorbed < FIREHOSE_CAP) {
+      absorbed += Buffer.byteLength(chunk);
+      if (res.write(chunk)) continue;
+      const drained = await Promise.race([once(res, 'drain').then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
+      if (!drained) {
+        stalled = true;
+        break;
+      }
+    }
+    control.firehoseDone?.({ absorbed, stalled });
+    res.destroy();
+    return;
+  }
   if (name === 'sse' && url.startsWith('/sse/')) {
     const control = sse;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
@@ -420,6 +458,12 @@ async function upgrade(pathname: string): Promise<{ statusCode: number; socket: 
   ]);
   const [res, socket] = result;
   return { statusCode: res.statusCode ?? 0, socket };
+}
+
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function only(backend: Backend, url: string): SeenRequest {

@@ -137,7 +137,7 @@ function serverNameOf(nginx: Component, problems: string[]): string {
 function listenAddress(nginx: Component, env: RenderNginxOptions['env'], problems: string[]): string {
   const port = componentPort(nginx, env, problems) ?? 8443;
   const host = nginx.listen?.host ?? '0.0.0.0';
-  return host === '0.0.0.0' ? String(port) : hostPort(host === '::' ? '::' : host, port);
+  return host === '0.0.0.0' ? String(port) : hostPort(host, port);
 }
 
 /** Services bound to every interface are still reached on loopback. */
