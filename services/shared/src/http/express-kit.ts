@@ -34,8 +34,9 @@ export function mountMetrics(app: Express, registry: Registry): void {
 }
 
 /** pino-http sets `req.id`; it is always the string genReqId returned. */
-function requestIdOf(req: { id?: unknown }): string {
-  return typeof req.id === 'string' ? req.id : '';
+export function requestIdOf(req: object): string {
+  const id = (req as { id?: unknown }).id;
+  return typeof id === 'string' ? id : '';
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {

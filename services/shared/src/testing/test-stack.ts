@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
+import { compileTruth, truthVersion, type PublicTruth } from '../truth/compile-truth.js';
 import { readTruthSources } from '../truth/read-truth-sources.js';
 import { TruthError } from '../truth/truth-problem.js';
 import { writeTruth } from '../truth/truth-store.js';
@@ -28,10 +28,16 @@ export async function startRedisTrio(): Promise<RedisTrio> {
 }
 
 /** Compiles the repository's truth (as `./admin build-truth` does) and loads it into `redis`. */
-export async function loadRepoTruth(redis: Redis, secrets: Record<string, Record<string, string>> = {}): Promise<{ truth: PublicTruth; version: string }> {
+export async function loadRepoTruth(
+  redis: Redis,
+  options: { secrets?: Record<string, Record<string, string>>; patch?: (truth: PublicTruth) => void } = {},
+): Promise<{ truth: PublicTruth; version: string }> {
   const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
   const compiled = compileTruth(sources.node, sources.components);
   if (!compiled.ok) throw new TruthError(compiled.problems);
-  await writeTruth(redis, { ...compiled.truth, secrets }, compiled.version);
-  return { truth: compiled.truth, version: compiled.version };
+  // Tests may tune settings (shorter keepalive, smaller budgets); the version then reflects the patch.
+  options.patch?.(compiled.truth);
+  const version = options.patch ? truthVersion(compiled.truth) : compiled.version;
+  await writeTruth(redis, { ...compiled.truth, secrets: options.secrets ?? {} }, version);
+  return { truth: compiled.truth, version };
 }

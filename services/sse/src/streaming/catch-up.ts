@@ -1,0 +1,121 @@
+import type { Redis } from 'ioredis';
+import { decodeStreamEntry, parseEvent, topicSpecs, type BusName, type TopicName } from '@marketswarm/shared/events';
+import type { TopicRoute } from '@marketswarm/shared/truth';
+import { ingest } from './ingested-event.js';
+import type { ResumeCursor } from './resume-cursor.js';
+import type { SseConnection } from './sse-connection.js';
+import { streamBounds } from './stream-bounds.js';
+import { compareStreamIds, formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
+
+export interface CatchUpDeps {
+  route(topic: TopicName): TopicRoute | undefined;
+  redis(bus: BusName): Redis;
+  recentCount: number;
+  onInvalid(topic: TopicName, reason: string): void;
+  onResume(outcome: 'replayed' | 'reset' | 'fresh'): void;
+}
+
+const PAGE = 500;
+
+/**
+ * Brings a new connection up to date, topic by topic, before it goes live:
+ * - a topic the client has a position in is replayed exactly from there (XRANGE), unless entries
+ *   after that position were trimmed or the position is ahead of the stream (Redis lost data):
+ *   then an explicit `reset` event and a fresh snapshot, never a silent gap;
+ * - a topic it has no position in gets the snapshot: latest per key, or the last N entries.
+ * Ends with `ready`, stamped with the full cursor so Last-Event-ID covers every topic.
+ */
+export async function catchUp(connection: SseConnection, resume: ResumeCursor | null, deps: CatchUpDeps): Promise<void> {
+  const resumed: string[] = [];
+  const reset: string[] = [];
+  for (const topic of connection.subscription.topics) {
+    if (connection.isClosed) return;
+    const route = deps.route(topic);
+    if (!route) continue;
+    const redis = deps.redis(route.bus);
+    const at = resume?.get(topic);
+    if (at) {
+      const bounds = await streamBounds(redis, route.stream);
+      if (compareStreamIds(at, bounds.maxDeleted) < 0 || compareStreamIds(at, bounds.last) > 0) {
+        connection.control('reset', { topic, reason: compareStreamIds(at, bounds.last) > 0 ? 'unknown-position' : 'retention' });
+        reset.push(topic);
+        deps.onResume('reset');
+        await sendSnapshot(connection, topic, route, redis, deps);
+      } else {
+        resumed.push(topic);
+        deps.onResume('replayed');
+        await replay(connection, topic, route, redis, at, deps);
+      }
+    } else {
+      deps.onResume('fresh');
+      await sendSnapshot(connection, topic, route, redis, deps);
+    }
+  }
+  if (connection.isClosed) return;
+  connection.control('ready', { topics: connection.subscription.topics, resumed, reset }, true);
+  connection.goLive();
+}
+
+async function replay(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, from: StreamId, deps: CatchUpDeps): Promise<void> {
+  let start = `(${formatStreamId(from)}`;
+  for (;;) {
+    const entries = await redis.xrange(route.stream, start, '+', 'COUNT', PAGE);
+    for (const [rawId, fields] of entries) {
+      const id = parseStreamId(rawId);
+      if (!id) continue;
+      const decoded = decodeStreamEntry(fields);
+      if (!decoded.ok) {
+        deps.onInvalid(topic, decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+        connection.advance(topic, id);
+        continue;
+      }
+      const event = ingest(decoded.event, id);
+      if (connection.accepts(event)) connection.deliver(event);
+      else connection.advance(topic, id);
+      if (connection.isClosed) return;
+    }
+    if (entries.length < PAGE) return;
+    start = `(${entries[entries.length - 1]![0]}`;
+  }
+}
+
+async function sendSnapshot(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, deps: CatchUpDeps): Promise<void> {
+  const mode = topicSpecs[topic].snapshot;
+  if (mode === 'recent') {
+    const entries = (await redis.xrevrange(route.stream, '+', '-', 'COUNT', deps.recentCount)).reverse();
+    const tail = parseStreamId(entries[entries.length - 1]?.[0] ?? '') ?? (await streamBounds(redis, route.stream)).last;
+    for (const [rawId, fields] of entries) {
+      const id = parseStreamId(rawId);
+      const decoded = decodeStreamEntry(fields);
+      if (!id || !decoded.ok) continue;
+      const event = ingest(decoded.event, id);
+      if (connection.accepts(event)) connection.deliver(event);
+    }
+    connection.advance(topic, tail);
+    return;
+  }
+  // Tail id and snapshot hash in one MULTI: producers write both in one MULTI, so the snapshot is
+  // exactly the state as of that id — nothing is missed or counted twice when live events follow.
+  const tx = redis.multi().xrevrange(route.stream, '+', '-', 'COUNT', 1);
+  if (mode === 'latest-by-key' && route.snapshot) tx.hgetall(route.snapshot);
+  const result = (await tx.exec()) ?? [];
+  const newest = (result[0]?.[1] as [string, string[]][] | undefined)?.[0];
+  const at = (newest && parseStreamId(newest[0])) || ZERO_ID;
+  const hash = (result[1]?.[1] as Record<string, string> | undefined) ?? {};
+  const bodies: Buffer[] = [];
+  for (const json of Object.values(hash)) {
+    let parsed;
+    try {
+      parsed = parseEvent(JSON.parse(json));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.ok) {
+      deps.onInvalid(topic, 'malformed snapshot entry');
+      continue;
+    }
+    const event = ingest(parsed.event, at);
+    if (connection.accepts(event)) bodies.push(event.body);
+  }
+  connection.deliverSnapshot(topic, bodies, at);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { encodeControl, encodeEventBody, encodeIdTail, encodeRetry } from './frame-encoder.js';
+
+describe('frame encoder', () => {
+  it('frames an event as event, data and id lines ended by a blank line', () => {
+    const frame = Buffer.concat([encodeEventBody('spot', '{"a":1}'), encodeIdTail('s1-0')]).toString();
+    expect(frame).toBe('event: spot\ndata: {"a":1}\nid: s1-0\n\n');
+  });
+
+  it('keeps text with line breaks on one data line (escaped by JSON)', () => {
+    const body = encodeEventBody('vexy', JSON.stringify({ text: 'line one\nline two\r\n' })).toString();
+    expect(body.split('\n')).toHaveLength(3);
+    expect(body).toContain('line one\\nline two\\r\\n');
+  });
+
+  it('writes retry and control frames', () => {
+    expect(encodeRetry(2000.4).toString()).toBe('retry: 2000\n\n');
+    expect(encodeControl('reset', { topic: 'spot' }).toString()).toBe('event: reset\ndata: {"topic":"spot"}\n\n');
+  });
+});

@@ -1,0 +1,33 @@
+import type { TopicName, TypedEvent } from '@marketswarm/shared/events';
+import { encodeEventBody } from './frame-encoder.js';
+import type { StreamId } from './stream-id.js';
+
+/** One validated event as the gateway fans it out: parsed once, framed once. */
+export interface IngestedEvent {
+  topic: TopicName;
+  id: StreamId;
+  user: string | undefined;
+  symbol: string | undefined;
+  /** Conflation key for market ticks (`spot:SPX`); undefined when the event must never be dropped. */
+  conflateKey: string | undefined;
+  /** Producer timestamp, for publish→write latency. */
+  ts: number;
+  body: Buffer;
+}
+
+// Ticks whose newer value replaces an older one. Everything else (intel, alerts, trades,
+// heatmap diffs…) is delivered in full or the client is disconnected.
+const CONFLATABLE: ReadonlySet<TopicName> = new Set<TopicName>(['spot', 'mode', 'bias', 'gex', 'selector']);
+
+export function ingest(event: TypedEvent, id: StreamId): IngestedEvent {
+  const symbol = typeof event.data['symbol'] === 'string' ? event.data['symbol'] : undefined;
+  return {
+    topic: event.topic,
+    id,
+    user: event.user,
+    symbol,
+    conflateKey: CONFLATABLE.has(event.topic) ? `${event.topic}:${symbol ?? '_'}` : undefined,
+    ts: event.ts,
+    body: encodeEventBody(event.topic, JSON.stringify(event)),
+  };
+}

@@ -1,0 +1,83 @@
+import type { TopicName } from '@marketswarm/shared/events';
+import { topicNames } from '@marketswarm/shared/events';
+import { compareStreamIds, type StreamId } from './stream-id.js';
+
+/**
+ * Where a client is in every topic it follows: the id of the last entry it was sent, per topic's
+ * stream. The whole cursor travels in each SSE `id:`, so the browser's Last-Event-ID lets any
+ * gateway instance — after a restart, or another one behind nginx — resume exactly, with no
+ * server-side state.
+ *
+ * Wire form: one segment per topic, `<code><ms base36>-<seq base36>`, joined by `.`,
+ * e.g. `slrx3k2a-0.ilrx3k2z-3`. Short ASCII, no characters EventSource treats specially.
+ */
+const CODES: Readonly<Record<TopicName, string>> = {
+  spot: 's',
+  candles: 'c',
+  heatmap: 'h',
+  gex: 'g',
+  mode: 'm',
+  bias: 'b',
+  selector: 'x',
+  intel: 'i',
+  vexy: 'v',
+  alerts: 'a',
+  trades: 't',
+  positions: 'p',
+  'risk-graph': 'r',
+};
+const TOPIC_BY_CODE = new Map<string, TopicName>(topicNames.map((t) => [CODES[t], t]));
+
+export class ResumeCursor {
+  private readonly positions = new Map<TopicName, StreamId>();
+  private encoded: string | undefined;
+
+  /** Parses a Last-Event-ID; anything malformed yields null (the caller treats it as a fresh connect). */
+  static parse(text: string | undefined): ResumeCursor | null {
+    if (!text || text.length > 1024) return null;
+    const cursor = new ResumeCursor();
+    for (const segment of text.split('.')) {
+      const topic = TOPIC_BY_CODE.get(segment.charAt(0));
+      const dash = segment.indexOf('-');
+      if (!topic || dash < 2) return null;
+      const ms = parseInt(segment.slice(1, dash), 36);
+      const seq = parseInt(segment.slice(dash + 1), 36);
+      if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(seq) || ms < 0 || seq < 0) return null;
+      cursor.positions.set(topic, { ms, seq });
+    }
+    return cursor;
+  }
+
+  get(topic: TopicName): StreamId | undefined {
+    return this.positions.get(topic);
+  }
+
+  /** True when `id` is past this cursor for `topic`: the one test that makes delivery exactly-once. */
+  isNew(topic: TopicName, id: StreamId): boolean {
+    const at = this.positions.get(topic);
+    return at === undefined || compareStreamIds(id, at) > 0;
+  }
+
+  set(topic: TopicName, id: StreamId): void {
+    this.positions.set(topic, id);
+    this.encoded = undefined;
+  }
+
+  /** Keeps only the given topics, so a client's id never grows with topics it no longer follows. */
+  restrictTo(topics: readonly TopicName[]): void {
+    for (const topic of [...this.positions.keys()]) if (!topics.includes(topic)) this.positions.delete(topic);
+    this.encoded = undefined;
+  }
+
+  toString(): string {
+    if (this.encoded === undefined) {
+      const parts: string[] = [];
+      for (const topic of topicNames) {
+        const id = this.positions.get(topic);
+        if (id) parts.push(`${CODES[topic]}${id.ms.toString(36)}-${id.seq.toString(36)}`);
+      }
+      this.encoded = parts.join('.');
+    }
+    return this.encoded;
+  }
+}

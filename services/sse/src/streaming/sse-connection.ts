@@ -1,0 +1,205 @@
+import type { ServerResponse } from 'node:http';
+import { topicSpecs, type TopicName } from '@marketswarm/shared/events';
+import { encodeControl, encodeIdTail } from './frame-encoder.js';
+import type { GatewayMetrics } from './gateway-metrics.js';
+import type { IngestedEvent } from './ingested-event.js';
+import { ResumeCursor } from './resume-cursor.js';
+import { compareStreamIds, type StreamId } from './stream-id.js';
+import type { Subscription } from './subscription.js';
+
+export interface ConnectionOptions {
+  /** Most bytes a connection may hold (socket buffer + queued events) before it is cut. */
+  byteBudget: number;
+  metrics: GatewayMetrics;
+  onClose(connection: SseConnection): void;
+}
+
+export type DisconnectReason = 'slow-consumer' | 'shutdown' | 'signed-out';
+
+let nextId = 1;
+
+/**
+ * One client. Delivery rules, in order:
+ * 1. an event at or before the cursor for its topic is dropped (exactly-once across replay and live);
+ * 2. while the socket accepts writes, the shared frame is written with this client's id tail;
+ * 3. once a write reports back-pressure, events queue in arrival order; a market tick replaces the
+ *    queued tick of the same symbol (conflation), nothing else is dropped;
+ * 4. when socket buffer + queue exceed the byte budget, the client gets `event: error` and is cut;
+ *    its last id lets it resume where it stopped.
+ */
+export class SseConnection {
+  readonly id = nextId++;
+  readonly cursor: ResumeCursor;
+  readonly connectedAt = Date.now();
+  private replaying = true;
+  private readonly buffered: IngestedEvent[] = [];
+  private bufferedBytes = 0;
+  private readonly queue = new Map<string, IngestedEvent>();
+  private queuedBytes = 0;
+  private queueSeq = 0;
+  private lagging = false;
+  private closed = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly userId: string,
+    readonly subscription: Subscription,
+    cursor: ResumeCursor | null,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.cursor = cursor ?? new ResumeCursor();
+    this.cursor.restrictTo(subscription.topics);
+    res.on('drain', () => this.flush());
+    res.on('close', () => this.finish());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Bytes waiting for this client: what the socket holds plus what is queued here. */
+  get pendingBytes(): number {
+    return this.res.writableLength + this.queuedBytes + this.bufferedBytes;
+  }
+
+  /** The routing test: topic, owner and symbol. */
+  accepts(event: IngestedEvent): boolean {
+    if (!this.subscription.topics.includes(event.topic)) return false;
+    if (event.user !== undefined || topicSpecs[event.topic].scope === 'user') {
+      if (event.user !== this.userId) return false;
+    }
+    return this.subscription.symbol === undefined || event.symbol === this.subscription.symbol;
+  }
+
+  /** A live event from the reader; held back while catch-up runs so ordering stays exact. */
+  offer(event: IngestedEvent): void {
+    if (this.closed) return;
+    if (this.replaying) {
+      this.buffered.push(event);
+      this.bufferedBytes += event.body.length;
+      if (this.bufferedBytes > this.options.byteBudget) this.disconnect('slow-consumer');
+      return;
+    }
+    this.deliver(event);
+  }
+
+  /** Catch-up is done: deliver what arrived meanwhile (the cursor drops what replay already sent). */
+  goLive(): void {
+    this.replaying = false;
+    const held = this.buffered.splice(0);
+    this.bufferedBytes = 0;
+    for (const event of held) this.deliver(event);
+  }
+
+  deliver(event: IngestedEvent): void {
+    if (this.closed || !this.cursor.isNew(event.topic, event.id)) return;
+    if (this.lagging) {
+      this.enqueue(event);
+      return;
+    }
+    this.write(event);
+  }
+
+  /** State from a snapshot: written with the cursor at the snapshot's stream position. */
+  deliverSnapshot(topic: TopicName, bodies: readonly Buffer[], at: StreamId): void {
+    if (this.closed) return;
+    this.advance(topic, at);
+    const tail = encodeIdTail(this.cursor.toString());
+    for (const body of bodies) {
+      this.res.write(body);
+      this.lagging = !this.res.write(tail) || this.lagging;
+      this.options.metrics.eventsOut.inc({ topic });
+      this.options.metrics.bytesOut.inc(body.length + tail.length);
+    }
+  }
+
+  /** Moves the cursor without sending anything (a topic with nothing to replay). */
+  advance(topic: TopicName, at: StreamId): void {
+    const current = this.cursor.get(topic);
+    if (!current || compareStreamIds(at, current) > 0) this.cursor.set(topic, at);
+  }
+
+  /** A control event (`reset`, `ready`…); `withId` stamps the full cursor so Last-Event-ID covers every topic. */
+  control(eventName: string, data: unknown, withId = false): void {
+    if (this.closed) return;
+    const frame = encodeControl(eventName, data);
+    if (!withId) {
+      this.res.write(frame);
+      return;
+    }
+    // `id:` must precede the blank line that ends the event.
+    this.res.write(Buffer.concat([frame.subarray(0, frame.length - 1), encodeIdTail(this.cursor.toString())]));
+  }
+
+  /** Comment frame that keeps proxies from timing the stream out; skipped while the client lags. */
+  keepalive(frame: Buffer): void {
+    if (!this.closed && !this.lagging) this.res.write(frame);
+  }
+
+  write(event: IngestedEvent): void {
+    this.advance(event.topic, event.id);
+    const tail = encodeIdTail(this.cursor.toString());
+    this.res.cork();
+    this.res.write(event.body);
+    const accepted = this.res.write(tail);
+    this.res.uncork();
+    if (!accepted) this.lagging = true;
+    const m = this.options.metrics;
+    m.eventsOut.inc({ topic: event.topic });
+    m.bytesOut.inc(event.body.length + tail.length);
+    m.latency.observe(Math.max(0, Date.now() - event.ts) / 1000);
+  }
+
+  private enqueue(event: IngestedEvent): void {
+    if (event.conflateKey !== undefined) {
+      const older = this.queue.get(event.conflateKey);
+      if (older) {
+        // Delete then set moves the key to the end: per topic, the queue stays in id order.
+        this.queue.delete(event.conflateKey);
+        this.queuedBytes -= older.body.length;
+        this.options.metrics.conflated.inc({ topic: event.topic });
+      }
+      this.queue.set(event.conflateKey, event);
+    } else {
+      this.queue.set(`#${this.queueSeq++}`, event);
+    }
+    this.queuedBytes += event.body.length;
+    if (this.pendingBytes > this.options.byteBudget) this.disconnect('slow-consumer');
+  }
+
+  private flush(): void {
+    this.lagging = false;
+    for (const [key, event] of this.queue) {
+      this.queue.delete(key);
+      this.queuedBytes -= event.body.length;
+      this.write(event);
+      if (this.lagging) return;
+    }
+  }
+
+  disconnect(reason: DisconnectReason): void {
+    if (this.closed) return;
+    const message =
+      reason === 'slow-consumer'
+        ? `this connection fell more than ${this.options.byteBudget} bytes behind; reconnect with Last-Event-ID to resume`
+        : reason === 'shutdown'
+          ? 'the gateway is restarting; reconnect to resume'
+          : 'signed out';
+    this.res.write(encodeControl('error', { reason, message }));
+    this.options.metrics.disconnected.inc({ reason });
+    this.res.end();
+    // A client that stopped reading never drains its socket: do not hold its memory.
+    setTimeout(() => this.res.destroy(), 1000).unref();
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.clear();
+    this.queuedBytes = 0;
+    this.buffered.length = 0;
+    this.bufferedBytes = 0;
+    this.options.onClose(this);
+  }
+}
