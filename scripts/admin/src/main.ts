@@ -7,6 +7,7 @@ import { registerPublish } from './commands/publish.command.js';
 import { registerShowTruth } from './commands/show-truth.command.js';
 import { registerStackCommands } from './commands/stack.commands.js';
 import { registerStatus } from './commands/status.command.js';
+import { registerUser } from './commands/user.command.js';
 import { registerVerifyTruth } from './commands/verify-truth.command.js';
 import { CliError, fail } from './ui/output.js';
 
@@ -22,6 +23,7 @@ registerLoadTruth(program);
 registerShowTruth(program);
 registerVerifyTruth(program);
 registerPublish(program);
+registerUser(program);
 registerCerts(program);
 registerDocs(program);
 

@@ -1,13 +1,16 @@
-import express, { type Express, type Router } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging } from '@marketswarm/shared/http';
 import type { ServiceContext } from '@marketswarm/shared/service';
 
 export interface GatewayRoutes {
+  /** CORS stays off (same origin behind nginx) unless truth enables an allow-list. */
+  cors: { enabled: boolean; origins: string[] };
   /** `/sse/*` streams. */
   streams: Router;
-  /** `/api/*` routers mounted in order (auth, profile, admin, models). */
-  api: readonly [path: string, router: Router][];
+  /** `/api/*` mounts in order: path, then its guards and router. */
+  api: readonly [path: string, ...handlers: (Router | RequestHandler)[]][];
 }
 
 /** The gateway's HTTP surface; each concern lives in its own router, this only orders them. */
@@ -16,11 +19,12 @@ export function createGatewayApp(ctx: ServiceContext, routes: GatewayRoutes): Ex
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
+  if (routes.cors.enabled) app.use(cors({ origin: routes.cors.origins, credentials: true }));
   app.use(requestLogging(ctx.logger));
   mountHealth(app, ['/health', '/api/health'], ctx.health);
   mountMetrics(app, ctx.metrics);
   app.use('/sse', routes.streams);
-  for (const [path, router] of routes.api) app.use(path, router);
+  for (const [path, ...handlers] of routes.api) app.use(path, ...handlers);
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -1,8 +1,14 @@
 import { authenticate } from '@marketswarm/shared/auth';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
+import { createAdminRouter } from './admin/admin.router.js';
 import { createGatewayApp } from './app.js';
+import { createAuthDeps } from './auth/auth-deps.js';
+import { createAuthRouter } from './auth/auth.router.js';
+import { requireRole, requireSession } from './auth/session.middleware.js';
 import { parseGatewaySettings } from './gateway-settings.js';
+import { createModelsRouter } from './models/models.router.js';
+import { createProfileRouter } from './profile/profile.router.js';
 import { Fanout } from './streaming/fanout.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
 import { createStreamsRouter } from './streaming/streams-router.js';
@@ -11,8 +17,8 @@ runMain('sse', async () => {
   const ctx = await bootService({ id: 'sse', version: packageVersion(import.meta.url) });
   const settings = parseGatewaySettings(ctx.config.settings);
   const metrics = createGatewayMetrics(ctx.metrics);
-  const system = ctx.bus.get('system');
-  const sessionOptions = { ttlSec: settings.sessionTtlSec };
+  const auth = createAuthDeps(ctx.bus.get('system'), { sessionTtlSec: settings.sessionTtlSec });
+  const signedIn = requireSession(auth);
 
   const fanout = new Fanout(ctx.truth().doc, ctx.bus, metrics, ctx.logger, { keepaliveMs: settings.keepaliveMs });
   await fanout.start();
@@ -24,12 +30,21 @@ runMain('sse', async () => {
     metrics,
     logger: ctx.logger,
     authenticate: async (req) => {
-      const who = await authenticate(req.headers.cookie, system, sessionOptions);
+      const who = await authenticate(req.headers.cookie, auth.redis, { ttlSec: auth.sessionTtlSec, renewAfterSec: auth.renewAfterSec });
       return who ? { id: who.user.id, role: who.user.role } : null;
     },
     settings,
   });
-  const app = createGatewayApp(ctx, { streams, api: [] });
+  const app = createGatewayApp(ctx, {
+    cors: settings.cors,
+    streams,
+    api: [
+      ['/api/auth', createAuthRouter(auth)],
+      ['/api/profile', createProfileRouter(auth)],
+      ['/api/models', signedIn, createModelsRouter({ truth: () => ctx.truth().doc, market: ctx.bus.get('market') })],
+      ['/api/admin', signedIn, requireRole('admin'), createAdminRouter({ system: auth.redis, truth: ctx.truth, registry: fanout.registry })],
+    ],
+  });
   const server = await listen(app, ctx.config.port ?? 3001, ctx.config.host);
   // Closers run last-registered first: tell clients to reconnect elsewhere, then close the server.
   ctx.onShutdown(() => closeServer(server));

@@ -14,7 +14,7 @@ export function isSpaRoute(method: string, rawPath: string): boolean {
 /** Rewrites client-side routes to index.html; the handlers after it serve that file like any other. */
 export function spaFallback(index = '/index.html'): RequestHandler {
   return (req, _res, next) => {
-    if (isSpaRoute(req.method, req.path)) 
+    if (isSpaRoute(req.method, req.path)) req.url = index;
     next();
   };
 }

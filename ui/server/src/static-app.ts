@@ -34,7 +34,7 @@ export function createStaticApp({ root, logger, metrics, health }: StaticAppOpti
       dotfiles: 'ignore',
       etag: true,
       lastModified: true,
-      setHeaders: (res, file, stat) => setFileHeaders(root, res, file, stat),
+      setHeaders: (res, file, stat: Stats) => setFileHeaders(root, res, file, stat),
     }),
   );
   app.use(forgetCodingOnMiss, notFoundHandler);

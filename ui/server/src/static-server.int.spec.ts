@@ -134,7 +134,7 @@ describe('static server process', () => {
   });
 
   it('serves the original bytes, still with Vary, to a client that accepts no coding', async () => {
-    for (const headers of [{}, { 'Accept-Encoding': 'identity' }]) {
+    for (const headers of [{}, { 'Accept-Encoding': 'identity' }] as Record<string, string>[]) {
       const res = await rawRequest(server.url, scriptPath, { headers });
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.headers['vary']).toMatch(/Accept-Encoding/i);

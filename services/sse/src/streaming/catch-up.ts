@@ -4,8 +4,8 @@ import type { TopicRoute } from '@marketswarm/shared/truth';
 import { ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
-import { streamBounds } from './stream-bounds.js';
-import { compareStreamIds, formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
+import { resumeVerdict, streamBounds } from './stream-bounds.js';
+import { formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
 
 export interface CatchUpDeps {
   route(topic: TopicName): TopicRoute | undefined;
@@ -35,9 +35,9 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
     const redis = deps.redis(route.bus);
     const at = resume?.get(topic);
     if (at) {
-      const bounds = await streamBounds(redis, route.stream);
-      if (compareStreamIds(at, bounds.maxDeleted) < 0 || compareStreamIds(at, bounds.last) > 0) {
-        connection.control('reset', { topic, reason: compareStreamIds(at, bounds.last) > 0 ? 'unknown-position' : 'retention' });
+      const verdict = resumeVerdict(at, await streamBounds(redis, route.stream));
+      if (verdict !== 'replay') {
+        connection.control('reset', { topic, reason: verdict });
         reset.push(topic);
         deps.onResume('reset');
         await sendSnapshot(connection, topic, route, redis, deps);

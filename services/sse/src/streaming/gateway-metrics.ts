@@ -8,6 +8,7 @@ export function createGatewayMetrics(registry: Registry) {
     eventsInvalid: new Counter({ name: 'ms_sse_events_invalid_total', help: 'Malformed stream entries skipped', labelNames: ['topic'], registers: [registry] }),
     eventsOut: new Counter({ name: 'ms_sse_events_out_total', help: 'Events written to clients', labelNames: ['topic'], registers: [registry] }),
     bytesOut: new Counter({ name: 'ms_sse_bytes_out_total', help: 'Bytes written to clients', registers: [registry] }),
+    lagging: new Gauge({ name: 'ms_sse_lagging_connections', help: 'Connections whose socket is full (events queue and ticks conflate)', registers: [registry] }),
     conflated: new Counter({ name: 'ms_sse_conflated_total', help: 'Market ticks replaced by a newer tick while a client lagged', labelNames: ['topic'], registers: [registry] }),
     disconnected: new Counter({ name: 'ms_sse_disconnected_total', help: 'Clients disconnected by the gateway', labelNames: ['reason'], registers: [registry] }),
     resumes: new Counter({ name: 'ms_sse_resumes_total', help: 'Per-topic resume outcomes', labelNames: ['outcome'], registers: [registry] }),

@@ -17,6 +17,7 @@ export interface ConnectionOptions {
 export type DisconnectReason = 'slow-consumer' | 'shutdown' | 'signed-out';
 
 let nextId = 1;
+const DESTROY_AFTER_MS = 30_000;
 
 /**
  * One client. Delivery rules, in order:
@@ -107,7 +108,7 @@ export class SseConnection {
     const tail = encodeIdTail(this.cursor.toString());
     for (const body of bodies) {
       this.res.write(body);
-      this.lagging = !this.res.write(tail) || this.lagging;
+      if (!this.res.write(tail)) this.setLagging(true);
       this.options.metrics.eventsOut.inc({ topic });
       this.options.metrics.bytesOut.inc(body.length + tail.length);
     }
@@ -143,7 +144,7 @@ export class SseConnection {
     this.res.write(event.body);
     const accepted = this.res.write(tail);
     this.res.uncork();
-    if (!accepted) this.lagging = true;
+    if (!accepted) this.setLagging(true);
     const m = this.options.metrics;
     m.eventsOut.inc({ topic: event.topic });
     m.bytesOut.inc(event.body.length + tail.length);
@@ -167,8 +168,15 @@ export class SseConnection {
     if (this.pendingBytes > this.options.byteBudget) this.disconnect('slow-consumer');
   }
 
+  private setLagging(lagging: boolean): void {
+    if (lagging === this.lagging) return;
+    this.lagging = lagging;
+    if (lagging) this.options.metrics.lagging.inc();
+    else this.options.metrics.lagging.dec();
+  }
+
   private flush(): void {
-    this.lagging = false;
+    this.setLagging(false);
     for (const [key, event] of this.queue) {
       this.queue.delete(key);
       this.queuedBytes -= event.body.length;
@@ -187,14 +195,20 @@ export class SseConnection {
           : 'signed out';
     this.res.write(encodeControl('error', { reason, message }));
     this.options.metrics.disconnected.inc({ reason });
+    // Close the TCP connection too (no keep-alive reuse): the reason is the last thing sent.
+    // The response detaches from its socket on finish, so hold on to the socket now.
+    const socket = this.res.socket;
+    this.res.once('finish', () => socket?.end());
     this.res.end();
-    // A client that stopped reading never drains its socket: do not hold its memory.
-    setTimeout(() => this.res.destroy(), 1000).unref();
+    // A stalled client may still read the reason later; its memory is bounded by the budget, but
+    // one that never reads must not hold it forever.
+    setTimeout(() => this.res.destroy(), DESTROY_AFTER_MS).unref();
     this.finish();
   }
 
   private finish(): void {
     if (this.closed) return;
+    this.setLagging(false);
     this.closed = true;
     this.queue.clear();
     this.queuedBytes = 0;

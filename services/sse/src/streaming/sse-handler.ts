@@ -39,7 +39,7 @@ export function createSseHandler(deps: SseHandlerDeps): RequestHandler {
       res.status(401).json(errorBody(401, 'sign in first', undefined, requestId));
       return;
     }
-    const resolved = resolveSubscription(req.path, req.query['topics']);
+    const resolved = resolveSubscription(req.baseUrl + req.path, req.query['topics']);
     if (!resolved.ok) {
       res.status(resolved.status).json(errorBody(resolved.status, resolved.message, undefined, requestId));
       return;

@@ -57,8 +57,10 @@ export function openStream(url: string, cookie: string, options: { lastEventId?:
 }
 
 /** The `seq` of every event of one topic, in arrival order. */
-export function seqs(events: readonly ReceivedEvent[], topic: string): number[] {
-  return events.filter((e) => e.event === topic).map((e) => (e.data['data'] as { seq: number }).seq);
+export function seqs(events: readonly ReceivedEvent[], topic: string, symbol?: string): number[] {
+  return events
+    .filter((e) => e.event === topic && (symbol === undefined || (e.data['data'] as { symbol?: string }).symbol === symbol))
+    .map((e) => (e.data['data'] as { seq: number }).seq);
 }
 
 export function range(from: number, to: number): number[] {

@@ -1,0 +1,56 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseCookie, stringifySetCookie, type SerializeOptions } from 'cookie';
+import type { Session } from './session-store.js';
+
+/** httpOnly: the session id is never readable by page scripts. */
+export const SESSION_COOKIE = 'ms_session';
+/** Readable by page scripts, which echo it in the X-CSRF-Token header (double submit). */
+export const CSRF_COOKIE = 'ms_csrf';
+
+export interface SessionCookies {
+  session: string | undefined;
+  csrf: string | undefined;
+}
+
+/** The two auth cookies from a `Cookie` header (a missing header, or a malformed one, yields none). */
+export function readSessionCookies(cookieHeader: string | undefined): SessionCookies {
+  if (!cookieHeader) return { session: undefined, csrf: undefined };
+  const cookies = parseCookie(cookieHeader);
+  return { session: cookies[SESSION_COOKIE], csrf: cookies[CSRF_COOKIE] };
+}
+
+/**
+ * True when the browser reached us over HTTPS: a TLS socket, or nginx in front saying so with
+ * `X-Forwarded-Proto: https` (the first value when proxies chained it).
+ */
+export function isHttpsRequest(headers: IncomingHttpHeaders, socketEncrypted = false): boolean {
+  if (socketEncrypted) return true;
+  const forwarded = headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https';
+}
+
+export function sessionCookieOptions(secure: boolean, maxAgeSec: number): SerializeOptions {
+  return { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: maxAgeSec };
+}
+
+export function csrfCookieOptions(secure: boolean, maxAgeSec: number): SerializeOptions {
+  return { httpOnly: false, sameSite: 'lax', path: '/', secure, maxAge: maxAgeSec };
+}
+
+/** `Set-Cookie` values that hand a session to the browser, valid as long as the session. */
+export function sessionSetCookies(session: Pick<Session, 'id' | 'csrf'>, options: { secure: boolean; maxAgeSec: number }): string[] {
+  return [
+    stringifySetCookie(SESSION_COOKIE, session.id, sessionCookieOptions(options.secure, options.maxAgeSec)),
+    stringifySetCookie(CSRF_COOKIE, session.csrf, csrfCookieOptions(options.secure, options.maxAgeSec)),
+  ];
+}
+
+/** `Set-Cookie` values that make the browser forget both cookies. */
+export function clearSessionSetCookies(secure: boolean): string[] {
+  const expired = { maxAge: 0, expires: new Date(0) };
+  return [
+    stringifySetCookie(SESSION_COOKIE, '', { ...sessionCookieOptions(secure, 0), ...expired }),
+    stringifySetCookie(CSRF_COOKIE, '', { ...csrfCookieOptions(secure, 0), ...expired }),
+  ];
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { preferencesSchema, roleSchema, type Preferences, type ProfilePatch, type Role, type UserDto } from '../dto/auth.schema.js';
+
+/** System Redis keys of accounts. */
+export const USER_KEYS = {
+  user: (id: string) => `user:${id}`,
+  /** Unique email index: lower-cased email → user id, claimed with SET NX. */
+  email: (email: string) => `user:email:${email.trim().toLowerCase()}`,
+  /** Every user id, so admins can list accounts without SCAN. */
+  index: 'users',
+} as const;
+
+export const DEFAULT_TIMEZONE = 'America/New_York';
+
+/** A user as stored: the DTO plus the password hash, which never leaves the server. */
+export interface StoredUser extends UserDto {
+  passwordHash: string;
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  role: Role;
+  displayName?: string;
+  timezone?: string;
+  preferences?: Preferences;
+}
+
+export class DuplicateEmailError extends Error {
+  constructor(readonly email: string) {
+    super(`user ${email} already exists`);
+    this.name = 'DuplicateEmailError';
+  }
+}
+
+/** `u_` and 16 url-safe characters: fits the event envelope's user id rule. */
+export function newUserId(): string {
+  return `u_${randomBytes(12).toString('base64url')}`;
+}
+
+export function toUserDto(user: StoredUser): UserDto {
+  const { passwordHash: _hash, ...dto } = user;
+  return dto;
+}
+
+const storedUserSchema = z.object({
+  id: z.string().min(1),
+  email: z.string().min(1),
+  role: roleSchema,
+  passwordHash: z.string().min(1),
+  displayName: z.string(),
+  timezone: z.string(),
+  preferences: z.string().transform((text) => preferencesSchema.parse(JSON.parse(text))),
+  createdAt: z.string(),
+});
+
+function fromHash(fields: Record<string, string>): StoredUser | null {
+  if (Object.keys(fields).length === 0) return null;
+  const parsed = storedUserSchema.safeParse(fields);
+  if (!parsed.success) throw new Error(`stored user ${fields['id'] ?? '?'} is corrupt: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+function toHash(user: StoredUser): Record<string, string> {
+  return { ...user, preferences: JSON.stringify(user.preferences) };
+}
+
+/** HSET only when the hash exists, so updating a deleted user cannot leave a partial record. */
+const HSET_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], unpack(ARGV)) return 1 end return 0`;
+/** Deletes a key only while it still holds the given value. */
+const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/** Accounts in system Redis: `user:<id>` hashes, the unique email index and the `users` set. */
+export class UserStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Claims the email first (SET NX), so of two concurrent registrations exactly one wins. */
+  async create(input: NewUser): Promise<StoredUser> {
+    const email = input.email.trim().toLowerCase();
+    const user: StoredUser = {
+      id: newUserId(),
+      email,
+      role: input.role,
+      passwordHash: input.passwordHash,
+      displayName: input.displayName ?? email.split('@')[0] ?? email,
+      timezone: input.timezone ?? DEFAULT_TIMEZONE,
+      preferences: input.preferences ?? {},
+      createdAt: new Date(this.now()).toISOString(),
+    };
+    const claimed = await this.redis.set(USER_KEYS.email(email), user.id, 'NX');
+    if (claimed !== 'OK') throw new DuplicateEmailError(email);
+    try {
+      const results = await this.redis.multi().hset(USER_KEYS.user(user.id), toHash(user)).sadd(USER_KEYS.index, user.id).exec();
+      const failed = results?.find(([error]) => error);
+      if (!results || failed) throw failed?.[0] ?? new Error('user write was aborted');
+    } catch (error) {
+      // Give the email back, or it would stay taken by an account that does not exist.
+      await this.redis.eval(DEL_IF_EQUALS, 1, USER_KEYS.email(email), user.id).catch(() => undefined);
+      throw error;
+    }
+    return user;
+  }
+
+  async findById(id: string): Promise<StoredUser | null> {
+    return fromHash(await this.redis.hgetall(USER_KEYS.user(id)));
+  }
+
+  async findByEmail(email: string): Promise<StoredUser | null> {
+    const id = await this.redis.get(USER_KEYS.email(email));
+    return id ? this.findById(id) : null;
+  }
+
+  /** Applies a validated profile patch; null when the user does not exist. */
+  async update(id: string, patch: ProfilePatch): Promise<StoredUser | null> {
+    const fields: string[] = [];
+    if (patch.displayName !== undefined) fields.push('displayName', patch.displayName);
+    if (patch.timezone !== undefined) fields.push('timezone', patch.timezone);
+    if (patch.preferences !== undefined) fields.push('preferences', JSON.stringify(patch.preferences));
+    if (fields.length > 0) {
+      const updated = await this.redis.eval(HSET_IF_EXISTS, 1, USER_KEYS.user(id), ...fields);
+      if (updated !== 1) return null;
+    }
+    return this.findById(id);
+  }
+
+  /** Every account, oldest first. */
+  async list(): Promise<StoredUser[]> {
+    const ids = await this.redis.smembers(USER_KEYS.index);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hgetall(USER_KEYS.user(id));
+    const results = (await pipeline.exec()) ?? [];
+    const users: StoredUser[] = [];
+    for (const [error, fields] of results) {
+      if (error) throw error;
+      const user = fromHash(fields as Record<string, string>);
+      if (user) users.push(user);
+    }
+    return users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.email.localeCompare(b.email));
+  }
+}

@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { hashPassword, SESSION_KEYS } from '@marketswarm/shared/auth';
+import { startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
+import { requireRole, requireSession } from './session.middleware.js';
+import { CookieJar, send, startAuthTestApp, type AuthTestApp } from './testing/auth-test-app.js';
+
+const PASSWORD = 'correct horse battery';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setCookie(res: Response, name: string): string {
+  const line = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!line) throw new Error(`no Set-Cookie for ${name} in ${JSON.stringify(res.headers.getSetCookie())}`);
+  return line;
+}
+
+async function register(app: AuthTestApp, email: string, password = PASSWORD, jar = new CookieJar()) {
+  const result = await send(`${app.url}/api/auth/register`, 'POST', { jar, body: { email, password } });
+  return { ...result, jar };
+}
+
+describe('auth router', () => {
+  let redis: RedisTrio;
+  let system: Redis;
+  let app: AuthTestApp;
+
+  beforeAll(async () => {
+    redis = await startRedisTrio();
+    system = redis.system.client();
+    app = await startAuthTestApp(system, {}, (express, deps) => {
+      express.get('/api/admin-only', requireSession(deps), requireRole('admin'), (_req, res) => void res.json({ ok: true }));
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await redis?.stop();
+  });
+
+  describe('POST /register', () => {
+    it('creates a trader, answers 201 { user } without the hash and sets an httpOnly Lax session cookie and a readable csrf cookie', async () => {
+      const { res, body, jar } = await register(app, '  Reg.One@Example.COM ');
+      expect(res.status).toBe(201);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const user = body?.['user'] as Record<string, unknown>;
+      expect(user).toMatchObject({ email: 'reg.one@example.com', role: 'trader', displayName: 'reg.one', timezone: 'America/New_York', preferences: {} });
+      expect(user['id']).toMatch(/^u_[A-Za-z0-9_-]{16}$/);
+      expect(JSON.stringify(body)).not.toContain('argon2');
+      const session = setCookie(res, 'ms_session');
+      expect(session).toMatch(/^ms_session=[A-Za-z0-9_-]{43};/);
+      expect(session).toContain('HttpOnly');
+      expect(session).toContain('SameSite=Lax');
+      expect(session).toContain('Path=/');
+      expect(session).toContain('Max-Age=3600');
+      expect(session).not.toContain('Secure');
+      const csrf = setCookie(res, 'ms_csrf');
+      expect(csrf).toContain('SameSite=Lax');
+      expect(csrf).not.toContain('HttpOnly');
+      expect(await system.exists(SESSION_KEYS.session(jar.get('ms_session')!))).toBe(1);
+    });
+
+    it('marks both cookies Secure behind TLS (X-Forwarded-Proto: https from nginx)', async () => {
+      const { res } = await send(`${app.url}/api/auth/register`, 'POST', {
+        body: { email: 'tls@example.com', password: PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(res.status).toBe(201);
+      expect(setCookie(res, 'ms_session')).toContain('Secure');
+      expect(setCookie(res, 'ms_csrf')).toContain('Secure');
+    });
+
+    it('refuses a second account with the same email (any case) with 409 naming email', async () => {
+      await register(app, 'dup@example.com');
+      const { res, body } = await register(app, 'DUP@example.com');
+      expect(res.status).toBe(409);
+      expect(body).toMatchObject({ statusCode: 409, error: 'Conflict', issues: [{ path: 'email' }] });
+    });
+
+    it('answers 400 naming every bad field and the reason', async () => {
+      const { res, body } = await register(app, 'not-an-email', 'short');
+      expect(res.status).toBe(400);
+      expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(body?.['issues']).toEqual([
+        { path: 'email', message: expect.stringContaining('valid email') as unknown },
+        { path: 'password', message: 'must be at least 8 characters' },
+      ]);
+      expect(body?.['message']).toBe('invalid body: email: must be a valid email address such as ann@example.com');
+    });
+
+    it('answers a malformed JSON body with the shared 400 body naming the body', async () => {
+      const { res, body } = await send(`${app.url}/api/auth/register`, 'POST', { rawBody: '{"email": "a@b.co",' });
+      expect(res.status).toBe(400);
+      expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON', issues: [{ path: '(body)' }] });
+    });
+
+    it('answers a body that is not JSON with 415 and one over 64 KB with 413', async () => {
+      const form = await send(`${app.url}/api/auth/register`, 'POST', { rawBody: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(form.res.status).toBe(415);
+      expect(form.body).toMatchObject({ issues: [{ path: '(body)' }] });
+      const big = await send(`${app.url}/api/auth/register`, 'POST', { body: { email: 'big@example.com', password: 'x'.repeat(70_000) } });
+      expect(big.res.status).toBe(413);
+      expect(big.body).toMatchObject({ statusCode: 413, issues: [{ path: '(body)', message: 'must be at most 64kb' }] });
+    });
+  });
+
+  describe('GET /me', () => {
+    it('returns the user for a live session cookie', async () => {
+      const { jar, body } = await register(app, 'me@example.com');
+      const me = await send(`${app.url}/api/auth/me`, 'GET', { jar });
+      expect(me.res.status).toBe(200);
+      expect(me.body).toEqual({ user: body?.['user'] });
+    });
+
+    it('answers 401 "sign in first" with the shared body without a cookie or with a forged one', async () => {
+      const none = await send(`${app.url}/api/auth/me`, 'GET');
+      expect(none.res.status).toBe(401);
+      expect(none.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'sign in first', issues: [{ path: 'ms_session', message: 'no session cookie was sent' }] });
+      const jar = new CookieJar();
+      jar.set('ms_session', 'A'.repeat(43));
+      const forged = await send(`${app.url}/api/auth/me`, 'GET', { jar });
+      expect(forged.res.status).toBe(401);
+      expect(forged.body).toMatchObject({ message: 'sign in first', issues: [{ message: 'the session has expired or was ended' }] });
+    });
+
+    it('answers 401 once the account behind a live session is gone', async () => {
+      const { jar, body } = await register(app, 'gone@example.com');
+      await system.del(`user:${(body?.['user'] as { id: string }).id}`);
+      expect((await send(`${app.url}/api/auth/me`, 'GET', { jar })).res.status).toBe(401);
+      expect(await system.exists(SESSION_KEYS.session(jar.get('ms_session')!))).toBe(0);
+    });
+  });
+
+  describe('POST /login', () => {
+    it('signs in with the normalised email, sets fresh cookies and ends the session the browser still had', async () => {
+      const { jar } = await register(app, 'login@example.com');
+      const before = jar.get('ms_session')!;
+      const { res, body } = await send(`${app.url}/api/auth/login`, 'POST', { jar, body: { email: ' LOGIN@example.com', password: PASSWORD } });
+      expect(res.status).toBe(200);
+      expect(body).toMatchObject({ user: { email: 'login@example.com', role: 'trader' } });
+      expect(setCookie(res, 'ms_session')).toContain('HttpOnly');
+      expect(jar.get('ms_session')).not.toBe(before);
+      expect(await system.exists(SESSION_KEYS.session(before))).toBe(0);
+      expect((await send(`${app.url}/api/auth/me`, 'GET', { jar })).res.status).toBe(200);
+    });
+
+    it('answers a wrong password and an unknown email with the same 401 and sets no cookie', async () => {
+      await register(app, 'victim@example.com');
+      const wrong = await send(`${app.url}/api/auth/login`, 'POST', { body: { email: 'victim@example.com', password: 'wrong password' } });
+      const unknown = await send(`${app.url}/api/auth/login`, 'POST', { body: { email: 'nobody@example.com', password: 'wrong password' } });
+      expect(wrong.res.status).toBe(401);
+      expect(wrong.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'invalid email or password',
+        issues: [{ path: '(credentials)', message: 'no account matches this email and password' }],
+      });
+      expect(unknown.res.status).toBe(401);
+      expect(unknown.body).toEqual(wrong.body);
+      expect(wrong.res.headers.getSetCookie()).toEqual([]);
+      expect(unknown.res.headers.getSetCookie()).toEqual([]);
+    });
+
+    it('spends about as long on an unknown email as on a wrong password (argon2 against a dummy hash)', async () => {
+      await register(app, 'timing@example.com');
+      const timed = async (email: string) => {
+        const started = performance.now();
+        await send(`${app.url}/api/auth/login`, 'POST', { body: { email, password: 'wrong password' } });
+        return performance.now() - started;
+      };
+      await timed('warmup@example.com');
+      const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
+      const known = median([await timed('timing@example.com'), await timed('timing@example.com'), await timed('timing@example.com')]);
+      const unknown = median([await timed('nope1@example.com'), await timed('nope2@example.com'), await timed('nope3@example.com')]);
+      expect(known).toBeGreaterThan(10);
+      expect(unknown).toBeGreaterThan(known * 0.5);
+    });
+  });
+
+  describe('POST /logout', () => {
+    it('refuses without the X-CSRF-Token header with 403 naming the header, and keeps the session', async () => {
+      const { jar } = await register(app, 'logout1@example.com');
+      const { res, body } = await send(`${app.url}/api/auth/logout`, 'POST', { jar });
+      expect(res.status).toBe(403);
+      expect(body).toMatchObject({ statusCode: 403, error: 'Forbidden', issues: [{ path: 'X-CSRF-Token' }] });
+      expect(body?.['message']).toContain('X-CSRF-Token');
+      expect(await system.exists(SESSION_KEYS.session(jar.get('ms_session')!))).toBe(1);
+    });
+
+    it('refuses a token that does not match the cookie, or that belongs to another session', async () => {
+      const { jar } = await register(app, 'logout2@example.com');
+      const other = await register(app, 'logout3@example.com');
+      const wrong = await send(`${app.url}/api/auth/logout`, 'POST', { jar, headers: { 'x-csrf-token': 'x'.repeat(43) } });
+      expect(wrong.res.status).toBe(403);
+      expect(wrong.body?.['message']).toBe('X-CSRF-Token header does not match the ms_csrf cookie');
+      const foreign = other.jar.get('ms_csrf')!;
+      jar.set('ms_csrf', foreign);
+      const mixed = await send(`${app.url}/api/auth/logout`, 'POST', { jar, headers: { 'x-csrf-token': foreign } });
+      expect(mixed.res.status).toBe(403);
+      expect(mixed.body?.['message']).toContain('does not belong to this session');
+    });
+
+    it('with the token: 204, the session is gone from Redis, the cookies are cleared and me is 401', async () => {
+      const { jar } = await register(app, 'logout4@example.com');
+      const id = jar.get('ms_session')!;
+      const { res } = await send(`${app.url}/api/auth/logout`, 'POST', { jar, headers: { 'x-csrf-token': jar.get('ms_csrf')! } });
+      expect(res.status).toBe(204);
+      expect(await system.exists(SESSION_KEYS.session(id))).toBe(0);
+      expect(setCookie(res, 'ms_session')).toMatch(/^ms_session=; Max-Age=0;/);
+      expect(jar.get('ms_session')).toBeUndefined();
+      const stale = new CookieJar();
+      stale.set('ms_session', id);
+      expect((await send(`${app.url}/api/auth/me`, 'GET', { jar: stale })).res.status).toBe(401);
+    });
+
+    it('logout-all ends every session of the user and no one else’s', async () => {
+      const first = await register(app, 'many@example.com');
+      const second = new CookieJar();
+      await send(`${app.url}/api/auth/login`, 'POST', { jar: second, body: { email: 'many@example.com', password: PASSWORD } });
+      const bystander = await register(app, 'bystander@example.com');
+      const { res } = await send(`${app.url}/api/auth/logout-all`, 'POST', { jar: first.jar, headers: { 'x-csrf-token': first.jar.get('ms_csrf')! } });
+      expect(res.status).toBe(204);
+      expect((await send(`${app.url}/api/auth/me`, 'GET', { jar: second })).res.status).toBe(401);
+      expect((await send(`${app.url}/api/auth/me`, 'GET', { jar: bystander.jar })).res.status).toBe(200);
+    });
+  });
+
+  describe('requireRole', () => {
+    it('answers 403 to a trader and lets an admin through', async () => {
+      const { jar } = await register(app, 'trader@example.com');
+      const trader = await send(`${app.url}/api/admin-only`, 'GET', { jar });
+      expect(trader.res.status).toBe(403);
+      expect(trader.body).toMatchObject({ statusCode: 403, message: 'this route needs the admin role', issues: [{ path: 'role', message: 'is trader; needs admin' }] });
+
+      await app.deps.users.create({ email: 'root@example.com', passwordHash: await hashPassword(PASSWORD), role: 'admin' });
+      const admin = new CookieJar();
+      await send(`${app.url}/api/auth/login`, 'POST', { jar: admin, body: { email: 'root@example.com', password: PASSWORD } });
+      expect((await send(`${app.url}/api/admin-only`, 'GET', { jar: admin })).body).toEqual({ ok: true });
+    });
+
+    it('answers 401 before 403 when there is no session', async () => {
+      expect((await send(`${app.url}/api/admin-only`, 'GET')).res.status).toBe(401);
+    });
+  });
+});
+
+describe('session expiry through the router', () => {
+  let redis: RedisTrio;
+  let expiring: AuthTestApp;
+  let sliding: AuthTestApp;
+
+  beforeAll(async () => {
+    redis = await startRedisTrio();
+    expiring = await startAuthTestApp(redis.system.client(), { sessionTtlSec: 2 });
+    sliding = await startAuthTestApp(redis.system.client(), { sessionTtlSec: 2, renewAfterSec: 0 });
+  });
+
+  afterAll(async () => {
+    await expiring?.close();
+    await sliding?.close();
+    await redis?.stop();
+  });
+
+  it('answers 401 once an unused session outlived its ttl', async () => {
+    const { jar } = await register(expiring, 'expire@example.com');
+    expect((await send(`${expiring.url}/api/auth/me`, 'GET', { jar })).res.status).toBe(200);
+    await sleep(2600);
+    const after = await send(`${expiring.url}/api/auth/me`, 'GET', { jar });
+    expect(after.res.status).toBe(401);
+    expect(after.body).toMatchObject({ message: 'sign in first', issues: [{ message: 'the session has expired or was ended' }] });
+  });
+
+  it('keeps a session in use alive past its ttl and re-issues the cookies when it slides', async () => {
+    const { jar } = await register(sliding, 'slide@example.com');
+    await sleep(1300);
+    const first = await send(`${sliding.url}/api/auth/me`, 'GET', { jar });
+    expect(first.res.status).toBe(200);
+    expect(setCookie(first.res, 'ms_session')).toContain('Max-Age=2');
+    await sleep(1300);
+    expect((await send(`${sliding.url}/api/auth/me`, 'GET', { jar })).res.status).toBe(200);
+  });
+});
+
+describe('login rate limit', () => {
+  let redis: RedisTrio;
+  let app: AuthTestApp;
+
+  beforeAll(async () => {
+    redis = await startRedisTrio();
+    app = await startAuthTestApp(redis.system.client(), { loginLimits: { accountFailures: 3, ipFailures: 5, windowSec: 60 } });
+  });
+
+  beforeEach(async () => {
+    await redis.system.client().flushall();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await redis?.stop();
+  });
+
+  const login = (email: string, password: string) => send(`${app.url}/api/auth/login`, 'POST', { body: { email, password } });
+
+  it('answers 429 with Retry-After once an account used up its failures, even with the right password', async () => {
+    await register(app, 'limited@example.com');
+    for (let i = 0; i < 3; i++) expect((await login('limited@example.com', 'wrong password')).res.status).toBe(401);
+    const { res, body } = await login('limited@example.com', PASSWORD);
+    expect(res.status).toBe(429);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', issues: [{ path: 'email' }] });
+    expect(body?.['message']).toMatch(/^too many failed sign-ins for this account; try again in \d+ s$/);
+  });
+
+  it('limits one address across accounts', async () => {
+    for (let i = 0; i < 5; i++) expect((await login(`spray${i}@example.com`, 'wrong password')).res.status).toBe(401);
+    const { res, body } = await login('spray9@example.com', 'wrong password');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(body).toMatchObject({ issues: [{ path: '(client)' }] });
+  });
+
+  it('clears the account count after a successful sign-in', async () => {
+    await register(app, 'forgetful@example.com');
+    for (let i = 0; i < 2; i++) await login('forgetful@example.com', 'wrong password');
+    expect((await login('forgetful@example.com', PASSWORD)).res.status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await login('forgetful@example.com', 'wrong password')).res.status).toBe(401);
+    expect((await login('forgetful@example.com', PASSWORD)).res.status).toBe(200);
+  });
+});

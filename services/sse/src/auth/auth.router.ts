@@ -1,0 +1,54 @@
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { clearSessionSetCookies, readSessionCookies, sessionSetCookies } from '@marketswarm/shared/auth';
+import { loginBodySchema, registerBodySchema } from '@marketswarm/shared/dto';
+import type { AuthDeps } from './auth-deps.js';
+import { AuthService, TooManyAttemptsError, type SignedIn } from './auth.service.js';
+import { jsonBody, jsonBodyErrors, parseBody } from './json-body.js';
+import { currentAuth, requireCsrf, requireSession, secureCookies } from './session.middleware.js';
+
+/** Answers with no caching: every response here is about one person's session. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+const retryAfter: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (error instanceof TooManyAttemptsError) res.setHeader('Retry-After', String(error.retryAfterSec));
+  next(error);
+};
+
+/**
+ * `/api/auth`: register and login (no CSRF token: there is no session yet) answer `{ user }`
+ * and set `ms_session` + `ms_csrf`; logout needs the session and the token; me needs the session.
+ */
+export function createAuthRouter(deps: AuthDeps): Router {
+  const auth = new AuthService(deps.users, deps.sessions, deps.limiter);
+  const session = requireSession(deps);
+  const signedIn = (req: Request, res: Response, status: number, result: SignedIn) => {
+    res.append('Set-Cookie', sessionSetCookies(result.session, { secure: secureCookies(req), maxAgeSec: deps.sessionTtlSec }));
+    res.status(status).json({ user: result.user });
+  };
+
+  const router = Router();
+  router.use(noStore, jsonBody());
+  router.post('/register', async (req, res) => signedIn(req, res, 201, await auth.register(parseBody(registerBodySchema, req.body))));
+  router.post('/login', async (req, res) =>
+    signedIn(req, res, 200, await auth.login(parseBody(loginBodySchema, req.body), clientIp(req), readSessionCookies(req.headers.cookie).session)),
+  );
+  router.post('/logout', session, requireCsrf, async (req, res) => {
+    await auth.logout(currentAuth(res).session.id);
+    res.append('Set-Cookie', clearSessionSetCookies(secureCookies(req))).status(204).end();
+  });
+  router.post('/logout-all', session, requireCsrf, async (req, res) => {
+    await auth.logoutEverywhere(currentAuth(res).user.id);
+    res.append('Set-Cookie', clearSessionSetCookies(secureCookies(req))).status(204).end();
+  });
+  router.get('/me', session, (_req, res) => void res.json({ user: currentAuth(res).user }));
+  router.use(retryAfter, jsonBodyErrors);
+  return router;
+}
+
+/** The client's address (Express resolves X-Forwarded-For only from proxies the app trusts). */
+function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Redis } from 'ioredis';
+import { parseEvent, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
+import { HttpError, zodIssues } from '@marketswarm/shared/http';
+import type { TruthDoc } from '@marketswarm/shared/truth';
+
+/** The market models served as REST snapshots, by URL name. */
+const MODEL_TOPICS = { spot: 'spot', candles: 'candles', heatmap: 'heatmap', gex: 'gex', mode: 'mode', bias: 'bias', selector: 'selector' } as const satisfies Record<string, TopicName>;
+
+const paramsSchema = z.object({
+  model: z.enum(Object.keys(MODEL_TOPICS) as [keyof typeof MODEL_TOPICS]),
+  symbol: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be a ticker such as SPX'))
+    .optional(),
+});
+
+export interface ModelsDeps {
+  truth: () => TruthDoc;
+  market: Redis;
+}
+
+/**
+ * GET /api/models/:model[/:symbol] — the latest snapshot the producers keep, the same state a new
+ * SSE connection receives first. Entries that fail the contract are left out, never sent.
+ */
+export function createModelsRouter(deps: ModelsDeps): Router {
+  const router = Router();
+  router.get(['/:model', '/:model/:symbol'], async (req, res) => {
+    const parsed = paramsSchema.safeParse(req.params);
+    if (!parsed.success) {
+      const unknownModel = parsed.error.issues.some((i) => i.path[0] === 'model');
+      if (unknownModel) throw new HttpError(404, `no model "${req.params['model']}" (models: ${Object.keys(MODEL_TOPICS).join(', ')})`);
+      throw new HttpError(400, 'invalid symbol', zodIssues(parsed.error));
+    }
+    const topic = MODEL_TOPICS[parsed.data.model];
+    const snapshotKey = deps.truth().topics[topic]?.snapshot;
+    if (!snapshotKey) throw new HttpError(404, `no snapshot is kept for ${topic}`);
+    const raw = await deps.market.hgetall(snapshotKey);
+    const items = Object.values(raw)
+      .map((json) => {
+        try {
+          const result = parseEvent(JSON.parse(json));
+          return result.ok ? result.event : null;
+        } catch {
+          return null;
+        }
+      })
+      .filter((e): e is TypedEvent => e !== null && (parsed.data.symbol === undefined || e.data['symbol'] === parsed.data.symbol));
+    if (parsed.data.symbol !== undefined && items.length === 0) {
+      throw new HttpError(404, `no ${topic} snapshot for ${parsed.data.symbol} yet`);
+    }
+    res.json({ model: parsed.data.model, items });
+  });
+  return router;
+}

@@ -1,0 +1,21 @@
+import { toUserDto, type UserStore } from '@marketswarm/shared/auth';
+import type { ProfilePatch, UserDto } from '@marketswarm/shared/dto';
+import { HttpError } from '@marketswarm/shared/http';
+
+/** A user's own profile: display name, time zone, preferences. */
+export class ProfileService {
+  constructor(private readonly users: UserStore) {}
+
+  async get(userId: string): Promise<UserDto> {
+    return toUserDto(this.existing(userId, await this.users.findById(userId)));
+  }
+
+  async update(userId: string, patch: ProfilePatch): Promise<UserDto> {
+    return toUserDto(this.existing(userId, await this.users.update(userId, patch)));
+  }
+
+  private existing<T>(userId: string, user: T | null): T {
+    if (!user) throw new HttpError(404, `account ${userId} no longer exists`, [{ path: 'ms_session', message: 'belongs to a deleted account' }]);
+    return user;
+  }
+}
