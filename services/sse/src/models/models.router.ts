@@ -32,7 +32,7 @@ export function createModelsRouter(deps: ModelsDeps): Router {
     const parsed = paramsSchema.safeParse(req.params);
     if (!parsed.success) {
       const unknownModel = parsed.error.issues.some((i) => i.path[0] === 'model');
-      if (unknownModel) throw new HttpError(404, `no model "${req.params['model']}" (models: ${Object.keys(MODEL_TOPICS).join(', ')})`);
+      if (unknownModel) throw new HttpError(404, `no model "${String(req.params['model'])}" (models: ${Object.keys(MODEL_TOPICS).join(', ')})`);
       throw new HttpError(400, 'invalid symbol', zodIssues(parsed.error));
     }
     const topic = MODEL_TOPICS[parsed.data.model];

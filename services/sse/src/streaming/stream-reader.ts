@@ -64,7 +64,7 @@ export class StreamReader {
       let reply: XReadReply;
       try {
         const ids = keys.map((k) => formatStreamId(this.tail(k)));
-        reply = (await this.redis.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids)) as XReadReply;
+        reply = await this.redis.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids);
         failures = 0;
       } catch (error) {
         if (!this.running) return;

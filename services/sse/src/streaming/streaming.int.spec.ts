@@ -83,11 +83,13 @@ describe('SSE fan-out through a real gateway process', () => {
       expect(res.headers.get('cache-control')).toContain('no-cache');
       expect(res.headers.get('x-accel-buffering')).toBe('no');
       const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
       let text = '';
       const deadline = Date.now() + 5000;
       while (!text.includes(': keepalive') && Date.now() < deadline) {
-        const { value } = await reader.read();
-        text += new TextDecoder().decode(value);
+        const chunk = (await reader.read()) as { done: boolean; value?: Uint8Array };
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value, { stream: true });
       }
       controller.abort();
       expect(text).toMatch(/^retry: \d+\n\n/);
