@@ -11,6 +11,8 @@ export interface TestStack {
   env: Record<string, string>;
   ports: Record<string, number>;
   nginxUrl: string;
+  /** What `./admin up` printed (URLs, demo login). */
+  upOutput: string;
   admin(args: readonly string[], timeoutMs?: number): Promise<AdminRun>;
   pm2(args: readonly string[]): Promise<string>;
   logs(): Promise<string>;
@@ -37,6 +39,7 @@ export async function startTestStack(): Promise<TestStack> {
     env,
     ports,
     nginxUrl: `https://127.0.0.1:${ports['nginx']}`,
+    upOutput: '',
     admin: (args, timeoutMs) => runAdmin(args, env, { timeoutMs: timeoutMs ?? 60_000 }),
     pm2: async (args) => (await exec(process.execPath, [pm2Bin, ...args], { env: { ...process.env, ...env } })).stdout,
     logs: async () => {
@@ -56,5 +59,6 @@ export async function startTestStack(): Promise<TestStack> {
     await stack.stop();
     throw new Error(`./admin up failed (${up.code}):\n${up.stderr}\n${up.stdout}\n${logs}`);
   }
+  stack.upOutput = up.stdout;
   return stack;
 }

@@ -28,10 +28,17 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 }
 
 function h2Get(base: string, path: string): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
+  return h2Request(base, path);
+}
+
+function h2Request(base: string, path: string, json?: unknown): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const session = connect(base, { rejectUnauthorized: false });
     session.on('error', reject);
-    const req = session.request({ ':path': path });
+    const req = session.request(
+      json === undefined ? { ':path': path } : { ':path': path, ':method': 'POST', 'content-type': 'application/json' },
+    );
+    if (json !== undefined) req.end(JSON.stringify(json));
     let status = 0;
     let body = '';
     req.on('response', (headers) => (status = Number(headers[':status'])));
@@ -73,6 +80,14 @@ describe('the whole stack under pm2 behind nginx', () => {
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', service: 'sse' });
     const curl = await exec('curl', ['-sk', '--http2', '-o', '/dev/null', '-w', '%{http_version} %{http_code}', `${stack.nginxUrl}/api/health`]);
     expect(curl.stdout).toBe('2 200');
+  });
+
+  it('seeds a demo trader whose printed login works through nginx', async () => {
+    const match = /demo login: (\S+) \/ (\S+)/.exec(stack.upOutput);
+    expect(match, stack.upOutput).not.toBeNull();
+    const res = await h2Request(stack.nginxUrl, '/api/auth/login', { email: match![1], password: match![2] });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ user: { email: 'demo@marketswarm.local', role: 'trader' } });
   });
 
   it('serves the SPA through nginx', async () => {

@@ -21,6 +21,7 @@ export function registerStackCommands(program: Command): void {
           '',
           `  ${result.url}/             the trader workspace (self-signed dev certificate: accept it once)`,
           `  ${result.url}/api/health   gateway health`,
+          ...(result.demo ? ['', `  demo login: ${result.demo.email} / ${result.demo.password}`] : []),
           '',
           '  ./admin status        processes, heartbeats, truth version',
           '  ./admin logs sse      logs of one process (any component id or pm2 name)',

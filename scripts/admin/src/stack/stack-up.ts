@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { componentPort } from '@marketswarm/shared/config';
+import { busNames } from '@marketswarm/shared/events';
 import { ensureDevCert } from '../certs/dev-cert.js';
 import type { AdminPaths } from '../paths.js';
 import { pm2, pm2List } from '../pm2/pm2-cli.js';
@@ -9,14 +10,16 @@ import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { step } from '../ui/output.js';
 import { ecosystemFile, redisPm2Names } from './ecosystem.js';
 import { httpsStatus } from './https-probe.js';
+import { ensureDemoAccount, type DemoLogin } from './demo-account.js';
 import { collectStatus } from './stack-status.js';
 import { waitUntil } from './wait-until.js';
 import { writeNginxConfig } from './write-nginx-config.js';
-import { busNames } from '@marketswarm/shared/events';
 
 export interface StackUpResult {
   url: string;
   truthVersion: string;
+  /** Seeded on development stacks only. */
+  demo: DemoLogin | null;
 }
 
 /**
@@ -59,5 +62,16 @@ export async function stackUp(paths: AdminPaths, timeoutMs = 120_000): Promise<S
       system.disconnect();
     }
   });
-  return { url, truthVersion: version };
+  let demo: DemoLogin | null = null;
+  if (built.truth.node.environment === 'development') {
+    demo = await step('demo trader account', async () => {
+      const system = await connectRedis(busUrl(built.truth, 'system'), 'system');
+      try {
+        return await ensureDemoAccount(paths, system);
+      } finally {
+        system.disconnect();
+      }
+    });
+  }
+  return { url, truthVersion: version, demo };
 }

@@ -168,11 +168,11 @@ describe('auth router', () => {
         return performance.now() - started;
       };
       await timed('warmup@example.com');
-      const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-      const known = median([await timed('timing@example.com'), await timed('timing@example.com'), await timed('timing@example.com')]);
-      const unknown = median([await timed('nope1@example.com'), await timed('nope2@example.com'), await timed('nope3@example.com')]);
-      expect(known).toBeGreaterThan(10);
-      expect(unknown).toBeGreaterThan(known * 0.5);
+      // Lower bounds only: a loaded machine makes both slower, never faster. Without the dummy
+      // verification an unknown email answers after one Redis lookup, well under a millisecond.
+      const fastest = (xs: number[]) => Math.min(...xs);
+      expect(fastest([await timed('timing@example.com'), await timed('timing@example.com')])).toBeGreaterThan(10);
+      expect(fastest([await timed('nope1@example.com'), await timed('nope2@example.com'), await timed('nope3@example.com')])).toBeGreaterThan(10);
     });
   });
 
