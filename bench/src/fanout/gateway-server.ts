@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+import { hashPassword, SESSION_COOKIE, SessionStore, UserStore } from '@marketswarm/shared/auth';
+import { publishEvents } from '@marketswarm/shared/bus';
+import { freePort, loadRepoTruth, repoRoot, startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
+import type { TopicRoute } from '@marketswarm/shared/truth';
+import { onCleanup, spawnLimited, type BenchProcess } from './processes.js';
+import { redisSink } from './publisher.js';
+import { httpOk, waitUntil, type BenchServer } from './servers.js';
+
+export const GATEWAY_MAIN = path.join(repoRoot, 'services/sse/dist/main.js');
+export const GATEWAYS = 2;
+export const STREAM_PATH = '/sse/vexy';
+
+/** What every gateway scenario shares: three Redis instances with truth loaded, and a signed-in user. */
+export interface GatewayEnvironment {
+  trio: RedisTrio;
+  route: TopicRoute;
+  /** Publishing connection on the intel Redis. */
+  intel: Redis;
+  cookie: string;
+  truthVersion: string;
+}
+
+export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
+  const trio = await startRedisTrio();
+  onCleanup(() => trio.stop());
+  const system = trio.system.client();
+  const { truth, version } = await loadRepoTruth(system);
+  const route = truth.topics['vexy'];
+  if (!route) throw new Error('truth has no route for topic vexy');
+  if (route.bus !== 'intel') throw new Error(`topic vexy is on the ${route.bus} bus, expected intel`);
+  // An account and a session made the way the gateway's own auth makes them.
+  const user = await new UserStore(system).create({
+    email: `bench-${Date.now()}@example.test`,
+    passwordHash: await hashPassword(randomBytes(16).toString('hex')),
+    role: 'trader',
+    displayName: 'fan-out bench',
+  });
+  const session = await new SessionStore(system, { ttlSec: 6 * 3600 }).create({ id: user.id, role: user.role }, randomBytes(16).toString('base64url'));
+  return { trio, route, intel: trio.intel.client(), cookie: `${SESSION_COOKIE}=${session.id}`, truthVersion: version };
+}
+
+/**
+ * Our gateway: two processes (the gateway is stateless, so this is how it uses both cores), each on
+ * its own port, reading the same Redis streams. The vexy stream is cut to exactly one entry first,
+ * so every scenario starts from the same state: a new subscriber gets a one-item `recent` snapshot
+ * (the normal connect path; an empty stream would add an XINFO per connection) and then `ready`.
+ */
+export async function startGateways(env: GatewayEnvironment, options: { nofile: number; profileDir: string | undefined }): Promise<BenchServer> {
+  if ((await env.intel.xlen(env.route.stream)) === 0) {
+    await publishEvents(env.intel, env.route, [{ topic: 'vexy', type: 'comment', ts: Date.now(), data: { text: 'fan-out bench warm-up', seq: 0 } }]);
+  }
+  await env.intel.xtrim(env.route.stream, 'MAXLEN', 1);
+  const procs: BenchProcess[] = [];
+  const ports: number[] = [];
+  try {
+    for (let i = 0; i < GATEWAYS; i++) {
+      const port = await freePort();
+      const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-name', `gateway-${i + 1}-${Date.now()}.cpuprofile`] : [];
+      const proc = spawnLimited(`gateway-${i + 1}`, [process.execPath, ...profile, GATEWAY_MAIN], {
+        cwd: repoRoot,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ...env.trio.env,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+          // e.g. --perf-basic-prof, to read a `perf record` of a gateway with JS symbols
+          ...(process.env['BENCH_GATEWAY_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_GATEWAY_NODE_OPTIONS'] } : {}),
+        },
+        nofile: options.nofile,
+      });
+      procs.push(proc);
+      ports.push(port);
+    }
+    await Promise.all(procs.map((proc, i) => waitUntil('health answer', () => httpOk(`http://127.0.0.1:${ports[i]}/health`), proc)));
+  } catch (error) {
+    await Promise.all(procs.map((p) => p.stop('SIGKILL')));
+    throw error;
+  }
+  return {
+    kind: 'ours',
+    description: `SSE gateway, ${GATEWAYS} processes (pids ${procs.map((p) => p.pid).join(', ')}), ports ${ports.join(', ')}, ${STREAM_PATH}`,
+    targets: ports.map((port) => ({ host: '127.0.0.1', port, path: STREAM_PATH, headers: { Cookie: env.cookie } })),
+    readyOn: 'ready',
+    sink: redisSink(env.intel, env.route),
+    pids: () => procs.map((p) => p.pid),
+    sidePids: () => [env.trio.system.pid, env.trio.market.pid, env.trio.intel.pid],
+    stop: async () => {
+      // SIGTERM lets each gateway close cleanly (and write its CPU profile when profiling).
+      await Promise.all(procs.map((p) => p.stop('SIGTERM', 10_000)));
+    },
+  };
+}

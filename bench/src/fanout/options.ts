@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+
+export const SERVER_KINDS = ['ours', 'nchan', 'baseline'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+export interface Scenario {
+  /** Subscribers held open for the whole scenario. */
+  subscribers: number;
+  /** Events published per second, the same for every server. */
+  rate: number;
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  servers: ServerKind[];
+  scenarios: Scenario[];
+  /** Seconds of publishing per scenario. */
+  durationSec: number;
+  /** Target size of the payload JSON (`data` of the envelope), in bytes. */
+  payloadBytes: number;
+  /** Load-generator child processes. */
+  clients: number;
+  /** Connections whose event timestamps are parsed for latency (spread evenly over all of them). */
+  latencySamples: number;
+  /** Seconds to wait after the last connection opened before reading the idle RSS. */
+  settleSec: number;
+  /** Open file limit for servers and load generators (`ulimit -n`, at most the hard limit). */
+  nofile: number;
+  /** Run the gateways under `node --cpu-prof` and print where their time went. */
+  profile: boolean;
+  help: boolean;
+}
+
+export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dist/fanout/run-fanout.js [options])
+
+  --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario
+  --subs 1000,5000,20000  subscriber counts                  (env BENCH_SUBS)
+  --rates 20,10,2         events/s per count, or one for all  (env BENCH_RATES)
+  --duration 10           seconds of publishing per scenario  (env BENCH_DURATION)
+  --servers ours,nchan,baseline                               (env BENCH_SERVERS)
+  --payload-bytes 200     size of the payload JSON            (env BENCH_PAYLOAD_BYTES)
+  --clients 2             load-generator processes            (env BENCH_CLIENTS)
+  --latency-samples 200   connections whose timestamps are parsed (env BENCH_LATENCY_SAMPLES)
+  --settle 2              seconds before the idle RSS reading (env BENCH_SETTLE)
+  --nofile 20000          ulimit -n for servers and clients   (env BENCH_NOFILE)
+  --profile               run the gateways under node --cpu-prof and summarise the profiles
+  --help`;
+
+const DEFAULTS = { subs: '1000,5000,20000', rates: '20,10,2', duration: '10', quickSubs: '200,1000', quickRates: '10', quickDuration: '3' };
+
+function numberList(name: string, text: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  for (const value of values) {
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: "${text}" must be a comma-separated list of positive numbers`);
+  }
+  return values;
+}
+
+function positive(name: string, text: string, integer = true): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`${name}: "${text}" must be a positive ${integer ? 'whole ' : ''}number`);
+  return value;
+}
+
+/** Flags win over environment variables, which win over the defaults (or the `--quick` defaults). */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const flags = new Map<string, string>();
+  const switches = new Set<string>();
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
+    const [name = '', inline] = arg.slice(2).split('=', 2);
+    if (valued.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new Error(`--${name} needs a value`);
+      flags.set(name, value);
+    } else if (['quick', 'profile', 'help'].includes(name) && inline === undefined) {
+      switches.add(name);
+    } else {
+      throw new Error(`unknown option "${arg}"\n\n${USAGE}`);
+    }
+  }
+  const quick = switches.has('quick') || env['BENCH_QUICK'] === '1';
+  const pick = (flag: string, envName: string, fallback: string): string => flags.get(flag) ?? env[envName] ?? fallback;
+
+  const subs = numberList('--subs', pick('subs', 'BENCH_SUBS', quick ? DEFAULTS.quickSubs : DEFAULTS.subs)).map(Math.round);
+  const rates = numberList('--rates', pick('rates', 'BENCH_RATES', quick ? DEFAULTS.quickRates : DEFAULTS.rates));
+  if (rates.length !== 1 && rates.length !== subs.length) throw new Error(`--rates needs one value or one per subscriber count (${subs.length})`);
+  const scenarios = subs.map((subscribers, i) => ({ subscribers, rate: rates.length === 1 ? rates[0]! : rates[i]! }));
+
+  const servers = pick('servers', 'BENCH_SERVERS', SERVER_KINDS.join(','))
+    .split(',')
+    .map((s) => s.trim());
+  for (const server of servers) {
+    if (!(SERVER_KINDS as readonly string[]).includes(server)) throw new Error(`--servers: unknown server "${server}" (known: ${SERVER_KINDS.join(', ')})`);
+  }
+
+  return {
+    quick,
+    servers: servers as ServerKind[],
+    scenarios,
+    durationSec: positive('--duration', pick('duration', 'BENCH_DURATION', quick ? DEFAULTS.quickDuration : DEFAULTS.duration), false),
+    payloadBytes: positive('--payload-bytes', pick('payload-bytes', 'BENCH_PAYLOAD_BYTES', '200')),
+    clients: positive('--clients', pick('clients', 'BENCH_CLIENTS', String(Math.max(2, availableParallelism())))),
+    latencySamples: positive('--latency-samples', pick('latency-samples', 'BENCH_LATENCY_SAMPLES', '200')),
+    settleSec: positive('--settle', pick('settle', 'BENCH_SETTLE', '2'), false),
+    nofile: positive('--nofile', pick('nofile', 'BENCH_NOFILE', '20000')),
+    profile: switches.has('profile') || env['BENCH_PROFILE'] === '1',
+    help: switches.has('help'),
+  };
+}

@@ -1,0 +1,173 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BenchOptions, ServerKind } from './options.js';
+import { ratio, type LatencySummary } from './stats.js';
+
+export interface ScenarioResult {
+  server: ServerKind;
+  description: string;
+  subscribers: number;
+  /** Subscribers actually asked of this server (lower when its fd limit caps it). */
+  attempted: number;
+  cappedBy: string | null;
+  rate: number;
+  durationSec: number;
+  /** Opening the subscriptions: wall time, and server CPU spent per subscription (auth, catch-up…). */
+  connect: { opened: number; failed: number; errors: string[]; ms: number; serverCpuMsPerConnection: number | null };
+  published: number;
+  publishFailed: number;
+  expectedDeliveries: number;
+  delivered: number;
+  /** expected − delivered (0 when every published event reached every open subscriber). */
+  shortfall: number;
+  /** Subscriptions the server closed during the measurement. */
+  lost: number;
+  perConnectionMin: number;
+  perConnectionMax: number;
+  shortConnections: number;
+  windowSec: number;
+  deliveriesPerSec: number;
+  serverCpu: { seconds: number; perMillion: number | null; cores: number; processes: number };
+  /** Redis, for ours: CPU of all three instances in the window (not counted in serverCpu). */
+  redis: { cpuSec: number; perMillion: number | null } | null;
+  latency: LatencySummary;
+  rss: { beforeBytes: number; afterBytes: number; perIdleConnectionBytes: number | null };
+  loadgen: { processes: number; cpuSec: number; maxCoreShare: number; loopDelayP99Ms: number; loopDelayMaxMs: number; bytesReceived: number; sampledConnections: number };
+  publisherCpuSec: number;
+  /** Cores busy machine-wide during the window, and the part not spent by anything this run measured. */
+  machine: { busyCores: number; otherCores: number };
+  check: { allDelivered: boolean; loadgenHeadroom: boolean; verdict: string };
+  error?: string;
+}
+
+export interface RunMeta {
+  startedAt: string;
+  host: { cpus: number; node: string; nginx: string; kernel: string; nofileHard: number };
+  event: { payloadBytes: number; envelopeBytes: number };
+  gatewayTruthVersion: string | null;
+}
+
+/** Figures from the issue, printed next to ours. */
+export const TARGETS = {
+  nchanCpuPerMillionAt5k: 9.5,
+  bareNodeCpuPerMillionAt5k: 13.4,
+  p99MsAt5kx10: 20,
+  nchanP99MsAt5kx10: 60,
+  rssKiBPerIdleConnection: 10,
+  nchanRssKiBPerIdleConnection: 10,
+} as const;
+
+export const CAVEAT =
+  'Caveat: one noisy 2-core machine — the load generator, the publisher and Redis share both cores with the server under test, so absolute figures are pessimistic and vary run to run; compare the ratios.';
+
+const fmt = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+const fmtInt = (v: number): string => Math.round(v).toLocaleString('en-US');
+const kib = (bytes: number | null): number | null => (bytes === null ? null : bytes / 1024);
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function scenarioKey(r: ScenarioResult): string {
+  return `${r.subscribers}×${r.rate}/s`;
+}
+
+export function renderReport(results: readonly ScenarioResult[], options: BenchOptions, meta: RunMeta): string {
+  const out: string[] = [];
+  out.push('', `SSE fan-out, ${meta.host.cpus} cores, node ${meta.host.node}, ${meta.host.nginx}; event payload ${meta.event.payloadBytes} B (envelope ${meta.event.envelopeBytes} B), ${options.durationSec} s per scenario`, '');
+  out.push(
+    table(
+      ['server', 'subs × rate', 'opened', 'deliveries/s', 'CPU-s/M deliv', 'cores', 'p50 ms', 'p99 ms', 'max ms', 'RSS KiB/idle conn', 'connect CPU-ms', 'shortfall', 'Redis CPU-s/M', 'loadgen core%', 'other cores'],
+      results.map((r) => [
+        r.server,
+        scenarioKey(r),
+        r.error ? 'ERROR' : `${fmtInt(r.connect.opened)}${r.cappedBy ? '*' : ''}`,
+        fmtInt(r.deliveriesPerSec),
+        fmt(r.serverCpu.perMillion, 2),
+        fmt(r.serverCpu.cores, 2),
+        fmt(r.latency.p50Ms, 1),
+        fmt(r.latency.p99Ms, 1),
+        fmt(r.latency.maxMs, 0),
+        fmt(kib(r.rss.perIdleConnectionBytes), 2),
+        fmt(r.connect.serverCpuMsPerConnection, 3),
+        fmtInt(r.shortfall),
+        r.redis ? fmt(r.redis.perMillion, 2) : '',
+        fmt(r.loadgen.maxCoreShare * 100, 0),
+        fmt(r.machine.otherCores, 2),
+      ]),
+    ),
+  );
+  const capped = results.filter((r) => r.cappedBy);
+  out.push('(other cores: CPU the machine spent outside every process this run measured — other sessions\' work is noise in every figure)');
+  for (const r of capped) out.push(`* ${r.server} ${scenarioKey(r)}: ${r.cappedBy}`);
+  for (const r of results.filter((x) => x.error)) out.push(`! ${r.server} ${scenarioKey(r)} failed: ${r.error}`);
+
+  // Ratios, scenario by scenario.
+  const scenarios = [...new Set(results.map(scenarioKey))];
+  const ratioRows: string[][] = [];
+  for (const key of scenarios) {
+    const by = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => scenarioKey(r) === key && r.server === kind && !r.error);
+    const ours = by('ours');
+    if (!ours) continue;
+    for (const peer of ['nchan', 'baseline'] as const) {
+      const other = by(peer);
+      if (!other) continue;
+      ratioRows.push([
+        `ours/${peer}`,
+        key,
+        fmt(ratio(ours.deliveriesPerSec, other.deliveriesPerSec), 2),
+        fmt(ratio(ours.serverCpu.perMillion, other.serverCpu.perMillion), 2),
+        fmt(ratio(ours.latency.p50Ms, other.latency.p50Ms), 2),
+        fmt(ratio(ours.latency.p99Ms, other.latency.p99Ms), 2),
+        fmt(ratio(ours.rss.perIdleConnectionBytes, other.rss.perIdleConnectionBytes), 2),
+      ]);
+    }
+  }
+  if (ratioRows.length) {
+    out.push('', 'Ratios (below 1 = ours uses less / is faster; deliveries/s above 1 = ours delivers more):');
+    out.push(table(['ratio', 'subs × rate', 'deliveries/s', 'CPU/M deliv', 'p50', 'p99', 'RSS/idle conn'], ratioRows));
+  }
+
+  out.push('', 'Targets (issue 3):');
+  const at5k = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => r.server === kind && r.subscribers === 5000 && r.rate === 10 && !r.error);
+  const largest = Math.max(...results.map((r) => r.subscribers));
+  const atLargest = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => r.server === kind && r.subscribers === largest && !r.error);
+  const oursAt5k = at5k('ours');
+  const nchanAt5k = at5k('nchan');
+  const verdict = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'MET' : 'NOT MET');
+  out.push(
+    `  CPU per delivery ≤ nchan's: reference nchan ~${TARGETS.nchanCpuPerMillionAt5k} CPU-s/M at 5k subs, bare node ~${TARGETS.bareNodeCpuPerMillionAt5k} (2-vCPU VM); ` +
+      `here at 5k×10/s: ours ${fmt(oursAt5k?.serverCpu.perMillion, 2)}, nchan ${fmt(nchanAt5k?.serverCpu.perMillion, 2)}, baseline ${fmt(at5k('baseline')?.serverCpu.perMillion, 2)} → ${verdict(oursAt5k && nchanAt5k ? (oursAt5k.serverCpu.perMillion ?? Infinity) <= (nchanAt5k.serverCpu.perMillion ?? 0) : null)}`,
+  );
+  out.push(
+    `  p99 ≤ ${TARGETS.p99MsAt5kx10} ms at 5k clients × 10 events/s (nchan reference ~${TARGETS.nchanP99MsAt5kx10} ms): ours ${fmt(oursAt5k?.latency.p99Ms, 1)} ms, nchan here ${fmt(nchanAt5k?.latency.p99Ms, 1)} ms → ${verdict(oursAt5k?.latency.p99Ms != null ? oursAt5k.latency.p99Ms <= TARGETS.p99MsAt5kx10 : null)}`,
+  );
+  const oursRss = kib(atLargest('ours')?.rss.perIdleConnectionBytes ?? null);
+  out.push(
+    `  ≤ ${TARGETS.rssKiBPerIdleConnection} KiB RSS per idle connection at ${fmtInt(largest)} (nchan reference ~${TARGETS.nchanRssKiBPerIdleConnection}): ours ${fmt(oursRss, 2)} KiB, nchan here ${fmt(kib(atLargest('nchan')?.rss.perIdleConnectionBytes ?? null), 2)}, baseline ${fmt(kib(atLargest('baseline')?.rss.perIdleConnectionBytes ?? null), 2)} → ${verdict(oursRss === null ? null : oursRss <= TARGETS.rssKiBPerIdleConnection)}`,
+  );
+
+  out.push('', 'Load generator check (is the client the bottleneck?):');
+  out.push(
+    '  For every run: delivered must equal published × open subscribers (counted per connection), each load-client process must stay below 85 % of one core, ' +
+      'and its event-loop delay p99 must stay below 20 ms (a busy client would read late and inflate latency).',
+  );
+  for (const r of results) {
+    if (r.error) continue;
+    out.push(
+      `  ${r.server.padEnd(8)} ${scenarioKey(r).padEnd(12)} published ${fmtInt(r.published)} × ${fmtInt(r.connect.opened)} = ${fmtInt(r.expectedDeliveries)}, delivered ${fmtInt(r.delivered)}` +
+        ` (per connection ${r.perConnectionMin}…${r.perConnectionMax}${r.lost ? `, ${r.lost} lost` : ''}); ${r.loadgen.processes} clients used ${fmt(r.loadgen.cpuSec, 2)} CPU-s, busiest ${fmt(r.loadgen.maxCoreShare * 100, 0)} % of a core, loop delay p99 ${fmt(r.loadgen.loopDelayP99Ms, 1)} ms → ${r.check.verdict}`,
+    );
+  }
+  out.push('', CAVEAT);
+  return out.join('\n');
+}
+
+export async function writeResults(dir: string, payload: { meta: RunMeta; options: BenchOptions; results: readonly ScenarioResult[]; extra?: Record<string, unknown> }): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `fanout-${payload.meta.startedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify({ ...payload, targets: TARGETS, caveat: CAVEAT }, null, 2)}\n`);
+  return file;
+}
