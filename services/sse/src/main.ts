@@ -10,6 +10,7 @@ import { parseGatewaySettings } from './gateway-settings.js';
 import { createModelsRouter } from './models/models.router.js';
 import { createProfileRouter } from './profile/profile.router.js';
 import { Fanout } from './streaming/fanout.js';
+import { SessionWatch } from './streaming/session-watch.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
 import { createStreamsRouter } from './streaming/streams-router.js';
 
@@ -22,6 +23,8 @@ runMain('sse', async () => {
 
   const fanout = new Fanout(ctx.truth().doc, ctx.bus, metrics, ctx.logger, { keepaliveMs: settings.keepaliveMs });
   await fanout.start();
+  const sessionWatch = new SessionWatch(fanout.registry, auth.redis, ctx.bus.dedicated('system', 'sessions'), ctx.logger, settings.keepaliveMs);
+  await sessionWatch.start();
 
   const streams = createStreamsRouter({
     truth: () => ctx.truth().doc,
@@ -31,7 +34,7 @@ runMain('sse', async () => {
     logger: ctx.logger,
     authenticate: async (req) => {
       const who = await authenticate(req.headers.cookie, auth.redis, { ttlSec: auth.sessionTtlSec, renewAfterSec: auth.renewAfterSec });
-      return who ? { id: who.user.id, role: who.user.role } : null;
+      return who ? { id: who.user.id, role: who.user.role, sessionId: who.session.id } : null;
     },
     settings,
   });
@@ -49,4 +52,5 @@ runMain('sse', async () => {
   // Closers run last-registered first: tell clients to reconnect elsewhere, then close the server.
   ctx.onShutdown(() => closeServer(server));
   ctx.onShutdown(() => fanout.stop());
+  ctx.onShutdown(() => sessionWatch.stop());
 });

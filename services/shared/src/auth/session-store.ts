@@ -8,6 +8,8 @@ export const SESSION_KEYS = {
   session: (id: string) => `session:${id}`,
   /** Ids of one user's sessions, so they can all be ended at once. */
   userSessions: (userId: string) => `user:${userId}:sessions`,
+  /** Pub/sub wake-up with an ended session id, so open streams and sockets close at once. */
+  endedChannel: 'session:ended',
 } as const;
 
 /** 32 random bytes, base64url without padding. */
@@ -119,6 +121,7 @@ export class SessionStore {
     const session = await this.get(id);
     const multi = this.redis.multi().del(SESSION_KEYS.session(id));
     if (session) multi.srem(SESSION_KEYS.userSessions(session.userId), id);
+    multi.publish(SESSION_KEYS.endedChannel, id);
     const [[, deleted] = []] = (await multi.exec()) ?? [];
     return deleted === 1;
   }
@@ -128,7 +131,9 @@ export class SessionStore {
     const index = SESSION_KEYS.userSessions(userId);
     const ids = await this.redis.smembers(index);
     if (ids.length === 0) return 0;
-    const [[, deleted] = []] = (await this.redis.multi().del(...ids.map((id) => SESSION_KEYS.session(id))).del(index).exec()) ?? [];
+    const multi = this.redis.multi().del(...ids.map((id) => SESSION_KEYS.session(id))).del(index);
+    for (const id of ids) multi.publish(SESSION_KEYS.endedChannel, id);
+    const [[, deleted] = []] = (await multi.exec()) ?? [];
     return typeof deleted === 'number' ? deleted : 0;
   }
 

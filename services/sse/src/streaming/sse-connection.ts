@@ -43,7 +43,7 @@ export class SseConnection {
 
   constructor(
     private readonly res: ServerResponse,
-    readonly userId: string,
+    readonly owner: { id: string; sessionId: string },
     readonly subscription: Subscription,
     cursor: ResumeCursor | null,
     private readonly options: ConnectionOptions,
@@ -67,7 +67,7 @@ export class SseConnection {
   accepts(event: IngestedEvent): boolean {
     if (!this.subscription.topics.includes(event.topic)) return false;
     if (event.user !== undefined || topicSpecs[event.topic].scope === 'user') {
-      if (event.user !== this.userId) return false;
+      if (event.user !== this.owner.id) return false;
     }
     return this.subscription.symbol === undefined || event.symbol === this.subscription.symbol;
   }

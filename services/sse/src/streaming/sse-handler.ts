@@ -15,6 +15,7 @@ import { resolveSubscription } from './subscription.js';
 export interface StreamUser {
   id: string;
   role: string;
+  sessionId: string;
 }
 
 export interface SseHandlerDeps {
@@ -59,7 +60,7 @@ export function createSseHandler(deps: SseHandlerDeps): RequestHandler {
     res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
 
     const { route } = resolved.subscription;
-    const connection = new SseConnection(res, user.id, resolved.subscription, resume, {
+    const connection = new SseConnection(res, user, resolved.subscription, resume, {
       byteBudget: deps.settings.byteBudget,
       metrics: deps.metrics,
       onClose: (c) => {

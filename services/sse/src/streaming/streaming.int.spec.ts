@@ -242,6 +242,33 @@ describe('SSE fan-out through a real gateway process', () => {
     });
   });
 
+  describe('sessions', () => {
+    it('closes the streams of a user who signs out, with the reason, and refuses them afterwards', async () => {
+      const carol = await registerAccount(gateway.url, 'carol@example.com');
+      const stream = open('/sse/alerts', carol.cookie);
+      const other = open('/sse/alerts', alice.cookie);
+      await Promise.all([stream, other].map((s) => s.waitFor((e) => e.some((x) => x.event === 'ready'))));
+      const csrf = /ms_csrf=([^;]+)/.exec(carol.cookie)?.[1] ?? '';
+      const out = await fetch(`${gateway.url}/api/auth/logout`, { method: 'POST', headers: { cookie: carol.cookie, 'x-csrf-token': csrf } });
+      expect(out.status).toBe(204);
+      await stream.waitFor((e) => e.some((x) => x.event === 'error'), 5000, 'the signed-out error event');
+      expect(stream.received.find((e) => e.event === 'error')?.data).toMatchObject({ reason: 'signed-out' });
+      expect((await fetch(`${gateway.url}/sse/alerts`, { headers: { cookie: carol.cookie } })).status).toBe(401);
+      expect(other.received.some((e) => e.event === 'error')).toBe(false);
+    });
+
+    it('closes the streams of a session that expired', async () => {
+      const dave = await registerAccount(gateway.url, 'dave@example.com');
+      const stream = open('/sse/vexy', dave.cookie);
+      await stream.waitFor((e) => e.some((x) => x.event === 'ready'));
+      const sessionId = /ms_session=([^;]+)/.exec(dave.cookie)?.[1] ?? '';
+      // Expiry is Redis removing the key: no sign-out message, so the periodic sweep must notice.
+      expect(await clients['system']!.del(`session:${sessionId}`)).toBe(1);
+      await stream.waitFor((e) => e.some((x) => x.event === 'error'), 5000, 'the expired-session error event');
+      expect(stream.received.find((e) => e.event === 'error')?.data).toMatchObject({ reason: 'signed-out' });
+    });
+  });
+
   describe('slow consumers', () => {
     it('conflates then disconnects a client that stops reading, while fast clients keep up', async () => {
       const fast = range(0, 10).map(() => open('/sse/all?topics=spot,vexy', alice.cookie));

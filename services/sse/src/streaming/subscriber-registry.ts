@@ -43,8 +43,13 @@ export class SubscriberRegistry {
     return this.all.values();
   }
 
-  forUser(userId: string): SseConnection[] {
-    return [...this.all].filter((c) => c.userId === userId);
+  /** The distinct sessions behind the open connections. */
+  sessionIds(): Set<string> {
+    return new Set([...this.all].map((c) => c.owner.sessionId));
+  }
+
+  forSession(sessionId: string): SseConnection[] {
+    return [...this.all].filter((c) => c.owner.sessionId === sessionId);
   }
 
   /** Counts and lag only: an admin never sees another user's payloads. */
