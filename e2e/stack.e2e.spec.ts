@@ -71,6 +71,9 @@ describe('the whole stack under pm2 behind nginx', () => {
       ['fotw-copilot', 'fotw-intel', 'fotw-journal', 'fotw-massive', 'fotw-nginx', 'fotw-redis-intel', 'fotw-redis-market', 'fotw-redis-system', 'fotw-sse', 'fotw-static'].sort(),
     );
     expect(list.every((p) => p.pm2_env.status === 'online')).toBe(true);
+    // Bringing the stack up starts each process once: Redis is never restarted under loaded truth.
+    const restarts = JSON.parse(await stack.pm2(['jlist'])) as { name: string; pm2_env: { restart_time: number } }[];
+    expect(restarts.filter((p) => p.pm2_env.restart_time > 0).map((p) => p.name)).toEqual([]);
   });
 
   it('answers /api/health over HTTP/2 and TLS through nginx', async () => {

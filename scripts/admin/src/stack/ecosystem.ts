@@ -17,8 +17,11 @@ export function pm2NameOf(truth: PublicTruth, name: string): string {
   throw new CliError(`unknown process "${name}" (known: ${known})`);
 }
 
-export function redisPm2Names(truth: PublicTruth): string[] {
+function pm2Names(truth: PublicTruth, redis: boolean): string[] {
   return Object.values(truth.components)
-    .filter((c) => c.meta.kind === 'redis' && c.meta.pm2)
+    .filter((c) => c.meta.pm2 && (c.meta.kind === 'redis') === redis)
     .map((c) => c.meta.pm2 as string);
 }
+
+export const redisPm2Names = (truth: PublicTruth) => pm2Names(truth, true);
+export const processPm2Names = (truth: PublicTruth) => pm2Names(truth, false);

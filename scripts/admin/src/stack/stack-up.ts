@@ -8,7 +8,7 @@ import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { loadTruth } from '../truth/load-truth.js';
 import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { step } from '../ui/output.js';
-import { ecosystemFile, redisPm2Names } from './ecosystem.js';
+import { ecosystemFile, processPm2Names, redisPm2Names } from './ecosystem.js';
 import { httpsStatus } from './https-probe.js';
 import { ensureDemoAccount, type DemoLogin } from './demo-account.js';
 import { collectStatus } from './stack-status.js';
@@ -45,7 +45,8 @@ export async function stackUp(paths: AdminPaths, timeoutMs = 120_000): Promise<S
     }
   });
   const { version } = await step('load truth', () => loadTruth(paths));
-  await step('start services, producers and nginx', () => pm2(['startOrRestart', ecosystem, '--update-env']));
+  // Only the non-Redis processes: restarting Redis here would drop what was just loaded into it.
+  await step('start services, producers and nginx', () => pm2(['startOrRestart', ecosystem, '--only', processPm2Names(built.truth).join(','), '--update-env']));
   const nginx = Object.values(built.truth.components).find((c) => c.meta.kind === 'proxy');
   const url = `https://localhost:${nginx ? componentPort(nginx, process.env) : 8443}`;
   await step('wait until every process is healthy', async () => {
