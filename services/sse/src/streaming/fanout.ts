@@ -42,6 +42,7 @@ export class Fanout {
           onEvent: (event) => {
             this.metrics.eventsIn.inc({ topic: event.topic });
             this.registry.dispatch(event);
+            this.metrics.latency.observe(Math.max(0, Date.now() - event.ts) / 1000);
           },
           onInvalid: (topic, reason) => this.invalid(topic, reason),
           onBatch: (_count, lagMs) => this.metrics.readLag.set({ bus }, lagMs / 1000),

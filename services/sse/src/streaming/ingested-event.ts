@@ -13,6 +13,11 @@ export interface IngestedEvent {
   /** Producer timestamp, for publish→write latency. */
   ts: number;
   body: Buffer;
+  /**
+   * The complete frame for connections that follow only this topic: their cursor is this event's
+   * id alone, so one buffer serves them all. Built on first use.
+   */
+  singleTopicFrame: Buffer | undefined;
 }
 
 // Ticks whose newer value replaces an older one. Everything else (intel, alerts, trades,
@@ -29,5 +34,6 @@ export function ingest(event: TypedEvent, id: StreamId): IngestedEvent {
     conflateKey: CONFLATABLE.has(event.topic) ? `${event.topic}:${symbol ?? '_'}` : undefined,
     ts: event.ts,
     body: encodeEventBody(event.topic, JSON.stringify(event)),
+    singleTopicFrame: undefined,
   };
 }

@@ -48,6 +48,11 @@ export class ResumeCursor {
     return cursor;
   }
 
+  /** The wire form of one topic's position; a one-topic cursor is exactly this. */
+  static segment(topic: TopicName, id: StreamId): string {
+    return `${CODES[topic]}${id.ms.toString(36)}-${id.seq.toString(36)}`;
+  }
+
   get(topic: TopicName): StreamId | undefined {
     return this.positions.get(topic);
   }
@@ -74,7 +79,7 @@ export class ResumeCursor {
       const parts: string[] = [];
       for (const topic of topicNames) {
         const id = this.positions.get(topic);
-        if (id) parts.push(`${CODES[topic]}${id.ms.toString(36)}-${id.seq.toString(36)}`);
+        if (id) parts.push(ResumeCursor.segment(topic, id));
       }
       this.encoded = parts.join('.');
     }

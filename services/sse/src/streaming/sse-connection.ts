@@ -40,6 +40,7 @@ export class SseConnection {
   private queueSeq = 0;
   private lagging = false;
   private closed = false;
+  private readonly singleTopic: boolean;
 
   constructor(
     private readonly res: ServerResponse,
@@ -50,6 +51,7 @@ export class SseConnection {
   ) {
     this.cursor = cursor ?? new ResumeCursor();
     this.cursor.restrictTo(subscription.topics);
+    this.singleTopic = subscription.topics.length === 1;
     res.on('drain', () => this.flush());
     res.on('close', () => this.finish());
   }
@@ -107,10 +109,8 @@ export class SseConnection {
     this.advance(topic, at);
     const tail = encodeIdTail(this.cursor.toString());
     for (const body of bodies) {
-      this.res.write(body);
-      if (!this.res.write(tail)) this.setLagging(true);
-      this.options.metrics.eventsOut.inc({ topic });
-      this.options.metrics.bytesOut.inc(body.length + tail.length);
+      if (!this.res.write(Buffer.concat([body, tail]))) this.setLagging(true);
+      this.options.metrics.tally.count(topic, body.length + tail.length);
     }
   }
 
@@ -137,18 +137,14 @@ export class SseConnection {
     if (!this.closed && !this.lagging) this.res.write(frame);
   }
 
+  /** One buffer, one write: the shared frame, or the shared body plus this client's id line. */
   write(event: IngestedEvent): void {
     this.advance(event.topic, event.id);
-    const tail = encodeIdTail(this.cursor.toString());
-    this.res.cork();
-    this.res.write(event.body);
-    const accepted = this.res.write(tail);
-    this.res.uncork();
-    if (!accepted) this.setLagging(true);
-    const m = this.options.metrics;
-    m.eventsOut.inc({ topic: event.topic });
-    m.bytesOut.inc(event.body.length + tail.length);
-    m.latency.observe(Math.max(0, Date.now() - event.ts) / 1000);
+    const frame = this.singleTopic
+      ? (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(ResumeCursor.segment(event.topic, event.id))]))
+      : Buffer.concat([event.body, encodeIdTail(this.cursor.toString())]);
+    if (!this.res.write(frame)) this.setLagging(true);
+    this.options.metrics.tally.count(event.topic, frame.length);
   }
 
   private enqueue(event: IngestedEvent): void {
