@@ -93,6 +93,35 @@ describe('the whole stack under pm2 behind nginx', () => {
     expect(JSON.parse(res.body)).toMatchObject({ user: { email: 'demo@marketswarm.local', role: 'trader' } });
   });
 
+  it('streams events through nginx over HTTP/2 to a signed-in client', async () => {
+    const [, email, password] = /demo login: (\S+) \/ (\S+)/.exec(stack.upOutput) ?? [];
+    const session = connect(stack.nginxUrl, { rejectUnauthorized: false });
+    try {
+      const cookie = await new Promise<string>((resolve, reject) => {
+        const req = session.request({ ':path': '/api/auth/login', ':method': 'POST', 'content-type': 'application/json' });
+        req.on('response', (headers) => resolve((headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')));
+        req.on('error', reject);
+        req.resume();
+        req.end(JSON.stringify({ email, password }));
+      });
+      const stream = session.request({ ':path': '/sse/vexy', cookie, 'accept-encoding': 'gzip' });
+      let text = '';
+      let contentType = '';
+      stream.on('response', (headers) => (contentType = String(headers['content-type']) + String(headers['content-encoding'] ?? '')));
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (text += chunk));
+      await waitFor('ready', 10_000, () => Promise.resolve(text.includes('event: ready') ? true : undefined));
+      const published = await stack.admin(['publish', 'vexy', '{"text":"hello through nginx","seq":7}']);
+      expect(published.code, published.stderr).toBe(0);
+      await waitFor('the event', 10_000, () => Promise.resolve(text.includes('hello through nginx') ? true : undefined));
+      expect(contentType).toBe('text/event-stream; charset=utf-8');
+      expect(text).toMatch(/event: vexy\ndata: \{[^\n]*hello through nginx[^\n]*\}\nid: v[0-9a-z]+-[0-9a-z]+\n\n/);
+      stream.close();
+    } finally {
+      session.close();
+    }
+  });
+
   it('serves the SPA through nginx', async () => {
     const res = await h2Get(stack.nginxUrl, '/');
     expect(res.status).toBe(200);

@@ -26,6 +26,8 @@ export interface BenchOptions {
   settleSec: number;
   /** Open file limit for servers and load generators (`ulimit -n`, at most the hard limit). */
   nofile: number;
+  /** Most seconds to wait, before each measurement, for a second in which the machine is nearly idle. */
+  quietWaitSec: number;
   /** Run the gateways under `node --cpu-prof` and print where their time went. */
   profile: boolean;
   help: boolean;
@@ -43,6 +45,7 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --latency-samples 200   connections whose timestamps are parsed (env BENCH_LATENCY_SAMPLES)
   --settle 2              seconds before the idle RSS reading (env BENCH_SETTLE)
   --nofile 20000          ulimit -n for servers and clients   (env BENCH_NOFILE)
+  --quiet-wait 10         most seconds to wait for a quiet machine before each measurement (env BENCH_QUIET_WAIT)
   --profile               run the gateways under node --cpu-prof and summarise the profiles
   --help`;
 
@@ -56,9 +59,9 @@ function numberList(name: string, text: string): number[] {
   return values;
 }
 
-function positive(name: string, text: string, integer = true): number {
+function positive(name: string, text: string, integer = true, allowZero = false): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`${name}: "${text}" must be a positive ${integer ? 'whole ' : ''}number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero) || (integer && !Number.isInteger(value))) throw new Error(`${name}: "${text}" must be a positive ${integer ? 'whole ' : ''}number`);
   return value;
 }
 
@@ -66,7 +69,7 @@ function positive(name: string, text: string, integer = true): number {
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -106,6 +109,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     latencySamples: positive('--latency-samples', pick('latency-samples', 'BENCH_LATENCY_SAMPLES', '200')),
     settleSec: positive('--settle', pick('settle', 'BENCH_SETTLE', '2'), false),
     nofile: positive('--nofile', pick('nofile', 'BENCH_NOFILE', '20000')),
+    quietWaitSec: positive('--quiet-wait', pick('quiet-wait', 'BENCH_QUIET_WAIT', quick ? '2' : '10'), false, true),
     profile: switches.has('profile') || env['BENCH_PROFILE'] === '1',
     help: switches.has('help'),
   };

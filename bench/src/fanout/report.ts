@@ -35,8 +35,8 @@ export interface ScenarioResult {
   loadgen: { processes: number; cpuSec: number; maxCoreShare: number; loopDelayP99Ms: number; loopDelayMaxMs: number; bytesReceived: number; sampledConnections: number };
   publisherCpuSec: number;
   /** Cores busy machine-wide during the window, and the part not spent by anything this run measured. */
-  machine: { busyCores: number; otherCores: number };
-  check: { allDelivered: boolean; loadgenHeadroom: boolean; verdict: string };
+  machine: { busyCores: number; otherCores: number; busyBeforeCores: number; quietWaitSec: number };
+  check: { allDelivered: boolean; loadgenHeadroom: boolean; machineSaturated: boolean; verdict: string };
   error?: string;
 }
 
@@ -152,7 +152,8 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
   out.push('', 'Load generator check (is the client the bottleneck?):');
   out.push(
     '  For every run: delivered must equal published × open subscribers (counted per connection), each load-client process must stay below 85 % of one core, ' +
-      'and its event-loop delay p99 must stay below 20 ms (a busy client would read late and inflate latency).',
+      'and its event-loop delay p99 must stay below 20 ms (a busy client would read late and inflate latency). ' +
+      'A run where the whole machine was ≥ 95 % busy is marked saturated: there the load generator took CPU the server could have used.',
   );
   for (const r of results) {
     if (r.error) continue;

@@ -30,6 +30,10 @@ const FD_RESERVE = 64;
 const CONNECT_CONCURRENCY = 400;
 const LOADGEN_MAX_CORE_SHARE = 0.85;
 const LOADGEN_MAX_LOOP_DELAY_MS = 20;
+/** Below this many busy cores (machine-wide, ours idle) a second counts as quiet. */
+const QUIET_THRESHOLD_CORES = 0.25;
+/** Share of all cores busy above which a run counts as CPU-saturated. */
+const SATURATED_SHARE = 0.95;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -87,6 +91,24 @@ async function startServer(kind: ServerKind, options: BenchOptions, env: Gateway
   }
 }
 
+/**
+ * Other sessions share this machine. Before a measurement, wait (up to `maxSec`) for a second in
+ * which the whole machine is nearly idle — our own processes are idle at that point — so a burst
+ * of someone else's work does not land in the window.
+ */
+async function waitForQuiet(maxSec: number, thresholdCores: number): Promise<{ waitedSec: number; busyCores: number }> {
+  const started = performance.now();
+  for (;;) {
+    const m0 = machineBusySeconds();
+    const t0 = performance.now();
+    await sleep(1000);
+    const busyCores = (machineBusySeconds() - m0) / ((performance.now() - t0) / 1000);
+    const waitedSec = (performance.now() - started) / 1000;
+    if (busyCores < thresholdCores || waitedSec >= maxSec) return { waitedSec, busyCores };
+    log(`  machine busy (${busyCores.toFixed(2)} cores used by others), waiting for a quieter second…`);
+  }
+}
+
 /** Polls the clients until every expected delivery arrived, or nothing arrived for `stallMs`. */
 async function drain(fleet: LoadFleet, expected: number, stallMs: number, maxMs: number): Promise<{ delivered: number; at: number }> {
   const started = performance.now();
@@ -139,8 +161,8 @@ async function runScenario(
     rss: { beforeBytes: 0, afterBytes: 0, perIdleConnectionBytes: null },
     loadgen: { processes: fleet.size, cpuSec: 0, maxCoreShare: 0, loopDelayP99Ms: 0, loopDelayMaxMs: 0, bytesReceived: 0, sampledConnections: 0 },
     publisherCpuSec: 0,
-    machine: { busyCores: 0, otherCores: 0 },
-    check: { allDelivered: false, loadgenHeadroom: false, verdict: 'not run' },
+    machine: { busyCores: 0, otherCores: 0, busyBeforeCores: 0, quietWaitSec: 0 },
+    check: { allDelivered: false, loadgenHeadroom: false, machineSaturated: false, verdict: 'not run' },
   };
   log(`\n▶ ${kind}: ${scenario.subscribers.toLocaleString('en-US')} subscribers × ${scenario.rate} events/s for ${options.durationSec} s`);
   const server = await startServer(kind, options, ctx.env, ctx.profileDir);
@@ -163,6 +185,7 @@ async function runScenario(
     const idle = sample(server.pids());
     base.rss = { beforeBytes: before.rssBytes, afterBytes: idle.rssBytes, perIdleConnectionBytes: (idle.rssBytes - before.rssBytes) / connected.opened };
 
+    const quiet = await waitForQuiet(options.quietWaitSec, QUIET_THRESHOLD_CORES);
     await fleet.reset();
     const cpu0 = sample(server.pids());
     const side0 = sample(server.sidePids());
@@ -211,18 +234,24 @@ async function runScenario(
         sampledConnections: collected.sampledConnections,
       },
       publisherCpuSec: (self1.user + self1.system) / 1e6,
-      machine: { busyCores: 0, otherCores: 0 },
+      machine: { busyCores: 0, otherCores: 0, busyBeforeCores: quiet.busyCores, quietWaitSec: quiet.waitedSec },
     };
     // Whatever else ran on the machine meanwhile (other sessions, the kernel's own work): noise.
     const busy = machine1 - machine0;
     const ours = serverCpu + sideCpu + loadCpu + result.publisherCpuSec;
-    result.machine = { busyCores: busy / windowSec, otherCores: Math.max(0, busy - ours) / windowSec };
+    result.machine = { ...result.machine, busyCores: busy / windowSec, otherCores: Math.max(0, busy - ours) / windowSec };
     const allDelivered = result.shortfall === 0 && result.lost === 0 && published.failed === 0;
     const headroom = result.loadgen.maxCoreShare < LOADGEN_MAX_CORE_SHARE && result.loadgen.loopDelayP99Ms < LOADGEN_MAX_LOOP_DELAY_MS;
+    const cores = availableParallelism();
+    const saturated = result.machine.busyCores >= SATURATED_SHARE * cores;
     result.check = {
       allDelivered,
       loadgenHeadroom: headroom,
-      verdict: `${allDelivered ? 'all delivered' : `SHORTFALL ${result.shortfall}${published.failed ? `, ${published.failed} publishes failed (${published.firstError})` : ''}`}; ${headroom ? 'load generator had headroom' : 'LOAD GENERATOR MAY BE THE BOTTLENECK'}`,
+      machineSaturated: saturated,
+      verdict:
+        `${allDelivered ? 'all delivered' : `SHORTFALL ${result.shortfall}${published.failed ? `, ${published.failed} publishes failed (${published.firstError})` : ''}`}; ` +
+        `${headroom ? 'load generator had headroom' : 'LOAD GENERATOR MAY BE THE BOTTLENECK'}` +
+        `${saturated ? `; machine saturated (${result.machine.busyCores.toFixed(2)} of ${cores} cores busy): server and load generator competed for CPU` : ''}`,
     };
     log(
       `  published ${published.published}, delivered ${delivered}/${expected} in ${windowSec.toFixed(2)} s; server ${serverCpu.toFixed(2)} CPU-s (${result.serverCpu.perMillion?.toFixed(2) ?? '—'}/M), ` +

@@ -7,13 +7,11 @@ import type { ServiceContext } from '@marketswarm/shared/service';
 export interface GatewayRoutes {
   /** CORS stays off (same origin behind nginx) unless truth enables an allow-list. */
   cors: { enabled: boolean; origins: string[] };
-  /** `/sse/*` streams. */
-  streams: Router;
   /** `/api/*` mounts in order: path, then its guards and router. */
   api: readonly [path: string, ...handlers: (Router | RequestHandler)[]][];
 }
 
-/** The gateway's HTTP surface; each concern lives in its own router, this only orders them. */
+/** The gateway's REST surface (streams bypass Express: see gateway-listener.ts); this only orders routers. */
 export function createGatewayApp(ctx: ServiceContext, routes: GatewayRoutes): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -23,7 +21,6 @@ export function createGatewayApp(ctx: ServiceContext, routes: GatewayRoutes): Ex
   app.use(requestLogging(ctx.logger));
   mountHealth(app, ['/health', '/api/health'], ctx.health);
   mountMetrics(app, ctx.metrics);
-  app.use('/sse', routes.streams);
   for (const [path, ...handlers] of routes.api) app.use(path, ...handlers);
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

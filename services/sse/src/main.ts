@@ -3,6 +3,7 @@ import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
 import { createAdminRouter } from './admin/admin.router.js';
 import { createGatewayApp } from './app.js';
+import { gatewayListener } from './gateway-listener.js';
 import { createAuthDeps } from './auth/auth-deps.js';
 import { createAuthRouter } from './auth/auth.router.js';
 import { requireRole, requireSession } from './auth/session.middleware.js';
@@ -12,7 +13,7 @@ import { createProfileRouter } from './profile/profile.router.js';
 import { Fanout } from './streaming/fanout.js';
 import { SessionWatch } from './streaming/session-watch.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
-import { createStreamsRouter } from './streaming/streams-router.js';
+import { createSseHandler } from './streaming/sse-handler.js';
 
 runMain('sse', async () => {
   const ctx = await bootService({ id: 'sse', version: packageVersion(import.meta.url) });
@@ -26,21 +27,20 @@ runMain('sse', async () => {
   const sessionWatch = new SessionWatch(fanout.registry, auth.redis, ctx.bus.dedicated('system', 'sessions'), ctx.logger, settings.keepaliveMs);
   await sessionWatch.start();
 
-  const streams = createStreamsRouter({
+  const streams = createSseHandler({
     truth: () => ctx.truth().doc,
     bus: ctx.bus,
     fanout,
     metrics,
     logger: ctx.logger,
-    authenticate: async (req) => {
-      const who = await authenticate(req.headers.cookie, auth.redis, { ttlSec: auth.sessionTtlSec, renewAfterSec: auth.renewAfterSec });
+    authenticate: async (cookieHeader) => {
+      const who = await authenticate(cookieHeader, auth.redis, { ttlSec: auth.sessionTtlSec, renewAfterSec: auth.renewAfterSec });
       return who ? { id: who.user.id, role: who.user.role, sessionId: who.session.id } : null;
     },
     settings,
   });
   const app = createGatewayApp(ctx, {
     cors: settings.cors,
-    streams,
     api: [
       ['/api/auth', createAuthRouter(auth)],
       ['/api/profile', createProfileRouter(auth)],
@@ -48,7 +48,7 @@ runMain('sse', async () => {
       ['/api/admin', signedIn, requireRole('admin'), createAdminRouter({ system: auth.redis, truth: ctx.truth, registry: fanout.registry })],
     ],
   });
-  const server = await listen(app, ctx.config.port ?? 3001, ctx.config.host);
+  const server = await listen(gatewayListener(streams, app, ctx.logger), ctx.config.port ?? 3001, ctx.config.host);
   // Closers run last-registered first: tell clients to reconnect elsewhere, then close the server.
   ctx.onShutdown(() => closeServer(server));
   ctx.onShutdown(() => fanout.stop());

@@ -1,8 +1,8 @@
-import type { Request, RequestHandler } from 'express';
-import type { BusName, TopicName } from '@marketswarm/shared/events';
-import { errorBody, requestIdOf } from '@marketswarm/shared/http';
-import type { Logger } from '@marketswarm/shared/logger';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedisBus } from '@marketswarm/shared/bus';
+import type { BusName, TopicName } from '@marketswarm/shared/events';
+import { errorBody, requestIdFrom } from '@marketswarm/shared/http';
+import type { Logger } from '@marketswarm/shared/logger';
 import type { TruthDoc } from '@marketswarm/shared/truth';
 import { catchUp } from './catch-up.js';
 import type { Fanout } from './fanout.js';
@@ -22,37 +22,42 @@ export interface SseHandlerDeps {
   truth: () => TruthDoc;
   bus: RedisBus;
   fanout: Fanout;
-  logger: Logger;
   metrics: GatewayMetrics;
-  authenticate(req: Request): Promise<StreamUser | null>;
+  logger: Logger;
+  authenticate(cookieHeader: string | undefined): Promise<StreamUser | null>;
   settings: { retryMs: number; byteBudget: number; recentCount: number };
 }
 
+export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /**
- * GET /sse/*: refuses with a real status before streaming (401 no session, 404 no such stream,
- * 400 bad query), then: headers, `retry:`, catch-up (replay or snapshot), live.
+ * GET /sse/*, on plain node:http objects: a stream lives for hours and is written thousands of
+ * times, so it skips Express and per-request logger children (they cost memory per connection and
+ * made every write megamorphic). Refuses with a real status before streaming (401 no session,
+ * 404 no such stream, 400 bad query), then: headers, `retry:`, catch-up (replay or snapshot), live.
  */
-export function createSseHandler(deps: SseHandlerDeps): RequestHandler {
+export function createSseHandler(deps: SseHandlerDeps): SseHandler {
   return async (req, res) => {
-    const requestId = requestIdOf(req);
-    const user = await deps.authenticate(req);
-    if (!user) {
-      res.status(401).json(errorBody(401, 'sign in first', undefined, requestId));
-      return;
-    }
-    const resolved = resolveSubscription(req.baseUrl + req.path, req.query['topics']);
-    if (!resolved.ok) {
-      res.status(resolved.status).json(errorBody(resolved.status, resolved.message, undefined, requestId));
-      return;
-    }
-    const rawId = req.get('last-event-id') ?? (typeof req.query['lastEventId'] === 'string' ? req.query['lastEventId'] : undefined);
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    if (req.method !== 'GET') return refuse(res, 405, `streams answer GET, not ${req.method}`, requestId);
+    const user = await deps.authenticate(req.headers.cookie);
+    if (!user) return refuse(res, 401, 'sign in first', requestId);
+    const resolved = resolveSubscription(url.pathname, url.searchParams.get('topics') ?? undefined);
+    if (!resolved.ok) return refuse(res, resolved.status, resolved.message, requestId);
+    const header = req.headers['last-event-id'];
+    const rawId = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId') ?? undefined;
     const resume = ResumeCursor.parse(rawId);
 
+    // No chunked framing on HTTP/1.1: the body is the event stream until the connection closes,
+    // which saves two buffers per write (chunk size and CRLF).
+    res.useChunkedEncodingByDefault = false;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       'X-Accel-Buffering': 'no',
-      ...(req.httpVersionMajor === 1 ? { Connection: 'keep-alive' } : {}),
+      'X-Content-Type-Options': 'nosniff',
     });
     req.socket.setNoDelay(true);
     req.socket.setTimeout(0);
@@ -60,12 +65,14 @@ export function createSseHandler(deps: SseHandlerDeps): RequestHandler {
     res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
 
     const { route } = resolved.subscription;
+    const connectedAt = Date.now();
     const connection = new SseConnection(res, user, resolved.subscription, resume, {
       byteBudget: deps.settings.byteBudget,
       metrics: deps.metrics,
       onClose: (c) => {
         deps.fanout.registry.remove(c);
         deps.metrics.connections.dec({ route });
+        deps.logger.info({ requestId, route, user: user.id, durationMs: Date.now() - connectedAt }, 'stream closed');
       },
     });
     deps.fanout.registry.add(connection);
@@ -83,4 +90,9 @@ export function createSseHandler(deps: SseHandlerDeps): RequestHandler {
       connection.disconnect('shutdown');
     });
   };
+}
+
+function refuse(res: ServerResponse, status: number, message: string, requestId: string): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(errorBody(status, message, undefined, requestId)));
 }
