@@ -33,9 +33,11 @@ export class SseConnection {
   readonly cursor: ResumeCursor;
   readonly connectedAt = Date.now();
   private replaying = true;
-  private readonly buffered: IngestedEvent[] = [];
+  // Allocated only when needed: most connections never lag, and an idle connection should cost
+  // as little memory as possible (tens of thousands stay open all day).
+  private buffered: IngestedEvent[] | undefined = [];
   private bufferedBytes = 0;
-  private readonly queue = new Map<string, IngestedEvent>();
+  private queue: Map<string, IngestedEvent> | undefined;
   private queuedBytes = 0;
   private queueSeq = 0;
   private lagging = false;
@@ -78,7 +80,7 @@ export class SseConnection {
   offer(event: IngestedEvent): void {
     if (this.closed) return;
     if (this.replaying) {
-      this.buffered.push(event);
+      (this.buffered ??= []).push(event);
       this.bufferedBytes += event.body.length;
       if (this.bufferedBytes > this.options.byteBudget) this.disconnect('slow-consumer');
       return;
@@ -89,7 +91,8 @@ export class SseConnection {
   /** Catch-up is done: deliver what arrived meanwhile (the cursor drops what replay already sent). */
   goLive(): void {
     this.replaying = false;
-    const held = this.buffered.splice(0);
+    const held = this.buffered ?? [];
+    this.buffered = undefined;
     this.bufferedBytes = 0;
     for (const event of held) this.deliver(event);
   }
@@ -148,17 +151,18 @@ export class SseConnection {
   }
 
   private enqueue(event: IngestedEvent): void {
+    const queue = (this.queue ??= new Map());
     if (event.conflateKey !== undefined) {
-      const older = this.queue.get(event.conflateKey);
+      const older = queue.get(event.conflateKey);
       if (older) {
         // Delete then set moves the key to the end: per topic, the queue stays in id order.
-        this.queue.delete(event.conflateKey);
+        queue.delete(event.conflateKey);
         this.queuedBytes -= older.body.length;
         this.options.metrics.conflated.inc({ topic: event.topic });
       }
-      this.queue.set(event.conflateKey, event);
+      queue.set(event.conflateKey, event);
     } else {
-      this.queue.set(`#${this.queueSeq++}`, event);
+      queue.set(`#${this.queueSeq++}`, event);
     }
     this.queuedBytes += event.body.length;
     if (this.pendingBytes > this.options.byteBudget) this.disconnect('slow-consumer');
@@ -173,12 +177,15 @@ export class SseConnection {
 
   private flush(): void {
     this.setLagging(false);
-    for (const [key, event] of this.queue) {
-      this.queue.delete(key);
+    const queue = this.queue;
+    if (!queue) return;
+    for (const [key, event] of queue) {
+      queue.delete(key);
       this.queuedBytes -= event.body.length;
       this.write(event);
-      if (this.lagging) return;
+      if (this.lagging || this.closed) return;
     }
+    this.queue = undefined;
   }
 
   disconnect(reason: DisconnectReason): void {
@@ -206,9 +213,9 @@ export class SseConnection {
     if (this.closed) return;
     this.setLagging(false);
     this.closed = true;
-    this.queue.clear();
+    this.queue = undefined;
     this.queuedBytes = 0;
-    this.buffered.length = 0;
+    this.buffered = undefined;
     this.bufferedBytes = 0;
     this.options.onClose(this);
   }
