@@ -9,6 +9,8 @@ export function openRedis(url: string, name: string, logger: Logger, options: Re
   const redis = new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: null,
+    // TCP keepalive: a half-open socket would otherwise leave a blocking XREAD waiting for hours.
+    keepAlive: 10_000,
     enableAutoPipelining: false,
     retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 6), 5000),
     ...options,

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { decodeStreamEntry, parseEvent, topicSpecs, type BusName, type TopicName } from '@marketswarm/shared/events';
+import { STREAM_FIELD, topicSpecs, type BusName, type TopicName } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { ingest } from './ingested-event.js';
+import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
 import { resumeVerdict, streamBounds } from './stream-bounds.js';
@@ -37,7 +37,10 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
     if (at) {
       const verdict = resumeVerdict(at, await streamBounds(redis, route.stream));
       if (verdict !== 'replay') {
+        await connection.drained();
         connection.control('reset', { topic, reason: verdict });
+        // The old position means nothing now; the snapshot sets a new one.
+        connection.forget(topic);
         reset.push(topic);
         deps.onResume('reset');
         await sendSnapshot(connection, topic, route, redis, deps);
@@ -51,9 +54,16 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
       await sendSnapshot(connection, topic, route, redis, deps);
     }
   }
+  await connection.drained();
   if (connection.isClosed) return;
   connection.control('ready', { topics: connection.subscription.topics, resumed, reset }, true);
   connection.goLive();
+}
+
+/** Waits while the client's socket is full, so nothing queues (and the cursor never runs ahead). */
+async function paced(connection: SseConnection): Promise<boolean> {
+  if (connection.isLagging) await connection.drained();
+  return !connection.isClosed;
 }
 
 async function replay(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, from: StreamId, deps: CatchUpDeps): Promise<void> {
@@ -62,17 +72,16 @@ async function replay(connection: SseConnection, topic: TopicName, route: TopicR
     const entries = await redis.xrange(route.stream, start, '+', 'COUNT', PAGE);
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
-      if (!id) continue;
-      const decoded = decodeStreamEntry(fields);
+      if (!id || !(await paced(connection))) return;
+      const decoded = decodeTopicEntry(topic, fields);
       if (!decoded.ok) {
-        deps.onInvalid(topic, decoded.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+        deps.onInvalid(topic, decoded.reason);
         connection.advance(topic, id);
         continue;
       }
       const event = ingest(decoded.event, id);
       if (connection.accepts(event)) connection.deliver(event);
       else connection.advance(topic, id);
-      if (connection.isClosed) return;
     }
     if (entries.length < PAGE) return;
     start = `(${entries[entries.length - 1]![0]}`;
@@ -83,15 +92,20 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
   const mode = topicSpecs[topic].snapshot;
   if (mode === 'recent') {
     const entries = (await redis.xrevrange(route.stream, '+', '-', 'COUNT', deps.recentCount)).reverse();
-    const tail = parseStreamId(entries[entries.length - 1]?.[0] ?? '') ?? (await streamBounds(redis, route.stream)).last;
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
-      const decoded = decodeStreamEntry(fields);
-      if (!id || !decoded.ok) continue;
+      if (!id || !(await paced(connection))) return;
+      const decoded = decodeTopicEntry(topic, fields);
+      if (!decoded.ok) {
+        connection.advance(topic, id);
+        continue;
+      }
       const event = ingest(decoded.event, id);
       if (connection.accepts(event)) connection.deliver(event);
+      else connection.advance(topic, id);
     }
-    connection.advance(topic, tail);
+    // An empty stream: every entry that arrives later is new to this client.
+    if (entries.length === 0) connection.advance(topic, ZERO_ID);
     return;
   }
   // Tail id and snapshot hash in one MULTI: producers write both in one MULTI, so the snapshot is
@@ -104,18 +118,20 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
   const hash = (result[1]?.[1] as Record<string, string> | undefined) ?? {};
   const bodies: Buffer[] = [];
   for (const json of Object.values(hash)) {
-    let parsed;
-    try {
-      parsed = parseEvent(JSON.parse(json));
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed?.ok) {
-      deps.onInvalid(topic, 'malformed snapshot entry');
+    const decoded = decodeTopicEntry(topic, [STREAM_FIELD, json]);
+    if (!decoded.ok) {
+      deps.onInvalid(topic, `snapshot: ${decoded.reason}`);
       continue;
     }
-    const event = ingest(parsed.event, at);
+    const event = ingest(decoded.event, at);
     if (connection.accepts(event)) bodies.push(event.body);
   }
-  connection.deliverSnapshot(topic, bodies, at);
+  if (bodies.length === 0) {
+    connection.advance(topic, at);
+    return;
+  }
+  for (let i = 0; i < bodies.length; i++) {
+    if (!(await paced(connection))) return;
+    connection.writeSnapshotEntry(topic, bodies[i]!, at, i === bodies.length - 1);
+  }
 }

@@ -1,4 +1,4 @@
-import type { TopicName, TypedEvent } from '@marketswarm/shared/events';
+import { decodeStreamEntry, formatEventIssues, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
 import { encodeEventBody } from './frame-encoder.js';
 import type { StreamId } from './stream-id.js';
 
@@ -18,11 +18,24 @@ export interface IngestedEvent {
    * id alone, so one buffer serves them all. Built on first use.
    */
   singleTopicFrame: Buffer | undefined;
+  /**
+   * For multi-topic connections: the id line that follows, keyed by the connection's cursor before
+   * this event. Connections in the same state share one string and one buffer.
+   */
+  tails: Map<string, { tail: Buffer; next: string }> | undefined;
 }
 
 // Ticks whose newer value replaces an older one. Everything else (intel, alerts, trades,
 // heatmap diffs…) is delivered in full or the client is disconnected.
 const CONFLATABLE: ReadonlySet<TopicName> = new Set<TopicName>(['spot', 'mode', 'bias', 'gex', 'selector']);
+
+/** Decodes one stream entry of `topic`, refusing an entry that claims another topic. */
+export function decodeTopicEntry(topic: TopicName, fields: readonly string[]): { ok: true; event: TypedEvent } | { ok: false; reason: string } {
+  const decoded = decodeStreamEntry(fields);
+  if (!decoded.ok) return { ok: false, reason: formatEventIssues(decoded.issues) };
+  if (decoded.event.topic !== topic) return { ok: false, reason: `event for topic "${decoded.event.topic}" in the ${topic} stream` };
+  return decoded;
+}
 
 export function ingest(event: TypedEvent, id: StreamId): IngestedEvent {
   const symbol = typeof event.data['symbol'] === 'string' ? event.data['symbol'] : undefined;
@@ -35,5 +48,6 @@ export function ingest(event: TypedEvent, id: StreamId): IngestedEvent {
     ts: event.ts,
     body: encodeEventBody(event.topic, JSON.stringify(event)),
     singleTopicFrame: undefined,
+    tails: undefined,
   };
 }

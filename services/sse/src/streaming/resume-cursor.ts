@@ -68,6 +68,18 @@ export class ResumeCursor {
     this.encoded = undefined;
   }
 
+  /** Forgets a topic: after a reset the client's old position there means nothing. */
+  delete(topic: TopicName): void {
+    this.positions.delete(topic);
+    this.encoded = undefined;
+  }
+
+  /** Advances `topic` when the resulting wire form is already known (shared by identical cursors). */
+  setEncoded(topic: TopicName, id: StreamId, encoded: string): void {
+    this.positions.set(topic, id);
+    this.encoded = encoded;
+  }
+
   /** Keeps only the given topics, so a client's id never grows with topics it no longer follows. */
   restrictTo(topics: readonly TopicName[]): void {
     for (const topic of [...this.positions.keys()]) if (!topics.includes(topic)) this.positions.delete(topic);

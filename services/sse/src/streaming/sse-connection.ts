@@ -43,6 +43,8 @@ export class SseConnection {
   private lagging = false;
   private closed = false;
   private readonly singleTopic: boolean;
+  private drainWaiters: (() => void)[] | undefined;
+  private destroyTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly res: ServerResponse,
@@ -55,7 +57,24 @@ export class SseConnection {
     this.cursor.restrictTo(subscription.topics);
     this.singleTopic = subscription.topics.length === 1;
     res.on('drain', () => this.flush());
-    res.on('close', () => this.finish());
+    res.on('close', () => {
+      clearTimeout(this.destroyTimer);
+      this.finish();
+    });
+  }
+
+  get isLagging(): boolean {
+    return this.lagging;
+  }
+
+  /**
+   * Resolves once everything queued was written (or the client left). Catch-up waits on it, so the
+   * queue is always empty while replay moves the cursor: a frame's id never covers an event that
+   * is still waiting, and a backlog larger than the budget streams at the client's pace.
+   */
+  drained(): Promise<void> {
+    if (!this.lagging || this.closed) return Promise.resolve();
+    return new Promise((resolve) => (this.drainWaiters ??= []).push(resolve));
   }
 
   get isClosed(): boolean {
@@ -106,15 +125,22 @@ export class SseConnection {
     this.write(event);
   }
 
-  /** State from a snapshot: written with the cursor at the snapshot's stream position. */
-  deliverSnapshot(topic: TopicName, bodies: readonly Buffer[], at: StreamId): void {
+  /**
+   * One state entry of a snapshot. Only the last one moves the cursor to the snapshot's position:
+   * a client cut off half-way resumes without this topic and gets the whole snapshot again.
+   */
+  writeSnapshotEntry(topic: TopicName, body: Buffer, at: StreamId, last: boolean): void {
     if (this.closed) return;
-    this.advance(topic, at);
+    if (last) this.advance(topic, at);
     const tail = encodeIdTail(this.cursor.toString());
-    for (const body of bodies) {
-      if (!this.res.write(Buffer.concat([body, tail]))) this.setLagging(true);
-      this.options.metrics.tally.count(topic, body.length + tail.length);
-    }
+    this.res.write(body);
+    if (!this.res.write(tail)) this.setLagging(true);
+    this.options.metrics.tally.count(topic, body.length + tail.length);
+  }
+
+  /** Forgets the client's position in a topic (after a reset). */
+  forget(topic: TopicName): void {
+    this.cursor.delete(topic);
   }
 
   /** Moves the cursor without sending anything (a topic with nothing to replay). */
@@ -140,18 +166,41 @@ export class SseConnection {
     if (!this.closed && !this.lagging) this.res.write(frame);
   }
 
-  /** One buffer, one write: the shared frame, or the shared body plus this client's id line. */
+  /**
+   * One-topic connections share one complete frame per event. Others share the body and an id
+   * line per cursor state (memoised on the event), written as two buffers that Node sends in one
+   * writev; nothing is copied per connection.
+   */
   write(event: IngestedEvent): void {
-    this.advance(event.topic, event.id);
-    const frame = this.singleTopic
-      ? (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(ResumeCursor.segment(event.topic, event.id))]))
-      : Buffer.concat([event.body, encodeIdTail(this.cursor.toString())]);
-    if (!this.res.write(frame)) this.setLagging(true);
-    this.options.metrics.tally.count(event.topic, frame.length);
+    let accepted: boolean;
+    let bytes: number;
+    if (this.singleTopic) {
+      this.advance(event.topic, event.id);
+      const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(ResumeCursor.segment(event.topic, event.id))]));
+      accepted = this.res.write(frame);
+      bytes = frame.length;
+    } else {
+      const tails = (event.tails ??= new Map<string, { tail: Buffer; next: string }>());
+      const prior = this.cursor.toString();
+      let hit = tails.get(prior);
+      if (hit) {
+        this.cursor.setEncoded(event.topic, event.id, hit.next);
+      } else {
+        this.advance(event.topic, event.id);
+        const next = this.cursor.toString();
+        hit = { tail: encodeIdTail(next), next };
+        tails.set(prior, hit);
+      }
+      this.res.write(event.body);
+      accepted = this.res.write(hit.tail);
+      bytes = event.body.length + hit.tail.length;
+    }
+    if (!accepted) this.setLagging(true);
+    this.options.metrics.tally.count(event.topic, bytes);
   }
 
   private enqueue(event: IngestedEvent): void {
-    const queue = (this.queue ??= new Map());
+    const queue = (this.queue ??= new Map<string, IngestedEvent>());
     if (event.conflateKey !== undefined) {
       const older = queue.get(event.conflateKey);
       if (older) {
@@ -178,7 +227,10 @@ export class SseConnection {
   private flush(): void {
     this.setLagging(false);
     const queue = this.queue;
-    if (!queue) return;
+    if (!queue) {
+      this.wakeDrainWaiters();
+      return;
+    }
     for (const [key, event] of queue) {
       queue.delete(key);
       this.queuedBytes -= event.body.length;
@@ -186,6 +238,13 @@ export class SseConnection {
       if (this.lagging || this.closed) return;
     }
     this.queue = undefined;
+    this.wakeDrainWaiters();
+  }
+
+  private wakeDrainWaiters(): void {
+    const waiters = this.drainWaiters;
+    this.drainWaiters = undefined;
+    for (const resolve of waiters ?? []) resolve();
   }
 
   disconnect(reason: DisconnectReason): void {
@@ -205,7 +264,8 @@ export class SseConnection {
     this.res.end();
     // A stalled client may still read the reason later; its memory is bounded by the budget, but
     // one that never reads must not hold it forever.
-    setTimeout(() => this.res.destroy(), DESTROY_AFTER_MS).unref();
+    this.destroyTimer = setTimeout(() => this.res.destroy(), DESTROY_AFTER_MS);
+    this.destroyTimer.unref();
     this.finish();
   }
 
@@ -213,6 +273,7 @@ export class SseConnection {
     if (this.closed) return;
     this.setLagging(false);
     this.closed = true;
+    this.wakeDrainWaiters();
     this.queue = undefined;
     this.queuedBytes = 0;
     this.buffered = undefined;

@@ -49,6 +49,8 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
     const header = req.headers['last-event-id'];
     const rawId = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId') ?? undefined;
     const resume = ResumeCursor.parse(rawId);
+    // The client may have gone while we waited for Redis: never register a dead connection.
+    if (req.destroyed || res.destroyed) return;
 
     // No chunked framing on HTTP/1.1: the body is the event stream until the connection closes,
     // which saves two buffers per write (chunk size and CRLF).

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@marketswarm/shared/logger';
-import { decodeStreamEntry, formatEventIssues, type TopicName } from '@marketswarm/shared/events';
-import { ingest, type IngestedEvent } from './ingested-event.js';
+import type { TopicName } from '@marketswarm/shared/events';
+import { decodeTopicEntry, ingest, type IngestedEvent } from './ingested-event.js';
 import { formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
 
 export interface ReaderStream {
@@ -83,13 +83,9 @@ export class StreamReader {
           const id = parseStreamId(rawId);
           if (!id) continue;
           this.last.set(key, id);
-          const decoded = decodeStreamEntry(fields);
+          const decoded = decodeTopicEntry(topic, fields);
           if (!decoded.ok) {
-            this.hooks.onInvalid(topic, formatEventIssues(decoded.issues));
-            continue;
-          }
-          if (decoded.event.topic !== topic) {
-            this.hooks.onInvalid(topic, `event for topic "${decoded.event.topic}" in the ${topic} stream`);
+            this.hooks.onInvalid(topic, decoded.reason);
             continue;
           }
           this.hooks.onEvent(ingest(decoded.event, id));

@@ -6,6 +6,7 @@ import type { TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 import { registerAccount } from '../testing/accounts.js';
+import { openRawStream, rawSeqs } from '../testing/raw-sse-client.js';
 import { openStream, range, seqs, type TestStream } from '../testing/sse-test-client.js';
 
 describe('SSE fan-out through a real gateway process', () => {
@@ -38,6 +39,7 @@ describe('SSE fan-out through a real gateway process', () => {
       await loadRepoTruth(redis.system.client(), {
         patch: (t) => {
           t.components['sse']!.settings = { ...t.components['sse']!.settings, keepaliveMs: 1000, retryMs: 300, recentCount: 5 };
+          t.topics['alerts']!.maxlen = 100_000;
         },
       })
     ).truth;
@@ -191,10 +193,50 @@ describe('SSE fan-out through a real gateway process', () => {
       expect(seqs(second.received, 'vexy')).toEqual(range(4095, 4100));
     });
 
-    it('treats an id ahead of the stream (Redis lost data) as a reset, not a silent gap', async () => {
+    it('treats an id ahead of the stream (Redis lost data) as a reset, not a silent gap, and goes on live', async () => {
       const stream = open('/sse/vexy', alice.cookie, { lastEventId: `v${(Date.now() + 3_600_000).toString(36)}-0` });
       await stream.waitFor((e) => e.some((x) => x.event === 'ready'));
       expect(stream.received[0]?.data).toEqual({ topic: 'vexy', reason: 'unknown-position' });
+      await publish('vexy', vexy(4500, 4503));
+      await stream.waitFor((e) => seqs(e, 'vexy').includes(4502), 5000, 'live events after the reset');
+      expect(seqs(stream.received, 'vexy').filter((s) => s >= 4500)).toEqual([4500, 4501, 4502]);
+    });
+
+    it('replays a backlog larger than the byte budget at the pace of a slow client, exactly once, skipping other users', async () => {
+      const first = open('/sse/alerts', alice.cookie);
+      await first.waitFor((e) => e.some((x) => x.event === 'ready'));
+      first.close();
+      const from = first.lastId();
+      const text = 'y'.repeat(900);
+      // ~7.5 MB for alice (more than the kernel's socket buffers plus the 1 MiB budget),
+      // interleaved with bob's alerts that she must never see.
+      for (let i = 0; i < 80; i++) {
+        await publish('alerts', range(i * 100, i * 100 + 100).map((seq) => ({ id: `b${seq}`, message: `bob ${text}`, seq })), bob.userId);
+        await publish('alerts', range(i * 100, i * 100 + 100).map((seq) => ({ id: `a${seq}`, message: `alice ${text}`, seq })), alice.userId);
+      }
+      const lagging = async () => Number(/ms_sse_lagging_connections\{service="sse"\} (\d+)/.exec(await (await fetch(`${gateway.url}/metrics`)).text())?.[1] ?? 0);
+      const slow = await openRawStream(gateway.url, '/sse/alerts', alice.cookie, { lastEventId: from, paused: true });
+      // Stay paused until the gateway sees the socket full, and a while longer: catch-up must wait.
+      await expect.poll(lagging, { timeout: 15_000 }).toBe(1);
+      await new Promise((r) => setTimeout(r, 500));
+      // Published while the resume is still catching up: delivered once, after the backlog.
+      await publish('alerts', range(8000, 8020).map((seq) => ({ id: `a${seq}`, message: `alice ${text}`, seq })), alice.userId);
+      slow.socket.resume();
+      await slow.waitFor((f) => rawSeqs(f, 'alerts').includes(8019) || f.some((x) => x.event === 'error'), 30_000, 'the whole backlog');
+      expect(slow.frames.filter((f) => f.event === 'error')).toEqual([]);
+      expect(rawSeqs(slow.frames, 'alerts')).toEqual(range(0, 8020));
+      expect(slow.frames.map((f) => f.data).join('')).not.toContain('bob ');
+      slow.socket.destroy();
+
+      // Cut after 700 frames, resume with the last id received: nothing lost, nothing twice.
+      const cut = await openRawStream(gateway.url, '/sse/alerts', alice.cookie, { lastEventId: from, stopAfter: 700, paused: true });
+      await new Promise((r) => setTimeout(r, 300));
+      cut.socket.resume();
+      await cut.closed();
+      const rest = await openRawStream(gateway.url, '/sse/alerts', alice.cookie, { lastEventId: cut.lastId() });
+      await rest.waitFor((f) => rawSeqs(f, 'alerts').includes(8019), 30_000, 'the rest');
+      expect([...rawSeqs(cut.frames, 'alerts'), ...rawSeqs(rest.frames, 'alerts')]).toEqual(range(0, 8020));
+      rest.socket.destroy();
     });
   });
 

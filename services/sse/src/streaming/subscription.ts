@@ -31,7 +31,12 @@ export function resolveSubscription(path: string, topicsQuery: unknown): Subscri
     return { ok: true, subscription: { route: name, topics: [...ROUTE_TOPICS[name]], symbol: undefined } };
   }
   if (name && symbol !== undefined && rest.length === 0 && SYMBOL_ROUTES[name]) {
-    const upper = decodeURIComponent(symbol).toUpperCase();
+    let upper: string;
+    try {
+      upper = decodeURIComponent(symbol).toUpperCase();
+    } catch {
+      return { ok: false, status: 400, message: `symbol "${symbol}" is not valid URL encoding` };
+    }
     if (!SYMBOL.test(upper)) return { ok: false, status: 400, message: `symbol "${symbol}" is not a ticker such as SPX` };
     return { ok: true, subscription: { route: name, topics: [SYMBOL_ROUTES[name]], symbol: upper } };
   }
