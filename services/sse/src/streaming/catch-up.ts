@@ -5,7 +5,7 @@ import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
 import { resumeVerdict, streamBounds } from './stream-bounds.js';
-import { formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
+import { compareStreamIds, formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
 
 export interface CatchUpDeps {
   route(topic: TopicName): TopicRoute | undefined;
@@ -44,10 +44,17 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
         reset.push(topic);
         deps.onResume('reset');
         await sendSnapshot(connection, topic, route, redis, deps);
+      } else if ((await replay(connection, topic, route, redis, at, deps)) === 'overrun') {
+        // Retention trimmed entries this client had not read yet while it was being replayed.
+        await connection.drained();
+        connection.control('reset', { topic, reason: 'retention' });
+        connection.forget(topic);
+        reset.push(topic);
+        deps.onResume('reset');
+        await sendSnapshot(connection, topic, route, redis, deps);
       } else {
         resumed.push(topic);
         deps.onResume('replayed');
-        await replay(connection, topic, route, redis, at, deps);
       }
     } else {
       deps.onResume('fresh');
@@ -66,13 +73,25 @@ async function paced(connection: SseConnection): Promise<boolean> {
   return !connection.isClosed;
 }
 
-async function replay(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, from: StreamId, deps: CatchUpDeps): Promise<void> {
-  let start = `(${formatStreamId(from)}`;
+/**
+ * Replays entries after `from`, a page at a time. Each page is read with the stream's oldest entry
+ * in one MULTI: if trimming passed the position meanwhile, entries may be gone, so it stops with
+ * 'overrun' instead of skipping them silently.
+ */
+async function replay(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, from: StreamId, deps: CatchUpDeps): Promise<'done' | 'overrun'> {
+  let position = from;
   for (;;) {
-    const entries = await redis.xrange(route.stream, start, '+', 'COUNT', PAGE);
+    const [[, oldest], [, page]] = ((await redis.multi().xrange(route.stream, '-', '+', 'COUNT', 1).xrange(route.stream, `(${formatStreamId(position)}`, '+', 'COUNT', PAGE).exec()) ?? [
+      [null, []],
+      [null, []],
+    ]) as [[unknown, [string, string[]][]], [unknown, [string, string[]][]]];
+    const first = parseStreamId(oldest[0]?.[0] ?? '');
+    if (first && compareStreamIds(first, position) > 0 && compareStreamIds(position, from) > 0) return 'overrun';
+    const entries = page;
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
-      if (!id || !(await paced(connection))) return;
+      if (!id || !(await paced(connection))) return 'done';
+      position = id;
       const decoded = decodeTopicEntry(topic, fields);
       if (!decoded.ok) {
         deps.onInvalid(topic, decoded.reason);
@@ -83,8 +102,7 @@ async function replay(connection: SseConnection, topic: TopicName, route: TopicR
       if (connection.accepts(event)) connection.deliver(event);
       else connection.advance(topic, id);
     }
-    if (entries.length < PAGE) return;
-    start = `(${entries[entries.length - 1]![0]}`;
+    if (entries.length < PAGE) return 'done';
   }
 }
 
