@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { heatmapPayloadSchema } from '../events/payloads.js';
+import { type ChainOption } from './chain.js';
+import { applyHeatmap, buildHeatmapTiles, diffHeatmap, heatmapSnapshot, makeTile, tileKey } from './heatmap.js';
+
+// Fixed clock: 0DTE, six hours before a 21:00 UTC expiry.
+const expiry = Date.UTC(2026, 10, 23, 21);
+const now = expiry - 6 * 3_600_000;
+const leg = (type: 'call' | 'put', strike: number, mid: number): ChainOption => ({ type, strike, expiry, mid, gamma: 0, openInterest: 0 });
+const chain = [leg('call', 5000, 25.4), leg('call', 5010, 19.1), leg('call', 5020, 14.3), leg('put', 5000, 8.25), leg('put', 5010, 12)];
+
+describe('heatmap tile: 5000/5010/5020 call butterfly at 25.40 / 19.10 / 14.30', () => {
+  const tiles = buildHeatmapTiles(chain, { now, widths: [10] });
+  it('debit 1.50, max profit 8.50 (width − debit), max loss 1.50, reward/risk 5.6667', () => {
+    expect(tiles['butterfly-call:0:10:5010']).toEqual({
+      key: 'butterfly-call:0:10:5010',
+      strategy: 'butterfly-call',
+      dte: 0,
+      width: 10,
+      strike: 5010,
+      debit: 1.5,
+      maxProfit: 8.5,
+      maxLoss: 1.5,
+      rewardRisk: 5.6667,
+    });
+  });
+});
+
+describe('heatmap tile: 5000/5010 call debit vertical at 25.40 / 19.10', () => {
+  it('debit 6.30, max profit 3.70, max loss 6.30, reward/risk 0.5873', () => {
+    const tile = buildHeatmapTiles(chain, { now, widths: [10] })['vertical-call:0:10:5000'];
+    expect(tile).toMatchObject({ debit: 6.3, maxProfit: 3.7, maxLoss: 6.3, rewardRisk: 0.5873 });
+  });
+});
+
+describe('heatmap tile: 5010/5000 put debit vertical at 12.00 / 8.25', () => {
+  it('debit 3.75, max profit 6.25, max loss 3.75, reward/risk 1.6667', () => {
+    const tile = buildHeatmapTiles(chain, { now, widths: [10] })['vertical-put:0:10:5010'];
+    expect(tile).toMatchObject({ strike: 5010, debit: 3.75, maxProfit: 6.25, maxLoss: 3.75, rewardRisk: 1.6667 });
+  });
+});
+
+describe('heatmap tile: singles', () => {
+  it('a long 5000 call costs 25.40 with unbounded profit; a long 5000 put can make at most 5000 − 8.25', () => {
+    const tiles = buildHeatmapTiles(chain, { now, widths: [10] });
+    expect(tiles['single-call:0:0:5000']).toMatchObject({ debit: 25.4, maxProfit: null, maxLoss: 25.4, rewardRisk: null });
+    expect(tiles['single-put:0:0:5000']).toMatchObject({ debit: 8.25, maxProfit: 4991.75, maxLoss: 8.25, rewardRisk: 605.0606 });
+  });
+});
+
+describe(buildHeatmapTiles.name, () => {
+  it('builds exactly the tiles whose legs are quoted, keyed strategy:dte:width:strike', () => {
+    expect(Object.keys(buildHeatmapTiles(chain, { now, widths: [10] })).sort()).toEqual([
+      'butterfly-call:0:10:5010',
+      'single-call:0:0:5000',
+      'single-call:0:0:5010',
+      'single-call:0:0:5020',
+      'single-put:0:0:5000',
+      'single-put:0:0:5010',
+      'vertical-call:0:10:5000',
+      'vertical-call:0:10:5010',
+      'vertical-put:0:10:5010',
+    ]);
+  });
+
+  it('counts whole days to expiry and honours the strategy filter', () => {
+    const tiles = buildHeatmapTiles(chain, { now: now - 2 * 86_400_000, widths: [10], strategies: ['butterfly-call'] });
+    expect(Object.keys(tiles)).toEqual(['butterfly-call:2:10:5010']);
+  });
+});
+
+describe(makeTile.name, () => {
+  it('drops trades the quotes make meaningless: zero or negative debit, debit ≥ width', () => {
+    expect(makeTile('butterfly-call', 0, 10, 5010, -0.2)).toBeUndefined();
+    expect(makeTile('butterfly-call', 0, 10, 5010, 0.001)).toBeUndefined(); // rounds to 0.00
+    expect(makeTile('vertical-call', 0, 5, 5000, 5)).toBeUndefined();
+    expect(makeTile('vertical-call', 0, 5, 5000, 4.95)?.maxProfit).toBe(0.05);
+    expect(tileKey('butterfly-put', 3, 25, 4975)).toBe('butterfly-put:3:25:4975');
+  });
+});
+
+describe(diffHeatmap.name, () => {
+  const prev = buildHeatmapTiles(chain, { now, widths: [10] });
+  // The 5020 call drops to 14.10 and the 5000 put is no longer quoted.
+  const nextChain = [leg('call', 5000, 25.4), leg('call', 5010, 19.1), leg('call', 5020, 14.1), leg('put', 5010, 12)];
+  const next = buildHeatmapTiles(nextChain, { now, widths: [10] });
+
+  it('sends the changed tiles, the removed keys and version + 1 as a valid heatmap payload', () => {
+    const diff = diffHeatmap('SPX', 7, prev, next);
+    expect(diff.kind).toBe('diff');
+    expect(diff.version).toBe(8);
+    expect(Object.keys(diff.tiles).sort()).toEqual(['butterfly-call:0:10:5010', 'single-call:0:0:5020', 'vertical-call:0:10:5010']);
+    expect(diff.tiles['butterfly-call:0:10:5010']).toMatchObject({ debit: 1.3, maxProfit: 8.7, maxLoss: 1.3, rewardRisk: 6.6923 });
+    expect(diff.tiles['vertical-call:0:10:5010']).toMatchObject({ debit: 5, maxProfit: 5, rewardRisk: 1 });
+    expect(diff.removed).toEqual(['single-put:0:0:5000', 'vertical-put:0:10:5010']);
+    expect(heatmapPayloadSchema.safeParse(diff).success).toBe(true);
+  });
+
+  it('applied to the previous tiles, reproduces the new ones', () => {
+    expect(applyHeatmap(prev, diffHeatmap('SPX', 7, prev, next))).toEqual(next);
+  });
+
+  it('is empty, but still versioned, when nothing changed', () => {
+    expect(diffHeatmap('SPX', 8, next, { ...next })).toEqual({ symbol: 'SPX', version: 9, kind: 'diff', tiles: {}, removed: [] });
+  });
+});
+
+describe(heatmapSnapshot.name, () => {
+  it('carries every tile, no removed list, and replaces the consumer state when applied', () => {
+    const tiles = buildHeatmapTiles(chain, { now, widths: [10] });
+    const snap = heatmapSnapshot('SPX', 1, tiles);
+    expect(snap).toEqual({ symbol: 'SPX', version: 1, kind: 'snapshot', tiles });
+    expect(heatmapPayloadSchema.safeParse(snap).success).toBe(true);
+    expect(applyHeatmap({ stale: tiles['single-call:0:0:5000'] as never }, snap)).toEqual(tiles);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './chain.js';
+export * from './gex.js';
+export * from './heatmap.js';
+export * from './risk-graph.js';

@@ -1,0 +1,6 @@
+export * from './normal-cdf.js';
+export * from './year-fraction.js';
+export * from './black-scholes.js';
+export * from './greeks.js';
+export * from './implied-vol.js';
+export * from './vol-skew.js';
