@@ -1,9 +1,45 @@
+import { Counter } from 'prom-client';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
 import { createMassiveApp } from './app.js';
+import { MarketClock } from './market-clock.js';
+import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
+import { RedisMarketSink } from './market-sink.js';
+import { parseMassiveSettings } from './settings.js';
+import { createTickSource } from './source-factory.js';
+import { TickRecorder } from './tick-recorder.js';
 
 runMain('massive', async () => {
   const ctx = await bootService({ id: 'massive', version: packageVersion(import.meta.url) });
+  const settings = parseMassiveSettings(ctx.config.settings, process.env, process.argv.slice(2));
+  const { topics } = ctx.truth().doc;
+  const spot = topics['spot'];
+  const candles = topics['candles'];
+  if (!spot || !candles) throw new Error('truth declares no spot/candles routes for the market producer');
+
+  const sink = new RedisMarketSink(ctx.bus.get('market'), { spot, candles });
+  const recorder = settings.recordFile
+    ? new TickRecorder(settings.recordFile, (error) => ctx.logger.error({ err: error.message, file: settings.recordFile }, 'recording failed'))
+    : undefined;
+  const publisher = new MarketPublisher({
+    sink,
+    clock: new MarketClock(settings.clock),
+    logger: ctx.logger,
+    metrics: createPublisherMetrics(ctx.metrics),
+    onPublished: recorder ? (ticks) => recorder.write(ticks) : undefined,
+  });
+  await publisher.resume(Date.now());
+  const badRows = new Counter({ name: 'massive_replay_bad_rows_total', help: 'Replay rows skipped as malformed', registers: [ctx.metrics] });
+  const source = createTickSource(settings, { logger: ctx.logger, badRows, now: () => Date.now(), startPrices: await sink.lastPrices() });
+  source.start((tick) => publisher.accept(tick));
+  publisher.start(settings.spotIntervalMs);
+  ctx.logger.info({ source: source.name, symbols: settings.symbols, clock: settings.clock, replay: settings.replayFile, record: settings.recordFile }, 'market producer started');
+
   const server = await listen(createMassiveApp(ctx), ctx.config.port ?? 3010, ctx.config.host);
   ctx.onShutdown(() => closeServer(server));
+  ctx.onShutdown(async () => {
+    await source.stop();
+    await publisher.stop();
+    await recorder?.close();
+  });
 });

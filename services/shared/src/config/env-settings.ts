@@ -58,6 +58,27 @@ export const envSettings: readonly EnvSetting[] = [
     readBy: './admin, ecosystem.config.cjs',
   },
   {
+    name: 'MS_MASSIVE_REPLAY',
+    description: 'Market producer: replay this recorded tick file (NDJSON or CSV: timestamp, symbol, price[, size]) instead of simulating. Same as --replay.',
+    default: 'unset (simulator)',
+    sensitive: false,
+    readBy: 'fotw-massive',
+  },
+  {
+    name: 'MS_MASSIVE_REPLAY_SPEED',
+    description: 'Market producer: replay speed factor (1 = real time, 0 = as fast as possible).',
+    default: '1',
+    sensitive: false,
+    readBy: 'fotw-massive',
+  },
+  {
+    name: 'MS_MASSIVE_RECORD',
+    description: 'Market producer: also write every published tick to this NDJSON file (replayable).',
+    default: 'unset',
+    sensitive: false,
+    readBy: 'fotw-massive',
+  },
+  {
     name: 'PM2_HOME',
     description: 'pm2 state folder; set it to run a second stack beside the dev stack (tests do).',
     default: '~/.pm2',

@@ -1,0 +1,134 @@
+import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { CANDLE_INTERVALS, CandleAggregator, type Candle } from './candle-aggregator.js';
+import type { MarketClock } from './market-clock.js';
+import type { MarketEvent, MarketSink } from './market-sink.js';
+import type { Tick } from './tick-source.js';
+
+export interface PublisherMetrics {
+  ticks: Counter;
+  candles: Counter;
+  failures: Counter;
+  cycle: Histogram;
+}
+
+export function createPublisherMetrics(registry: Registry): PublisherMetrics {
+  return {
+    ticks: new Counter({ name: 'massive_ticks_published_total', help: 'Spot ticks published', registers: [registry] }),
+    candles: new Counter({ name: 'massive_candles_published_total', help: 'Candle updates published', registers: [registry] }),
+    failures: new Counter({ name: 'massive_publish_failures_total', help: 'Publish cycles that failed (their events are dropped)', registers: [registry] }),
+    cycle: new Histogram({
+      name: 'massive_cycle_duration_seconds',
+      help: 'Duration of one publish cycle',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+  };
+}
+
+export interface PublisherOptions {
+  sink: MarketSink;
+  clock: MarketClock;
+  logger: Logger;
+  metrics: PublisherMetrics;
+  /** Called with the ticks of each successful cycle (the `--record` file). */
+  onPublished?: (ticks: readonly Tick[]) => void;
+}
+
+/**
+ * Collects ticks from any `TickSource`, folds them into candles, and every cycle publishes the
+ * cycle's ticks (`spot`/`tick`, in arrival order) and every candle they touched (`candles`/`candle`,
+ * including the final state of a candle whose bucket just closed), one `publishEvents` call per
+ * topic. `seq` numbers keep rising across restarts (`resume`).
+ */
+export class MarketPublisher {
+  readonly candles = new CandleAggregator();
+  private pending: Array<{ tick: Tick; prevClose: number | undefined }> = [];
+  private readonly touched = new Map<string, Candle>();
+  private readonly prevClose = new Map<string, number>();
+  private readonly lastPrice = new Map<string, number>();
+  private spotSeq = 0;
+  private candleSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(private readonly options: PublisherOptions) {}
+
+  /**
+   * After a restart: continue numbering after the highest seq already published (snapshots), and
+   * reload the candles of the session `now` falls in from the candles stream.
+   */
+  async resume(now: number): Promise<void> {
+    const { sink, clock } = this.options;
+    const [spot, candles, recent] = await Promise.all([sink.lastSeq('spot'), sink.lastSeq('candles'), sink.recentCandles()]);
+    this.spotSeq = spot === undefined ? 0 : spot + 1;
+    this.candleSeq = candles === undefined ? 0 : candles + 1;
+    const session = clock.at(now).session;
+    const today = recent.filter(isCandle).filter((c) => clock.at(c.t).session === session);
+    this.candles.restore(
+      session,
+      today.map(({ symbol, interval, t, o, h, l, c, v }) => ({ symbol, interval, t, o, h, l, c, v: v ?? 0 })),
+    );
+  }
+
+  accept(tick: Tick): void {
+    const session = this.options.clock.at(tick.ts).session;
+    const previous = this.candles.session(tick.symbol);
+    const last = this.lastPrice.get(tick.symbol);
+    if (previous !== undefined && previous !== session && last !== undefined) this.prevClose.set(tick.symbol, last);
+    this.lastPrice.set(tick.symbol, tick.price);
+    this.pending.push({ tick, prevClose: this.prevClose.get(tick.symbol) });
+    for (const candle of this.candles.add({ ...tick, session })) this.touched.set(`${candle.symbol}:${candle.interval}:${candle.t}`, candle);
+  }
+
+  /** Publishes what arrived since the last cycle. */
+  async cycle(): Promise<void> {
+    if (this.pending.length === 0 && this.touched.size === 0) return;
+    const pending = this.pending;
+    const ticks = pending.map((p) => p.tick);
+    const candles = [...this.touched.values()];
+    this.pending = [];
+    this.touched.clear();
+    const end = this.options.metrics.cycle.startTimer();
+    const spotEvents: MarketEvent[] = pending.map(({ tick, prevClose }) => {
+      const data: Record<string, unknown> = { symbol: tick.symbol, price: tick.price, seq: this.spotSeq++ };
+      if (prevClose !== undefined) data['prevClose'] = prevClose;
+      if (tick.size !== undefined) data['size'] = tick.size;
+      return { topic: 'spot', type: 'tick', ts: tick.ts, data };
+    });
+    const candleEvents: MarketEvent[] = candles.map((c) => ({ topic: 'candles', type: 'candle', ts: ticks[ticks.length - 1]?.ts ?? c.t, data: { ...c, seq: this.candleSeq++ } }));
+    try {
+      await Promise.all([this.options.sink.publish('spot', spotEvents), this.options.sink.publish('candles', candleEvents)]);
+      this.options.metrics.ticks.inc(spotEvents.length);
+      this.options.metrics.candles.inc(candleEvents.length);
+      this.options.onPublished?.(ticks);
+    } catch (error) {
+      this.options.metrics.failures.inc();
+      this.options.logger.error({ err: (error as Error).message, ticks: ticks.length }, 'publish cycle failed; its events are dropped');
+    } finally {
+      end();
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      if (this.inFlight) return; // a slow Redis never stacks cycles
+      this.inFlight = this.cycle().finally(() => (this.inFlight = undefined));
+    }, intervalMs);
+  }
+
+  /** Stops the timer and flushes what is pending. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.inFlight;
+    await this.cycle();
+  }
+}
+
+function isCandle(data: Record<string, unknown>): data is Omit<Candle, 'v'> & { v?: number } {
+  return (
+    typeof data['symbol'] === 'string' &&
+    (CANDLE_INTERVALS as readonly unknown[]).includes(data['interval']) &&
+    ['t', 'o', 'h', 'l', 'c'].every((k) => typeof data[k] === 'number')
+  );
+}
