@@ -4,6 +4,7 @@ import { bootService, packageVersion, runMain } from '@marketswarm/shared/servic
 import { createMassiveApp } from './app.js';
 import { MarketClock } from './market-clock.js';
 import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
+import { ModelPublisher, type ModelRoutes } from './model-publisher.js';
 import { RedisMarketSink } from './market-sink.js';
 import { parseMassiveSettings } from './settings.js';
 import { createTickSource } from './source-factory.js';
@@ -18,6 +19,10 @@ runMain('massive', async () => {
   if (!spot || !candles) throw new Error('truth declares no spot/candles routes for the market producer');
 
   const sink = new RedisMarketSink(ctx.bus.get('market'), { spot, candles });
+  const modelRoutes = Object.fromEntries((['gex', 'heatmap', 'mode', 'bias', 'selector'] as const).map((t) => [t, topics[t]]));
+  if (Object.values(modelRoutes).some((r) => !r)) throw new Error('truth declares no route for one of gex, heatmap, mode, bias, selector');
+  const models = new ModelPublisher(ctx.bus.get('market'), modelRoutes as ModelRoutes, ctx.logger, ctx.metrics);
+  await models.resume();
   const recorder = settings.recordFile
     ? new TickRecorder(settings.recordFile, (error) => ctx.logger.error({ err: error.message, file: settings.recordFile }, 'recording failed'))
     : undefined;
@@ -26,13 +31,17 @@ runMain('massive', async () => {
     clock: new MarketClock(settings.clock),
     logger: ctx.logger,
     metrics: createPublisherMetrics(ctx.metrics),
-    onPublished: recorder ? (ticks) => recorder.write(ticks) : undefined,
+    onPublished: (ticks) => {
+      for (const tick of ticks) models.observe(tick.symbol, tick.price);
+      recorder?.write(ticks);
+    },
   });
   await publisher.resume(Date.now());
   const badRows = new Counter({ name: 'massive_replay_bad_rows_total', help: 'Replay rows skipped as malformed', registers: [ctx.metrics] });
   const source = createTickSource(settings, { logger: ctx.logger, badRows, now: () => Date.now(), startPrices: await sink.lastPrices() });
   source.start((tick) => publisher.accept(tick));
   publisher.start(settings.spotIntervalMs);
+  models.start(settings.modelIntervalMs);
   ctx.logger.info({ source: source.name, symbols: settings.symbols, clock: settings.clock, replay: settings.replayFile, record: settings.recordFile }, 'market producer started');
 
   const server = await listen(createMassiveApp(ctx), ctx.config.port ?? 3010, ctx.config.host);
@@ -40,6 +49,7 @@ runMain('massive', async () => {
   ctx.onShutdown(async () => {
     await source.stop();
     await publisher.stop();
+    await models.stop();
     await recorder?.close();
   });
 });

@@ -1,0 +1,122 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
+import { encodeStreamEntry, type TopicName } from '@marketswarm/shared/events';
+import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
+import type { TopicRoute } from '@marketswarm/shared/truth';
+import { buildSymbolModels } from './market-models.js';
+import { buildOptionChain, CHAIN_LAYOUTS } from './option-chain.js';
+
+export type ModelRoutes = Record<'gex' | 'heatmap' | 'mode' | 'bias' | 'selector', TopicRoute>;
+
+const HISTORY = 600;
+const DEFAULT_ATM_VOL: Readonly<Record<string, number>> = { SPX: 0.16, NDX: 0.2, RUT: 0.22 };
+
+/**
+ * Every `modelIntervalMs`: prices each optionable symbol's chain at its latest spot and publishes
+ * GEX, the heatmap (a full snapshot first, then versioned diffs), market mode, bias/LFI and the
+ * trade selector. The heatmap's snapshot hash always holds the full model at the version of the
+ * newest diff, written in the same MULTI, so a new client never starts from a diff.
+ */
+export class ModelPublisher {
+  private readonly history = new Map<string, number[]>();
+  private readonly heatmaps = new Map<string, { version: number; tiles: HeatmapTiles }>();
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private readonly published: Counter;
+  private readonly duration: Histogram;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly routes: ModelRoutes,
+    private readonly logger: Logger,
+    registry: Registry,
+  ) {
+    this.published = new Counter({ name: 'massive_models_published_total', help: 'Model events published', labelNames: ['topic'], registers: [registry] });
+    this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build and publish one model cycle', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
+  }
+
+  /** Called with every published tick: the models run on the latest prices. */
+  observe(symbol: string, price: number): void {
+    let prices = this.history.get(symbol);
+    if (!prices) this.history.set(symbol, (prices = []));
+    prices.push(price);
+    if (prices.length > HISTORY) prices.splice(0, prices.length - HISTORY);
+  }
+
+  /** Continues heatmap versions and seq numbers after a restart, from the snapshot hash. */
+  async resume(): Promise<void> {
+    if (!this.routes.heatmap.snapshot) return;
+    const stored = await this.redis.hgetall(this.routes.heatmap.snapshot);
+    for (const json of Object.values(stored)) {
+      try {
+        const event = JSON.parse(json) as { data?: { symbol?: string; version?: number; seq?: number } };
+        const { symbol, version, seq } = event.data ?? {};
+        // The restart publishes a fresh full snapshot at the next version, so clients re-sync.
+        if (symbol && typeof version === 'number') this.heatmaps.set(symbol, { version, tiles: {} });
+        if (typeof seq === 'number') this.seq = Math.max(this.seq, seq + 1);
+      } catch {
+        // a broken entry is replaced by the next full snapshot
+      }
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      if (this.inFlight) return;
+      this.inFlight = this.cycle(Date.now())
+        .catch((error: unknown) => this.logger.error({ err: (error as Error).message }, 'model cycle failed'))
+        .finally(() => (this.inFlight = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.inFlight;
+  }
+
+  async cycle(now: number): Promise<void> {
+    const stop = this.duration.startTimer();
+    const vix = this.history.get('VIX')?.at(-1);
+    for (const [symbol, layout] of Object.entries(CHAIN_LAYOUTS)) {
+      const prices = this.history.get(symbol);
+      const spot = prices?.at(-1);
+      if (!prices || spot === undefined) continue;
+      const atmVol = symbol === 'SPX' && vix ? vix / 100 : (DEFAULT_ATM_VOL[symbol] ?? 0.2);
+      const chain = buildOptionChain(spot, now, layout, atmVol);
+      const models = buildSymbolModels(symbol, spot, chain, prices, now, [layout.strikeStep * 2, layout.strikeStep * 4]);
+      const seq = this.seq++;
+      await this.publish('gex', { ...models.gex, seq }, now);
+      await this.publish('mode', { symbol, ...models.mode, seq }, now);
+      await this.publish('bias', { symbol, ...models.bias, seq }, now);
+      await this.publish('selector', { symbol, ideas: models.ideas, seq }, now);
+      await this.publishHeatmap(symbol, models.tiles, seq, now);
+    }
+    stop();
+  }
+
+  private async publish(topic: TopicName & keyof ModelRoutes, data: Record<string, unknown>, now: number): Promise<void> {
+    await publishEvents(this.redis, this.routes[topic], [{ topic, type: 'model', ts: now, data }]);
+    this.published.inc({ topic });
+  }
+
+  private async publishHeatmap(symbol: string, tiles: HeatmapTiles, seq: number, now: number): Promise<void> {
+    const route = this.routes.heatmap;
+    const previous = this.heatmaps.get(symbol);
+    const version = (previous?.version ?? 0) + 1;
+    const full = heatmapSnapshot(symbol, version, tiles);
+    const streamed = previous && Object.keys(previous.tiles).length > 0 ? diffHeatmap(symbol, previous.version, previous.tiles, tiles) : full;
+    const event = validateForPublish(route, { topic: 'heatmap', type: streamed.kind, ts: now, data: { ...streamed, seq } });
+    const state = validateForPublish(route, { topic: 'heatmap', type: 'snapshot', ts: now, data: { ...full, seq } });
+    const tx = this.redis.multi().xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
+    if (route.snapshot) tx.hset(route.snapshot, symbol, JSON.stringify(state));
+    const result = await tx.exec();
+    const failed = result?.find(([error]) => error);
+    if (!result || failed) throw new Error(`heatmap publish failed: ${failed?.[0]?.message ?? 'aborted'}`);
+    this.heatmaps.set(symbol, { version, tiles });
+    this.published.inc({ topic: 'heatmap' });
+  }
+}

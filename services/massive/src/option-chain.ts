@@ -1,0 +1,63 @@
+import type { ChainOption } from '@marketswarm/shared/models';
+import { MS_PER_DAY, priceChain } from '@marketswarm/shared/pricing';
+
+/** How each optionable symbol's chain is laid out: strike spacing and how many strikes each side. */
+export interface ChainLayout {
+  strikeStep: number;
+  strikesEachSide: number;
+  /** Daily expirations, 0DTE first. */
+  expiries: number;
+}
+
+export const CHAIN_LAYOUTS: Readonly<Record<string, ChainLayout>> = {
+  SPX: { strikeStep: 5, strikesEachSide: 30, expiries: 3 },
+  NDX: { strikeStep: 25, strikesEachSide: 30, expiries: 3 },
+  RUT: { strikeStep: 5, strikesEachSide: 30, expiries: 3 },
+};
+
+const RATE = 0.045;
+/** US index options settle at the 16:00 New York close; 21:00 UTC is that close in winter (EST). */
+const CLOSE_UTC_HOUR = 21;
+
+/** The next `count` daily expirations at the close, today's first while it is still ahead. */
+export function dailyExpiries(now: number, count: number): number[] {
+  const day = new Date(now);
+  let close = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), CLOSE_UTC_HOUR);
+  // A 0DTE chain in its final minutes has no time value left to price; roll to the next day.
+  if (close - now < 5 * 60_000) close += MS_PER_DAY;
+  return Array.from({ length: count }, (_, i) => close + i * MS_PER_DAY);
+}
+
+/**
+ * Open interest shaped like real index chains: concentrated near the money, heavier on round
+ * strikes, puts heavier below spot and calls above. Deterministic, so a replay rebuilds the same models.
+ */
+export function syntheticOpenInterest(type: 'call' | 'put', strike: number, spot: number, step: number): number {
+  const distance = (strike - spot) / spot;
+  const bell = Math.exp(-(distance * distance) / (2 * 0.015 * 0.015));
+  const round = strike % (step * 10) === 0 ? 2.5 : strike % (step * 5) === 0 ? 1.6 : 1;
+  const side = type === 'put' ? (strike < spot ? 1.4 : 0.6) : strike > spot ? 1.2 : 0.7;
+  return Math.round(4000 * bell * round * side + 50);
+}
+
+/** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`. */
+export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number): ChainOption[] {
+  const center = Math.round(spot / layout.strikeStep) * layout.strikeStep;
+  const strikes = Array.from({ length: layout.strikesEachSide * 2 + 1 }, (_, i) => center + (i - layout.strikesEachSide) * layout.strikeStep);
+  const priced = priceChain({
+    spot,
+    rate: RATE,
+    now,
+    expiries: dailyExpiries(now, layout.expiries),
+    strikes,
+    skew: { atmVol, skew: -1.2, curvature: 4 },
+  });
+  return priced.map((o) => ({
+    strike: o.strike,
+    expiry: o.expiry,
+    type: o.type,
+    mid: o.price,
+    gamma: o.gamma,
+    openInterest: syntheticOpenInterest(o.type, o.strike, spot, layout.strikeStep),
+  }));
+}
