@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeStreamEntry, formatEventIssues } from '@marketswarm/shared/events';
 import { heartbeatKey, parseHeartbeat } from '@marketswarm/shared/heartbeat';
 import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 
@@ -42,6 +43,19 @@ describe('intel producer process', () => {
     const res = await fetch(`${producer.url}/api/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ statusCode: 404, error: 'Not Found', message: 'no route for GET /api/nope' });
+  });
+
+  it('publishes the shipped sample feeds when truth lists no feeds (offline default)', async () => {
+    const intel = redis.intel.client();
+    const deadline = Date.now() + 10_000;
+    while ((await intel.xlen('{intel}:stream:intel')) < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const entries = await intel.xrange('{intel}:stream:intel', '-', '+');
+    const sources = entries.map(([, fields]) => {
+      const decoded = decodeStreamEntry(fields);
+      if (!decoded.ok) throw new Error(formatEventIssues(decoded.issues));
+      return (decoded.event.data as Record<string, unknown>)['source'];
+    });
+    expect(sources.sort()).toEqual([...Array<string>(3).fill('MarketSwarm Desk Notes'), ...Array<string>(4).fill('MarketSwarm Sample Wire')]);
   });
 
   it('removes its heartbeat on a clean SIGTERM', async () => {

@@ -1,9 +1,49 @@
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
 import { createIntelApp } from './app.js';
+import { fetchFeed } from './feed-fetcher.js';
+import { FeedPoller } from './feed-poller.js';
+import { createIntelMetrics } from './intel-metrics.js';
+import { IntelRepository } from './intel-repository.js';
+import { effectiveFeeds, parseIntelSettings, repoRoot, watchedSymbols } from './intel-settings.js';
+import { MarketFollower } from './market-follower.js';
+import { VexyCommentator } from './vexy-commentator.js';
+import { VexyService } from './vexy-service.js';
 
 runMain('intel', async () => {
   const ctx = await bootService({ id: 'intel', version: packageVersion(import.meta.url) });
+  const settings = parseIntelSettings(ctx.config.settings);
+  const { topics, components } = ctx.truth().doc;
+  const intelRoute = topics['intel'];
+  const vexyRoute = topics['vexy'];
+  if (!intelRoute || !vexyRoute) throw new Error('truth has no route for topic "intel" or "vexy"');
+  const watched = watchedSymbols(components['massive']?.settings);
+  const intelRedis = ctx.bus.get('intel');
+
+  const vexy = new VexyService(new VexyCommentator({ watched, largeMovePct: settings.vexyLargeMovePct }), intelRedis, vexyRoute);
+  const marketStreams = ['spot', 'mode'].flatMap((t) => (topics[t] ? [topics[t].stream] : []));
+  const follower = new MarketFollower(ctx.bus.dedicated('market', 'vexy'), marketStreams, (event) => vexy.onMarketEvent(event), ctx.logger);
+  await follower.start();
+  ctx.onShutdown(() => follower.stop());
+
   const server = await listen(createIntelApp(ctx), ctx.config.port ?? 3011, ctx.config.host);
   ctx.onShutdown(() => closeServer(server));
+
+  const poller = new FeedPoller(
+    effectiveFeeds(settings),
+    {
+      pollIntervalMs: settings.pollIntervalSec * 1000,
+      backoff: { baseMs: settings.backoffBaseSec * 1000, maxMs: settings.backoffMaxSec * 1000 },
+      watched,
+    },
+    {
+      store: new IntelRepository(intelRedis, intelRoute, settings.seenLimit),
+      fetch: (url, previous) => fetchFeed(url, previous, { timeoutMs: settings.requestTimeoutMs, root: repoRoot }),
+      metrics: createIntelMetrics(ctx.metrics),
+      logger: ctx.logger,
+      onPublished: (items) => vexy.onIntel(items),
+    },
+  );
+  poller.start();
+  ctx.onShutdown(() => poller.stop());
 });

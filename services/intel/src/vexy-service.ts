@@ -1,0 +1,34 @@
+import type { Redis } from 'ioredis';
+import { publishEvents } from '@marketswarm/shared/bus';
+import type { TypedEvent } from '@marketswarm/shared/events';
+import type { TopicRoute } from '@marketswarm/shared/truth';
+import type { IntelItem } from './item-normaliser.js';
+import type { Commentary, VexyCommentator } from './vexy-commentator.js';
+
+/** Routes market events and new intel through the commentator and publishes its lines on `vexy`. */
+export class VexyService {
+  constructor(
+    private readonly commentator: VexyCommentator,
+    private readonly redis: Redis,
+    private readonly route: TopicRoute,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async onMarketEvent(event: TypedEvent): Promise<void> {
+    if (event.topic === 'spot') await this.publish(this.commentator.onSpot(event.data.symbol, event.data.price));
+    else if (event.topic === 'mode') await this.publish(this.commentator.onMode(event.data.mode, event.data.score, event.data.symbol));
+  }
+
+  async onIntel(items: readonly IntelItem[]): Promise<void> {
+    await this.publish(items.flatMap((item) => this.commentator.onIntel(item)));
+  }
+
+  private async publish(lines: readonly Commentary[]): Promise<void> {
+    if (lines.length === 0) return;
+    await publishEvents(
+      this.redis,
+      this.route,
+      lines.map((data) => ({ topic: 'vexy', type: data.kind, ts: this.now(), data })),
+    );
+  }
+}

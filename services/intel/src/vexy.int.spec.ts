@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishEvent } from '@marketswarm/shared/bus';
+import { decodeStreamEntry } from '@marketswarm/shared/events';
+import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
+import type { PublicTruth } from '@marketswarm/shared/truth';
+
+const VEXY = '{intel}:stream:vexy';
+
+describe('vexy play-by-play (real Redis, real process)', () => {
+  let redis: RedisTrio;
+  let producer: ServiceProcess;
+  let truth: PublicTruth;
+
+  const lines = async () =>
+    (await redis.intel.client().xrange(VEXY, '-', '+')).map(([, fields]) => {
+      const decoded = decodeStreamEntry(fields);
+      if (!decoded.ok) throw new Error(`invalid envelope: ${JSON.stringify(decoded.issues)}`);
+      return decoded.event;
+    });
+  const texts = async () => (await lines()).map((e) => String((e.data as Record<string, unknown>)['text']));
+
+  async function waitForText(pattern: RegExp): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!(await texts()).some((t) => pattern.test(t))) {
+      if (Date.now() > deadline) throw new Error(`no vexy line matching ${pattern}; got ${JSON.stringify(await texts())}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    redis = await startRedisTrio();
+    truth = (await loadRepoTruth(redis.system.client())).truth;
+    producer = await startServiceProcess({ dir: 'services/intel', env: redis.env });
+  });
+
+  afterAll(async () => {
+    await producer?.stop();
+    await redis?.stop();
+  });
+
+  it('comments on new intel about watched symbols from the sample feeds, as valid vexy envelopes', async () => {
+    await waitForText(/^News on VIX, SPX: VIX slips under 14/);
+    const all = await lines();
+    for (const e of all) expect(e.topic).toBe('vexy');
+    expect(all.filter((e) => e.type === 'intel')).toHaveLength(6);
+  });
+
+  it('calls a spot crossing of a round level and a mode change, skipping a malformed market entry', async () => {
+    const market = redis.market.client();
+    const spot = truth.topics['spot']!;
+    const mode = truth.topics['mode']!;
+    await market.xadd(spot.stream, '*', 'e', '{not json');
+    await publishEvent(market, spot, { topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 5990 } });
+    await publishEvent(market, spot, { topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 6010 } });
+    await publishEvent(market, mode, { topic: 'mode', type: 'mode', ts: Date.now(), data: { mode: 'compression', score: 20 } });
+    await publishEvent(market, mode, { topic: 'mode', type: 'mode', ts: Date.now(), data: { mode: 'expansion', score: 75 } });
+    await waitForText(/^Market mode shifts from compression to expansion \(score 75\)$/);
+    const got = await texts();
+    expect(got).toContain('SPX crosses above 6,000 (6,010.00)');
+    expect(got.filter((t) => /crosses|drops|mode shifts/.test(t))).toEqual(['SPX crosses above 6,000 (6,010.00)', 'Market mode shifts from compression to expansion (score 75)']);
+    expect(got.join('\n')).not.toMatch(/<[a-z/]/i);
+  });
+});
