@@ -21,7 +21,7 @@ runMain('intel', async () => {
   const intelRedis = ctx.bus.get('intel');
 
   const vexy = new VexyService(new VexyCommentator({ watched, largeMovePct: settings.vexyLargeMovePct }), intelRedis, vexyRoute);
-  const marketStreams = ['spot', 'mode'].flatMap((t) => (topics[t] ? [topics[t].stream] : []));
+  const marketStreams = ['spot', 'mode', 'gex'].flatMap((t) => (topics[t] ? [topics[t].stream] : []));
   const follower = new MarketFollower(ctx.bus.dedicated('market', 'vexy'), marketStreams, (event) => vexy.onMarketEvent(event), ctx.logger);
   await follower.start();
   ctx.onShutdown(() => follower.stop());

@@ -38,4 +38,14 @@ describe(VexyCommentator.name, () => {
   it('derives a round step from the price for unknown symbols', () => {
     expect([defaultLevelStep(150), defaultLevelStep(4321), defaultLevelStep(12)]).toEqual([50, 500, 5]);
   });
+
+  it('announces spot pushing through a GEX call wall and breaking a put wall', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 } });
+    v.onGex('SPX', 5050, 4950);
+    v.onSpot('SPX', 5040);
+    expect(v.onSpot('SPX', 5052)).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX pushes through the 5,050 call wall (5,052.00)' }]);
+    expect(v.onSpot('SPX', 5060)).toEqual([]);
+    v.onSpot('SPX', 4960);
+    expect(v.onSpot('SPX', 4949.5)).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX breaks below the 4,950 put wall (4,949.50)' }]);
+  });
 });

@@ -3,7 +3,7 @@ import type { IntelItem } from './item-normaliser.js';
 /** One line of play-by-play for the `vexy` topic; plain text. */
 export interface Commentary {
   text: string;
-  kind: 'level' | 'move' | 'mode' | 'intel';
+  kind: 'level' | 'move' | 'mode' | 'intel' | 'gex';
   symbol?: string;
 }
 
@@ -34,6 +34,7 @@ export class VexyCommentator {
   private readonly last = new Map<string, number>();
   private readonly anchor = new Map<string, number>();
   private readonly modes = new Map<string, string>();
+  private readonly walls = new Map<string, { callWall: number | undefined; putWall: number | undefined }>();
   private readonly watched: Set<string>;
 
   constructor(private readonly options: CommentatorOptions) {
@@ -55,6 +56,14 @@ export class VexyCommentator {
     const step = this.step(symbol, price);
     const before = Math.floor(previous / step);
     const now = Math.floor(price / step);
+    const walls = this.walls.get(symbol);
+    // Dealers' biggest gamma strikes: spot pushing through one is where hedging flows change.
+    if (walls?.callWall !== undefined && previous < walls.callWall && price >= walls.callWall) {
+      out.push({ kind: 'gex', symbol, text: `${symbol} pushes through the ${level(walls.callWall)} call wall (${fmt(price)})` });
+    }
+    if (walls?.putWall !== undefined && previous > walls.putWall && price <= walls.putWall) {
+      out.push({ kind: 'gex', symbol, text: `${symbol} breaks below the ${level(walls.putWall)} put wall (${fmt(price)})` });
+    }
     if (now > before) out.push({ kind: 'level', symbol, text: `${symbol} crosses above ${level(now * step)} (${fmt(price)})` });
     else if (now < before) out.push({ kind: 'level', symbol, text: `${symbol} drops below ${level(before * step)} (${fmt(price)})` });
     const anchor = this.anchor.get(symbol) ?? previous;
@@ -64,6 +73,11 @@ export class VexyCommentator {
       out.push({ kind: 'move', symbol, text: `${symbol} ${movePct > 0 ? 'up' : 'down'} ${Math.abs(movePct).toFixed(1)} % to ${fmt(price)}` });
     }
     return out;
+  }
+
+  /** Remembers where the GEX walls are; crossings are announced by `onSpot`. */
+  onGex(symbol: string, callWall: number | undefined, putWall: number | undefined): void {
+    this.walls.set(symbol, { callWall, putWall });
   }
 
   onMode(mode: string, score: number, symbol?: string): Commentary[] {

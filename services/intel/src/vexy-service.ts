@@ -5,6 +5,10 @@ import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { IntelItem } from './item-normaliser.js';
 import type { Commentary, VexyCommentator } from './vexy-commentator.js';
 
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** Routes market events and new intel through the commentator and publishes its lines on `vexy`. */
 export class VexyService {
   constructor(
@@ -17,6 +21,7 @@ export class VexyService {
   async onMarketEvent(event: TypedEvent): Promise<void> {
     if (event.topic === 'spot') await this.publish(this.commentator.onSpot(event.data.symbol, event.data.price));
     else if (event.topic === 'mode') await this.publish(this.commentator.onMode(event.data.mode, event.data.score, event.data.symbol));
+    else if (event.topic === 'gex') this.commentator.onGex(event.data.symbol, numberOrUndefined(event.data['callWall']), numberOrUndefined(event.data['putWall']));
   }
 
   async onIntel(items: readonly IntelItem[]): Promise<void> {
