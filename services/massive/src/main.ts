@@ -32,7 +32,7 @@ runMain('massive', async () => {
     logger: ctx.logger,
     metrics: createPublisherMetrics(ctx.metrics),
     onPublished: (ticks) => {
-      for (const tick of ticks) models.observe(tick.symbol, tick.price);
+      for (const tick of ticks) models.observe(tick.symbol, tick.price, tick.ts);
       recorder?.write(ticks);
     },
   });

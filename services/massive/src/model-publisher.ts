@@ -5,7 +5,7 @@ import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
 import { encodeStreamEntry, type TopicName } from '@marketswarm/shared/events';
 import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { buildSymbolModels } from './market-models.js';
+import { buildSymbolModels, type SymbolModels } from './market-models.js';
 import { buildOptionChain, CHAIN_LAYOUTS } from './option-chain.js';
 
 export type ModelRoutes = Record<'gex' | 'heatmap' | 'mode' | 'bias' | 'selector', TopicRoute>;
@@ -14,17 +14,20 @@ const HISTORY = 600;
 const DEFAULT_ATM_VOL: Readonly<Record<string, number>> = { SPX: 0.16, NDX: 0.2, RUT: 0.22 };
 
 /**
- * Every `modelIntervalMs`: prices each optionable symbol's chain at its latest spot and publishes
+ * Each time market time (the ticks' timestamps) crosses a `modelIntervalMs` boundary: prices each
+ * optionable symbol's chain at its latest spot and publishes
  * GEX, the heatmap (a full snapshot first, then versioned diffs), market mode, bias/LFI and the
  * trade selector. The heatmap's snapshot hash always holds the full model at the version of the
  * newest diff, written in the same MULTI, so a new client never starts from a diff.
+ * Driven by tick time, not a wall-clock timer, so replaying a recording rebuilds the same models.
  */
 export class ModelPublisher {
   private readonly history = new Map<string, number[]>();
   private readonly heatmaps = new Map<string, { version: number; tiles: HeatmapTiles }>();
   private seq = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
+  private intervalMs = 0;
+  private bucket: number | undefined;
+  private queue: Promise<void> = Promise.resolve();
   private readonly published: Counter;
   private readonly duration: Histogram;
 
@@ -35,15 +38,30 @@ export class ModelPublisher {
     registry: Registry,
   ) {
     this.published = new Counter({ name: 'massive_models_published_total', help: 'Model events published', labelNames: ['topic'], registers: [registry] });
-    this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build and publish one model cycle', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
+    this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build the models of one cycle', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
   }
 
-  /** Called with every published tick: the models run on the latest prices. */
-  observe(symbol: string, price: number): void {
+  /** Called with every published tick; a tick in a new model interval runs a cycle at its start. */
+  observe(symbol: string, price: number, ts: number): void {
     let prices = this.history.get(symbol);
     if (!prices) this.history.set(symbol, (prices = []));
     prices.push(price);
     if (prices.length > HISTORY) prices.splice(0, prices.length - HISTORY);
+    if (this.intervalMs <= 0) return;
+    const bucket = Math.floor(ts / this.intervalMs);
+    if (this.bucket !== undefined && bucket > this.bucket) this.schedule(bucket * this.intervalMs);
+    this.bucket = bucket;
+  }
+
+  /**
+   * Builds the models now (inputs as of this tick) and queues their publication, so later ticks
+   * cannot leak into a cycle and cycles publish in order.
+   */
+  private schedule(at: number): void {
+    const built = this.build(at);
+    this.queue = this.queue
+      .then(() => this.publishAll(built, at))
+      .catch((error: unknown) => this.logger.error({ err: (error as Error).message }, 'model cycle failed'));
   }
 
   /** Continues heatmap versions and seq numbers after a restart, from the snapshot hash. */
@@ -64,30 +82,32 @@ export class ModelPublisher {
   }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      if (this.inFlight) return;
-      this.inFlight = this.cycle(Date.now())
-        .catch((error: unknown) => this.logger.error({ err: (error as Error).message }, 'model cycle failed'))
-        .finally(() => (this.inFlight = undefined));
-    }, intervalMs);
-    this.timer.unref();
+    this.intervalMs = intervalMs;
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.inFlight;
+    this.intervalMs = 0;
+    await this.queue;
   }
 
-  async cycle(now: number): Promise<void> {
+  private build(now: number): { symbol: string; models: SymbolModels }[] {
     const stop = this.duration.startTimer();
     const vix = this.history.get('VIX')?.at(-1);
+    const built: { symbol: string; models: SymbolModels }[] = [];
     for (const [symbol, layout] of Object.entries(CHAIN_LAYOUTS)) {
       const prices = this.history.get(symbol);
       const spot = prices?.at(-1);
       if (!prices || spot === undefined) continue;
       const atmVol = symbol === 'SPX' && vix ? vix / 100 : (DEFAULT_ATM_VOL[symbol] ?? 0.2);
       const chain = buildOptionChain(spot, now, layout, atmVol);
-      const models = buildSymbolModels(symbol, spot, chain, prices, now, [layout.strikeStep * 2, layout.strikeStep * 4]);
+      built.push({ symbol, models: buildSymbolModels(symbol, spot, chain, prices, now, [layout.strikeStep * 2, layout.strikeStep * 4]) });
+    }
+    stop();
+    return built;
+  }
+
+  private async publishAll(built: readonly { symbol: string; models: SymbolModels }[], now: number): Promise<void> {
+    for (const { symbol, models } of built) {
       const seq = this.seq++;
       await this.publish('gex', { ...models.gex, seq }, now);
       await this.publish('mode', { symbol, ...models.mode, seq }, now);
@@ -95,7 +115,6 @@ export class ModelPublisher {
       await this.publish('selector', { symbol, ideas: models.ideas, seq }, now);
       await this.publishHeatmap(symbol, models.tiles, seq, now);
     }
-    stop();
   }
 
   private async publish(topic: TopicName & keyof ModelRoutes, data: Record<string, unknown>, now: number): Promise<void> {

@@ -63,8 +63,8 @@ describe('market producer models (real Redis, real process)', () => {
   });
 
   it('continues heatmap versions after a restart with a fresh full snapshot', async () => {
-    const before = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length;
     await producer.stop();
+    const before = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length;
     const last = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').at(-1)!.data as unknown as HeatmapPayload;
     producer = await startServiceProcess({ dir: 'services/massive', env: redis.env });
     await expect.poll(async () => (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length, { timeout: 15_000 }).toBeGreaterThan(before);

@@ -18,6 +18,18 @@ async function spotPrices(redis: RedisTrio): Promise<Array<[string, number, numb
   });
 }
 
+async function modelEvents(redis: RedisTrio): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const topic of ['gex', 'heatmap', 'mode', 'bias', 'selector']) {
+    for (const [, fields] of await redis.market.client().xrange(`{market}:stream:${topic}`, '-', '+')) {
+      const parsed = decodeStreamEntry(fields);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      out.push([topic, parsed.event.ts, parsed.event.data]);
+    }
+  }
+  return out;
+}
+
 async function waitForLength(redis: RedisTrio, n: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await redis.market.client().xlen(SPOT_STREAM)) < n) {
@@ -47,6 +59,7 @@ describe('massive producer replaying and recording', () => {
     const file = fixture('ok/sample-spx-session.ndjson');
     const expected = parseRecording(await readFile(file, 'utf8'), 'ndjson').ticks.map((t): [string, number, number] => [t.symbol, t.price, t.ts]);
     const runs: Array<Array<[string, number, number]>> = [];
+    const modelRuns: unknown[][] = [];
     for (let run = 0; run < 2; run++) {
       await redis.market.client().flushall();
       const producer = await startServiceProcess({ dir: 'services/massive', env: { ...redis.env, MS_MASSIVE_REPLAY: file, MS_MASSIVE_REPLAY_SPEED: '100' } });
@@ -54,9 +67,13 @@ describe('massive producer replaying and recording', () => {
       await new Promise((r) => setTimeout(r, 300)); // nothing more may arrive
       expect(await producer.stop()).toBe(0);
       runs.push(await spotPrices(redis));
+      modelRuns.push(await modelEvents(redis));
     }
     expect(runs[0]).toEqual(expected);
     expect(runs[1]).toEqual(runs[0]);
+    // Models run on market time, so the same recording rebuilds the same GEX and heatmaps.
+    expect(modelRuns[0]!.length).toBeGreaterThan(10);
+    expect(modelRuns[1]).toEqual(modelRuns[0]);
   });
 
   it('keeps running on a malformed recording: good rows published, bad rows logged with their line numbers', async () => {
