@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '@marketswarm/shared/events';
 import { buildSymbolModels, marketBias, marketMode, selectIdeas } from './market-models.js';
-import { buildOptionChain, CHAIN_LAYOUTS, dailyExpiries, syntheticOpenInterest } from './option-chain.js';
+import { buildOptionChain, CHAIN_LAYOUTS, dailyExpiries, quote, syntheticOpenInterest } from './option-chain.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 0); // a Friday, 10:00 New York
 const wave = (n: number, amp: (i: number) => number) => Array.from({ length: n }, (_, i) => 5000 * Math.exp(amp(i) * (i % 2 === 0 ? 1 : -1)));
@@ -45,6 +45,13 @@ describe('option chain', () => {
     expect(atm).toBeGreaterThan(syntheticOpenInterest('call', 5100, 5000, 5));
     expect(syntheticOpenInterest('put', 4950, 5000, 5)).toBeGreaterThan(syntheticOpenInterest('put', 4955, 5000, 5));
     expect(syntheticOpenInterest('put', 4975, 5000, 5)).toBeGreaterThan(syntheticOpenInterest('call', 4975, 5000, 5));
+  });
+
+  it('quotes bid/ask around the model price in 0.05 ticks, never crossed', () => {
+    expect(quote(12.34)).toEqual({ bid: 12.2, ask: 12.45 });
+    expect(quote(0.01)).toEqual({ bid: 0, ask: 0.05 });
+    const chain = buildOptionChain(5000, NOW, CHAIN_LAYOUTS['SPX']!, 0.15);
+    expect(chain.every((o) => o.bid <= o.mid + 1e-9 && o.ask >= o.mid - 1e-9 && o.ask > o.bid)).toBe(true);
   });
 
   it('prices a full chain around spot: calls and puts at every strike and expiry', () => {

@@ -40,8 +40,26 @@ export function syntheticOpenInterest(type: 'call' | 'put', strike: number, spot
   return Math.round(4000 * bell * round * side + 50);
 }
 
+/** One listed option as a trader's chain shows it. */
+export interface MarketOption extends ChainOption {
+  bid: number;
+  ask: number;
+  iv: number;
+  delta: number;
+  theta: number;
+  vega: number;
+}
+
+/** Quotes around the model price: index options quote in 0.05s, wider for pricier contracts. */
+export function quote(mid: number): { bid: number; ask: number } {
+  const half = Math.max(0.05, Math.round((mid * 0.02) / 0.05) * 0.05) / 2;
+  const tick = (x: number) => Math.round(x / 0.05) * 0.05;
+  const bid = Math.max(0, tick(mid - half));
+  return { bid: Math.round(bid * 100) / 100, ask: Math.round(Math.max(tick(mid + half), bid + 0.05) * 100) / 100 };
+}
+
 /** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`. */
-export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number): ChainOption[] {
+export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number): MarketOption[] {
   const center = Math.round(spot / layout.strikeStep) * layout.strikeStep;
   const strikes = Array.from({ length: layout.strikesEachSide * 2 + 1 }, (_, i) => center + (i - layout.strikesEachSide) * layout.strikeStep);
   const priced = priceChain({
@@ -57,7 +75,12 @@ export function buildOptionChain(spot: number, now: number, layout: ChainLayout,
     expiry: o.expiry,
     type: o.type,
     mid: o.price,
+    ...quote(o.price),
+    iv: o.iv,
+    delta: o.delta,
     gamma: o.gamma,
+    theta: o.theta,
+    vega: o.vega,
     openInterest: syntheticOpenInterest(o.type, o.strike, spot, layout.strikeStep),
   }));
 }
