@@ -1,6 +1,5 @@
 import { closeServer, listen } from '@marketswarm/shared/http';
-import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
-import { createIntelApp } from './app.js';
+import { bootService, createOpsApp, packageVersion, runMain } from '@marketswarm/shared/service';
 import { fetchFeed } from './feed-fetcher.js';
 import { FeedPoller } from './feed-poller.js';
 import { createIntelMetrics } from './intel-metrics.js';
@@ -26,7 +25,7 @@ runMain('intel', async () => {
   await follower.start();
   ctx.onShutdown(() => follower.stop());
 
-  const server = await listen(createIntelApp(ctx), ctx.config.port ?? 3011, ctx.config.host);
+  const server = await listen(createOpsApp(ctx), ctx.config.port ?? 3011, ctx.config.host);
   ctx.onShutdown(() => closeServer(server));
 
   const poller = new FeedPoller(

@@ -1,7 +1,6 @@
 import { Counter } from 'prom-client';
 import { closeServer, listen } from '@marketswarm/shared/http';
-import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
-import { createMassiveApp } from './app.js';
+import { bootService, createOpsApp, packageVersion, runMain } from '@marketswarm/shared/service';
 import { MarketClock } from './market-clock.js';
 import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
 import { ModelPublisher, type ModelRoutes } from './model-publisher.js';
@@ -44,7 +43,7 @@ runMain('massive', async () => {
   models.start(settings.modelIntervalMs);
   ctx.logger.info({ source: source.name, symbols: settings.symbols, clock: settings.clock, replay: settings.replayFile, record: settings.recordFile }, 'market producer started');
 
-  const server = await listen(createMassiveApp(ctx), ctx.config.port ?? 3010, ctx.config.host);
+  const server = await listen(createOpsApp(ctx), ctx.config.port ?? 3010, ctx.config.host);
   ctx.onShutdown(() => closeServer(server));
   ctx.onShutdown(async () => {
     await source.stop();
