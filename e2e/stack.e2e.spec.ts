@@ -27,10 +27,6 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-function h2Get(base: string, path: string): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
-  return h2Request(base, path);
-}
-
 function h2Request(base: string, path: string, json?: unknown): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const session = connect(base, { rejectUnauthorized: false });
@@ -77,7 +73,7 @@ describe('the whole stack under pm2 behind nginx', () => {
   });
 
   it('answers /api/health over HTTP/2 and TLS through nginx', async () => {
-    const res = await h2Get(stack.nginxUrl, '/api/health');
+    const res = await h2Request(stack.nginxUrl, '/api/health');
     expect(res.alpn).toBe('h2');
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', service: 'sse' });
@@ -123,7 +119,7 @@ describe('the whole stack under pm2 behind nginx', () => {
   });
 
   it('serves the SPA through nginx', async () => {
-    const res = await h2Get(stack.nginxUrl, '/');
+    const res = await h2Request(stack.nginxUrl, '/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('<div id="root">');
   });
@@ -164,7 +160,7 @@ describe('the whole stack under pm2 behind nginx', () => {
     });
     expect(after.restarts).toBe(before.restarts + 1);
     expect(after.process).toBe('online');
-    const health = await h2Get(stack.nginxUrl, '/api/health');
+    const health = await h2Request(stack.nginxUrl, '/api/health');
     expect(health.status).toBe(200);
   });
 });

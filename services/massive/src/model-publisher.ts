@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
-import { encodeStreamEntry, type TopicName } from '@marketswarm/shared/events';
+import { publishEvents } from '@marketswarm/shared/bus';
+import type { TopicName } from '@marketswarm/shared/events';
 import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { buildSymbolModels, type SymbolModels } from './market-models.js';
@@ -123,19 +123,15 @@ export class ModelPublisher {
   }
 
   private async publishHeatmap(symbol: string, tiles: HeatmapTiles, seq: number, now: number): Promise<void> {
-    const route = this.routes.heatmap;
     const previous = this.heatmaps.get(symbol);
     const version = (previous?.version ?? 0) + 1;
     const full = heatmapSnapshot(symbol, version, tiles);
     const streamed = previous && Object.keys(previous.tiles).length > 0 ? diffHeatmap(symbol, previous.version, previous.tiles, tiles) : full;
-    const event = validateForPublish(route, { topic: 'heatmap', type: streamed.kind, ts: now, data: { ...streamed, seq } });
-    const state = validateForPublish(route, { topic: 'heatmap', type: 'snapshot', ts: now, data: { ...full, seq } });
-    const tx = this.redis.multi().xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
-    if (route.snapshot) tx.hset(route.snapshot, symbol, JSON.stringify(state));
-    const result = await tx.exec();
-    const failed = result?.find(([error]) => error);
-    if (!result || failed) throw new Error(`heatmap publish failed: ${failed?.[0]?.message ?? 'aborted'}`);
+    await publishEvents(this.redis, this.routes.heatmap, [{ topic: 'heatmap', type: streamed.kind, ts: now, data: { ...streamed, seq } }], {
+      snapshotOf: () => ({ topic: 'heatmap', type: 'snapshot', ts: now, data: { ...full, seq } }),
+    });
     this.heatmaps.set(symbol, { version, tiles });
     this.published.inc({ topic: 'heatmap' });
   }
+
 }

@@ -22,19 +22,28 @@ export function validateForPublish(route: TopicRoute, input: unknown): TypedEven
   return parsed.event;
 }
 
+export interface PublishOptions {
+  /**
+   * The state to keep in the snapshot hash for an event, when it is not the event itself: a
+   * heatmap diff is streamed while the hash keeps the full model at the same version.
+   */
+  snapshotOf?: (event: TypedEvent) => unknown;
+}
+
 /**
  * Appends events the way every producer does: stream entry with bounded retention and, for state
  * topics, the latest snapshot per key, in one MULTI so a reader never sees one without the other.
  * Returns the stream ids in order.
  */
-export async function publishEvents(redis: Redis, route: TopicRoute, inputs: readonly unknown[]): Promise<string[]> {
+export async function publishEvents(redis: Redis, route: TopicRoute, inputs: readonly unknown[], options: PublishOptions = {}): Promise<string[]> {
   const events = inputs.map((input) => validateForPublish(route, input));
   const keepsSnapshot = route.snapshot !== undefined && topicSpecs[route.topic].snapshot === 'latest-by-key';
   const tx = redis.multi();
   for (const event of events) {
     tx.xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
     if (keepsSnapshot && route.snapshot) {
-      tx.hset(route.snapshot, snapshotField(event.topic, event.data, event.user), JSON.stringify(event));
+      const state = options.snapshotOf ? validateForPublish(route, options.snapshotOf(event)) : event;
+      tx.hset(route.snapshot, snapshotField(event.topic, event.data, event.user), JSON.stringify(state));
     }
   }
   const results = await tx.exec();

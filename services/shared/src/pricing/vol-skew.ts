@@ -1,5 +1,5 @@
 import { type OptionType } from './black-scholes.js';
-import { bsGreeks } from './greeks.js';
+import { bsGreeks, type Greeks } from './greeks.js';
 import { yearFraction } from './year-fraction.js';
 
 /**
@@ -34,18 +34,12 @@ export interface ChainInputs {
   skew: VolSkew;
 }
 
-export interface PricedOption {
+export interface PricedOption extends Greeks {
   type: OptionType;
   strike: number;
   expiry: number;
   /** The volatility from the skew that priced this option. */
   iv: number;
-  price: number;
-  delta: number;
-  gamma: number;
-  theta: number;
-  vega: number;
-  rho: number;
 }
 
 /** Prices a call and a put at every expiry × strike with the skew's volatility (ACT/365 time from `now`). */

@@ -67,6 +67,22 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
   connection.goLive();
 }
 
+/**
+ * One stored entry during catch-up: delivered when it is valid and for this client; otherwise the
+ * cursor still moves past it, so a resume never reads it again.
+ */
+function feedEntry(connection: SseConnection, topic: TopicName, id: StreamId, fields: readonly string[], deps: CatchUpDeps): void {
+  const decoded = decodeTopicEntry(topic, fields);
+  if (!decoded.ok) {
+    deps.onInvalid(topic, decoded.reason);
+    connection.advance(topic, id);
+    return;
+  }
+  const event = ingest(decoded.event, id);
+  if (connection.accepts(event)) connection.deliver(event);
+  else connection.advance(topic, id);
+}
+
 /** Waits while the client's socket is full, so nothing queues (and the cursor never runs ahead). */
 async function paced(connection: SseConnection): Promise<boolean> {
   if (connection.isLagging) await connection.drained();
@@ -92,15 +108,7 @@ async function replay(connection: SseConnection, topic: TopicName, route: TopicR
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return 'done';
       position = id;
-      const decoded = decodeTopicEntry(topic, fields);
-      if (!decoded.ok) {
-        deps.onInvalid(topic, decoded.reason);
-        connection.advance(topic, id);
-        continue;
-      }
-      const event = ingest(decoded.event, id);
-      if (connection.accepts(event)) connection.deliver(event);
-      else connection.advance(topic, id);
+      feedEntry(connection, topic, id, fields, deps);
     }
     if (entries.length < PAGE) return 'done';
   }
@@ -113,14 +121,7 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return;
-      const decoded = decodeTopicEntry(topic, fields);
-      if (!decoded.ok) {
-        connection.advance(topic, id);
-        continue;
-      }
-      const event = ingest(decoded.event, id);
-      if (connection.accepts(event)) connection.deliver(event);
-      else connection.advance(topic, id);
+      feedEntry(connection, topic, id, fields, deps);
     }
     // An empty stream: every entry that arrives later is new to this client.
     if (entries.length === 0) connection.advance(topic, ZERO_ID);
