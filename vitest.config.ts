@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['services/*/src/**/*.int.spec.ts', 'scripts/admin/src/**/*.int.spec.ts', 'ui/server/src/**/*.int.spec.ts'],
+          include: ['services/*/src/**/*.int.spec.ts', 'scripts/admin/src/**/*.int.spec.ts', 'ui/server/src/**/*.int.spec.ts', 'ui/src/**/*.int.spec.ts'],
           exclude: ignored,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:http2';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './stack-harness.js';
+import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
 
 const exec = promisify(execFile);
 

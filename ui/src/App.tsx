@@ -1,14 +1,69 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { onUnauthorized } from './api/http';
+import { AuthPage } from './auth/AuthPage';
+import { setSessionUser, useSession } from './auth/session';
 import { StatusPanel } from './components/StatusPanel';
+
+// The workspace and its panels are a separate chunk: the sign-in page loads without them.
+const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>MarketSwarm</h1>
-      </header>
-      <main className="app-main">
-        <StatusPanel />
-      </main>
+    <BrowserRouter>
+      <SessionExpiry />
+      <Routes>
+        <Route path="/signin" element={<AuthPage mode="signin" />} />
+        <Route path="/signup" element={<AuthPage mode="signup" />} />
+        <Route path="/status" element={<StatusPage />} />
+        <Route path="/" element={<RequireSession />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+/** Protected pages: wait for the session check, then the page or a redirect to sign-in. */
+function RequireSession() {
+  const { user, isPending, error } = useSession();
+  const location = useLocation();
+  if (isPending) return <Splash text="Checking your session…" />;
+  if (error) return <Splash text={`The server is unreachable: ${error.message}`} role="alert" />;
+  if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  return (
+    <Suspense fallback={<Splash text="Loading the workspace…" />}>
+      <WorkspacePage user={user} />
+    </Suspense>
+  );
+}
+
+/** Any signed-in API call answered 401: the session expired elsewhere; go to sign-in and say so. */
+function SessionExpiry() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => {
+    onUnauthorized(() => {
+      setSessionUser(client, null);
+      void navigate('/signin?reason=expired', { replace: true });
+    });
+    return () => onUnauthorized(undefined);
+  }, [client, navigate]);
+  return null;
+}
+
+function StatusPage() {
+  return (
+    <main className="app-main">
+      <StatusPanel />
+    </main>
+  );
+}
+
+function Splash({ text, role }: { text: string; role?: 'alert' }) {
+  return (
+    <div className="splash" role={role ?? 'status'}>
+      {text}
     </div>
   );
 }

@@ -106,6 +106,8 @@ describe('intel feed ingest (real Redis, real process)', () => {
     });
     expect(all).toHaveLength(9);
     for (const event of all) expect(event).toMatchObject({ topic: 'intel', type: 'item' });
+    // One producer counter for the topic: every item numbered, consecutively in stream order.
+    expect(all.map((e) => e.data.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     const bySource = (source: string) => all.map((e) => e.data).filter((d) => d.source === source);
     expect(bySource('MarketSwarm Sample Wire').map((d) => d.id)).toEqual(['wire-0001', 'wire-0002', 'wire-0003', 'wire-0004']);
     expect(bySource('Desk').map((d) => d.id)).toEqual(['urn:marketswarm:desk:1', 'urn:marketswarm:desk:2', 'urn:marketswarm:desk:3']);
@@ -171,6 +173,8 @@ describe('intel feed ingest (real Redis, real process)', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await ids()).toEqual([...before, 'wire-0005']);
     expect(after.at(-1)).toBe('wire-0005');
+    // The restarted producer continued the numbering from the stream's tail: no restart at 0, no gap.
+    expect((await events()).map((e) => e.data.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await redis.intel.client().zscore(INTEL_KEYS.seen, 'wire-0005')).not.toBeNull();
   });
 });

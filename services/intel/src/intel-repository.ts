@@ -4,6 +4,7 @@ import { publishEvents } from '@marketswarm/shared/bus';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { FeedValidators } from './feed-fetcher.js';
 import type { IntelItem } from './item-normaliser.js';
+import { SeqCounter } from './seq-counter.js';
 
 const validatorsSchema = z.object({ etag: z.string().optional(), lastModified: z.string().optional(), fileStamp: z.string().optional() });
 
@@ -20,6 +21,8 @@ export class IntelRepository {
     private readonly redis: Redis,
     private readonly route: TopicRoute,
     private readonly seenLimit: number,
+    /** Numbers every published item (`seq`); main resumes it from the stream tail. */
+    private readonly seq: SeqCounter = new SeqCounter(),
   ) {}
 
   async loadValidators(feedUrl: string): Promise<FeedValidators> {
@@ -44,13 +47,13 @@ export class IntelRepository {
     return items.filter((_, i) => scores[i] === null);
   }
 
-  /** Publishes items in order as `intel` envelopes, then remembers their ids; returns the stream ids. */
+  /** Publishes items in order as `intel` envelopes with consecutive `seq`, then remembers their ids; returns the stream ids. */
   async publish(items: readonly IntelItem[], now: number): Promise<string[]> {
     if (items.length === 0) return [];
     const ids = await publishEvents(
       this.redis,
       this.route,
-      items.map((data) => ({ topic: 'intel', type: 'item', ts: now, data })),
+      items.map((item) => ({ topic: 'intel', type: 'item', ts: now, data: { ...item, seq: this.seq.next() } })),
     );
     await this.redis
       .multi()

@@ -6,6 +6,7 @@ import { createIntelMetrics } from './intel-metrics.js';
 import { IntelRepository } from './intel-repository.js';
 import { effectiveFeeds, parseIntelSettings, repoRoot, watchedSymbols } from './intel-settings.js';
 import { MarketFollower } from './market-follower.js';
+import { SeqCounter } from './seq-counter.js';
 import { VexyCommentator } from './vexy-commentator.js';
 import { VexyService } from './vexy-service.js';
 
@@ -18,8 +19,11 @@ runMain('intel', async () => {
   if (!intelRoute || !vexyRoute) throw new Error('truth has no route for topic "intel" or "vexy"');
   const watched = watchedSymbols(components['massive']?.settings);
   const intelRedis = ctx.bus.get('intel');
+  // One seq per topic, continuing after the highest one in each stream's tail, before anything publishes.
+  const [intelSeq, vexySeq] = await Promise.all([SeqCounter.resume(intelRedis, intelRoute.stream), SeqCounter.resume(intelRedis, vexyRoute.stream)]);
+  ctx.logger.info({ intelSeq: intelSeq.peek(), vexySeq: vexySeq.peek() }, 'seq numbering resumed');
 
-  const vexy = new VexyService(new VexyCommentator({ watched, largeMovePct: settings.vexyLargeMovePct }), intelRedis, vexyRoute);
+  const vexy = new VexyService(new VexyCommentator({ watched, largeMovePct: settings.vexyLargeMovePct }), intelRedis, vexyRoute, vexySeq);
   const marketStreams = ['spot', 'mode', 'gex'].flatMap((t) => (topics[t] ? [topics[t].stream] : []));
   const follower = new MarketFollower(ctx.bus.dedicated('market', 'vexy'), marketStreams, (event) => vexy.onMarketEvent(event), ctx.logger);
   await follower.start();
@@ -36,7 +40,7 @@ runMain('intel', async () => {
       watched,
     },
     {
-      store: new IntelRepository(intelRedis, intelRoute, settings.seenLimit),
+      store: new IntelRepository(intelRedis, intelRoute, settings.seenLimit, intelSeq),
       fetch: (url, previous) => fetchFeed(url, previous, { timeoutMs: settings.requestTimeoutMs, root: repoRoot }),
       metrics: createIntelMetrics(ctx.metrics),
       logger: ctx.logger,

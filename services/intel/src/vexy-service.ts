@@ -3,18 +3,21 @@ import { publishEvents } from '@marketswarm/shared/bus';
 import type { TypedEvent } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { IntelItem } from './item-normaliser.js';
+import { SeqCounter } from './seq-counter.js';
 import type { Commentary, VexyCommentator } from './vexy-commentator.js';
 
 function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Routes market events and new intel through the commentator and publishes its lines on `vexy`. */
+/** Routes market events and new intel through the commentator and publishes its lines on `vexy`, numbered by `seq`. */
 export class VexyService {
   constructor(
     private readonly commentator: VexyCommentator,
     private readonly redis: Redis,
     private readonly route: TopicRoute,
+    /** Numbers every published line (`seq`); main resumes it from the stream tail. */
+    private readonly seq: SeqCounter = new SeqCounter(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -33,7 +36,7 @@ export class VexyService {
     await publishEvents(
       this.redis,
       this.route,
-      lines.map((data) => ({ topic: 'vexy', type: data.kind, ts: this.now(), data })),
+      lines.map((line) => ({ topic: 'vexy', type: line.kind, ts: this.now(), data: { ...line, seq: this.seq.next() } })),
     );
   }
 }

@@ -60,4 +60,22 @@ describe('vexy play-by-play (real Redis, real process)', () => {
     expect(got.filter((t) => /crosses|drops|mode shifts/.test(t))).toEqual(['SPX crosses above 6,000 (6,010.00)', 'Market mode shifts from compression to expansion (score 75)']);
     expect(got.join('\n')).not.toMatch(/<[a-z/]/i);
   });
+
+  it('numbers every line with consecutive seq, and continues the numbering after a restart', async () => {
+    const seqs = async () => (await lines()).map((e) => (e.data as Record<string, unknown>)['seq']);
+    const before = await seqs();
+    expect(before).toEqual(before.map((_, i) => i));
+    expect(before.length).toBeGreaterThanOrEqual(8); // six intel lines, a level and a mode change
+
+    expect(await producer.stop()).toBe(0);
+    producer = await startServiceProcess({ dir: 'services/intel', env: redis.env });
+    const market = redis.market.client();
+    const spot = truth.topics['spot']!;
+    await publishEvent(market, spot, { topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 6010 } });
+    await publishEvent(market, spot, { topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 5995 } });
+    await waitForText(/^SPX drops below 6,000 \(5,995\.00\)$/);
+    const after = await lines();
+    expect(after.map((e) => (e.data as Record<string, unknown>)['seq'])).toEqual(after.map((_, i) => i));
+    expect(after.at(-1)).toMatchObject({ type: 'level', data: { text: 'SPX drops below 6,000 (5,995.00)', seq: before.length } });
+  });
 });

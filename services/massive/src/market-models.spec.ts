@@ -76,6 +76,18 @@ describe(buildSymbolModels.name, () => {
     expect(ok('heatmap', { symbol: 'SPX', version: 1, kind: 'snapshot', tiles: models.tiles }).ok).toBe(true);
   });
 
+  it("stamps every tile with its options' expiry and the implied vol of the priced option at its strike", () => {
+    const fly = Object.values(models.tiles).find((t) => t.strategy === 'butterfly-put' && t.strike === 4990 && t.dte === 1)!;
+    const centre = chain.find((o) => o.type === 'put' && o.strike === 4990 && o.expiry === fly.expiry)!;
+    expect(fly).toMatchObject({ key: 'butterfly-put:1:10:4990', expiry: dailyExpiries(NOW, 2)[1], iv: Math.round(centre.iv * 1e4) / 1e4 });
+    expect(centre.iv).toBeGreaterThan(0);
+    const expiries = new Set(dailyExpiries(NOW, CHAIN_LAYOUTS['SPX']!.expiries));
+    for (const tile of Object.values(models.tiles)) {
+      expect(expiries.has(tile.expiry), tile.key).toBe(true);
+      expect(tile.iv, tile.key).toBeGreaterThan(0);
+    }
+  });
+
   it('ranks defined-risk ideas only, best first', () => {
     expect(models.ideas.length).toBe(5);
     expect(models.ideas.every((i) => !i.tile.startsWith('single'))).toBe(true);

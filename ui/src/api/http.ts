@@ -1,14 +1,30 @@
+import { CSRF_COOKIE, CSRF_HEADER } from '@marketswarm/shared/dto';
 import type { ErrorBody } from '@marketswarm/shared/http';
 
-/** A failed API call: the HTTP status (0 when the request never got an answer) and a readable message. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * A failed API call: the HTTP status (0 when the request never got an answer), a readable message,
+ * and the fields the server refused (`issues` of the shared error body) so forms can mark them.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Called on every 401 from a signed-in call, so an expired session sends the user to sign-in once. */
+let unauthorizedHandler: (() => void) | undefined;
+export function onUnauthorized(handler: (() => void) | undefined): void {
+  unauthorizedHandler = handler;
 }
 
 /**
@@ -24,9 +40,50 @@ export async function getJson<T>(path: string, parse: (body: unknown) => T, sign
     throw new ApiError(0, `${path} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
   }
   const body = await readJson(res);
-  if (!res.ok) throw new ApiError(res.status, errorMessage(body) ?? `${path} answered ${res.status} ${res.statusText}`.trim());
+  if (!res.ok) throw apiError(path, res, body);
   if (body === undefined) throw new ApiError(res.status, `${path} did not answer with JSON`);
   return parse(body);
+}
+
+export type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a state-changing request with a JSON body and the CSRF header (the `ms_csrf` cookie's
+ * value, double submit). A 204 answers `parse(undefined)`.
+ */
+export async function sendJson<T>(method: Method, path: string, body: unknown, parse: (body: unknown) => T): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf !== undefined) headers[CSRF_HEADER] = csrf;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  } catch (error) {
+    throw new ApiError(0, `${path} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const answer = res.status === 204 ? undefined : await readJson(res);
+  if (!res.ok) throw apiError(path, res, answer);
+  return parse(answer);
+}
+
+/** A cookie readable by scripts, by name. */
+export function readCookie(name: string, cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
+  for (const part of cookies.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+function apiError(path: string, res: Response, body: unknown): ApiError {
+  if (res.status === 401 && !path.startsWith('/api/auth/')) unauthorizedHandler?.();
+  return new ApiError(res.status, errorMessage(body) ?? `${path} answered ${res.status} ${res.statusText}`.trim(), errorIssues(body));
+}
+
+function errorIssues(body: unknown): FieldIssue[] {
+  const issues = (body as Partial<ErrorBody> | undefined)?.issues;
+  return Array.isArray(issues) ? issues.filter((i): i is FieldIssue => typeof i?.path === 'string' && typeof i.message === 'string') : [];
 }
 
 async function readJson(res: Response): Promise<unknown> {

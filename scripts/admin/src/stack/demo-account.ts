@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { UserStore } from '@marketswarm/shared/auth';
+import { SESSION_KEYS, UserStore } from '@marketswarm/shared/auth';
 import type { AdminPaths } from '../paths.js';
 import { addUser } from '../users/user-accounts.js';
 
@@ -23,7 +23,10 @@ export async function ensureDemoAccount(paths: AdminPaths, system: Redis): Promi
     .then((text) => JSON.parse(text) as DemoLogin)
     .catch(() => null);
   const existing = await new UserStore(system).findByEmail(DEMO_EMAIL);
-  if (saved && existing) return saved;
+  if (saved && existing) {
+    await system.set(SESSION_KEYS.demoLogin, JSON.stringify(saved));
+    return saved;
+  }
   if (existing) {
     // The account exists but its password file is gone (a fresh run folder): nothing to print.
     return { email: DEMO_EMAIL, password: '(unknown: run folder was reset; use ./admin user add for a new login)' };
@@ -31,5 +34,6 @@ export async function ensureDemoAccount(paths: AdminPaths, system: Redis): Promi
   const login = { email: DEMO_EMAIL, password: randomBytes(12).toString('base64url') };
   await addUser(system, { ...login, role: 'trader' });
   await writeFile(file, `${JSON.stringify(login)}\n`, { mode: 0o600 });
+  await system.set(SESSION_KEYS.demoLogin, JSON.stringify(login));
   return login;
 }

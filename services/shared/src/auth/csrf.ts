@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The request header that must echo the `ms_csrf` cookie on every state-changing request. */
-export const CSRF_HEADER = 'X-CSRF-Token';
+import { CSRF_HEADER } from '../dto/auth.schema.js';
+
+export { CSRF_HEADER };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

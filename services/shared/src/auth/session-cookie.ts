@@ -2,10 +2,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookie, stringifySetCookie, type SerializeOptions } from 'cookie';
 import type { Session } from './session-store.js';
 
-/** httpOnly: the session id is never readable by page scripts. */
-export const SESSION_COOKIE = 'ms_session';
-/** Readable by page scripts, which echo it in the X-CSRF-Token header (double submit). */
-export const CSRF_COOKIE = 'ms_csrf';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../dto/auth.schema.js';
+
+export { CSRF_COOKIE, SESSION_COOKIE };
 
 export interface SessionCookies {
   session: string | undefined;

@@ -10,6 +10,11 @@ export const SESSION_KEYS = {
   userSessions: (userId: string) => `user:${userId}:sessions`,
   /** Pub/sub wake-up with an ended session id, so open streams and sockets close at once. */
   endedChannel: 'session:ended',
+  /**
+   * The local stack's demo login `{ email, password }`, written by `./admin up` in development only,
+   * so the sign-in page can show it there and nowhere else.
+   */
+  demoLogin: 'auth:demo-login',
 } as const;
 
 /** 32 random bytes, base64url without padding. */

@@ -5,6 +5,13 @@ import { z } from 'zod';
  * with them and the UI imports the same file, so this module must stay free of Node APIs.
  */
 
+/** httpOnly: the session id is never readable by page scripts. */
+export const SESSION_COOKIE = 'ms_session';
+/** Readable by page scripts, which echo it in the X-CSRF-Token header (double submit). */
+export const CSRF_COOKIE = 'ms_csrf';
+/** The request header that must echo the `ms_csrf` cookie on every state-changing request. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
 /** A required string field whose missing or wrong-typed value gets a clear message. */
 const requiredString = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
 
@@ -99,3 +106,7 @@ export type UserDto = z.infer<typeof userDtoSchema>;
 /** Body of register, login, me and the profile routes. */
 export const userResponseSchema = z.strictObject({ user: userDtoSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/** `GET /api/auth/demo` on the local development stack: the seeded demo trader's login. */
+export const demoLoginSchema = z.strictObject({ email: z.string(), password: z.string() });
+export type DemoLogin = z.infer<typeof demoLoginSchema>;

@@ -3,3 +3,4 @@ export * from './topics.js';
 export * from './payloads.js';
 export * from './envelope.js';
 export * from './stream-codec.js';
+export * from './control.js';

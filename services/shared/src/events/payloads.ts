@@ -20,11 +20,25 @@ export const candlePayloadSchema = z.looseObject({
   v: finite.nonnegative().optional(),
   seq,
 });
+/** One heatmap cell (HeatmapTile in services/shared/src/models/heatmap.ts documents each field). */
+export const heatmapTileSchema = z.looseObject({
+  key: z.string().min(1),
+  strategy: z.enum(['butterfly-call', 'butterfly-put', 'vertical-call', 'vertical-put', 'single-call', 'single-put']),
+  dte: z.number().int().nonnegative(),
+  width: finite.nonnegative(),
+  strike: finite.positive(),
+  debit: finite,
+  maxProfit: finite.nullable(),
+  maxLoss: finite,
+  rewardRisk: finite.nullable(),
+  expiry: epochMs,
+  iv: finite.positive().optional(),
+});
 export const heatmapPayloadSchema = z.looseObject({
   symbol,
   version: z.number().int().nonnegative(),
   kind: z.enum(['snapshot', 'diff']),
-  tiles: z.record(z.string(), z.unknown()),
+  tiles: z.record(z.string(), heatmapTileSchema),
   removed: z.array(z.string()).optional(),
   seq,
 });

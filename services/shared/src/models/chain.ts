@@ -12,6 +12,8 @@ export interface ChainOption {
   gamma: number;
   /** Open contracts. */
   openInterest: number;
+  /** Black–Scholes implied volatility (annualised, 0.15 = 15 %), when the source prices one. */
+  iv?: number;
 }
 
 /** Standard US equity/index option contract multiplier. */

@@ -6,7 +6,7 @@ import { applyHeatmap, buildHeatmapTiles, diffHeatmap, heatmapSnapshot, makeTile
 // Fixed clock: 0DTE, six hours before a 21:00 UTC expiry.
 const expiry = Date.UTC(2026, 10, 23, 21);
 const now = expiry - 6 * 3_600_000;
-const leg = (type: 'call' | 'put', strike: number, mid: number): ChainOption => ({ type, strike, expiry, mid, gamma: 0, openInterest: 0 });
+const leg = (type: 'call' | 'put', strike: number, mid: number, iv?: number): ChainOption => ({ type, strike, expiry, mid, gamma: 0, openInterest: 0, ...(iv === undefined ? {} : { iv }) });
 const chain = [leg('call', 5000, 25.4), leg('call', 5010, 19.1), leg('call', 5020, 14.3), leg('put', 5000, 8.25), leg('put', 5010, 12)];
 
 describe('heatmap tile: 5000/5010/5020 call butterfly at 25.40 / 19.10 / 14.30', () => {
@@ -16,6 +16,7 @@ describe('heatmap tile: 5000/5010/5020 call butterfly at 25.40 / 19.10 / 14.30',
       key: 'butterfly-call:0:10:5010',
       strategy: 'butterfly-call',
       dte: 0,
+      expiry,
       width: 10,
       strike: 5010,
       debit: 1.5,
@@ -48,6 +49,40 @@ describe('heatmap tile: singles', () => {
   });
 });
 
+describe('heatmap tile: expiry and implied vol', () => {
+  // The 5010 options carry an IV; the others do not.
+  const withIv = [leg('call', 5000, 25.4), leg('call', 5010, 19.1, 0.1523456), leg('call', 5020, 14.3), leg('put', 5000, 8.25), leg('put', 5010, 12, 0.161)];
+  const tiles = buildHeatmapTiles(withIv, { now, widths: [10] });
+
+  it('carries the expiry instant of its options on every tile', () => {
+    expect(Object.values(tiles).every((t) => t.expiry === expiry)).toBe(true);
+  });
+
+  it('takes the IV of the centre strike (butterfly) or long strike (vertical, single), rounded to 1e-4', () => {
+    expect(tiles['butterfly-call:0:10:5010']?.iv).toBe(0.1523);
+    expect(tiles['single-call:0:0:5010']?.iv).toBe(0.1523);
+    expect(tiles['vertical-call:0:10:5010']?.iv).toBe(0.1523);
+    expect(tiles['vertical-put:0:10:5010']?.iv).toBe(0.161); // long the 5010 put, short the 5000
+    expect(tiles['single-put:0:0:5010']?.iv).toBe(0.161);
+  });
+
+  it('leaves iv out when the chain option has none', () => {
+    expect(tiles['vertical-call:0:10:5000']).not.toHaveProperty('iv');
+    expect(tiles['single-put:0:0:5000']).not.toHaveProperty('iv');
+  });
+
+  it('sends a tile in a diff when only its iv changed', () => {
+    const next = buildHeatmapTiles(withIv.map((o) => (o.iv === undefined ? o : { ...o, iv: o.iv + 0.01 })), { now, widths: [10] });
+    expect(Object.keys(diffHeatmap('SPX', 1, tiles, next).tiles).sort()).toEqual([
+      'butterfly-call:0:10:5010',
+      'single-call:0:0:5010',
+      'single-put:0:0:5010',
+      'vertical-call:0:10:5010',
+      'vertical-put:0:10:5010',
+    ]);
+  });
+});
+
 describe(buildHeatmapTiles.name, () => {
   it('builds exactly the tiles whose legs are quoted, keyed strategy:dte:width:strike', () => {
     expect(Object.keys(buildHeatmapTiles(chain, { now, widths: [10] })).sort()).toEqual([
@@ -71,11 +106,17 @@ describe(buildHeatmapTiles.name, () => {
 
 describe(makeTile.name, () => {
   it('drops trades the quotes make meaningless: zero or negative debit, debit ≥ width', () => {
-    expect(makeTile('butterfly-call', 0, 10, 5010, -0.2)).toBeUndefined();
-    expect(makeTile('butterfly-call', 0, 10, 5010, 0.001)).toBeUndefined(); // rounds to 0.00
-    expect(makeTile('vertical-call', 0, 5, 5000, 5)).toBeUndefined();
-    expect(makeTile('vertical-call', 0, 5, 5000, 4.95)?.maxProfit).toBe(0.05);
+    expect(makeTile('butterfly-call', 0, 10, 5010, -0.2, expiry)).toBeUndefined();
+    expect(makeTile('butterfly-call', 0, 10, 5010, 0.001, expiry)).toBeUndefined(); // rounds to 0.00
+    expect(makeTile('vertical-call', 0, 5, 5000, 5, expiry)).toBeUndefined();
+    expect(makeTile('vertical-call', 0, 5, 5000, 4.95, expiry)?.maxProfit).toBe(0.05);
     expect(tileKey('butterfly-put', 3, 25, 4975)).toBe('butterfly-put:3:25:4975');
+  });
+
+  it('stamps the expiry, and the iv only when one is given', () => {
+    expect(makeTile('single-call', 0, 0, 5000, 25.4, expiry)).toMatchObject({ key: 'single-call:0:0:5000', expiry });
+    expect(makeTile('single-call', 0, 0, 5000, 25.4, expiry)).not.toHaveProperty('iv');
+    expect(makeTile('single-call', 0, 0, 5000, 25.4, expiry, 0.14999)?.iv).toBe(0.15);
   });
 });
 

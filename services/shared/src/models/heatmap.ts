@@ -22,6 +22,8 @@ export interface HeatmapTile {
   key: string;
   strategy: TileStrategy;
   dte: number;
+  /** Expiry instant of the tile's options, epoch ms (the legs all share it). */
+  expiry: number;
   width: number;
   /** Centre strike of a butterfly, long strike of a vertical or single. */
   strike: number;
@@ -30,6 +32,11 @@ export interface HeatmapTile {
   maxLoss: number;
   /** maxProfit / maxLoss, rounded to 1e-4. */
   rewardRisk: number | null;
+  /**
+   * Implied vol of the option at `strike` (the butterfly's centre, the vertical's or single's long
+   * leg), rounded to 1e-4, when the chain provides one.
+   */
+  iv?: number;
 }
 
 export type HeatmapTiles = Record<string, HeatmapTile>;
@@ -53,10 +60,19 @@ const round = (x: number, places: number): number => {
 };
 
 /**
- * Builds one tile from leg prices (points). Returns undefined when the quotes make the trade
+ * Builds one tile from leg prices (points) for options expiring at `expiry` (epoch ms); `iv` is the
+ * implied vol of the option at `strike`, when known. Returns undefined when the quotes make the trade
  * meaningless: a debit ≤ 0, or a defined-risk trade whose debit is ≥ its width (no profit possible).
  */
-export function makeTile(strategy: TileStrategy, dte: number, width: number, strike: number, debitRaw: number): HeatmapTile | undefined {
+export function makeTile(
+  strategy: TileStrategy,
+  dte: number,
+  width: number,
+  strike: number,
+  debitRaw: number,
+  expiry: number,
+  iv?: number,
+): HeatmapTile | undefined {
   const debit = round(debitRaw, 2);
   if (!(debit > 0)) return undefined;
   let maxProfit: number | null;
@@ -77,10 +93,11 @@ export function makeTile(strategy: TileStrategy, dte: number, width: number, str
   if (maxProfit !== null && maxProfit <= 0) return undefined;
   const isSingle = strategy === 'single-call' || strategy === 'single-put';
   const w = isSingle ? 0 : width;
-  return {
+  const tile: HeatmapTile = {
     key: tileKey(strategy, dte, w, strike),
     strategy,
     dte,
+    expiry,
     width: w,
     strike,
     debit,
@@ -88,6 +105,8 @@ export function makeTile(strategy: TileStrategy, dte: number, width: number, str
     maxLoss: debit,
     rewardRisk: maxProfit === null ? null : round(maxProfit / debit, 4),
   };
+  if (iv !== undefined && Number.isFinite(iv)) tile.iv = round(iv, 4);
+  return tile;
 }
 
 /** Whole calendar days from `now` to `expiry` (0 for today's expiry), never negative. */
@@ -119,15 +138,17 @@ export function buildHeatmapTiles(chain: readonly ChainOption[], options: Heatma
     const mid = (strike: number): number | undefined => mids.get(idx(o.expiry, o.type, strike));
     const K = o.strike;
     const side = o.type;
-    if (wanted.has(`single-${side}`)) add(makeTile(`single-${side}`, dte, 0, K, o.mid));
+    // Every tile built here is keyed at K on this option's side, so K's option is its centre/long leg.
+    const tile = (strategy: TileStrategy, width: number, debit: number): HeatmapTile | undefined => makeTile(strategy, dte, width, K, debit, o.expiry, o.iv);
+    if (wanted.has(`single-${side}`)) add(tile(`single-${side}`, 0, o.mid));
     for (const w of options.widths) {
       const lower = mid(K - w);
       const upper = mid(K + w);
       if (wanted.has(`butterfly-${side}`) && lower !== undefined && upper !== undefined) {
-        add(makeTile(`butterfly-${side}`, dte, w, K, lower - 2 * o.mid + upper));
+        add(tile(`butterfly-${side}`, w, lower - 2 * o.mid + upper));
       }
-      if (side === 'call' && wanted.has('vertical-call') && upper !== undefined) add(makeTile('vertical-call', dte, w, K, o.mid - upper));
-      if (side === 'put' && wanted.has('vertical-put') && lower !== undefined) add(makeTile('vertical-put', dte, w, K, o.mid - lower));
+      if (side === 'call' && wanted.has('vertical-call') && upper !== undefined) add(tile('vertical-call', w, o.mid - upper));
+      if (side === 'put' && wanted.has('vertical-put') && lower !== undefined) add(tile('vertical-put', w, o.mid - lower));
     }
   }
   return tiles;
@@ -138,12 +159,14 @@ function sameTile(a: HeatmapTile, b: HeatmapTile): boolean {
     a.key === b.key &&
     a.strategy === b.strategy &&
     a.dte === b.dte &&
+    a.expiry === b.expiry &&
     a.width === b.width &&
     a.strike === b.strike &&
     a.debit === b.debit &&
     a.maxProfit === b.maxProfit &&
     a.maxLoss === b.maxLoss &&
-    a.rewardRisk === b.rewardRisk
+    a.rewardRisk === b.rewardRisk &&
+    a.iv === b.iv
   );
 }
 

@@ -2,3 +2,4 @@ export * from './chain.js';
 export * from './gex.js';
 export * from './heatmap.js';
 export * from './risk-graph.js';
+export * from './tile-legs.js';

@@ -4,3 +4,5 @@ export * from './redis-server.js';
 export * from './test-stack.js';
 export * from './service-process.js';
 export * from './run-admin.js';
+export * from './accounts.js';
+export * from './stack-harness.js';

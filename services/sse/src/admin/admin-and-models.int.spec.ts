@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvents } from '@marketswarm/shared/bus';
 import type { PublicTruth } from '@marketswarm/shared/truth';
-import { loadRepoTruth, runAdmin, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
-import { registerAccount } from '../testing/accounts.js';
+import { loadRepoTruth, registerAccount, runAdmin, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 import { openStream } from '../testing/sse-test-client.js';
 
 describe('admin and models REST on a real gateway', () => {

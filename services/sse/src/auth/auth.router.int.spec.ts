@@ -130,6 +130,20 @@ describe('auth router', () => {
     });
   });
 
+  describe('GET /demo', () => {
+    it('answers 404 unless ./admin up seeded a demo login, then the login without a session', async () => {
+      await system.del(SESSION_KEYS.demoLogin);
+      expect((await send(`${app.url}/api/auth/demo`, 'GET')).res.status).toBe(404);
+      await system.set(SESSION_KEYS.demoLogin, JSON.stringify({ email: 'demo@marketswarm.local', password: 'pw-123456' }));
+      const demo = await send(`${app.url}/api/auth/demo`, 'GET');
+      expect(demo.res.status).toBe(200);
+      expect(demo.body).toEqual({ email: 'demo@marketswarm.local', password: 'pw-123456' });
+      await system.set(SESSION_KEYS.demoLogin, JSON.stringify({ email: 1 }));
+      expect((await send(`${app.url}/api/auth/demo`, 'GET')).res.status).toBe(404);
+      await system.del(SESSION_KEYS.demoLogin);
+    });
+  });
+
   describe('POST /login', () => {
     it('signs in with the normalised email, sets fresh cookies and ends the session the browser still had', async () => {
       const { jar } = await register(app, 'login@example.com');

@@ -1,6 +1,7 @@
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { clearSessionSetCookies, readSessionCookies, sessionSetCookies } from '@marketswarm/shared/auth';
-import { loginBodySchema, registerBodySchema } from '@marketswarm/shared/dto';
+import { clearSessionSetCookies, readSessionCookies, SESSION_KEYS, sessionSetCookies } from '@marketswarm/shared/auth';
+import { demoLoginSchema, loginBodySchema, registerBodySchema } from '@marketswarm/shared/dto';
+import { HttpError } from '@marketswarm/shared/http';
 import type { AuthDeps } from './auth-deps.js';
 import { AuthService, TooManyAttemptsError, type SignedIn } from './auth.service.js';
 import { jsonBody, jsonBodyErrors, parseBody } from './json-body.js';
@@ -42,6 +43,13 @@ export function createAuthRouter(deps: AuthDeps): Router {
   router.post('/logout-all', session, requireCsrf, async (req, res) => {
     await auth.logoutEverywhere(currentAuth(res).user.id);
     res.append('Set-Cookie', clearSessionSetCookies(secureCookies(req))).status(204).end();
+  });
+  // Only `./admin up` in development writes the demo login, so elsewhere this is always a 404.
+  router.get('/demo', async (_req, res) => {
+    const raw = await deps.redis.get(SESSION_KEYS.demoLogin);
+    const demo = raw === null ? undefined : demoLoginSchema.safeParse(JSON.parse(raw));
+    if (!demo?.success) throw new HttpError(404, 'no demo login on this stack');
+    res.json(demo.data);
   });
   router.get('/me', session, (_req, res) => void res.json({ user: currentAuth(res).user }));
   router.use(retryAfter, jsonBodyErrors);

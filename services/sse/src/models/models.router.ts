@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { parseEvent, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
 import { HttpError, zodIssues } from '@marketswarm/shared/http';
 import type { TruthDoc } from '@marketswarm/shared/truth';
+import { candleHistoryRequestSchema, readCandleHistory } from './candle-history.js';
 
 /** The market models served as REST snapshots, by URL name. */
 const MODEL_TOPICS = { spot: 'spot', candles: 'candles', heatmap: 'heatmap', gex: 'gex', mode: 'mode', bias: 'bias', selector: 'selector' } as const satisfies Record<string, TopicName>;
@@ -25,9 +26,19 @@ export interface ModelsDeps {
 /**
  * GET /api/models/:model[/:symbol] — the latest snapshot the producers keep, the same state a new
  * SSE connection receives first. Entries that fail the contract are left out, never sent.
+ * GET /api/models/candles/:symbol/history?interval=1m&limit=500 — one symbol's candles of one
+ * interval from the candles stream, oldest first (the newest version of each candle).
  */
 export function createModelsRouter(deps: ModelsDeps): Router {
   const router = Router();
+  // Registered before the generic routes so no `/:model/...` pattern can ever take it.
+  router.get('/candles/:symbol/history', async (req, res) => {
+    const parsed = candleHistoryRequestSchema.safeParse({ ...req.query, symbol: req.params['symbol'] });
+    if (!parsed.success) throw new HttpError(400, 'invalid candle history request', zodIssues(parsed.error));
+    const stream = deps.truth().topics['candles']?.stream;
+    if (!stream) throw new HttpError(404, 'no stream is kept for candles');
+    res.json(await readCandleHistory(deps.market, stream, parsed.data));
+  });
   router.get(['/:model', '/:model/:symbol'], async (req, res) => {
     const parsed = paramsSchema.safeParse(req.params);
     if (!parsed.success) {

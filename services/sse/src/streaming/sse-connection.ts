@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { topicSpecs, type TopicName } from '@marketswarm/shared/events';
+import { topicSpecs, type StreamEndReason, type TopicName } from '@marketswarm/shared/events';
 import { encodeControl, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
@@ -14,7 +14,7 @@ export interface ConnectionOptions {
   onClose(connection: SseConnection): void;
 }
 
-export type DisconnectReason = 'slow-consumer' | 'shutdown' | 'signed-out';
+export type DisconnectReason = StreamEndReason;
 
 let nextId = 1;
 const DESTROY_AFTER_MS = 30_000;

@@ -4,8 +4,7 @@ import type { Redis } from 'ioredis';
 import { publishEvents } from '@marketswarm/shared/bus';
 import type { TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
-import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
-import { registerAccount } from '../testing/accounts.js';
+import { loadRepoTruth, registerAccount, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 import { openRawStream, rawSeqs } from '../testing/raw-sse-client.js';
 import { openStream, range, seqs, type TestStream } from '../testing/sse-test-client.js';
 

@@ -1,0 +1,285 @@
+/**
+ * `npm run bench:ui`: what the trader's browser pays for the workspace, on the real stack (pm2,
+ * nginx HTTP/2 + TLS, gateway, producers) started on free ports with `./admin up`:
+ *
+ * - initial JavaScript (gzip -9) that index.html makes the browser fetch, against a 250 kB budget,
+ *   and the lazy chunks the workspace route loads on top;
+ * - navigation start → first live price on screen (`ms:first-tick`), median of fresh page loads,
+ *   against a 1000 ms budget;
+ * - long tasks, total blocking time, frames and main-thread busy time while 50 spot events/s
+ *   stream into the page.
+ *
+ * Both transports run in the same process, side by side: HTTP/2 with one EventSource per stream,
+ * and Chromium with `--disable-http2` (HTTP/1.1 over TLS) on the single multiplexed stream.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, request, type Browser, type BrowserContext } from 'playwright-core';
+import { chromiumLaunchOptions, repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { cleanupAll, onCleanup } from '../fanout/processes.js';
+import { assetSize, measureInitialBundle, type AssetSize, type InitialBundle } from './bundle-size.js';
+import { INSTRUMENT_PAGE, startStreamWindow, waitForFirstTick, timeFreshLoad, type LoadTiming, type StreamWindow } from './page-metrics.js';
+
+const RESULTS_DIR = fileURLToPath(new URL('../../results', import.meta.url));
+const DIST = path.join(repoRoot, 'ui/dist');
+export const BUDGETS = { initialJsGzipBytes: 250_000, firstTickMedianMs: 1000 } as const;
+
+const USAGE = `npm run bench:ui -- [options]      (or: node bench/dist/ui/run-ui.js [options])
+
+  --loads 5        fresh page loads per transport for the first-tick median (env BENCH_UI_LOADS)
+  --duration 20    seconds of streaming for the long-task window           (env BENCH_UI_DURATION)
+  --rate 50        spot events per second during that window               (env BENCH_UI_RATE)
+  --symbol SPX     symbol whose spot is streamed                           (env BENCH_UI_SYMBOL)
+  --quick          3 loads, 5 s of streaming
+  --help`;
+
+interface Options {
+  loads: number;
+  durationSec: number;
+  rate: number;
+  symbol: string;
+}
+
+function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options | undefined {
+  const flags = new Map<string, string>();
+  let quick = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return undefined;
+    if (arg === '--quick') {
+      quick = true;
+      continue;
+    }
+    const [name = '', inline] = arg.replace(/^--/, '').split('=', 2);
+    if (!arg.startsWith('--') || !['loads', 'duration', 'rate', 'symbol'].includes(name)) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  const num = (name: string, envName: string, fallback: number): number => {
+    const text = flags.get(name) ?? env[envName];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} ${text}: must be a positive number`);
+    return value;
+  };
+  return {
+    loads: Math.round(num('loads', 'BENCH_UI_LOADS', quick ? 3 : 5)),
+    durationSec: num('duration', 'BENCH_UI_DURATION', quick ? 5 : 20),
+    rate: num('rate', 'BENCH_UI_RATE', 50),
+    symbol: flags.get('symbol') ?? env['BENCH_UI_SYMBOL'] ?? 'SPX',
+  };
+}
+
+interface Variant {
+  id: 'h2' | 'http1';
+  label: string;
+  browser: Browser;
+}
+
+interface VariantResult {
+  id: Variant['id'];
+  label: string;
+  protocol: string;
+  transport: string;
+  streams: number;
+  loads: LoadTiming[];
+  firstTickMedianMs: number;
+  firstTickMinMs: number;
+  firstTickMaxMs: number;
+  domContentLoadedMedianMs: number;
+  stream: StreamWindow;
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** Signs a fresh account up over the API; its cookies seed every context of the run. */
+async function signUp(stack: TestStack): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+  const api = await request.newContext({ baseURL: stack.nginxUrl, ignoreHTTPSErrors: true });
+  try {
+    const account = { email: `bench-ui-${Date.now().toString(36)}@bench.test`, password: `bench-${Math.random().toString(36).slice(2)}-pw` };
+    const res = await api.post('/api/auth/register', { data: account });
+    if (!res.ok()) throw new Error(`register: ${res.status()} ${await res.text()}`);
+    return await api.storageState();
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Publishes `rate` spot events/s for `durationSec`, alternating two prices around `around`. */
+async function streamSpots(stack: TestStack, symbol: string, around: number, rate: number, durationSec: number): Promise<{ published: number; failed: number }> {
+  const total = Math.round(rate * durationSec);
+  const interval = 1000 / rate;
+  const started = performance.now();
+  let published = 0;
+  let failed = 0;
+  for (let i = 0; i < total; i++) {
+    const wait = started + i * interval - performance.now();
+    if (wait > 0) await sleep(wait);
+    try {
+      await stack.publish('spot', [{ symbol, price: round(around + (i % 2 === 0 ? 0.25 : -0.25), 2), seq: i }]);
+      published += 1;
+    } catch {
+      failed += 1;
+    }
+  }
+  return { published, failed };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const startedAt = new Date();
+
+  log('initial bundle: reading ui/dist/index.html…');
+  const bundle: InitialBundle = await measureInitialBundle(DIST);
+
+  log('starting a test stack (./admin up on free ports)…');
+  const stack = await startTestStack();
+  onCleanup(() => stack.stop());
+  const browsers: Browser[] = [];
+  onCleanup(async () => void (await Promise.allSettled(browsers.map((b) => b.close()))));
+
+  const storageState = await signUp(stack);
+  const launch = async (http1: boolean): Promise<Browser> => {
+    const browser = await chromium.launch(chromiumLaunchOptions({ http1 }));
+    browsers.push(browser);
+    return browser;
+  };
+  const variants: Variant[] = [
+    { id: 'h2', label: 'HTTP/2, per-stream', browser: await launch(false) },
+    { id: 'http1', label: 'HTTP/1.1, multiplexed', browser: await launch(true) },
+  ];
+  const contextFor = (v: Variant) => (): Promise<BrowserContext> => v.browser.newContext({ baseURL: stack.nginxUrl, ignoreHTTPSErrors: true, storageState, viewport: { width: 1440, height: 900 } });
+
+  // Warm the stack (first compile of nginx caches, gateway JIT) with one load per variant, unmeasured.
+  for (const v of variants) await timeFreshLoad(contextFor(v));
+
+  // Fresh loads, alternating the transports so machine noise lands on both alike.
+  const loads = new Map<Variant['id'], LoadTiming[]>(variants.map((v) => [v.id, []]));
+  for (let i = 0; i < options.loads; i++) {
+    for (const v of variants) {
+      const timing = await timeFreshLoad(contextFor(v));
+      loads.get(v.id)!.push(timing);
+      log(`  load ${i + 1}/${options.loads} ${v.label}: first tick ${timing.firstTickMs.toFixed(0)} ms (${timing.protocol}, ${timing.transport}, ${timing.streams} streams)`);
+    }
+  }
+
+  // Lazy chunks: scripts the workspace route fetched beyond the initial ones.
+  const initial = new Set(bundle.js.map((a) => new URL(a.url, 'https://x/').pathname));
+  const firstLoad = loads.get('h2')![0]!;
+  const lazyUrls = [...new Set(firstLoad.scripts.filter((s) => s.startsWith('/assets/') && !initial.has(s)))];
+  const lazy: AssetSize[] = await Promise.all(lazyUrls.map((u) => assetSize(DIST, u)));
+
+  const results: VariantResult[] = [];
+  for (const v of variants) {
+    log(`streaming ${options.rate} ${options.symbol} spot events/s for ${options.durationSec} s into one page (${v.label})…`);
+    const context = await contextFor(v)();
+    await context.addInitScript(INSTRUMENT_PAGE);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForFirstTick(page, 20_000);
+    await sleep(2000); // let the initial snapshots and lazy panels settle
+    const around = Number(await page.locator(`[data-testid=spot-${options.symbol}]`).getAttribute('data-price')) || 5000;
+    const measuring = await startStreamWindow(page);
+    const sent = await streamSpots(stack, options.symbol, around, options.rate, options.durationSec);
+    await sleep(250); // the last events in flight
+    const stream: StreamWindow = { ...(await measuring.read()), published: sent.published, publishFailed: sent.failed };
+    await context.close();
+    const timings = loads.get(v.id)!;
+    const first = timings.map((t) => t.firstTickMs);
+    results.push({
+      id: v.id,
+      label: v.label,
+      protocol: timings[0]?.protocol ?? '',
+      transport: timings[0]?.transport ?? '',
+      streams: timings[0]?.streams ?? 0,
+      loads: timings,
+      firstTickMedianMs: round(median(first)),
+      firstTickMinMs: round(Math.min(...first)),
+      firstTickMaxMs: round(Math.max(...first)),
+      domContentLoadedMedianMs: round(median(timings.map((t) => t.domContentLoadedMs))),
+      stream,
+    });
+  }
+
+  const chromiumVersion = variants[0]!.browser.version();
+  await cleanupAll();
+
+  // Report.
+  const h2 = results.find((r) => r.id === 'h2')!;
+  const h1 = results.find((r) => r.id === 'http1')!;
+  const ratio = (a: number, b: number): string => (b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2));
+  const ok = (pass: boolean): string => (pass ? 'ok' : 'OVER');
+  const lines: string[] = [];
+  lines.push(`UI bench — ${startedAt.toISOString()}, Chromium ${chromiumVersion}, ${availableParallelism()} cores`);
+  lines.push('');
+  lines.push('Initial load (index.html → entry + modulepreload), gzip -9:');
+  for (const a of bundle.js) lines.push(`  ${a.url.padEnd(44)} ${kB(a.rawBytes).padStart(10)} raw  ${kB(a.gzipBytes).padStart(9)} gz`);
+  lines.push(`  JS total ${kB(bundle.jsGzipBytes)} gz — budget ${kB(BUDGETS.initialJsGzipBytes)}: ${ok(bundle.jsGzipBytes <= BUDGETS.initialJsGzipBytes)}`);
+  for (const a of bundle.css) lines.push(`  ${a.url.padEnd(44)} ${kB(a.rawBytes).padStart(10)} raw  ${kB(a.gzipBytes).padStart(9)} gz  (CSS)`);
+  lines.push(`Lazy chunks loaded by the workspace route (${lazy.length}):`);
+  for (const a of lazy) lines.push(`  ${a.url.padEnd(44)} ${kB(a.rawBytes).padStart(10)} raw  ${kB(a.gzipBytes).padStart(9)} gz`);
+  lines.push(`  lazy total ${kB(lazy.reduce((s, a) => s + a.gzipBytes, 0))} gz`);
+  lines.push('');
+  const rows: string[][] = [
+    ['metric', h2.label, h1.label, 'http1/h2', 'budget'],
+    ['page protocol · transport · streams', `${h2.protocol} · ${h2.transport} · ${h2.streams}`, `${h1.protocol} · ${h1.transport} · ${h1.streams}`, '', ''],
+    [`nav → first tick, median of ${options.loads} (ms)`, String(h2.firstTickMedianMs), String(h1.firstTickMedianMs), ratio(h1.firstTickMedianMs, h2.firstTickMedianMs), `≤ ${BUDGETS.firstTickMedianMs} ${ok(h2.firstTickMedianMs <= BUDGETS.firstTickMedianMs)}/${ok(h1.firstTickMedianMs <= BUDGETS.firstTickMedianMs)}`],
+    ['  min…max (ms)', `${h2.firstTickMinMs}…${h2.firstTickMaxMs}`, `${h1.firstTickMinMs}…${h1.firstTickMaxMs}`, '', ''],
+    ['nav → DOMContentLoaded, median (ms)', String(h2.domContentLoadedMedianMs), String(h1.domContentLoadedMedianMs), ratio(h1.domContentLoadedMedianMs, h2.domContentLoadedMedianMs), ''],
+    [`spot events published (${options.rate}/s × ${options.durationSec} s)`, String(h2.stream.published), String(h1.stream.published), '', ''],
+    ['  SPX price changes rendered', String(h2.stream.priceUpdates), String(h1.stream.priceUpdates), ratio(h1.stream.priceUpdates, h2.stream.priceUpdates), ''],
+    ['  long tasks (> 50 ms)', String(h2.stream.longTasks), String(h1.stream.longTasks), ratio(h1.stream.longTasks, h2.stream.longTasks), ''],
+    ['  total blocking time (ms)', String(round(h2.stream.totalBlockingMs)), String(round(h1.stream.totalBlockingMs)), ratio(h1.stream.totalBlockingMs, h2.stream.totalBlockingMs), ''],
+    ['  longest task (ms)', String(round(h2.stream.longestTaskMs)), String(round(h1.stream.longestTaskMs)), '', ''],
+    ['  frames/s (requestAnimationFrame)', String(round(h2.stream.framesPerSec)), String(round(h1.stream.framesPerSec)), ratio(h1.stream.framesPerSec, h2.stream.framesPerSec), ''],
+    ['  main thread busy (task time / window)', `${(h2.stream.mainThreadBusyShare * 100).toFixed(1)} %`, `${(h1.stream.mainThreadBusyShare * 100).toFixed(1)} %`, ratio(h1.stream.mainThreadBusyShare, h2.stream.mainThreadBusyShare), ''],
+    ['  script time (ms)', String(round(h2.stream.scriptMs)), String(round(h1.stream.scriptMs)), ratio(h1.stream.scriptMs, h2.stream.scriptMs), ''],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) lines.push(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  lines.push('');
+  lines.push('caveat: one noisy 2-core machine running the whole stack, the browser and the publisher; compare the two columns of the same run.');
+  console.log(lines.join('\n'));
+
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `ui-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const json = {
+    meta: { startedAt: startedAt.toISOString(), node: process.version, chromium: chromiumVersion, cpus: availableParallelism(), options, budgets: BUDGETS },
+    bundle: { ...bundle, withinBudget: bundle.jsGzipBytes <= BUDGETS.initialJsGzipBytes, lazy, lazyGzipBytes: lazy.reduce((s, a) => s + a.gzipBytes, 0) },
+    transports: results,
+    ratios: {
+      firstTickMedian: h1.firstTickMedianMs / h2.firstTickMedianMs,
+      totalBlockingTime: h2.stream.totalBlockingMs === 0 ? null : h1.stream.totalBlockingMs / h2.stream.totalBlockingMs,
+      framesPerSec: h1.stream.framesPerSec / h2.stream.framesPerSec,
+      mainThreadBusy: h1.stream.mainThreadBusyShare / h2.stream.mainThreadBusyShare,
+    },
+    checks: {
+      initialJs: bundle.jsGzipBytes <= BUDGETS.initialJsGzipBytes,
+      firstTickH2: h2.firstTickMedianMs <= BUDGETS.firstTickMedianMs,
+      firstTickHttp1: h1.firstTickMedianMs <= BUDGETS.firstTickMedianMs,
+    },
+  };
+  await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`JSON: ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch(async (error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await cleanupAll();
+  process.exitCode = 1;
+});

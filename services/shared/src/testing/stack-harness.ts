@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { publishEvents } from '../bus/publish-event.js';
+import { busUrls } from '../config/stack-addresses.js';
+import type { BusName } from '../events/bus-name.js';
+import type { TopicName } from '../events/topics.js';
+import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
+import { readTruthSources } from '../truth/read-truth-sources.js';
+import { TruthError } from '../truth/truth-problem.js';
+import { freePort } from './free-port.js';
+import { repoRoot } from './repo-root.js';
+import { runAdmin, type AdminRun } from './run-admin.js';
+
+const exec = promisify(execFile);
+
+export interface TestStack {
+  env: Record<string, string>;
+  ports: Record<string, number>;
+  nginxUrl: string;
+  /** What `./admin up` printed (URLs, demo login). */
+  upOutput: string;
+  admin(args: readonly string[], timeoutMs?: number): Promise<AdminRun>;
+  pm2(args: readonly string[]): Promise<string>;
+  /**
+   * Appends events straight into the stack's Redis, exactly as a producer does (validated, one
+   * MULTI): milliseconds, where `./admin publish` costs a process start. Returns the stream ids.
+   */
+  publish(topic: TopicName, payloads: readonly Record<string, unknown>[], options?: { user?: string; type?: string }): Promise<string[]>;
+  /** The pid and restart count pm2 reports for one of this stack's processes (e.g. `fotw-sse`). */
+  pm2Process(name: string): Promise<{ pid: number; restarts: number; status: string } | undefined>;
+  logs(): Promise<string>;
+  /** Takes the stack down and removes its folder; calling it again does nothing. */
+  stop(): Promise<void>;
+}
+
+interface Pm2Row {
+  name: string;
+  pid: number;
+  pm2_env: { status: string; restart_time: number };
+}
+
+/**
+ * A whole second stack under its own pm2 daemon (PM2_HOME), run folder and free ports, brought up
+ * with the real `./admin up` — never the developer's running stack. Used by the end-to-end specs
+ * and by `npm run bench:ui`.
+ */
+export async function startTestStack(): Promise<TestStack> {
+  const work = await mkdtemp(path.join(tmpdir(), 'ms-stack-'));
+  const components = await readdir(path.join(repoRoot, 'truth/components'));
+  const ports: Record<string, number> = {};
+  const env: Record<string, string> = { MS_RUN_DIR: path.join(work, 'run'), PM2_HOME: path.join(work, 'pm2'), LOG_LEVEL: 'warn' };
+  for (const file of components) {
+    const component = JSON.parse(await readFile(path.join(repoRoot, 'truth/components', file), 'utf8')) as { id: string; listen?: { env: string } };
+    if (!component.listen) continue;
+    ports[component.id] = await freePort();
+    env[component.listen.env] = String(ports[component.id]);
+  }
+  const pm2Bin = path.join(repoRoot, 'node_modules/pm2/bin/pm2');
+  let stopping: Promise<void> | undefined;
+  let truth: PublicTruth | undefined;
+  const buses = new Map<BusName, Redis>();
+  const busFor = async (bus: BusName): Promise<Redis> => {
+    let redis = buses.get(bus);
+    if (!redis) {
+      truth ??= await repoTruth();
+      redis = new Redis(busUrls(truth, env)[bus], { maxRetriesPerRequest: 2 });
+      redis.on('error', () => undefined);
+      buses.set(bus, redis);
+    }
+    return redis;
+  };
+  const stack: TestStack = {
+    env,
+    ports,
+    nginxUrl: `https://127.0.0.1:${ports['nginx']}`,
+    upOutput: '',
+    admin: (args, timeoutMs) => runAdmin(args, env, { timeoutMs: timeoutMs ?? 60_000 }),
+    pm2: async (args) => (await exec(process.execPath, [pm2Bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })).stdout,
+    publish: async (topic, payloads, options = {}) => {
+      truth ??= await repoTruth();
+      const route = truth.topics[topic];
+      if (!route) throw new Error(`truth declares no stream for topic "${topic}"`);
+      const ts = Date.now();
+      const envelopes = payloads.map((data) => ({ topic, type: options.type ?? 'update', ts, data, ...(options.user ? { user: options.user } : {}) }));
+      return publishEvents(await busFor(route.bus), route, envelopes);
+    },
+    pm2Process: async (name) => {
+      const rows = JSON.parse(await stack.pm2(['jlist'])) as Pm2Row[];
+      const row = rows.find((r) => r.name === name);
+      return row ? { pid: row.pid, restarts: row.pm2_env.restart_time, status: row.pm2_env.status } : undefined;
+    },
+    logs: async () => {
+      const dir = path.join(env['MS_RUN_DIR']!, 'logs');
+      const files = await readdir(dir).catch(() => []);
+      const parts = await Promise.all(files.map(async (f) => `--- ${f}\n${(await readFile(path.join(dir, f), 'utf8')).slice(-3000)}`));
+      return parts.join('\n');
+    },
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const redis of buses.values()) redis.disconnect();
+        await runAdmin(['down', '--kill'], env, { timeoutMs: 60_000 });
+        await rm(work, { recursive: true, force: true });
+      })()),
+  };
+  const up = await stack.admin(['up', '--no-install', '--timeout', '90'], 180_000);
+  if (up.code !== 0) {
+    const logs = await stack.logs();
+    await stack.stop();
+    throw new Error(`./admin up failed (${up.code}):\n${up.stderr}\n${up.stdout}\n${logs}`);
+  }
+  stack.upOutput = up.stdout;
+  return stack;
+}
+
+/** The repository's truth, compiled as `./admin up` loads it (routes and bus addresses). */
+async function repoTruth(): Promise<PublicTruth> {
+  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
+  const compiled = compileTruth(sources.node, sources.components);
+  if (!compiled.ok) throw new TruthError(compiled.problems);
+  return compiled.truth;
+}
+
+/** Debian's Chromium; Playwright's own browsers are never installed here. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Options for Playwright's `chromium.launch()` (kept free of Playwright types so this package does
+ * not depend on it). `http1` disables HTTP/2: the same nginx then serves HTTP/1.1 over TLS.
+ */
+export function chromiumLaunchOptions(options: { http1?: boolean } = {}): { executablePath: string; headless: boolean; args: string[] } {
+  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (options.http1) args.push('--disable-http2');
+  return { executablePath: CHROMIUM_PATH, headless: true, args };
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import { CandlestickSeries, ColorType, CrosshairMode, createChart, type IChartApi, type ISeriesApi } from 'lightweight-charts';
+import type { Candle, CandleInterval } from '../../stores/candle-store';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { createTimeFormatters, readChartTheme, toChartCandle, toChartCandles } from './chart-candles';
+
+export interface CandlesChartProps {
+  symbol: string;
+  interval: CandleInterval;
+  /** REST history once loaded; merged into the store under what streamed in meanwhile. */
+  history: readonly Candle[] | undefined;
+  /** Called with the last close after every draw and live update (imperatively, no re-render). */
+  onLastClose: (close: number | undefined) => void;
+}
+
+interface ChartHandle {
+  chart: IChartApi;
+  series: ISeriesApi<'Candlestick'>;
+}
+
+/**
+ * The canvas chart (lightweight-charts, loaded lazily by CandlesPanel). React renders it once per
+ * symbol/interval/history; live candles go from the store straight to `series.update`.
+ */
+export default function CandlesChart({ symbol, interval, history, onLastClose }: CandlesChartProps) {
+  const { stores } = useWorkspace();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const handleRef = useRef<ChartHandle | null>(null);
+  const shownRef = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const style = getComputedStyle(host);
+    const theme = readChartTheme((name) => style.getPropertyValue(name));
+    const time = createTimeFormatters();
+    const chart = createChart(host, {
+      autoSize: true,
+      layout: {
+        background: { type: ColorType.Solid, color: theme.surface },
+        textColor: theme.muted,
+        fontFamily: style.fontFamily,
+        fontSize: 12,
+      },
+      grid: { vertLines: { color: theme.border }, horzLines: { color: theme.border } },
+      crosshair: { mode: CrosshairMode.Normal },
+      rightPriceScale: { borderColor: theme.border },
+      timeScale: { borderColor: theme.border, timeVisible: true, secondsVisible: false, tickMarkFormatter: time.tick },
+      localization: { timeFormatter: time.crosshair },
+    });
+    const series = chart.addSeries(CandlestickSeries, {
+      upColor: theme.up,
+      downColor: theme.down,
+      borderUpColor: theme.up,
+      borderDownColor: theme.down,
+      wickUpColor: theme.up,
+      wickDownColor: theme.down,
+    });
+    handleRef.current = { chart, series };
+    return () => {
+      handleRef.current = null;
+      shownRef.current = undefined;
+      chart.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const handle = handleRef.current;
+    if (!handle) return;
+    if (history) stores.candles.seed(symbol, interval, history);
+    const candles = stores.candles.get(symbol, interval);
+    handle.series.setData(toChartCandles(candles));
+    const key = `${symbol}:${interval}`;
+    if (shownRef.current !== key) {
+      shownRef.current = key;
+      handle.chart.timeScale().scrollToRealTime();
+    }
+    onLastClose(candles.at(-1)?.c);
+    // The store only announces candles at or after the last one held, which is what update() accepts.
+    return stores.candles.subscribe(symbol, interval, (candle) => {
+      handle.series.update(toChartCandle(candle));
+      onLastClose(candle.c);
+    });
+  }, [stores, symbol, interval, history, onLastClose]);
+
+  return <div ref={hostRef} className="candles-canvas" aria-hidden="true" />;
+}

@@ -1,0 +1,49 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { WhatIfStore } from '../../risk/what-if-store';
+import { createWorkspaceStores } from '../../stores/workspace-stores';
+import { StreamHub } from '../../stream/stream-hub';
+import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { CandlesPanel } from './CandlesPanel';
+
+function workspace(symbol = 'SPX'): Workspace {
+  const hub = new StreamHub({
+    transport: 'per-stream',
+    protocol: undefined,
+    createSource: () => {
+      throw new Error('no stream in a unit test');
+    },
+    checkSession: () => Promise.resolve('ok'),
+  });
+  const { stores } = createWorkspaceStores(hub, () => undefined);
+  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol: () => undefined };
+}
+
+function render(ws: Workspace): string {
+  const client = new QueryClient();
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <WorkspaceContext.Provider value={ws}>
+        <CandlesPanel />
+      </WorkspaceContext.Provider>
+    </QueryClientProvider>,
+  );
+}
+
+describe(CandlesPanel.name, () => {
+  it('renders the panel with the chart placeholder in the chart box until the chart chunk loads', () => {
+    const html = render(workspace('NDX'));
+    expect(html).toContain('data-testid="candles"');
+    expect(html).toContain('NDX');
+    expect(html).toContain('class="candles-canvas candles-placeholder"');
+    expect(html).toContain('Loading history');
+  });
+
+  it('offers the four intervals with 1m selected', () => {
+    const html = render(workspace());
+    expect(html.match(/class="candles-interval"/g)).toHaveLength(4);
+    expect(html).toContain('aria-pressed="true">1m</button>');
+    expect(html).toContain('aria-pressed="false">1h</button>');
+  });
+});

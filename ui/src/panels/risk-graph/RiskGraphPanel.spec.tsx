@@ -1,0 +1,105 @@
+import { makeTile, type HeatmapTile } from '@marketswarm/shared/models';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { WhatIfStore } from '../../risk/what-if-store';
+import type * as Hooks from '../../stores/hooks';
+import { createWorkspaceStores } from '../../stores/workspace-stores';
+import { StreamHub } from '../../stream/stream-hub';
+import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { RiskGraphPanel } from './RiskGraphPanel';
+import { buildScenario, formatMoney, roundCents } from './risk-scenario';
+
+// The store hooks pass no getServerSnapshot; these stand-ins do, so react-dom/server can render the panel.
+vi.mock('../../stores/hooks', async (importOriginal) => ({ ...(await importOriginal<typeof Hooks>()), ...(await import('../heatmap/ssr-hooks.testing')) }));
+
+const NOW = Date.UTC(2026, 0, 2, 15);
+const EXPIRY = Date.UTC(2026, 0, 2, 21);
+
+function workspace(symbol = 'SPX'): Workspace {
+  const hub = new StreamHub({
+    transport: 'multiplexed',
+    protocol: undefined,
+    createSource: () => {
+      throw new Error('no streams in unit tests');
+    },
+    checkSession: () => Promise.resolve('ok'),
+  });
+  const { stores } = createWorkspaceStores(hub, () => undefined);
+  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol: () => undefined };
+}
+
+const fly = (): HeatmapTile => {
+  const t = makeTile('butterfly-call', 0, 10, 5000, 2.35, EXPIRY, 0.18);
+  if (t === undefined) throw new Error('bad test tile');
+  return t;
+};
+
+const render = (ws: Workspace): string =>
+  renderToStaticMarkup(
+    <WorkspaceContext.Provider value={ws}>
+      <RiskGraphPanel />
+    </WorkspaceContext.Provider>,
+  );
+
+function withFly(spot = 5003.5): Workspace {
+  const ws = workspace();
+  ws.whatIf.add('SPX', fly(), 2, NOW);
+  ws.whatIf.add('NDX', { ...fly(), key: 'single-call:0:0:18000', strategy: 'single-call', strike: 18000, width: 0, maxProfit: null, rewardRisk: null }, 1, NOW);
+  ws.stores.spot.set('SPX', { symbol: 'SPX', price: spot, prevClose: 5000, ts: NOW });
+  return ws;
+}
+
+describe('RiskGraphPanel', () => {
+  it('invites a tile click while there are no positions', () => {
+    const html = render(workspace());
+    expect(html).toContain('data-testid="risk-graph"');
+    expect(html).toContain('Click a heatmap tile to try a position.');
+    expect(html).not.toContain('<svg');
+  });
+
+  it('publishes the breakevens and P&L today at the what-if spot (following live spot)', () => {
+    const html = render(withFly());
+    expect(html).toContain('data-breakevens="4992.35,5007.65"');
+    const expected = buildScenario({
+      positions: withFly().whatIf.getPositions().filter((p) => p.symbol === 'SPX'),
+      liveSpot: 5003.5,
+      whatIfSpot: 5003.5,
+      daysForward: 0,
+      vol: 0.18,
+      now: NOW,
+    });
+    const pnl = expected?.pnlToday ?? NaN;
+    expect(html).toContain(`data-value="${roundCents(pnl)}"`);
+    expect(html).toMatch(new RegExp(`data-testid="risk-pnl-today"[^>]*>${formatMoney(pnl).replace(/[$+]/g, '\\$&')}</dd>`));
+  });
+
+  it('shows max profit, max loss for the quantity, and draws both lines with markers', () => {
+    const html = render(withFly());
+    expect(html).toContain('+$1530.00'); // 2 × 7.65 × 100
+    expect(html).toContain('−$470.00'); // 2 × 2.35 × 100
+    expect(html).toContain('class="rg-expiry"');
+    expect(html).toContain('class="rg-today"');
+    expect(html.match(/class="rg-breakeven"/g)).toHaveLength(2);
+    expect(html).toContain('what-if 5003.50');
+    expect(html).toContain('spot 5003.50');
+  });
+
+  it('has the labelled sliders: spot ± 5%, days to expiry, IV from the tile', () => {
+    const html = render(withFly(5000));
+    const input = (testId: string): string => html.match(new RegExp(`<input[^>]*data-testid="${testId}"[^>]*>`))?.[0] ?? '';
+    expect(input('slider-spot')).toMatch(/type="range".*min="4750" max="5250" step="0.25".*value="5000"/);
+    expect(input('slider-days')).toMatch(/min="0" max="0.25" step="0.01".*value="0"/);
+    expect(input('slider-iv')).toMatch(/min="5" max="100" step="0.5".*value="18"/);
+    expect(html).toMatch(/<label for="([^"]+)-spot">What-if spot<\/label>/);
+    expect(html).toContain('aria-pressed="true"');
+  });
+
+  it('lists only the symbol’s positions, with quantity and remove controls', () => {
+    const html = render(withFly());
+    expect(html.match(/data-testid="whatif-position"/g)).toHaveLength(1);
+    expect(html).toContain('data-quantity="2"');
+    expect(html).toContain('aria-label="Increase quantity of SPX butterfly call 5000 ±10, 0DTE"');
+    expect(html).toContain('aria-label="Remove SPX butterfly call 5000 ±10, 0DTE"');
+    expect(html).toContain('>Clear all</button>');
+  });
+});

@@ -1,0 +1,103 @@
+import type { RiskGraphPoint } from '@marketswarm/shared/models';
+
+/** Pure geometry of the risk chart: scales, ticks and SVG paths. */
+
+export interface Box {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export type Scale = (v: number) => number;
+
+export function linearScale(d0: number, d1: number, r0: number, r1: number): Scale {
+  const span = d1 - d0;
+  return span === 0 ? () => (r0 + r1) / 2 : (v) => r0 + ((v - d0) / span) * (r1 - r0);
+}
+
+/** About `count` round tick values inside [min, max] (steps of 1, 2 or 5 × 10ⁿ, the nearest to (max − min) / count). */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || count < 1) return [];
+  if (max < min) [min, max] = [max, min];
+  if (max === min) return [min];
+  const raw = (max - min) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const ratio = raw / mag;
+  const step = (ratio >= Math.sqrt(50) ? 10 : ratio >= Math.sqrt(10) ? 5 : ratio >= Math.SQRT2 ? 2 : 1) * mag;
+  const out: number[] = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  return out;
+}
+
+/** P&L domain of the lines, always including zero, padded by 8% so the lines never touch the frame. */
+export function pnlDomain(points: readonly RiskGraphPoint[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const p of points) {
+    lo = Math.min(lo, p.expiry, p.today ?? 0);
+    hi = Math.max(hi, p.expiry, p.today ?? 0);
+  }
+  if (hi === lo) return [-1, 1];
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+const fmt = (v: number): string => (Math.round(v * 10) / 10).toString();
+
+/** An SVG polyline path through (x, y) pairs; non-finite values break the line. */
+export function linePath(xs: readonly number[], ys: readonly number[]): string {
+  let d = '';
+  let pen = false;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const y = ys[i];
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${fmt(x)} ${fmt(y)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/**
+ * The area between the expiry line and zero, on one side of zero (`sign` 1: profit, −1: loss). The
+ * breakevens are inserted as exact zero points, so clamping the samples at zero is exact.
+ */
+export function areaPath(points: readonly RiskGraphPoint[], breakevens: readonly number[], sign: 1 | -1, x: Scale, y: Scale): string {
+  const series = [...points.map((p) => ({ spot: p.spot, v: p.expiry })), ...breakevens.map((b) => ({ spot: b, v: 0 }))].sort((a, b) => a.spot - b.spot);
+  if (series.length < 2) return '';
+  const clamp = (v: number): number => (sign > 0 ? Math.max(v, 0) : Math.min(v, 0));
+  if (!series.some((s) => clamp(s.v) !== 0)) return '';
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (first === undefined || last === undefined) return '';
+  const line = linePath(series.map((s) => x(s.spot)), series.map((s) => y(clamp(s.v))));
+  return `${line}L${fmt(x(last.spot))} ${fmt(y(0))}L${fmt(x(first.spot))} ${fmt(y(0))}Z`;
+}
+
+/** Compact dollars for an axis: `$250`, `−$1.2k`, `$15k`. */
+export function axisMoney(v: number): string {
+  const sign = v < 0 ? '−' : '';
+  const a = Math.abs(v);
+  if (a >= 1000) return `${sign}$${Number((a / 1000).toFixed(a >= 10_000 ? 0 : 1))}k`;
+  return `${sign}$${Number(a.toFixed(a >= 10 ? 0 : 2))}`;
+}
+
+/**
+ * Label rows for the breakeven markers: neighbours closer than `minGap` pixels alternate between two
+ * rows so their labels do not overlap.
+ */
+export function labelRows(xs: readonly number[], minGap: number): number[] {
+  const rows: number[] = [];
+  xs.forEach((x, i) => {
+    const prev = xs[i - 1];
+    const prevRow = rows[i - 1] ?? 1;
+    rows.push(prev !== undefined && Math.abs(x - prev) < minGap ? 1 - prevRow : 0);
+  });
+  return rows;
+}

@@ -1,0 +1,213 @@
+import { payoffAtExpiry, positionValue, riskGraph, spotGrid, tileLegs, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
+import { MS_PER_DAY } from '@marketswarm/shared/pricing';
+import type { WhatIfPosition } from '../../risk/what-if-store';
+
+/** Index options: one point is $100 a contract. */
+export const MULTIPLIER = 100;
+export const RATE = 0.04;
+/** IV when no position's tile carries one. */
+export const DEFAULT_VOL = 0.2;
+export const VOL_MIN = 0.05;
+export const VOL_MAX = 1;
+/** Samples across the spot range (strikes are added on top, so the expiry line's kinks are exact). */
+export const POINTS = 200;
+/** The what-if spot slider spans live spot ± this fraction. */
+export const SPOT_SLIDER_FRACTION = 0.05;
+/** The graph shows at least spot ± this fraction. */
+export const GRAPH_SPOT_FRACTION = 0.04;
+
+/** The positions of one symbol that can be priced (whole positive quantities). */
+export function positionsFor(positions: readonly WhatIfPosition[], symbol: string): WhatIfPosition[] {
+  return positions.filter((p) => p.symbol === symbol && Number.isInteger(p.quantity) && p.quantity > 0);
+}
+
+/** Every leg of the positions, each tile bought `quantity` times. */
+export function scenarioLegs(positions: readonly WhatIfPosition[]): PositionLeg[] {
+  return positions.flatMap((p) => (Number.isInteger(p.quantity) && p.quantity > 0 ? tileLegs(p.tile, p.quantity) : []));
+}
+
+/** The earliest expiry among the positions (epoch ms), or undefined when there are none. */
+export function firstExpiry(positions: readonly WhatIfPosition[]): number | undefined {
+  let first: number | undefined;
+  for (const p of positions) if (Number.isFinite(p.tile.expiry) && (first === undefined || p.tile.expiry < first)) first = p.tile.expiry;
+  return first;
+}
+
+export const clampVol = (vol: number): number => Math.min(VOL_MAX, Math.max(VOL_MIN, vol));
+
+/** The IV slider's default: the mean of the tiles' IVs, else 20%. */
+export function defaultVol(positions: readonly WhatIfPosition[]): number {
+  const ivs = positions.map((p) => p.tile.iv).filter((iv): iv is number => iv !== undefined && Number.isFinite(iv) && iv > 0);
+  return ivs.length === 0 ? DEFAULT_VOL : clampVol(ivs.reduce((a, b) => a + b, 0) / ivs.length);
+}
+
+/** Days (fractional) from `now` to the first expiry, ≥ 0. */
+export function daysToFirstExpiry(positions: readonly WhatIfPosition[], now: number): number {
+  const expiry = firstExpiry(positions);
+  return expiry === undefined ? 0 : Math.max(0, (expiry - now) / MS_PER_DAY);
+}
+
+export interface SliderRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/**
+ * The days-forward slider: 0.01-day steps (≈ 15 min) within two days, quarter days within a month,
+ * else whole days (decimal steps, so the browser's step arithmetic is exact).
+ * `max` is rounded up to a whole step so the end of the slider reaches expiry (valuation is clamped to it).
+ */
+export function daysSlider(maxDays: number): SliderRange {
+  const step = maxDays <= 2 ? 0.01 : maxDays <= 30 ? 0.25 : 1;
+  const steps = Math.ceil(maxDays / step - 1e-9);
+  return { min: 0, max: round(Math.max(0, steps) * step, 2), step };
+}
+
+/** The what-if spot slider: live spot ± 5%, in steps of about a hundredth of a percent (nice numbers). */
+export function spotSlider(liveSpot: number): SliderRange {
+  const min = liveSpot * (1 - SPOT_SLIDER_FRACTION);
+  const max = liveSpot * (1 + SPOT_SLIDER_FRACTION);
+  const raw = liveSpot / 10_000;
+  const step = raw >= 0.25 ? 0.25 : raw >= 0.05 ? 0.05 : 0.01;
+  return { min: round(min, 2), max: round(max, 2), step };
+}
+
+/** Valuation instant for "today's" line: `daysForward` days after `now`, never past the first expiry. */
+export function valuationTime(now: number, daysForward: number, expiry: number | undefined): number {
+  const t = now + Math.max(0, daysForward) * MS_PER_DAY;
+  return expiry === undefined ? t : Math.min(t, Math.max(now, expiry));
+}
+
+export interface SpotRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The spot range drawn: covers every spot of interest ± 4% and every position's strikes ± 2 widths
+ * (a single option, width 0, gets 2% of its strike).
+ */
+export function spotRange(positions: readonly WhatIfPosition[], spots: readonly number[]): SpotRange {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of spots) {
+    if (!(Number.isFinite(s) && s > 0)) continue;
+    from = Math.min(from, s * (1 - GRAPH_SPOT_FRACTION));
+    to = Math.max(to, s * (1 + GRAPH_SPOT_FRACTION));
+  }
+  for (const p of positions) {
+    const strikes = tileLegs(p.tile, 1).map((l) => l.strike);
+    const pad = 2 * (p.tile.width > 0 ? p.tile.width : p.tile.strike * 0.01);
+    from = Math.min(from, Math.min(...strikes) - pad);
+    to = Math.max(to, Math.max(...strikes) + pad);
+  }
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return { from: 1, to: 2 };
+  from = Math.max(from, to * 1e-3); // Black–Scholes needs spot > 0
+  return to > from ? { from, to } : { from: from * 0.99, to: from * 1.01 };
+}
+
+/** `points` evenly spaced spots across the range, plus `extra` spots (strikes) inside it, ascending and unique. */
+export function sampleSpots(range: SpotRange, points = POINTS, extra: readonly number[] = []): number[] {
+  const grid = spotGrid(range.from, range.to, (range.to - range.from) / Math.max(1, points - 1));
+  const inside = extra.filter((x) => x > range.from && x < range.to);
+  const all = [...grid, ...inside].sort((a, b) => a - b);
+  return all.filter((x, i) => i === 0 || x - (all[i - 1] ?? -Infinity) > 1e-9);
+}
+
+/** Theoretical extremes of the expiry P&L over spot ∈ [0, ∞); null when unbounded in that direction. */
+export function payoffExtremes(legs: readonly PositionLeg[], multiplier = MULTIPLIER): { maxProfit: number | null; maxLoss: number | null } {
+  // The expiry payoff is piecewise linear with kinks at the strikes: its extremes are at 0, a strike,
+  // or at infinity, where its slope is the net number of calls.
+  const candidates = [0, ...legs.map((l) => l.strike)];
+  const values = candidates.map((s) => payoffAtExpiry(legs, s, multiplier));
+  const slope = legs.reduce((a, l) => a + (l.type === 'call' ? l.quantity : 0), 0);
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  return { maxProfit: slope > 0 ? null : max, maxLoss: slope < 0 ? null : min };
+}
+
+export interface ScenarioInput {
+  /** The symbol's positions (see positionsFor). */
+  positions: readonly WhatIfPosition[];
+  /** Live spot, when known. */
+  liveSpot: number | undefined;
+  /** Spot the what-if readouts are taken at. */
+  whatIfSpot: number;
+  daysForward: number;
+  /** Flat implied vol for today's line, e.g. 0.2. */
+  vol: number;
+  /** Current time, epoch ms. */
+  now: number;
+  points?: number;
+}
+
+export interface Scenario {
+  legs: PositionLeg[];
+  graph: RiskGraph;
+  range: SpotRange;
+  market: RiskMarket;
+  /** First expiry of the positions, epoch ms. */
+  expiry: number | undefined;
+  /** Spots where the expiry P&L is zero, ascending (exact: the strikes are sampled). */
+  breakevens: number[];
+  /** Expiry P&L extremes in dollars; null = unbounded. maxLoss is signed (negative for a loss). */
+  maxProfit: number | null;
+  maxLoss: number | null;
+  /** P&L in dollars at the what-if spot, marked at the valuation time. */
+  pnlToday: number;
+  /** P&L in dollars at the what-if spot at expiry. */
+  pnlExpiry: number;
+}
+
+/** Everything the risk graph draws for the positions and the sliders; undefined without positions. */
+export function buildScenario(input: ScenarioInput): Scenario | undefined {
+  const legs = scenarioLegs(input.positions);
+  if (legs.length === 0) return undefined;
+  const expiry = firstExpiry(input.positions);
+  const market: RiskMarket = { now: valuationTime(input.now, input.daysForward, expiry), rate: RATE, vol: clampVol(input.vol) };
+  const spots = [input.whatIfSpot, ...(input.liveSpot === undefined ? [] : [input.liveSpot])];
+  const range = spotRange(input.positions, spots);
+  const graph = riskGraph(legs, { spots: sampleSpots(range, input.points ?? POINTS, legs.map((l) => l.strike)), market, multiplier: MULTIPLIER });
+  const { maxProfit, maxLoss } = payoffExtremes(legs);
+  const at = Math.max(input.whatIfSpot, 1e-6);
+  return {
+    legs,
+    graph,
+    range,
+    market,
+    expiry,
+    breakevens: graph.breakevens,
+    maxProfit,
+    maxLoss,
+    pnlToday: positionValue(legs, at, market, MULTIPLIER),
+    pnlExpiry: payoffAtExpiry(legs, at, MULTIPLIER),
+  };
+}
+
+/** A centre for the graph before any live spot arrives: the mean of the positions' strikes. */
+export function fallbackSpot(positions: readonly WhatIfPosition[]): number | undefined {
+  if (positions.length === 0) return undefined;
+  return positions.reduce((a, p) => a + p.tile.strike, 0) / positions.length;
+}
+
+function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f + 0;
+}
+
+export const roundCents = (x: number): number => round(x, 2);
+
+const dollars = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+
+/** Signed dollars: `+$123.45`, `−$50.00` (a true minus sign), `$0.00`. */
+export function formatMoney(x: number): string {
+  const cents = roundCents(x);
+  if (cents === 0) return '$0.00';
+  return `${cents > 0 ? '+' : '−'}$${dollars.format(Math.abs(cents))}`;
+}
+
+/** The root's `data-breakevens`: each rounded to 2 decimals, joined by ",". */
+export function breakevensAttr(breakevens: readonly number[]): string {
+  return breakevens.map((b) => roundCents(b).toFixed(2)).join(',');
+}

@@ -1,0 +1,108 @@
+import type { HeatmapPayload, HeatmapTile } from '@marketswarm/shared/models';
+import { FrameNotifier } from './frame-notifier';
+
+interface SymbolGrid {
+  version: number;
+  tiles: Map<string, HeatmapTile>;
+}
+
+/**
+ * Heatmap tiles per symbol, kept as mutable maps because a snapshot has thousands of tiles and a
+ * diff touches a few: each cell subscribes to its own key and only changed cells re-render.
+ * A diff that does not follow the version we hold means a gap; the grid asks for a resync.
+ */
+export class HeatmapStore {
+  private readonly grids = new Map<string, SymbolGrid>();
+  private readonly keyListeners = new Map<string, Set<() => void>>();
+  private readonly pendingKeys = new Set<string>();
+  /** Whole-grid changes (new snapshot, symbol appears): the layout of rows and columns may change. */
+  readonly structure = new FrameNotifier();
+  private readonly cells = new FrameNotifier();
+  private structureVersion = 0;
+
+  constructor(private readonly onGap: (symbol: string) => void = () => undefined) {
+    this.cells.subscribe(() => {
+      const keys = [...this.pendingKeys];
+      this.pendingKeys.clear();
+      for (const key of keys) for (const fn of this.keyListeners.get(key) ?? []) fn();
+    });
+  }
+
+  apply(payload: HeatmapPayload): void {
+    const grid = this.grids.get(payload.symbol);
+    if (payload.kind === 'snapshot' || grid === undefined) {
+      if (payload.kind === 'diff') {
+        this.onGap(payload.symbol);
+        return;
+      }
+      const tiles = new Map(Object.entries(payload.tiles));
+      const old = grid?.tiles;
+      this.grids.set(payload.symbol, { version: payload.version, tiles });
+      for (const key of new Set([...tiles.keys(), ...(old?.keys() ?? [])])) this.touch(payload.symbol, key);
+      this.structureVersion++;
+      this.structure.notify();
+      return;
+    }
+    if (payload.version <= grid.version) return; // already applied (a replay after resume)
+    if (payload.version !== grid.version + 1) {
+      this.onGap(payload.symbol);
+      return;
+    }
+    grid.version = payload.version;
+    let added = false;
+    for (const key of payload.removed ?? []) {
+      if (grid.tiles.delete(key)) this.touch(payload.symbol, key);
+      added = true;
+    }
+    for (const [key, tile] of Object.entries(payload.tiles)) {
+      if (!grid.tiles.has(key)) added = true;
+      grid.tiles.set(key, tile);
+      this.touch(payload.symbol, key);
+    }
+    if (added) {
+      this.structureVersion++;
+      this.structure.notify();
+    }
+  }
+
+  /** Forget a symbol (its stream was reset): the next snapshot starts it over. */
+  reset(symbol?: string): void {
+    if (symbol === undefined) this.grids.clear();
+    else this.grids.delete(symbol);
+    this.structureVersion++;
+    this.structure.notify();
+  }
+
+  tile(symbol: string, key: string): HeatmapTile | undefined {
+    return this.grids.get(symbol)?.tiles.get(key);
+  }
+
+  tiles(symbol: string): ReadonlyMap<string, HeatmapTile> | undefined {
+    return this.grids.get(symbol)?.tiles;
+  }
+
+  version(symbol: string): number | undefined {
+    return this.grids.get(symbol)?.version;
+  }
+
+  /** Changes whenever rows or columns may have changed; a cheap snapshot for useSyncExternalStore. */
+  getStructureVersion = (): number => this.structureVersion;
+
+  subscribeTile(symbol: string, key: string, listener: () => void): () => void {
+    const id = `${symbol} ${key}`;
+    let set = this.keyListeners.get(id);
+    if (!set) this.keyListeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.keyListeners.delete(id);
+    };
+  }
+
+  private touch(symbol: string, key: string): void {
+    const id = `${symbol} ${key}`;
+    if (!this.keyListeners.has(id)) return;
+    this.pendingKeys.add(id);
+    this.cells.notify();
+  }
+}

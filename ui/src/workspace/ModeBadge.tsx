@@ -1,0 +1,15 @@
+import { useKeyed } from '../stores/hooks';
+import { MARKET_WIDE } from '../stores/workspace-stores';
+import { useWorkspace } from './workspace-context';
+
+/** The workspace symbol's market mode, at a glance in the header. */
+export function ModeBadge() {
+  const { stores, symbol } = useWorkspace();
+  const mode = useKeyed(stores.mode, symbol) ?? stores.mode.get(MARKET_WIDE);
+  if (!mode) return null;
+  return (
+    <span className={`mode-badge mode-${mode.mode}`} data-testid="mode-badge" title={`Market mode score ${mode.score.toFixed(0)} / 100`}>
+      {mode.mode}
+    </span>
+  );
+}

@@ -1,0 +1,126 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { Layout } from 'react-resizable-panels';
+import type { UserDto } from '@marketswarm/shared/dto';
+import { signOut } from '../auth/auth-api';
+import { setSessionUser } from '../auth/session';
+import { AlertsBell, AlertsToasts } from '../panels/alerts/AlertsToasts';
+import { useConnection } from '../stores/hooks';
+import { workspaceStreams } from '../stream/stream-plan';
+import { ConnectionPulse } from './ConnectionPulse';
+import { ModeBadge } from './ModeBadge';
+import { SpotStrip } from './SpotStrip';
+import { usePreferences } from './use-preferences';
+import { WorkspaceContext, type Workspace } from './workspace-context';
+import { WorkspaceLayout, type SavedLayouts } from './WorkspaceLayout';
+import { createWorkspaceRuntime, type WorkspaceRuntime } from './workspace-runtime';
+import './workspace.css';
+
+const DEFAULT_SYMBOL = 'SPX';
+
+/** The signed-in trader's workspace: owns the streams for as long as it is on screen. */
+export function WorkspacePage({ user }: { user: UserDto }) {
+  const [runtime, setRuntime] = useState<WorkspaceRuntime | null>(null);
+  useEffect(() => {
+    const created = createWorkspaceRuntime();
+    setRuntime(created);
+    return () => created.dispose();
+  }, []);
+  if (!runtime) return <div className="workspace-loading">Connecting…</div>;
+  return <Workspace user={user} runtime={runtime} />;
+}
+
+function Workspace({ user, runtime }: { user: UserDto; runtime: WorkspaceRuntime }) {
+  const { preferences, save } = usePreferences(user);
+  const [symbol, setSymbolState] = useState(() => (typeof preferences['symbol'] === 'string' ? preferences['symbol'] : DEFAULT_SYMBOL));
+  const setSymbol = useCallback(
+    (next: string) => {
+      setSymbolState(next);
+      save('symbol', next);
+    },
+    [save],
+  );
+  const [layouts] = useState<SavedLayouts>(() => (isLayouts(preferences['layout']) ? preferences['layout'] : {}));
+  const onLayout = useCallback(
+    (groupId: string, layout: Layout) => {
+      layouts[groupId] = layout;
+      save('layout', { ...layouts } as Record<string, Record<string, number>>);
+    },
+    [layouts, save],
+  );
+
+  useEffect(() => runtime.hub.setPlan(workspaceStreams(symbol)), [runtime, symbol]);
+  useSessionEnd(runtime);
+
+  const workspace = useMemo<Workspace>(() => ({ hub: runtime.hub, stores: runtime.stores, whatIf: runtime.whatIf, symbol, setSymbol }), [runtime, symbol, setSymbol]);
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <div className="workspace" data-testid="workspace" data-symbol={symbol}>
+        <a className="skip-link" href="#workspace-main">
+          Skip to panels
+        </a>
+        <header className="workspace-header">
+          <span className="brand">MarketSwarm</span>
+          <SpotStrip />
+          <ModeBadge />
+          <ConnectionPulse hub={runtime.hub} />
+          <AlertsBell />
+          <UserMenu user={user} runtime={runtime} />
+        </header>
+        <main id="workspace-main" className="workspace-main" tabIndex={-1}>
+          <WorkspaceLayout layouts={layouts} onLayout={onLayout} />
+        </main>
+        <AlertsToasts />
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}
+
+/** When the gateway ends the streams for a gone session, go to sign-in and say why. */
+function useSessionEnd(runtime: WorkspaceRuntime): void {
+  const connection = useConnection(runtime.hub);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (connection.status !== 'signed-out') return;
+    setSessionUser(client, null);
+    void navigate(`/signin?reason=${connection.endReason === 'expired' ? 'expired' : 'signed-out'}`, { replace: true });
+  }, [connection.status, connection.endReason, client, navigate]);
+}
+
+function UserMenu({ user, runtime }: { user: UserDto; runtime: WorkspaceRuntime }) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const onSignOut = async () => {
+    setBusy(true);
+    try {
+      await signOut();
+    } catch (error) {
+      // The session may already be gone; signing out locally is still right.
+      console.warn('sign-out request failed', error);
+    }
+    runtime.hub.close();
+    client.clear();
+    setSessionUser(client, null);
+    void navigate('/signin?reason=signed-out', { replace: true });
+  };
+  return (
+    <div className="user-menu">
+      <span className="user-name" title={user.email}>
+        {user.displayName}
+      </span>
+      <button type="button" data-testid="signout" onClick={() => void onSignOut()} disabled={busy}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function isLayouts(value: unknown): value is SavedLayouts {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value as Record<string, unknown>).every(
+    (layout) => typeof layout === 'object' && layout !== null && Object.values(layout as Record<string, unknown>).every((n) => typeof n === 'number'),
+  );
+}

@@ -1,0 +1,54 @@
+import type { HeatmapPayload } from '@marketswarm/shared/models';
+import { heatmapPayloadSchema, parseEvent } from '@marketswarm/shared/events';
+import { getJson } from '../api/http';
+import { checkSession } from '../auth/auth-api';
+import { WhatIfStore } from '../risk/what-if-store';
+import { createWorkspaceStores, type WorkspaceStores } from '../stores/workspace-stores';
+import { chooseTransport, pageProtocol } from '../stream/protocol';
+import { StreamHub } from '../stream/stream-hub';
+
+export interface WorkspaceRuntime {
+  hub: StreamHub;
+  stores: WorkspaceStores;
+  whatIf: WhatIfStore;
+  dispose(): void;
+}
+
+/**
+ * The page's streams and stores, created once per signed-in workspace. The transport follows the
+ * protocol the page arrived over; `?transport=` overrides it.
+ */
+export function createWorkspaceRuntime(location: Pick<Location, 'search'> = window.location): WorkspaceRuntime {
+  const protocol = pageProtocol();
+  const hub = new StreamHub({
+    transport: chooseTransport(protocol, new URLSearchParams(location.search).get('transport')),
+    protocol,
+    createSource: (url) => new EventSource(url, { withCredentials: true }),
+    checkSession,
+  });
+  const { stores, dispose } = createWorkspaceStores(hub, (symbol) => void resyncHeatmap(stores, symbol));
+  return {
+    hub,
+    stores,
+    whatIf: new WhatIfStore(),
+    dispose: () => {
+      dispose();
+      hub.close();
+    },
+  };
+}
+
+/** A diff arrived out of order: take the producer's latest full snapshot over REST. */
+async function resyncHeatmap(stores: WorkspaceStores, symbol: string): Promise<void> {
+  try {
+    const { items } = await getJson(`/api/models/heatmap/${encodeURIComponent(symbol)}`, (b) => b as { items: unknown[] });
+    for (const item of items) {
+      const parsed = parseEvent(item);
+      if (!parsed.ok || parsed.event.topic !== 'heatmap') continue;
+      const data = heatmapPayloadSchema.parse(parsed.event.data);
+      stores.heatmap.apply({ ...(data as HeatmapPayload), kind: 'snapshot' });
+    }
+  } catch (error) {
+    console.warn(`heatmap resync for ${symbol} failed; the next snapshot will repair it`, error);
+  }
+}
