@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '@marketswarm/shared/events';
-import { buildSymbolModels, marketBias, marketMode, selectIdeas } from './market-models.js';
+import { buildSymbolModels, marketBias, marketMode, MIN_DEBIT_SHARE, selectIdeas } from './market-models.js';
 import { buildOptionChain, CHAIN_LAYOUTS, dailyExpiries, quote, syntheticOpenInterest } from './option-chain.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 0); // a Friday, 10:00 New York
@@ -94,6 +94,16 @@ describe(buildSymbolModels.name, () => {
     const scores = models.ideas.map((i) => i.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(selectIdeas(models.tiles, 5000, 2)).toEqual(models.ideas.slice(0, 2));
+  });
+
+  it('leaves out spreads whose debit is a tick of their width', () => {
+    for (const idea of models.ideas) {
+      const tile = models.tiles[idea.tile]!;
+      expect(tile.debit, idea.tile).toBeGreaterThanOrEqual(tile.width * MIN_DEBIT_SHARE);
+    }
+    const fly = Object.values(models.tiles).find((t) => t.strategy === 'butterfly-call' && t.strike === 5000 && t.dte === 0)!;
+    const cheap = { ...fly, key: 'vertical-call:0:20:5200', strategy: 'vertical-call' as const, width: 20, strike: 5200, debit: 0.05, maxProfit: 19.95, rewardRisk: 399 };
+    expect(selectIdeas({ [cheap.key]: cheap, [fly.key]: fly }, 5000).map((i) => i.tile)).toEqual([fly.key]);
   });
 
   it('puts positive GEX on calls and negative on puts', () => {

@@ -30,13 +30,18 @@ export function marketBias(spot: number, flip: number | undefined, prices: reado
   return { bias: round(bias, 4), lfi: round(lfi, 4) };
 }
 
+/** Below this share of its width a spread's debit is a quote artefact (a tick or two), not a trade. */
+export const MIN_DEBIT_SHARE = 0.05;
+
 /**
  * Trade ideas: defined-risk tiles (butterflies and verticals) ranked by reward/risk, discounted by
- * distance from spot so far-away lottery tickets do not crowd the list.
+ * distance from spot so far-away lottery tickets do not crowd the list. Spreads that cost less than
+ * 5 % of their width are left out: their reward/risk (hundreds to one) only says the far leg is
+ * worth a tick, and they would top every list.
  */
 export function selectIdeas(tiles: HeatmapTiles, spot: number, count = 5): { tile: string; score: number }[] {
   return Object.values(tiles)
-    .filter((t) => !t.strategy.startsWith('single') && t.rewardRisk !== null && t.rewardRisk > 0)
+    .filter((t) => !t.strategy.startsWith('single') && t.rewardRisk !== null && t.rewardRisk > 0 && t.debit >= t.width * MIN_DEBIT_SHARE)
     .map((t) => ({ tile: t.key, score: round((t.rewardRisk ?? 0) * Math.exp(-Math.abs(t.strike - spot) / (spot * 0.004)), 4) }))
     .sort((a, b) => b.score - a.score || a.tile.localeCompare(b.tile))
     .slice(0, count);
