@@ -60,6 +60,10 @@ export interface LoadTiming {
   firstTickMs: number;
   /** Navigation start → DOMContentLoaded end, for context. */
   domContentLoadedMs: number;
+  /** Navigation start → the last script (entry and lazy chunks) received. */
+  scriptsLoadedMs: number;
+  /** Navigation start → the session check (`/api/auth/me`) answered. */
+  sessionCheckedMs: number;
   protocol: string;
   transport: string;
   streams: number;
@@ -78,9 +82,14 @@ export async function timeFreshLoad(newContext: () => Promise<BrowserContext>, t
     });
     await page.goto('/');
     await waitForFirstTick(page, timeoutMs);
-    const timing = await page.evaluate<{ firstTickMs: number; domContentLoadedMs: number; protocol: string }>(`(() => {
+    const timing = await page.evaluate<{ firstTickMs: number; domContentLoadedMs: number; scriptsLoadedMs: number; sessionCheckedMs: number; protocol: string }>(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
+      const resources = performance.getEntriesByType('resource');
+      const scripts = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+      const me = resources.find((r) => r.name.includes('/api/auth/me'));
       return {
+        scriptsLoadedMs: scripts.reduce((max, r) => Math.max(max, r.responseEnd), 0),
+        sessionCheckedMs: me ? me.responseEnd : NaN,
         firstTickMs: performance.getEntriesByName('${FIRST_TICK_MARK}')[0].startTime,
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : NaN,
         protocol: nav ? nav.nextHopProtocol : '',

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, request, type Browser, type BrowserContext } from 'playwright-core';
 import { chromiumLaunchOptions, repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
 import { cleanupAll, onCleanup } from '../fanout/processes.js';
+import { machineBusySeconds } from '../fanout/proc-stats.js';
 import { assetSize, measureInitialBundle, type AssetSize, type InitialBundle } from './bundle-size.js';
 import { INSTRUMENT_PAGE, startStreamWindow, waitForFirstTick, timeFreshLoad, type LoadTiming, type StreamWindow } from './page-metrics.js';
 
@@ -90,6 +91,10 @@ interface VariantResult {
   firstTickMinMs: number;
   firstTickMaxMs: number;
   domContentLoadedMedianMs: number;
+  scriptsLoadedMedianMs: number;
+  sessionCheckedMedianMs: number;
+  /** Cores busy machine-wide (stack, browser, publisher and anyone else) during the streaming window. */
+  streamMachineBusyCores: number;
   stream: StreamWindow;
 }
 
@@ -195,8 +200,11 @@ async function main(): Promise<void> {
     await sleep(2000); // let the initial snapshots and lazy panels settle
     const around = Number(await page.locator(`[data-testid=spot-${options.symbol}]`).getAttribute('data-price')) || 5000;
     const measuring = await startStreamWindow(page);
+    const busy0 = machineBusySeconds();
+    const t0 = performance.now();
     const sent = await streamSpots(stack, options.symbol, around, options.rate, options.durationSec);
     await sleep(250); // the last events in flight
+    const busyCores = (machineBusySeconds() - busy0) / ((performance.now() - t0) / 1000);
     const stream: StreamWindow = { ...(await measuring.read()), published: sent.published, publishFailed: sent.failed };
     await context.close();
     const timings = loads.get(v.id)!;
@@ -212,6 +220,9 @@ async function main(): Promise<void> {
       firstTickMinMs: round(Math.min(...first)),
       firstTickMaxMs: round(Math.max(...first)),
       domContentLoadedMedianMs: round(median(timings.map((t) => t.domContentLoadedMs))),
+      scriptsLoadedMedianMs: round(median(timings.map((t) => t.scriptsLoadedMs))),
+      sessionCheckedMedianMs: round(median(timings.map((t) => t.sessionCheckedMs))),
+      streamMachineBusyCores: round(busyCores, 2),
       stream,
     });
   }
@@ -241,6 +252,8 @@ async function main(): Promise<void> {
     [`nav → first tick, median of ${options.loads} (ms)`, String(h2.firstTickMedianMs), String(h1.firstTickMedianMs), ratio(h1.firstTickMedianMs, h2.firstTickMedianMs), `≤ ${BUDGETS.firstTickMedianMs} ${ok(h2.firstTickMedianMs <= BUDGETS.firstTickMedianMs)}/${ok(h1.firstTickMedianMs <= BUDGETS.firstTickMedianMs)}`],
     ['  min…max (ms)', `${h2.firstTickMinMs}…${h2.firstTickMaxMs}`, `${h1.firstTickMinMs}…${h1.firstTickMaxMs}`, '', ''],
     ['nav → DOMContentLoaded, median (ms)', String(h2.domContentLoadedMedianMs), String(h1.domContentLoadedMedianMs), ratio(h1.domContentLoadedMedianMs, h2.domContentLoadedMedianMs), ''],
+    ['nav → session checked (/api/auth/me), median (ms)', String(h2.sessionCheckedMedianMs), String(h1.sessionCheckedMedianMs), ratio(h1.sessionCheckedMedianMs, h2.sessionCheckedMedianMs), ''],
+    ['nav → last script received, median (ms)', String(h2.scriptsLoadedMedianMs), String(h1.scriptsLoadedMedianMs), ratio(h1.scriptsLoadedMedianMs, h2.scriptsLoadedMedianMs), ''],
     [`spot events published (${options.rate}/s × ${options.durationSec} s)`, String(h2.stream.published), String(h1.stream.published), '', ''],
     ['  SPX price changes rendered', String(h2.stream.priceUpdates), String(h1.stream.priceUpdates), ratio(h1.stream.priceUpdates, h2.stream.priceUpdates), ''],
     ['  long tasks (> 50 ms)', String(h2.stream.longTasks), String(h1.stream.longTasks), ratio(h1.stream.longTasks, h2.stream.longTasks), ''],
@@ -249,6 +262,7 @@ async function main(): Promise<void> {
     ['  frames/s (requestAnimationFrame)', String(round(h2.stream.framesPerSec)), String(round(h1.stream.framesPerSec)), ratio(h1.stream.framesPerSec, h2.stream.framesPerSec), ''],
     ['  main thread busy (task time / window)', `${(h2.stream.mainThreadBusyShare * 100).toFixed(1)} %`, `${(h1.stream.mainThreadBusyShare * 100).toFixed(1)} %`, ratio(h1.stream.mainThreadBusyShare, h2.stream.mainThreadBusyShare), ''],
     ['  script time (ms)', String(round(h2.stream.scriptMs)), String(round(h1.stream.scriptMs)), ratio(h1.stream.scriptMs, h2.stream.scriptMs), ''],
+    [`  machine busy cores (of ${availableParallelism()})`, String(h2.streamMachineBusyCores), String(h1.streamMachineBusyCores), '', ''],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) lines.push(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));

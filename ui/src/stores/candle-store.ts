@@ -1,15 +1,6 @@
-import type { TopicPayload } from '@marketswarm/shared/events';
+import type { Candle, CandleInterval } from '@marketswarm/shared/dto';
 
-export type CandleInterval = TopicPayload<'candles'>['interval'];
-
-export interface Candle {
-  t: number;
-  o: number;
-  h: number;
-  l: number;
-  c: number;
-  v?: number;
-}
+export type { Candle, CandleInterval };
 
 const seriesId = (symbol: string, interval: CandleInterval): string => `${symbol}:${interval}`;
 

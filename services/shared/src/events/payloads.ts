@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TopicName } from './topics.js';
+import { candleIntervalSchema } from '../dto/candle-history.schema.js';
 
 // Payloads are loose objects: producers may add fields that newer UIs use, but the fields listed
 // here are what every consumer relies on and are always checked.
@@ -11,7 +12,7 @@ const epochMs = z.number().int().nonnegative();
 export const spotPayloadSchema = z.looseObject({ symbol, price: finite.positive(), prevClose: finite.positive().optional(), seq });
 export const candlePayloadSchema = z.looseObject({
   symbol,
-  interval: z.enum(['1m', '5m', '15m', '1h']),
+  interval: candleIntervalSchema,
   t: epochMs,
   o: finite,
   h: finite,

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { encodeStreamEntry, type TypedEvent } from '@marketswarm/shared/events';
-import { candleHistoryRequestSchema, readCandleHistory } from './candle-history.js';
+import { candleHistoryRequestSchema } from '@marketswarm/shared/dto';
+import { readCandleHistory } from './candle-history.js';
 
 type Entry = [id: string, fields: string[]];
 

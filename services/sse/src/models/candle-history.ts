@@ -1,41 +1,9 @@
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
-import { candlePayloadSchema, decodeStreamEntry, STREAM_FIELD } from '@marketswarm/shared/events';
+import type { Candle, CandleHistory, CandleHistoryRequest, CandleInterval } from '@marketswarm/shared/dto';
+import { decodeStreamEntry, STREAM_FIELD } from '@marketswarm/shared/events';
 
-/** The intervals a candle payload may carry (`1m | 5m | 15m | 1h`). */
-export const CANDLE_INTERVALS = candlePayloadSchema.shape.interval.options;
-export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
-
-export const CANDLE_HISTORY_MAX_LIMIT = 2000;
 /** Entries per XREVRANGE page. */
 export const CANDLE_HISTORY_PAGE = 2000;
-
-/** `:symbol` plus the query of GET /api/models/candles/:symbol/history. */
-export const candleHistoryRequestSchema = z.object({
-  symbol: z
-    .string()
-    .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be a ticker such as SPX')),
-  interval: z.enum(CANDLE_INTERVALS).default('1m'),
-  limit: z.coerce.number().int().min(1).max(CANDLE_HISTORY_MAX_LIMIT).default(500),
-});
-export type CandleHistoryRequest = z.infer<typeof candleHistoryRequestSchema>;
-
-export interface HistoryCandle {
-  t: number;
-  o: number;
-  h: number;
-  l: number;
-  c: number;
-  v?: number;
-}
-
-export interface CandleHistory {
-  symbol: string;
-  interval: CandleInterval;
-  /** Ascending by `t`, one per candle start (its newest version). */
-  candles: HistoryCandle[];
-}
 
 /**
  * Collects up to `limit` candles of one symbol and interval from stream entries read newest first.
@@ -43,7 +11,7 @@ export interface CandleHistory {
  * are ignored. Entries that do not decode as a valid `candles` envelope are skipped.
  */
 export class CandleCollector {
-  private readonly byT = new Map<number, HistoryCandle>();
+  private readonly byT = new Map<number, Candle>();
 
   constructor(
     private readonly symbol: string,
@@ -83,7 +51,7 @@ export class CandleCollector {
     }
   }
 
-  candles(): HistoryCandle[] {
+  candles(): Candle[] {
     return [...this.byT.values()].sort((a, b) => a.t - b.t);
   }
 }

@@ -4,7 +4,8 @@ import type { Redis } from 'ioredis';
 import { parseEvent, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
 import { HttpError, zodIssues } from '@marketswarm/shared/http';
 import type { TruthDoc } from '@marketswarm/shared/truth';
-import { candleHistoryRequestSchema, readCandleHistory } from './candle-history.js';
+import { candleHistoryRequestSchema } from '@marketswarm/shared/dto';
+import { readCandleHistory } from './candle-history.js';
 
 /** The market models served as REST snapshots, by URL name. */
 const MODEL_TOPICS = { spot: 'spot', candles: 'candles', heatmap: 'heatmap', gex: 'gex', mode: 'mode', bias: 'bias', selector: 'selector' } as const satisfies Record<string, TopicName>;

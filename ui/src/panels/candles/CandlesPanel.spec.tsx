@@ -1,24 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { WhatIfStore } from '../../risk/what-if-store';
-import { createWorkspaceStores } from '../../stores/workspace-stores';
-import { StreamHub } from '../../stream/stream-hub';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { CandlesPanel } from './CandlesPanel';
 
-function workspace(symbol = 'SPX'): Workspace {
-  const hub = new StreamHub({
-    transport: 'per-stream',
-    protocol: undefined,
-    createSource: () => {
-      throw new Error('no stream in a unit test');
-    },
-    checkSession: () => Promise.resolve('ok'),
-  });
-  const { stores } = createWorkspaceStores(hub, () => undefined);
-  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol: () => undefined };
-}
+const workspace = (symbol = 'SPX'): Workspace => testWorkspace(symbol);
 
 function render(ws: Workspace): string {
   const client = new QueryClient();

@@ -1,37 +1,7 @@
-import { z } from 'zod';
+import { CANDLE_HISTORY_DEFAULT_LIMIT, CANDLE_INTERVALS, candleHistorySchema, type Candle, type CandleHistory, type CandleInterval } from '@marketswarm/shared/dto';
 import { ApiError, getJson } from '../../api/http';
-import type { Candle, CandleInterval } from '../../stores/candle-store';
 
-/** The intervals the candles topic carries, in the order the selector shows them. */
-export const CANDLE_INTERVALS = ['1m', '5m', '15m', '1h'] as const satisfies readonly CandleInterval[];
-
-/** Candles asked for per history load. */
-export const CANDLE_HISTORY_LIMIT = 500;
-
-const finite = z.number().finite();
-
-const historyCandleSchema = z.looseObject({
-  t: z.number().int().nonnegative(),
-  o: finite,
-  h: finite,
-  l: finite,
-  c: finite,
-  v: finite.nonnegative().optional(),
-});
-
-/** The answer of GET /api/models/candles/:symbol/history. */
-export const candleHistorySchema = z.looseObject({
-  symbol: z.string().min(1),
-  interval: z.enum(CANDLE_INTERVALS),
-  candles: z.array(historyCandleSchema),
-});
-
-export interface CandleHistory {
-  symbol: string;
-  interval: CandleInterval;
-  /** Ascending by `t`, one per open time. */
-  candles: Candle[];
-}
+export { CANDLE_INTERVALS };
 
 /**
  * Validates a history answer. Candles are re-sorted and de-duplicated by open time (the last copy
@@ -53,7 +23,7 @@ export function parseCandleHistory(body: unknown): CandleHistory {
   };
 }
 
-export function candleHistoryPath(symbol: string, interval: CandleInterval, limit = CANDLE_HISTORY_LIMIT): string {
+export function candleHistoryPath(symbol: string, interval: CandleInterval, limit = CANDLE_HISTORY_DEFAULT_LIMIT): string {
   return `/api/models/candles/${encodeURIComponent(symbol)}/history?interval=${interval}&limit=${limit}`;
 }
 

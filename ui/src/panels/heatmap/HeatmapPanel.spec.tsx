@@ -1,28 +1,11 @@
 import { heatmapSnapshot, makeTile, type HeatmapTile, type TileStrategy } from '@marketswarm/shared/models';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it, vi } from 'vitest';
-import { WhatIfStore } from '../../risk/what-if-store';
-import type * as Hooks from '../../stores/hooks';
-import { createWorkspaceStores } from '../../stores/workspace-stores';
-import { StreamHub } from '../../stream/stream-hub';
+import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { HeatmapPanel } from './HeatmapPanel';
 
-// The store hooks pass no getServerSnapshot; these stand-ins do, so react-dom/server can render the panel.
-vi.mock('../../stores/hooks', async (importOriginal) => ({ ...(await importOriginal<typeof Hooks>()), ...(await import('./ssr-hooks.testing')) }));
-
-function workspace(symbol = 'SPX'): Workspace {
-  const hub = new StreamHub({
-    transport: 'multiplexed',
-    protocol: undefined,
-    createSource: () => {
-      throw new Error('no streams in unit tests');
-    },
-    checkSession: () => Promise.resolve('ok'),
-  });
-  const { stores } = createWorkspaceStores(hub, () => undefined);
-  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol: () => undefined };
-}
+const workspace = (symbol = 'SPX'): Workspace => testWorkspace(symbol);
 
 function tile(strategy: TileStrategy, dte: number, width: number, strike: number, debit: number): HeatmapTile {
   const t = makeTile(strategy, dte, width, strike, debit, Date.UTC(2026, 0, 2, 21), 0.18);

@@ -1,32 +1,15 @@
 import { makeTile, type HeatmapTile } from '@marketswarm/shared/models';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it, vi } from 'vitest';
-import { WhatIfStore } from '../../risk/what-if-store';
-import type * as Hooks from '../../stores/hooks';
-import { createWorkspaceStores } from '../../stores/workspace-stores';
-import { StreamHub } from '../../stream/stream-hub';
+import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { RiskGraphPanel } from './RiskGraphPanel';
 import { buildScenario, formatMoney, roundCents } from './risk-scenario';
-
-// The store hooks pass no getServerSnapshot; these stand-ins do, so react-dom/server can render the panel.
-vi.mock('../../stores/hooks', async (importOriginal) => ({ ...(await importOriginal<typeof Hooks>()), ...(await import('../heatmap/ssr-hooks.testing')) }));
 
 const NOW = Date.UTC(2026, 0, 2, 15);
 const EXPIRY = Date.UTC(2026, 0, 2, 21);
 
-function workspace(symbol = 'SPX'): Workspace {
-  const hub = new StreamHub({
-    transport: 'multiplexed',
-    protocol: undefined,
-    createSource: () => {
-      throw new Error('no streams in unit tests');
-    },
-    checkSession: () => Promise.resolve('ok'),
-  });
-  const { stores } = createWorkspaceStores(hub, () => undefined);
-  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol: () => undefined };
-}
+const workspace = (symbol = 'SPX'): Workspace => testWorkspace(symbol);
 
 const fly = (): HeatmapTile => {
   const t = makeTile('butterfly-call', 0, 10, 5000, 2.35, EXPIRY, 0.18);
