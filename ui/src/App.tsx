@@ -6,8 +6,11 @@ import { AuthPage } from './auth/AuthPage';
 import { setSessionUser, useSession } from './auth/session';
 import { StatusPanel } from './components/StatusPanel';
 
-// The workspace and its panels are a separate chunk: the sign-in page loads without them.
-const WorkspacePage = lazy(() => import('./workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+// The workspace and its panels are a separate chunk: the sign-in page loads without them. Anywhere
+// else the chunk is fetched at once, alongside the session check, rather than after it.
+const loadWorkspace = () => import('./workspace/WorkspacePage');
+if (typeof window !== 'undefined' && !window.location.pathname.startsWith('/sign')) void loadWorkspace();
+const WorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
   return (

@@ -51,15 +51,21 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
         <Group orientation="horizontal" {...group('top')}>
           <Panel id="charts" defaultSize="32" minSize="15">
             <Group orientation="vertical" {...group('charts')}>
-              <Panel id="candles" defaultSize="55" minSize="20">
+              <Panel id="candles" defaultSize="45" minSize="20">
                 <PanelFrame id="candles" title="Candles">
                   <CandlesPanel />
                 </PanelFrame>
               </Panel>
               <ResizeHandle />
-              <Panel id="gex" minSize="20">
+              <Panel id="gex" defaultSize="35" minSize="15">
                 <PanelFrame id="gex" title="GEX by strike">
                   <GexPanel />
+                </PanelFrame>
+              </Panel>
+              <ResizeHandle />
+              <Panel id="mode" minSize="12">
+                <PanelFrame id="mode" title="Market mode">
+                  <MarketModePanel />
                 </PanelFrame>
               </Panel>
             </Group>
@@ -73,15 +79,9 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
           <ResizeHandle />
           <Panel id="side" minSize="15">
             <Group orientation="vertical" {...group('side')}>
-              <Panel id="risk" defaultSize="55" minSize="25">
+              <Panel id="risk" defaultSize="62" minSize="25">
                 <PanelFrame id="risk" title="Risk graph">
                   <RiskGraphPanel />
-                </PanelFrame>
-              </Panel>
-              <ResizeHandle />
-              <Panel id="mode" defaultSize="20" minSize="10">
-                <PanelFrame id="mode" title="Market mode">
-                  <MarketModePanel />
                 </PanelFrame>
               </Panel>
               <ResizeHandle />
