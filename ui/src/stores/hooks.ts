@@ -4,6 +4,7 @@ import type { ConnectionState, StreamHub } from '../stream/stream-hub';
 import type { FeedStore } from './feed-store';
 import type { HeatmapStore } from './heatmap-store';
 import type { KeyedStore } from './keyed-store';
+import { throttle } from './throttle';
 
 // Each hook passes the same getter as the server snapshot: server rendering (tests) sees the store as it is.
 
@@ -16,6 +17,30 @@ export function useConnection(hub: StreamHub): ConnectionState {
 export function useKeyed<V>(store: KeyedStore<V>, key: string): V | undefined {
   const get = useCallback(() => store.get(key), [store, key]);
   return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/** How often whole-chart views redraw for a moving spot. */
+export const SPOT_REDRAW_MS = 250;
+
+/**
+ * One key's latest value, re-rendering at most every `intervalMs` (the last change always lands).
+ * For views that follow spot but redraw a whole chart: the header shows every tick, a GEX chart or
+ * risk graph redrawn four times a second looks the same and costs a fraction at 50 events/s.
+ */
+export function useKeyedThrottled<V>(store: KeyedStore<V>, key: string, intervalMs: number): V | undefined {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      const throttled = throttle(notify, intervalMs);
+      const unsubscribe = store.subscribe(throttled.call);
+      return () => {
+        throttled.cancel();
+        unsubscribe();
+      };
+    },
+    [store, intervalMs],
+  );
+  const get = useCallback(() => store.get(key), [store, key]);
+  return useSyncExternalStore(subscribe, get, get);
 }
 
 /** Every key's value (a small store such as spot per symbol). */

@@ -22,18 +22,19 @@ const DEFAULT_SYMBOL = 'SPX';
 /** The signed-in trader's workspace: owns the streams for as long as it is on screen. */
 export function WorkspacePage({ user }: { user: UserDto }) {
   const [runtime, setRuntime] = useState<WorkspaceRuntime | null>(null);
+  const [symbolAtStart] = useState(() => (typeof user.preferences['symbol'] === 'string' ? user.preferences['symbol'] : DEFAULT_SYMBOL));
   useEffect(() => {
-    const created = createWorkspaceRuntime();
+    const created = createWorkspaceRuntime(symbolAtStart);
     setRuntime(created);
     return () => created.dispose();
-  }, []);
+  }, [symbolAtStart]);
   if (!runtime) return <div className="workspace-loading">Connecting…</div>;
-  return <Workspace user={user} runtime={runtime} />;
+  return <Workspace user={user} runtime={runtime} initialSymbol={symbolAtStart} />;
 }
 
-function Workspace({ user, runtime }: { user: UserDto; runtime: WorkspaceRuntime }) {
+function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: WorkspaceRuntime; initialSymbol: string }) {
   const { preferences, save } = usePreferences(user);
-  const [symbol, setSymbolState] = useState(() => (typeof preferences['symbol'] === 'string' ? preferences['symbol'] : DEFAULT_SYMBOL));
+  const [symbol, setSymbolState] = useState(initialSymbol);
   const setSymbol = useCallback(
     (next: string) => {
       setSymbolState(next);

@@ -6,6 +6,7 @@ import { WhatIfStore } from '../risk/what-if-store';
 import { createWorkspaceStores, type WorkspaceStores } from '../stores/workspace-stores';
 import { chooseTransport, pageProtocol } from '../stream/protocol';
 import { StreamHub } from '../stream/stream-hub';
+import { workspaceStreams } from '../stream/stream-plan';
 
 export interface WorkspaceRuntime {
   hub: StreamHub;
@@ -16,9 +17,10 @@ export interface WorkspaceRuntime {
 
 /**
  * The page's streams and stores, created once per signed-in workspace. The transport follows the
- * protocol the page arrived over; `?transport=` overrides it.
+ * protocol the page arrived over; `?transport=` overrides it. The streams for `symbol` open at once,
+ * so their snapshots arrive while React is still mounting the panels.
  */
-export function createWorkspaceRuntime(location: Pick<Location, 'search'> = window.location): WorkspaceRuntime {
+export function createWorkspaceRuntime(symbol: string, location: Pick<Location, 'search'> = window.location): WorkspaceRuntime {
   const protocol = pageProtocol();
   const hub = new StreamHub({
     transport: chooseTransport(protocol, new URLSearchParams(location.search).get('transport')),
@@ -26,7 +28,8 @@ export function createWorkspaceRuntime(location: Pick<Location, 'search'> = wind
     createSource: (url) => new EventSource(url, { withCredentials: true }),
     checkSession,
   });
-  const { stores, dispose } = createWorkspaceStores(hub, (symbol) => void resyncHeatmap(stores, symbol));
+  const { stores, dispose } = createWorkspaceStores(hub, (gapSymbol) => void resyncHeatmap(stores, gapSymbol));
+  hub.setPlan(workspaceStreams(symbol));
   return {
     hub,
     stores,

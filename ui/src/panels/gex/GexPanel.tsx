@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { useKeyed } from '../../stores/hooks';
+import { SPOT_REDRAW_MS, useKeyed, useKeyedThrottled } from '../../stores/hooks';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { formatCompact, formatStrike, gexLayout, nearestWindow, toGexView, type ChartSize, type GexPayloadLike, type GexView, type SeriesVisibility } from './gex-geometry';
 import { useElementSize } from './use-element-size';
@@ -20,7 +20,7 @@ const SERIES: readonly { key: keyof SeriesVisibility; label: string }[] = [
 export function GexPanel() {
   const { stores, symbol } = useWorkspace();
   const gex = useKeyed(stores.gex, symbol);
-  const quote = useKeyed(stores.spot, symbol);
+  const quote = useKeyedThrottled(stores.spot, symbol, SPOT_REDRAW_MS);
   return <GexPanelView symbol={symbol} gex={gex} livePrice={quote?.price} />;
 }
 

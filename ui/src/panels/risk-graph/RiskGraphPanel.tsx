@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { useKeyed } from '../../stores/hooks';
+import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
 import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { describeTile, tradeName } from '../heatmap/heatmap-format';
@@ -27,13 +27,13 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
 /**
  * Risk graph of the workspace symbol's what-if positions: P&L at expiry and today (Black–Scholes at
  * the sliders' days forward and IV) across spot, with what-if spot, days and IV sliders. Follows the
- * live spot (the spot store notifies at most once a frame) until the trader moves the spot slider.
+ * live spot (redrawn at most every SPOT_REDRAW_MS) until the trader moves the spot slider.
  */
 export function RiskGraphPanel() {
   const { stores, whatIf, symbol } = useWorkspace();
   const all = useSyncExternalStore(whatIf.subscribe, whatIf.getPositions, whatIf.getPositions);
   const positions = useMemo(() => positionsFor(all, symbol), [all, symbol]);
-  const quote = useKeyed(stores.spot, symbol);
+  const quote = useKeyedThrottled(stores.spot, symbol, SPOT_REDRAW_MS);
   const [mountedAt] = useState(() => Date.now());
   // The trader's slider choices belong to the symbol they were made on; another symbol starts afresh.
   const [spotChoice, setSpotChoice] = useState<{ symbol: string; value: number } | null>(null);
