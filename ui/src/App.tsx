@@ -5,12 +5,16 @@ import { onUnauthorized } from './api/http';
 import { AuthPage } from './auth/AuthPage';
 import { setSessionUser, useSession } from './auth/session';
 import { StatusPanel } from './components/StatusPanel';
+import type { WorkspacePage as WorkspacePageComponent } from './workspace/WorkspacePage';
 
 // The workspace and its panels are a separate chunk: the sign-in page loads without them. Anywhere
 // else the chunk is fetched at once, alongside the session check, rather than after it.
-const loadWorkspace = () => import('./workspace/WorkspacePage');
+// Once loaded, it renders directly: a lazy component always suspends on its first render, and
+// React holds a Suspense fallback for ~300 ms, which would delay the first live tick by as much.
+let workspaceModule: { WorkspacePage: typeof WorkspacePageComponent } | undefined;
+const loadWorkspace = () => import('./workspace/WorkspacePage').then((m) => (workspaceModule = m));
 if (typeof window !== 'undefined' && !window.location.pathname.startsWith('/sign')) void loadWorkspace();
-const WorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
+const LazyWorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
 
 export function App() {
   return (
@@ -34,9 +38,11 @@ function RequireSession() {
   if (isPending) return <Splash text="Checking your session…" />;
   if (error) return <Splash text={`The server is unreachable: ${error.message}`} role="alert" />;
   if (!user) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  const Loaded = workspaceModule?.WorkspacePage;
+  if (Loaded) return <Loaded user={user} />;
   return (
     <Suspense fallback={<Splash text="Loading the workspace…" />}>
-      <WorkspacePage user={user} />
+      <LazyWorkspacePage user={user} />
     </Suspense>
   );
 }
