@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress.ts';
+import { preloadRoute } from './build/preload-route.ts';
 
 /**
  * The dev server forwards the backend routes to the SSE gateway (or to nginx, which knows the whole
@@ -10,7 +11,7 @@ const backend = process.env['MS_DEV_BACKEND'] ?? 'http://127.0.0.1:3001';
 const proxied = { target: backend, secure: false };
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadRoute('WorkspacePage'), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5180,

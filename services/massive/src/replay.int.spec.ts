@@ -63,9 +63,12 @@ describe('massive producer replaying and recording', () => {
     for (let run = 0; run < 2; run++) {
       await redis.market.client().flushall();
       const producer = await startServiceProcess({ dir: 'services/massive', env: { ...redis.env, MS_MASSIVE_REPLAY: file, MS_MASSIVE_REPLAY_SPEED: '100' } });
-      await waitForLength(redis, expected.length);
-      await new Promise((r) => setTimeout(r, 300)); // nothing more may arrive
-      expect(await producer.stop()).toBe(0);
+      try {
+        await waitForLength(redis, expected.length);
+        await new Promise((r) => setTimeout(r, 300)); // nothing more may arrive
+      } finally {
+        expect(await producer.stop()).toBe(0);
+      }
       runs.push(await spotPrices(redis));
       modelRuns.push(await modelEvents(redis));
     }

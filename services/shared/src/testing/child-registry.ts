@@ -10,8 +10,16 @@ export function trackChild(child: ChildProcess): void {
   child.once('exit', () => children.delete(child));
   if (!hooked) {
     hooked = true;
-    process.once('exit', () => {
+    const killAll = () => {
       for (const c of children) c.kill('SIGKILL');
-    });
+    };
+    process.once('exit', killAll);
+    // A test runner tearing its workers down signals them; 'exit' handlers do not run then.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        killAll();
+        process.exit(1);
+      });
+    }
   }
 }
