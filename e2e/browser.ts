@@ -67,11 +67,9 @@ export function attributeOfAll(locator: Locator, name: string): Promise<string[]
   return locator.evaluateAll((els: readonly { getAttribute(n: string): string | null }[], attr: string) => els.map((el) => el.getAttribute(attr) ?? ''), name);
 }
 
-/** Collects uncaught page errors, to print when a test fails. */
-export function recordPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
+/** Appends every uncaught error of the page to `into`, with the page's URL. */
+export function recordPageErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (error) => into.push(`${page.url()}: ${error.message}`));
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

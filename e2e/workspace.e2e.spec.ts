@@ -69,6 +69,18 @@ async function spotChange(page: Page, withinMs: number): Promise<{ before: strin
   return { before, after, ms: Date.now() - started };
 }
 
+/**
+ * Five REST calls from the page while its streams are open. The median is held to the budget: one
+ * call may land behind a GC pause on a busy CI machine, while the failure this guards against — a
+ * connection pool starved by EventSources — stalls every call for seconds.
+ */
+async function fetchesWhileStreaming(page: Page): Promise<{ all: number[]; statuses: number[]; medianMs: number }> {
+  const results: Array<{ ms: number; status: number }> = [];
+  for (let i = 0; i < 5; i++) results.push(await timedFetch(page, '/api/auth/me'));
+  const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
+  return { all: results.map((r) => r.ms), statuses: results.map((r) => r.status), medianMs: sorted[2]! };
+}
+
 async function streamsOpen(page: Page, atLeast: number): Promise<number> {
   const transport = page.locator('[data-testid=transport]');
   return waitFor(`${atLeast}+ open streams`, 15_000, async () => {
@@ -96,7 +108,7 @@ describe('the workspace in Chromium through nginx', () => {
     const context = await openContext(options.target);
     await signUpViaApi(context, freshAccount(prefix));
     const page = await context.newPage();
-    errors.push(...recordPageErrors(page));
+    recordPageErrors(page, errors);
     await page.goto(`/${options.query ?? ''}`);
     await page.locator('[data-testid=workspace]').waitFor({ timeout: 30_000 });
     await expectPulse(page, 'live', 30_000);
@@ -109,7 +121,6 @@ describe('the workspace in Chromium through nginx', () => {
   });
 
   afterAll(async () => {
-    if (errors.length > 0) console.warn(`page errors during the run:\n${errors.join('\n')}`);
     await Promise.allSettled(contexts.map((c) => c.close()));
     await browser?.close();
     await stack?.stop();
@@ -118,7 +129,7 @@ describe('the workspace in Chromium through nginx', () => {
   it('signs up through the UI and shows a live workspace over HTTP/2, one stream per topic', async () => {
     const context = await openContext();
     const page = await context.newPage();
-    errors.push(...recordPageErrors(page));
+    recordPageErrors(page, errors);
     await page.goto('/');
     await page.waitForURL(/\/signin/);
     await page.locator('[data-testid=signin-form]').waitFor();
@@ -147,12 +158,10 @@ describe('the workspace in Chromium through nginx', () => {
   it('answers REST at once with 8+ streams open over HTTP/2, and falls back to one multiplexed stream over HTTP/1.1', async () => {
     const h2 = await openWorkspace('h2');
     expect(await streamsOpen(h2, 8)).toBeGreaterThanOrEqual(8);
-    const h2Fetches = [await timedFetch(h2, '/api/auth/me'), await timedFetch(h2, '/api/auth/me'), await timedFetch(h2, '/api/auth/me')];
-    console.info(`h2, ${await attr(h2, '[data-testid=transport]', 'data-streams')} streams: /api/auth/me in ${h2Fetches.map((f) => f.ms.toFixed(1)).join(', ')} ms`);
-    for (const f of h2Fetches) {
-      expect(f.status).toBe(200);
-      expect(f.ms).toBeLessThan(FETCH_BUDGET_MS);
-    }
+    const h2Fetches = await fetchesWhileStreaming(h2);
+    console.info(`h2, ${await attr(h2, '[data-testid=transport]', 'data-streams')} streams: /api/auth/me in ${h2Fetches.all.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+    expect(h2Fetches.statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(h2Fetches.medianMs).toBeLessThan(FETCH_BUDGET_MS);
     await h2.context().close();
 
     const http1Browser = await launchChromium({ http1: true });
@@ -164,12 +173,10 @@ describe('the workspace in Chromium through nginx', () => {
       expect(await streamsOpen(page, 1)).toBe(1);
       const change = await spotChange(page, 2000);
       expect(change.after).not.toBe(change.before);
-      const fetches = [await timedFetch(page, '/api/auth/me'), await timedFetch(page, '/api/auth/me'), await timedFetch(page, '/api/auth/me')];
-      console.info(`http/1.1, 1 multiplexed stream: /api/auth/me in ${fetches.map((f) => f.ms.toFixed(1)).join(', ')} ms`);
-      for (const f of fetches) {
-        expect(f.status).toBe(200);
-        expect(f.ms).toBeLessThan(FETCH_BUDGET_MS);
-      }
+      const fetches = await fetchesWhileStreaming(page);
+      console.info(`http/1.1, 1 multiplexed stream: /api/auth/me in ${fetches.all.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+      expect(fetches.statuses).toEqual([200, 200, 200, 200, 200]);
+      expect(fetches.medianMs).toBeLessThan(FETCH_BUDGET_MS);
       expect(Number(await attr(page, '[data-testid=transport]', 'data-streams'))).toBe(1);
     } finally {
       await http1Browser.close();
@@ -327,5 +334,9 @@ describe('the workspace in Chromium through nginx', () => {
     expect(await a.locator('[data-testid=workspace]').count()).toBe(0);
     // B is unaffected by A signing out.
     expect(await attr(b, '[data-testid=pulse]', 'data-state')).not.toBe('offline');
+  });
+
+  it('raised no uncaught error in any page of the run', () => {
+    expect(errors).toEqual([]);
   });
 });

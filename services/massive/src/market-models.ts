@@ -1,6 +1,6 @@
-import { buildHeatmapTiles, computeGex, gexPayload, type ChainOption, type HeatmapTiles } from '@marketswarm/shared/models';
+import { buildHeatmapTiles, computeGex, gexPayload, marketModeOf, type ChainOption, type HeatmapTiles, type MarketMode } from '@marketswarm/shared/models';
 
-export type MarketMode = 'compression' | 'transition' | 'expansion';
+export type { MarketMode };
 
 /**
  * Market mode from realised volatility: the recent window against the longer one. A ratio near 1
@@ -12,7 +12,7 @@ export function marketMode(prices: readonly number[], shortWindow = 30): { mode:
   if (returns.length < shortWindow * 2) return { mode: 'transition', score: 50 };
   const ratio = stdev(returns.slice(-shortWindow)) / (stdev(returns) || 1e-12);
   const score = Math.max(0, Math.min(100, Math.round(50 * ratio * 100) / 100));
-  return { mode: score < 40 ? 'compression' : score > 60 ? 'expansion' : 'transition', score };
+  return { mode: marketModeOf(score), score };
 }
 
 /**

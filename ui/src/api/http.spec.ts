@@ -7,5 +7,7 @@ describe(readCookie.name, () => {
     expect(readCookie('ms_csrf_old', 'ms_csrf=abc; ms_csrf_old=zzz')).toBe('zzz');
     expect(readCookie('ms_csrf', 'other=1')).toBeUndefined();
     expect(readCookie('ms_csrf', '')).toBeUndefined();
+    expect(readCookie('ms_csrf', 'other=%E0%A4%A; ms_csrf=ok')).toBe('ok');
+    expect(readCookie('bad', 'bad=%E0%A4%A')).toBe('%E0%A4%A');
   });
 });

@@ -71,7 +71,7 @@ export async function sendJson<T>(method: Method, path: string, body: unknown, p
 export function readCookie(name: string, cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
   for (const part of cookies.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return safeDecode(part.slice(eq + 1).trim());
   }
   return undefined;
 }
@@ -99,4 +99,13 @@ function errorMessage(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const { statusCode, message } = body as Partial<ErrorBody>;
   return typeof message === 'string' && typeof statusCode === 'number' ? `${statusCode}: ${message}` : undefined;
+}
+
+/** A malformed %-escape in someone else's cookie must not break every request. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

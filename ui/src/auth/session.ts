@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { UserDto } from '@marketswarm/shared/dto';
 import { fetchMe } from './auth-api';
 
@@ -16,7 +17,7 @@ export function setSessionUser(client: QueryClient, user: UserDto | null): void 
 
 export function useSetSessionUser(): (user: UserDto | null) => void {
   const client = useQueryClient();
-  return (user) => setSessionUser(client, user);
+  return useCallback((user: UserDto | null) => setSessionUser(client, user), [client]);
 }
 
 /** Why the sign-in page is shown, from `?reason=`. */

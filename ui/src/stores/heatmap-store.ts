@@ -9,12 +9,15 @@ interface SymbolGrid {
 /**
  * Heatmap tiles per symbol, kept as mutable maps because a snapshot has thousands of tiles and a
  * diff touches a few: each cell subscribes to its own key and only changed cells re-render.
- * A diff that does not follow the version we hold means a gap; the grid asks for a resync.
+ * A diff that does not follow the version we hold means a gap: the store asks for a resync once,
+ * keeps the diffs that arrive meanwhile, and replays the newer ones on top of the snapshot.
  */
 export class HeatmapStore {
   private readonly grids = new Map<string, SymbolGrid>();
   private readonly keyListeners = new Map<string, Set<() => void>>();
   private readonly pendingKeys = new Set<string>();
+  /** Symbols waiting for a resync snapshot, with the diffs that arrived meanwhile. */
+  private readonly resyncing = new Map<string, HeatmapPayload[]>();
   /** Whole-grid changes (new snapshot, symbol appears): the layout of rows and columns may change. */
   readonly structure = new FrameNotifier();
   private readonly cells = new FrameNotifier();
@@ -29,25 +32,46 @@ export class HeatmapStore {
   }
 
   apply(payload: HeatmapPayload): void {
-    const grid = this.grids.get(payload.symbol);
-    if (payload.kind === 'snapshot' || grid === undefined) {
-      if (payload.kind === 'diff') {
-        this.onGap(payload.symbol);
-        return;
-      }
-      const tiles = new Map(Object.entries(payload.tiles));
-      const old = grid?.tiles;
-      this.grids.set(payload.symbol, { version: payload.version, tiles });
-      for (const key of new Set([...tiles.keys(), ...(old?.keys() ?? [])])) this.touch(payload.symbol, key);
-      this.structureVersion++;
-      this.structure.notify();
+    const { symbol } = payload;
+    const grid = this.grids.get(symbol);
+    if (payload.kind === 'snapshot') {
+      // A slow resync answer must not roll a newer grid back.
+      if (grid !== undefined && payload.version < grid.version) return;
+      this.replaceGrid(payload, grid);
+      const buffered = this.resyncing.get(symbol);
+      this.resyncing.delete(symbol);
+      // Diffs that arrived during the resync: older ones are skipped, newer ones follow on.
+      for (const diff of buffered ?? []) this.apply(diff);
       return;
     }
-    if (payload.version <= grid.version) return; // already applied (a replay after resume)
-    if (payload.version !== grid.version + 1) {
-      this.onGap(payload.symbol);
+    const buffered = this.resyncing.get(symbol);
+    if (buffered !== undefined) {
+      buffered.push(payload);
       return;
     }
+    if (grid !== undefined && payload.version <= grid.version) return; // already applied (a replay after resume)
+    if (grid === undefined || payload.version !== grid.version + 1) {
+      this.resyncing.set(symbol, [payload]);
+      this.onGap(symbol);
+      return;
+    }
+    this.applyDiff(payload, grid);
+  }
+
+  /** The resync asked for by `onGap` is over (applied or failed): the next gap may ask again. */
+  endResync(symbol: string): void {
+    this.resyncing.delete(symbol);
+  }
+
+  private replaceGrid(payload: HeatmapPayload, old: SymbolGrid | undefined): void {
+    const tiles = new Map(Object.entries(payload.tiles));
+    this.grids.set(payload.symbol, { version: payload.version, tiles });
+    for (const key of new Set([...tiles.keys(), ...(old?.tiles.keys() ?? [])])) this.touch(payload.symbol, key);
+    this.structureVersion++;
+    this.structure.notify();
+  }
+
+  private applyDiff(payload: HeatmapPayload, grid: SymbolGrid): void {
     grid.version = payload.version;
     let added = false;
     for (const key of payload.removed ?? []) {
@@ -67,8 +91,13 @@ export class HeatmapStore {
 
   /** Forget a symbol (its stream was reset): the next snapshot starts it over. */
   reset(symbol?: string): void {
-    if (symbol === undefined) this.grids.clear();
-    else this.grids.delete(symbol);
+    if (symbol === undefined) {
+      this.grids.clear();
+      this.resyncing.clear();
+    } else {
+      this.grids.delete(symbol);
+      this.resyncing.delete(symbol);
+    }
     this.structureVersion++;
     this.structure.notify();
   }

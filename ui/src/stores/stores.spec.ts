@@ -81,18 +81,37 @@ describe('HeatmapStore', () => {
     );
   });
 
-  it('ignores a diff it already has and reports a gap instead of applying a diff out of order', () => {
+  it('asks once for a resync on a gap, keeps the diffs meanwhile and replays the newer ones on the snapshot', () => {
     const gaps: string[] = [];
     const store = new HeatmapStore((s) => gaps.push(s));
-    store.apply({ symbol: 'SPX', version: 5, kind: 'diff', tiles: {}, removed: [] });
+    const key = tile(5000, 0).key;
+    const diff = (version: number, debit: number) => ({ symbol: 'SPX', version, kind: 'diff' as const, tiles: { [key]: tile(5000, debit) }, removed: [] });
+    store.apply({ symbol: 'SPX', version: 5, kind: 'snapshot', tiles: { [key]: tile(5000, 2) } });
+    store.apply(diff(5, 9)); // already held: ignored
+    expect(store.tile('SPX', key)?.debit).toBe(2);
+    store.apply(diff(7, 7)); // 6 is missing
+    store.apply(diff(8, 8));
+    store.apply(diff(6, 6));
     expect(gaps).toEqual(['SPX']);
-    store.apply({ symbol: 'SPX', version: 5, kind: 'snapshot', tiles: { [tile(5000, 2).key]: tile(5000, 2) } });
-    store.apply({ symbol: 'SPX', version: 5, kind: 'diff', tiles: { [tile(5000, 9).key]: tile(5000, 9) }, removed: [] });
-    expect(store.tile('SPX', tile(5000, 0).key)?.debit).toBe(2);
-    store.apply({ symbol: 'SPX', version: 7, kind: 'diff', tiles: { [tile(5000, 9).key]: tile(5000, 9) }, removed: [] });
-    expect(gaps).toEqual(['SPX', 'SPX']);
     expect(store.version('SPX')).toBe(5);
-    store.apply({ symbol: 'SPX', version: 6, kind: 'diff', tiles: {}, removed: [tile(5000, 0).key] });
+    store.apply({ symbol: 'SPX', version: 7, kind: 'snapshot', tiles: { [key]: tile(5000, 7) } });
+    expect(store.version('SPX')).toBe(8);
+    expect(store.tile('SPX', key)?.debit).toBe(8);
+    store.endResync('SPX');
+    store.apply(diff(10, 10));
+    expect(gaps).toEqual(['SPX', 'SPX']);
+  });
+
+  it('never rolls a grid back to an older snapshot, and a diff without any grid asks for one', () => {
+    const gaps: string[] = [];
+    const store = new HeatmapStore((s) => gaps.push(s));
+    store.apply({ symbol: 'SPX', version: 3, kind: 'diff', tiles: {}, removed: [] });
+    expect(gaps).toEqual(['SPX']);
+    store.apply({ symbol: 'SPX', version: 9, kind: 'snapshot', tiles: { [tile(5000, 2).key]: tile(5000, 2) } });
+    store.apply({ symbol: 'SPX', version: 4, kind: 'snapshot', tiles: {} });
+    expect(store.version('SPX')).toBe(9);
+    expect(store.tiles('SPX')?.size).toBe(1);
+    store.apply({ symbol: 'SPX', version: 10, kind: 'diff', tiles: {}, removed: [tile(5000, 0).key] });
     expect(store.tiles('SPX')?.size).toBe(0);
   });
 

@@ -1,5 +1,4 @@
 import type { TopicName, TopicPayload } from '@marketswarm/shared/events';
-import type { HeatmapPayload } from '@marketswarm/shared/models';
 import type { StreamHub } from '../stream/stream-hub';
 import { CandleStore } from './candle-store';
 import { FeedStore } from './feed-store';
@@ -42,7 +41,7 @@ export interface WorkspaceStores {
 export const MARKET_WIDE = '_';
 
 /** vexy items have no id; the producer's seq identifies them, else time and text. */
-const vexyKey = (v: VexyItem): string => (v.seq === undefined ? `${v.ts}:${v.text}` : `seq:${v.seq}`);
+export const vexyKey = (v: VexyItem): string => (v.seq === undefined ? `${v.ts}:${v.text}` : `seq:${v.seq}`);
 
 /**
  * Creates the stores and routes the hub's topics into them. `resyncHeatmap` is called when a diff
@@ -69,7 +68,7 @@ export function createWorkspaceStores(hub: StreamHub, resyncHeatmap: (symbol: st
     hub.on('bias', (e) => stores.bias.set(e.data.symbol ?? MARKET_WIDE, e.data)),
     hub.on('selector', (e) => stores.selector.set(e.data.symbol, e.data)),
     hub.on('gex', (e) => stores.gex.set(e.data.symbol, e.data)),
-    hub.on('heatmap', (e) => stores.heatmap.apply(e.data as HeatmapPayload)),
+    hub.on('heatmap', (e) => stores.heatmap.apply(e.data)),
     hub.on('candles', (e) => stores.candles.upsert(e.data.symbol, e.data.interval, e.data)),
     hub.on('intel', (e) => void stores.intel.add({ ...e.data, ts: e.ts })),
     hub.on('vexy', (e) => void stores.vexy.add({ ...e.data, ts: e.ts })),

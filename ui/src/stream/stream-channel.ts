@@ -79,7 +79,11 @@ export class StreamChannel {
       this.attempt = 0;
       this.setStatus('live');
     };
-    source.onerror = () => this.onNetworkError(source);
+    source.onerror = (e) => {
+      // The gateway's own `event: error` frame also reaches onerror; it is handled as a control frame.
+      if (typeof (e as MessageEvent<unknown>).data === 'string') return;
+      this.onNetworkError(source);
+    };
     for (const topic of this.spec.topics) source.addEventListener(topic, (e) => this.onTopicFrame(topic, e as MessageEvent<string>));
     for (const name of CONTROL_EVENTS) {
       // `error` is also the EventSource's own network-error event; only a MessageEvent with data is the gateway's.

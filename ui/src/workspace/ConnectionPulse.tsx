@@ -13,9 +13,15 @@ export function ConnectionPulse({ hub }: { hub: StreamHub }) {
   }, []);
   const pulse = pulseOf(connection, hub.lastEventTime(), now);
   return (
-    <div className="pulse" data-testid="pulse" data-state={pulse.state} role="status" aria-live="polite" title={`${connection.streams} open stream(s)`}>
+    <div className="pulse" data-testid="pulse" data-state={pulse.state} title={`${connection.streams} open stream(s)`}>
       <span className="pulse-dot" aria-hidden="true" />
-      <span className="pulse-label">{pulse.label}</span>
+      {/* Only the state is announced; the seconds counter would be read out every second. */}
+      <span className="visually-hidden" role="status">
+        {`Connection ${pulse.state}`}
+      </span>
+      <span className="pulse-label" aria-hidden="true">
+        {pulse.label}
+      </span>
       <span className="pulse-transport mono" data-testid="transport" data-protocol={connection.protocol ?? 'unknown'} data-transport={connection.transport} data-streams={connection.streams}>
         {connection.protocol ?? '?'} · {connection.transport === 'multiplexed' ? '1 stream' : `${connection.streams} streams`}
       </span>

@@ -29,8 +29,8 @@ function PanelFrame({ id, title, children }: { id: string; title: string; childr
   );
 }
 
-function ResizeHandle() {
-  return <Separator className="resize-handle" />;
+function ResizeHandle({ label }: { label: string }) {
+  return <Separator className="resize-handle" aria-label={`Resize ${label}`} />;
 }
 
 /**
@@ -56,13 +56,13 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
                   <CandlesPanel />
                 </PanelFrame>
               </Panel>
-              <ResizeHandle />
+              <ResizeHandle label="candles and GEX" />
               <Panel id="gex" defaultSize="35" minSize="15">
                 <PanelFrame id="gex" title="GEX by strike">
                   <GexPanel />
                 </PanelFrame>
               </Panel>
-              <ResizeHandle />
+              <ResizeHandle label="GEX and market mode" />
               <Panel id="mode" minSize="12">
                 <PanelFrame id="mode" title="Market mode">
                   <MarketModePanel />
@@ -70,13 +70,13 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
               </Panel>
             </Group>
           </Panel>
-          <ResizeHandle />
+          <ResizeHandle label="charts and heatmap" />
           <Panel id="heatmap" defaultSize="38" minSize="20">
             <PanelFrame id="heatmap" title="Heatmap">
               <HeatmapPanel />
             </PanelFrame>
           </Panel>
-          <ResizeHandle />
+          <ResizeHandle label="heatmap and side panels" />
           <Panel id="side" minSize="15">
             <Group orientation="vertical" {...group('side')}>
               <Panel id="risk" defaultSize="62" minSize="25">
@@ -84,7 +84,7 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
                   <RiskGraphPanel />
                 </PanelFrame>
               </Panel>
-              <ResizeHandle />
+              <ResizeHandle label="risk graph and trade ideas" />
               <Panel id="selector" minSize="10">
                 <PanelFrame id="selector" title="Trade ideas">
                   <SelectorPanel />
@@ -94,7 +94,7 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
           </Panel>
         </Group>
       </Panel>
-      <ResizeHandle />
+      <ResizeHandle label="top and bottom rows" />
       <Panel id="bottom" minSize="12">
         <Group orientation="horizontal" {...group('bottom')}>
           <Panel id="intel" defaultSize="55" minSize="20">
@@ -102,7 +102,7 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
               <IntelPanel />
             </PanelFrame>
           </Panel>
-          <ResizeHandle />
+          <ResizeHandle label="intel and vexy" />
           <Panel id="vexy" minSize="20">
             <PanelFrame id="vexy" title="Vexy commentary">
               <VexyPanel />

@@ -1,5 +1,5 @@
-import type { HeatmapPayload } from '@marketswarm/shared/models';
-import { heatmapPayloadSchema, parseEvent } from '@marketswarm/shared/events';
+import { z } from 'zod';
+import { parseEvent } from '@marketswarm/shared/events';
 import { getJson } from '../api/http';
 import { checkSession } from '../auth/auth-api';
 import { WhatIfStore } from '../risk/what-if-store';
@@ -7,6 +7,9 @@ import { createWorkspaceStores, type WorkspaceStores } from '../stores/workspace
 import { chooseTransport, pageProtocol } from '../stream/protocol';
 import { StreamHub } from '../stream/stream-hub';
 import { workspaceStreams } from '../stream/stream-plan';
+
+/** `GET /api/models/:model/:symbol`: envelopes, each checked with parseEvent. */
+const modelSnapshotSchema = z.object({ items: z.array(z.unknown()) });
 
 export interface WorkspaceRuntime {
   hub: StreamHub;
@@ -44,14 +47,14 @@ export function createWorkspaceRuntime(symbol: string, location: Pick<Location, 
 /** A diff arrived out of order: take the producer's latest full snapshot over REST. */
 async function resyncHeatmap(stores: WorkspaceStores, symbol: string): Promise<void> {
   try {
-    const { items } = await getJson(`/api/models/heatmap/${encodeURIComponent(symbol)}`, (b) => b as { items: unknown[] });
+    const { items } = await getJson(`/api/models/heatmap/${encodeURIComponent(symbol)}`, (b) => modelSnapshotSchema.parse(b));
     for (const item of items) {
       const parsed = parseEvent(item);
-      if (!parsed.ok || parsed.event.topic !== 'heatmap') continue;
-      const data = heatmapPayloadSchema.parse(parsed.event.data);
-      stores.heatmap.apply({ ...(data as HeatmapPayload), kind: 'snapshot' });
+      if (parsed.ok && parsed.event.topic === 'heatmap') stores.heatmap.apply({ ...parsed.event.data, kind: 'snapshot' });
     }
   } catch (error) {
-    console.warn(`heatmap resync for ${symbol} failed; the next snapshot will repair it`, error);
+    console.warn(`heatmap resync for ${symbol} failed; the next gap asks again`, error);
+  } finally {
+    stores.heatmap.endResync(symbol);
   }
 }

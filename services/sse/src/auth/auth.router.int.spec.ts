@@ -140,6 +140,8 @@ describe('auth router', () => {
       expect(demo.body).toEqual({ email: 'demo@marketswarm.local', password: 'pw-123456' });
       await system.set(SESSION_KEYS.demoLogin, JSON.stringify({ email: 1 }));
       expect((await send(`${app.url}/api/auth/demo`, 'GET')).res.status).toBe(404);
+      await system.set(SESSION_KEYS.demoLogin, '{not json');
+      expect((await send(`${app.url}/api/auth/demo`, 'GET')).res.status).toBe(404);
       await system.del(SESSION_KEYS.demoLogin);
     });
   });

@@ -47,7 +47,7 @@ export function createAuthRouter(deps: AuthDeps): Router {
   // Only `./admin up` in development writes the demo login, so elsewhere this is always a 404.
   router.get('/demo', async (_req, res) => {
     const raw = await deps.redis.get(SESSION_KEYS.demoLogin);
-    const demo = raw === null ? undefined : demoLoginSchema.safeParse(JSON.parse(raw));
+    const demo = raw === null ? undefined : demoLoginSchema.safeParse(parseJsonOrNull(raw));
     if (!demo?.success) throw new HttpError(404, 'no demo login on this stack');
     res.json(demo.data);
   });
@@ -59,4 +59,12 @@ export function createAuthRouter(deps: AuthDeps): Router {
 /** The client's address (Express resolves X-Forwarded-For only from proxies the app trusts). */
 function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -75,7 +75,6 @@ export function AlertsBellView({ unread, open, recent, now, onToggle, onClose }:
         className="alerts-bell-button"
         data-testid="alerts-bell"
         data-unread={unread}
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={unread > 0 ? `Alerts, ${unread} unread` : 'Alerts'}

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertItem } from '../../stores/workspace-stores';
 import { AlertsBellView, ToastStack } from './AlertsToasts';
 
-// The containers read the alerts store through useFeed, which has no getServerSnapshot; the specs
-// render the views they hand the toasts and alerts to (arrival rules: arrivals.spec.ts).
+// The views the containers hand the toasts and alerts to (arrival rules: arrivals.spec.ts).
 const NOW = Date.UTC(2026, 0, 5, 15, 30, 0);
 const alert = (id: string, severity: AlertItem['severity'], message = `message ${id}`, ts = NOW): AlertItem => ({ id, message, severity, ts });
 const noop = () => undefined;

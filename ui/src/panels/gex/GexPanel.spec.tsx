@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GexPayloadLike } from './gex-geometry';
 import { GexPanelView } from './GexPanel';
 
-// GexPanel itself only reads the stores (useKeyed) and hands them to GexPanelView; useKeyed has no
-// getServerSnapshot, so the container cannot be rendered by react-dom/server.
+// GexPanel itself only reads the stores and hands them to GexPanelView.
 const render = (gex: GexPayloadLike | undefined, livePrice?: number): string =>
   renderToStaticMarkup(<GexPanelView symbol="SPX" gex={gex} livePrice={livePrice} />);
 

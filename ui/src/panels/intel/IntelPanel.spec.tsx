@@ -6,8 +6,7 @@ import { IntelView, watchedSymbols } from './IntelPanel';
 
 const NOW = Date.UTC(2026, 0, 5, 15, 30, 0);
 
-// IntelPanel reads the stores through useFeed, which has no getServerSnapshot, so the specs render
-// IntelView (what the container hands its items to); a FeedStore still orders and dedups them.
+// IntelView is what the container hands its items to; a FeedStore still orders and dedups them.
 class Ws {
   readonly intel = new FeedStore<IntelItem>((i) => i.id);
   constructor(readonly symbol = 'SPX') {}

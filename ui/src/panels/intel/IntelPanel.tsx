@@ -67,12 +67,10 @@ export function IntelView({ items, watched, symbol, onTicker }: IntelViewProps) 
   const listRef = useRef<HTMLOListElement>(null);
   useScrollAnchor(listRef, visible);
 
-  const titleId = useId();
   const filtering = deferredQuery.trim() !== '';
   return (
-    <section className="panel feed-panel intel-panel" data-testid="intel" aria-labelledby={titleId}>
+    <div className="feed-panel intel-panel" data-testid="intel">
       <header className="panel-header">
-        <h2 id={titleId} className="visually-hidden">Intel</h2>
         <span className="feed-count">{filtering ? `${visible.length} of ${items.length}` : items.length}</span>
       </header>
       <input
@@ -93,7 +91,7 @@ export function IntelView({ items, watched, symbol, onTicker }: IntelViewProps) 
         ))}
         {visible.length === 0 && <li className="feed-empty">{filtering ? 'No items match the filter.' : 'Waiting for intel…'}</li>}
       </ol>
-    </section>
+    </div>
   );
 }
 

@@ -2,8 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { MarketModeView, type MarketModeViewProps } from './MarketModePanel';
 
-// MarketModePanel only picks the symbol's values, else the market-wide ones, from the stores
-// (useKeyed has no getServerSnapshot, so react-dom/server cannot render the container).
+// MarketModePanel only picks the symbol's values, else the market-wide ones, from the stores.
 const render = (props: Partial<MarketModeViewProps>): string =>
   renderToStaticMarkup(<MarketModeView symbol="SPX" mode={undefined} modeIsMarketWide={false} bias={undefined} biasIsMarketWide={false} {...props} />);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandPath, biasFill, biasLean, clampScore, formatSigned, MODE_BANDS, needleRotation, needleTip, polar, scoreToAngle } from './mode-geometry';
+import { bandPath, biasFill, biasLean, clampScore, formatSigned, MODE_BANDS, needleRotation, needleTip, polar, scoreToAngle } from './mode-geometry';
 
 describe(scoreToAngle.name, () => {
   it('sweeps the upper half circle from left (0) to right (100)', () => {
@@ -57,16 +57,6 @@ describe(bandPath.name, () => {
       ['expansion', 60, 100],
     ]);
     expect(bandPath(100, 100, 90, 60, 60, 100)).toMatch(/ 190 100 L 160 100 /);
-  });
-});
-
-describe(bandOf.name, () => {
-  it('classifies scores like the massive service', () => {
-    expect(bandOf(20)).toBe('compression');
-    expect(bandOf(40)).toBe('transition');
-    expect(bandOf(59.9)).toBe('transition');
-    expect(bandOf(60)).toBe('expansion');
-    expect(bandOf(100)).toBe('expansion');
   });
 });
 

@@ -1,23 +1,15 @@
 /** Pure geometry of the market-mode gauge and the bias bar. */
 
-export type MarketMode = 'compression' | 'transition' | 'expansion';
+import { MARKET_MODE_BANDS, type MarketMode } from '@marketswarm/shared/models';
 
-/** Score bands, as the massive service classifies modes (below 40 compression, above 60 expansion). */
-export const MODE_BANDS: readonly { mode: MarketMode; from: number; to: number }[] = [
-  { mode: 'compression', from: 0, to: 40 },
-  { mode: 'transition', from: 40, to: 60 },
-  { mode: 'expansion', from: 60, to: 100 },
-];
+export type { MarketMode };
+
+/** The gauge's bands: the same ones the producers classify with. */
+export const MODE_BANDS = MARKET_MODE_BANDS;
 
 const clamp = (value: number, min: number, max: number): number => (Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min);
 
 export const clampScore = (score: number): number => clamp(score, 0, 100);
-
-/** The band a score falls in (a boundary belongs to the band above it, except 100). */
-export function bandOf(score: number): MarketMode {
-  const s = clampScore(score);
-  return (MODE_BANDS.find((b) => s >= b.from && s < b.to) ?? MODE_BANDS[MODE_BANDS.length - 1]!).mode;
-}
 
 /** Angle of a score on the upper semicircle, radians counter-clockwise from +x: 0 → π (left), 100 → 0 (right). */
 export function scoreToAngle(score: number): number {

@@ -1,10 +1,10 @@
-import { makeTile, type HeatmapTile } from '@marketswarm/shared/models';
+import { makeTile, positionValue, type HeatmapTile } from '@marketswarm/shared/models';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
 import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { RiskGraphPanel } from './RiskGraphPanel';
-import { buildScenario, formatMoney, roundCents } from './risk-scenario';
+import { formatMoney, RATE, roundCents } from './risk-scenario';
 
 const NOW = Date.UTC(2026, 0, 2, 15);
 const EXPIRY = Date.UTC(2026, 0, 2, 21);
@@ -43,15 +43,16 @@ describe('RiskGraphPanel', () => {
   it('publishes the breakevens and P&L today at the what-if spot (following live spot)', () => {
     const html = render(withFly());
     expect(html).toContain('data-breakevens="4992.35,5007.65"');
-    const expected = buildScenario({
-      positions: withFly().whatIf.getPositions().filter((p) => p.symbol === 'SPX'),
-      liveSpot: 5003.5,
-      whatIfSpot: 5003.5,
-      daysForward: 0,
-      vol: 0.18,
-      now: NOW,
-    });
-    const pnl = expected?.pnlToday ?? NaN;
+    // Independently of the panel's glue: the 2-lot fly's legs valued with the shared Black–Scholes at
+    // the quote's time and the tile's IV (debit on the first long leg).
+    const legs = [
+      { type: 'call' as const, strike: 4990, expiry: EXPIRY, quantity: 2, entryPrice: 2.35 },
+      { type: 'call' as const, strike: 5000, expiry: EXPIRY, quantity: -4, entryPrice: 0 },
+      { type: 'call' as const, strike: 5010, expiry: EXPIRY, quantity: 2, entryPrice: 0 },
+    ];
+    const pnl = positionValue(legs, 5003.5, { now: NOW, rate: RATE, vol: 0.18 }, 100);
+    expect(pnl).toBeGreaterThan(-470);
+    expect(pnl).toBeLessThan(1530);
     expect(html).toContain(`data-value="${roundCents(pnl)}"`);
     expect(html).toMatch(new RegExp(`data-testid="risk-pnl-today"[^>]*>${formatMoney(pnl).replace(/[$+]/g, '\\$&')}</dd>`));
   });

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SelectorIdea } from './rank-ideas';
 import { formatRewardRisk, IdeaRowView, SelectorView } from './SelectorPanel';
 
-// SelectorPanel reads the stores through useKeyed/useTile, which have no getServerSnapshot; the
-// specs render the view and row it hands the ideas and tiles to.
+// The view and row the container hands the ideas and tiles to.
 const fly: HeatmapTile = {
   key: 'butterfly-call:0:10:5010',
   strategy: 'butterfly-call',

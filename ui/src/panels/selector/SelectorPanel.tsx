@@ -54,11 +54,9 @@ export interface SelectorViewProps {
 /** The panel from its ideas alone (react-dom/server can render this; the container reads the stores). */
 export function SelectorView({ symbol, ideas, status = '', renderRow }: SelectorViewProps) {
   const ranked = useMemo(() => rankIdeas(ideas), [ideas]);
-  const titleId = useId();
   return (
-    <section className="panel selector-panel" data-testid="selector" aria-labelledby={titleId}>
+    <div className="selector-panel" data-testid="selector">
       <header className="panel-header">
-        <h2 id={titleId} className="visually-hidden">Trade ideas</h2>
         <span className="selector-symbol">{symbol}</span>
       </header>
       <div className="selector-scroll">
@@ -90,7 +88,7 @@ export function SelectorView({ symbol, ideas, status = '', renderRow }: Selector
       <p className="selector-status" role="status">
         {status}
       </p>
-    </section>
+    </div>
   );
 }
 

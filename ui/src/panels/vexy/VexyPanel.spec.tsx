@@ -1,15 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedStore } from '../../stores/feed-store';
-import type { VexyItem } from '../../stores/workspace-stores';
-import { VexyView, vexyRowKey } from './VexyPanel';
+import { vexyKey, type VexyItem } from '../../stores/workspace-stores';
+import { VexyView } from './VexyPanel';
 
 const NOW = Date.UTC(2026, 0, 5, 15, 30, 0);
 
-// VexyPanel reads the store through useFeed, which has no getServerSnapshot; the specs render the
-// view it hands its items to, fed from a FeedStore keyed as the workspace keys vexy.
+// The view, fed from a FeedStore keyed as the workspace keys vexy.
 function feed(...items: VexyItem[]): readonly VexyItem[] {
-  const store = new FeedStore<VexyItem>(vexyRowKey);
+  const store = new FeedStore<VexyItem>(vexyKey);
   for (const item of items) store.add(item);
   return store.getItems();
 }
@@ -52,9 +51,9 @@ describe(VexyView.name, () => {
   });
 });
 
-describe('vexyRowKey', () => {
+describe('vexyKey', () => {
   it('uses seq when present, else time and text', () => {
-    expect(vexyRowKey({ text: 'a', seq: 4, ts: 1 })).toBe('seq:4');
-    expect(vexyRowKey({ text: 'a', ts: 1 })).toBe('1:a');
+    expect(vexyKey({ text: 'a', seq: 4, ts: 1 })).toBe('seq:4');
+    expect(vexyKey({ text: 'a', ts: 1 })).toBe('1:a');
   });
 });

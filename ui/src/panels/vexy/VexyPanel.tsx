@@ -1,6 +1,6 @@
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useFeed } from '../../stores/hooks';
-import type { VexyItem } from '../../stores/workspace-stores';
+import { vexyKey, type VexyItem } from '../../stores/workspace-stores';
 import { absoluteTime, isoTime, relativeTime } from '../../text/relative-time';
 import { useNow } from '../../text/use-now';
 import { useWorkspace } from '../../workspace/workspace-context';
@@ -12,7 +12,6 @@ import './vexy.css';
 const TICK_MS = 15_000;
 
 /** A row's identity, as the vexy store keys it: the producer's seq, else time and text. */
-export const vexyRowKey = (v: VexyItem): string => (v.seq === undefined ? `${v.ts}:${v.text}` : `seq:${v.seq}`);
 
 /** Vexy's play-by-play commentary, newest first. */
 export function VexyPanel() {
@@ -35,11 +34,9 @@ export function VexyView({ items, symbol }: VexyViewProps) {
   const visible = useMemo(() => (onlySymbol ? items.filter((v) => v.symbol === undefined || v.symbol === symbol) : items), [items, onlySymbol, symbol]);
   const listRef = useRef<HTMLOListElement>(null);
   useScrollAnchor(listRef, visible);
-  const titleId = useId();
   return (
-    <section className="panel feed-panel vexy-panel" data-testid="vexy" aria-labelledby={titleId}>
+    <div className="feed-panel vexy-panel" data-testid="vexy">
       <header className="panel-header">
-        <h2 id={titleId} className="visually-hidden">Vexy</h2>
         <button
           type="button"
           className="vexy-only"
@@ -53,18 +50,18 @@ export function VexyView({ items, symbol }: VexyViewProps) {
       {/* Focusable so the keyboard can scroll it. */}
       <ol className="feed-list" ref={listRef} tabIndex={0} aria-label="Vexy commentary, newest first">
         {visible.map((item) => (
-          <VexyRow key={vexyRowKey(item)} item={item} now={now} />
+          <VexyRow key={vexyKey(item)} item={item} now={now} />
         ))}
         {visible.length === 0 && <li className="feed-empty">{onlySymbol ? `Nothing about ${symbol} yet.` : 'Waiting for commentary…'}</li>}
       </ol>
-    </section>
+    </div>
   );
 }
 
 const VexyRow = memo(function VexyRow({ item, now }: { item: VexyItem; now: number }) {
   const kind = item.kind !== undefined && item.kind.trim() !== '' ? item.kind : 'note';
   return (
-    <li className="feed-item vexy-item" data-testid="vexy-item" data-seq={item.seq} data-anchor={vexyRowKey(item)}>
+    <li className="feed-item vexy-item" data-testid="vexy-item" data-seq={item.seq} data-anchor={vexyKey(item)}>
       <div className="feed-meta">
         <span className="vexy-kind" data-kind={kind}>
           {kind}
