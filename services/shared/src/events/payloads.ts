@@ -46,7 +46,11 @@ export const heatmapPayloadSchema = z.looseObject({
 export const gexPayloadSchema = z.looseObject({
   symbol,
   spot: finite.positive().optional(),
-  strikes: z.array(z.looseObject({ strike: finite.positive(), call: finite, put: finite })),
+  strikes: z.array(z.looseObject({ strike: finite.positive(), call: finite, put: finite, net: finite.optional() })),
+  total: finite.optional(),
+  callWall: finite.positive().optional(),
+  putWall: finite.positive().optional(),
+  flip: finite.positive().optional(),
   seq,
 });
 export const modePayloadSchema = z.looseObject({

@@ -42,8 +42,8 @@ describe(toGexView.name, () => {
     expect(view).toMatchObject({ spot: 6005, total: 1.23e9, callWall: 6010, putWall: 6000, flip: 6004.5 });
   });
 
-  it('ignores levels that are not finite numbers and sums the total itself', () => {
-    const view = toGexView({ strikes: [row(100, 5, -2), row(105, 1, -7)], callWall: '100', flip: Number.NaN });
+  it('ignores a level that is not a finite number and sums the total itself', () => {
+    const view = toGexView({ symbol: 'SPX', strikes: [row(100, 5, -2), row(105, 1, -7)], flip: Number.NaN });
     expect(view).toMatchObject({ spot: undefined, total: -3, callWall: undefined, putWall: undefined, flip: undefined });
   });
 });

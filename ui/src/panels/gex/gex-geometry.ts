@@ -1,6 +1,8 @@
+import type { TopicPayload } from '@marketswarm/shared/events';
+
 /** Pure geometry of the GEX chart: data normalisation, the strike window, scales, ticks and labels. */
 
-export interface GexRow {
+export type GexRow = {
   strike: number;
   /** Call GEX, normally ≥ 0. */
   call: number;
@@ -8,7 +10,7 @@ export interface GexRow {
   put: number;
   /** call + put unless the producer sent its own. */
   net: number;
-}
+};
 
 /** The `gex` payload as the chart uses it. */
 export interface GexView {
@@ -21,20 +23,12 @@ export interface GexView {
   flip: number | undefined;
 }
 
-/** The shape of the `gex` topic payload (a loose object: the optional fields are unchecked). */
-export interface GexPayloadLike {
-  spot?: number | undefined;
-  strikes: readonly { strike: number; call: number; put: number; net?: unknown }[];
-  total?: unknown;
-  callWall?: unknown;
-  putWall?: unknown;
-  flip?: unknown;
-  [key: string]: unknown;
-}
+/** The `gex` topic payload, validated at the stream boundary by the shared schema. */
+export type GexPayloadLike = TopicPayload<'gex'>;
 
 const finiteOr = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** Reads a payload defensively: `net`, `total` and the levels are optional and unvalidated upstream. */
+/** The chart's view of a payload: `net`, `total` and the levels are optional, and a NaN level is dropped. */
 export function toGexView(payload: GexPayloadLike): GexView {
   const byStrike = new Map<number, GexRow>();
   for (const s of payload.strikes) {
