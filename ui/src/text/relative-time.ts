@@ -13,10 +13,14 @@ export function relativeTime(ts: number, now: number): string {
   return `${Math.floor(hours / 24)}d`;
 }
 
+// One formatter for the page: toLocaleString with options builds a new one per call, which shows
+// up in profiles when feeds re-render under a busy stream.
+const fullDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
 /** Full local date and time, for a `title` beside a relative time. */
 export function absoluteTime(ts: number): string {
   if (!Number.isFinite(ts)) return '';
-  return new Date(ts).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return fullDateTime.format(ts);
 }
 
 /** ISO string for `<time dateTime>`, or undefined for an invalid time. */

@@ -43,16 +43,18 @@ export function useScrollAnchor(ref: RefObject<HTMLElement | null>, content: unk
   }, [ref]);
 
   useLayoutEffect(() => {
-    const scroller = ref.current;
-    if (!scroller) return;
     const held = anchor.current;
-    if (held !== null && scroller.scrollTop > AT_TOP_PX) {
-      const element = anchorElement(scroller, held.key);
-      if (element) {
-        const shift = element.offsetTop - held.top;
-        if (shift !== 0) scroller.scrollTop += shift;
-      }
+    const scroller = ref.current;
+    // At the top new items simply appear. Measuring here would force a synchronous layout of the
+    // page on every item of a busy feed, so only a reader who scrolled down costs a measurement.
+    if (held === null || !scroller) return;
+    const element = anchorElement(scroller, held.key);
+    if (!element) {
+      anchor.current = findAnchor(scroller);
+      return;
     }
-    anchor.current = findAnchor(scroller);
+    const shift = element.offsetTop - held.top;
+    if (shift !== 0) scroller.scrollTop += shift;
+    anchor.current = { key: held.key, top: element.offsetTop };
   }, [ref, content]);
 }
