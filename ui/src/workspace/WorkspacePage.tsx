@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Layout } from 'react-resizable-panels';
 import type { UserDto } from '@marketswarm/shared/dto';
@@ -52,6 +52,10 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
   );
 
   useEffect(() => runtime.hub.setPlan(workspaceStreams(symbol)), [runtime, symbol]);
+  // The header (live prices, pulse) renders first; the panels mount in a transition that a live
+  // tick can interrupt, so the first price is not held up by a hundred milliseconds of mounting.
+  const [panelsShown, setPanelsShown] = useState(false);
+  useEffect(() => startTransition(() => setPanelsShown(true)), []);
   useSessionEnd(runtime);
 
   const workspace = useMemo<Workspace>(() => ({ hub: runtime.hub, stores: runtime.stores, whatIf: runtime.whatIf, symbol, setSymbol }), [runtime, symbol, setSymbol]);
@@ -70,7 +74,7 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
           <UserMenu user={user} runtime={runtime} />
         </header>
         <main id="workspace-main" className="workspace-main" tabIndex={-1}>
-          <WorkspaceLayout layouts={layouts} onLayout={onLayout} />
+          {panelsShown ? <WorkspaceLayout layouts={layouts} onLayout={onLayout} /> : null}
         </main>
         <AlertsToasts />
       </div>
