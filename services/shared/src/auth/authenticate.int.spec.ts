@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startRedisTrio, type RedisTrio } from '../testing/test-stack.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import { authenticate } from './authenticate.js';
 import { SESSION_KEYS, SessionStore } from './session-store.js';
 import { USER_KEYS, UserStore } from './user-store.js';
 
 describe(authenticate.name, () => {
-  let redis: RedisTrio;
   let system: Redis;
-
-  beforeAll(async () => {
-    redis = await startRedisTrio();
-    system = redis.system.client();
-  });
-
-  beforeEach(async () => {
-    await system.flushall();
-  });
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  useFreshSystemRedis((client) => (system = client));
 
   async function signedIn(role: 'trader' | 'admin' = 'trader') {
     const user = await new UserStore(system).create({ email: `${role}@example.com`, passwordHash: 'h', role });

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startRedisTrio, type RedisTrio } from '../testing/test-stack.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
+import type { RedisTrio } from '../testing/test-stack.js';
 import { DEFAULT_LOGIN_LIMITS, LoginRateLimiter } from './login-rate-limit.js';
 
 describe(LoginRateLimiter.name, () => {
   let redis: RedisTrio;
   let system: Redis;
-
-  beforeAll(async () => {
-    redis = await startRedisTrio();
-    system = redis.system.client();
-  });
-
-  beforeEach(async () => {
-    await system.flushall();
-  });
-
-  afterAll(async () => {
-    await redis?.stop();
+  useFreshSystemRedis((client, trio) => {
+    system = client;
+    redis = trio;
   });
 
   it('defaults to 10 failures per account and 50 per IP in 15 minutes', () => {

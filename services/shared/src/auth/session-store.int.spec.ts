@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startRedisTrio, type RedisTrio } from '../testing/test-stack.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import { isSessionId, SESSION_KEYS, SessionStore } from './session-store.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alice = { id: 'u_alice', role: 'trader' as const };
 
 describe(SessionStore.name, () => {
-  let redis: RedisTrio;
   let system: Redis;
-
-  beforeAll(async () => {
-    redis = await startRedisTrio();
-    system = redis.system.client();
-  });
-
-  beforeEach(async () => {
-    await system.flushall();
-  });
-
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  useFreshSystemRedis((client) => (system = client));
 
   it('creates a session under a random 32-byte base64url id with its ttl and indexes it by user', async () => {
     const store = new SessionStore(system, { ttlSec: 600, now: () => 1_000 });

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { startRedisTrio, type RedisTrio } from '../testing/test-stack.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
+import type { RedisTrio } from '../testing/test-stack.js';
 import { DuplicateEmailError, toUserDto, USER_KEYS, UserStore } from './user-store.js';
 
 describe(UserStore.name, () => {
   let redis: RedisTrio;
   let system: Redis;
   let store: UserStore;
-
-  beforeAll(async () => {
-    redis = await startRedisTrio();
-    system = redis.system.client();
+  useFreshSystemRedis((client, trio) => {
+    system = client;
+    redis = trio;
     store = new UserStore(system, () => Date.parse('2026-11-22T15:00:00.000Z'));
-  });
-
-  beforeEach(async () => {
-    await system.flushall();
-  });
-
-  afterAll(async () => {
-    await redis?.stop();
   });
 
   it('creates a user with defaults, indexed by id and lower-cased email', async () => {
