@@ -17,15 +17,20 @@ interface LayoutProps {
   onLayout: (groupId: string, layout: Layout) => void;
 }
 
-/** A titled panel: a landmark region with a heading, so keyboard and screen-reader users can jump between panels. */
-function PanelFrame({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A resizable panel holding one titled region: a landmark with a heading, so keyboard and
+ * screen-reader users can jump between panels.
+ */
+function FramedPanel({ id, title, defaultSize, minSize, children }: { id: string; title: string; defaultSize?: string; minSize: string; children: ReactNode }) {
   return (
-    <section className="ws-panel" aria-labelledby={`${id}-title`}>
-      <h2 className="ws-panel-title" id={`${id}-title`}>
-        {title}
-      </h2>
-      <div className="ws-panel-body">{children}</div>
-    </section>
+    <Panel id={id} minSize={minSize} {...(defaultSize === undefined ? {} : { defaultSize })}>
+      <section className="ws-panel" aria-labelledby={`${id}-title`}>
+        <h2 className="ws-panel-title" id={`${id}-title`}>
+          {title}
+        </h2>
+        <div className="ws-panel-body">{children}</div>
+      </section>
+    </Panel>
   );
 }
 
@@ -51,45 +56,33 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
         <Group orientation="horizontal" {...group('top')}>
           <Panel id="charts" defaultSize="32" minSize="15">
             <Group orientation="vertical" {...group('charts')}>
-              <Panel id="candles" defaultSize="45" minSize="20">
-                <PanelFrame id="candles" title="Candles">
-                  <CandlesPanel />
-                </PanelFrame>
-              </Panel>
+              <FramedPanel id="candles" title="Candles" defaultSize="45" minSize="20">
+                <CandlesPanel />
+              </FramedPanel>
               <ResizeHandle label="candles and GEX" />
-              <Panel id="gex" defaultSize="35" minSize="15">
-                <PanelFrame id="gex" title="GEX by strike">
-                  <GexPanel />
-                </PanelFrame>
-              </Panel>
+              <FramedPanel id="gex" title="GEX by strike" defaultSize="35" minSize="15">
+                <GexPanel />
+              </FramedPanel>
               <ResizeHandle label="GEX and market mode" />
-              <Panel id="mode" minSize="12">
-                <PanelFrame id="mode" title="Market mode">
-                  <MarketModePanel />
-                </PanelFrame>
-              </Panel>
+              <FramedPanel id="mode" title="Market mode" minSize="12">
+                <MarketModePanel />
+              </FramedPanel>
             </Group>
           </Panel>
           <ResizeHandle label="charts and heatmap" />
-          <Panel id="heatmap" defaultSize="38" minSize="20">
-            <PanelFrame id="heatmap" title="Heatmap">
-              <HeatmapPanel />
-            </PanelFrame>
-          </Panel>
+          <FramedPanel id="heatmap" title="Heatmap" defaultSize="38" minSize="20">
+            <HeatmapPanel />
+          </FramedPanel>
           <ResizeHandle label="heatmap and side panels" />
           <Panel id="side" minSize="15">
             <Group orientation="vertical" {...group('side')}>
-              <Panel id="risk" defaultSize="62" minSize="25">
-                <PanelFrame id="risk" title="Risk graph">
-                  <RiskGraphPanel />
-                </PanelFrame>
-              </Panel>
+              <FramedPanel id="risk" title="Risk graph" defaultSize="62" minSize="25">
+                <RiskGraphPanel />
+              </FramedPanel>
               <ResizeHandle label="risk graph and trade ideas" />
-              <Panel id="selector" minSize="10">
-                <PanelFrame id="selector" title="Trade ideas">
-                  <SelectorPanel />
-                </PanelFrame>
-              </Panel>
+              <FramedPanel id="selector" title="Trade ideas" minSize="10">
+                <SelectorPanel />
+              </FramedPanel>
             </Group>
           </Panel>
         </Group>
@@ -97,17 +90,13 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
       <ResizeHandle label="top and bottom rows" />
       <Panel id="bottom" minSize="12">
         <Group orientation="horizontal" {...group('bottom')}>
-          <Panel id="intel" defaultSize="55" minSize="20">
-            <PanelFrame id="intel" title="Intel">
-              <IntelPanel />
-            </PanelFrame>
-          </Panel>
+          <FramedPanel id="intel" title="Intel" defaultSize="55" minSize="20">
+            <IntelPanel />
+          </FramedPanel>
           <ResizeHandle label="intel and vexy" />
-          <Panel id="vexy" minSize="20">
-            <PanelFrame id="vexy" title="Vexy commentary">
-              <VexyPanel />
-            </PanelFrame>
-          </Panel>
+          <FramedPanel id="vexy" title="Vexy commentary" minSize="20">
+            <VexyPanel />
+          </FramedPanel>
         </Group>
       </Panel>
     </Group>
