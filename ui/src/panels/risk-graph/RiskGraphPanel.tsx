@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
 import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
 import { useWorkspace } from '../../workspace/workspace-context';
@@ -19,6 +19,7 @@ import {
   roundCents,
   spotSlider,
   type Scenario,
+  type SliderRange,
 } from './risk-scenario';
 import './risk-graph.css';
 
@@ -73,65 +74,47 @@ export function RiskGraphPanel() {
       <Summary scenario={scenario} whatIfSpot={whatIfSpot} />
       <RiskChart scenario={scenario} liveSpot={liveSpot} whatIfSpot={whatIfSpot} />
       <div className="rg-sliders">
-        <div className="rg-slider">
-          <label htmlFor={`${ids}-spot`}>What-if spot</label>
-          <input
-            id={`${ids}-spot`}
-            type="range"
-            data-testid="slider-spot"
-            min={spotRange.min}
-            max={spotRange.max}
-            step={spotRange.step}
-            value={whatIfSpot}
-            aria-valuetext={`${whatIfSpot.toFixed(2)}${following ? ', following live spot' : ''}`}
-            onChange={(e) => setSpotChoice({ symbol, value: Number(e.target.value) })}
-          />
-          <output className="mono" htmlFor={`${ids}-spot`}>
-            {whatIfSpot.toFixed(2)}
-          </output>
+        <RangeField
+          id={`${ids}-spot`}
+          label="What-if spot"
+          testId="slider-spot"
+          range={spotRange}
+          value={whatIfSpot}
+          valueText={`${whatIfSpot.toFixed(2)}${following ? ', following live spot' : ''}`}
+          shown={whatIfSpot.toFixed(2)}
+          onChange={(value) => setSpotChoice({ symbol, value })}
+        >
           <button type="button" className="rg-btn rg-follow" aria-pressed={following} disabled={liveSpot === undefined} onClick={() => setSpotChoice(null)}>
             Follow live
           </button>
-        </div>
-        <div className="rg-slider">
-          <label htmlFor={`${ids}-days`}>Days forward</label>
-          <input
-            id={`${ids}-days`}
-            type="range"
-            data-testid="slider-days"
-            min={daysRange.min}
-            max={daysRange.max}
-            step={daysRange.step}
-            value={days}
-            disabled={daysRange.max === 0}
-            aria-valuetext={`${days.toFixed(2)} days${days >= maxDays ? ', at expiry' : ''}`}
-            onChange={(e) => setDaysForward(Number(e.target.value))}
-          />
-          <output className="mono" htmlFor={`${ids}-days`}>
-            {days >= maxDays ? 'expiry' : `${days.toFixed(2)}d`}
-          </output>
+        </RangeField>
+        <RangeField
+          id={`${ids}-days`}
+          label="Days forward"
+          testId="slider-days"
+          range={daysRange}
+          value={days}
+          disabled={daysRange.max === 0}
+          valueText={`${days.toFixed(2)} days${days >= maxDays ? ', at expiry' : ''}`}
+          shown={days >= maxDays ? 'expiry' : `${days.toFixed(2)}d`}
+          onChange={setDaysForward}
+        >
           <span className="rg-hint mono">of {maxDays.toFixed(2)}d</span>
-        </div>
-        <div className="rg-slider">
-          <label htmlFor={`${ids}-iv`}>IV</label>
-          <input
-            id={`${ids}-iv`}
-            type="range"
-            data-testid="slider-iv"
-            min={VOL_MIN * 100}
-            max={VOL_MAX * 100}
-            step={0.5}
-            value={roundCents(vol * 100)}
-            aria-valuetext={`${(vol * 100).toFixed(1)} percent`}
-            onChange={(e) => setVolChoice({ symbol, value: Number(e.target.value) / 100 })}
-          />
-          <output className="mono" htmlFor={`${ids}-iv`}>
-            {(vol * 100).toFixed(1)}%
-          </output>
+        </RangeField>
+        <RangeField
+          id={`${ids}-iv`}
+          label="IV"
+          testId="slider-iv"
+          range={{ min: VOL_MIN * 100, max: VOL_MAX * 100, step: 0.5 }}
+          value={roundCents(vol * 100)}
+          valueText={`${(vol * 100).toFixed(1)} percent`}
+          shown={`${(vol * 100).toFixed(1)}%`}
+          onChange={(value) => setVolChoice({ symbol, value: value / 100 })}
+        >
           <button type="button" className="rg-btn" disabled={volOverride === null} onClick={() => setVolChoice(null)}>
             Reset
           </button>
-        </div>
+        </RangeField>
       </div>
       <PositionList positions={positions} whatIf={whatIf} symbol={symbol} />
     </div>
@@ -218,3 +201,44 @@ const PositionList = memo(function PositionList({ positions, whatIf, symbol }: P
     </section>
   );
 });
+
+interface RangeFieldProps {
+  id: string;
+  label: string;
+  testId: string;
+  range: SliderRange;
+  value: number;
+  disabled?: boolean;
+  /** What a screen reader announces for the value. */
+  valueText: string;
+  /** The value as shown beside the slider. */
+  shown: string;
+  onChange: (value: number) => void;
+  /** Controls after the value (reset buttons, hints). */
+  children?: ReactNode;
+}
+
+/** One labelled what-if slider with its value readout. */
+function RangeField({ id, label, testId, range, value, disabled, valueText, shown, onChange, children }: RangeFieldProps) {
+  return (
+    <div className="rg-slider">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="range"
+        data-testid={testId}
+        min={range.min}
+        max={range.max}
+        step={range.step}
+        value={value}
+        disabled={disabled}
+        aria-valuetext={valueText}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <output className="mono" htmlFor={id}>
+        {shown}
+      </output>
+      {children}
+    </div>
+  );
+}
