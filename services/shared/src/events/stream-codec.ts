@@ -7,10 +7,15 @@ export function encodeStreamEntry(event: TypedEvent): [typeof STREAM_FIELD, stri
   return [STREAM_FIELD, JSON.stringify(event)];
 }
 
+/** The envelope's JSON text in the flat field list ioredis returns for one stream entry. */
+export function streamEntryText(fields: readonly string[]): string | undefined {
+  const index = fields.indexOf(STREAM_FIELD);
+  return index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
+}
+
 /** Decodes the flat field list ioredis returns for one stream entry; never throws. */
 export function decodeStreamEntry(fields: readonly string[]): ParseEventResult {
-  const index = fields.indexOf(STREAM_FIELD);
-  const raw = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
+  const raw = streamEntryText(fields);
   if (raw === undefined) return { ok: false, issues: [{ path: '(entry)', message: `no "${STREAM_FIELD}" field` }] };
   let json: unknown;
   try {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Candle, CandleHistory, CandleHistoryRequest, CandleInterval } from '@marketswarm/shared/dto';
-import { decodeStreamEntry, STREAM_FIELD } from '@marketswarm/shared/events';
+import { parseEvent, streamEntryText } from '@marketswarm/shared/events';
 
 /** Entries per XREVRANGE page. */
 export const CANDLE_HISTORY_PAGE = 2000;
@@ -23,32 +23,28 @@ export class CandleCollector {
     return this.byT.size >= this.limit;
   }
 
-  /** Takes one stream entry's field list (newest first); returns false once `limit` candles are held. */
+  /**
+   * Takes one stream entry's field list (newest first); returns false once `limit` candles are held.
+   * The JSON is parsed once and looked at cheaply before the schema runs: most entries are other
+   * symbols' or intervals', or older versions of a candle already held, and a long read must stay
+   * off the event loop.
+   */
   add(fields: readonly string[]): boolean {
     if (this.full) return false;
-    if (!this.mayMatch(fields)) return true;
-    const decoded = decodeStreamEntry(fields);
-    if (!decoded.ok || decoded.event.topic !== 'candles') return true;
-    const { symbol, interval, t, o, h, l, c, v } = decoded.event.data;
-    if (symbol !== this.symbol || interval !== this.interval || this.byT.has(t)) return true;
+    const raw = streamEntryText(fields);
+    let json: unknown;
+    try {
+      json = raw === undefined ? undefined : JSON.parse(raw);
+    } catch {
+      return true;
+    }
+    const data = (json as { data?: { symbol?: unknown; interval?: unknown; t?: unknown } } | null | undefined)?.data;
+    if (data?.symbol !== this.symbol || data.interval !== this.interval || (typeof data.t === 'number' && this.byT.has(data.t))) return true;
+    const parsed = parseEvent(json);
+    if (!parsed.ok || parsed.event.topic !== 'candles') return true;
+    const { t, o, h, l, c, v } = parsed.event.data;
     this.byT.set(t, v === undefined ? { t, o, h, l, c } : { t, o, h, l, c, v });
     return !this.full;
-  }
-
-  /**
-   * A cheap look (JSON.parse, no schema) that rules out other symbols' and intervals' entries, most
-   * of the stream, before the full envelope validation: it keeps a long read off the event loop.
-   */
-  private mayMatch(fields: readonly string[]): boolean {
-    const index = fields.indexOf(STREAM_FIELD);
-    const raw = index >= 0 && index % 2 === 0 ? fields[index + 1] : undefined;
-    if (raw === undefined) return false;
-    try {
-      const data = (JSON.parse(raw) as { data?: { symbol?: unknown; interval?: unknown } } | null)?.data;
-      return data?.symbol === this.symbol && data.interval === this.interval;
-    } catch {
-      return false;
-    }
   }
 
   candles(): Candle[] {
