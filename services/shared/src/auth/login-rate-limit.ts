@@ -1,63 +1,71 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-
-export interface LoginLimits {
-  /** Failed sign-ins allowed per account (email) in one window. */
-  accountFailures: number;
-  /** Failed sign-ins allowed per client IP in one window. */
-  ipFailures: number;
-  windowSec: number;
-}
-
-/** 10 failures per account and 50 per IP in 15 minutes. */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { accountFailures: 10, ipFailures: 50, windowSec: 15 * 60 };
-
-export type LoginLimitVerdict = { limited: false } | { limited: true; scope: 'account' | 'ip'; retryAfterSec: number };
+import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './auth-limits.js';
+import { releaseAttempt, reserveAttempt, type AttemptCounter } from './attempt-counters.js';
+import { limitAddress } from './client-address.js';
 
 /**
- * Brute-force protection for sign-in, counted in system Redis so every gateway instance shares
- * it. Failures are counted in a fixed window per account and per IP; once either is spent,
- * sign-in is refused (even with the right password) until the window ends. A success clears the
- * account's count.
+ * System Redis keys of the sign-in counters. They share the `{auth-limit}` hash tag so one
+ * reservation can touch all of them atomically, also on Redis Cluster.
+ */
+export const LOGIN_LIMIT_KEYS = {
+  accountPerAddress: (email: string, address: string) => `{auth-limit}:login:account-address:${accountOf(email)}:${limitAddress(address)}`,
+  perAddress: (address: string) => `{auth-limit}:login:address:${limitAddress(address)}`,
+  perAccount: (email: string) => `{auth-limit}:login:account:${accountOf(email)}`,
+} as const;
+
+/** Which limit refused: the account from this address, this address across accounts, or the account from everywhere. */
+export type LoginLimitScope = 'account-address' | 'address' | 'account';
+
+export interface LoginClient {
+  ip: string;
+  /** The browser presented a device cookie that signed in to this account before. */
+  knownDevice: boolean;
+}
+
+export type LoginVerdict = { limited: false } | { limited: true; scope: LoginLimitScope; retryAfterSec: number };
+
+/**
+ * Brute-force protection for sign-in, counted in system Redis so every gateway instance shares it.
+ * Each attempt is reserved as a failure *before* the password is verified, atomically across its
+ * counters, so parallel guesses cannot all pass a check that none of them has been counted in yet;
+ * a correct password gives the reservation back. Three fixed windows:
+ * - per account and address — the fast lock; guessing from one address locks only that address
+ *   out of the account, never the owner elsewhere;
+ * - per address across accounts — password spraying;
+ * - per account from everywhere — slow, for guessing spread over many addresses; a known device
+ *   is still counted but never refused by it, so this lock cannot keep the owner out.
  */
 export class LoginRateLimiter {
-  private readonly byAccount: RateLimiterRedis;
-  private readonly byIp: RateLimiterRedis;
-
   constructor(
-    redis: Redis,
-    readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
-  ) {
-    const common = { storeClient: redis, duration: limits.windowSec };
-    this.byAccount = new RateLimiterRedis({ ...common, keyPrefix: 'login:fail:account', points: limits.accountFailures });
-    this.byIp = new RateLimiterRedis({ ...common, keyPrefix: 'login:fail:ip', points: limits.ipFailures });
+    private readonly redis: Redis,
+    readonly limits: AuthLimits = DEFAULT_AUTH_LIMITS,
+  ) {}
+
+  /** Run before verifying a password; unless refused, the attempt counts as failed until `succeeded`. */
+  async reserve(client: LoginClient, email: string): Promise<LoginVerdict> {
+    const { accountPerAddress, perAddress, perAccount } = this.limits;
+    const counters: (AttemptCounter & { scope: LoginLimitScope })[] = [
+      { scope: 'account-address', key: LOGIN_LIMIT_KEYS.accountPerAddress(email, client.ip), ...accountPerAddress },
+      { scope: 'address', key: LOGIN_LIMIT_KEYS.perAddress(client.ip), ...perAddress },
+      { scope: 'account', key: LOGIN_LIMIT_KEYS.perAccount(email), ...perAccount, enforce: !client.knownDevice },
+    ];
+    const reservation = await reserveAttempt(this.redis, counters);
+    if (reservation.reserved) return { limited: false };
+    const scope = counters[reservation.refusedBy]?.scope ?? 'account-address';
+    return { limited: true, scope, retryAfterSec: reservation.retryAfterSec };
   }
 
-  /** Run before verifying a password. */
-  async check(ip: string, email: string): Promise<LoginLimitVerdict> {
-    const [account, client] = await Promise.all([this.byAccount.get(accountKey(email)), this.byIp.get(ip)]);
-    if (spent(account, this.limits.accountFailures)) return { limited: true, scope: 'account', retryAfterSec: retryAfter(account) };
-    if (spent(client, this.limits.ipFailures)) return { limited: true, scope: 'ip', retryAfterSec: retryAfter(client) };
-    return { limited: false };
-  }
-
-  async recordFailure(ip: string, email: string): Promise<void> {
-    await Promise.all([this.byAccount.penalty(accountKey(email), 1), this.byIp.penalty(ip, 1)]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.byAccount.delete(accountKey(email));
+  /**
+   * The password was right: the reserved attempt was no failure, and this address's failures on
+   * the account are forgiven (its owner is there). The per-address and per-account counts keep
+   * the failures of others.
+   */
+  async succeeded(ip: string, email: string): Promise<void> {
+    await releaseAttempt(this.redis, [LOGIN_LIMIT_KEYS.perAddress(ip), LOGIN_LIMIT_KEYS.perAccount(email)]);
+    await this.redis.del(LOGIN_LIMIT_KEYS.accountPerAddress(email, ip));
   }
 }
 
-function accountKey(email: string): string {
+function accountOf(email: string): string {
   return email.trim().toLowerCase();
-}
-
-function spent(res: RateLimiterRes | null, points: number): res is RateLimiterRes {
-  return res !== null && res.consumedPoints >= points;
-}
-
-function retryAfter(res: RateLimiterRes): number {
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 }

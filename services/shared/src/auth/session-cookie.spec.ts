@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   clearSessionSetCookies,
   csrfCookieOptions,
+  deviceSetCookie,
   isHttpsRequest,
+  readDeviceCookie,
   readSessionCookies,
   sessionCookieOptions,
   sessionSetCookies,
@@ -44,6 +46,19 @@ describe(readSessionCookies.name, () => {
   it('yields nothing for a missing or unrelated header', () => {
     expect(readSessionCookies(undefined)).toEqual({ session: undefined, csrf: undefined });
     expect(readSessionCookies('garbage')).toEqual({ session: undefined, csrf: undefined });
+  });
+});
+
+describe(deviceSetCookie.name, () => {
+  it('keeps the device id away from scripts and other sites, and sends it to the auth routes only', () => {
+    expect(deviceSetCookie('dev', { secure: true, maxAgeSec: 7_776_000 })).toBe('ms_device=dev; Max-Age=7776000; Path=/api/auth; HttpOnly; Secure; SameSite=Strict');
+    expect(deviceSetCookie('dev', { secure: false, maxAgeSec: 60 })).toBe('ms_device=dev; Max-Age=60; Path=/api/auth; HttpOnly; SameSite=Strict');
+  });
+
+  it('is read back from a Cookie header, and missing when not sent', () => {
+    expect(readDeviceCookie('ms_session=abc; ms_device=dev')).toBe('dev');
+    expect(readDeviceCookie('ms_session=abc')).toBeUndefined();
+    expect(readDeviceCookie(undefined)).toBeUndefined();
   });
 });
 

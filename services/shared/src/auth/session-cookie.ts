@@ -6,6 +6,14 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../dto/auth.schema.js';
 
 export { CSRF_COOKIE, SESSION_COOKIE };
 
+/**
+ * httpOnly, long-lived: a random id for the browser, remembered per account after a successful
+ * sign-in, so the owner's own device passes the per-account sign-in limit (see `KnownDevices`).
+ * Only the auth routes need it, so it is sent nowhere else.
+ */
+export const DEVICE_COOKIE = 'ms_device';
+export const DEVICE_COOKIE_PATH = '/api/auth';
+
 export interface SessionCookies {
   session: string | undefined;
   csrf: string | undefined;
@@ -45,7 +53,22 @@ export function sessionSetCookies(session: Pick<Session, 'id' | 'csrf'>, options
   ];
 }
 
-/** `Set-Cookie` values that make the browser forget both cookies. */
+/** Strict: only sign-in and sign-up from our own pages need to present it. */
+export function deviceCookieOptions(secure: boolean, maxAgeSec: number): SerializeOptions {
+  return { httpOnly: true, sameSite: 'strict', path: DEVICE_COOKIE_PATH, secure, maxAge: maxAgeSec };
+}
+
+/** The device id from a `Cookie` header, if any (its format is checked where it is used). */
+export function readDeviceCookie(cookieHeader: string | undefined): string | undefined {
+  return cookieHeader ? parseCookie(cookieHeader)[DEVICE_COOKIE] : undefined;
+}
+
+/** The `Set-Cookie` value that keeps the device id for as long as the device stays known. */
+export function deviceSetCookie(deviceId: string, options: { secure: boolean; maxAgeSec: number }): string {
+  return stringifySetCookie(DEVICE_COOKIE, deviceId, deviceCookieOptions(options.secure, options.maxAgeSec));
+}
+
+/** `Set-Cookie` values that make the browser forget both session cookies (the device cookie stays: the device is still known). */
 export function clearSessionSetCookies(secure: boolean): string[] {
   const expired = { maxAge: 0, expires: new Date(0) };
   return [

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { DEFAULT_LOGIN_LIMITS, LoginRateLimiter, SessionStore, UserStore, type LoginLimits } from '@marketswarm/shared/auth';
+import { KnownDevices, LoginRateLimiter, resolveAuthLimits, SessionStore, SignUpRateLimiter, UserStore, type AuthLimits } from '@marketswarm/shared/auth';
 
 /** What the auth and profile routers and the session middleware share: repositories over system Redis. */
 export interface AuthDeps {
@@ -7,6 +7,9 @@ export interface AuthDeps {
   users: UserStore;
   sessions: SessionStore;
   limiter: LoginRateLimiter;
+  signUpLimiter: SignUpRateLimiter;
+  devices: KnownDevices;
+  limits: AuthLimits;
   /** Idle lifetime of a session, also the cookies' Max-Age. */
   sessionTtlSec: number;
   /** Slide a session's expiry at most this often (seconds). */
@@ -16,16 +19,21 @@ export interface AuthDeps {
 export interface AuthOptions {
   sessionTtlSec: number;
   renewAfterSec?: number;
-  loginLimits?: LoginLimits;
+  /** Laid over `DEFAULT_AUTH_LIMITS`. */
+  limits?: Partial<AuthLimits>;
 }
 
 export function createAuthDeps(redis: Redis, options: AuthOptions): AuthDeps {
   const renewAfterSec = options.renewAfterSec ?? 60;
+  const limits = resolveAuthLimits(options.limits);
   return {
     redis,
     users: new UserStore(redis),
     sessions: new SessionStore(redis, { ttlSec: options.sessionTtlSec, renewAfterSec }),
-    limiter: new LoginRateLimiter(redis, options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    limiter: new LoginRateLimiter(redis, limits),
+    signUpLimiter: new SignUpRateLimiter(redis, limits),
+    devices: new KnownDevices(redis, { ttlSec: limits.knownDeviceTtlSec, maxPerUser: limits.knownDevicesPerAccount }),
+    limits,
     sessionTtlSec: options.sessionTtlSec,
     renewAfterSec,
   };

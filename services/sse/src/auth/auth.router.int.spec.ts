@@ -296,13 +296,20 @@ describe('session expiry through the router', () => {
   });
 });
 
-describe('login rate limit', () => {
+describe('sign-in and sign-up limits', () => {
   let redis: RedisTrio;
   let app: AuthTestApp;
 
   beforeAll(async () => {
     redis = await startRedisTrio();
-    app = await startAuthTestApp(redis.system.client(), { loginLimits: { accountFailures: 3, ipFailures: 5, windowSec: 60 } });
+    app = await startAuthTestApp(redis.system.client(), {
+      limits: {
+        accountPerAddress: { limit: 3, windowSec: 60 },
+        perAddress: { limit: 5, windowSec: 60 },
+        perAccount: { limit: 6, windowSec: 600 },
+        signUpsPerAddress: { limit: 5, windowSec: 3600 },
+      },
+    });
   });
 
   beforeEach(async () => {
@@ -314,33 +321,180 @@ describe('login rate limit', () => {
     await redis?.stop();
   });
 
-  const login = (email: string, password: string) => send(`${app.url}/api/auth/login`, 'POST', { body: { email, password } });
+  /** As nginx sends it: the client's address in X-Forwarded-For. */
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+  const login = (email: string, password: string, ip: string, jar?: CookieJar) =>
+    send(`${app.url}/api/auth/login`, 'POST', { body: { email, password }, headers: from(ip), ...(jar ? { jar } : {}) });
+  const signUp = (email: string, ip: string) => send(`${app.url}/api/auth/register`, 'POST', { body: { email, password: PASSWORD }, headers: from(ip) });
+  const statuses = (results: { res: Response }[]) => results.map((r) => r.res.status).sort();
+  const expectRetryAfter = (res: Response, atMostSec: number) => {
+    const seconds = Number(res.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(atMostSec);
+  };
 
-  it('answers 429 with Retry-After once an account used up its failures, even with the right password', async () => {
-    await register(app, 'limited@example.com');
-    for (let i = 0; i < 3; i++) expect((await login('limited@example.com', 'wrong password')).res.status).toBe(401);
-    const { res, body } = await login('limited@example.com', PASSWORD);
-    expect(res.status).toBe(429);
-    const retryAfter = Number(res.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', issues: [{ path: 'email' }] });
-    expect(body?.['message']).toMatch(/^too many failed sign-ins for this account; try again in \d+ s$/);
+  describe('sign-in', () => {
+    it('lets only the per-account-and-address limit of parallel wrong passwords reach the password check; the rest get 429', async () => {
+      await signUp('parallel@example.com', '10.0.9.9');
+      const results = await Promise.all(Array.from({ length: 20 }, () => login('parallel@example.com', 'wrong password', '10.0.1.1')));
+      expect(statuses(results)).toEqual([...Array<number>(3).fill(401), ...Array<number>(17).fill(429)]);
+      for (const refused of results.filter((r) => r.res.status === 429)) {
+        expectRetryAfter(refused.res, 60);
+        expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', issues: [{ path: 'email' }] });
+      }
+    });
+
+    it('lets only the per-address limit of parallel guesses across accounts reach the password check', async () => {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => login(`spray${i}@example.com`, 'wrong password', '10.0.2.2')));
+      expect(statuses(results)).toEqual([...Array<number>(5).fill(401), ...Array<number>(15).fill(429)]);
+      const refused = results.find((r) => r.res.status === 429)!;
+      expectRetryAfter(refused.res, 60);
+      expect(refused.body).toMatchObject({ issues: [{ path: '(client)' }] });
+      expect(refused.body?.['message']).toMatch(/^too many failed sign-ins from this address; try again in \d+ s$/);
+    });
+
+    it('refuses the right password with 429 from the address that used up the account’s failures', async () => {
+      await signUp('limited@example.com', '10.0.9.9');
+      for (let i = 0; i < 3; i++) expect((await login('limited@example.com', 'wrong password', '10.0.3.3')).res.status).toBe(401);
+      const { res, body } = await login('limited@example.com', PASSWORD, '10.0.3.3');
+      expect(res.status).toBe(429);
+      expectRetryAfter(res, 60);
+      expect(body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/^too many failed sign-ins for this account from this address; try again in \d+ s$/) as unknown,
+        issues: [{ path: 'email', message: body?.['message'] }],
+      });
+    });
+
+    it('lets the owner in from another address while an attacker is locked out of the account', async () => {
+      await signUp('owner@example.com', '10.0.9.9');
+      for (let i = 0; i < 3; i++) await login('owner@example.com', 'wrong password', '10.0.4.4');
+      expect((await login('owner@example.com', PASSWORD, '10.0.4.4')).res.status).toBe(429);
+      const owner = await login('owner@example.com', PASSWORD, '10.0.5.5');
+      expect(owner.res.status).toBe(200);
+      expect(owner.body).toMatchObject({ user: { email: 'owner@example.com' } });
+    });
+
+    it('once guesses from many addresses spend the per-account limit, lets the owner in from a known device and refuses a new one', async () => {
+      const { jar: ownersBrowser } = await register(app, 'target@example.com');
+      expect(ownersBrowser.get('ms_device')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      for (const ip of ['10.0.6.1', '10.0.6.2']) for (let i = 0; i < 3; i++) expect((await login('target@example.com', 'wrong password', ip)).res.status).toBe(401);
+
+      const newDevice = await login('target@example.com', PASSWORD, '10.0.6.9');
+      expect(newDevice.res.status).toBe(429);
+      expectRetryAfter(newDevice.res, 600);
+      expect(newDevice.body).toMatchObject({ issues: [{ path: 'email' }] });
+      expect(newDevice.body?.['message']).toMatch(/^too many failed sign-ins for this account; sign in from a device you used before, or try again in \d+ s$/);
+
+      expect((await login('target@example.com', PASSWORD, '10.0.6.9', ownersBrowser)).res.status).toBe(200);
+      const forged = new CookieJar();
+      forged.set('ms_device', 'A'.repeat(43));
+      expect((await login('target@example.com', PASSWORD, '10.0.6.9', forged)).res.status).toBe(429);
+    });
+
+    it('still holds a known device to the lock of an address that used up the account’s failures', async () => {
+      const { jar } = await register(app, 'shared-wifi@example.com');
+      for (let i = 0; i < 3; i++) await login('shared-wifi@example.com', 'wrong password', '10.0.7.7');
+      const { res, body } = await login('shared-wifi@example.com', PASSWORD, '10.0.7.7', jar);
+      expect(res.status).toBe(429);
+      expect(body?.['message']).toMatch(/^too many failed sign-ins for this account from this address/);
+    });
+
+    it('does not count successful sign-ins as failures', async () => {
+      await signUp('regular@example.com', '10.0.9.9');
+      for (let i = 0; i < 6; i++) expect((await login('regular@example.com', PASSWORD, '10.0.8.8')).res.status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await login('regular@example.com', 'wrong password', '10.0.8.8')).res.status).toBe(401);
+    });
+
+    it('forgives an address’s failures on the account once its owner signs in from there', async () => {
+      await signUp('forgetful@example.com', '10.0.9.9');
+      for (let i = 0; i < 2; i++) await login('forgetful@example.com', 'wrong password', '10.0.8.9');
+      expect((await login('forgetful@example.com', PASSWORD, '10.0.8.9')).res.status).toBe(200);
+      for (let i = 0; i < 2; i++) expect((await login('forgetful@example.com', 'wrong password', '10.0.8.9')).res.status).toBe(401);
+      expect((await login('forgetful@example.com', PASSWORD, '10.0.8.9')).res.status).toBe(200);
+    });
   });
 
-  it('limits one address across accounts', async () => {
-    for (let i = 0; i < 5; i++) expect((await login(`spray${i}@example.com`, 'wrong password')).res.status).toBe(401);
-    const { res, body } = await login('spray9@example.com', 'wrong password');
-    expect(res.status).toBe(429);
-    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(body).toMatchObject({ issues: [{ path: '(client)' }] });
+  describe('known device cookie', () => {
+    it('is httpOnly, Strict, sent to /api/auth only, lives 90 days, and keeps its id across sign-ins', async () => {
+      const { res, jar } = await register(app, 'device@example.com');
+      const cookie = setCookie(res, 'ms_device');
+      expect(cookie).toMatch(/^ms_device=[A-Za-z0-9_-]{43}; Max-Age=7776000; Path=\/api\/auth; HttpOnly; SameSite=Strict$/);
+      const id = jar.get('ms_device');
+      await send(`${app.url}/api/auth/login`, 'POST', { jar, body: { email: 'device@example.com', password: PASSWORD } });
+      expect(jar.get('ms_device')).toBe(id);
+    });
+
+    it('is not set by a failed sign-in', async () => {
+      await register(app, 'nodevice@example.com');
+      const { res } = await login('nodevice@example.com', 'wrong password', '10.0.10.10');
+      expect(res.headers.getSetCookie()).toEqual([]);
+    });
   });
 
-  it('clears the account count after a successful sign-in', async () => {
-    await register(app, 'forgetful@example.com');
-    for (let i = 0; i < 2; i++) await login('forgetful@example.com', 'wrong password');
-    expect((await login('forgetful@example.com', PASSWORD)).res.status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await login('forgetful@example.com', 'wrong password')).res.status).toBe(401);
-    expect((await login('forgetful@example.com', PASSWORD)).res.status).toBe(200);
+  describe('sign-up', () => {
+    it('lets at most the limit of parallel sign-ups from one address through; the rest get 429 with Retry-After', async () => {
+      const results = await Promise.all(Array.from({ length: 25 }, (_, i) => signUp(`burst${i}@example.com`, '203.0.113.25')));
+      expect(statuses(results)).toEqual([...Array<number>(5).fill(201), ...Array<number>(20).fill(429)]);
+      const refused = results.find((r) => r.res.status === 429)!;
+      expectRetryAfter(refused.res, 3600);
+      expect(Number(refused.res.headers.get('retry-after'))).toBeGreaterThan(3500);
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/^too many sign-ups from this address; try again in \d+ s$/) as unknown,
+        issues: [{ path: '(client)', message: refused.body?.['message'] }],
+      });
+      expect(refused.res.headers.getSetCookie()).toEqual([]);
+      expect((await signUp('elsewhere@example.com', '203.0.113.26')).res.status).toBe(201);
+    });
+
+    it('counts an attempt refused because the email is taken, so the route cannot test many emails', async () => {
+      await signUp('taken@example.com', '10.0.9.9');
+      for (let i = 0; i < 5; i++) expect((await signUp('taken@example.com', '203.0.113.30')).res.status).toBe(409);
+      expect((await signUp('fresh@example.com', '203.0.113.30')).res.status).toBe(429);
+    });
+
+    it('does not count a body refused as invalid', async () => {
+      for (let i = 0; i < 6; i++) {
+        const { res } = await send(`${app.url}/api/auth/register`, 'POST', { body: { email: 'nope', password: PASSWORD }, headers: from('203.0.113.31') });
+        expect(res.status).toBe(400);
+      }
+      expect((await signUp('valid@example.com', '203.0.113.31')).res.status).toBe(201);
+    });
+
+    it('does not limit the gateway’s own machine, where ./admin user add can create accounts anyway', async () => {
+      const results = await Promise.all(Array.from({ length: 7 }, (_, i) => register(app, `local${i}@example.com`)));
+      expect(statuses(results)).toEqual(Array<number>(7).fill(201));
+    });
+  });
+});
+
+describe('sign-in limit with the default policy', () => {
+  let redis: RedisTrio;
+  let app: AuthTestApp;
+
+  beforeAll(async () => {
+    redis = await startRedisTrio();
+    app = await startAuthTestApp(redis.system.client());
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await redis?.stop();
+  });
+
+  it('answers 40 parallel wrong passwords for one account with ten 401 and thirty 429 with Retry-After', async () => {
+    await register(app, 'victim40@example.com');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        send(`${app.url}/api/auth/login`, 'POST', { body: { email: 'victim40@example.com', password: 'wrong password' }, headers: { 'x-forwarded-for': '198.51.100.40' } }),
+      ),
+    );
+    const refused = results.filter((r) => r.res.status === 429);
+    expect(results.filter((r) => r.res.status === 401)).toHaveLength(10);
+    expect(refused).toHaveLength(30);
+    for (const r of refused) expect(Number(r.res.headers.get('retry-after'))).toBeGreaterThan(800);
   });
 });

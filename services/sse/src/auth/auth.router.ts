@@ -1,9 +1,9 @@
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { clearSessionSetCookies, readSessionCookies, SESSION_KEYS, sessionSetCookies } from '@marketswarm/shared/auth';
+import { clearSessionSetCookies, deviceSetCookie, readDeviceCookie, readSessionCookies, SESSION_KEYS, sessionSetCookies } from '@marketswarm/shared/auth';
 import { demoLoginSchema, loginBodySchema, registerBodySchema } from '@marketswarm/shared/dto';
 import { HttpError } from '@marketswarm/shared/http';
 import type { AuthDeps } from './auth-deps.js';
-import { AuthService, TooManyAttemptsError, type SignedIn } from './auth.service.js';
+import { AuthService, TooManyAttemptsError, type AuthClient, type SignedIn } from './auth.service.js';
 import { jsonBody, jsonBodyErrors, parseBody } from './json-body.js';
 import { currentAuth, requireCsrf, requireSession, secureCookies } from './session.middleware.js';
 
@@ -20,21 +20,26 @@ const retryAfter: ErrorRequestHandler = (error: unknown, _req, res, next) => {
 
 /**
  * `/api/auth`: register and login (no CSRF token: there is no session yet) answer `{ user }`
- * and set `ms_session` + `ms_csrf`; logout needs the session and the token; me needs the session.
+ * and set `ms_session` + `ms_csrf`, and `ms_device` for the per-account limit's known devices;
+ * logout needs the session and the token; me needs the session.
  */
 export function createAuthRouter(deps: AuthDeps): Router {
-  const auth = new AuthService(deps.users, deps.sessions, deps.limiter);
+  const auth = new AuthService(deps);
   const session = requireSession(deps);
   const signedIn = (req: Request, res: Response, status: number, result: SignedIn) => {
-    res.append('Set-Cookie', sessionSetCookies(result.session, { secure: secureCookies(req), maxAgeSec: deps.sessionTtlSec }));
+    const secure = secureCookies(req);
+    res.append('Set-Cookie', [
+      ...sessionSetCookies(result.session, { secure, maxAgeSec: deps.sessionTtlSec }),
+      deviceSetCookie(result.deviceId, { secure, maxAgeSec: deps.limits.knownDeviceTtlSec }),
+    ]);
     res.status(status).json({ user: result.user });
   };
 
   const router = Router();
   router.use(noStore, jsonBody());
-  router.post('/register', async (req, res) => signedIn(req, res, 201, await auth.register(parseBody(registerBodySchema, req.body))));
+  router.post('/register', async (req, res) => signedIn(req, res, 201, await auth.register(parseBody(registerBodySchema, req.body), clientOf(req))));
   router.post('/login', async (req, res) =>
-    signedIn(req, res, 200, await auth.login(parseBody(loginBodySchema, req.body), clientIp(req), readSessionCookies(req.headers.cookie).session)),
+    signedIn(req, res, 200, await auth.login(parseBody(loginBodySchema, req.body), clientOf(req), readSessionCookies(req.headers.cookie).session)),
   );
   router.post('/logout', session, requireCsrf, async (req, res) => {
     await auth.logout(currentAuth(res).session.id);
@@ -56,9 +61,9 @@ export function createAuthRouter(deps: AuthDeps): Router {
   return router;
 }
 
-/** The client's address (Express resolves X-Forwarded-For only from proxies the app trusts). */
-function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+/** The client's address (Express resolves X-Forwarded-For only from proxies the app trusts) and device cookie. */
+function clientOf(req: Request): AuthClient {
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', deviceId: readDeviceCookie(req.headers.cookie) };
 }
 
 function parseJsonOrNull(text: string): unknown {

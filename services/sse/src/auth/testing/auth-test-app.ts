@@ -21,6 +21,8 @@ export interface AuthTestApp {
 export async function startAuthTestApp(redis: Redis, options: Partial<AuthOptions> = {}, extend?: (app: Express, deps: AuthDeps) => void): Promise<AuthTestApp> {
   const deps = createAuthDeps(redis, { sessionTtlSec: 3600, ...options });
   const app = express();
+  // As the gateway: X-Forwarded-For from a loopback proxy (nginx) names the client, so tests can play several addresses.
+  app.set('trust proxy', 'loopback');
   app.use('/api/auth', createAuthRouter(deps));
   app.use('/api/profile', createProfileRouter(deps));
   extend?.(app, deps);
