@@ -9,6 +9,9 @@ import './auth.css';
 
 export type AuthMode = 'signin' | 'signup';
 
+/** The inputs of the form, which server issues may highlight. */
+const FORM_FIELDS = ['email', 'password'] as const;
+
 /** Sign-in and sign-up: one form, validated with the same schemas the gateway uses. */
 export function AuthPage({ mode }: { mode: AuthMode }) {
   const { user } = useSession();
@@ -46,7 +49,7 @@ export function AuthPage({ mode }: { mode: AuthMode }) {
       setUser(signedIn);
       void navigate('/', { replace: true });
     } catch (error) {
-      const shown = submitErrors(error);
+      const shown = submitErrors(error, FORM_FIELDS);
       setFields(shown.fields);
       setMessage(shown.message);
     } finally {

@@ -14,11 +14,17 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors(error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })));
 }
 
-/** What a form shows for a failed submit: field errors plus one line for the rest. */
-export function submitErrors(error: unknown): { fields: FieldErrors; message: string } {
+/**
+ * What a form shows for a failed submit: the server's issues on the fields the form has, with one
+ * line pointing at them; otherwise the server's own message (a wrong password names
+ * `(credentials)`, a limit `(client)`: no field to highlight). A 429 is about pace, not about what
+ * was typed, so its message (with the wait) is shown as is even when it names `email`.
+ */
+export function submitErrors(error: unknown, formFields: readonly string[]): { fields: FieldErrors; message: string } {
   if (error instanceof ApiError) {
-    const fields = fieldErrors(error.issues);
-    return { fields, message: Object.keys(fields).length > 0 ? 'Check the highlighted fields.' : error.message.replace(/^\d{3}: /, '') };
+    const shown = error.status === 429 ? [] : error.issues.filter((issue) => formFields.includes(issue.path));
+    const fields = fieldErrors(shown);
+    return { fields, message: shown.length > 0 ? 'Check the highlighted fields.' : error.message.replace(/^\d{3}: /, '') };
   }
   return { fields: {}, message: error instanceof Error ? error.message : String(error) };
 }
