@@ -1,4 +1,4 @@
-import type { TopicName } from '@marketswarm/shared/events';
+import { sseAllPath, sseGroupPath, sseGroupTopics, sseSymbolPath, type TopicName } from '@marketswarm/shared/events';
 
 /** One EventSource: the gateway route and the topics it delivers. */
 export interface StreamSpec {
@@ -8,20 +8,18 @@ export interface StreamSpec {
   topics: readonly TopicName[];
 }
 
-const MARKET_TOPICS = ['spot', 'candles', 'mode', 'bias', 'selector'] as const satisfies readonly TopicName[];
-
 /** The workspace's streams for the watched symbol, one per panel group (the routes of docs/API.md). */
 export function workspaceStreams(symbol: string): StreamSpec[] {
-  const sym = encodeURIComponent(symbol);
+  const group = (key: 'market' | 'intel' | 'vexy' | 'alerts' | 'risk-graph' | 'trades'): StreamSpec => ({ key, path: sseGroupPath(key), topics: sseGroupTopics(key) });
   return [
-    { key: 'market', path: '/sse/market', topics: MARKET_TOPICS },
-    { key: 'heatmap', path: `/sse/heatmap/${sym}`, topics: ['heatmap'] },
-    { key: 'gex', path: `/sse/gex/${sym}`, topics: ['gex'] },
-    { key: 'intel', path: '/sse/intel', topics: ['intel'] },
-    { key: 'vexy', path: '/sse/vexy', topics: ['vexy'] },
-    { key: 'alerts', path: '/sse/alerts', topics: ['alerts'] },
-    { key: 'risk-graph', path: '/sse/risk-graph', topics: ['risk-graph'] },
-    { key: 'trades', path: '/sse/trades', topics: ['trades'] },
+    group('market'),
+    { key: 'heatmap', path: sseSymbolPath('heatmap', symbol), topics: ['heatmap'] },
+    { key: 'gex', path: sseSymbolPath('gex', symbol), topics: ['gex'] },
+    group('intel'),
+    group('vexy'),
+    group('alerts'),
+    group('risk-graph'),
+    group('trades'),
   ];
 }
 
@@ -32,5 +30,5 @@ export function workspaceStreams(symbol: string): StreamSpec[] {
 export function multiplexStreams(specs: readonly StreamSpec[]): StreamSpec[] {
   const topics = [...new Set(specs.flatMap((s) => s.topics))].sort();
   if (topics.length === 0) return [];
-  return [{ key: 'all', path: `/sse/all?topics=${topics.join(',')}`, topics }];
+  return [{ key: 'all', path: sseAllPath(topics), topics }];
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { STREAM_FIELD, topicSpecs, type BusName, type TopicName } from '@marketswarm/shared/events';
+import { STREAM_FIELD, topicSpecs, type BusName, type StreamResetReason, type TopicName } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
@@ -11,11 +11,22 @@ export interface CatchUpDeps {
   route(topic: TopicName): TopicRoute | undefined;
   redis(bus: BusName): Redis;
   recentCount: number;
+  /** Most bytes a replay may send (the live byte budget); past it the topic resets to its snapshot. */
+  byteBudget: number;
   onInvalid(topic: TopicName, reason: string): void;
-  onResume(outcome: 'replayed' | 'reset' | 'fresh'): void;
+  onResume(outcome: ResumeOutcome): void;
 }
 
-const PAGE = 500;
+export type ResumeOutcome = 'replayed' | 'reset' | 'fresh' | 'conflated';
+
+/**
+ * Topics whose snapshot hash holds the full state that every stream entry only patches (heatmap
+ * diffs against the full model): more than one missed entry is cheaper to send as that state.
+ */
+const CONFLATE_ON_CATCH_UP: ReadonlySet<TopicName> = new Set<TopicName>(['heatmap']);
+
+const MIN_PAGE = 8;
+const MAX_PAGE = 500;
 
 /**
  * Brings a new connection up to date, topic by topic, before it goes live:
@@ -26,8 +37,20 @@ const PAGE = 500;
  * Ends with `ready`, stamped with the full cursor so Last-Event-ID covers every topic.
  */
 export async function catchUp(connection: SseConnection, resume: ResumeCursor | null, deps: CatchUpDeps): Promise<void> {
-  const resumed: string[] = [];
-  const reset: string[] = [];
+  const resumed: TopicName[] = [];
+  const reset: TopicName[] = [];
+  // One budget for the whole catch-up of this connection: a crafted id on /sse/all must not
+  // replay every topic's retention, whatever the number of topics.
+  const budget = { until: connection.bytesWritten + deps.byteBudget };
+  const resetTo = async (topic: TopicName, route: TopicRoute, redis: Redis, reason: StreamResetReason) => {
+    await connection.drained();
+    connection.control('reset', { topic, reason });
+    // The old position means nothing now; the snapshot sets a new one.
+    connection.forget(topic);
+    reset.push(topic);
+    deps.onResume('reset');
+    await sendSnapshot(connection, topic, route, redis, deps);
+  };
   for (const topic of connection.subscription.topics) {
     if (connection.isClosed) return;
     const route = deps.route(topic);
@@ -37,22 +60,21 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
     if (at) {
       const verdict = resumeVerdict(at, await streamBounds(redis, route.stream));
       if (verdict !== 'replay') {
-        await connection.drained();
-        connection.control('reset', { topic, reason: verdict });
-        // The old position means nothing now; the snapshot sets a new one.
-        connection.forget(topic);
-        reset.push(topic);
-        deps.onResume('reset');
+        await resetTo(topic, route, redis, verdict);
+        continue;
+      }
+      if (CONFLATE_ON_CATCH_UP.has(topic) && (await missedEntries(redis, route.stream, at, 2)) > 1) {
+        // The snapshot entries are full models: they replace the client's state without a reset.
+        deps.onResume('conflated');
+        resumed.push(topic);
         await sendSnapshot(connection, topic, route, redis, deps);
-      } else if ((await replay(connection, topic, route, redis, at, deps)) === 'overrun') {
-        // Retention trimmed entries this client had not read yet while it was being replayed.
-        await connection.drained();
-        connection.control('reset', { topic, reason: 'retention' });
-        connection.forget(topic);
-        reset.push(topic);
-        deps.onResume('reset');
-        await sendSnapshot(connection, topic, route, redis, deps);
-      } else {
+        continue;
+      }
+      const outcome = await replay(connection, topic, route, redis, at, budget, deps);
+      // 'overrun': retention trimmed entries this client had not read yet while it was replayed.
+      if (outcome === 'overrun') await resetTo(topic, route, redis, 'retention');
+      else if (outcome === 'over-budget') await resetTo(topic, route, redis, 'catch-up-budget');
+      else {
         resumed.push(topic);
         deps.onResume('replayed');
       }
@@ -89,29 +111,57 @@ async function paced(connection: SseConnection): Promise<boolean> {
   return !connection.isClosed;
 }
 
+/** How many entries follow `after`, counting no further than `upTo`. */
+async function missedEntries(redis: Redis, stream: string, after: StreamId, upTo: number): Promise<number> {
+  return (await redis.xrange(stream, `(${formatStreamId(after)}`, '+', 'COUNT', upTo)).length;
+}
+
 /**
  * Replays entries after `from`, a page at a time. Each page is read with the stream's oldest entry
  * in one MULTI: if trimming passed the position meanwhile, entries may be gone, so it stops with
- * 'overrun' instead of skipping them silently.
+ * 'overrun' instead of skipping them silently. Pages are sized by bytes, not entries (a heatmap
+ * entry weighs a thousand spot ticks), and once the connection's catch-up has written its byte
+ * budget it stops with 'over-budget': the caller resets the topic to its snapshot.
  */
-async function replay(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, from: StreamId, deps: CatchUpDeps): Promise<'done' | 'overrun'> {
+async function replay(
+  connection: SseConnection,
+  topic: TopicName,
+  route: TopicRoute,
+  redis: Redis,
+  from: StreamId,
+  budget: { until: number },
+  deps: CatchUpDeps,
+): Promise<'done' | 'overrun' | 'over-budget'> {
   let position = from;
+  let pageSize = MIN_PAGE;
   for (;;) {
-    const [[, oldest], [, page]] = ((await redis.multi().xrange(route.stream, '-', '+', 'COUNT', 1).xrange(route.stream, `(${formatStreamId(position)}`, '+', 'COUNT', PAGE).exec()) ?? [
+    const [[, oldest], [, page]] = ((await redis.multi().xrange(route.stream, '-', '+', 'COUNT', 1).xrange(route.stream, `(${formatStreamId(position)}`, '+', 'COUNT', pageSize).exec()) ?? [
       [null, []],
       [null, []],
     ]) as [[unknown, [string, string[]][]], [unknown, [string, string[]][]]];
     const first = parseStreamId(oldest[0]?.[0] ?? '');
     if (first && compareStreamIds(first, position) > 0 && compareStreamIds(position, from) > 0) return 'overrun';
-    const entries = page;
-    for (const [rawId, fields] of entries) {
+    let pageBytes = 0;
+    for (const [rawId, fields] of page) {
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return 'done';
+      if (connection.bytesWritten > budget.until) return 'over-budget';
       position = id;
+      pageBytes += entryBytes(fields);
       feedEntry(connection, topic, id, fields, deps);
     }
-    if (entries.length < PAGE) return 'done';
+    if (page.length < pageSize) return 'done';
+    if (connection.bytesWritten > budget.until) return 'over-budget';
+    // Next page: about what the rest of the budget can hold, judged by this page's entries.
+    const perEntry = Math.max(1, pageBytes / page.length);
+    pageSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.floor((budget.until - connection.bytesWritten) / perEntry)));
   }
+}
+
+function entryBytes(fields: readonly string[]): number {
+  let n = 0;
+  for (const field of fields) n += field.length;
+  return n;
 }
 
 async function sendSnapshot(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, deps: CatchUpDeps): Promise<void> {

@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, type Registry } from '@marketswarm/shared/me
  * only when scraped: a labelled `inc()` per client per event would cost more than the write.
  */
 export class DeliveryTally {
-  readonly events: Record<string, number> = {};
+  readonly events: Record<string, number> = Object.create(null) as Record<string, number>;
   bytes = 0;
 
   count(topic: string, bytes: number): void {
@@ -46,6 +46,7 @@ export function createGatewayMetrics(registry: Registry) {
     lagging: new Gauge({ name: 'ms_sse_lagging_connections', help: 'Connections whose socket is full (events queue and ticks conflate)', registers: [registry] }),
     conflated: new Counter({ name: 'ms_sse_conflated_total', help: 'Market ticks replaced by a newer tick while a client lagged', labelNames: ['topic'], registers: [registry] }),
     disconnected: new Counter({ name: 'ms_sse_disconnected_total', help: 'Clients disconnected by the gateway', labelNames: ['reason'], registers: [registry] }),
+    refused: new Counter({ name: 'ms_sse_refused_total', help: 'Stream requests refused for a per-user or per-session stream cap', labelNames: ['reason'], registers: [registry] }),
     resumes: new Counter({ name: 'ms_sse_resumes_total', help: 'Per-topic resume outcomes', labelNames: ['outcome'], registers: [registry] }),
     latency: new Histogram({
       name: 'ms_sse_publish_to_write_seconds',

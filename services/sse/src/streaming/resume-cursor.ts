@@ -1,5 +1,6 @@
 import type { TopicName } from '@marketswarm/shared/events';
-import { topicNames } from '@marketswarm/shared/events';
+import { topicNames, topicSpecs } from '@marketswarm/shared/events';
+import type { PositionSeal } from './position-seal.js';
 import { compareStreamIds, type StreamId } from './stream-id.js';
 
 /**
@@ -10,6 +11,8 @@ import { compareStreamIds, type StreamId } from './stream-id.js';
  *
  * Wire form: one segment per topic, `<code><ms base36>-<seq base36>`, joined by `.`,
  * e.g. `slrx3k2a-0.ilrx3k2z-3`. Short ASCII, no characters EventSource treats specially.
+ * User-scoped topics share one stream across users, so their segment is `<code><sealed position>`
+ * (PositionSeal): a user never learns when another user's event was written.
  */
 const CODES: Readonly<Record<TopicName, string>> = {
   spot: 's',
@@ -28,30 +31,52 @@ const CODES: Readonly<Record<TopicName, string>> = {
 };
 const TOPIC_BY_CODE = new Map<string, TopicName>(topicNames.map((t) => [CODES[t], t]));
 
-export class ResumeCursor {
-  private readonly positions = new Map<TopicName, StreamId>();
-  private encoded: string | undefined;
+/** Reads and writes the wire form; holds the seal for user-scoped topics. */
+export class CursorCodec {
+  constructor(private readonly seal: PositionSeal) {}
+
+  /** An empty cursor (a fresh connection). */
+  cursor(): ResumeCursor {
+    return new ResumeCursor(this);
+  }
 
   /** Parses a Last-Event-ID; anything malformed yields null (the caller treats it as a fresh connect). */
-  static parse(text: string | undefined): ResumeCursor | null {
+  parse(text: string | undefined): ResumeCursor | null {
     if (!text || text.length > 1024) return null;
-    const cursor = new ResumeCursor();
+    const cursor = new ResumeCursor(this);
     for (const segment of text.split('.')) {
       const topic = TOPIC_BY_CODE.get(segment.charAt(0));
-      const dash = segment.indexOf('-');
-      if (!topic || dash < 2) return null;
-      const ms = parseInt(segment.slice(1, dash), 36);
-      const seq = parseInt(segment.slice(dash + 1), 36);
-      if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(seq) || ms < 0 || seq < 0) return null;
-      cursor.positions.set(topic, { ms, seq });
+      if (!topic) return null;
+      const id = SEALED.has(topic) ? this.seal.open(segment.slice(1)) : plainPosition(segment);
+      if (!id) return null;
+      cursor.set(topic, id);
     }
     return cursor;
   }
 
   /** The wire form of one topic's position; a one-topic cursor is exactly this. */
-  static segment(topic: TopicName, id: StreamId): string {
+  segment(topic: TopicName, id: StreamId): string {
+    if (SEALED.has(topic)) return `${CODES[topic]}${this.seal.seal(id)}`;
     return `${CODES[topic]}${id.ms.toString(36)}-${id.seq.toString(36)}`;
   }
+}
+
+const SEALED: ReadonlySet<TopicName> = new Set(topicNames.filter((t) => topicSpecs[t].scope === 'user'));
+
+function plainPosition(segment: string): StreamId | null {
+  const dash = segment.indexOf('-');
+  if (dash < 2 || !/^[a-z][0-9a-z]+-[0-9a-z]+$/.test(segment)) return null;
+  const ms = parseInt(segment.slice(1, dash), 36);
+  const seq = parseInt(segment.slice(dash + 1), 36);
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(seq)) return null;
+  return { ms, seq };
+}
+
+export class ResumeCursor {
+  private readonly positions = new Map<TopicName, StreamId>();
+  private encoded: string | undefined;
+
+  constructor(private readonly codec: CursorCodec) {}
 
   get(topic: TopicName): StreamId | undefined {
     return this.positions.get(topic);
@@ -91,7 +116,7 @@ export class ResumeCursor {
       const parts: string[] = [];
       for (const topic of topicNames) {
         const id = this.positions.get(topic);
-        if (id) parts.push(ResumeCursor.segment(topic, id));
+        if (id) parts.push(this.codec.segment(topic, id));
       }
       this.encoded = parts.join('.');
     }

@@ -3,13 +3,14 @@ import { topicSpecs, type StreamEndReason, type TopicName } from '@marketswarm/s
 import { encodeControl, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
-import { ResumeCursor } from './resume-cursor.js';
+import type { CursorCodec, ResumeCursor } from './resume-cursor.js';
 import { compareStreamIds, type StreamId } from './stream-id.js';
 import type { Subscription } from './subscription.js';
 
 export interface ConnectionOptions {
   /** Most bytes a connection may hold (socket buffer + queued events) before it is cut. */
   byteBudget: number;
+  codec: CursorCodec;
   metrics: GatewayMetrics;
   onClose(connection: SseConnection): void;
 }
@@ -32,6 +33,8 @@ export class SseConnection {
   readonly id = nextId++;
   readonly cursor: ResumeCursor;
   readonly connectedAt = Date.now();
+  /** Event bytes written so far (frames and id lines); catch-up measures its budget with it. */
+  bytesWritten = 0;
   private replaying = true;
   // Allocated only when needed: most connections never lag, and an idle connection should cost
   // as little memory as possible (tens of thousands stay open all day).
@@ -53,7 +56,7 @@ export class SseConnection {
     cursor: ResumeCursor | null,
     private readonly options: ConnectionOptions,
   ) {
-    this.cursor = cursor ?? new ResumeCursor();
+    this.cursor = cursor ?? options.codec.cursor();
     this.cursor.restrictTo(subscription.topics);
     this.singleTopic = subscription.topics.length === 1;
     res.on('drain', () => this.flush());
@@ -135,6 +138,7 @@ export class SseConnection {
     const tail = encodeIdTail(this.cursor.toString());
     this.res.write(body);
     if (!this.res.write(tail)) this.setLagging(true);
+    this.bytesWritten += body.length + tail.length;
     this.options.metrics.tally.count(topic, body.length + tail.length);
   }
 
@@ -176,7 +180,7 @@ export class SseConnection {
     let bytes: number;
     if (this.singleTopic) {
       this.advance(event.topic, event.id);
-      const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(ResumeCursor.segment(event.topic, event.id))]));
+      const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(this.options.codec.segment(event.topic, event.id))]));
       accepted = this.res.write(frame);
       bytes = frame.length;
     } else {
@@ -196,6 +200,7 @@ export class SseConnection {
       bytes = event.body.length + hit.tail.length;
     }
     if (!accepted) this.setLagging(true);
+    this.bytesWritten += bytes;
     this.options.metrics.tally.count(event.topic, bytes);
   }
 

@@ -8,8 +8,9 @@ import { catchUp } from './catch-up.js';
 import type { Fanout } from './fanout.js';
 import { encodeRetry } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
-import { ResumeCursor } from './resume-cursor.js';
+import type { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
+import type { SubscriberRegistry } from './subscriber-registry.js';
 import { resolveSubscription } from './subscription.js';
 
 export interface StreamUser {
@@ -23,9 +24,10 @@ export interface SseHandlerDeps {
   bus: RedisBus;
   fanout: Fanout;
   metrics: GatewayMetrics;
+  codec: CursorCodec;
   logger: Logger;
   authenticate(cookieHeader: string | undefined): Promise<StreamUser | null>;
-  settings: { retryMs: number; byteBudget: number; recentCount: number };
+  settings: { retryMs: number; byteBudget: number; recentCount: number; maxStreamsPerUser: number; maxStreamsPerSession: number };
 }
 
 export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -48,9 +50,15 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
     if (!resolved.ok) return refuse(res, resolved.status, resolved.message, requestId);
     const header = req.headers['last-event-id'];
     const rawId = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId') ?? undefined;
-    const resume = ResumeCursor.parse(rawId);
+    const resume = deps.codec.parse(rawId);
     // The client may have gone while we waited for Redis: never register a dead connection.
     if (req.destroyed || res.destroyed) return;
+    // Checked after the last await, so parallel requests cannot all pass before any registers.
+    const overCap = streamCapExceeded(deps.fanout.registry, user, deps.settings);
+    if (overCap) {
+      deps.metrics.refused.inc({ reason: overCap.reason });
+      return refuse(res, 429, overCap.message, requestId);
+    }
 
     // No chunked framing on HTTP/1.1: the body is the event stream until the connection closes,
     // which saves two buffers per write (chunk size and CRLF).
@@ -70,6 +78,7 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
     const connectedAt = Date.now();
     const connection = new SseConnection(res, user, resolved.subscription, resume, {
       byteBudget: deps.settings.byteBudget,
+      codec: deps.codec,
       metrics: deps.metrics,
       onClose: (c) => {
         deps.fanout.registry.remove(c);
@@ -85,6 +94,7 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
       route: (topic: TopicName) => deps.truth().topics[topic],
       redis: (bus: BusName) => deps.bus.get(bus),
       recentCount: deps.settings.recentCount,
+      byteBudget: deps.settings.byteBudget,
       onInvalid: (topic, reason) => deps.fanout.invalid(topic, reason),
       onResume: (outcome) => deps.metrics.resumes.inc({ outcome }),
     }).catch((error: unknown) => {
@@ -92,6 +102,20 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
       connection.disconnect('shutdown');
     });
   };
+}
+
+function streamCapExceeded(
+  registry: SubscriberRegistry,
+  user: StreamUser,
+  limits: { maxStreamsPerUser: number; maxStreamsPerSession: number },
+): { reason: 'streams-per-session' | 'streams-per-user'; message: string } | null {
+  if (registry.countForSession(user.sessionId) >= limits.maxStreamsPerSession) {
+    return { reason: 'streams-per-session', message: `this session already holds ${limits.maxStreamsPerSession} streams, the most one session may open; close a tab or stream first` };
+  }
+  if (registry.countForUser(user.id) >= limits.maxStreamsPerUser) {
+    return { reason: 'streams-per-user', message: `this account already holds ${limits.maxStreamsPerUser} streams, the most one user may open; close a tab or stream first` };
+  }
+  return null;
 }
 
 function refuse(res: ServerResponse, status: number, message: string, requestId: string): void {

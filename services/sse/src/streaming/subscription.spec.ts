@@ -27,4 +27,18 @@ describe(resolveSubscription.name, () => {
     expect(resolveSubscription('/sse/all', 'spot,weather')).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('unknown topic "weather"') as string });
     expect(resolveSubscription('/sse/gex/$$$', undefined)).toMatchObject({ ok: false, status: 400 });
   });
+
+  describe('with Object.prototype names (regression: these answered 500, or 200 with topics [null])', () => {
+    const names = Object.getOwnPropertyNames(Object.prototype);
+
+    it.each(names)('has no stream at /sse/%s, nor its per-symbol form', (name) => {
+      expect(resolveSubscription(`/sse/${name}`, undefined)).toMatchObject({ ok: false, status: 404 });
+      expect(resolveSubscription(`/sse/${name}/SPX`, undefined)).toMatchObject({ ok: false, status: 404 });
+    });
+
+    it.each(names)('refuses topics=%s on /sse/all with 400', (name) => {
+      expect(resolveSubscription('/sse/all', name)).toMatchObject({ ok: false, status: 400, message: expect.stringContaining(`unknown topic "${name}"`) as string });
+      expect(resolveSubscription('/sse/all', `spot,${name}`)).toMatchObject({ ok: false, status: 400 });
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { isTopicName, topicNames, type TopicName } from '@marketswarm/shared/events';
+import { isTopicName, SSE_ALL_ROUTE, SSE_GROUP_ROUTES, SSE_SYMBOL_ROUTES, topicNames, type TopicName } from '@marketswarm/shared/events';
 
 /** What one SSE connection follows: its topics and, on per-symbol routes, one symbol. */
 export interface Subscription {
@@ -9,28 +9,18 @@ export interface Subscription {
 
 export type SubscriptionResult = { ok: true; subscription: Subscription } | { ok: false; status: 400 | 404; message: string };
 
-/** Named routes and the topics they carry; `/sse/all?topics=` accepts these names too. */
-export const ROUTE_TOPICS: Readonly<Record<string, readonly TopicName[]>> = {
-  market: ['spot', 'candles', 'mode', 'bias', 'selector'],
-  intel: ['intel'],
-  alerts: ['alerts'],
-  vexy: ['vexy'],
-  'risk-graph': ['risk-graph'],
-  trades: ['trades'],
-};
-
-export const SYMBOL_ROUTES: Readonly<Record<string, TopicName>> = { heatmap: 'heatmap', gex: 'gex', candles: 'candles' };
-
 const SYMBOL = /^[A-Z][A-Z0-9.^/]{0,11}$/;
 
 export function resolveSubscription(path: string, topicsQuery: unknown): SubscriptionResult {
   const parts = path.replace(/^\/sse\/?/, '').split('/').filter(Boolean);
   const [name, symbol, ...rest] = parts;
-  if (name === 'all' && parts.length === 1) return resolveAll(topicsQuery);
-  if (name && parts.length === 1 && ROUTE_TOPICS[name]) {
-    return { ok: true, subscription: { route: name, topics: [...ROUTE_TOPICS[name]], symbol: undefined } };
+  if (name === SSE_ALL_ROUTE && parts.length === 1) return resolveAll(topicsQuery);
+  const groupTopics = name === undefined ? undefined : SSE_GROUP_ROUTES.get(name);
+  if (name && parts.length === 1 && groupTopics) {
+    return { ok: true, subscription: { route: name, topics: [...groupTopics], symbol: undefined } };
   }
-  if (name && symbol !== undefined && rest.length === 0 && SYMBOL_ROUTES[name]) {
+  const symbolTopic = name === undefined ? undefined : SSE_SYMBOL_ROUTES.get(name);
+  if (name && symbol !== undefined && rest.length === 0 && symbolTopic) {
     let upper: string;
     try {
       upper = decodeURIComponent(symbol).toUpperCase();
@@ -38,7 +28,7 @@ export function resolveSubscription(path: string, topicsQuery: unknown): Subscri
       return { ok: false, status: 400, message: `symbol "${symbol}" is not valid URL encoding` };
     }
     if (!SYMBOL.test(upper)) return { ok: false, status: 400, message: `symbol "${symbol}" is not a ticker such as SPX` };
-    return { ok: true, subscription: { route: name, topics: [SYMBOL_ROUTES[name]], symbol: upper } };
+    return { ok: true, subscription: { route: name, topics: [symbolTopic], symbol: upper } };
   }
   return { ok: false, status: 404, message: `no stream at ${path}` };
 }
@@ -50,10 +40,10 @@ function resolveAll(topicsQuery: unknown): SubscriptionResult {
   if (typeof topicsQuery !== 'string') return { ok: false, status: 400, message: 'topics: give one comma-separated list' };
   const topics = new Set<TopicName>();
   for (const name of topicsQuery.split(',').map((t) => t.trim()).filter(Boolean)) {
-    const routeTopics = ROUTE_TOPICS[name];
+    const routeTopics = SSE_GROUP_ROUTES.get(name);
     if (routeTopics) routeTopics.forEach((t) => topics.add(t));
     else if (isTopicName(name)) topics.add(name);
-    else return { ok: false, status: 400, message: `topics: unknown topic "${name}" (topics: ${topicNames.join(', ')}; groups: ${Object.keys(ROUTE_TOPICS).join(', ')})` };
+    else return { ok: false, status: 400, message: `topics: unknown topic "${name}" (topics: ${topicNames.join(', ')}; groups: ${[...SSE_GROUP_ROUTES.keys()].join(', ')})` };
   }
   if (topics.size === 0) return { ok: false, status: 400, message: 'topics: name at least one topic' };
   return { ok: true, subscription: { route: 'all', topics: topicNames.filter((t) => topics.has(t)), symbol: undefined } };

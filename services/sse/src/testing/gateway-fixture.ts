@@ -1,0 +1,81 @@
+import type { Redis } from 'ioredis';
+import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
+import type { BusName, TopicName } from '@marketswarm/shared/events';
+import type { PublicTruth } from '@marketswarm/shared/truth';
+import { loadRepoTruth, registerAccount, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
+import { openStream, range, type TestStream } from './sse-test-client.js';
+
+export interface Account {
+  cookie: string;
+  userId: string;
+}
+
+/**
+ * One real gateway process over three real redis-servers, with the repo's truth (sse settings
+ * patched per spec file) and two accounts. Each integration spec of the gateway starts its own, so
+ * the files run apart and a setting one file needs never leaks into another.
+ */
+export interface GatewayFixture {
+  redis: RedisTrio;
+  truth: PublicTruth;
+  /** Replaced when a spec kills and restarts the gateway. */
+  gateway: ServiceProcess;
+  clients: Record<BusName, Redis>;
+  alice: Account;
+  bob: Account;
+  /** An EventSource on the gateway (or another base URL), closed by closeStreams(). */
+  open(path: string, cookie: string, options?: { lastEventId?: string; base?: string }): TestStream;
+  /** Appends events exactly as a producer does (validated, XADD + snapshot in one MULTI). */
+  publish(topic: TopicName, payloads: Record<string, unknown>[], user?: string): Promise<void>;
+  /** The first number matched by `pattern` in the gateway's /metrics, 0 when absent. */
+  metric(pattern: RegExp): Promise<number>;
+  closeStreams(): void;
+  stop(): Promise<void>;
+}
+
+export async function startGatewayFixture(options: { settings?: Record<string, unknown>; patch?: (truth: PublicTruth) => void } = {}): Promise<GatewayFixture> {
+  const redis = await startRedisTrio();
+  const { truth } = await loadRepoTruth(redis.system.client(), {
+    patch: (t) => {
+      t.components['sse']!.settings = { ...t.components['sse']!.settings, keepaliveMs: 1000, retryMs: 300, recentCount: 5, ...options.settings };
+      options.patch?.(t);
+    },
+  });
+  const clients: Record<BusName, Redis> = { system: redis.system.client(), market: redis.market.client(), intel: redis.intel.client() };
+  const gateway = await startServiceProcess({ dir: 'services/sse', env: redis.env });
+  const streams: TestStream[] = [];
+  const fixture: GatewayFixture = {
+    redis,
+    truth,
+    gateway,
+    clients,
+    alice: await registerAccount(gateway.url, 'alice@example.com'),
+    bob: await registerAccount(gateway.url, 'bob@example.com'),
+    open(path, cookie, opts = {}) {
+      const stream = openStream(`${opts.base ?? fixture.gateway.url}${path}`, cookie, opts);
+      streams.push(stream);
+      return stream;
+    },
+    async publish(topic, payloads, user) {
+      const route = truth.topics[topic]!;
+      const now = Date.now();
+      // Test payloads have no static type: validated first, as ./admin publish does with its JSON.
+      await publishEvents(clients[route.bus], route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: now, data, ...(user ? { user } : {}) })));
+    },
+    async metric(pattern) {
+      return Number(pattern.exec(await (await fetch(`${fixture.gateway.url}/metrics`)).text())?.[1] ?? 0);
+    },
+    closeStreams() {
+      for (const s of streams.splice(0)) s.close();
+    },
+    async stop() {
+      fixture.closeStreams();
+      await fixture.gateway.stop();
+      await redis.stop();
+    },
+  };
+  return fixture;
+}
+
+export const vexyItems = (from: number, to: number) => range(from, to).map((seq) => ({ text: `note ${seq}`, seq }));
+export const spotTicks = (from: number, to: number, symbol = 'SPX') => range(from, to).map((seq) => ({ symbol, price: 5000 + seq, seq }));
