@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '@marketswarm/shared/testing';
+import { chromiumLaunchOptions, type TestStack } from '@marketswarm/shared/testing';
 
 /** Screenshots and other run output (git-ignored, see e2e/.gitignore). */
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -27,10 +27,15 @@ export function freshAccount(prefix: string): { email: string; password: string 
   return { email: `${prefix}-${process.pid}-${Date.now().toString(36)}-${accounts}@e2e.test`, password: `pw-${Math.random().toString(36).slice(2)}-long` };
 }
 
-/** Registers over the API from inside the context, so the session cookie lands in it. */
-export async function signUpViaApi(context: BrowserContext, account: { email: string; password: string }): Promise<void> {
-  const res = await context.request.post('/api/auth/register', { data: account });
-  if (!res.ok()) throw new Error(`register ${account.email}: ${res.status()} ${await res.text()}`);
+/**
+ * Creates the account in the stack (as `./admin user add` does) and signs in over the API from
+ * inside the context, so the session cookie lands in it. Sign-ups are limited per address, and
+ * every test browser comes from 127.0.0.1; the sign-up form has its own test.
+ */
+export async function signInFreshAccount(stack: Pick<TestStack, 'createAccount'>, context: BrowserContext, account: { email: string; password: string }): Promise<void> {
+  await stack.createAccount(account);
+  const res = await context.request.post('/api/auth/login', { data: account });
+  if (!res.ok()) throw new Error(`sign in ${account.email}: ${res.status()} ${await res.text()}`);
 }
 
 /** The signed-in user's id, as the page's own session sees it. */
@@ -67,9 +72,18 @@ export function attributeOfAll(locator: Locator, name: string): Promise<string[]
   return locator.evaluateAll((els: readonly { getAttribute(n: string): string | null }[], attr: string) => els.map((el) => el.getAttribute(attr) ?? ''), name);
 }
 
-/** Appends every uncaught error of the page to `into`, with the page's URL. */
+/** What Chromium logs when the page's CSP refuses something, or its Permissions-Policy names an unknown feature. */
+const POLICY_COMPLAINT = /Content Security Policy|Permissions-Policy/i;
+
+/**
+ * Appends every uncaught error of the page to `into`, with the page's URL, and every complaint
+ * about its security policies: a CSP violation throws nothing, Chromium only logs it.
+ */
 export function recordPageErrors(page: Page, into: string[]): void {
   page.on('pageerror', (error) => into.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (POLICY_COMPLAINT.test(message.text())) into.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
+  });
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

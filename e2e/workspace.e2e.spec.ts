@@ -9,7 +9,7 @@ import {
   newStackContext,
   recordPageErrors,
   saveScreenshot,
-  signUpViaApi,
+  signInFreshAccount,
   timedFetch,
   userIdOf,
   waitFor,
@@ -106,7 +106,7 @@ describe('the workspace in Chromium through nginx', () => {
   /** A fresh account's workspace, live. */
   async function openWorkspace(prefix: string, options: { target?: Browser; query?: string } = {}): Promise<Page> {
     const context = await openContext(options.target);
-    await signUpViaApi(context, freshAccount(prefix));
+    await signInFreshAccount(stack, context, freshAccount(prefix));
     const page = await context.newPage();
     recordPageErrors(page, errors);
     await page.goto(`/${options.query ?? ''}`);
@@ -300,6 +300,31 @@ describe('the workspace in Chromium through nginx', () => {
     await page.context().close();
   });
 
+  it("applies the chart library's hashed inline style and refuses, and reports, any other", async () => {
+    const page = await openWorkspace('csp');
+    // lightweight-charts' attribution <style> is allowed by its hash: the logo it positions is absolute.
+    await page.locator('#tv-attr-logo').waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await page.evaluate("getComputedStyle(document.getElementById('tv-attr-logo')).position")).toBe('absolute');
+    await page.context().close();
+
+    // A page of its own, so the refusal it provokes stays out of the run's `errors`.
+    const probe = await (await openContext()).newPage();
+    const complaints: string[] = [];
+    recordPageErrors(probe, complaints);
+    await probe.goto('/signin');
+    await probe.locator('[data-testid=signin-form]').waitFor();
+    const outline = await probe.evaluate(`(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { outline: 5px solid red }';
+      document.head.append(style);
+      return getComputedStyle(document.body).outlineStyle;
+    })()`);
+    expect(outline).toBe('none');
+    const reported = await waitFor('a CSP complaint on the console', 5_000, () => Promise.resolve(complaints.length > 0 ? complaints : undefined));
+    expect(reported.join('\n')).toMatch(/Content Security Policy.*style-src/);
+    await probe.context().close();
+  });
+
   it("delivers a user's alert only to that user, and sign-out closes every stream", async () => {
     const a = await openWorkspace('alert-a');
     const b = await openWorkspace('alert-b');
@@ -336,7 +361,7 @@ describe('the workspace in Chromium through nginx', () => {
     expect(await attr(b, '[data-testid=pulse]', 'data-state')).not.toBe('offline');
   });
 
-  it('raised no uncaught error in any page of the run', () => {
+  it('raised no uncaught error and no CSP or Permissions-Policy complaint in any page of the run', () => {
     expect(errors).toEqual([]);
   });
 });

@@ -13,13 +13,6 @@ export function limitAddress(ip: string): string {
   return `${expandIPv6(bare).slice(0, 4).join(':')}::/64`;
 }
 
-/** True for an address on this machine: 127.0.0.0/8 and ::1, also IPv4-mapped. */
-export function isLoopbackAddress(ip: string): boolean {
-  const bare = withoutZone(ip);
-  const v4 = ipv4Of(bare);
-  if (v4) return v4.startsWith('127.');
-  return isIPv6(bare) && expandIPv6(bare).join(':') === '0:0:0:0:0:0:0:1';
-}
 
 function withoutZone(ip: string): string {
   return ip.split('%')[0] ?? ip;

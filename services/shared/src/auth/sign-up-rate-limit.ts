@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { DEFAULT_AUTH_LIMITS, type AuthLimits } from './auth-limits.js';
 import { reserveAttempt } from './attempt-counters.js';
-import { isLoopbackAddress, limitAddress } from './client-address.js';
+import { limitAddress } from './client-address.js';
 
 /** System Redis key of the sign-up counter (same hash tag as the sign-in counters). */
 export const SIGN_UP_LIMIT_KEYS = {
@@ -13,9 +13,10 @@ export type SignUpVerdict = { limited: false } | { limited: true; retryAfterSec:
 /**
  * Sign-ups per client address, in system Redis. Every attempt with a valid body counts — also one
  * refused because the email is taken, so the route cannot be used to test many emails — and is
- * reserved before the password is hashed, so parallel requests cannot all pass. Addresses on this
- * machine are not limited: whoever is there can create accounts with `./admin user add` anyway,
- * and the test stacks and benchmarks sign many accounts up from it through nginx.
+ * reserved before the password is hashed, so parallel requests cannot all pass. The gateway's own
+ * machine is no exception: behind nginx every local browser is 127.0.0.1, and that is where an
+ * attacker on the host would script sign-ups from. Operators and test suites create accounts with
+ * `./admin user add` (or the same UserStore), which no limit applies to.
  */
 export class SignUpRateLimiter {
   constructor(
@@ -24,7 +25,6 @@ export class SignUpRateLimiter {
   ) {}
 
   async reserve(ip: string): Promise<SignUpVerdict> {
-    if (isLoopbackAddress(ip)) return { limited: false };
     const reservation = await reserveAttempt(this.redis, [{ key: SIGN_UP_LIMIT_KEYS.perAddress(ip), ...this.limits.signUpsPerAddress }]);
     return reservation.reserved ? { limited: false } : { limited: true, retryAfterSec: reservation.retryAfterSec };
   }

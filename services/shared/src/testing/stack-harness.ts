@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { publishEvents } from '../bus/publish-event.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import { UserStore } from '../auth/user-store.js';
+import { publishEvents, validateForPublish } from '../bus/publish-event.js';
 import { busUrls } from '../config/stack-addresses.js';
 import type { BusName } from '../events/bus-name.js';
 import type { TopicName } from '../events/topics.js';
@@ -29,6 +31,12 @@ export interface TestStack {
    * Appends events straight into the stack's Redis, exactly as a producer does (validated, one
    * MULTI): milliseconds, where `./admin publish` costs a process start. Returns the stream ids.
    */
+  /**
+   * Creates an account in the stack's system Redis the way `./admin user add` does (argon2id hash,
+   * same store), without a process start. Test suites create their accounts here: sign-ups through
+   * the API are limited per address, and every test browser shares 127.0.0.1.
+   */
+  createAccount(account: { email: string; password: string; role?: 'trader' | 'admin' }): Promise<string>;
   publish(topic: TopicName, payloads: readonly Record<string, unknown>[], options?: { user?: string; type?: string }): Promise<string[]>;
   /** The pid and restart count pm2 reports for one of this stack's processes (e.g. `fotw-sse`). */
   pm2Process(name: string): Promise<{ pid: number; restarts: number; status: string } | undefined>;
@@ -80,13 +88,18 @@ export async function startTestStack(): Promise<TestStack> {
     upOutput: '',
     admin: (args, timeoutMs) => runAdmin(args, env, { timeoutMs: timeoutMs ?? 60_000 }),
     pm2: async (args) => (await exec(process.execPath, [pm2Bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })).stdout,
+    createAccount: async ({ email, password, role = 'trader' }) => {
+      const user = await new UserStore(await busFor('system')).create({ email, passwordHash: await hashPassword(password), role });
+      return user.id;
+    },
     publish: async (topic, payloads, options = {}) => {
       truth ??= await repoTruth();
       const route = truth.topics[topic];
       if (!route) throw new Error(`truth declares no stream for topic "${topic}"`);
       const ts = Date.now();
       const envelopes = payloads.map((data) => ({ topic, type: options.type ?? 'update', ts, data, ...(options.user ? { user: options.user } : {}) }));
-      return publishEvents(await busFor(route.bus), route, envelopes);
+      // Test payloads have no static type: validated here, as ./admin publish does with its JSON.
+      return publishEvents(await busFor(route.bus), route, envelopes.map((e) => validateForPublish(route, e)));
     },
     pm2Process: async (name) => {
       const rows = JSON.parse(await stack.pm2(['jlist'])) as Pm2Row[];

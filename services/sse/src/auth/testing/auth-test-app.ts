@@ -19,7 +19,10 @@ export interface AuthTestApp {
  * handler, as the gateway mounts them; `extend` adds routes (e.g. one behind requireRole).
  */
 export async function startAuthTestApp(redis: Redis, options: Partial<AuthOptions> = {}, extend?: (app: Express, deps: AuthDeps) => void): Promise<AuthTestApp> {
-  const deps = createAuthDeps(redis, { sessionTtlSec: 3600, ...options });
+  // Specs about sessions and profiles sign many accounts up from 127.0.0.1; the sign-up limit has
+  // its own spec, which passes its limits explicitly.
+  const limits = { signUpsPerAddress: { limit: 1000, windowSec: 3600 }, ...options.limits };
+  const deps = createAuthDeps(redis, { sessionTtlSec: 3600, ...options, limits });
   const app = express();
   // As the gateway: X-Forwarded-For from a loopback proxy (nginx) names the client, so tests can play several addresses.
   app.set('trust proxy', 'loopback');
