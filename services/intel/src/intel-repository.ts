@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { publishEvents } from '@marketswarm/shared/bus';
+import { publishEvents, SeqCounter } from '@marketswarm/shared/bus';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { FeedValidators } from './feed-fetcher.js';
 import type { IntelItem } from './item-normaliser.js';
-import { SeqCounter } from './seq-counter.js';
 
 const validatorsSchema = z.object({ etag: z.string().optional(), lastModified: z.string().optional(), fileStamp: z.string().optional() });
 

@@ -1,3 +1,4 @@
+import { SeqCounter } from '@marketswarm/shared/bus';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, createOpsApp, packageVersion, runMain } from '@marketswarm/shared/service';
 import { fetchFeed } from './feed-fetcher.js';
@@ -6,7 +7,6 @@ import { createIntelMetrics } from './intel-metrics.js';
 import { IntelRepository } from './intel-repository.js';
 import { effectiveFeeds, parseIntelSettings, repoRoot, watchedSymbols } from './intel-settings.js';
 import { MarketFollower } from './market-follower.js';
-import { SeqCounter } from './seq-counter.js';
 import { VexyCommentator } from './vexy-commentator.js';
 import { VexyService } from './vexy-service.js';
 
@@ -19,8 +19,8 @@ runMain('intel', async () => {
   if (!intelRoute || !vexyRoute) throw new Error('truth has no route for topic "intel" or "vexy"');
   const watched = watchedSymbols(components['massive']?.settings);
   const intelRedis = ctx.bus.get('intel');
-  // One seq per topic, continuing after the highest one in each stream's tail, before anything publishes.
-  const [intelSeq, vexySeq] = await Promise.all([SeqCounter.resume(intelRedis, intelRoute.stream), SeqCounter.resume(intelRedis, vexyRoute.stream)]);
+  // One seq per topic, continuing after the highest one already published, before anything publishes.
+  const [intelSeq, vexySeq] = await Promise.all([SeqCounter.resume(intelRedis, intelRoute), SeqCounter.resume(intelRedis, vexyRoute)]);
   ctx.logger.info({ intelSeq: intelSeq.peek(), vexySeq: vexySeq.peek() }, 'seq numbering resumed');
 
   const vexy = new VexyService(new VexyCommentator({ watched, largeMovePct: settings.vexyLargeMovePct }), intelRedis, vexyRoute, vexySeq);

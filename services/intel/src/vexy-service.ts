@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
-import { publishEvents } from '@marketswarm/shared/bus';
+import { publishEvents, SeqCounter } from '@marketswarm/shared/bus';
 import type { TypedEvent } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { IntelItem } from './item-normaliser.js';
-import { SeqCounter } from './seq-counter.js';
 import type { Commentary, VexyCommentator } from './vexy-commentator.js';
 
 function numberOrUndefined(value: unknown): number | undefined {

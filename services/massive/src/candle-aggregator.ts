@@ -1,5 +1,5 @@
-export const CANDLE_INTERVALS = ['1m', '5m', '15m', '1h'] as const;
-export type CandleInterval = (typeof CANDLE_INTERVALS)[number];
+import { CANDLE_INTERVALS, type CandleInterval } from '@marketswarm/shared/dto';
+
 export const INTERVAL_MS: Readonly<Record<CandleInterval, number>> = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
 
 export interface Candle {

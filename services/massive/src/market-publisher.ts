@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { CANDLE_INTERVALS, CandleAggregator, type Candle } from './candle-aggregator.js';
+import { SeqCounter } from '@marketswarm/shared/bus';
+import type { TopicPayloadInput } from '@marketswarm/shared/events';
+import { CandleAggregator, type Candle } from './candle-aggregator.js';
 import type { MarketClock } from './market-clock.js';
 import type { MarketEvent, MarketSink } from './market-sink.js';
 import type { Tick } from './tick-source.js';
@@ -47,8 +49,8 @@ export class MarketPublisher {
   private readonly touched = new Map<string, Candle>();
   private readonly prevClose = new Map<string, number>();
   private readonly lastPrice = new Map<string, number>();
-  private spotSeq = 0;
-  private candleSeq = 0;
+  private spotSeq = new SeqCounter();
+  private candleSeq = new SeqCounter();
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
 
@@ -61,10 +63,10 @@ export class MarketPublisher {
   async resume(now: number): Promise<void> {
     const { sink, clock } = this.options;
     const [spot, candles, recent] = await Promise.all([sink.lastSeq('spot'), sink.lastSeq('candles'), sink.recentCandles()]);
-    this.spotSeq = spot === undefined ? 0 : spot + 1;
-    this.candleSeq = candles === undefined ? 0 : candles + 1;
+    this.spotSeq = SeqCounter.after(spot);
+    this.candleSeq = SeqCounter.after(candles);
     const session = clock.at(now).session;
-    const today = recent.filter(isCandle).filter((c) => clock.at(c.t).session === session);
+    const today = recent.filter((c) => clock.at(c.t).session === session);
     this.candles.restore(
       session,
       today.map(({ symbol, interval, t, o, h, l, c, v }) => ({ symbol, interval, t, o, h, l, c, v: v ?? 0 })),
@@ -90,13 +92,13 @@ export class MarketPublisher {
     this.pending = [];
     this.touched.clear();
     const end = this.options.metrics.cycle.startTimer();
-    const spotEvents: MarketEvent[] = pending.map(({ tick, prevClose }) => {
-      const data: Record<string, unknown> = { symbol: tick.symbol, price: tick.price, seq: this.spotSeq++ };
-      if (prevClose !== undefined) data['prevClose'] = prevClose;
+    const spotEvents = pending.map(({ tick, prevClose }): MarketEvent<'spot'> => {
+      const data: TopicPayloadInput<'spot'> = { symbol: tick.symbol, price: tick.price, seq: this.spotSeq.next() };
+      if (prevClose !== undefined) data.prevClose = prevClose;
       if (tick.size !== undefined) data['size'] = tick.size;
       return { topic: 'spot', type: 'tick', ts: tick.ts, data };
     });
-    const candleEvents: MarketEvent[] = candles.map((c) => ({ topic: 'candles', type: 'candle', ts: ticks[ticks.length - 1]?.ts ?? c.t, data: { ...c, seq: this.candleSeq++ } }));
+    const candleEvents = candles.map((c): MarketEvent<'candles'> => ({ topic: 'candles', type: 'candle', ts: ticks[ticks.length - 1]?.ts ?? c.t, data: { ...c, seq: this.candleSeq.next() } }));
     try {
       await Promise.all([this.options.sink.publish('spot', spotEvents), this.options.sink.publish('candles', candleEvents)]);
       this.options.metrics.ticks.inc(spotEvents.length);
@@ -123,12 +125,4 @@ export class MarketPublisher {
     await this.inFlight;
     await this.cycle();
   }
-}
-
-function isCandle(data: Record<string, unknown>): data is Omit<Candle, 'v'> & { v?: number } {
-  return (
-    typeof data['symbol'] === 'string' &&
-    (CANDLE_INTERVALS as readonly unknown[]).includes(data['interval']) &&
-    ['t', 'o', 'h', 'l', 'c'].every((k) => typeof data[k] === 'number')
-  );
 }

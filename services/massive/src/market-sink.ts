@@ -1,26 +1,22 @@
 import type { Redis } from 'ioredis';
-import { publishEvents } from '@marketswarm/shared/bus';
-import { decodeStreamEntry } from '@marketswarm/shared/events';
+import { lastPublishedSeq, publishEvents, readSnapshot } from '@marketswarm/shared/bus';
+import { decodeStreamEntry, type EventOf, type TopicPayload } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 
 export type MarketTopic = 'spot' | 'candles';
 
-export interface MarketEvent {
-  topic: MarketTopic;
-  type: string;
-  ts: number;
-  data: Record<string, unknown>;
-}
+/** One spot tick or candle update as the publisher builds it, its payload typed by its topic. */
+export type MarketEvent<T extends MarketTopic = MarketTopic> = EventOf<T>;
 
 /** Where the publisher's events go; the Redis implementation below, a fake in unit tests. */
 export interface MarketSink {
-  publish(topic: MarketTopic, events: readonly MarketEvent[]): Promise<void>;
-  /** The highest `seq` in the topic's snapshot, so a restarted producer continues the numbering. */
+  publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void>;
+  /** The highest `seq` the topic has published, so a restarted producer continues the numbering. */
   lastSeq(topic: MarketTopic): Promise<number | undefined>;
   /** The latest published price per symbol (spot snapshot), so a restarted simulator continues from there. */
   lastPrices(): Promise<Record<string, number>>;
   /** Candle payloads still in the candles stream, oldest first (to rebuild today's history). */
-  recentCandles(): Promise<Array<Record<string, unknown>>>;
+  recentCandles(): Promise<TopicPayload<'candles'>[]>;
 }
 
 /** Market Redis: stream + latest snapshot per route declared in truth, through the shared publisher. */
@@ -30,48 +26,27 @@ export class RedisMarketSink implements MarketSink {
     private readonly routes: Readonly<Record<MarketTopic, TopicRoute>>,
   ) {}
 
-  async publish(topic: MarketTopic, events: readonly MarketEvent[]): Promise<void> {
+  async publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void> {
     if (events.length > 0) await publishEvents(this.redis, this.routes[topic], events);
   }
 
-  async lastSeq(topic: MarketTopic): Promise<number | undefined> {
-    let max: number | undefined;
-    for (const data of await this.snapshotData(topic)) {
-      if (typeof data['seq'] === 'number' && (max === undefined || data['seq'] > max)) max = data['seq'];
-    }
-    return max;
+  lastSeq(topic: MarketTopic): Promise<number | undefined> {
+    return lastPublishedSeq(this.redis, this.routes[topic]);
   }
 
   async lastPrices(): Promise<Record<string, number>> {
     const prices: Record<string, number> = {};
-    for (const data of await this.snapshotData('spot')) {
-      if (typeof data['symbol'] === 'string' && typeof data['price'] === 'number') prices[data['symbol']] = data['price'];
-    }
+    for (const { data } of (await readSnapshot(this.redis, this.routes.spot, 'spot')).events) prices[data.symbol] = data.price;
     return prices;
   }
 
-  async recentCandles(): Promise<Array<Record<string, unknown>>> {
+  async recentCandles(): Promise<TopicPayload<'candles'>[]> {
     const route = this.routes.candles;
     const entries = await this.redis.xrevrange(route.stream, '+', '-', 'COUNT', route.maxlen);
-    const out: Array<Record<string, unknown>> = [];
+    const out: TopicPayload<'candles'>[] = [];
     for (const [, fields] of entries.reverse()) {
       const parsed = decodeStreamEntry(fields);
-      if (parsed.ok) out.push(parsed.event.data);
-    }
-    return out;
-  }
-
-  private async snapshotData(topic: MarketTopic): Promise<Array<Record<string, unknown>>> {
-    const key = this.routes[topic].snapshot;
-    if (!key) return [];
-    const out: Array<Record<string, unknown>> = [];
-    for (const raw of await this.redis.hvals(key)) {
-      try {
-        const data = (JSON.parse(raw) as { data?: unknown }).data;
-        if (typeof data === 'object' && data !== null) out.push(data as Record<string, unknown>);
-      } catch {
-        // a foreign or corrupt snapshot field does not block the start
-      }
+      if (parsed.ok && parsed.event.topic === 'candles') out.push(parsed.event.data);
     }
     return out;
   }

@@ -1,14 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { publishEvents } from '@marketswarm/shared/bus';
-import type { TopicName } from '@marketswarm/shared/events';
+import { publishEvents, readSnapshot, SeqCounter } from '@marketswarm/shared/bus';
+import type { TopicPayloadInput } from '@marketswarm/shared/events';
 import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { buildSymbolModels, type SymbolModels } from './market-models.js';
 import { buildOptionChain, CHAIN_LAYOUTS } from './option-chain.js';
 
-export type ModelRoutes = Record<'gex' | 'heatmap' | 'mode' | 'bias' | 'selector', TopicRoute>;
+export type ModelTopic = 'gex' | 'heatmap' | 'mode' | 'bias' | 'selector';
+export type ModelRoutes = Record<ModelTopic, TopicRoute>;
 
 const HISTORY = 600;
 const DEFAULT_ATM_VOL: Readonly<Record<string, number>> = { SPX: 0.16, NDX: 0.2, RUT: 0.22 };
@@ -24,7 +25,8 @@ const DEFAULT_ATM_VOL: Readonly<Record<string, number>> = { SPX: 0.16, NDX: 0.2,
 export class ModelPublisher {
   private readonly history = new Map<string, number[]>();
   private readonly heatmaps = new Map<string, { version: number; tiles: HeatmapTiles }>();
-  private seq = 0;
+  /** One seq per cycle and symbol, shared by the five model topics of that cycle. */
+  private seq = new SeqCounter();
   private intervalMs = 0;
   private bucket: number | undefined;
   private queue: Promise<void> = Promise.resolve();
@@ -64,21 +66,16 @@ export class ModelPublisher {
       .catch((error: unknown) => this.logger.error({ err: (error as Error).message }, 'model cycle failed'));
   }
 
-  /** Continues heatmap versions and seq numbers after a restart, from the snapshot hash. */
+  /**
+   * After a restart: continues seq numbers after the highest any model topic published, and heatmap
+   * versions from the snapshot hash (the restart then publishes a fresh full snapshot at the next
+   * version, so clients re-sync; a corrupt entry is simply replaced by it).
+   */
   async resume(): Promise<void> {
-    if (!this.routes.heatmap.snapshot) return;
-    const stored = await this.redis.hgetall(this.routes.heatmap.snapshot);
-    for (const json of Object.values(stored)) {
-      try {
-        const event = JSON.parse(json) as { data?: { symbol?: string; version?: number; seq?: number } };
-        const { symbol, version, seq } = event.data ?? {};
-        // The restart publishes a fresh full snapshot at the next version, so clients re-sync.
-        if (symbol && typeof version === 'number') this.heatmaps.set(symbol, { version, tiles: {} });
-        if (typeof seq === 'number') this.seq = Math.max(this.seq, seq + 1);
-      } catch {
-        // a broken entry is replaced by the next full snapshot
-      }
-    }
+    const [seq, heatmaps] = await Promise.all([SeqCounter.resume(this.redis, ...Object.values(this.routes)), readSnapshot(this.redis, this.routes.heatmap, 'heatmap')]);
+    this.seq = seq;
+    for (const { data } of heatmaps.events) this.heatmaps.set(data.symbol, { version: data.version, tiles: {} });
+    if (heatmaps.skipped.length > 0) this.logger.warn({ skipped: heatmaps.skipped }, 'heatmap snapshot entries skipped on resume');
   }
 
   start(intervalMs: number): void {
@@ -108,7 +105,7 @@ export class ModelPublisher {
 
   private async publishAll(built: readonly { symbol: string; models: SymbolModels }[], now: number): Promise<void> {
     for (const { symbol, models } of built) {
-      const seq = this.seq++;
+      const seq = this.seq.next();
       await this.publish('gex', { ...models.gex, seq }, now);
       await this.publish('mode', { symbol, ...models.mode, seq }, now);
       await this.publish('bias', { symbol, ...models.bias, seq }, now);
@@ -117,7 +114,7 @@ export class ModelPublisher {
     }
   }
 
-  private async publish(topic: TopicName & keyof ModelRoutes, data: Record<string, unknown>, now: number): Promise<void> {
+  private async publish<T extends Exclude<ModelTopic, 'heatmap'>>(topic: T, data: TopicPayloadInput<T>, now: number): Promise<void> {
     await publishEvents(this.redis, this.routes[topic], [{ topic, type: 'model', ts: now, data }]);
     this.published.inc({ topic });
   }
@@ -133,5 +130,4 @@ export class ModelPublisher {
     this.heatmaps.set(symbol, { version, tiles });
     this.published.inc({ topic: 'heatmap' });
   }
-
 }

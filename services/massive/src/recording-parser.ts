@@ -1,3 +1,4 @@
+import { isSymbol, SYMBOL_MESSAGE } from '@marketswarm/shared/events';
 import type { Tick } from './tick-source.js';
 
 export type RecordingFormat = 'ndjson' | 'csv';
@@ -8,8 +9,6 @@ export interface RowError {
 }
 
 export type RowResult = { kind: 'tick'; tick: Tick } | { kind: 'skip' } | { kind: 'error'; error: RowError };
-
-const SYMBOL = /^[A-Z][A-Z0-9.^/]{0,11}$/;
 
 /** `.csv` is CSV; `.ndjson`, `.jsonl`, `.json` and anything else is NDJSON. */
 export function formatOf(file: string): RecordingFormat {
@@ -35,9 +34,7 @@ export class RecordingParser {
     if (typeof fields === 'string') return fail(line, fields);
     const ts = parseTimestamp(fields.ts);
     if (ts === undefined) return fail(line, `timestamp ${JSON.stringify(fields.ts)} is not epoch ms or an ISO 8601 date`);
-    if (typeof fields.symbol !== 'string' || !SYMBOL.test(fields.symbol)) {
-      return fail(line, `symbol ${JSON.stringify(fields.symbol)} must be an upper-case ticker such as SPX`);
-    }
+    if (!isSymbol(fields.symbol)) return fail(line, `symbol ${JSON.stringify(fields.symbol)} ${SYMBOL_MESSAGE}`);
     const price = toNumber(fields.price);
     if (price === undefined || price <= 0) return fail(line, `price ${JSON.stringify(fields.price)} must be a positive number`);
     let size: number | undefined;

@@ -1,8 +1,8 @@
 import {
+  controlEventNames,
+  parseControlEvent,
   parseEvent,
-  streamErrorSchema,
-  streamReadySchema,
-  streamResetSchema,
+  type ControlEventName,
   type EventIssue,
   type StreamEndReason,
   type StreamReset,
@@ -39,8 +39,6 @@ export interface ChannelOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
-
-const CONTROL_EVENTS = ['ready', 'reset', 'error'] as const;
 
 /**
  * One gateway stream. While the stream is merely cut, the browser's EventSource reconnects by
@@ -85,7 +83,7 @@ export class StreamChannel {
       this.onNetworkError(source);
     };
     for (const topic of this.spec.topics) source.addEventListener(topic, (e) => this.onTopicFrame(topic, e as MessageEvent<string>));
-    for (const name of CONTROL_EVENTS) {
+    for (const name of controlEventNames) {
       // `error` is also the EventSource's own network-error event; only a MessageEvent with data is the gateway's.
       source.addEventListener(name, (e) => {
         if (typeof (e as MessageEvent<unknown>).data === 'string') this.onControlFrame(name, e as MessageEvent<string>);
@@ -115,7 +113,7 @@ export class StreamChannel {
     else this.options.listener.event(parsed.event);
   }
 
-  private onControlFrame(name: (typeof CONTROL_EVENTS)[number], e: MessageEvent<string>): void {
+  private onControlFrame(name: ControlEventName, e: MessageEvent<string>): void {
     if (e.lastEventId) this.lastId = e.lastEventId;
     let json: unknown;
     try {
@@ -126,19 +124,20 @@ export class StreamChannel {
     }
     switch (name) {
       case 'ready': {
-        if (!streamReadySchema.safeParse(json).success) this.options.listener.invalid(name, [{ path: '(frame)', message: 'not a ready event' }]);
+        const ready = parseControlEvent('ready', json);
+        if (!ready.ok) this.options.listener.invalid(name, [{ path: '(frame)', message: ready.message }]);
         this.setStatus('live');
         return;
       }
       case 'reset': {
-        const reset = streamResetSchema.safeParse(json);
-        if (reset.success) this.options.listener.reset(reset.data);
-        else this.options.listener.invalid(name, [{ path: '(frame)', message: 'not a reset event' }]);
+        const reset = parseControlEvent('reset', json);
+        if (reset.ok) this.options.listener.reset(reset.data);
+        else this.options.listener.invalid(name, [{ path: '(frame)', message: reset.message }]);
         return;
       }
       case 'error': {
-        const error = streamErrorSchema.safeParse(json);
-        if (error.success && error.data.reason === 'signed-out') {
+        const error = parseControlEvent('error', json);
+        if (error.ok && error.data.reason === 'signed-out') {
           this.close();
           this.options.listener.signedOut('signed-out');
         }

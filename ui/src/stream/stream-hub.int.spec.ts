@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventSource } from 'eventsource';
 import type { Redis } from 'ioredis';
-import { publishEvents } from '@marketswarm/shared/bus';
+import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
 import { CSRF_COOKIE, CSRF_HEADER } from '@marketswarm/shared/dto';
 import type { TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
@@ -47,7 +47,8 @@ describe('StreamHub against a real gateway', () => {
 
   const publish = async (topic: TopicName, payloads: Array<Record<string, unknown>>, user?: string) => {
     const route = truth.topics[topic]!;
-    await publishEvents(clients[route.bus]!, route, payloads.map((data) => ({ topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
+    // Test payloads have no static type: validated first, as ./admin publish does with its JSON.
+    await publishEvents(clients[route.bus]!, route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
   };
 
   const until = async (what: string, check: () => boolean, timeoutMs = 15_000) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { InvalidEventError, publishEvents } from '@marketswarm/shared/bus';
-import { isTopicName, topicNames, type EventEnvelope } from '@marketswarm/shared/events';
+import { InvalidEventError, publishEvents, SeqCounter } from '@marketswarm/shared/bus';
+import { formatEventIssues, isTopicName, parseEvent, topicNames, type TypedEvent } from '@marketswarm/shared/events';
 import { adminPaths } from '../paths.js';
 import { fetchLoadedTruth } from '../truth/loaded-truth.js';
 import { busUrl, connectRedis } from '../truth/system-redis.js';
@@ -14,17 +14,19 @@ export interface PublishOptions {
   type?: string;
 }
 
-/** Builds the envelopes `publish` appends; with a count, payloads carry seq 0…n−1. */
-export function buildEnvelopes(topic: string, data: Record<string, unknown>, options: PublishOptions, now = Date.now()): EventEnvelope[] {
+/**
+ * The events `publish` appends: the operator's JSON checked once against its topic's schema (it has
+ * no static type), then, with a count, n copies whose payloads carry seq 0…n−1.
+ */
+export function buildEvents(topic: string, data: Record<string, unknown>, options: PublishOptions, now = Date.now()): TypedEvent[] {
   if (!isTopicName(topic)) throw new CliError(`unknown topic "${topic}" (topics: ${topicNames.join(', ')})`);
-  const count = options.count ?? 1;
-  return Array.from({ length: count }, (_, seq) => ({
-    topic,
-    type: options.type ?? 'update',
-    ts: now,
-    data: options.count === undefined ? data : { ...data, seq },
-    ...(options.user ? { user: options.user } : {}),
-  }));
+  const parsed = parseEvent({ topic, type: options.type ?? 'update', ts: now, data, ...(options.user ? { user: options.user } : {}) });
+  if (!parsed.ok) throw new CliError(`invalid ${topic} event: ${formatEventIssues(parsed.issues)}`);
+  if (options.count === undefined) return [parsed.event];
+  const seq = new SeqCounter();
+  const event = parsed.event;
+  // Every topic's payload has an optional `seq`, so numbering keeps the event of its topic.
+  return Array.from({ length: options.count }, () => ({ ...event, data: { ...event.data, seq: seq.next() } }) as TypedEvent);
 }
 
 export function registerPublish(program: Command): void {
@@ -48,14 +50,14 @@ export function registerPublish(program: Command): void {
         throw new CliError(`<json>: not valid JSON: ${(error as Error).message}`);
       }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new CliError('<json>: must be a JSON object');
-      const envelopes = buildEnvelopes(topic, data as Record<string, unknown>, opts);
+      const events = buildEvents(topic, data as Record<string, unknown>, opts);
       const loaded = await fetchLoadedTruth(adminPaths());
       const route = loaded.doc.topics[topic];
       if (!route) throw new CliError(`truth declares no stream for topic "${topic}"`);
       const redis = await connectRedis(busUrl(loaded.doc, route.bus), route.bus);
       try {
-        for (let i = 0; i < envelopes.length; i += BATCH) {
-          const ids = await publishEvents(redis, route, envelopes.slice(i, i + BATCH));
+        for (let i = 0; i < events.length; i += BATCH) {
+          const ids = await publishEvents(redis, route, events.slice(i, i + BATCH));
           process.stdout.write(`${ids.join('\n')}\n`);
         }
       } catch (error) {

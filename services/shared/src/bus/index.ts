@@ -1,3 +1,5 @@
 export * from './redis-connection.js';
 export * from './redis-bus.js';
 export * from './publish-event.js';
+export * from './read-snapshot.js';
+export * from './seq-counter.js';

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { encodeStreamEntry } from '../events/stream-codec.js';
-import { formatEventIssues, parseEvent, type TypedEvent } from '../events/envelope.js';
+import { formatEventIssues, parseEvent, type EventInput, type TypedEvent } from '../events/envelope.js';
 import { snapshotField } from '../events/payloads.js';
-import { topicSpecs } from '../events/topics.js';
+import { topicSpecs, type TopicName } from '../events/topics.js';
 import type { TopicRoute } from '../truth/truth-doc.schema.js';
 
 export class InvalidEventError extends Error {
@@ -12,7 +12,11 @@ export class InvalidEventError extends Error {
   }
 }
 
-/** Checks an envelope against the contract before anything is written; throws with every issue named. */
+/**
+ * Checks an envelope against the contract before anything is written; throws with every issue named.
+ * Takes `unknown`: the types catch a wrong shape at compile time, this catches wrong values (a
+ * negative price, a lower-case ticker) and input that never had a type (JSON from the command line).
+ */
 export function validateForPublish(route: TopicRoute, input: unknown): TypedEvent {
   const parsed = parseEvent(input);
   if (!parsed.ok) throw new InvalidEventError(formatEventIssues(parsed.issues));
@@ -22,12 +26,12 @@ export function validateForPublish(route: TopicRoute, input: unknown): TypedEven
   return parsed.event;
 }
 
-export interface PublishOptions {
+export interface PublishOptions<T extends TopicName = TopicName> {
   /**
    * The state to keep in the snapshot hash for an event, when it is not the event itself: a
    * heatmap diff is streamed while the hash keeps the full model at the same version.
    */
-  snapshotOf?: (event: TypedEvent) => unknown;
+  snapshotOf?: (event: TypedEvent<T>) => EventInput<T>;
 }
 
 /**
@@ -35,14 +39,15 @@ export interface PublishOptions {
  * topics, the latest snapshot per key, in one MULTI so a reader never sees one without the other.
  * Returns the stream ids in order.
  */
-export async function publishEvents(redis: Redis, route: TopicRoute, inputs: readonly unknown[], options: PublishOptions = {}): Promise<string[]> {
+export async function publishEvents<T extends TopicName>(redis: Redis, route: TopicRoute, inputs: readonly EventInput<T>[], options: PublishOptions<T> = {}): Promise<string[]> {
   const events = inputs.map((input) => validateForPublish(route, input));
   const keepsSnapshot = route.snapshot !== undefined && topicSpecs[route.topic].snapshot === 'latest-by-key';
   const tx = redis.multi();
   for (const event of events) {
     tx.xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
     if (keepsSnapshot && route.snapshot) {
-      const state = options.snapshotOf ? validateForPublish(route, options.snapshotOf(event)) : event;
+      // Validated from an EventInput<T>, whose topic parseEvent keeps: the event is a TypedEvent<T>.
+      const state = options.snapshotOf ? validateForPublish(route, options.snapshotOf(event as TypedEvent<T>)) : event;
       tx.hset(route.snapshot, snapshotField(event.topic, event.data, event.user), JSON.stringify(state));
     }
   }
@@ -55,7 +60,7 @@ export async function publishEvents(redis: Redis, route: TopicRoute, inputs: rea
   return events.map((_, i) => String(results[i * step]?.[1]));
 }
 
-export async function publishEvent(redis: Redis, route: TopicRoute, input: unknown): Promise<string> {
+export async function publishEvent<T extends TopicName>(redis: Redis, route: TopicRoute, input: EventInput<T>): Promise<string> {
   const [id] = await publishEvents(redis, route, [input]);
   if (!id) throw new Error(`publishing to ${route.stream} returned no id`);
   return id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { symbolInputSchema } from '../events/symbol.js';
 
 /**
  * `GET /api/models/candles/:symbol/history` (gateway). The gateway validates the request with these
@@ -28,10 +29,7 @@ export type Candle = z.infer<typeof candleSchema>;
 
 /** `:symbol` plus the query string. */
 export const candleHistoryRequestSchema = z.object({
-  symbol: z
-    .string()
-    .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be a ticker such as SPX')),
+  symbol: symbolInputSchema,
   interval: candleIntervalSchema.default('1m'),
   limit: z.coerce.number().int().min(1).max(CANDLE_HISTORY_MAX_LIMIT).default(CANDLE_HISTORY_DEFAULT_LIMIT),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { topicNameSchema, topicSpecs, type TopicName } from './topics.js';
-import { topicPayloadSchemas, type TopicPayload } from './payloads.js';
+import { topicPayloadSchemas, type TopicPayload, type TopicPayloadInput } from './payloads.js';
 
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -');
 export const eventTypeSchema = z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/, 'must be a short lower-case name such as "tick"');
@@ -19,6 +19,21 @@ export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 export type TypedEvent<T extends TopicName = TopicName> = {
   [K in T]: { topic: K; type: string; ts: number; data: TopicPayload<K>; user?: string };
 }[T];
+
+/** One event as a producer builds it for topic `T`: the envelope around that topic's payload. */
+export interface EventOf<T extends TopicName> {
+  topic: T;
+  type: string;
+  ts: number;
+  data: TopicPayloadInput<T>;
+  user?: string;
+}
+
+/**
+ * An event for any of the topics `T`, its payload typed by its own topic (a union discriminated by
+ * `topic`), so a spot event with a gex payload does not compile.
+ */
+export type EventInput<T extends TopicName = TopicName> = { [K in T]: EventOf<K> }[T];
 
 export interface EventIssue {
   path: string;

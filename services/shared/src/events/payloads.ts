@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import type { TopicName } from './topics.js';
 import { candleIntervalSchema } from '../dto/candle-history.schema.js';
+import { symbolSchema as symbol } from './symbol.js';
 
 // Payloads are loose objects: producers may add fields that newer UIs use, but the fields listed
 // here are what every consumer relies on and are always checked.
-const symbol = z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be an upper-case ticker such as SPX');
 const finite = z.number().finite();
 const seq = z.number().int().nonnegative().optional();
 const epochMs = z.number().int().nonnegative();
 
-export const spotPayloadSchema = z.looseObject({ symbol, price: finite.positive(), prevClose: finite.positive().optional(), seq });
+export const spotPayloadSchema = z.looseObject({
+  symbol,
+  price: finite.positive(),
+  prevClose: finite.positive().optional(),
+  /** Traded size of the tick, when the source reports one. */
+  size: finite.nonnegative().optional(),
+  seq,
+});
 export const candlePayloadSchema = z.looseObject({
   symbol,
   interval: candleIntervalSchema,
@@ -99,6 +106,20 @@ export const topicPayloadSchemas = {
 } as const satisfies Record<TopicName, z.ZodType>;
 
 export type TopicPayload<T extends TopicName> = z.infer<(typeof topicPayloadSchemas)[T]>;
+/**
+ * A loose object's type without its `[key: string]: unknown` catch-all, at every depth, but keeping
+ * real records (`tiles`). Consumers keep the catch-all (newer producers may add fields); producers
+ * build payloads against the named fields only, so a misspelt field in a literal does not compile
+ * and their own interfaces (which have no index signature) fit.
+ */
+export type WithoutCatchAll<T> = T extends readonly (infer U)[]
+  ? WithoutCatchAll<U>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? (unknown extends T[K] ? never : K) : K]: WithoutCatchAll<T[K]> }
+    : T;
+
+/** What a producer builds for a topic: the named payload fields, before defaults are filled (`tickers`, `severity`). */
+export type TopicPayloadInput<T extends TopicName> = WithoutCatchAll<z.input<(typeof topicPayloadSchemas)[T]>>;
 
 /** The key a `latest-by-key` snapshot is stored under: per symbol (and interval), or per user. */
 export function snapshotField(topic: TopicName, data: Record<string, unknown>, user: string | undefined): string {

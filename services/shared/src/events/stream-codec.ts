@@ -17,6 +17,11 @@ export function streamEntryText(fields: readonly string[]): string | undefined {
 export function decodeStreamEntry(fields: readonly string[]): ParseEventResult {
   const raw = streamEntryText(fields);
   if (raw === undefined) return { ok: false, issues: [{ path: '(entry)', message: `no "${STREAM_FIELD}" field` }] };
+  return decodeEventText(raw);
+}
+
+/** Decodes one envelope's JSON text, as a stream entry or a snapshot hash field holds it; never throws. */
+export function decodeEventText(raw: string): ParseEventResult {
   let json: unknown;
   try {
     json = JSON.parse(raw);

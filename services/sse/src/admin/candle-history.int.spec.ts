@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvents } from '@marketswarm/shared/bus';
+import type { CandleInterval } from '@marketswarm/shared/dto';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 import { loadRepoTruth, registerAccount, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 
@@ -13,8 +14,8 @@ describe('candle history REST on a real gateway', () => {
   let trader: { cookie: string; userId: string };
 
   const get = (path: string, cookie = trader.cookie) => fetch(`${gateway.url}${path}`, { headers: { cookie } });
-  const candle = (symbol: string, interval: string, t: number, c: number, v?: number) => ({
-    topic: 'candles',
+  const candle = (symbol: string, interval: CandleInterval, t: number, c: number, v?: number) => ({
+    topic: 'candles' as const,
     type: 'candle',
     ts: t + 1,
     data: { symbol, interval, t, o: c - 1, h: c + 2, l: c - 2, c, ...(v === undefined ? {} : { v }) },

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Redis } from 'ioredis';
-import { parseEvent, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
+import { symbolInputSchema, type TopicName } from '@marketswarm/shared/events';
+import { readSnapshot } from '@marketswarm/shared/bus';
 import { HttpError, zodIssues } from '@marketswarm/shared/http';
 import type { TruthDoc } from '@marketswarm/shared/truth';
 import { candleHistoryRequestSchema } from '@marketswarm/shared/dto';
@@ -12,11 +13,7 @@ const MODEL_TOPICS = { spot: 'spot', candles: 'candles', heatmap: 'heatmap', gex
 
 const paramsSchema = z.object({
   model: z.enum(Object.keys(MODEL_TOPICS) as [keyof typeof MODEL_TOPICS]),
-  symbol: z
-    .string()
-    .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z][A-Z0-9.^/]{0,11}$/, 'must be a ticker such as SPX'))
-    .optional(),
+  symbol: symbolInputSchema.optional(),
 });
 
 export interface ModelsDeps {
@@ -48,19 +45,10 @@ export function createModelsRouter(deps: ModelsDeps): Router {
       throw new HttpError(400, 'invalid symbol', zodIssues(parsed.error));
     }
     const topic = MODEL_TOPICS[parsed.data.model];
-    const snapshotKey = deps.truth().topics[topic]?.snapshot;
-    if (!snapshotKey) throw new HttpError(404, `no snapshot is kept for ${topic}`);
-    const raw = await deps.market.hgetall(snapshotKey);
-    const items = Object.values(raw)
-      .map((json) => {
-        try {
-          const result = parseEvent(JSON.parse(json));
-          return result.ok ? result.event : null;
-        } catch {
-          return null;
-        }
-      })
-      .filter((e): e is TypedEvent => e !== null && (parsed.data.symbol === undefined || e.data['symbol'] === parsed.data.symbol));
+    const route = deps.truth().topics[topic];
+    if (!route?.snapshot) throw new HttpError(404, `no snapshot is kept for ${topic}`);
+    const { events } = await readSnapshot(deps.market, route, topic);
+    const items = events.filter((e) => parsed.data.symbol === undefined || e.data['symbol'] === parsed.data.symbol);
     if (parsed.data.symbol !== undefined && items.length === 0) {
       throw new HttpError(404, `no ${topic} snapshot for ${parsed.data.symbol} yet`);
     }

@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STREAM_FIELD } from '@marketswarm/shared/events';
+import { startRedisServer, type RedisServerHandle } from '@marketswarm/shared/testing';
+import type { TopicRoute } from '@marketswarm/shared/truth';
+import { RedisMarketSink, type MarketEvent } from './market-sink.js';
+
+const routes: Record<'spot' | 'candles', TopicRoute> = {
+  spot: { topic: 'spot', bus: 'market', stream: 't:spot', maxlen: 1000, snapshot: 't:spot:latest', producers: ['massive'] },
+  candles: { topic: 'candles', bus: 'market', stream: 't:candles', maxlen: 1000, snapshot: 't:candles:latest', producers: ['massive'] },
+};
+const T0 = Date.UTC(2026, 2, 2, 14, 30);
+const tick = (symbol: string, price: number, seq: number): MarketEvent<'spot'> => ({ topic: 'spot', type: 'tick', ts: T0, data: { symbol, price, seq } });
+const candle = (t: number, c: number, seq: number): MarketEvent<'candles'> => ({ topic: 'candles', type: 'candle', ts: t, data: { symbol: 'SPX', interval: '1m', t, o: c, h: c, l: c, c, v: 1, seq } });
+
+describe(RedisMarketSink.name, () => {
+  let server: RedisServerHandle;
+  let redis: Redis;
+  let sink: RedisMarketSink;
+  beforeAll(async () => {
+    server = await startRedisServer();
+    redis = server.client();
+    sink = new RedisMarketSink(redis, routes);
+  });
+  beforeEach(() => redis.flushall());
+  afterAll(() => server.stop());
+
+  it('resumes from nothing on an empty market', async () => {
+    expect(await sink.lastSeq('spot')).toBeUndefined();
+    expect(await sink.lastPrices()).toEqual({});
+    expect(await sink.recentCandles()).toEqual([]);
+  });
+
+  it('gives the highest seq and the latest price per symbol, skipping corrupt snapshot fields', async () => {
+    await sink.publish('spot', [tick('SPX', 5000, 7), tick('NDX', 17_500, 8), tick('SPX', 5001.5, 9)]);
+    await redis.hset(routes.spot.snapshot!, 'RUT', '{broken', 'VIX', JSON.stringify({ topic: 'spot', data: { symbol: 'VIX', price: 'high', seq: 99 } }));
+    expect(await sink.lastSeq('spot')).toBe(9);
+    expect(await sink.lastPrices()).toEqual({ SPX: 5001.5, NDX: 17_500 });
+  });
+
+  it("replays the candles stream oldest first as typed payloads, skipping entries that fail the contract", async () => {
+    await sink.publish('candles', [candle(T0, 5000, 0)]);
+    await redis.xadd(routes.candles.stream, '*', STREAM_FIELD, '{broken');
+    await redis.xadd(routes.candles.stream, '*', STREAM_FIELD, JSON.stringify({ ...candle(T0, 1, 1), data: { ...candle(T0, 1, 1).data, interval: '2h' } }));
+    await redis.xadd(routes.candles.stream, '*', STREAM_FIELD, JSON.stringify({ ...candle(T0, 1, 1), data: { ...candle(T0, 1, 1).data, t: 'soon' } }));
+    await sink.publish('candles', [candle(T0 + 60_000, 5002, 2)]);
+    expect((await sink.recentCandles()).map((c) => [c.interval, c.t, c.c, c.seq])).toEqual([
+      ['1m', T0, 5000, 0],
+      ['1m', T0 + 60_000, 5002, 2],
+    ]);
+    expect(await sink.lastSeq('candles')).toBe(2);
+  });
+});
