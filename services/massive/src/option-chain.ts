@@ -1,5 +1,5 @@
 import type { ChainOption } from '@marketswarm/shared/models';
-import { MS_PER_DAY, priceChain } from '@marketswarm/shared/pricing';
+import { DIVIDEND_YIELD, MS_PER_DAY, OPTION_TICK, priceChain, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 
 /** How each optionable symbol's chain is laid out: strike spacing and how many strikes each side. */
 export interface ChainLayout {
@@ -15,7 +15,6 @@ export const CHAIN_LAYOUTS: Readonly<Record<string, ChainLayout>> = {
   RUT: { strikeStep: 5, strikesEachSide: 30, expiries: 3 },
 };
 
-const RATE = 0.045;
 /** US index options settle at the 16:00 New York close; 21:00 UTC is that close in winter (EST). */
 const CLOSE_UTC_HOUR = 21;
 
@@ -50,12 +49,12 @@ export interface MarketOption extends ChainOption {
   vega: number;
 }
 
-/** Quotes around the model price: index options quote in 0.05s, wider for pricier contracts. */
+/** Quotes around the model price: on the option tick, about 2 % wide (at least one tick). */
 export function quote(mid: number): { bid: number; ask: number } {
-  const half = Math.max(0.05, Math.round((mid * 0.02) / 0.05) * 0.05) / 2;
-  const tick = (x: number) => Math.round(x / 0.05) * 0.05;
+  const tick = (x: number) => Math.round(x / OPTION_TICK) * OPTION_TICK;
+  const half = Math.max(OPTION_TICK, tick(mid * 0.02)) / 2;
   const bid = Math.max(0, tick(mid - half));
-  return { bid: Math.round(bid * 100) / 100, ask: Math.round(Math.max(tick(mid + half), bid + 0.05) * 100) / 100 };
+  return { bid: Math.round(bid * 100) / 100, ask: Math.round(Math.max(tick(mid + half), bid + OPTION_TICK) * 100) / 100 };
 }
 
 /** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`. */
@@ -64,7 +63,8 @@ export function buildOptionChain(spot: number, now: number, layout: ChainLayout,
   const strikes = Array.from({ length: layout.strikesEachSide * 2 + 1 }, (_, i) => center + (i - layout.strikesEachSide) * layout.strikeStep);
   const priced = priceChain({
     spot,
-    rate: RATE,
+    rate: RISK_FREE_RATE,
+    dividendYield: DIVIDEND_YIELD,
     now,
     expiries: dailyExpiries(now, layout.expiries),
     strikes,

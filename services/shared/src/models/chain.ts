@@ -15,6 +15,3 @@ export interface ChainOption {
   /** Black–Scholes implied volatility (annualised, 0.15 = 15 %), when the source prices one. */
   iv?: number;
 }
-
-/** Standard US equity/index option contract multiplier. */
-export const CONTRACT_MULTIPLIER = 100;

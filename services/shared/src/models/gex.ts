@@ -1,4 +1,5 @@
-import { type ChainOption, CONTRACT_MULTIPLIER } from './chain.js';
+import { CONTRACT_MULTIPLIER } from '../pricing/market-constants.js';
+import { type ChainOption } from './chain.js';
 
 /**
  * Gamma exposure (GEX), in dollars of delta that dealers must trade per 1 % move of the underlying:

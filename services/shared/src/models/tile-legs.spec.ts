@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_MULTIPLIER } from './chain.js';
+import { CONTRACT_MULTIPLIER, RISK_FREE_RATE } from '../pricing/market-constants.js';
 import { makeTile, type HeatmapTile, type TileStrategy } from './heatmap.js';
 import { payoffAtExpiry, positionValue, riskGraph, spotGrid, type RiskMarket } from './risk-graph.js';
 import { tileLegs } from './tile-legs.js';
@@ -58,7 +58,7 @@ describe('tile legs: 4990/5000/5010 call butterfly bought for 2.50', () => {
   });
 
   describe("today's line", () => {
-    const market = (now: number): RiskMarket => ({ now, rate: 0.045, vol: 0.15 });
+    const market = (now: number): RiskMarket => ({ now, rate: RISK_FREE_RATE, vol: 0.15 });
 
     it('sits well below the expiry max profit 30 days out (a far-dated fly is worth little of its width)', () => {
       const today = positionValue(legs, 5000, market(expiry - 30 * DAY));
@@ -78,7 +78,7 @@ describe('tile legs: 4990/5000/5010 call butterfly bought for 2.50', () => {
 
     it("can be marked with the tile's own implied vol", () => {
       const withIv = tile('butterfly-call', 10, 5000, 2.5, 0.18);
-      const graph = riskGraph(tileLegs(withIv), { spots: [5000], market: { now: expiry - DAY, rate: 0.045, vol: withIv.iv ?? NaN } });
+      const graph = riskGraph(tileLegs(withIv), { spots: [5000], market: { now: expiry - DAY, rate: RISK_FREE_RATE, vol: withIv.iv ?? NaN } });
       expect(graph.points[0]?.today).toBeLessThan(7.5);
       expect(graph.points[0]?.today).toBeGreaterThan(-2.5);
     });

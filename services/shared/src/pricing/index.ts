@@ -4,3 +4,4 @@ export * from './black-scholes.js';
 export * from './greeks.js';
 export * from './implied-vol.js';
 export * from './vol-skew.js';
+export * from './market-constants.js';

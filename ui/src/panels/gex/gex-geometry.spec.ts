@@ -3,10 +3,7 @@ import {
   formatCompact,
   gexExtent,
   gexLayout,
-  linearScale,
   nearestWindow,
-  niceStep,
-  niceTicks,
   priceToY,
   spreadLabels,
   toGexView,
@@ -65,30 +62,6 @@ describe(nearestWindow.name, () => {
     expect(nearestWindow(rows, 6000, 100)).toHaveLength(41);
     expect(nearestWindow(rows, undefined, 3).map((r) => r.strike)).toEqual([5995, 6000, 6005]);
     expect(nearestWindow([], 6000, 3)).toEqual([]);
-  });
-});
-
-describe(linearScale.name, () => {
-  it('maps the domain onto the range, also reversed', () => {
-    const x = linearScale([-100, 100], [0, 200]);
-    expect(x(0)).toBe(100);
-    expect(x(-100)).toBe(0);
-    expect(linearScale([0, 10], [100, 0])(2.5)).toBe(75);
-    expect(linearScale([5, 5], [0, 10])(5)).toBe(5);
-  });
-});
-
-describe(niceTicks.name, () => {
-  it('uses 1-2-5 steps and pads the domain to whole steps, through zero', () => {
-    expect(niceStep(1000, 5)).toBe(200);
-    expect(niceStep(7.3e9, 5)).toBe(2e9);
-    expect(niceTicks(-3.5e8, 1.2e9, 4)).toEqual([-5e8, 0, 5e8, 1e9, 1.5e9]);
-    expect(niceTicks(0, 0.3, 3)).toEqual([0, 0.1, 0.2, 0.3]);
-  });
-
-  it('still makes a domain when all values are zero or equal', () => {
-    expect(niceTicks(0, 0)).toEqual([-1, 0, 1]);
-    expect(niceTicks(5, 5)[0]).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { TopicPayload } from '@marketswarm/shared/events';
+import { linearScale, ticksAround } from '../../charts/scale';
 
-/** Pure geometry of the GEX chart: data normalisation, the strike window, scales, ticks and labels. */
+/** Pure geometry of the GEX chart: data normalisation, the strike window, bars and labels (scales and ticks: charts/scale). */
 
 export type GexRow = {
   strike: number;
@@ -70,39 +71,6 @@ export function nearestWindow<T extends { strike: number }>(rows: readonly T[], 
     else hi++;
   }
   return rows.slice(lo, hi);
-}
-
-/** A linear map from `domain` to `range` (a degenerate domain maps to the range's middle). */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): (value: number) => number {
-  const span = d1 - d0;
-  if (span === 0) return () => (r0 + r1) / 2;
-  return (value) => r0 + ((value - d0) / span) * (r1 - r0);
-}
-
-/** A step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `target` intervals. */
-export function niceStep(span: number, target = 5): number {
-  if (!(span > 0) || !Number.isFinite(span)) return 1;
-  const raw = span / Math.max(1, target);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const fraction = raw / magnitude;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-  return nice * magnitude;
-}
-
-/** Ticks covering [min, max] at a nice step; the first and last tick are the padded domain. */
-export function niceTicks(min: number, max: number, target = 5): number[] {
-  if (min === max) {
-    if (min === 0) return [-1, 0, 1];
-    const pad = Math.abs(min);
-    [min, max] = [Math.min(0, min - pad), Math.max(0, max + pad)];
-  }
-  const step = niceStep(max - min, target);
-  const first = Math.floor(min / step + 1e-9);
-  const last = Math.ceil(max / step - 1e-9);
-  const ticks: number[] = [];
-  // Multiplying the index (not adding steps) keeps 0 exactly 0 and avoids drift.
-  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
-  return ticks;
 }
 
 export interface SeriesVisibility {
@@ -256,7 +224,7 @@ export function gexLayout(
   };
   const [min, max] = gexExtent(rows, visible);
   const targetTicks = Math.max(2, Math.min(6, Math.floor((plot.right - plot.left) / 70)));
-  const ticks = niceTicks(min, max, targetTicks);
+  const ticks = ticksAround(min, max, targetTicks);
   const x = linearScale([ticks[0]!, ticks[ticks.length - 1]!], [plot.left, plot.right]);
   const n = rows.length;
   const band = n === 0 ? 0 : (plot.bottom - plot.top) / n;

@@ -1,3 +1,4 @@
+import { clamp, linearScale } from '../../charts/scale';
 import type { ColourBy, ValueDomain } from './heatmap-layout';
 
 /** Viridis, sampled at nine stops: perceptually uniform, readable for colour-blind traders, dark-theme friendly. */
@@ -21,7 +22,7 @@ export interface CellColour {
 /** A cell with no value (reward/risk of an unbounded trade): grey, muted text. */
 export const NO_VALUE: CellColour = { background: 'var(--border)', color: 'var(--muted)' };
 
-const clamp01 = (t: number): number => (t < 0 ? 0 : t > 1 ? 1 : t);
+const unit = (value: number, lo: number, hi: number): number => clamp(linearScale([lo, hi], [0, 1])(value), 0, 1);
 
 /**
  * Position of `value` in `domain` on [0, 1], clamped. Reward/risk spans orders of magnitude (0.2 near
@@ -31,16 +32,14 @@ export function normalise(value: number, domain: ValueDomain, by: ColourBy): num
   if (!Number.isFinite(value)) return 0;
   if (by === 'rewardRisk') {
     const f = (x: number): number => Math.log(Math.max(x, 1e-3));
-    const lo = f(domain.min);
-    const hi = f(domain.max);
-    return hi > lo ? clamp01((f(value) - lo) / (hi - lo)) : 0.5;
+    return unit(f(value), f(domain.min), f(domain.max));
   }
-  return domain.max > domain.min ? clamp01((value - domain.min) / (domain.max - domain.min)) : 0.5;
+  return unit(value, domain.min, domain.max);
 }
 
 /** Viridis at t ∈ [0, 1] as `rgb(r g b)`, and the rgb triple for contrast checks. */
 export function viridis(t: number): [number, number, number] {
-  const x = clamp01(Number.isFinite(t) ? t : 0) * (STOPS.length - 1);
+  const x = clamp(Number.isFinite(t) ? t : 0, 0, 1) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(x));
   const f = x - i;
   const a = STOPS[i] ?? STOPS[0]!;

@@ -1,13 +1,12 @@
 /** Pure geometry of the market-mode gauge and the bias bar. */
 
 import { MARKET_MODE_BANDS, type MarketMode } from '@marketswarm/shared/models';
+import { clamp } from '../../charts/scale';
 
 export type { MarketMode };
 
 /** The gauge's bands: the same ones the producers classify with. */
 export const MODE_BANDS = MARKET_MODE_BANDS;
-
-const clamp = (value: number, min: number, max: number): number => (Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min);
 
 export const clampScore = (score: number): number => clamp(score, 0, 100);
 

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useRef } from 'react';
-import { areaPath, axisMoney, labelRows, linePath, linearScale, niceTicks, pnlDomain } from './risk-chart';
+import { linearScale, ticksWithin } from '../../charts/scale';
+import { areaPath, axisMoney, labelRows, linePath, pnlDomain } from './risk-chart';
 import type { Scenario } from './risk-scenario';
 import { formatMoney } from './risk-scenario';
 import { useElementWidth } from './use-element-width';
@@ -23,12 +24,12 @@ export const RiskChart = memo(function RiskChart({ scenario, liveSpot, whatIfSpo
   const { graph, range, breakevens } = scenario;
 
   const geometry = useMemo(() => {
-    const x = linearScale(range.from, range.to, MARGIN.left, width - MARGIN.right);
+    const x = linearScale([range.from, range.to], [MARGIN.left, width - MARGIN.right]);
     const [lo, hi] = pnlDomain(graph.points);
-    const y = linearScale(lo, hi, HEIGHT - MARGIN.bottom, MARGIN.top);
+    const y = linearScale([lo, hi], [HEIGHT - MARGIN.bottom, MARGIN.top]);
     const xs = graph.points.map((p) => x(p.spot));
-    const xTicks = niceTicks(range.from, range.to, Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 80)));
-    const yTicks = niceTicks(lo, hi, 5);
+    const xTicks = ticksWithin(range.from, range.to, Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 80)));
+    const yTicks = ticksWithin(lo, hi, 5);
     const bx = breakevens.map(x);
     return {
       x,

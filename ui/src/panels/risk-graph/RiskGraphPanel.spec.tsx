@@ -1,10 +1,11 @@
 import { makeTile, positionValue, type HeatmapTile } from '@marketswarm/shared/models';
+import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
 import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { RiskGraphPanel } from './RiskGraphPanel';
-import { formatMoney, RATE, roundCents } from './risk-scenario';
+import { formatMoney, roundCents } from './risk-scenario';
 
 const NOW = Date.UTC(2026, 0, 2, 15);
 const EXPIRY = Date.UTC(2026, 0, 2, 21);
@@ -50,7 +51,7 @@ describe('RiskGraphPanel', () => {
       { type: 'call' as const, strike: 5000, expiry: EXPIRY, quantity: -4, entryPrice: 0 },
       { type: 'call' as const, strike: 5010, expiry: EXPIRY, quantity: 2, entryPrice: 0 },
     ];
-    const pnl = positionValue(legs, 5003.5, { now: NOW, rate: RATE, vol: 0.18 }, 100);
+    const pnl = positionValue(legs, 5003.5, { now: NOW, rate: RISK_FREE_RATE, dividendYield: DIVIDEND_YIELD, vol: 0.18 }, CONTRACT_MULTIPLIER);
     expect(pnl).toBeGreaterThan(-470);
     expect(pnl).toBeLessThan(1530);
     expect(html).toContain(`data-value="${roundCents(pnl)}"`);

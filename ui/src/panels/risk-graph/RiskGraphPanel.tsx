@@ -1,11 +1,12 @@
+import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import { memo, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
 import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { describeTile, tradeName } from '../heatmap/heatmap-format';
+import { clamp } from '../../charts/scale';
 import { RiskChart } from './RiskChart';
 import {
-  MULTIPLIER,
   VOL_MAX,
   VOL_MIN,
   breakevensAttr,
@@ -22,8 +23,6 @@ import {
   type SliderRange,
 } from './risk-scenario';
 import './risk-graph.css';
-
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 /**
  * Risk graph of the workspace symbol's what-if positions: P&L at expiry and today (Black–Scholes at
@@ -179,7 +178,7 @@ const PositionList = memo(function PositionList({ positions, whatIf, symbol }: P
           return (
             <li key={p.id} className="rg-position" data-testid="whatif-position" data-tile={p.tile.key} data-quantity={p.quantity} title={describeTile(symbol, p.tile)}>
               <span className="rg-position-name">{name}</span>
-              <span className="rg-position-debit mono">{formatMoney(-p.tile.debit * p.quantity * MULTIPLIER)}</span>
+              <span className="rg-position-debit mono">{formatMoney(-p.tile.debit * p.quantity * CONTRACT_MULTIPLIER)}</span>
               <span className="rg-qty" role="group" aria-label={`Quantity of ${name}`}>
                 <button type="button" className="rg-btn rg-icon" aria-label={`Decrease quantity of ${name}`} disabled={p.quantity <= 1} onClick={() => whatIf.setQuantity(p.id, p.quantity - 1)}>
                   −

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, axisMoney, labelRows, linePath, linearScale, niceTicks, pnlDomain } from './risk-chart';
-
-describe('niceTicks', () => {
-  it('gives round steps covering the range', () => {
-    expect(niceTicks(0, 100, 5)).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(4803, 5207, 4)).toEqual([4900, 5000, 5100, 5200]);
-    expect(niceTicks(-235, 765, 5)).toEqual([-200, 0, 200, 400, 600]);
-    expect(niceTicks(3, 3)).toEqual([3]);
-  });
-});
+import { linearScale } from '../../charts/scale';
+import { areaPath, axisMoney, labelRows, linePath, pnlDomain } from './risk-chart';
 
 describe('pnlDomain', () => {
   it('includes zero and pads', () => {
@@ -23,8 +15,8 @@ describe('pnlDomain', () => {
 });
 
 describe('paths', () => {
-  const x = linearScale(0, 10, 0, 100);
-  const y = linearScale(-1, 1, 100, 0);
+  const x = linearScale([0, 10], [0, 100]);
+  const y = linearScale([-1, 1], [100, 0]);
 
   it('draws a polyline and breaks it at gaps', () => {
     expect(linePath([0, 10, 20], [1, 2, 3])).toBe('M0 1L10 2L20 3');

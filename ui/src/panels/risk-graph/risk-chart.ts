@@ -1,36 +1,7 @@
 import type { RiskGraphPoint } from '@marketswarm/shared/models';
+import type { Scale } from '../../charts/scale';
 
-/** Pure geometry of the risk chart: scales, ticks and SVG paths. */
-
-export interface Box {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-export type Scale = (v: number) => number;
-
-export function linearScale(d0: number, d1: number, r0: number, r1: number): Scale {
-  const span = d1 - d0;
-  return span === 0 ? () => (r0 + r1) / 2 : (v) => r0 + ((v - d0) / span) * (r1 - r0);
-}
-
-/** About `count` round tick values inside [min, max] (steps of 1, 2 or 5 × 10ⁿ, the nearest to (max − min) / count). */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || count < 1) return [];
-  if (max < min) [min, max] = [max, min];
-  if (max === min) return [min];
-  const raw = (max - min) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const ratio = raw / mag;
-  const step = (ratio >= Math.sqrt(50) ? 10 : ratio >= Math.sqrt(10) ? 5 : ratio >= Math.SQRT2 ? 2 : 1) * mag;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-  return out;
-}
+/** Pure geometry of the risk chart: its P&L domain, SVG paths and labels (scales and ticks: charts/scale). */
 
 /** P&L domain of the lines, always including zero, padded by 8% so the lines never touch the frame. */
 export function pnlDomain(points: readonly RiskGraphPoint[]): [number, number] {

@@ -92,6 +92,18 @@ describe('buildScenario', () => {
     expect(spots.length).toBeGreaterThanOrEqual(200);
   });
 
+  it("marks today's line in the producer's market: 4.5 % rate, no dividend, $100 a point", () => {
+    // A 30-day 4000 call bought for 1000.00 with SPX at 5000 and 5 % IV: d₁ ≈ 15.8, so N(d₁) = N(d₂) = 1
+    // and Black–Scholes is exactly S − K·e^(−rT), T = 30/365:
+    // e^(−0.045 × 30/365) = 0.996308201…, 4000 × that = 3985.232805…, call = 1014.767195…,
+    // P&L today = (1014.767195 − 1000) × 100 = $1476.72 (at the old 4 % rate it was $1312.91).
+    const call = position(tile('single-call', 0, 4000, 1000, 0.05, NOW + 30 * MS_PER_DAY));
+    const s = buildScenario(input({ positions: [call], vol: 0.05 }));
+    expect(s?.pnlToday).toBeCloseTo((5000 - 4000 * Math.exp(-0.045 * (30 / 365)) - 1000) * 100, 6);
+    expect(s?.pnlToday).toBeCloseTo(1476.72, 2);
+    expect(s?.market).toMatchObject({ rate: 0.045, dividendYield: 0 });
+  });
+
   it('is undefined without positions', () => {
     expect(buildScenario(input({ positions: [] }))).toBeUndefined();
   });

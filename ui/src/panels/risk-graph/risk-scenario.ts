@@ -1,10 +1,7 @@
 import { payoffAtExpiry, positionValue, riskGraph, spotGrid, tileLegs, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
-import { MS_PER_DAY } from '@marketswarm/shared/pricing';
+import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, MS_PER_DAY, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import type { WhatIfPosition } from '../../risk/what-if-store';
 
-/** Index options: one point is $100 a contract. */
-export const MULTIPLIER = 100;
-export const RATE = 0.04;
 /** IV when no position's tile carries one. */
 export const DEFAULT_VOL = 0.2;
 export const VOL_MIN = 0.05;
@@ -116,7 +113,7 @@ export function sampleSpots(range: SpotRange, points = POINTS, extra: readonly n
 }
 
 /** Theoretical extremes of the expiry P&L over spot ∈ [0, ∞); null when unbounded in that direction. */
-export function payoffExtremes(legs: readonly PositionLeg[], multiplier = MULTIPLIER): { maxProfit: number | null; maxLoss: number | null } {
+export function payoffExtremes(legs: readonly PositionLeg[], multiplier = CONTRACT_MULTIPLIER): { maxProfit: number | null; maxLoss: number | null } {
   // The expiry payoff is piecewise linear with kinks at the strikes: its extremes are at 0, a strike,
   // or at infinity, where its slope is the net number of calls.
   const candidates = [0, ...legs.map((l) => l.strike)];
@@ -165,10 +162,11 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
   const legs = scenarioLegs(input.positions);
   if (legs.length === 0) return undefined;
   const expiry = firstExpiry(input.positions);
-  const market: RiskMarket = { now: valuationTime(input.now, input.daysForward, expiry), rate: RATE, vol: clampVol(input.vol) };
+  // The producer's market: the tiles' debits and IVs were quoted with it.
+  const market: RiskMarket = { now: valuationTime(input.now, input.daysForward, expiry), rate: RISK_FREE_RATE, dividendYield: DIVIDEND_YIELD, vol: clampVol(input.vol) };
   const spots = [input.whatIfSpot, ...(input.liveSpot === undefined ? [] : [input.liveSpot])];
   const range = spotRange(input.positions, spots);
-  const graph = riskGraph(legs, { spots: sampleSpots(range, input.points ?? POINTS, legs.map((l) => l.strike)), market, multiplier: MULTIPLIER });
+  const graph = riskGraph(legs, { spots: sampleSpots(range, input.points ?? POINTS, legs.map((l) => l.strike)), market, multiplier: CONTRACT_MULTIPLIER });
   const { maxProfit, maxLoss } = payoffExtremes(legs);
   const at = Math.max(input.whatIfSpot, 1e-6);
   return {
@@ -180,8 +178,8 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
     breakevens: graph.breakevens,
     maxProfit,
     maxLoss,
-    pnlToday: positionValue(legs, at, market, MULTIPLIER),
-    pnlExpiry: payoffAtExpiry(legs, at, MULTIPLIER),
+    pnlToday: positionValue(legs, at, market, CONTRACT_MULTIPLIER),
+    pnlExpiry: payoffAtExpiry(legs, at, CONTRACT_MULTIPLIER),
   };
 }
 
