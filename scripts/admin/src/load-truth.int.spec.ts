@@ -1,13 +1,69 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { TRUTH_KEYS } from '@marketswarm/shared/truth';
+import { applyTruthFixture, readTruthFixtures, TRUTH_KEYS, type TruthFixture } from '@marketswarm/shared/truth';
 import { repoRoot, runAdmin, startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
 
 const fixtures = path.join(repoRoot, 'truth/fixtures');
 const expected = JSON.parse(await readFile(path.join(fixtures, 'not-ok/expected.json'), 'utf8')) as Record<string, string>;
+const fixtureSets = { ok: await readTruthFixtures(path.join(fixtures, 'ok')), 'not-ok': await readTruthFixtures(path.join(fixtures, 'not-ok')) };
+
+describe('./admin build-truth', () => {
+  let work: string;
+  const stackFile = path.join(repoRoot, 'scripts/truth.json');
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'ms-build-truth-'));
+    await cp(path.join(repoRoot, 'truth/node.json'), path.join(work, 'node.json'));
+    await cp(path.join(repoRoot, 'truth/components'), path.join(work, 'components'), { recursive: true });
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('--check validates another folder, prints its version and writes nothing', async () => {
+    const before = await stat(stackFile).catch(() => null);
+    const run = await runAdmin(['build-truth', '--check', '--dir', work], {});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^1\.0\.0\+[0-9a-f]{12}$/);
+    expect(run.stderr).toContain('checked, nothing written');
+    expect((await stat(stackFile).catch(() => null))?.mtimeMs).toBe(before?.mtimeMs);
+  });
+
+  it('--check refuses an invalid setting with file: path: reason', async () => {
+    const broken = path.join(work, 'components/sse.json');
+    const original = await readFile(broken, 'utf8');
+    await writeFile(broken, original.replace('"byteBudget": 1048576', '"byteBudget": 1'));
+    try {
+      const run = await runAdmin(['build-truth', '--check', '--dir', work], {});
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${path.join(path.relative(repoRoot, work), 'components/sse.json')}: $.settings.byteBudget: must be at least 16384`);
+      expect(run.stderr).toContain('nothing was written');
+    } finally {
+      await writeFile(broken, original);
+    }
+  });
+
+  it('refuses --dir without --check or --out instead of overwriting the running stack\'s scripts/truth.json', async () => {
+    const before = await stat(stackFile).catch(() => null);
+    const run = await runAdmin(['build-truth', '--dir', work], {});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('would overwrite scripts/truth.json of the running stack: add --check to validate only, or --out <file> to write elsewhere');
+    expect((await stat(stackFile).catch(() => null))?.mtimeMs).toBe(before?.mtimeMs);
+  });
+
+  it('--dir with --out writes the compiled truth there', async () => {
+    const out = path.join(work, 'out/truth.json');
+    const run = await runAdmin(['build-truth', '--dir', work, '--out', out], {});
+    expect(run.code, run.stderr).toBe(0);
+    const built = JSON.parse(await readFile(out, 'utf8')) as { version: string; node: { sessionTtlSec: number } };
+    expect(built.version).toBe(run.stdout.trim());
+    expect(built.node.sessionTtlSec).toBe(604_800);
+  });
+});
 
 describe('./admin load-truth', () => {
   let redis: RedisTrio;
@@ -27,12 +83,16 @@ describe('./admin load-truth', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  /** A copy of the repository's truth with one fixture component added. */
+  /** A copy of the repository's truth with one fixture applied (a new component file or a patch of one). */
   async function truthWith(kind: 'ok' | 'not-ok', name: string): Promise<string> {
-    const dir = await mkdtemp(path.join(work, `${name}-`));
+    const fixture: TruthFixture | undefined = fixtureSets[kind].find((f) => f.name === name);
+    if (!fixture) throw new Error(`no fixture ${kind}/${name}`);
+    const dir = await mkdtemp(path.join(work, `${name.replace('/', '--')}-`));
     await cp(path.join(repoRoot, 'truth/node.json'), path.join(dir, 'node.json'));
     await cp(path.join(repoRoot, 'truth/components'), path.join(dir, 'components'), { recursive: true });
-    await cp(path.join(fixtures, kind, name), path.join(dir, 'components', name));
+    const target = path.join(dir, fixture.target);
+    const current = await readFile(target, 'utf8').catch(() => undefined);
+    await writeFile(target, applyTruthFixture(fixture, current));
     return dir;
   }
 
@@ -63,15 +123,29 @@ describe('./admin load-truth', () => {
     const dir = await truthWith('not-ok', name);
     const run = await runAdmin(['load-truth', '--dir', dir], env);
     expect(run.code).toBe(1);
-    const shown = (expected[name] ?? '').replace('truth/components/', `${path.relative(repoRoot, dir)}/components/`);
+    const shown = (expected[name] ?? '').replace(/^truth\//, `${path.relative(repoRoot, dir)}/`);
     expect(run.stderr).toContain(shown);
     expect(run.stderr).toContain('nothing was written');
     expect(await system.mget(TRUTH_KEYS.doc, TRUTH_KEYS.version, TRUTH_KEYS.ts)).toEqual(before);
   });
 
-  it('covers every not-ok fixture', async () => {
-    const files = (await readdir(path.join(fixtures, 'not-ok'))).filter((f) => f !== 'expected.json');
-    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  it('covers every not-ok fixture', () => {
+    expect(fixtureSets['not-ok'].map((f) => f.name).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('loads a truth whose settings patch passes, and fills the defaults into truth:doc', async () => {
+    const run = await runAdmin(['load-truth', '--dir', await truthWith('ok', 'sse/cors-exact-origins.json')], env);
+    expect(run.code, run.stderr).toBe(0);
+    const doc = JSON.parse((await system.get(TRUTH_KEYS.doc)) ?? '{}') as { components: { sse: { settings: Record<string, unknown> } } };
+    expect(doc.components.sse.settings).toMatchObject({ cors: { enabled: true, origins: ['https://trade.example.com', 'http://localhost:5173'] }, maxStreamsPerUser: 64 });
+  });
+
+  it('leaves scripts/truth.json alone when loading another folder', async () => {
+    const file = path.join(repoRoot, 'scripts/truth.json');
+    const before = await stat(file);
+    const run = await runAdmin(['load-truth', '--dir', await truthWith('ok', 'extra-producer.json')], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
   });
 
   it('refuses a secrets file with an undeclared secret, without writing', async () => {

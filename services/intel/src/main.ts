@@ -1,23 +1,25 @@
 import { SeqCounter } from '@marketswarm/shared/bus';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, createOpsApp, packageVersion, runMain } from '@marketswarm/shared/service';
+import { intelSettings } from '@marketswarm/shared/truth';
 import { fetchFeed } from './feed-fetcher.js';
 import { FeedPoller } from './feed-poller.js';
 import { createIntelMetrics } from './intel-metrics.js';
 import { IntelRepository } from './intel-repository.js';
-import { effectiveFeeds, parseIntelSettings, repoRoot, watchedSymbols } from './intel-settings.js';
+import { effectiveFeeds, repoRoot } from './intel-settings.js';
 import { MarketFollower } from './market-follower.js';
 import { VexyCommentator } from './vexy-commentator.js';
 import { VexyService } from './vexy-service.js';
 
 runMain('intel', async () => {
   const ctx = await bootService({ id: 'intel', version: packageVersion(import.meta.url) });
-  const settings = parseIntelSettings(ctx.config.settings);
-  const { topics, components } = ctx.truth().doc;
+  // `settings` follows truth:reload in place for its live keys (requestTimeoutMs, read per request).
+  const { settings, node } = ctx.settings.of(intelSettings);
+  const { topics } = ctx.truth().doc;
   const intelRoute = topics['intel'];
   const vexyRoute = topics['vexy'];
   if (!intelRoute || !vexyRoute) throw new Error('truth has no route for topic "intel" or "vexy"');
-  const watched = watchedSymbols(components['massive']?.settings);
+  const watched = [...node.symbols];
   const intelRedis = ctx.bus.get('intel');
   // One seq per topic, continuing after the highest one already published, before anything publishes.
   const [intelSeq, vexySeq] = await Promise.all([SeqCounter.resume(intelRedis, intelRoute), SeqCounter.resume(intelRedis, vexyRoute)]);

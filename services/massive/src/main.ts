@@ -1,4 +1,5 @@
 import { Counter } from 'prom-client';
+import { massiveSettings } from '@marketswarm/shared/truth';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, createOpsApp, packageVersion, runMain } from '@marketswarm/shared/service';
 import { MarketClock } from './market-clock.js';
@@ -11,7 +12,8 @@ import { TickRecorder } from './tick-recorder.js';
 
 runMain('massive', async () => {
   const ctx = await bootService({ id: 'massive', version: packageVersion(import.meta.url) });
-  const settings = parseMassiveSettings(ctx.config.settings, process.env, process.argv.slice(2));
+  const own = ctx.settings.of(massiveSettings);
+  const settings = parseMassiveSettings(own.settings, own.node.symbols, process.env, process.argv.slice(2));
   const { topics } = ctx.truth().doc;
   const spot = topics['spot'];
   const candles = topics['candles'];

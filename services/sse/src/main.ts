@@ -1,25 +1,29 @@
 import { authenticate } from '@marketswarm/shared/auth';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
+import { sseSettings } from '@marketswarm/shared/truth';
 import { createAdminRouter } from './admin/admin.router.js';
 import { createGatewayApp } from './app.js';
 import { gatewayListener } from './gateway-listener.js';
 import { createAuthDeps } from './auth/auth-deps.js';
 import { createAuthRouter } from './auth/auth.router.js';
 import { requireRole, requireSession } from './auth/session.middleware.js';
-import { parseGatewaySettings } from './gateway-settings.js';
 import { createModelsRouter } from './models/models.router.js';
 import { createProfileRouter } from './profile/profile.router.js';
 import { Fanout } from './streaming/fanout.js';
 import { SessionWatch } from './streaming/session-watch.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
 import { createSseHandler } from './streaming/sse-handler.js';
+import { loadCursorKey } from './streaming/cursor-key.js';
+import { PositionSeal } from './streaming/position-seal.js';
+import { CursorCodec } from './streaming/resume-cursor.js';
 
 runMain('sse', async () => {
   const ctx = await bootService({ id: 'sse', version: packageVersion(import.meta.url) });
-  const settings = parseGatewaySettings(ctx.config.settings);
+  // `settings` is updated in place on truth:reload for its live keys (read per connection below).
+  const { settings, node } = ctx.settings.of(sseSettings);
   const metrics = createGatewayMetrics(ctx.metrics);
-  const auth = createAuthDeps(ctx.bus.get('system'), { sessionTtlSec: settings.sessionTtlSec });
+  const auth = createAuthDeps(ctx.bus.get('system'), { sessionTtlSec: node.sessionTtlSec });
   const signedIn = requireSession(auth);
 
   const fanout = new Fanout(ctx.truth().doc, ctx.bus, metrics, ctx.logger, { keepaliveMs: settings.keepaliveMs });
@@ -27,11 +31,13 @@ runMain('sse', async () => {
   const sessionWatch = new SessionWatch(fanout.registry, auth.redis, ctx.bus.dedicated('system', 'sessions'), ctx.logger, settings.keepaliveMs);
   await sessionWatch.start();
 
+  const codec = new CursorCodec(new PositionSeal(await loadCursorKey(auth.redis)));
   const streams = createSseHandler({
     truth: () => ctx.truth().doc,
     bus: ctx.bus,
     fanout,
     metrics,
+    codec,
     logger: ctx.logger,
     authenticate: async (cookieHeader) => {
       const who = await authenticate(cookieHeader, auth.redis, { ttlSec: auth.sessionTtlSec, renewAfterSec: auth.renewAfterSec });

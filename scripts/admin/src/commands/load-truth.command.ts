@@ -8,7 +8,7 @@ export function registerLoadTruth(program: Command): void {
   program
     .command('load-truth')
     .description('build truth, merge secrets (env or scripts/truth_secrets.json) and write truth:doc/version/ts to system Redis atomically')
-    .option('--dir <dir>', 'truth folder to read (default: truth/)')
+    .option('--dir <dir>', 'truth folder to read (default: truth/); scripts/truth.json is then left as it is')
     .option('--secrets <file>', 'secrets file (default: scripts/truth_secrets.json, optional)')
     .action(async (opts: { dir?: string; secrets?: string }) => {
       const paths = adminPaths();

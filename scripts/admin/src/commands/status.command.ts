@@ -11,7 +11,7 @@ import { renderTable } from '../ui/table.js';
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('pm2 processes, heartbeats and the loaded truth version; exit 1 if anything is down or stale')
+    .description('pm2 processes, heartbeats, the loaded truth version and settings waiting for a restart; exit 1 if anything is down or stale')
     .option('--json', 'print machine-readable JSON')
     .action(async (opts: { json?: boolean }) => {
       const paths = adminPaths();
@@ -52,7 +52,12 @@ function printStatus(status: StackStatus, problem: string | null): void {
     String(c.restarts),
     c.heartbeat === 'none' ? '-' : `${colour(c.heartbeat)}${c.heartbeatAgeSec !== null ? ` (${c.heartbeatAgeSec}s ago)` : ''}`,
     c.version ?? '-',
+    c.restartNeeded.length > 0 ? yellow(`restart needed: ${c.restartNeeded.join(', ')}`) : '',
   ]);
-  process.stdout.write(`${renderTable(['component', 'pm2', 'process', 'pid', 'restarts', 'heartbeat', 'version'], rows)}\n`);
+  process.stdout.write(`${renderTable(['component', 'pm2', 'process', 'pid', 'restarts', 'heartbeat', 'version', 'settings'], rows)}\n`);
+  const pending = status.components.filter((c) => c.restartNeeded.length > 0);
+  if (pending.length > 0) {
+    process.stdout.write(`\n${yellow('restart needed')} to apply loaded settings: ${pending.map((c) => `./admin restart ${c.id}`).join(', ')}\n`);
+  }
   process.stdout.write(`\n${status.healthy ? green('healthy') : red('not healthy')}\n`);
 }

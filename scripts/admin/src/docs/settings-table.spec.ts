@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTruth } from '@marketswarm/shared/truth';
+import { compileTruth, describeSettings, nodeSettingsSchema, settingsRegistry } from '@marketswarm/shared/truth';
 import { envSettings } from '@marketswarm/shared/config';
 import { renderSettingsTables, spliceSettings } from './settings-table.js';
 
@@ -19,6 +19,14 @@ describe(renderSettingsTables.name, () => {
   it('lists every environment setting and every port variable declared in truth', () => {
     for (const setting of envSettings) expect(tables).toContain(`| \`${setting.name}\` |`);
     for (const c of Object.values(compiled.truth.components)) if (c.listen) expect(tables).toContain(`\`${c.listen.env}\``);
+  });
+
+  it('lists every node setting and every component setting with its default, live/restart and description', () => {
+    for (const s of describeSettings(nodeSettingsSchema)) expect(tables).toContain(`| \`${s.key}\` | \`${s.default}\` |`);
+    expect(tables).toContain('| `sse` | `byteBudget` | `1048576` | live | Bytes a lagging client may hold unsent before it is disconnected with a reason |');
+    expect(tables).toContain('| `sse` | `keepaliveMs` | `15000` | restart |');
+    expect(tables).toContain('| `sessionTtlSec` | `604800` | sse | restart |');
+    for (const spec of settingsRegistry.values()) for (const s of describeSettings(spec.schema)) expect(tables).toContain(`| \`${spec.component}\` | \`${s.key}\` |`);
   });
 
   it('is what README.md shows (run ./admin docs after changing settings or truth)', () => {

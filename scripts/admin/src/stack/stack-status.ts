@@ -12,6 +12,8 @@ export interface ComponentStatus {
   heartbeat: HeartbeatState | 'none';
   heartbeatAgeSec: number | null;
   version: string | null;
+  /** Loaded settings the process runs without until it restarts (from its heartbeat). */
+  restartNeeded: string[];
 }
 
 export interface StackStatus {
@@ -22,7 +24,8 @@ export interface StackStatus {
 
 /**
  * Joins pm2's view with the heartbeats. A heartbeat written by a pid that pm2 no longer runs is
- * stale at once: the process that wrote it is gone, whatever its age.
+ * stale at once: the process that wrote it is gone, whatever its age. A pending restart is a
+ * warning, not a failure: the process runs, with the settings it booted with.
  */
 export async function collectStatus(truth: PublicTruth, filesVersion: string | null, system: Redis | null, processes: readonly Pm2Process[], now = Date.now()): Promise<StackStatus> {
   const components = Object.values(truth.components);
@@ -43,6 +46,7 @@ export async function collectStatus(truth: PublicTruth, filesVersion: string | n
       heartbeat,
       heartbeatAgeSec: record ? Math.max(0, Math.round((now - record.ts) / 100) / 10) : null,
       version: record?.version ?? null,
+      restartNeeded: heartbeat === 'fresh' ? (record?.restartNeeded ?? []) : [],
     };
   });
   const healthy =

@@ -9,8 +9,11 @@ export interface BuiltTruth {
   version: string;
 }
 
-/** Compiles truth/ and writes scripts/truth.json; every problem is printed as `file: path: reason`. */
-export async function buildTruthFiles(paths: AdminPaths, truthDir = paths.truthDir, write = true): Promise<BuiltTruth> {
+/**
+ * Compiles a truth folder (truth/ by default) and writes the result to `output` (scripts/truth.json
+ * by default; `false` writes nothing). Every problem is printed as `file: path: reason`.
+ */
+export async function buildTruthFiles(paths: AdminPaths, truthDir = paths.truthDir, output: string | false = paths.truthOut): Promise<BuiltTruth> {
   let sources;
   try {
     sources = await readTruthSources(truthDir, paths.repoRoot);
@@ -22,9 +25,9 @@ export async function buildTruthFiles(paths: AdminPaths, truthDir = paths.truthD
     const n = compiled.problems.length;
     throw new CliError(`${compiled.problems.map(formatTruthProblem).join('\n')}\ninvalid truth: ${n} problem${n === 1 ? '' : 's'}; nothing was written`);
   }
-  if (write) {
-    await mkdir(path.dirname(paths.truthOut), { recursive: true });
-    await writeFile(paths.truthOut, `${JSON.stringify({ version: compiled.version, ...compiled.truth }, null, 2)}\n`);
+  if (output !== false) {
+    await mkdir(path.dirname(output), { recursive: true });
+    await writeFile(output, `${JSON.stringify({ version: compiled.version, ...compiled.truth }, null, 2)}\n`);
   }
   return { truth: compiled.truth, version: compiled.version };
 }

@@ -14,10 +14,12 @@ export interface LoadOptions {
 
 /**
  * build → secrets → one MULTI into system Redis. Anything wrong stops before the first write,
- * so the truth already loaded stays exactly as it was.
+ * so the truth already loaded stays exactly as it was. scripts/truth.json (what pm2 and status read)
+ * follows only a load of truth/ itself: loading another folder, as tests do, leaves it alone.
  */
 export async function loadTruth(paths: AdminPaths, options: LoadOptions = {}): Promise<{ version: string; url: string }> {
-  const { truth, version } = await buildTruthFiles(paths, options.truthDir);
+  const truthDir = options.truthDir ?? paths.truthDir;
+  const { truth, version } = await buildTruthFiles(paths, truthDir, path.resolve(truthDir) === paths.truthDir ? paths.truthOut : false);
   const secretsPath = options.secretsFile ?? paths.secretsFile;
   const secretsSource = await readOptional(secretsPath, paths.repoRoot);
   const secrets = resolveSecrets(truth, process.env, secretsSource);

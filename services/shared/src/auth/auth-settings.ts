@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import type { NodeSettings } from '../truth/settings/node.settings.js';
 
-/** Seven days of idle time before a session ends. */
+/** Seven days of idle time before a session ends (the default of `sessionTtlSec` in truth/node.json). */
 export const DEFAULT_SESSION_TTL_SEC = 7 * 24 * 3600;
 
-const authSettingsSchema = z.object({
-  sessionTtlSec: z.number().int().min(60, 'must be at least 60 seconds').default(DEFAULT_SESSION_TTL_SEC),
-});
-export type AuthSettings = z.infer<typeof authSettingsSchema>;
+export interface AuthSettings {
+  sessionTtlSec: number;
+}
 
-/** The auth part of the sse component's truth settings (`settings.sessionTtlSec`). */
-export function authSettingsFrom(settings: Record<string, unknown>): AuthSettings {
-  const parsed = authSettingsSchema.safeParse({ sessionTtlSec: settings['sessionTtlSec'] });
-  if (!parsed.success) {
-    throw new Error(`truth settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+/**
+ * The auth settings of every service that checks the session cookie. The session TTL belongs to
+ * the node (truth/node.json), not to the gateway, so the journal and copilot expire sessions
+ * exactly as the gateway does: declare `node: ['sessionTtlSec']` in the component's settings spec
+ * and pass `ctx.settings.of(spec).node` here (a change then shows as "restart needed").
+ */
+export function authSettingsFrom(node: Pick<NodeSettings, 'sessionTtlSec'>): AuthSettings {
+  return { sessionTtlSec: node.sessionTtlSec };
 }

@@ -14,6 +14,8 @@ export const heartbeatRecordSchema = z.object({
   uptimeSec: z.number(),
   intervalMs: z.number().int().positive(),
   truthVersion: z.string().nullable(),
+  /** Loaded settings this process cannot apply until it restarts (absent from older processes). */
+  restartNeeded: z.array(z.string()).optional(),
 });
 export type HeartbeatRecord = z.infer<typeof heartbeatRecordSchema>;
 

@@ -10,6 +10,7 @@ export interface HeartbeatOptions {
   intervalMs: number;
   ttlSec: number;
   truthVersion: () => string | null;
+  restartNeeded?: () => string[];
 }
 
 /** Writes `<service>:heartbeat` with a TTL on every interval and registers the service once. */
@@ -48,6 +49,7 @@ export class HeartbeatWriter {
       uptimeSec: Math.round((now - this.startedAt) / 1000),
       intervalMs: this.options.intervalMs,
       truthVersion: this.options.truthVersion(),
+      restartNeeded: this.options.restartNeeded?.() ?? [],
     };
   }
 

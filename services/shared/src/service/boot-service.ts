@@ -9,7 +9,13 @@ import { healthPayload, type HealthInfo } from '../http/health.js';
 import { createLogger } from '../logger/create-logger.js';
 import { createMetricsRegistry } from '../metrics/create-metrics.js';
 import { readTruth, TRUTH_KEYS, type StoredTruth } from '../truth/truth-store.js';
+import { RunningSettings } from './running-settings.js';
 import { waitForTruth } from './wait-for-truth.js';
+
+/** `/health` of every process: the shared fields plus the loaded settings that wait for a restart. */
+export interface ServiceHealth extends HealthInfo {
+  restartNeeded: string[];
+}
 
 export interface ServiceContext {
   readonly id: string;
@@ -20,7 +26,13 @@ export interface ServiceContext {
   readonly bus: RedisBus;
   readonly metrics: Registry;
   readonly truth: () => StoredTruth;
-  readonly health: () => HealthInfo;
+  /**
+   * This component's settings, parsed at boot with the schema registered in the shared library:
+   * `ctx.settings.of(sseSettings)`. Live ones follow `truth:reload`; the others are listed in
+   * `/health` and the heartbeat as `restartNeeded` once a loaded truth changes them.
+   */
+  readonly settings: RunningSettings;
+  readonly health: () => ServiceHealth;
   /** Called after a `./admin load-truth` published a new version. */
   onReload(listener: (truth: StoredTruth) => void): void;
   /** Closers run in reverse order of registration on SIGTERM/SIGINT. */
@@ -52,13 +64,14 @@ export async function bootService(options: BootOptions): Promise<ServiceContext>
     bootRedis.disconnect();
   }
   const config = resolveServiceConfig(current.doc, options.id, env);
+  const settings = RunningSettings.boot(current.doc, options.id);
   logger.level = config.logLevel;
 
   const bus = new RedisBus(config.redis, logger, options.id);
   const metrics = createMetricsRegistry(options.id);
   const heartbeat = new HeartbeatWriter(
     bus.get('system'),
-    { service: options.id, version: options.version, port: config.port, ...config.heartbeat, truthVersion: () => current.version },
+    { service: options.id, version: options.version, port: config.port, ...config.heartbeat, truthVersion: () => current.version, restartNeeded: () => settings.restartNeeded() },
     logger,
   );
   await heartbeat.start();
@@ -71,7 +84,10 @@ export async function bootService(options: BootOptions): Promise<ServiceContext>
     readTruth(bus.get('system'))
       .then((truth) => {
         if (!truth || truth.version === current.version) return;
-        logger.info({ from: current.version, to: truth.version }, 'truth reloaded');
+        // Invalid settings throw here, before anything changes: the process keeps its truth.
+        const outcome = settings.reload(truth.doc);
+        logger.info({ from: current.version, to: truth.version, ...outcome }, 'truth reloaded');
+        if (outcome.restartNeeded.length > 0) logger.warn({ settings: outcome.restartNeeded }, 'restart needed to apply loaded settings');
         current = truth;
         for (const listener of reloadListeners) listener(truth);
       })
@@ -88,7 +104,8 @@ export async function bootService(options: BootOptions): Promise<ServiceContext>
     bus,
     metrics,
     truth: () => current,
-    health: () => healthPayload(options.id, options.version, startedAt, current.version),
+    settings,
+    health: () => ({ ...healthPayload(options.id, options.version, startedAt, current.version), restartNeeded: settings.restartNeeded() }),
     onReload: (listener) => void reloadListeners.push(listener),
     onShutdown: (closer) => void closers.push(closer),
     shutdown: (reason) =>

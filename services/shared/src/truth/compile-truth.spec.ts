@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTruth, truthVersion } from './compile-truth.js';
 import { formatTruthProblem } from './truth-problem.js';
 import type { TruthSource } from './parse-source.js';
+import { overlayTruthFixture, readTruthFixtures } from './truth-fixtures.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 const fixtures = path.join(root, 'truth/fixtures');
@@ -18,13 +19,16 @@ function repoSources(): { node: TruthSource; components: TruthSource[] } {
   };
 }
 
+const fixtureSets = { ok: await readTruthFixtures(path.join(fixtures, 'ok')), 'not-ok': await readTruthFixtures(path.join(fixtures, 'not-ok')) };
+
 function withOverlay(kind: 'ok' | 'not-ok', name: string) {
-  const { node, components } = repoSources();
-  const text = readFileSync(path.join(fixtures, kind, name), 'utf8');
-  return compileTruth(node, [...components, { file: `truth/components/${name}`, text }]);
+  const fixture = fixtureSets[kind].find((f) => f.name === name);
+  if (!fixture) throw new Error(`no fixture ${kind}/${name}`);
+  const { node, components } = overlayTruthFixture(repoSources(), fixture);
+  return compileTruth(node, components);
 }
 
-const fixtureFiles = (kind: string) => readdirSync(path.join(fixtures, kind)).filter((f) => f.endsWith('.json') && f !== 'expected.json');
+const fixtureFiles = (kind: 'ok' | 'not-ok') => fixtureSets[kind].map((f) => f.name);
 const expected = JSON.parse(readFileSync(path.join(fixtures, 'not-ok/expected.json'), 'utf8')) as Record<string, string>;
 
 describe(compileTruth.name, () => {
@@ -67,6 +71,29 @@ describe(compileTruth.name, () => {
     const result = withOverlay('not-ok', name);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map(formatTruthProblem).join('\n')).toContain(expected[name]);
+  });
+
+  it('fills every default into the settings it compiles, so the loaded truth shows what a process runs with', () => {
+    const { node, components } = repoSources();
+    const result = compileTruth(node, components);
+    if (!result.ok) throw new Error(result.problems.map(formatTruthProblem).join('\n'));
+    expect(result.truth.components['static']?.settings).toEqual({ root: 'ui/dist' });
+    expect(result.truth.components['massive']?.settings).toMatchObject({ clock: 'demo', replaySpeed: 1 });
+    expect(result.truth.node).toMatchObject({ sessionTtlSec: 604_800, symbols: ['SPX', 'NDX', 'RUT', 'VIX', 'SPY', 'QQQ'] });
+  });
+
+  it('reports bad settings in several components, and the wiring of a component with bad settings, at once', () => {
+    const { node, components } = repoSources();
+    const broken = components.map((c) => {
+      if (c.file.endsWith('/sse.json')) return { ...c, text: c.text.replace('"byteBudget": 1048576', '"byteBudget": 1') };
+      if (c.file.endsWith('/intel.json')) return { ...c, text: c.text.replace('"pollIntervalSec": 300', '"pollIntervalSec": "5m"') };
+      return c;
+    });
+    const result = compileTruth(node, broken);
+    expect(result.ok ? [] : result.problems.map(formatTruthProblem)).toEqual([
+      'truth/components/intel.json: $.settings.pollIntervalSec: must be a number, got "5m"',
+      'truth/components/sse.json: $.settings.byteBudget: must be at least 16384',
+    ]);
   });
 
   it('reports every problem of every file at once', () => {

@@ -3,6 +3,8 @@ import { DEFAULT_STREAM_MAXLEN, type TopicRoute, type TruthDoc } from './truth-d
 import { componentSchema, nodeSchema, type Component } from './component.schema.js';
 import { parseSource, type TruthSource } from './parse-source.js';
 import { checkWiring, type PlacedComponent } from './wiring-rules.js';
+import { checkComponentSettings } from './settings/check-settings.js';
+import { settingsRegistry, type SettingsRegistry } from './settings/settings-registry.js';
 import type { TruthProblem } from './truth-problem.js';
 import type { TopicName } from '../events/topics.js';
 
@@ -13,8 +15,10 @@ export type CompileResult = { ok: true; truth: PublicTruth; version: string } | 
 /**
  * Turns the node file and component files into one validated document.
  * Pure: the caller reads files; every problem of every file is reported, not just the first.
+ * Each component's `settings` pass the schema registered for its id (the one its process parses
+ * at boot), so a truth that loads is a truth every service starts with.
  */
-export function compileTruth(node: TruthSource, components: readonly TruthSource[]): CompileResult {
+export function compileTruth(node: TruthSource, components: readonly TruthSource[], registry: SettingsRegistry = settingsRegistry): CompileResult {
   const problems: TruthProblem[] = [];
   const parsedNode = parseSource(node, nodeSchema);
   if (!parsedNode.ok) problems.push(...parsedNode.problems);
@@ -31,7 +35,10 @@ export function compileTruth(node: TruthSource, components: readonly TruthSource
       problems.push({ file: source.file, path: '$.id', reason: `must equal the file name "${expectedId}"` });
       continue;
     }
-    placed.push({ file: source.file, component: parsed.value });
+    // Bad settings do not change the wiring: the component stays placed so others' checks hold.
+    const settings = checkComponentSettings(source.file, parsed.value.id, parsed.value.settings, registry);
+    if (!settings.ok) problems.push(...settings.problems);
+    placed.push({ file: source.file, component: settings.ok ? { ...parsed.value, settings: settings.settings } : parsed.value });
   }
   if (components.length === 0) problems.push({ file: node.file, path: '$', reason: 'no component files found' });
   problems.push(...checkWiring(placed));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { busNameSchema } from '../events/bus-name.js';
 import { topicNameSchema } from '../events/topics.js';
+import { nodeSettingsShape } from './settings/node.settings.js';
 
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE environment variable name');
 const semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semantic version such as 1.2.3');
@@ -61,6 +62,7 @@ export const componentSchema = z
     publishes: z.array(channelSchema).default([]),
     consumes: z.array(channelSchema).default([]),
     models: z.strictObject({ produces: z.array(z.string()).default([]), consumes: z.array(z.string()).default([]) }).default({ produces: [], consumes: [] }),
+    /** Checked by the truth compiler against the schema registered for this id (truth/settings). */
     settings: z.record(z.string(), z.unknown()).default({}),
     secrets: z.array(secretSpecSchema).default([]),
   })
@@ -85,6 +87,6 @@ export const nodeSchema = z.strictObject({
   version: semver.describe('Semantic version of this truth document'),
   environment: z.enum(['development', 'production']),
   publicUrl: z.url(),
-  timezone: z.string().min(1).default('America/New_York'),
+  ...nodeSettingsShape,
 });
 export type TruthNode = z.infer<typeof nodeSchema>;

@@ -8,3 +8,5 @@ export * from './read-truth-sources.js';
 export * from './secrets.js';
 export * from './truth-store.js';
 export * from './json-schemas.js';
+export * from './settings/index.js';
+export * from './truth-fixtures.js';

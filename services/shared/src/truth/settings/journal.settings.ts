@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { componentSettings } from './settings-spec.js';
+
+/** The journal (`truth/components/journal.json` → `settings`); the PostgreSQL URL is a secret, not a setting. */
+export const journalSettings = componentSettings(
+  'journal',
+  z.strictObject({
+    database: z.enum(['sqlite', 'postgres']).default('sqlite').describe('Storage: SQLite on one node, PostgreSQL (secret postgresUrl) for several'),
+    sqlitePath: z.string().min(1).default('run/data/journal.sqlite').describe('SQLite file, relative to the repository root, when database is sqlite'),
+  }),
+);
+export type JournalSettings = z.output<typeof journalSettings.schema>;
