@@ -29,7 +29,7 @@ describe('./admin build-truth', () => {
     const run = await runAdmin(['build-truth', '--check', '--dir', work], {});
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toMatch(/^1\.0\.0\+[0-9a-f]{12}$/);
-    expect(run.stderr).toContain('checked, nothing written');
+    expect(run.stderr).toContain('(checked; nothing written)');
     expect((await stat(stackFile).catch(() => null))?.mtimeMs).toBe(before?.mtimeMs);
   });
 

@@ -35,7 +35,7 @@ Every problem is printed as "file: json.path: reason" and the command exits 1 wi
       const truthDir = opts.dir ? path.resolve(opts.dir) : paths.truthDir;
       const output = targetOf(opts, truthDir === paths.truthDir, paths.truthOut);
       const built = await buildTruthFiles(paths, truthDir, output);
-      const where = output === false ? 'checked, nothing written' : `→ ${path.relative(process.cwd(), output) || output}`;
+      const where = output === false ? '(checked; nothing written)' : `→ ${path.relative(process.cwd(), output) || output}`;
       process.stderr.write(`${green('✓')} truth ${built.version}: ${Object.keys(built.truth.components).length} components, ${Object.keys(built.truth.topics).length} topics ${where}\n`);
       process.stdout.write(`${built.version}\n`);
     });
