@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { STREAM_FIELD, topicSpecs, type BusName, type StreamResetReason, type TopicName } from '@marketswarm/shared/events';
+import { decodeSnapshot } from '@marketswarm/shared/bus';
+import { topicSpecs, type BusName, type StreamResetReason, type TopicName } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
@@ -185,14 +186,11 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
   const newest = (result[0]?.[1] as [string, string[]][] | undefined)?.[0];
   const at = (newest && parseStreamId(newest[0])) || ZERO_ID;
   const hash = (result[1]?.[1] as Record<string, string> | undefined) ?? {};
+  const snapshot = decodeSnapshot(topic, hash);
+  for (const skipped of snapshot.skipped) deps.onInvalid(topic, `snapshot ${skipped.field}: ${skipped.reason}`);
   const bodies: Buffer[] = [];
-  for (const json of Object.values(hash)) {
-    const decoded = decodeTopicEntry(topic, [STREAM_FIELD, json]);
-    if (!decoded.ok) {
-      deps.onInvalid(topic, `snapshot: ${decoded.reason}`);
-      continue;
-    }
-    const event = ingest(decoded.event, at);
+  for (const typed of snapshot.events) {
+    const event = ingest(typed, at);
     if (connection.accepts(event)) bodies.push(event.body);
   }
   if (bodies.length === 0) {

@@ -15,6 +15,8 @@ describe('frame encoder', () => {
 
   it('writes retry and control frames', () => {
     expect(encodeRetry(2000.4).toString()).toBe('retry: 2000\n\n');
-    expect(encodeControl('reset', { topic: 'spot' }).toString()).toBe('event: reset\ndata: {"topic":"spot"}\n\n');
+    expect(encodeControl('reset', { topic: 'spot', reason: 'retention' }).toString()).toBe('event: reset\ndata: {"topic":"spot","reason":"retention"}\n\n');
+    // @ts-expect-error a control event's payload is checked against the shared control map
+    encodeControl('reset', { topic: 'spot' });
   });
 });

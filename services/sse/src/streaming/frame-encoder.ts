@@ -1,3 +1,5 @@
+import type { ControlEventMap, ControlEventName } from '@marketswarm/shared/events';
+
 /**
  * SSE framing (WHATWG): an event is `event:` + `data:` lines, then an `id:` line and a blank line.
  * The body (event + data) is encoded once per event and shared by every subscriber; only the short
@@ -20,6 +22,6 @@ export function encodeRetry(ms: number): Buffer {
 export const KEEPALIVE_FRAME = Buffer.from(': keepalive\n\n');
 
 /** A control event outside any topic (`reset`, `error`, `ready`): no id, so it never moves the cursor. */
-export function encodeControl(eventName: string, data: unknown): Buffer {
+export function encodeControl<K extends ControlEventName>(eventName: K, data: ControlEventMap[K]): Buffer {
   return Buffer.from(`event: ${eventName}\ndata: ${JSON.stringify(data)}\n\n`);
 }

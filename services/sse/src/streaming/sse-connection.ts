@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { topicSpecs, type StreamEndReason, type TopicName } from '@marketswarm/shared/events';
+import { topicSpecs, type ControlEventMap, type ControlEventName, type StreamEndReason, type TopicName } from '@marketswarm/shared/events';
 import { encodeControl, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
@@ -154,7 +154,7 @@ export class SseConnection {
   }
 
   /** A control event (`reset`, `ready`…); `withId` stamps the full cursor so Last-Event-ID covers every topic. */
-  control(eventName: string, data: unknown, withId = false): void {
+  control<K extends ControlEventName>(eventName: K, data: ControlEventMap[K], withId = false): void {
     if (this.closed) return;
     const frame = encodeControl(eventName, data);
     if (!withId) {

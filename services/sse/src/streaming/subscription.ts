@@ -1,4 +1,4 @@
-import { isTopicName, SSE_ALL_ROUTE, SSE_GROUP_ROUTES, SSE_SYMBOL_ROUTES, topicNames, type TopicName } from '@marketswarm/shared/events';
+import { isSymbol, isTopicName, SSE_ALL_ROUTE, SSE_GROUP_ROUTES, SSE_SYMBOL_ROUTES, topicNames, type TopicName } from '@marketswarm/shared/events';
 
 /** What one SSE connection follows: its topics and, on per-symbol routes, one symbol. */
 export interface Subscription {
@@ -8,8 +8,6 @@ export interface Subscription {
 }
 
 export type SubscriptionResult = { ok: true; subscription: Subscription } | { ok: false; status: 400 | 404; message: string };
-
-const SYMBOL = /^[A-Z][A-Z0-9.^/]{0,11}$/;
 
 export function resolveSubscription(path: string, topicsQuery: unknown): SubscriptionResult {
   const parts = path.replace(/^\/sse\/?/, '').split('/').filter(Boolean);
@@ -27,7 +25,7 @@ export function resolveSubscription(path: string, topicsQuery: unknown): Subscri
     } catch {
       return { ok: false, status: 400, message: `symbol "${symbol}" is not valid URL encoding` };
     }
-    if (!SYMBOL.test(upper)) return { ok: false, status: 400, message: `symbol "${symbol}" is not a ticker such as SPX` };
+    if (!isSymbol(upper)) return { ok: false, status: 400, message: `symbol "${symbol}" is not a ticker such as SPX` };
     return { ok: true, subscription: { route: name, topics: [symbolTopic], symbol: upper } };
   }
   return { ok: false, status: 404, message: `no stream at ${path}` };
