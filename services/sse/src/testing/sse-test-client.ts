@@ -1,4 +1,5 @@
 import { EventSource } from 'eventsource';
+import { controlEventNames, topicNames } from '@marketswarm/shared/events';
 
 export interface ReceivedEvent {
   event: string;
@@ -15,7 +16,7 @@ export interface TestStream {
   close(): void;
 }
 
-const NAMES = ['spot', 'candles', 'heatmap', 'gex', 'mode', 'bias', 'selector', 'intel', 'vexy', 'alerts', 'trades', 'positions', 'risk-graph', 'reset', 'ready', 'error'];
+const NAMES = [...topicNames, ...controlEventNames];
 
 /**
  * A real `eventsource` client (the WHATWG implementation used in Node) carrying a session cookie.
