@@ -1,7 +1,6 @@
 import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import helmet from 'helmet';
-import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging } from '@marketswarm/shared/http';
+import { API_CONTENT_SECURITY_POLICY, errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, securityHeaders } from '@marketswarm/shared/http';
 import type { ServiceContext } from '@marketswarm/shared/service';
 
 export interface GatewayRoutes {
@@ -16,7 +15,8 @@ export function createGatewayApp(ctx: ServiceContext, routes: GatewayRoutes): Ex
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  // The same headers nginx sends at the edge (it hides this copy), with a policy for JSON only.
+  app.use(securityHeaders(API_CONTENT_SECURITY_POLICY));
   if (routes.cors.enabled) app.use(cors({ origin: routes.cors.origins, credentials: true }));
   app.use(requestLogging(ctx.logger));
   mountHealth(app, ['/health', '/api/health'], ctx.health);

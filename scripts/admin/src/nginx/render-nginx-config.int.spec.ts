@@ -6,14 +6,17 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { connect as connectH2, type ClientHttp2Session, type IncomingHttpHeaders as H2Headers, type OutgoingHttpHeaders } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
 import { connect as connectTcp, type AddressInfo, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { freePort, repoRoot } from '@marketswarm/shared/testing';
+import { SECURITY_HEADERS } from '@marketswarm/shared/http';
 import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDevCert } from '../certs/dev-cert.js';
+import { parseNginxErrorBody, type NginxErrorBody } from './error-body-shape.js';
 import { nginxRunDir, renderNginxConfig } from './render-nginx-config.js';
 
 // Real nginx (Debian 1.22) in front of four tiny node:http backends, driven by real HTTP/2 and
@@ -52,6 +55,8 @@ interface SseControl {
 const BIG_JSON = JSON.stringify({ trades: Array.from({ length: 60 }, (_, i) => ({ id: i, symbol: 'SPX', side: 'long', note: 'butterfly 5900/5910/5920' })) });
 const FIRST_EVENT = `retry: 2000\n\nid: 1\nevent: spot\ndata: ${JSON.stringify({ symbol: 'SPX', pad: 'x'.repeat(2000) })}\n\n`;
 const LAST_EVENT = 'id: 2\nevent: spot\ndata: {"last":true}\n\n';
+/** The static server's own policy, which nginx passes on untouched. */
+const STATIC_CSP = "default-src 'self'; style-src 'self'; frame-ancestors 'none'";
 /** More than loopback socket buffers and nginx's in-memory buffers can hold, far less than proxy_max_temp_file_size. */
 const FIREHOSE_CAP = 64 * 1024 * 1024;
 
@@ -163,9 +168,7 @@ describe('dev nginx config (real nginx, real clients)', () => {
   });
 
   it('answers an unknown API path with a JSON 404 instead of the SPA', async () => {
-    const res = await get('/api/nope');
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toBe('application/json');
+    expectNginxError(await get('/api/nope'), 404);
     expect(allSeen()).toEqual([]);
   });
 
@@ -243,17 +246,156 @@ describe('dev nginx config (real nginx, real clients)', () => {
     expect(only(backends.static, '/journal/2026-11-20')).toBeTruthy();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['permissions-policy']).toBe(SECURITY_HEADERS['Permissions-Policy']);
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['server']).toBe('nginx');
   });
 
   it('refuses a request body over 10 MB before it reaches the journal', async () => {
     const req = session.request({ ':method': 'POST', ':path': '/api/trades', 'content-type': 'application/json', 'content-length': String(11 * 1024 * 1024) }, { endStream: false });
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     // nginx answers from the Content-Length alone; a limit that is too high would wait for the body instead.
     const [headers] = await within(5000, once(req, 'response') as Promise<[H2Headers]>, 'an answer to an oversized upload');
+    await once(req, 'end');
     req.close();
-    expect(headers[':status']).toBe(413);
+    expectNginxError({ status: Number(headers[':status']), headers, body: Buffer.concat(chunks) }, 413);
     expect(backends.journal.seen).toHaveLength(0);
+  });
+});
+
+describe('dev nginx config: errors and body limits (real nginx)', () => {
+  it('refuses an oversized body to /api/auth/login with a JSON 413 from its Content-Length alone, before reading it', async () => {
+    const req = session.request({ ':method': 'POST', ':path': '/api/auth/login', 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, { endStream: false });
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // Not one byte of the 10 MB is sent: only a limit that refuses from the header can answer.
+    const [headers] = await within(5000, once(req, 'response') as Promise<[H2Headers]>, 'an answer to an oversized login');
+    await once(req, 'end');
+    req.close();
+    const body = expectNginxError({ status: Number(headers[':status']), headers, body: Buffer.concat(chunks) }, 413);
+    expect(body.error).toBe('Payload Too Large');
+    expect(backends.sse.seen).toHaveLength(0);
+  });
+
+  it("takes a body of exactly the gateway's 64 KiB JSON limit on its routes and refuses one byte more", async () => {
+    for (const route of ['/api/auth/login', '/api/profile', '/api/admin/users', '/api/models/spot', '/api/mel/ask']) {
+      const taken = await post(route, 64 * 1024);
+      expect(taken.status, route).toBe(200);
+      expect(JSON.parse(taken.body.toString()), route).toMatchObject({ bytes: 64 * 1024 });
+      expectNginxError(await post(route, 64 * 1024 + 1), 413);
+    }
+  });
+
+  it('refuses a body streamed without Content-Length once it passes the limit', async () => {
+    const req = httpsRequest({ host: '127.0.0.1', port: nginxPort, path: '/api/auth/register', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } });
+    req.on('error', () => undefined);
+    for (let i = 0; i < 4; i++) req.write(Buffer.alloc(32 * 1024, 0x20));
+    req.end();
+    const [res] = (await within(5000, once(req, 'response'), 'an answer to a chunked upload')) as [IncomingMessage];
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    expectNginxError({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }, 413);
+    expect(backends.sse.seen).toHaveLength(0);
+  });
+
+  it('lets the journal take an import far larger than the gateway limit', async () => {
+    const res = await post('/api/trades/import', 1024 * 1024);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ backend: 'journal', bytes: 1024 * 1024 });
+  });
+
+  it('takes no body on a route that needs none', async () => {
+    expectNginxError(await post('/api/health', 4096), 413);
+    expectNginxError(await post('/sse/market', 4096), 413);
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('answers a URI longer than its header buffer with a JSON 414', async () => {
+    const res = await rawExchange(`GET /api/models/${'a'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const body = expectNginxError(res, 414);
+    expect(body.error).toBe('URI Too Long');
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('answers a malformed request with a JSON 400', async () => {
+    expectNginxError(await rawExchange('GET /api/auth/me HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n'), 400);
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('answers headers larger than its buffers with a JSON 431', async () => {
+    expectNginxError(await rawExchange(`GET /api/auth/me HTTP/1.1\r\nHost: localhost\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`), 431);
+  });
+
+  it('answers plain HTTP sent to the TLS port with a JSON 400', async () => {
+    const body = expectNginxError(await rawExchange('GET /api/auth/me HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', 'tcp'), 400);
+    expect(body.message).toMatch(/HTTPS/);
+  });
+
+  it('answers TRACE with a JSON 405', async () => {
+    expectNginxError(await get('/api/auth/me', { ':method': 'TRACE' }), 405);
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('proxies every API prefix without its trailing slash instead of answering a 301', async () => {
+    const routes: Record<string, BackendName> = { '/api/admin': 'sse', '/api/auth': 'sse', '/api/models': 'sse', '/api/mel': 'copilot', '/api/adi': 'copilot', '/api/commentary': 'copilot' };
+    for (const [route, backend] of Object.entries(routes)) {
+      for (const p of [route, `${route}/`]) {
+        const res = await get(p);
+        expect(res.status, p).toBe(200);
+        expect(res.headers['location'], p).toBeUndefined();
+        expect(JSON.parse(res.body.toString()), p).toEqual({ backend, url: p, bytes: 0 });
+      }
+    }
+  });
+
+  it('answers /sse, /ws and /api without a trailing slash with a JSON 404, not a redirect', async () => {
+    for (const p of ['/sse', '/ws', '/api']) expectNginxError(await get(p), 404);
+    expect(allSeen()).toEqual([]);
+  });
+
+  it('does not serve its own error pages to a client that asks for them', async () => {
+    expectNginxError(await get('/_nginx-error/413'), 404);
+  });
+
+  it("passes a service's own JSON errors through unchanged, status and body", async () => {
+    for (const status of [400, 404, 413, 502, 503]) {
+      const res = await get(`/api/profile?status=${status}`);
+      expect(res.status).toBe(status);
+      expect(res.body.toString()).toBe(backendErrorBody(status));
+    }
+  });
+
+  it('answers a JSON 502 while the service behind a route is down', async () => {
+    const down = backends.copilot;
+    // Stop listening at once; close()'s callback would also wait for the upgraded WebSocket of an earlier test.
+    down.server.close();
+    down.server.closeAllConnections();
+    try {
+      const body = expectNginxError(await get('/api/mel/explain'), 502);
+      expect(body.message).toMatch(/not reachable/);
+    } finally {
+      backends.copilot = await startBackend('copilot', down.port);
+    }
+    expect((await get('/api/mel/explain')).status).toBe(200);
+  });
+
+  it('sends the request id it forwarded back as the one X-Request-Id', async () => {
+    const res = await get('/api/auth/me');
+    const seen = only(backends.sse, '/api/auth/me');
+    expect(res.headers['x-request-id']).toBe(seen.headers['x-request-id']);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("sends the shared security headers on proxied answers and its own errors alike, replacing a backend's copy", async () => {
+    for (const res of [await get('/'), await get('/api/auth/me'), await get('/api/nope'), await post('/api/auth/login', 100_000)]) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers[name.toLowerCase()], `${res.status} ${name}`).toBe(value);
+    }
+    const page = await get('/');
+    expect(page.headers['permissions-policy']).toContain('microphone=()');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    // The SPA's own policy passes through untouched, and forbids framing as X-Frame-Options does.
+    expect(page.headers['content-security-policy']).toBe(STATIC_CSP);
   });
 });
 
@@ -292,7 +434,7 @@ function sseControl(): SseControl {
   return control;
 }
 
-async function startBackend(name: BackendName): Promise<Backend> {
+async function startBackend(name: BackendName, port = 0): Promise<Backend> {
   const seen: SeenRequest[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, remotePort: req.socket.remotePort });
@@ -305,7 +447,7 @@ async function startBackend(name: BackendName): Promise<Backend> {
     socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
     socket.on('data', (data: Buffer) => socket.write(`echo:${data.toString()}`));
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   return { name, server, port: (server.address() as AddressInfo).port, seen };
 }
@@ -341,13 +483,27 @@ async function handle(name: BackendName, req: IncomingMessage, res: ServerRespon
     return;
   }
   if (name === 'static') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STATIC_CSP, 'x-frame-options': 'SAMEORIGIN', 'permissions-policy': 'camera=(self)' });
     res.end('<!doctype html><title>MarketSwarm</title><div id="root"></div>');
     return;
   }
-  const body = url.includes('big=1') ? BIG_JSON : JSON.stringify({ backend: name, url });
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(body);
+  let bytes = 0;
+  for await (const chunk of req) bytes += (chunk as Buffer).length;
+  // Like the real services: echo nginx's request id, send their own copy of the edge headers.
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': String(req.headers['x-request-id']), 'x-frame-options': 'SAMEORIGIN', 'permissions-policy': 'camera=(self)' };
+  const status = /[?&]status=(\d{3})/.exec(url)?.[1];
+  if (status) {
+    res.writeHead(Number(status), headers);
+    res.end(backendErrorBody(Number(status)));
+    return;
+  }
+  res.writeHead(200, headers);
+  res.end(url.includes('big=1') ? BIG_JSON : JSON.stringify({ backend: name, url, bytes }));
+}
+
+/** What a backend answers for `?status=NNN`: its own error, which nginx must pass on byte for byte. */
+function backendErrorBody(status: number): string {
+  return JSON.stringify({ statusCode: status, error: 'from the backend', message: 'the service said so', issues: [{ path: '(body)', message: 'kept' }] });
 }
 
 async function startNginx(): Promise<void> {
@@ -474,4 +630,45 @@ function only(backend: Backend, url: string): SeenRequest {
 
 function allSeen(): string[] {
   return Object.values(backends).flatMap((b) => b.seen.map((s) => `${b.name} ${s.url}`));
+}
+
+/**
+ * An answer nginx made itself: JSON in the documented error shape (parseNginxErrorBody), whose
+ * requestId is the X-Request-Id nginx sent with it.
+ */
+function expectNginxError(res: { status: number; headers: Record<string, string | string[] | number | undefined>; body: Buffer }, status: number): NginxErrorBody {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toBe('application/json');
+  const body = parseNginxErrorBody(res.body.toString());
+  expect(body.statusCode).toBe(status);
+  expect(body.requestId).toBe(res.headers['x-request-id']);
+  return body;
+}
+
+/** An HTTP/2 POST with a body of `size` bytes. */
+async function post(pathname: string, size: number): Promise<{ status: number; headers: H2Headers; body: Buffer }> {
+  const req = session.request({ ':method': 'POST', ':path': pathname, 'content-type': 'application/json', 'content-length': String(size) });
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.end(Buffer.alloc(size, 0x20));
+  const [headers] = (await once(req, 'response')) as [H2Headers];
+  await once(req, 'end');
+  return { status: Number(headers[':status']), headers, body: Buffer.concat(chunks) };
+}
+
+/** Bytes sent as they are over a socket (TLS with ALPN http/1.1, or plain TCP), and the answer up to the close. */
+async function rawExchange(request: string | Buffer, transport: 'tls' | 'tcp' = 'tls'): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const socket = transport === 'tls' ? connectTls({ host: '127.0.0.1', port: nginxPort, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] }) : connectTcp(nginxPort, '127.0.0.1');
+  await once(socket, transport === 'tls' ? 'secureConnect' : 'connect');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.write(request);
+  await within(5000, once(socket, 'end'), 'the end of a raw answer');
+  socket.destroy();
+  const raw = Buffer.concat(chunks);
+  const split = raw.indexOf('\r\n\r\n');
+  const [statusLine = '', ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) headers[line.slice(0, line.indexOf(':')).toLowerCase()] = line.slice(line.indexOf(':') + 1).trim();
+  return { status: Number(statusLine.split(' ')[1]), headers, body: raw.subarray(split + 4) };
 }

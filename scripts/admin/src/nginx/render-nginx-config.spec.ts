@@ -1,8 +1,12 @@
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import { ConfigError } from '@marketswarm/shared/config';
+import { SECURITY_HEADERS } from '@marketswarm/shared/http';
 import { repoRoot } from '@marketswarm/shared/testing';
 import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseNginxErrorBody } from './error-body-shape.js';
+import { errorPageUri, NGINX_ERRORS } from './json-error-pages.js';
 import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
 
 const templateDir = path.join(repoRoot, 'nginx');
@@ -158,9 +162,91 @@ describe(renderNginxConfig.name, () => {
     const conf = render();
     for (const header of ['location ^~ /api/internal', 'location = /metrics', 'location ^~ /metrics/']) {
       const body = block(conf, header);
-      expect(body).toMatch(/return 404\b/);
+      expect(body).toMatch(/return 404;/);
       expect(body).not.toContain('proxy_pass');
     }
+  });
+
+  it('gives each route the body limit of the service behind it, and routes without a body a tiny one', () => {
+    const changed = withComponent('nginx', (c) => {
+      c.settings['clientMaxBodySize'] = '25m';
+    });
+    const conf = render({ truth: changed });
+    const tlsServer = serverBlocks(conf).find((body) => body.includes('ssl_certificate ')) ?? '';
+    const limitOf = (body: string) => /^\s*client_max_body_size (\S+);/m.exec(body)?.[1];
+    // The server default, set before any location: streams, health, WebSocket upgrades and the SPA inherit it.
+    expect(limitOf(tlsServer.slice(0, tlsServer.search(/^\s*location\s/m)))).toBe('1k');
+    for (const header of ['location ^~ /sse/', 'location = /api/health', 'location ^~ /ws/', 'location /']) expect(limitOf(block(conf, header)), header).toBeUndefined();
+    // The gateway's JSON body limit (64 KiB), kept in memory rather than spilled to a temp file.
+    for (const prefix of ['/api/auth', '/api/profile', '/api/admin', '/api/models', '/api/mel', '/api/adi', '/api/commentary']) {
+      const body = block(conf, `location ^~ ${prefix}`);
+      expect(limitOf(body), prefix).toBe('64k');
+      expect(body, prefix).toContain('client_body_buffer_size 64k;');
+    }
+    const journal = ['logs', 'trades', 'symbols', 'tags', 'journal', 'playbook', 'alerts', 'leaderboard', 'orders', 'prompt-alerts', 'settings', 'analytics'];
+    for (const route of journal) expect(limitOf(block(conf, `location ^~ /api/${route}`)), route).toBe('25m');
+    expect(limitOf(block(render(), 'location ^~ /api/trades'))).toBe('10m');
+    // No limit at http level that a location without its own would fall back to.
+    expect(limitOf(conf.slice(0, conf.indexOf('server {')))).toBeUndefined();
+  });
+
+  it('refuses a clientMaxBodySize of 0, which nginx reads as no limit at all', () => {
+    const changed = withComponent('nginx', (c) => {
+      c.settings['clientMaxBodySize'] = '0';
+    });
+    expect(() => render({ truth: changed })).toThrow(/settings\.clientMaxBodySize/);
+  });
+
+  it('proxies the bare path of every API prefix instead of redirecting it to the trailing slash', () => {
+    const conf = render();
+    const apiPrefixes = [...conf.matchAll(/location \^~ (\/api\/\S*) \{/g)].map((m) => m[1] ?? '');
+    expect(apiPrefixes.length).toBeGreaterThan(20);
+    // nginx answers a 301 for `/api/admin` when the proxied prefix is `/api/admin/`.
+    for (const prefix of apiPrefixes.filter((p) => p !== '/api/')) expect(prefix.endsWith('/'), prefix).toBe(false);
+    for (const bare of ['/sse', '/ws', '/api']) expect(block(conf, `location = ${bare}`), bare).toMatch(/return 404;/);
+  });
+
+  it('answers every error nginx raises itself with the JSON error shape and its request id', () => {
+    const conf = render();
+    for (const error of NGINX_ERRORS) {
+      expect(conf).toContain(`error_page ${error.raised} = ${errorPageUri(error)};`);
+      const page = block(conf, `location = ${errorPageUri(error)}`);
+      expect(page).toContain('internal;');
+      expect(page).toContain('default_type application/json;');
+      const answer = /return (\d+) '([^']*)';/.exec(page);
+      expect(Number(answer?.[1]), `${error.raised}`).toBe(error.status);
+      const body = parseNginxErrorBody((answer?.[2] ?? '').replace('$request_id', '0123456789abcdef0123456789abcdef'));
+      expect(body).toEqual({ statusCode: error.status, error: STATUS_CODES[error.status], message: error.message, requestId: '0123456789abcdef0123456789abcdef' });
+    }
+    for (const status of [400, 404, 405, 413, 414, 502, 504]) expect(NGINX_ERRORS.map((e) => e.raised)).toContain(status);
+  });
+
+  it("lets a backend's own errors through unchanged (never intercepts them)", () => {
+    const withoutComments = render().replace(/#.*$/gm, '');
+    expect(withoutComments).toMatch(/^\s*proxy_intercept_errors off;/m);
+    expect(withoutComments).not.toMatch(/proxy_intercept_errors on/);
+  });
+
+  it("sends the shared security headers and the request id from the server block, hiding the backends' copies", () => {
+    for (const template of [dev, production]) {
+      const conf = render({ template });
+      const tlsServer = serverBlocks(conf).find((body) => body.includes('ssl_certificate ')) ?? '';
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(tlsServer, `${template.name} ${name}`).toContain(`add_header ${name} "${value}" always;`);
+        expect(tlsServer, `${template.name} ${name}`).toContain(`proxy_hide_header ${name};`);
+      }
+      expect(tlsServer).toContain('add_header X-Request-Id $request_id always;');
+      expect(tlsServer).toContain('proxy_hide_header X-Request-Id;');
+      expect(SECURITY_HEADERS['Permissions-Policy']).toContain('camera=()');
+      expect(SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
+    }
+  });
+
+  it('sets no add_header in any location, which would drop every header inherited from the server', () => {
+    const conf = render({ template: production });
+    const locations = [...conf.matchAll(/^\s*location\s+([^{]+)\{/gm)].map((m) => `location ${(m[1] ?? '').trim()}`);
+    expect(locations.length).toBeGreaterThan(30);
+    for (const header of locations) expect(block(conf, header), header).not.toContain('add_header');
   });
 
   it('streams /sse/ unbuffered, uncompressed, with the read timeout from truth', () => {
@@ -186,10 +272,10 @@ describe(renderNginxConfig.name, () => {
   it('routes the original deployment route map to the right upstreams', () => {
     const conf = render();
     const routes: Record<string, string> = {
-      'location ^~ /api/auth/': 'sse',
+      'location ^~ /api/auth': 'sse',
       'location ^~ /api/profile': 'sse',
-      'location ^~ /api/admin/': 'sse',
-      'location ^~ /api/models/': 'sse',
+      'location ^~ /api/admin': 'sse',
+      'location ^~ /api/models': 'sse',
       'location = /api/health': 'sse',
       'location ^~ /api/logs': 'journal',
       'location ^~ /api/trades': 'journal',
@@ -203,9 +289,9 @@ describe(renderNginxConfig.name, () => {
       'location ^~ /api/prompt-alerts': 'journal',
       'location ^~ /api/settings': 'journal',
       'location ^~ /api/analytics': 'journal',
-      'location ^~ /api/mel/': 'copilot',
-      'location ^~ /api/adi/': 'copilot',
-      'location ^~ /api/commentary/': 'copilot',
+      'location ^~ /api/mel': 'copilot',
+      'location ^~ /api/adi': 'copilot',
+      'location ^~ /api/commentary': 'copilot',
       'location ^~ /ws/': 'copilot',
       'location /': 'static',
     };

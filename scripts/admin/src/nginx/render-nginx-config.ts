@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort } from '@marketswarm/shared/config';
 import type { Component, PublicTruth } from '@marketswarm/shared/truth';
+import { edgeHeaderDirectives } from './edge-headers.js';
+import { jsonErrorPages } from './json-error-pages.js';
 
 export type NginxTemplateName = 'dev' | 'production';
 
@@ -93,7 +95,10 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     LISTEN: listenAddress(nginx, env, problems),
     SERVER_NAME: serverNameOf(nginx, problems),
     SSE_READ_TIMEOUT: stringSetting(nginx, 'sseReadTimeout', DEFAULTS.sseReadTimeout, problems, /^\d+(?:ms|s|m|h|d|w)?$/, 'an nginx time such as 24h or 3600s'),
-    CLIENT_MAX_BODY_SIZE: stringSetting(nginx, 'clientMaxBodySize', DEFAULTS.clientMaxBodySize, problems, /^\d+[kKmMgG]?$/, 'an nginx size such as 10m'),
+    // The journal routes' body limit (imports, attachments); every other route's limit is fixed in locations.conf.template.
+    CLIENT_MAX_BODY_SIZE: stringSetting(nginx, 'clientMaxBodySize', DEFAULTS.clientMaxBodySize, problems, /^[1-9]\d*[kKmMgG]?$/, 'an nginx size such as 10m (0 would lift the limit)'),
+    EDGE_HEADERS: edgeHeaderDirectives(),
+    JSON_ERROR_PAGES: jsonErrorPages(),
   };
   for (const [placeholder, id] of Object.entries(UPSTREAMS)) {
     const component = truth.components[id] as Component & { listen: NonNullable<Component['listen']> };
