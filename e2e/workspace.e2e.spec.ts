@@ -305,6 +305,12 @@ describe('the workspace in Chromium through nginx', () => {
     // lightweight-charts' attribution <style> is allowed by its hash: the logo it positions is absolute.
     await page.locator('#tv-attr-logo').waitFor({ state: 'attached', timeout: 15_000 });
     expect(await page.evaluate("getComputedStyle(document.getElementById('tv-attr-logo')).position")).toBe('absolute');
+    // The heatmap marks the spot row from a constructed stylesheet, which the CSP does not govern.
+    const marked = await waitFor('the heatmap to mark the spot row', 15_000, async () => {
+      const n = await page.evaluate<number>("[...document.querySelectorAll('.hm-row[data-strike]')].filter((r) => getComputedStyle(r).getPropertyValue('--hm-spot').trim() === '1').length");
+      return n > 0 ? n : undefined;
+    });
+    expect(marked).toBe(1);
     await page.context().close();
 
     // A page of its own, so the refusal it provokes stays out of the run's `errors`.

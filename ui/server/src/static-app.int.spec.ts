@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, healthPayload, listen } from '@marketswarm/shared/http';
+import { closeServer, healthPayload, listen, SECURITY_HEADERS } from '@marketswarm/shared/http';
 import { createLogger } from '@marketswarm/shared/logger';
 import { createMetricsRegistry } from '@marketswarm/shared/metrics';
+import { SPA_CONTENT_SECURITY_POLICY } from './spa-content-security-policy.js';
 import { createStaticApp } from './static-app.js';
 import { rawRequest } from './testing/raw-request.js';
 
@@ -37,7 +38,7 @@ describe(createStaticApp.name, () => {
       root,
       logger: createLogger('static', 'silent'),
       metrics: createMetricsRegistry('static'),
-      health: () => healthPayload('static', '0.0.0-test', Date.now(), 'v-test'),
+      health: () => ({ ...healthPayload('static', '0.0.0-test', Date.now(), 'v-test'), restartNeeded: [] }),
     });
     server = await listen(app, 0, '127.0.0.1');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -106,5 +107,23 @@ describe(createStaticApp.name, () => {
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sends the shared security headers and the SPA policy on pages, assets and errors alike', async () => {
+    for (const [raw, status] of [['/', 200], ['/assets/app-1a2b3c.css', 200], ['/assets/missing-0000.js', 404]] as const) {
+      const res = await rawRequest(url, raw);
+      expect(res.status, raw).toBe(status);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers[name.toLowerCase()], `${raw} ${name}`).toBe(value);
+      expect(res.headers['content-security-policy'], raw).toBe(SPA_CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  it("forbids framing in both headers, and allows no 'unsafe-inline' style", async () => {
+    const res = await rawRequest(url, '/');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(/(?:^|;\s*)style-src ([^;]*)/.exec(csp)?.[1]).not.toMatch(/'unsafe-inline'|https:/);
+    expect(res.headers['permissions-policy']).toContain('camera=()');
   });
 });

@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { Stats } from 'node:fs';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
-import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging } from '@marketswarm/shared/http';
+import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, securityHeaders } from '@marketswarm/shared/http';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import { cacheControlFor } from './cache-policy.js';
 import { CODING_SUFFIX, CODINGS } from './content-coding.js';
 import { forgetCodingOnError, forgetCodingOnMiss, precompressed } from './precompressed.js';
+import { SPA_CONTENT_SECURITY_POLICY } from './spa-content-security-policy.js';
 import { spaFallback } from './spa-fallback.js';
 
 export interface StaticAppOptions extends Pick<ServiceContext, 'logger' | 'metrics' | 'health'> {
@@ -20,8 +20,9 @@ export function createStaticApp({ root, logger, metrics, health }: StaticAppOpti
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  // nginx terminates TLS and owns HSTS; the server must also work over plain HTTP on 127.0.0.1.
-  app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The edge's headers (nginx sends them again and hides these) plus the SPA's policy; no HSTS,
+  // which nginx owns: this server must also work over plain HTTP on 127.0.0.1.
+  app.use(securityHeaders(SPA_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(logger));
   mountHealth(app, ['/health'], health);
   mountMetrics(app, metrics);

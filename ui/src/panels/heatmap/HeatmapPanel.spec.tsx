@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
 import { testWorkspace } from '../../workspace/testing/test-workspace';
-import { HeatmapPanel } from './HeatmapPanel';
+import { HeatmapPanel, spotRowRule } from './HeatmapPanel';
 
 const workspace = (symbol = 'SPX'): Workspace => testWorkspace(symbol);
 
@@ -66,7 +66,8 @@ describe('HeatmapPanel', () => {
     const html = render(withSnapshot());
     expect(html.match(/tabindex="0"/g)).toHaveLength(1);
     expect(html.match(/tabindex="-1"/g)).toHaveLength(2);
-    expect(html).toMatch(/\.hm-row\[data-strike="5010"\]\{--hm-spot:1\}/);
+    expect(spotRowRule('s', [5010, 5000], 5008.2)).toBe('[data-hm-scope="s"] .hm-row[data-strike="5010"]{--hm-spot:1}');
+    expect(spotRowRule('s', [], 5008.2)).toBe('');
     expect(html).toContain('5008.20');
   });
 

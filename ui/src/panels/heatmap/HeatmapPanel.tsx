@@ -143,12 +143,29 @@ const SpotReadout = memo(function SpotReadout({ spot, symbol }: { spot: KeyedSto
   );
 });
 
-/** Marks the row nearest the live spot with a scoped style rule, so a spot tick never re-renders the grid. */
+/** The style rule that marks, inside one grid, the row nearest the spot price ('' when there is none). */
+export function spotRowRule(scope: string, strikes: readonly number[], price: number | undefined): string {
+  const strike = strikes[nearestStrikeIndex(strikes, price)];
+  return strike === undefined ? '' : `[data-hm-scope="${scope}"] .hm-row[data-strike="${strike}"]{--hm-spot:1}`;
+}
+
+/**
+ * Marks the row nearest the live spot with a scoped style rule, so a spot tick never re-renders the
+ * grid. The rule lives in a constructed stylesheet: the page's CSP refuses inline <style> elements.
+ */
 const SpotRowMark = memo(function SpotRowMark({ spot, symbol, strikes, scope }: { spot: KeyedStore<SpotQuote>; symbol: string; strikes: readonly number[]; scope: string }) {
   const quote = useKeyed(spot, symbol);
-  const strike = strikes[nearestStrikeIndex(strikes, quote?.price)];
-  if (strike === undefined) return null;
-  return <style>{`[data-hm-scope="${scope}"] .hm-row[data-strike="${strike}"]{--hm-spot:1}`}</style>;
+  const rule = spotRowRule(scope, strikes, quote?.price);
+  const sheet = useMemo(() => (typeof CSSStyleSheet === 'undefined' ? undefined : new CSSStyleSheet()), []);
+  useEffect(() => {
+    if (sheet === undefined) return;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [sheet]);
+  useEffect(() => sheet?.replaceSync(rule), [sheet, rule]);
+  return null;
 });
 
 interface GridProps {
