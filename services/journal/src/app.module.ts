@@ -1,14 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceContext } from '@marketswarm/shared/service';
-import { HealthModule, ServiceContextModule } from '@marketswarm/shared/nest';
+import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
 
-/** The journal's root module; feature modules (trades, journal, playbook, …) join `imports`. */
+/** Under the `/api` prefix: `/api/journal/openapi.json`, a path nginx already routes to the journal. */
+export const JOURNAL_OPENAPI_PATH = 'journal/openapi.json';
+
+/**
+ * The journal's root module: the shared edge (every route behind the session unless `@Public()`),
+ * health and metrics; feature modules (trades, journal, playbook, …) join `imports`.
+ */
 @Module({})
 export class AppModule {
   static register(ctx: ServiceContext): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceContextModule.forRoot(ctx), HealthModule],
+      imports: [
+        ServiceContextModule.forRoot(ctx),
+        HealthModule,
+        NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
+      ],
+      controllers: [edgeProbeController('journal/edge')],
     };
   }
 }

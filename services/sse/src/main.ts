@@ -2,14 +2,10 @@ import { authenticate } from '@marketswarm/shared/auth';
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
 import { sseSettings } from '@marketswarm/shared/truth';
-import { createAdminRouter } from './admin/admin.router.js';
 import { createGatewayApp } from './app.js';
 import { gatewayListener } from './gateway-listener.js';
 import { createAuthDeps } from './auth/auth-deps.js';
-import { createAuthRouter } from './auth/auth.router.js';
-import { requireRole, requireSession } from './auth/session.middleware.js';
-import { createModelsRouter } from './models/models.router.js';
-import { createProfileRouter } from './profile/profile.router.js';
+import { gatewayApi } from './gateway-api.js';
 import { Fanout } from './streaming/fanout.js';
 import { SessionWatch } from './streaming/session-watch.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
@@ -24,7 +20,6 @@ runMain('sse', async () => {
   const { settings, node } = ctx.settings.of(sseSettings);
   const metrics = createGatewayMetrics(ctx.metrics);
   const auth = createAuthDeps(ctx.bus.get('system'), { sessionTtlSec: node.sessionTtlSec });
-  const signedIn = requireSession(auth);
 
   const fanout = new Fanout(ctx.truth().doc, ctx.bus, metrics, ctx.logger, { keepaliveMs: settings.keepaliveMs });
   await fanout.start();
@@ -47,12 +42,7 @@ runMain('sse', async () => {
   });
   const app = createGatewayApp(ctx, {
     cors: settings.cors,
-    api: [
-      ['/api/auth', createAuthRouter(auth)],
-      ['/api/profile', createProfileRouter(auth)],
-      ['/api/models', signedIn, createModelsRouter({ truth: () => ctx.truth().doc, market: ctx.bus.get('market') })],
-      ['/api/admin', signedIn, requireRole('admin'), createAdminRouter({ system: auth.redis, truth: ctx.truth, registry: fanout.registry })],
-    ],
+    api: gatewayApi({ auth, truth: ctx.truth, market: ctx.bus.get('market'), connections: () => fanout.registry.stats() }),
   });
   const server = await listen(gatewayListener(streams, app, ctx.logger), ctx.config.port ?? 3001, ctx.config.host);
   // Closers run last-registered first: tell clients to reconnect elsewhere, then close the server.

@@ -4,3 +4,8 @@ export * from './request-id.js';
 export * from './security-headers.js';
 export * from './express-kit.js';
 export * from './listen.js';
+export * from './error-codes.js';
+export * from './domain-error.js';
+export * from './error-answer.js';
+export * from './health-response.schema.js';
+export * from './openapi/index.js';

@@ -1,16 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
-import { type ErrorBody, errorBody, HttpError } from '../http/index.js';
+import { type ErrorBody, errorAnswer, errorAnswerBody, errorBody, INTERNAL_ERROR_ANSWER } from '../http/index.js';
 import type { Logger } from '../logger/index.js';
 
 /** What the filter reads from an Express request: pino-http's `id`, Express's `originalUrl`. */
 type HttpRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
 
 /**
- * The one error answer of the service, in the shared body shape (`statusCode`, `error`, `message`,
- * `issues[]`, `requestId`). HTTP exceptions keep their status and message; anything unknown is
- * logged and becomes a bare 500 with nothing leaked.
+ * The one error answer of the service, in the shared body shape (`statusCode`, `error`, `code`,
+ * `message`, `issues[]`, `requestId`). Domain errors answer their code's status (errorAnswer, shared
+ * with the Express error handler); Nest's HTTP exceptions keep their status and message; anything
+ * unknown is logged and becomes a bare 500 with nothing leaked.
  */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -27,28 +28,28 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<unknown>();
-    const body = this.toBody(exception, request);
+    const { body, retryAfterSec } = this.toAnswer(exception, request);
     const adapter = this.adapterHost.httpAdapter;
     if (adapter.isHeadersSent(response)) {
       // A streamed answer already started: the status cannot change any more, only end it.
       adapter.end(response);
       return;
     }
+    if (retryAfterSec !== undefined) adapter.setHeader(response, 'Retry-After', String(Math.max(1, Math.ceil(retryAfterSec))));
     adapter.reply(response, body, body.statusCode);
   }
 
-  private toBody(exception: unknown, request: HttpRequest): ErrorBody {
+  private toAnswer(exception: unknown, request: HttpRequest): { body: ErrorBody; retryAfterSec?: number | undefined } {
     const requestId = typeof request.id === 'string' ? request.id : undefined;
-    if (exception instanceof HttpError) {
-      return errorBody(exception.statusCode, exception.message, exception.issues, requestId);
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status >= 500) this.logger.error({ err: exception, requestId }, 'server error');
-      return errorBody(status, routeMissMessage(exception, request) ?? httpExceptionMessage(exception), undefined, requestId);
+      return { body: errorBody(status, routeMissMessage(exception, request) ?? httpExceptionMessage(exception), undefined, requestId) };
     }
-    this.logger.error({ err: exception, requestId }, 'unhandled error');
-    return errorBody(500, 'internal error', undefined, requestId);
+    const known = errorAnswer(exception);
+    if (!known) this.logger.error({ err: exception, requestId }, 'unhandled error');
+    const answer = known ?? INTERNAL_ERROR_ANSWER;
+    return { body: errorAnswerBody(answer, requestId), retryAfterSec: answer.retryAfterSec };
   }
 }
 

@@ -62,7 +62,7 @@ describe.each([
     const res = await fetch(`${service.url}/api/nope?x=1`, { headers: { 'X-Request-Id': 'trace-404-abcdef' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBe('trace-404-abcdef');
-    expect(await res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'no route for GET /api/nope', requestId: 'trace-404-abcdef' });
+    expect(await res.json()).toEqual({ statusCode: 404, error: 'Not Found', code: 'not-found', message: 'no route for GET /api/nope', requestId: 'trace-404-abcdef' });
   });
 
   it('removes its heartbeat on a clean SIGTERM', async () => {

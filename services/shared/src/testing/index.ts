@@ -6,3 +6,4 @@ export * from './service-process.js';
 export * from './run-admin.js';
 export * from './accounts.js';
 export * from './stack-harness.js';
+export * from './session-accounts.js';

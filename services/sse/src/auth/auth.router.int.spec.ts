@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { hashPassword, SESSION_KEYS } from '@marketswarm/shared/auth';
 import { startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
-import { requireRole, requireSession } from './session.middleware.js';
+import { requireRole, requireSession } from '@marketswarm/shared/edge';
 import { CookieJar, send, startAuthTestApp, type AuthTestApp } from './testing/auth-test-app.js';
 
 const PASSWORD = 'correct horse battery';
@@ -167,6 +167,7 @@ describe('auth router', () => {
       expect(wrong.body).toEqual({
         statusCode: 401,
         error: 'Unauthorized',
+        code: 'unauthorized',
         message: 'invalid email or password',
         issues: [{ path: '(credentials)', message: 'no account matches this email and password' }],
       });
@@ -362,6 +363,7 @@ describe('sign-in and sign-up limits', () => {
       expect(body).toEqual({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'rate-limited',
         message: expect.stringMatching(/^too many failed sign-ins for this account from this address; try again in \d+ s$/) as unknown,
         issues: [{ path: 'email', message: body?.['message'] }],
       });
@@ -443,6 +445,7 @@ describe('sign-in and sign-up limits', () => {
       expect(refused.body).toEqual({
         statusCode: 429,
         error: 'Too Many Requests',
+        code: 'rate-limited',
         message: expect.stringMatching(/^too many sign-ups from this address; try again in \d+ s$/) as unknown,
         issues: [{ path: '(client)', message: refused.body?.['message'] }],
       });

@@ -36,10 +36,10 @@ const LIMIT_ANSWERS: Record<AttemptLimitScope, { path: string; message: (retryAf
   'sign-up': { path: '(client)', message: (s) => `too many sign-ups from this address; try again in ${s} s` },
 };
 
-/** 429 with the seconds to wait, which the router sends as `Retry-After`. */
+/** 429 with the seconds to wait, which the shared error handler sends as `Retry-After`. */
 export class TooManyAttemptsError extends HttpError {
   constructor(
-    readonly retryAfterSec: number,
+    override readonly retryAfterSec: number,
     readonly scope: AttemptLimitScope,
   ) {
     const answer = LIMIT_ANSWERS[scope];

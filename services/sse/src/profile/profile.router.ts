@@ -1,18 +1,30 @@
 import { Router } from 'express';
-import { profilePatchSchema } from '@marketswarm/shared/dto';
+import { profilePatchSchema, userResponseSchema } from '@marketswarm/shared/dto';
+import { createExpressEdge, noStore } from '@marketswarm/shared/edge';
 import type { AuthDeps } from '../auth/auth-deps.js';
-import { noStore } from '../auth/auth.router.js';
-import { jsonBody, jsonBodyErrors, parseBody } from '../auth/json-body.js';
-import { currentAuth, requireCsrf, requireSession } from '../auth/session.middleware.js';
 import { ProfileService } from './profile.service.js';
+
+const GONE = { 404: '`not-found`: the account behind the session no longer exists' };
 
 /** `/api/profile`: the signed-in user reads and changes their own profile (changes need the CSRF token). */
 export function createProfileRouter(deps: AuthDeps): Router {
   const profile = new ProfileService(deps.users);
+  const edge = createExpressEdge(deps);
   const router = Router();
-  router.use(noStore, requireSession(deps), requireCsrf, jsonBody());
-  router.get('/', async (_req, res) => void res.json({ user: await profile.get(currentAuth(res).user.id) }));
-  router.patch('/', async (req, res) => void res.json({ user: await profile.update(currentAuth(res).user.id, parseBody(profilePatchSchema, req.body)) }));
-  router.use(jsonBodyErrors);
+  router.use(noStore);
+  router.get(
+    '/',
+    edge.route('session', { summary: "The signed-in user's profile", responses: { 200: userResponseSchema }, errors: GONE }, async ({ auth }, _req, res) => {
+      res.json({ user: await profile.get(auth.user.id) });
+    }),
+  );
+  router.patch(
+    '/',
+    edge.route(
+      'session',
+      { summary: 'Change display name, time zone or preferences', body: profilePatchSchema, responses: { 200: userResponseSchema }, errors: GONE },
+      async ({ auth, body }, _req, res) => void res.json({ user: await profile.update(auth.user.id, body) }),
+    ),
+  );
   return router;
 }

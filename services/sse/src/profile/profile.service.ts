@@ -1,8 +1,8 @@
 import { toUserDto, type UserStore } from '@marketswarm/shared/auth';
 import type { ProfilePatch, UserDto } from '@marketswarm/shared/dto';
-import { HttpError } from '@marketswarm/shared/http';
+import { DomainError } from '@marketswarm/shared/http';
 
-/** A user's own profile: display name, time zone, preferences. */
+/** A user's own profile: display name, time zone, preferences (the shared UserStore is its repository). */
 export class ProfileService {
   constructor(private readonly users: UserStore) {}
 
@@ -15,7 +15,7 @@ export class ProfileService {
   }
 
   private existing<T>(userId: string, user: T | null): T {
-    if (!user) throw new HttpError(404, `account ${userId} no longer exists`, [{ path: 'ms_session', message: 'belongs to a deleted account' }]);
+    if (!user) throw new DomainError('not-found', `account ${userId} no longer exists`, { issues: [{ path: 'ms_session', message: 'belongs to a deleted account' }] });
     return user;
   }
 }

@@ -1,0 +1,3 @@
+export * from './route-doc.js';
+export * from './json-schema.js';
+export * from './openapi-document.js';
