@@ -9,12 +9,13 @@ import type { SessionCheckOptions } from './session-checks.js';
 // Walking the router never calls a guard, so the session options are never used.
 const options = {} as SessionCheckOptions;
 const ok: express.RequestHandler = (_req, res) => void res.end();
+const answer = (_input: unknown, _req: express.Request, res: express.Response) => void res.end();
 const policies = (app: object) => Object.fromEntries(routeTable(app).map((e) => [`${e.method} ${e.path}`, e.policy]));
 
 describe(routeTable.name, () => {
   it('reads the policy of the guards in front of each route, and none for a route nobody decided', () => {
     const app = express();
-    app.get('/open', publicRoute({ summary: 'open', responses: { 200: null } }, ok));
+    app.get('/open', publicRoute({ summary: 'open', responses: { 200: null } }, answer));
     app.get('/mine', requireSession(options), ok);
     app.get('/ops', requireSession(options), requireRole('admin'), ok);
     app.get('/forgotten', ok);
@@ -44,7 +45,7 @@ describe(routeTable.name, () => {
   it('lists each path of a route and each method with its own guards, and the doc route() attached', () => {
     const app = express();
     const doc = { summary: 'a model', params: z.object({ model: z.string() }), responses: { 200: null } };
-    app.get(['/m/:model', '/m/:model/:symbol'], routeHandlers(requireSession(options), 'session', doc, ok, '1kb'));
+    app.get(['/m/:model', '/m/:model/:symbol'], routeHandlers(requireSession(options), 'session', doc, answer, '1kb'));
     app.route('/items').get(ok).post(requireSession(options), ok);
     const table = routeTable(app);
     expect(table.map((e) => [e.method, e.path, e.policy, e.doc?.summary])).toEqual([
