@@ -1,19 +1,19 @@
 import { STATUS_CODES } from 'node:http';
+import { codeOfStatus, errorBodySchema } from '@marketswarm/shared/http';
 import { z } from 'zod';
 
 /**
- * The documented error shape (docs/API.md, Conventions) as nginx answers it: never `issues`, and
- * always nginx's request id. The nginx specs read every nginx-made answer through this one schema.
+ * The services' error shape (errorBodySchema, docs/API.md) as nginx answers it: never `issues`,
+ * always nginx's own request id, and the status's own reason phrase and code. The nginx specs read
+ * every answer nginx makes itself through this one schema.
  */
 export const nginxErrorBodySchema = z
-  .object({
-    statusCode: z.number().int().min(400).max(599),
-    error: z.string().min(1),
-    message: z.string().min(1),
+  .strictObject({
+    ...errorBodySchema.omit({ issues: true, requestId: true }).shape,
     requestId: z.string().regex(/^[0-9a-f]{32}$/, "must be nginx's $request_id"),
   })
-  .strict()
-  .refine((body) => body.error === STATUS_CODES[body.statusCode], { message: 'error must be the reason phrase of statusCode' });
+  .refine((body) => body.error === STATUS_CODES[body.statusCode], { message: 'error must be the reason phrase of statusCode' })
+  .refine((body) => body.code === codeOfStatus(body.statusCode), { message: "code must be the status's own code" });
 
 export type NginxErrorBody = z.output<typeof nginxErrorBodySchema>;
 

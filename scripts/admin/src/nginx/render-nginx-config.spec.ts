@@ -1,13 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import { ConfigError } from '@marketswarm/shared/config';
-import { SECURITY_HEADERS } from '@marketswarm/shared/http';
+import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
+import { codeOfStatus, SECURITY_HEADERS } from '@marketswarm/shared/http';
 import { repoRoot } from '@marketswarm/shared/testing';
 import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNginxErrorBody } from './error-body-shape.js';
 import { errorPageUri, NGINX_ERRORS } from './json-error-pages.js';
-import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
+import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, nginxSize, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
 
 const templateDir = path.join(repoRoot, 'nginx');
 let truth: PublicTruth;
@@ -177,7 +178,8 @@ describe(renderNginxConfig.name, () => {
     // The server default, set before any location: streams, health, WebSocket upgrades and the SPA inherit it.
     expect(limitOf(tlsServer.slice(0, tlsServer.search(/^\s*location\s/m)))).toBe('1k');
     for (const header of ['location ^~ /sse/', 'location = /api/health', 'location ^~ /ws/', 'location /']) expect(limitOf(block(conf, header)), header).toBeUndefined();
-    // The gateway's JSON body limit (64 KiB), kept in memory rather than spilled to a temp file.
+    // The services' JSON body limit (64 KiB), kept in memory rather than spilled to a temp file.
+    expect(nginxSize(JSON_BODY_LIMIT)).toBe('64k');
     for (const prefix of ['/api/auth', '/api/profile', '/api/admin', '/api/models', '/api/mel', '/api/adi', '/api/commentary']) {
       const body = block(conf, `location ^~ ${prefix}`);
       expect(limitOf(body), prefix).toBe('64k');
@@ -216,7 +218,7 @@ describe(renderNginxConfig.name, () => {
       const answer = /return (\d+) '([^']*)';/.exec(page);
       expect(Number(answer?.[1]), `${error.raised}`).toBe(error.status);
       const body = parseNginxErrorBody((answer?.[2] ?? '').replace('$request_id', '0123456789abcdef0123456789abcdef'));
-      expect(body).toEqual({ statusCode: error.status, error: STATUS_CODES[error.status], message: error.message, requestId: '0123456789abcdef0123456789abcdef' });
+      expect(body).toEqual({ statusCode: error.status, error: STATUS_CODES[error.status], code: codeOfStatus(error.status), message: error.message, requestId: '0123456789abcdef0123456789abcdef' });
     }
     for (const status of [400, 404, 405, 413, 414, 502, 504]) expect(NGINX_ERRORS.map((e) => e.raised)).toContain(status);
   });
@@ -313,6 +315,19 @@ describe(renderNginxConfig.name, () => {
     expect(prod).toContain('listen 443 ssl http2;');
     expect(prod).toContain('ssl_certificate "/etc/letsencrypt/live/localhost/fullchain.pem";');
     expect(prod).toMatch(/listen 80;[\s\S]*return 301 https:\/\/localhost\$request_uri;/);
+  });
+});
+
+describe(nginxSize.name, () => {
+  it("writes the services' body-parser sizes in nginx's units", () => {
+    expect(nginxSize('64kb')).toBe('64k');
+    expect(nginxSize('1MB')).toBe('1m');
+    expect(nginxSize('512b')).toBe('512');
+    expect(nginxSize('2048')).toBe('2048');
+  });
+
+  it('refuses what nginx would misread, 0 (no limit) above all', () => {
+    for (const bad of ['0kb', '0', '64 kilobytes', '-1kb', '1.5mb']) expect(() => nginxSize(bad), bad).toThrow(/not a size/);
   });
 });
 

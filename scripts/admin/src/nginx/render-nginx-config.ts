@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort } from '@marketswarm/shared/config';
+import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import type { Component, PublicTruth } from '@marketswarm/shared/truth';
 import { edgeHeaderDirectives } from './edge-headers.js';
 import { jsonErrorPages } from './json-error-pages.js';
@@ -97,6 +98,8 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     SSE_READ_TIMEOUT: stringSetting(nginx, 'sseReadTimeout', DEFAULTS.sseReadTimeout, problems, /^\d+(?:ms|s|m|h|d|w)?$/, 'an nginx time such as 24h or 3600s'),
     // The journal routes' body limit (imports, attachments); every other route's limit is fixed in locations.conf.template.
     CLIENT_MAX_BODY_SIZE: stringSetting(nginx, 'clientMaxBodySize', DEFAULTS.clientMaxBodySize, problems, /^[1-9]\d*[kKmMgG]?$/, 'an nginx size such as 10m (0 would lift the limit)'),
+    // Every JSON REST route's limit, the services' own, so nginx refuses first with the same answer.
+    JSON_BODY_LIMIT: nginxSize(JSON_BODY_LIMIT),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),
   };
@@ -126,6 +129,14 @@ export function fillTemplate(text: string, values: Readonly<Record<string, strin
   const leftover = /\{\{[^}\n]*\}\}/.exec(filled);
   if (leftover) throw new Error(`${source}: malformed placeholder ${leftover[0]} (placeholders are {{UPPER_SNAKE}})`);
   return filled;
+}
+
+/** A body-parser size (`64kb`, `1mb`, `512b`) in nginx's units (`64k`, `1m`, `512`). */
+export function nginxSize(limit: string): string {
+  const match = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(limit.trim());
+  if (!match?.[1] || Number(match[1]) === 0) throw new Error(`body limit ${JSON.stringify(limit)} is not a size such as 64kb`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  return `${match[1]}${unit === 'b' ? '' : unit[0]}`;
 }
 
 function requireNginx(truth: PublicTruth): Component {
