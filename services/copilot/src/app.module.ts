@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceContext } from '@marketswarm/shared/service';
+import { copilotSettings } from '@marketswarm/shared/truth';
 import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
 
 /** Under the `/api` prefix: `/api/mel/openapi.json`, a path nginx already routes to the copilot. */
@@ -17,7 +18,7 @@ export class AppModule {
       imports: [
         ServiceContextModule.forRoot(ctx),
         HealthModule,
-        NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx), openApi: { path: COPILOT_OPENAPI_PATH, info: { title: 'MarketSwarm copilot', version: ctx.version } } }),
+        NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx, copilotSettings), openApi: { path: COPILOT_OPENAPI_PATH, info: { title: 'MarketSwarm copilot', version: ctx.version } } }),
       ],
       controllers: [edgeProbeController('mel/edge')],
     };

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceContext } from '@marketswarm/shared/service';
+import { journalSettings } from '@marketswarm/shared/truth';
 import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
 
 /** Under the `/api` prefix: `/api/journal/openapi.json`, a path nginx already routes to the journal. */
@@ -17,7 +18,7 @@ export class AppModule {
       imports: [
         ServiceContextModule.forRoot(ctx),
         HealthModule,
-        NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
+        NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx, journalSettings), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
       ],
       controllers: [edgeProbeController('journal/edge')],
     };

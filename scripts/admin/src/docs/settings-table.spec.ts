@@ -25,7 +25,7 @@ describe(renderSettingsTables.name, () => {
     for (const s of describeSettings(nodeSettingsSchema)) expect(tables).toContain(`| \`${s.key}\` | \`${s.default}\` |`);
     expect(tables).toContain('| `sse` | `byteBudget` | `1048576` | live | Bytes a lagging client may hold unsent before it is disconnected with a reason |');
     expect(tables).toContain('| `sse` | `keepaliveMs` | `15000` | restart |');
-    expect(tables).toContain('| `sessionTtlSec` | `604800` | sse | restart |');
+    expect(tables).toContain('| `sessionTtlSec` | `604800` | sse, journal, copilot | restart |');
     for (const spec of settingsRegistry.values()) for (const s of describeSettings(spec.schema)) expect(tables).toContain(`| \`${spec.component}\` | \`${s.key}\` |`);
   });
 

@@ -3,6 +3,8 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { DEFAULT_RENEW_AFTER_SEC } from '../auth/session-store.js';
 import type { OpenApiInfo } from '../http/openapi/openapi-document.js';
 import type { ServiceContext } from '../service/index.js';
+import type { SettingsSchema } from '../truth/settings/setting-meta.js';
+import type { ComponentSettingsSpec } from '../truth/settings/settings-spec.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { NEST_EDGE_OPTIONS, type NestEdgeOptions } from './edge-options.token.js';
 import { OPENAPI_INFO, openApiController } from './openapi.controller.js';
@@ -40,8 +42,9 @@ export class NestEdgeModule {
 
 /**
  * The session check of a service booted from truth: system Redis and the node's session lifetime,
- * read once at boot (a changed `node.sessionTtlSec` applies at the next restart).
+ * which the service's settings spec must declare it reads (so a changed `node.sessionTtlSec` shows
+ * as "restart needed" on its /health until the restart applies it).
  */
-export function sessionCheckOptionsOf(ctx: Pick<ServiceContext, 'bus' | 'truth'>): NestEdgeOptions {
-  return { redis: ctx.bus.get('system'), sessionTtlSec: ctx.truth().doc.node.sessionTtlSec, renewAfterSec: DEFAULT_RENEW_AFTER_SEC };
+export function sessionCheckOptionsOf(ctx: Pick<ServiceContext, 'bus' | 'settings'>, spec: ComponentSettingsSpec<SettingsSchema, 'sessionTtlSec'>): NestEdgeOptions {
+  return { redis: ctx.bus.get('system'), sessionTtlSec: ctx.settings.of(spec).node.sessionTtlSec, renewAfterSec: DEFAULT_RENEW_AFTER_SEC };
 }

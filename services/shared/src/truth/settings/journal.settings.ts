@@ -8,5 +8,6 @@ export const journalSettings = componentSettings(
     database: z.enum(['sqlite', 'postgres']).default('sqlite').describe('Storage: SQLite on one node, PostgreSQL (secret postgresUrl) for several'),
     sqlitePath: z.string().min(1).default('run/data/journal.sqlite').describe('SQLite file, relative to the repository root, when database is sqlite'),
   }),
+  { node: ['sessionTtlSec'] },
 );
 export type JournalSettings = z.output<typeof journalSettings.schema>;
