@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { SESSION_KEYS } from '@marketswarm/shared/auth';
+import { API_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY, X_FRAME_OPTIONS } from '@marketswarm/shared/http';
 import { createSignedInAccount, loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess, type SignedInAccount } from '@marketswarm/shared/testing';
 
 /**
@@ -52,6 +53,14 @@ describe('journal edge (real process)', () => {
     const { res, body } = await call('/api/journal/edge', { cookie: trader.cookie });
     expect(res.status).toBe(200);
     expect(body).toEqual({ service: 'journal', user: { id: trader.userId, role: 'trader' } });
+  });
+
+  it('sends the shared security headers, as the gateway does', async () => {
+    const { res } = await call('/api/journal/edge', { cookie: trader.cookie });
+    expect(res.headers.get('x-frame-options')).toBe(X_FRAME_OPTIONS);
+    expect(res.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+    expect(res.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('answers 401 as soon as the session is gone from Redis (signed out on the gateway)', async () => {

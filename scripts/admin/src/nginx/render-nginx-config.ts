@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort } from '@marketswarm/shared/config';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
-import type { Component, PublicTruth } from '@marketswarm/shared/truth';
+import { nginxSettings, type Component, type NginxSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { edgeHeaderDirectives } from './edge-headers.js';
 import { jsonErrorPages } from './json-error-pages.js';
 
@@ -37,7 +37,6 @@ const LOCATIONS_FILE = 'locations.conf.template';
 /** Components nginx routes to, by upstream name in the templates. */
 const UPSTREAMS = { SSE_UPSTREAM: 'sse', JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', STATIC_UPSTREAM: 'static' } as const;
 
-const DEFAULTS = { serverName: 'localhost', sseReadTimeout: '24h', clientMaxBodySize: '10m' };
 
 /** Reads `<dir>/<name>.conf.template` and the shared `<dir>/locations.conf.template`. */
 export async function loadNginxTemplate(dir: string, name: NginxTemplateName): Promise<NginxTemplate> {
@@ -74,7 +73,7 @@ export function nginxRunDir(runDir: string): string {
 /** Where certbot keeps the certificate for the nginx component's serverName. */
 export function letsEncryptCertPaths(truth: PublicTruth): { certFile: string; keyFile: string } {
   const problems: string[] = [];
-  const serverName = serverNameOf(requireNginx(truth), problems);
+  const { serverName } = nginxSettingsOf(requireNginx(truth), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const live = path.posix.join('/etc/letsencrypt/live', serverName);
   return { certFile: `${live}/fullchain.pem`, keyFile: `${live}/privkey.pem` };
@@ -89,15 +88,16 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     throw new ConfigError(missing.map((id) => `truth has no component "${id}" with a listen port; nginx needs nginx, sse, journal, copilot and static`));
   }
   const nginx = requireNginx(truth);
+  const settings = nginxSettingsOf(nginx, problems);
   const values: Record<string, string> = {
     NGINX_DIR: safePath('runDir', nginxRunDir(options.runDir), problems),
     CERT_FILE: safePath('certFile', path.resolve(options.certFile), problems),
     KEY_FILE: safePath('keyFile', path.resolve(options.keyFile), problems),
     LISTEN: listenAddress(nginx, env, problems),
-    SERVER_NAME: serverNameOf(nginx, problems),
-    SSE_READ_TIMEOUT: stringSetting(nginx, 'sseReadTimeout', DEFAULTS.sseReadTimeout, problems, /^\d+(?:ms|s|m|h|d|w)?$/, 'an nginx time such as 24h or 3600s'),
+    SERVER_NAME: settings.serverName,
+    SSE_READ_TIMEOUT: settings.sseReadTimeout,
     // The journal routes' body limit (imports, attachments); every other route's limit is fixed in locations.conf.template.
-    CLIENT_MAX_BODY_SIZE: stringSetting(nginx, 'clientMaxBodySize', DEFAULTS.clientMaxBodySize, problems, /^[1-9]\d*[kKmMgG]?$/, 'an nginx size such as 10m (0 would lift the limit)'),
+    CLIENT_MAX_BODY_SIZE: settings.clientMaxBodySize,
     // Every JSON REST route's limit, the services' own, so nginx refuses first with the same answer.
     JSON_BODY_LIMIT: nginxSize(JSON_BODY_LIMIT),
     EDGE_HEADERS: edgeHeaderDirectives(),
@@ -145,9 +145,15 @@ function requireNginx(truth: PublicTruth): Component {
   return nginx;
 }
 
-function serverNameOf(nginx: Component, problems: string[]): string {
-  const hostName = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-  return stringSetting(nginx, 'serverName', DEFAULTS.serverName, problems, hostName, 'one host name such as trade.example.com');
+/**
+ * The nginx settings through the schema the truth compiler checks them with (so a loaded truth
+ * always passes); a document patched by hand still gets every problem named, with the defaults.
+ */
+function nginxSettingsOf(nginx: Component, problems: string[]): NginxSettings {
+  const parsed = nginxSettings.schema.safeParse(nginx.settings);
+  if (parsed.success) return parsed.data;
+  problems.push(...parsed.error.issues.map((i) => `components.${nginx.id}.settings.${i.path.join('.')}: ${i.message}`));
+  return nginxSettings.schema.parse({});
 }
 
 function listenAddress(nginx: Component, env: RenderNginxOptions['env'], problems: string[]): string {
@@ -165,16 +171,6 @@ function loopbackFor(host: string): string {
 
 function hostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
-function stringSetting(component: Component, key: string, fallback: string, problems: string[], pattern?: RegExp, expected?: string): string {
-  const raw = component.settings[key];
-  if (raw === undefined) return fallback;
-  if (typeof raw !== 'string' || (pattern && !pattern.test(raw))) {
-    problems.push(`components.${component.id}.settings.${key}=${JSON.stringify(raw)}: must be ${expected ?? 'a string'}`);
-    return fallback;
-  }
-  return raw;
 }
 
 /** Paths are quoted in the templates; refuse what would break out of the quotes or expand as a variable. */

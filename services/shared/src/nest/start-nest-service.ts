@@ -4,7 +4,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonBody } from '../http/edge/json-body.js';
-import { notFoundHandler, requestLogging } from '../http/index.js';
+import { API_CONTENT_SECURITY_POLICY, notFoundHandler, requestLogging, securityHeaders } from '../http/index.js';
 import type { ServiceContext } from '../service/index.js';
 import { GlobalExceptionFilter } from './global-exception.filter.js';
 import { NEST_API_PREFIX, NEST_UNPREFIXED } from './nest-route-table.js';
@@ -13,7 +13,8 @@ import { PinoNestLogger } from './pino-nest-logger.js';
 /**
  * Creates and initialises (without listening) a NestJS service on a booted context, the same way for journal and
  * copilot: routes under `/api` (the paths nginx passes through unchanged; `/health` and `/metrics`
- * stay at the root), pino logging with request ids, the shared JSON body parser and error body.
+ * stay at the root), the shared security headers, pino logging with request ids, the shared JSON
+ * body parser and error body.
  * Specs use it to walk the app's routes; `startNestService` also listens.
  */
 export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'onShutdown'>, root: DynamicModule): Promise<NestExpressApplication<Server>> {
@@ -27,6 +28,8 @@ export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'on
   ctx.onShutdown(() => app.close());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // The same headers as the gateway: nginx replaces them at the edge, a direct call still gets them.
+  app.use(securityHeaders(API_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(ctx.logger));
   app.use(jsonBody());
   app.setGlobalPrefix(NEST_API_PREFIX, { exclude: [...NEST_UNPREFIXED] });

@@ -20,7 +20,7 @@ export const nginxSettings = componentSettings(
       .string()
       .regex(/^[1-9]\d*[kKmMgG]?$/, 'must be an nginx size such as 10m (0 would lift the limit)')
       .default('10m')
-      .describe('client_max_body_size: the largest request body nginx accepts'),
+      .describe('client_max_body_size of the journal routes (imports, attachments); every other route has a fixed limit (docs/API.md, Request size limits)'),
   }),
 );
 export type NginxSettings = z.output<typeof nginxSettings.schema>;
