@@ -1,11 +1,12 @@
 import { closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
+import { staticSettings } from '@marketswarm/shared/truth';
 import { createStaticApp } from './static-app.js';
 import { servableRoot } from './static-root.js';
 
 runMain('static', async () => {
   const ctx = await bootService({ id: 'static', version: packageVersion(import.meta.url) });
-  const root = await servableRoot(ctx.config.settings).catch(async (error: unknown) => {
+  const root = await servableRoot(ctx.settings.of(staticSettings).settings).catch(async (error: unknown) => {
     await ctx.shutdown('nothing to serve');
     throw error;
   });

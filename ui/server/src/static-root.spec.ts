@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { staticSettings } from '@marketswarm/shared/truth';
 import { assertBuilt, repoRoot, staticRootFrom } from './static-root.js';
 
 describe(staticRootFrom.name, () => {
@@ -20,10 +21,9 @@ describe(staticRootFrom.name, () => {
     expect(pkg.name).toBe('marketswarm');
   });
 
-  it('names the setting when it is missing or not a path', () => {
-    expect(() => staticRootFrom({})).toThrow(/settings\.root must be the folder to serve/);
-    expect(() => staticRootFrom({ root: 42 })).toThrow(/got 42/);
-    expect(() => staticRootFrom({ root: ' ' })).toThrow(/settings\.root/);
+  it('takes settings the shared schema checked: a blank or non-string root never reaches it', () => {
+    for (const root of [' ', 42, '']) expect(staticSettings.schema.safeParse({ root }).success, JSON.stringify(root)).toBe(false);
+    expect(staticRootFrom(staticSettings.schema.parse({}))).toBe(path.join(repoRoot, 'ui/dist'));
   });
 });
 
