@@ -43,10 +43,10 @@ describe(catchUp.name, () => {
     return publishEvents(redis, route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
   }
 
-  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number } = {}) {
+  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string } = {}) {
     const res = new FakeResponse(options.capacity);
     const outcomes: ResumeOutcome[] = [];
-    const connection = new SseConnection(res.asResponse(), ALICE, { route: 'test', topics, symbol: undefined }, options.resume ? codec.parse(options.resume) : null, {
+    const connection = new SseConnection(res.asResponse(), ALICE, { route: 'test', topics, symbol: options.symbol }, options.resume ? codec.parse(options.resume) : null, {
       byteBudget: 1 << 20,
       codec,
       metrics: createGatewayMetrics(new Registry()),
@@ -126,6 +126,16 @@ describe(catchUp.name, () => {
     expect(seqsOf('alerts').at(-1)).toBe(100);
     expect(ready).toMatchObject({ resumed: [], reset: ['alerts'] });
     expect(outcomes).toEqual(['reset']);
+  });
+
+  it('stops reading entries it may not send once it has read four budgets, and resets (regression: a crafted id on a quiet symbol read the whole retention)', async () => {
+    const [start] = await publish('gex', [{ symbol: 'SPX', strikes: [], seq: 0 }]);
+    const strikes = Array.from({ length: 20 }, (_, i) => ({ strike: 5000 + i * 5, call: 1, put: -1 }));
+    await publish('gex', Array.from({ length: 300 }, (_, i) => ({ symbol: 'NDX', strikes, seq: i + 1 })));
+    const { frames, ready, seqsOf } = await run(['gex'], { resume: cursorAt('gex', start!), byteBudget: 20_000, symbol: 'ZZZZ' });
+    expect(seqsOf('gex')).toEqual([]);
+    expect(frames.find((f) => f.event === 'reset')?.data).toBe('{"topic":"gex","reason":"catch-up-budget"}');
+    expect(ready).toMatchObject({ reset: ['gex'] });
   });
 
   it('sends missed heatmap diffs as the current full model, and a single missed diff as itself', async () => {

@@ -28,6 +28,12 @@ const CONFLATE_ON_CATCH_UP: ReadonlySet<TopicName> = new Set<TopicName>(['heatma
 
 const MIN_PAGE = 8;
 const MAX_PAGE = 500;
+/**
+ * Stream bytes a catch-up may read per byte of budget. Entries the client may not see (other
+ * symbols, other users) are read but never sent; without this bound a crafted position on
+ * `/sse/gex/<a symbol with no data>` would read a topic's whole retention on every request.
+ */
+const READ_PER_BUDGET_BYTE = 4;
 
 /**
  * Brings a new connection up to date, topic by topic, before it goes live:
@@ -40,9 +46,9 @@ const MAX_PAGE = 500;
 export async function catchUp(connection: SseConnection, resume: ResumeCursor | null, deps: CatchUpDeps): Promise<void> {
   const resumed: TopicName[] = [];
   const reset: TopicName[] = [];
-  // One budget for the whole catch-up of this connection: a crafted id on /sse/all must not
-  // replay every topic's retention, whatever the number of topics.
-  const budget = { until: connection.bytesWritten + deps.byteBudget };
+  // One budget for the whole catch-up of this connection (snapshots included): a crafted id on
+  // /sse/all must not replay every topic's retention, whatever the number of topics.
+  const budget: CatchUpBudget = { until: connection.bytesWritten + deps.byteBudget, readLeft: deps.byteBudget * READ_PER_BUDGET_BYTE };
   const resetTo = async (topic: TopicName, route: TopicRoute, redis: Redis, reason: StreamResetReason) => {
     await connection.drained();
     connection.control('reset', { topic, reason });
@@ -112,6 +118,13 @@ async function paced(connection: SseConnection): Promise<boolean> {
   return !connection.isClosed;
 }
 
+interface CatchUpBudget {
+  /** `bytesWritten` of the connection past which replay stops. */
+  until: number;
+  /** Stream bytes replay may still read, sent or not. */
+  readLeft: number;
+}
+
 /** How many entries follow `after`, counting no further than `upTo`. */
 async function missedEntries(redis: Redis, stream: string, after: StreamId, upTo: number): Promise<number> {
   return (await redis.xrange(stream, `(${formatStreamId(after)}`, '+', 'COUNT', upTo)).length;
@@ -122,7 +135,8 @@ async function missedEntries(redis: Redis, stream: string, after: StreamId, upTo
  * in one MULTI: if trimming passed the position meanwhile, entries may be gone, so it stops with
  * 'overrun' instead of skipping them silently. Pages are sized by bytes, not entries (a heatmap
  * entry weighs a thousand spot ticks), and once the connection's catch-up has written its byte
- * budget it stops with 'over-budget': the caller resets the topic to its snapshot.
+ * budget, or read four times that from Redis, it stops with 'over-budget': the caller resets the
+ * topic to its snapshot.
  */
 async function replay(
   connection: SseConnection,
@@ -130,7 +144,7 @@ async function replay(
   route: TopicRoute,
   redis: Redis,
   from: StreamId,
-  budget: { until: number },
+  budget: CatchUpBudget,
   deps: CatchUpDeps,
 ): Promise<'done' | 'overrun' | 'over-budget'> {
   let position = from;
@@ -146,16 +160,19 @@ async function replay(
     for (const [rawId, fields] of page) {
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return 'done';
-      if (connection.bytesWritten > budget.until) return 'over-budget';
+      if (connection.bytesWritten > budget.until || budget.readLeft < 0) return 'over-budget';
       position = id;
-      pageBytes += entryBytes(fields);
+      const size = entryBytes(fields);
+      pageBytes += size;
+      budget.readLeft -= size;
       feedEntry(connection, topic, id, fields, deps);
     }
     if (page.length < pageSize) return 'done';
-    if (connection.bytesWritten > budget.until) return 'over-budget';
-    // Next page: about what the rest of the budget can hold, judged by this page's entries.
+    if (connection.bytesWritten > budget.until || budget.readLeft < 0) return 'over-budget';
+    // Next page: about what the rest of both budgets can hold, judged by this page's entries.
     const perEntry = Math.max(1, pageBytes / page.length);
-    pageSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.floor((budget.until - connection.bytesWritten) / perEntry)));
+    const room = Math.min(budget.until - connection.bytesWritten, budget.readLeft);
+    pageSize = Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.floor(room / perEntry)));
   }
 }
 

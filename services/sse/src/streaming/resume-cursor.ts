@@ -54,11 +54,19 @@ export class CursorCodec {
     return cursor;
   }
 
-  /** The wire form of one topic's position; a one-topic cursor is exactly this. */
+  /**
+   * The wire form of one topic's position; a one-topic cursor is exactly this. A user topic's
+   * segment is sealed afresh on every call (see PositionSeal), so callers keep it while the
+   * position stays.
+   */
   segment(topic: TopicName, id: StreamId): string {
-    if (SEALED.has(topic)) return `${CODES[topic]}${this.seal.seal(id)}`;
+    if (isSealed(topic)) return `${CODES[topic]}${this.seal.seal(id)}`;
     return `${CODES[topic]}${id.ms.toString(36)}-${id.seq.toString(36)}`;
   }
+}
+
+export function isSealed(topic: TopicName): boolean {
+  return SEALED.has(topic);
 }
 
 const SEALED: ReadonlySet<TopicName> = new Set(topicNames.filter((t) => topicSpecs[t].scope === 'user'));
@@ -74,9 +82,20 @@ function plainPosition(segment: string): StreamId | null {
 
 export class ResumeCursor {
   private readonly positions = new Map<TopicName, StreamId>();
+  /** Sealed segments of user topics, kept while their position stays: sealing costs an AES block. */
+  private sealed: Map<TopicName, string> | undefined;
   private encoded: string | undefined;
 
   constructor(private readonly codec: CursorCodec) {}
+
+  /**
+   * True when the id holds a user-topic position. Such ids are unique to their connection (each
+   * seal is fresh), so they are never shared with other connections' identical cursors.
+   */
+  get hasSealed(): boolean {
+    for (const topic of this.positions.keys()) if (isSealed(topic)) return true;
+    return false;
+  }
 
   get(topic: TopicName): StreamId | undefined {
     return this.positions.get(topic);
@@ -90,16 +109,18 @@ export class ResumeCursor {
 
   set(topic: TopicName, id: StreamId): void {
     this.positions.set(topic, id);
+    this.sealed?.delete(topic);
     this.encoded = undefined;
   }
 
   /** Forgets a topic: after a reset the client's old position there means nothing. */
   delete(topic: TopicName): void {
     this.positions.delete(topic);
+    this.sealed?.delete(topic);
     this.encoded = undefined;
   }
 
-  /** Advances `topic` when the resulting wire form is already known (shared by identical cursors). */
+  /** Advances a market topic when the resulting wire form is already known (shared by identical cursors). */
   setEncoded(topic: TopicName, id: StreamId, encoded: string): void {
     this.positions.set(topic, id);
     this.encoded = encoded;
@@ -107,7 +128,7 @@ export class ResumeCursor {
 
   /** Keeps only the given topics, so a client's id never grows with topics it no longer follows. */
   restrictTo(topics: readonly TopicName[]): void {
-    for (const topic of [...this.positions.keys()]) if (!topics.includes(topic)) this.positions.delete(topic);
+    for (const topic of [...this.positions.keys()]) if (!topics.includes(topic)) this.delete(topic);
     this.encoded = undefined;
   }
 
@@ -116,10 +137,17 @@ export class ResumeCursor {
       const parts: string[] = [];
       for (const topic of topicNames) {
         const id = this.positions.get(topic);
-        if (id) parts.push(this.codec.segment(topic, id));
+        if (id) parts.push(isSealed(topic) ? this.sealedSegment(topic, id) : this.codec.segment(topic, id));
       }
       this.encoded = parts.join('.');
     }
     return this.encoded;
+  }
+
+  private sealedSegment(topic: TopicName, id: StreamId): string {
+    const sealed = (this.sealed ??= new Map<TopicName, string>());
+    let text = sealed.get(topic);
+    if (text === undefined) sealed.set(topic, (text = this.codec.segment(topic, id)));
+    return text;
   }
 }

@@ -160,6 +160,26 @@ describe(SseConnection.name, () => {
       expect(res.frames()[0]).toMatchObject({ event: 'ready', id: 's2-0.v1-0' });
     });
 
+    it('never shares an id holding a user-topic position between connections, and keeps its seal while the position stays', () => {
+      const one = setup({ topics: ['spot', 'alerts'] });
+      const two = setup({ topics: ['spot', 'alerts'] });
+      for (const { connection } of [one, two]) {
+        connection.advance('alerts', { ms: 7, seq: 0 });
+        connection.goLive();
+      }
+      const tick = spot('SPX', 1);
+      one.connection.deliver(tick);
+      two.connection.deliver(tick);
+      one.connection.deliver(spot('NDX', 2));
+      const [a, b] = [one.res.frames()[0]!.id!, two.res.frames()[0]!.id!];
+      expect(a).not.toBe(b);
+      expect(codec.parse(a)?.get('alerts')).toEqual({ ms: 7, seq: 0 });
+      expect(codec.parse(b)?.get('spot')).toEqual(tick.id);
+      // The alerts segment did not move, so the next id repeats it rather than sealing again.
+      const alertsSegment = (id: string) => id.split('.').find((seg) => seg.startsWith('a'));
+      expect(alertsSegment(one.res.frames()[1]!.id!)).toBe(alertsSegment(a));
+    });
+
     it('ends the stream for a closed session with the reason', () => {
       const { res, connection, closed } = setup();
       connection.disconnect('signed-out');

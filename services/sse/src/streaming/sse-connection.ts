@@ -183,6 +183,13 @@ export class SseConnection {
       const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(this.options.codec.segment(event.topic, event.id))]));
       accepted = this.res.write(frame);
       bytes = frame.length;
+    } else if (this.cursor.hasSealed) {
+      // An id with a sealed user-topic position is this connection's alone: nothing to share.
+      this.advance(event.topic, event.id);
+      const tail = encodeIdTail(this.cursor.toString());
+      this.res.write(event.body);
+      accepted = this.res.write(tail);
+      bytes = event.body.length + tail.length;
     } else {
       const tails = (event.tails ??= new Map<string, { tail: Buffer; next: string }>());
       const prior = this.cursor.toString();

@@ -157,6 +157,12 @@ describe('SSE limits through a real gateway process', () => {
       expect(id).not.toContain(ms.toString(36));
       expect(id).not.toBe(`a${ms.toString(36)}-${seq.toString(36)}`);
       stream.socket.destroy();
+      // Nothing happened since: a new connection still gets a different id, so an unchanged id
+      // can never tell alice that nobody else wrote an alert meanwhile.
+      const again = await openRawStream(f.gateway.url, '/sse/alerts', f.alice.cookie);
+      await again.waitFor(ready, 5000, 'ready');
+      expect(again.lastId()).not.toBe(id);
+      again.socket.destroy();
 
       await f.publish('alerts', [{ id: 'mine', message: 'for alice', seq: 2 }], f.alice.userId);
       const resumed = await openRawStream(f.gateway.url, '/sse/alerts', f.alice.cookie, { lastEventId: id });

@@ -51,15 +51,15 @@ export const sseSettings = componentSettings(
       .int()
       .min(1)
       .max(1000)
-      .default(64)
-      .describe('Concurrent streams one user may hold on one gateway process, across sessions (a workspace tab opens up to 8); past it a new stream gets 429')
+      .default(32)
+      .describe('Concurrent streams one user may hold on one gateway process, across sessions (a workspace tab opens up to 8 over HTTP/2, 1 over HTTP/1.1); past it a new stream gets 429')
       .meta({ live: true }),
     maxStreamsPerSession: z
       .number()
       .int()
       .min(1)
       .max(1000)
-      .default(48)
+      .default(24)
       .describe('Concurrent streams one session (one browser, all its tabs) may hold on one gateway process; past it a new stream gets 429')
       .meta({ live: true }),
     cors: corsSchema
