@@ -96,9 +96,8 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     LISTEN: listenAddress(nginx, env, problems),
     SERVER_NAME: settings.serverName,
     SSE_READ_TIMEOUT: settings.sseReadTimeout,
-    // The journal routes' body limit (imports, attachments); every other route's limit is fixed in locations.conf.template.
-    CLIENT_MAX_BODY_SIZE: settings.clientMaxBodySize,
-    // Every JSON REST route's limit, the services' own, so nginx refuses first with the same answer.
+    // Every JSON REST route's limit (gateway, journal, copilot), the services' own, so nginx refuses
+    // first with the same answer; routes without a body have a fixed 1k in locations.conf.template.
     JSON_BODY_LIMIT: nginxSize(JSON_BODY_LIMIT),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),

@@ -16,11 +16,6 @@ export const nginxSettings = componentSettings(
       .regex(/^\d+(?:ms|s|m|h|d|w)?$/, 'must be an nginx time such as 24h or 3600s')
       .default('24h')
       .describe('proxy_read_timeout for /sse/: how long a quiet stream may stay open'),
-    clientMaxBodySize: z
-      .string()
-      .regex(/^[1-9]\d*[kKmMgG]?$/, 'must be an nginx size such as 10m (0 would lift the limit)')
-      .default('10m')
-      .describe('client_max_body_size of the journal routes (imports, attachments); every other route has a fixed limit (docs/API.md, Request size limits)'),
   }),
 );
 export type NginxSettings = z.output<typeof nginxSettings.schema>;
