@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { KnownDevices, LoginRateLimiter, resolveAuthLimits, SessionStore, SignUpRateLimiter, UserStore, type AuthLimits } from '@marketswarm/shared/auth';
+import { DEFAULT_RENEW_AFTER_SEC, KnownDevices, LoginRateLimiter, resolveAuthLimits, SessionStore, SignUpRateLimiter, UserStore, type AuthLimits } from '@marketswarm/shared/auth';
 
 /** What the auth and profile routers and the session middleware share: repositories over system Redis. */
 export interface AuthDeps {
@@ -18,13 +18,14 @@ export interface AuthDeps {
 
 export interface AuthOptions {
   sessionTtlSec: number;
+  /** Default `DEFAULT_RENEW_AFTER_SEC`, the session store's own. */
   renewAfterSec?: number;
   /** Laid over `DEFAULT_AUTH_LIMITS`. */
   limits?: Partial<AuthLimits>;
 }
 
 export function createAuthDeps(redis: Redis, options: AuthOptions): AuthDeps {
-  const renewAfterSec = options.renewAfterSec ?? 60;
+  const renewAfterSec = options.renewAfterSec ?? DEFAULT_RENEW_AFTER_SEC;
   const limits = resolveAuthLimits(options.limits);
   return {
     redis,

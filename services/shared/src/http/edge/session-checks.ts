@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Redis } from 'ioredis';
 import { authenticate, type SessionUser } from '../../auth/authenticate.js';
 import { CSRF_HEADER, csrfProblem } from '../../auth/csrf.js';
-import { isHttpsRequest, readSessionCookies, sessionSetCookies } from '../../auth/session-cookie.js';
+import { isHttpsRequest, readSessionCookies, SESSION_COOKIE, sessionSetCookies } from '../../auth/session-cookie.js';
 import type { Role } from '../../dto/auth.schema.js';
 import { DomainError } from '../domain-error.js';
 
@@ -26,7 +26,7 @@ export function isSecureRequest(req: IncomingMessage): boolean {
 }
 
 /**
- * 401 `sign in first` unless the `ms_session` cookie names a live session of an existing user, checked
+ * 401 `sign in first` unless the session cookie (`SESSION_COOKIE`) names a live session of an existing user, checked
  * against system Redis by the shared `authenticate`; `issues` says whether a cookie came at all.
  */
 export async function authenticateRequest(req: IncomingMessage, options: SessionCheckOptions): Promise<SessionUser> {
@@ -34,7 +34,7 @@ export async function authenticateRequest(req: IncomingMessage, options: Session
   if (auth) return auth;
   const hasCookie = readSessionCookies(req.headers.cookie).session !== undefined;
   throw new DomainError('unauthorized', 'sign in first', {
-    issues: [{ path: 'ms_session', message: hasCookie ? 'the session has expired or was ended' : 'no session cookie was sent' }],
+    issues: [{ path: SESSION_COOKIE, message: hasCookie ? 'the session has expired or was ended' : 'no session cookie was sent' }],
   });
 }
 
