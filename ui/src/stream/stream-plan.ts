@@ -1,4 +1,4 @@
-import { sseAllPath, sseGroupPath, sseGroupTopics, sseSymbolPath, type TopicName } from '@marketswarm/shared/events';
+import { sseAllPath, sseGroupPath, sseGroupTopics, sseSymbolPath, type SseGroupRoute, type TopicName } from '@marketswarm/shared/events';
 
 /** One EventSource: the gateway route and the topics it delivers. */
 export interface StreamSpec {
@@ -10,7 +10,7 @@ export interface StreamSpec {
 
 /** The workspace's streams for the watched symbol, one per panel group (the routes of docs/API.md). */
 export function workspaceStreams(symbol: string): StreamSpec[] {
-  const group = (key: 'market' | 'intel' | 'vexy' | 'alerts' | 'risk-graph' | 'trades'): StreamSpec => ({ key, path: sseGroupPath(key), topics: sseGroupTopics(key) });
+  const group = (key: SseGroupRoute): StreamSpec => ({ key, path: sseGroupPath(key), topics: sseGroupTopics(key) });
   return [
     group('market'),
     { key: 'heatmap', path: sseSymbolPath('heatmap', symbol), topics: ['heatmap'] },

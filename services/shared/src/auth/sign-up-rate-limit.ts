@@ -13,10 +13,9 @@ export type SignUpVerdict = { limited: false } | { limited: true; retryAfterSec:
 /**
  * Sign-ups per client address, in system Redis. Every attempt with a valid body counts — also one
  * refused because the email is taken, so the route cannot be used to test many emails — and is
- * reserved before the password is hashed, so parallel requests cannot all pass. The gateway's own
- * machine is no exception: behind nginx every local browser is 127.0.0.1, and that is where an
- * attacker on the host would script sign-ups from. Operators and test suites create accounts with
- * `./admin user add` (or the same UserStore), which no limit applies to.
+ * reserved before the password is hashed, so parallel requests cannot all pass. Browsers on the
+ * gateway's own machine are no exception (behind nginx each is 127.0.0.1). Operators and test
+ * suites create accounts with `./admin user add` (or the same UserStore), which no limit applies to.
  */
 export class SignUpRateLimiter {
   constructor(

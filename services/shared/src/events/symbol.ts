@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A ticker as every part of the stack spells it: upper case, starting with a letter, up to 12
- * characters, with `.`, `^` and `/` for class shares, indices and pairs (BRK.B, ^VIX, EUR/USD).
+ * characters, with `.`, `^` and `/` after the first (BRK.B, EUR/USD; an index is spelt VIX, not ^VIX).
  * Payloads, settings, REST paths, SSE routes and recordings all check against this one pattern, so a
  * symbol one of them accepts is never refused by another.
  */

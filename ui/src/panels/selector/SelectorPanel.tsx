@@ -1,4 +1,5 @@
 import type { HeatmapTile } from '@marketswarm/shared/models';
+import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import { memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type { HeatmapStore } from '../../stores/heatmap-store';
 import { useKeyed, useTile } from '../../stores/hooks';
@@ -124,7 +125,7 @@ export function IdeaRowView({ idea, rank, tile, onTry }: IdeaRowViewProps) {
         {label}
       </th>
       <td className="selector-num">{formatScore(idea.score)}</td>
-      <td className="selector-num" title={tile ? `${dollars.format(tile.debit * 100)} per lot` : undefined}>
+      <td className="selector-num" title={tile ? `${dollars.format(tile.debit * CONTRACT_MULTIPLIER)} per lot` : undefined}>
         {tile ? formatDebit(tile.debit) : '—'}
       </td>
       <td className="selector-num" title={tile?.rewardRisk === null ? 'Unbounded profit' : undefined}>
