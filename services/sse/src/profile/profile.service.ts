@@ -1,4 +1,4 @@
-import { toUserDto, type UserStore } from '@marketswarm/shared/auth';
+import { SESSION_COOKIE, toUserDto, type UserStore } from '@marketswarm/shared/auth';
 import type { ProfilePatch, UserDto } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
 
@@ -15,7 +15,7 @@ export class ProfileService {
   }
 
   private existing<T>(userId: string, user: T | null): T {
-    if (!user) throw new DomainError('not-found', `account ${userId} no longer exists`, { issues: [{ path: 'ms_session', message: 'belongs to a deleted account' }] });
+    if (!user) throw new DomainError('not-found', `account ${userId} no longer exists`, { issues: [{ path: SESSION_COOKIE, message: 'belongs to a deleted account' }] });
     return user;
   }
 }
