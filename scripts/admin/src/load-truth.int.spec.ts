@@ -137,7 +137,7 @@ describe('./admin load-truth', () => {
     const run = await runAdmin(['load-truth', '--dir', await truthWith('ok', 'sse/cors-exact-origins.json')], env);
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse((await system.get(TRUTH_KEYS.doc)) ?? '{}') as { components: { sse: { settings: Record<string, unknown> } } };
-    expect(doc.components.sse.settings).toMatchObject({ cors: { enabled: true, origins: ['https://trade.example.com', 'http://localhost:5173'] }, maxStreamsPerUser: 64 });
+    expect(doc.components.sse.settings).toMatchObject({ cors: { enabled: true, origins: ['https://trade.example.com', 'http://localhost:5173'] }, maxStreamsPerUser: 32 });
   });
 
   it('leaves scripts/truth.json alone when loading another folder', async () => {

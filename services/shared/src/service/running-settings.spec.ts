@@ -26,7 +26,7 @@ const sseEdit = (values: Record<string, unknown>) => edited((doc) => Object.assi
 describe(RunningSettings.name, () => {
   it('hands a service its own settings with defaults and the node settings its spec names', () => {
     const { settings, node } = RunningSettings.boot(repoDoc, 'sse').of(sseSettings);
-    expect(settings).toMatchObject({ keepaliveMs: 15_000, retryMs: 2000, maxStreamsPerUser: 64 });
+    expect(settings).toMatchObject({ keepaliveMs: 15_000, retryMs: 2000, maxStreamsPerUser: 32 });
     expect(node).toEqual({ sessionTtlSec: 604_800 });
   });
 
