@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seqs } from '../testing/sse-test-client.js';
-import { vexyItems, spotTicks, startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
+import { vexyItems, spotTicks, useGatewayFixture } from '../testing/gateway-fixture.js';
 
 // How a stream starts (refusals, headers, retry, ids, keepalives) and what a malformed stored entry does.
 describe('SSE framing and malformed events through a real gateway process', () => {
-  let f: GatewayFixture;
-
-  beforeAll(async () => {
-    f = await startGatewayFixture();
-  });
-
-  afterEach(() => f.closeStreams());
-
-  afterAll(async () => {
-    await f?.stop();
-  });
+  const f = useGatewayFixture();
 
   describe('framing', () => {
     it('refuses with 401 before streaming when there is no session', async () => {

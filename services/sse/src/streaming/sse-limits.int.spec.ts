@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishEvents } from '@marketswarm/shared/bus';
 import { openRawStream, type RawFrame } from '../testing/raw-sse-client.js';
 import { range } from '../testing/sse-test-client.js';
-import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
+import { useGatewayFixture } from '../testing/gateway-fixture.js';
 
 const BUDGET = 64 * 1024;
 
@@ -25,17 +25,7 @@ const readyOf = (frames: RawFrame[]) => JSON.parse(frames.find((f) => f.event ==
 
 // The limits of docs/API.md ("Streams"), with a small budget and small caps so a test reaches them.
 describe('SSE limits through a real gateway process', () => {
-  let f: GatewayFixture;
-
-  beforeAll(async () => {
-    f = await startGatewayFixture({ settings: { byteBudget: BUDGET, maxStreamsPerSession: 3, maxStreamsPerUser: 5 } });
-  });
-
-  afterEach(() => f.closeStreams());
-
-  afterAll(async () => {
-    await f?.stop();
-  });
+  const f = useGatewayFixture({ settings: { byteBudget: BUDGET, maxStreamsPerSession: 3, maxStreamsPerUser: 5 } });
 
   describe('streams per session and per user (regression: 65 parallel streams of one user were accepted)', () => {
     it('answers 429 with the reason past either cap, and frees the slot when a stream closes', async () => {

@@ -1,22 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServiceProcess } from '@marketswarm/shared/testing';
 import { openRawStream, rawSeqs } from '../testing/raw-sse-client.js';
 import { range, seqs } from '../testing/sse-test-client.js';
-import { vexyItems, spotTicks, startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
+import { vexyItems, spotTicks, useGatewayFixture } from '../testing/gateway-fixture.js';
 
 // Exact resume: replay, /sse/all across three Redis instances, a second instance, SIGKILL, retention and lost data. The byte budget is raised above the 7.5 MB slow-client backlog below, which must replay in full at the client's pace.
 describe('SSE resume through a real gateway process', () => {
-  let f: GatewayFixture;
-
-  beforeAll(async () => {
-    f = await startGatewayFixture({ settings: { byteBudget: 16 * 1024 * 1024 }, patch: (t) => void (t.topics['alerts']!.maxlen = 100_000) });
-  });
-
-  afterEach(() => f.closeStreams());
-
-  afterAll(async () => {
-    await f?.stop();
-  });
+  const f = useGatewayFixture({ settings: { byteBudget: 16 * 1024 * 1024 }, patch: (t) => void (t.topics['alerts']!.maxlen = 100_000) });
 
   describe('resume', () => {
     it('replays exactly what a client missed on one stream, in order, once', async () => {

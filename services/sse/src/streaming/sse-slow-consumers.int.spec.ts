@@ -1,21 +1,11 @@
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { range, seqs } from '../testing/sse-test-client.js';
-import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
+import { useGatewayFixture } from '../testing/gateway-fixture.js';
 
 // Backpressure with the default 1 MiB byte budget: conflation, then a disconnect with a reason, while fast clients keep up.
 describe('SSE slow consumers through a real gateway process', () => {
-  let f: GatewayFixture;
-
-  beforeAll(async () => {
-    f = await startGatewayFixture();
-  });
-
-  afterEach(() => f.closeStreams());
-
-  afterAll(async () => {
-    await f?.stop();
-  });
+  const f = useGatewayFixture();
 
   describe('slow consumers', () => {
     it('conflates then disconnects a client that stops reading, while fast clients keep up', async () => {

@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerAccount } from '@marketswarm/shared/testing';
 import { seqs } from '../testing/sse-test-client.js';
-import { startGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
+import { useGatewayFixture } from '../testing/gateway-fixture.js';
 
 // What a new connection gets first, who may see which user-scoped event, and streams ending with their session.
 describe('SSE snapshots, user scoping and sessions through a real gateway process', () => {
-  let f: GatewayFixture;
-
-  beforeAll(async () => {
-    f = await startGatewayFixture();
-  });
-
-  afterEach(() => f.closeStreams());
-
-  afterAll(async () => {
-    await f?.stop();
-  });
+  const f = useGatewayFixture();
 
   describe('snapshot on connect', () => {
     it('sends the latest spot per symbol to a new connection at once', async () => {

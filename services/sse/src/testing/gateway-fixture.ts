@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
 import type { BusName, TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
@@ -33,7 +34,31 @@ export interface GatewayFixture {
   stop(): Promise<void>;
 }
 
-export async function startGatewayFixture(options: { settings?: Record<string, unknown>; patch?: (truth: PublicTruth) => void } = {}): Promise<GatewayFixture> {
+export interface GatewayFixtureOptions {
+  /** Laid over the repo's sse settings. */
+  settings?: Record<string, unknown>;
+  patch?: (truth: PublicTruth) => void;
+}
+
+/**
+ * A fixture for the enclosing describe: started before its tests, streams closed after each, all
+ * stopped after the last. The object is filled in by beforeAll; use it only inside tests.
+ */
+export function useGatewayFixture(options: GatewayFixtureOptions = {}): GatewayFixture {
+  const fixture = {} as GatewayFixture;
+  beforeAll(async () => {
+    await startGatewayFixture(options, fixture);
+  });
+  afterEach(() => fixture.closeStreams());
+  afterAll(async () => {
+    // Absent when beforeAll failed: the failure is reported there.
+    if ('stop' in fixture) await fixture.stop();
+  });
+  return fixture;
+}
+
+/** Starts a fixture, filling `into` when given (so a holder made before the start can be used). */
+export async function startGatewayFixture(options: GatewayFixtureOptions = {}, into: Partial<GatewayFixture> = {}): Promise<GatewayFixture> {
   const redis = await startRedisTrio();
   const { truth } = await loadRepoTruth(redis.system.client(), {
     patch: (t) => {
@@ -44,7 +69,9 @@ export async function startGatewayFixture(options: { settings?: Record<string, u
   const clients: Record<BusName, Redis> = { system: redis.system.client(), market: redis.market.client(), intel: redis.intel.client() };
   const gateway = await startServiceProcess({ dir: 'services/sse', env: redis.env });
   const streams: TestStream[] = [];
-  const fixture: GatewayFixture = {
+  // Methods read `fixture`, not the literal, so a spec that restarts the gateway (fixture.gateway = …) is followed.
+  const fixture = into as GatewayFixture;
+  const parts: GatewayFixture = {
     redis,
     truth,
     gateway,
@@ -74,7 +101,7 @@ export async function startGatewayFixture(options: { settings?: Record<string, u
       await redis.stop();
     },
   };
-  return fixture;
+  return Object.assign(fixture, parts);
 }
 
 export const vexyItems = (from: number, to: number) => range(from, to).map((seq) => ({ text: `note ${seq}`, seq }));
