@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../events/envelope.js';
 import { decodeStreamEntry } from '../events/stream-codec.js';
-import { startRedisServer, type RedisServerHandle } from '../testing/redis-server.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import type { TopicRoute } from '../truth/truth-doc.schema.js';
 import { InvalidEventError, publishEvents } from './publish-event.js';
 import { readSnapshot } from './read-snapshot.js';
@@ -13,14 +13,8 @@ const heatmapRoute: TopicRoute = { topic: 'heatmap', bus: 'market', stream: 't:h
 const TS = 1_700_000_000_000;
 
 describe(publishEvents.name, () => {
-  let server: RedisServerHandle;
   let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = server.client();
-  });
-  beforeEach(() => redis.flushall());
-  afterAll(() => server.stop());
+  useFreshSystemRedis((client) => (redis = client));
 
   const stream = async (route: TopicRoute) => (await redis.xrange(route.stream, '-', '+')).map(([id, fields]) => ({ id, decoded: decodeStreamEntry(fields) }));
 
@@ -86,13 +80,8 @@ describe(publishEvents.name, () => {
 });
 
 describe(readSnapshot.name, () => {
-  let server: RedisServerHandle;
   let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = server.client();
-  });
-  afterAll(() => server.stop());
+  useFreshSystemRedis((client) => (redis = client));
 
   it('reads nothing for a route without a snapshot hash, and refuses another topic\'s route', async () => {
     expect(await readSnapshot(redis, intelRoute, 'intel')).toEqual({ events: [], skipped: [] });

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STREAM_FIELD } from '../events/stream-codec.js';
-import { startRedisServer, type RedisServerHandle } from '../testing/redis-server.js';
+import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import type { TopicRoute } from '../truth/truth-doc.schema.js';
 import { publishEvents } from './publish-event.js';
 import { lastPublishedSeq, SEQ_RESUME_TAIL, SeqCounter } from './seq-counter.js';
@@ -14,14 +14,8 @@ const tick = (symbol: string, seq?: number) => ({ topic: 'spot' as const, type: 
 const line = (seq?: number) => ({ topic: 'vexy' as const, type: 'level', ts: 1_700_000_000_000, data: { text: 'SPX holds 5,000', ...(seq === undefined ? {} : { seq }) } });
 
 describe(SeqCounter.name, () => {
-  let server: RedisServerHandle;
   let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = server.client();
-  });
-  beforeEach(() => redis.flushall());
-  afterAll(() => server.stop());
+  useFreshSystemRedis((client) => (redis = client));
 
   it('hands out consecutive numbers from where it starts', () => {
     const seq = new SeqCounter(7);
