@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { hashPassword, SESSION_COOKIE, SessionStore, UserStore } from '@marketswarm/shared/auth';
+import { hashPassword, SESSION_COOKIE, SessionRepository, UserRepository } from '@marketswarm/shared/auth';
 import { publishEvents } from '@marketswarm/shared/bus';
 import { freePort, loadRepoTruth, repoRoot, startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
@@ -32,13 +32,13 @@ export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
   if (!route) throw new Error('truth has no route for topic vexy');
   if (route.bus !== 'intel') throw new Error(`topic vexy is on the ${route.bus} bus, expected intel`);
   // An account and a session made the way the gateway's own auth makes them.
-  const user = await new UserStore(system).create({
+  const user = await new UserRepository(system).create({
     email: `bench-${Date.now()}@example.test`,
     passwordHash: await hashPassword(randomBytes(16).toString('hex')),
     role: 'trader',
     displayName: 'fan-out bench',
   });
-  const session = await new SessionStore(system, { ttlSec: 6 * 3600 }).create({ id: user.id, role: user.role }, randomBytes(16).toString('base64url'));
+  const session = await new SessionRepository(system, { ttlSec: 6 * 3600 }).create({ id: user.id, role: user.role }, randomBytes(16).toString('base64url'));
   return { trio, route, intel: trio.intel.client(), cookie: `${SESSION_COOKIE}=${session.id}`, truthVersion: version };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, UserStore } from '@marketswarm/shared/auth';
+import { hashPassword, UserRepository } from '@marketswarm/shared/auth';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 
 /**
@@ -35,7 +35,7 @@ describe('gateway routes fed Object.prototype names', () => {
 
   beforeAll(async () => {
     f = await startGatewayFixture();
-    await new UserStore(f.clients.system).create({ email: 'root@example.com', passwordHash: await hashPassword('correct horse battery'), role: 'admin' });
+    await new UserRepository(f.clients.system).create({ email: 'root@example.com', passwordHash: await hashPassword('correct horse battery'), role: 'admin' });
     const res = await fetch(`${f.gateway.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

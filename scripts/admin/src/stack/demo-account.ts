@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { SESSION_KEYS, UserStore } from '@marketswarm/shared/auth';
+import { SESSION_KEYS, UserRepository } from '@marketswarm/shared/auth';
 import type { AdminPaths } from '../paths.js';
 import { addUser } from '../users/user-accounts.js';
 
@@ -22,7 +22,7 @@ export async function ensureDemoAccount(paths: AdminPaths, system: Redis): Promi
   const saved = await readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as DemoLogin)
     .catch(() => null);
-  const existing = await new UserStore(system).findByEmail(DEMO_EMAIL);
+  const existing = await new UserRepository(system).findByEmail(DEMO_EMAIL);
   if (saved && existing) {
     await system.set(SESSION_KEYS.demoLogin, JSON.stringify(saved));
     return saved;

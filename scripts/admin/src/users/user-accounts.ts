@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { DuplicateEmailError, hashPassword, UserStore, type StoredUser } from '@marketswarm/shared/auth';
+import { DuplicateEmailError, hashPassword, UserRepository, type StoredUser } from '@marketswarm/shared/auth';
 import { registerBodySchema, roleSchema, type Role } from '@marketswarm/shared/dto';
 import { CliError } from '../ui/output.js';
 
@@ -17,7 +17,7 @@ export async function addUser(redis: Redis, input: AddUserInput): Promise<Stored
     throw new CliError(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`).join('\n'));
   }
   try {
-    return await new UserStore(redis).create({ email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password), role });
+    return await new UserRepository(redis).create({ email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password), role });
   } catch (error) {
     if (error instanceof DuplicateEmailError) throw new CliError(`user ${parsed.data.email} already exists`);
     throw error;
@@ -25,7 +25,7 @@ export async function addUser(redis: Redis, input: AddUserInput): Promise<Stored
 }
 
 export function listUsers(redis: Redis): Promise<StoredUser[]> {
-  return new UserStore(redis).list();
+  return new UserRepository(redis).list();
 }
 
 function parseRole(value: string): Role {

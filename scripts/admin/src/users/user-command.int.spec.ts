@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword, UserStore } from '@marketswarm/shared/auth';
+import { verifyPassword, UserRepository } from '@marketswarm/shared/auth';
 import { startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
 import { registerUser } from '../commands/user.command.js';
 
@@ -15,11 +15,11 @@ async function admin(redis: RedisTrio, args: string[], stdin = '') {
 
 describe('admin user command (in-process)', () => {
   let redis: RedisTrio;
-  let users: UserStore;
+  let users: UserRepository;
 
   beforeAll(async () => {
     redis = await startRedisTrio();
-    users = new UserStore(redis.system.client());
+    users = new UserRepository(redis.system.client());
   });
 
   afterAll(async () => {

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import { authenticate } from './authenticate.js';
-import { SESSION_KEYS, SessionStore } from './session-store.js';
-import { USER_KEYS, UserStore } from './user-store.js';
+import { SESSION_KEYS, SessionRepository } from './session.repository.js';
+import { USER_KEYS, UserRepository } from './user.repository.js';
 
 describe(authenticate.name, () => {
   let system: Redis;
   useFreshSystemRedis((client) => (system = client));
 
   async function signedIn(role: 'trader' | 'admin' = 'trader') {
-    const user = await new UserStore(system).create({ email: `${role}@example.com`, passwordHash: 'h', role });
-    const session = await new SessionStore(system, { ttlSec: 600 }).create(user, 'csrf');
+    const user = await new UserRepository(system).create({ email: `${role}@example.com`, passwordHash: 'h', role });
+    const session = await new SessionRepository(system, { ttlSec: 600 }).create(user, 'csrf');
     return { user, session, cookie: `theme=dark; ms_session=${session.id}; ms_csrf=csrf` };
   }
 

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { UserDto } from '../dto/auth.schema.js';
 import { readSessionCookies } from './session-cookie.js';
-import { isSessionId, SessionStore, type Session, type SessionStoreOptions } from './session-store.js';
-import { toUserDto, UserStore } from './user-store.js';
+import { isSessionId, SessionRepository, type Session, type SessionStoreOptions } from './session.repository.js';
+import { toUserDto, UserRepository } from './user.repository.js';
 
 /** Who is calling: the account (with its current role) and the session it used. */
 export interface SessionUser {
@@ -23,10 +23,10 @@ export type AuthenticateOptions = SessionStoreOptions;
 export async function authenticate(cookieHeader: string | undefined, redis: Redis, options: AuthenticateOptions): Promise<SessionUser | null> {
   const { session: sessionId } = readSessionCookies(cookieHeader);
   if (!isSessionId(sessionId)) return null;
-  const sessions = new SessionStore(redis, options);
+  const sessions = new SessionRepository(redis, options);
   const session = await sessions.get(sessionId);
   if (!session) return null;
-  const user = await new UserStore(redis).findById(session.userId);
+  const user = await new UserRepository(redis).findById(session.userId);
   if (!user) {
     await sessions.delete(session.id);
     return null;

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookie, stringifySetCookie, type SerializeOptions } from 'cookie';
-import type { Session } from './session-store.js';
+import type { Session } from './session.repository.js';
 
 import { CSRF_COOKIE, SESSION_COOKIE } from '../dto/auth.schema.js';
 
@@ -8,7 +8,7 @@ export { CSRF_COOKIE, SESSION_COOKIE };
 
 /**
  * httpOnly, long-lived: a random id for the browser, remembered per account after a successful
- * sign-in, so the owner's own device passes the per-account sign-in limit (see `KnownDevices`).
+ * sign-in, so the owner's own device passes the per-account sign-in limit (see `KnownDeviceRepository`).
  * Only the auth routes need it, so it is sent nowhere else.
  */
 export const DEVICE_COOKIE = 'ms_device';

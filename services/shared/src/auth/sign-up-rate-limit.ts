@@ -15,7 +15,7 @@ export type SignUpVerdict = { limited: false } | { limited: true; retryAfterSec:
  * refused because the email is taken, so the route cannot be used to test many emails — and is
  * reserved before the password is hashed, so parallel requests cannot all pass. Browsers on the
  * gateway's own machine are no exception (behind nginx each is 127.0.0.1). Operators and test
- * suites create accounts with `./admin user add` (or the same UserStore), which no limit applies to.
+ * suites create accounts with `./admin user add` (or the same UserRepository), which no limit applies to.
  */
 export class SignUpRateLimiter {
   constructor(

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { DEFAULT_RENEW_AFTER_SEC } from '../auth/session-store.js';
+import { DEFAULT_RENEW_AFTER_SEC } from '../auth/session.repository.js';
 import type { OpenApiInfo } from '../http/openapi/openapi-document.js';
 import type { ServiceContext } from '../service/index.js';
 import type { SettingsSchema } from '../truth/settings/setting-meta.js';

@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis';
 import { newCsrfToken } from '../auth/csrf.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.js';
-import { SessionStore } from '../auth/session-store.js';
-import { UserStore } from '../auth/user-store.js';
+import { SessionRepository } from '../auth/session.repository.js';
+import { UserRepository } from '../auth/user.repository.js';
 import type { Role } from '../dto/auth.schema.js';
 
 export interface SignedInAccount {
@@ -19,7 +19,7 @@ export interface SignedInAccount {
  * them, for specs of services that only read sessions (journal, copilot) and run without a gateway.
  */
 export async function createSignedInAccount(system: Redis, email: string, options: { role?: Role; sessionTtlSec?: number } = {}): Promise<SignedInAccount> {
-  const user = await new UserStore(system).create({ email, passwordHash: await hashPassword('correct horse battery'), role: options.role ?? 'trader' });
-  const session = await new SessionStore(system, { ttlSec: options.sessionTtlSec ?? 3600 }).create(user, newCsrfToken());
+  const user = await new UserRepository(system).create({ email, passwordHash: await hashPassword('correct horse battery'), role: options.role ?? 'trader' });
+  const session = await new SessionRepository(system, { ttlSec: options.sessionTtlSec ?? 3600 }).create(user, newCsrfToken());
   return { userId: user.id, cookie: `${SESSION_COOKIE}=${session.id}; ${CSRF_COOKIE}=${session.csrf}`, csrf: session.csrf };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { hashPassword } from '../auth/password-hasher.js';
-import { UserStore } from '../auth/user-store.js';
+import { UserRepository } from '../auth/user.repository.js';
 import { publishEvents, validateForPublish } from '../bus/publish-event.js';
 import { busUrls } from '../config/stack-addresses.js';
 import type { BusName } from '../events/bus-name.js';
@@ -89,7 +89,7 @@ export async function startTestStack(): Promise<TestStack> {
     admin: (args, timeoutMs) => runAdmin(args, env, { timeoutMs: timeoutMs ?? 60_000 }),
     pm2: async (args) => (await exec(process.execPath, [pm2Bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })).stdout,
     createAccount: async ({ email, password, role = 'trader' }) => {
-      const user = await new UserStore(await busFor('system')).create({ email, passwordHash: await hashPassword(password), role });
+      const user = await new UserRepository(await busFor('system')).create({ email, passwordHash: await hashPassword(password), role });
       return user.id;
     },
     publish: async (topic, payloads, options = {}) => {

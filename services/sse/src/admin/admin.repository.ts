@@ -1,14 +1,14 @@
 import type { Redis } from 'ioredis';
-import { toUserDto, UserStore } from '@marketswarm/shared/auth';
+import { toUserDto, UserRepository } from '@marketswarm/shared/auth';
 import type { UserDto } from '@marketswarm/shared/dto';
 import { heartbeatKey, parseHeartbeat, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 
 /** What the operator views read from system Redis: heartbeats and accounts. */
 export class AdminRepository {
-  private readonly users: UserStore;
+  private readonly users: UserRepository;
 
   constructor(private readonly system: Redis) {
-    this.users = new UserStore(system);
+    this.users = new UserRepository(system);
   }
 
   /** Each service's last heartbeat, in the order asked; null when missing or unreadable. */

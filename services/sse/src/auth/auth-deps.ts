@@ -1,14 +1,14 @@
 import type { Redis } from 'ioredis';
-import { DEFAULT_RENEW_AFTER_SEC, KnownDevices, LoginRateLimiter, resolveAuthLimits, SessionStore, SignUpRateLimiter, UserStore, type AuthLimits } from '@marketswarm/shared/auth';
+import { DEFAULT_RENEW_AFTER_SEC, KnownDeviceRepository, LoginRateLimiter, resolveAuthLimits, SessionRepository, SignUpRateLimiter, UserRepository, type AuthLimits } from '@marketswarm/shared/auth';
 
 /** What the auth and profile routers and the session middleware share: repositories over system Redis. */
 export interface AuthDeps {
   redis: Redis;
-  users: UserStore;
-  sessions: SessionStore;
+  users: UserRepository;
+  sessions: SessionRepository;
   limiter: LoginRateLimiter;
   signUpLimiter: SignUpRateLimiter;
-  devices: KnownDevices;
+  devices: KnownDeviceRepository;
   limits: AuthLimits;
   /** Idle lifetime of a session, also the cookies' Max-Age. */
   sessionTtlSec: number;
@@ -29,11 +29,11 @@ export function createAuthDeps(redis: Redis, options: AuthOptions): AuthDeps {
   const limits = resolveAuthLimits(options.limits);
   return {
     redis,
-    users: new UserStore(redis),
-    sessions: new SessionStore(redis, { ttlSec: options.sessionTtlSec, renewAfterSec }),
+    users: new UserRepository(redis),
+    sessions: new SessionRepository(redis, { ttlSec: options.sessionTtlSec, renewAfterSec }),
     limiter: new LoginRateLimiter(redis, limits),
     signUpLimiter: new SignUpRateLimiter(redis, limits),
-    devices: new KnownDevices(redis, { ttlSec: limits.knownDeviceTtlSec, maxPerUser: limits.knownDevicesPerAccount }),
+    devices: new KnownDeviceRepository(redis, { ttlSec: limits.knownDeviceTtlSec, maxPerUser: limits.knownDevicesPerAccount }),
     limits,
     sessionTtlSec: options.sessionTtlSec,
     renewAfterSec,

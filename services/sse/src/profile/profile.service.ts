@@ -1,10 +1,10 @@
-import { SESSION_COOKIE, toUserDto, type UserStore } from '@marketswarm/shared/auth';
+import { SESSION_COOKIE, toUserDto, type UserRepository } from '@marketswarm/shared/auth';
 import type { ProfilePatch, UserDto } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
 
-/** A user's own profile: display name, time zone, preferences (the shared UserStore is its repository). */
+/** A user's own profile: display name, time zone, preferences (the shared UserRepository is its repository). */
 export class ProfileService {
-  constructor(private readonly users: UserStore) {}
+  constructor(private readonly users: UserRepository) {}
 
   async get(userId: string): Promise<UserDto> {
     return toUserDto(this.existing(userId, await this.users.findById(userId)));

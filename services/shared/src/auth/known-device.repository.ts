@@ -30,7 +30,7 @@ export interface KnownDevicesOptions {
  * a digest is stored, so reading Redis does not hand out cookies that pass the per-account limit.
  * One browser keeps one id for every account signed in from it.
  */
-export class KnownDevices {
+export class KnownDeviceRepository {
   private readonly now: () => number;
 
   constructor(

@@ -53,7 +53,7 @@ export interface SessionStoreOptions {
 export const DEFAULT_RENEW_AFTER_SEC = 60;
 
 /** `session:<id>` JSON records with an idle expiry that slides on use, plus a per-user index. */
-export class SessionStore {
+export class SessionRepository {
   readonly ttlSec: number;
   private readonly renewAfterMs: number;
   private readonly now: () => number;

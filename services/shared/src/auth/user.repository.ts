@@ -73,7 +73,7 @@ const HSET_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('H
 const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** Accounts in system Redis: `user:<id>` hashes, the unique email index and the `users` set. */
-export class UserStore {
+export class UserRepository {
   constructor(
     private readonly redis: Redis,
     private readonly now: () => number = Date.now,

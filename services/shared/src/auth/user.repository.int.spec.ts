@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
 import type { RedisTrio } from '../testing/test-stack.js';
-import { DuplicateEmailError, toUserDto, USER_KEYS, UserStore } from './user-store.js';
+import { DuplicateEmailError, toUserDto, USER_KEYS, UserRepository } from './user.repository.js';
 
-describe(UserStore.name, () => {
+describe(UserRepository.name, () => {
   let redis: RedisTrio;
   let system: Redis;
-  let store: UserStore;
+  let store: UserRepository;
   useFreshSystemRedis((client, trio) => {
     system = client;
     redis = trio;
-    store = new UserStore(system, () => Date.parse('2026-11-22T15:00:00.000Z'));
+    store = new UserRepository(system, () => Date.parse('2026-11-22T15:00:00.000Z'));
   });
 
   it('creates a user with defaults, indexed by id and lower-cased email', async () => {
@@ -46,7 +46,7 @@ describe(UserStore.name, () => {
   });
 
   it('lets exactly one of many concurrent registrations of one email win', async () => {
-    const racers = Array.from({ length: 8 }, (_, i) => new UserStore(redis.system.client()).create({ email: 'race@example.com', passwordHash: `h${i}`, role: 'trader' }));
+    const racers = Array.from({ length: 8 }, (_, i) => new UserRepository(redis.system.client()).create({ email: 'race@example.com', passwordHash: `h${i}`, role: 'trader' }));
     const results = await Promise.allSettled(racers);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -69,7 +69,7 @@ describe(UserStore.name, () => {
 
   it('lists every account oldest first from the users index', async () => {
     let now = 1_000;
-    const clocked = new UserStore(system, () => now);
+    const clocked = new UserRepository(system, () => now);
     const b = await clocked.create({ email: 'b@example.com', passwordHash: 'h', role: 'trader' });
     now = 2_000;
     const a = await clocked.create({ email: 'a@example.com', passwordHash: 'h', role: 'admin' });

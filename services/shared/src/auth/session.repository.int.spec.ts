@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
-import { isSessionId, SESSION_KEYS, SessionStore } from './session-store.js';
+import { isSessionId, SESSION_KEYS, SessionRepository } from './session.repository.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alice = { id: 'u_alice', role: 'trader' as const };
 
-describe(SessionStore.name, () => {
+describe(SessionRepository.name, () => {
   let system: Redis;
   useFreshSystemRedis((client) => (system = client));
 
   it('creates a session under a random 32-byte base64url id with its ttl and indexes it by user', async () => {
-    const store = new SessionStore(system, { ttlSec: 600, now: () => 1_000 });
+    const store = new SessionRepository(system, { ttlSec: 600, now: () => 1_000 });
     const session = await store.create(alice, 'csrf-1');
     expect(isSessionId(session.id)).toBe(true);
     expect(session).toEqual({ id: session.id, userId: 'u_alice', role: 'trader', csrf: 'csrf-1', createdAt: 1_000, lastSeenAt: 1_000 });
@@ -23,7 +23,7 @@ describe(SessionStore.name, () => {
   });
 
   it('does not read Redis for a malformed id and ignores a corrupt record', async () => {
-    const store = new SessionStore(system, { ttlSec: 600 });
+    const store = new SessionRepository(system, { ttlSec: 600 });
     expect(await store.get('../../user:u_alice')).toBeNull();
     const id = 'A'.repeat(43);
     await system.set(SESSION_KEYS.session(id), '{"userId":');
@@ -31,7 +31,7 @@ describe(SessionStore.name, () => {
   });
 
   it('is gone once its ttl passes without use', async () => {
-    const store = new SessionStore(system, { ttlSec: 1 });
+    const store = new SessionRepository(system, { ttlSec: 1 });
     const session = await store.create(alice, 'c');
     expect(await store.get(session.id)).not.toBeNull();
     await sleep(1_300);
@@ -40,7 +40,7 @@ describe(SessionStore.name, () => {
 
   it('slides the expiry on use, at most once per renewal interval', async () => {
     let now = 1_000_000;
-    const store = new SessionStore(system, { ttlSec: 600, renewAfterSec: 60, now: () => now });
+    const store = new SessionRepository(system, { ttlSec: 600, renewAfterSec: 60, now: () => now });
     const session = await store.create(alice, 'c');
     await system.expire(SESSION_KEYS.session(session.id), 100);
 
@@ -57,7 +57,7 @@ describe(SessionStore.name, () => {
   });
 
   it('keeps a session in use alive past its ttl (real clock)', async () => {
-    const store = new SessionStore(system, { ttlSec: 2, renewAfterSec: 0 });
+    const store = new SessionRepository(system, { ttlSec: 2, renewAfterSec: 0 });
     const session = await store.create(alice, 'c');
     await sleep(1_300);
     expect((await store.touch(session)).renewed).toBe(true);
@@ -67,7 +67,7 @@ describe(SessionStore.name, () => {
 
   it('never brings a deleted session back when touched', async () => {
     let now = 0;
-    const store = new SessionStore(system, { ttlSec: 600, now: () => now });
+    const store = new SessionRepository(system, { ttlSec: 600, now: () => now });
     const session = await store.create(alice, 'c');
     expect(await store.delete(session.id)).toBe(true);
     now += 120_000;
@@ -76,7 +76,7 @@ describe(SessionStore.name, () => {
   });
 
   it('deletes one session and removes it from the user index', async () => {
-    const store = new SessionStore(system, { ttlSec: 600 });
+    const store = new SessionRepository(system, { ttlSec: 600 });
     const a = await store.create(alice, 'c');
     const b = await store.create(alice, 'c');
     expect(await store.delete(a.id)).toBe(true);
@@ -86,7 +86,7 @@ describe(SessionStore.name, () => {
   });
 
   it("ends all of a user's sessions and nobody else's", async () => {
-    const store = new SessionStore(system, { ttlSec: 600 });
+    const store = new SessionRepository(system, { ttlSec: 600 });
     const mine = [await store.create(alice, 'c'), await store.create(alice, 'c'), await store.create(alice, 'c')];
     const bobs = await store.create({ id: 'u_bob', role: 'admin' }, 'c');
     expect(await store.deleteAllForUser('u_alice')).toBe(3);
@@ -97,7 +97,7 @@ describe(SessionStore.name, () => {
   });
 
   it('drops expired ids from the user index when a new session is created', async () => {
-    const store = new SessionStore(system, { ttlSec: 600 });
+    const store = new SessionRepository(system, { ttlSec: 600 });
     const old = await store.create(alice, 'c');
     await system.del(SESSION_KEYS.session(old.id));
     const fresh = await store.create(alice, 'c');
@@ -105,7 +105,7 @@ describe(SessionStore.name, () => {
   });
 
   it('refuses a ttl that is not a whole number of seconds', () => {
-    expect(() => new SessionStore(system, { ttlSec: 0 })).toThrow('session ttl must be a whole number of seconds ≥ 1 (got 0)');
-    expect(() => new SessionStore(system, { ttlSec: 1.5 })).toThrow('got 1.5');
+    expect(() => new SessionRepository(system, { ttlSec: 0 })).toThrow('session ttl must be a whole number of seconds ≥ 1 (got 0)');
+    expect(() => new SessionRepository(system, { ttlSec: 1.5 })).toThrow('got 1.5');
   });
 });
