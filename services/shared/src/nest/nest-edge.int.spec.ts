@@ -179,6 +179,13 @@ describe(NestEdgeModule.name, () => {
     expect(big.body).toMatchObject({ statusCode: 413, code: 'payload-too-large', issues: [{ path: '(body)', message: 'must be at most 64kb' }] });
   });
 
+  it('parses a body only once the guards let the request in (a stranger’s malformed JSON gets the 401)', async () => {
+    const stranger = await send('/api/items', { method: 'POST', body: '{"name":' });
+    expect(stranger.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
+    const noCsrf = await send('/api/items', { method: 'POST', cookie: trader.cookie, body: '{"name":' });
+    expect(noCsrf.body).toMatchObject({ statusCode: 403, code: 'csrf' });
+  });
+
   it('validates path and query with @ZodParams / @ZodQuery, and answers a DomainError with the status of its code', async () => {
     const bad = await send('/api/items/zero', { cookie: trader.cookie });
     expect(bad.res.status).toBe(400);

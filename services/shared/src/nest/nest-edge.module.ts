@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { DEFAULT_RENEW_AFTER_SEC } from '../auth/session.repository.js';
 import type { OpenApiInfo } from '../http/openapi/openapi-document.js';
 import type { ServiceContext } from '../service/index.js';
@@ -7,6 +7,7 @@ import type { SettingsSchema } from '../truth/settings/setting-meta.js';
 import type { ComponentSettingsSpec } from '../truth/settings/settings-spec.js';
 import { CsrfGuard } from './csrf.guard.js';
 import { NEST_EDGE_OPTIONS, type NestEdgeOptions } from './edge-options.token.js';
+import { JsonBodyInterceptor } from './json-body.interceptor.js';
 import { OPENAPI_INFO, openApiController } from './openapi.controller.js';
 import { RolesGuard } from './roles.guard.js';
 import { SessionGuard } from './session.guard.js';
@@ -19,7 +20,7 @@ export interface NestEdgeModuleOptions {
 
 /**
  * The HTTP edge of a NestJS service: session, CSRF and role guards on every route (deny by default:
- * only `@Public()` opens one), and the OpenAPI document of its routes.
+ * only `@Public()` opens one), the JSON body parsed once they pass, and the OpenAPI document of its routes.
  */
 @Module({})
 export class NestEdgeModule {
@@ -35,6 +36,8 @@ export class NestEdgeModule {
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // After the guards: a refused request's body is never parsed.
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
       ],
     };
   }

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { jsonBody } from '../http/edge/json-body.js';
 import { API_CONTENT_SECURITY_POLICY, notFoundHandler, requestLogging, securityHeaders } from '../http/index.js';
 import type { ServiceContext } from '../service/index.js';
 import { GlobalExceptionFilter } from './global-exception.filter.js';
@@ -13,13 +12,13 @@ import { PinoNestLogger } from './pino-nest-logger.js';
 /**
  * Creates and initialises (without listening) a NestJS service on a booted context, the same way for journal and
  * copilot: routes under `/api` (the paths nginx passes through unchanged; `/health` and `/metrics`
- * stay at the root), the shared security headers, pino logging with request ids, the shared JSON
- * body parser and error body.
+ * stay at the root), the shared security headers, pino logging with request ids and the shared error
+ * body (NestEdgeModule brings the guards and the JSON body parser).
  * Specs use it to walk the app's routes; `startNestService` also listens.
  */
 export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'onShutdown'>, root: DynamicModule): Promise<NestExpressApplication<Server>> {
   // abortOnError: false lets a failing module init reach runMain instead of process.abort().
-  // bodyParser: false — the shared jsonBody below answers 400/413/415 as the gateway does.
+  // bodyParser: false — NestEdgeModule's JsonBodyInterceptor parses once the guards pass, answering 400/413/415 as the gateway does.
   const app = await NestFactory.create<NestExpressApplication<Server>>(root, {
     logger: new PinoNestLogger(ctx.logger),
     abortOnError: false,
@@ -31,7 +30,6 @@ export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'on
   // The same headers as the gateway: nginx replaces them at the edge, a direct call still gets them.
   app.use(securityHeaders(API_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(ctx.logger));
-  app.use(jsonBody());
   app.setGlobalPrefix(NEST_API_PREFIX, { exclude: [...NEST_UNPREFIXED] });
   app.useGlobalFilters(new GlobalExceptionFilter(app.get(HttpAdapterHost), ctx.logger));
   await app.init();
