@@ -16,7 +16,7 @@ export class JsonBodyInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const http = context.switchToHttp();
       await new Promise<void>((resolve, reject) => {
-        this.parse(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error)))));
+        this.parse(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error('request body could not be read', { cause: error }))));
       });
     }
     return next.handle();
