@@ -23,11 +23,19 @@ export interface GatewayEnvironment {
   truthVersion: string;
 }
 
+const MAX_STREAM_CAP = 100_000;
+
 export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
   const trio = await startRedisTrio();
   onCleanup(() => trio.stop());
   const system = trio.system.client();
-  const { truth, version } = await loadRepoTruth(system);
+  // Every load-client connection uses one session, as no browser would: the per-session and per-user
+  // stream caps (24 and 32 by default) are lifted to the most the schema allows.
+  const { truth, version } = await loadRepoTruth(system, {
+    patch: (t) => {
+      t.components['sse']!.settings = { ...t.components['sse']!.settings, maxStreamsPerSession: MAX_STREAM_CAP, maxStreamsPerUser: MAX_STREAM_CAP };
+    },
+  });
   const route = truth.topics['vexy'];
   if (!route) throw new Error('truth has no route for topic vexy');
   if (route.bus !== 'intel') throw new Error(`topic vexy is on the ${route.bus} bus, expected intel`);

@@ -50,7 +50,7 @@ export const sseSettings = componentSettings(
       .number()
       .int()
       .min(1)
-      .max(1000)
+      .max(100_000)
       .default(32)
       .describe('Concurrent streams one user may hold on one gateway process, across sessions (a workspace tab opens up to 8 over HTTP/2, 1 over HTTP/1.1); past it a new stream gets 429')
       .meta({ live: true }),
@@ -58,7 +58,7 @@ export const sseSettings = componentSettings(
       .number()
       .int()
       .min(1)
-      .max(1000)
+      .max(100_000)
       .default(24)
       .describe('Concurrent streams one session (one browser, all its tabs) may hold on one gateway process; past it a new stream gets 429')
       .meta({ live: true }),
