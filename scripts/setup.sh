@@ -28,6 +28,8 @@ missing=()
 for bin in "${!NEED[@]}"; do
   command -v "$bin" >/dev/null 2>&1 || [[ -x "/usr/sbin/$bin" ]] || missing+=("${NEED[$bin]}")
 done
+# PostgreSQL's server binaries live off PATH, one folder per major (15 on Debian 12, 16 on Ubuntu 24.04).
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
 if ((${#missing[@]} > 0)); then
   if [[ $EUID -eq 0 ]]; then SUDO=()
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n)
@@ -39,7 +41,7 @@ if ((${#missing[@]} > 0)); then
   "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   ok "system packages installed"
 else
-  ok "system packages present (redis-server, nginx, chromium, openssl, build tools)"
+  ok "system packages present (redis-server, nginx, chromium, postgresql, openssl, build tools)"
 fi
 
 # npm dependencies: reinstall when the lock file changed since the last install.

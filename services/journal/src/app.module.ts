@@ -2,21 +2,24 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import { journalSettings } from '@marketswarm/shared/truth';
 import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
+import type { JournalDatabase } from './database/create-journal-database.js';
+import { JournalDatabaseModule } from './database/journal-database.module.js';
 
 /** Under the `/api` prefix: `/api/journal/openapi.json`, a path nginx already routes to the journal. */
 export const JOURNAL_OPENAPI_PATH = 'journal/openapi.json';
 
 /**
  * The journal's root module: the shared edge (every route behind the session unless `@Public()`),
- * health and metrics; feature modules (trades, journal, playbook, …) join `imports`.
+ * health and metrics, the database main.ts opened and migrated; feature modules (trades, journal, playbook, …) join `imports`.
  */
 @Module({})
 export class AppModule {
-  static register(ctx: ServiceContext): DynamicModule {
+  static register(ctx: ServiceContext, database: JournalDatabase): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceContextModule.forRoot(ctx),
+        JournalDatabaseModule.forRoot(database),
         HealthModule,
         NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx, journalSettings), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
       ],

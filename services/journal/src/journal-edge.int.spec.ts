@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { SESSION_KEYS } from '@marketswarm/shared/auth';
@@ -13,6 +16,7 @@ describe('journal edge (real process)', () => {
   let system: Redis;
   let journal: ServiceProcess;
   let trader: SignedInAccount;
+  let runDir: string;
 
   const call = async (path: string, init: { method?: string; cookie?: string; csrf?: string; body?: unknown } = {}) => {
     const headers: Record<string, string> = { 'x-request-id': 'journal-edge-spec-1' };
@@ -27,13 +31,16 @@ describe('journal edge (real process)', () => {
     redis = await startRedisTrio();
     system = redis.system.client();
     await loadRepoTruth(system);
-    journal = await startServiceProcess({ dir: 'services/journal', env: redis.env });
+    // Its own run folder, so the SQLite file is this spec's and not the dev stack's.
+    runDir = await mkdtemp(join(tmpdir(), 'ms-journal-edge-'));
+    journal = await startServiceProcess({ dir: 'services/journal', env: { ...redis.env, MS_RUN_DIR: runDir } });
     trader = await createSignedInAccount(system, 'trader@example.com');
   });
 
   afterAll(async () => {
     await journal?.stop();
     await redis?.stop();
+    if (runDir) await rm(runDir, { recursive: true, force: true });
   });
 
   it('answers 401 in the shared body without a session cookie', async () => {

@@ -1,9 +1,15 @@
 import { describeNestServiceRoutes } from '@marketswarm/shared/testing/nest';
 import { AppModule, JOURNAL_OPENAPI_PATH } from './app.module.js';
+import { createJournalDatabase } from './database/create-journal-database.js';
 
 describeNestServiceRoutes({
   id: 'journal',
-  root: (ctx) => AppModule.register(ctx),
+  root: (ctx) => {
+    // Walking the routes reads no table: an empty in-memory database stands in for the real one.
+    const database = createJournalDatabase({ dialect: 'sqlite', file: ':memory:' });
+    ctx.onShutdown(() => database.close());
+    return AppModule.register(ctx, database);
+  },
   openApiPath: JOURNAL_OPENAPI_PATH,
   policies: {
     'GET /health': 'public',

@@ -1,6 +1,7 @@
 export * from './free-port.js';
 export * from './repo-root.js';
 export * from './redis-server.js';
+export * from './postgres-server.js';
 export * from './test-stack.js';
 export * from './service-process.js';
 export * from './run-admin.js';

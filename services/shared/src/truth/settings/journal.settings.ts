@@ -6,7 +6,7 @@ export const journalSettings = componentSettings(
   'journal',
   z.strictObject({
     database: z.enum(['sqlite', 'postgres']).default('sqlite').describe('Storage: SQLite on one node, PostgreSQL (secret postgresUrl) for several'),
-    sqlitePath: z.string().min(1).default('run/data/journal.sqlite').describe('SQLite file, relative to the repository root, when database is sqlite'),
+    sqlitePath: z.string().min(1).default('data/journal.sqlite').describe('SQLite file when database is sqlite; a relative path is under the run folder (MS_RUN_DIR, default ./run)'),
   }),
   { node: ['sessionTtlSec'] },
 );

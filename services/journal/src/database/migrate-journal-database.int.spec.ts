@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { repoRoot } from '@marketswarm/shared/testing';
+import { expect, it } from 'vitest';
+import { createJournalDatabase, type JournalDatabaseTarget } from './create-journal-database.js';
+import { migrateJournalDatabase } from './migrate-journal-database.js';
+import { JOURNAL_MIGRATIONS } from './migrations/index.js';
+import { describeOnBothDialects } from './testing/describe-on-both-dialects.js';
+
+const TABLES = ['executions', 'settings', 'symbols', 'tags', 'trade_leg_executions', 'trade_legs', 'trade_logs', 'trade_tags', 'trades'];
+
+describeOnBothDialects(
+  migrateJournalDatabase.name,
+  (fixture) => {
+    it('creates every table from an empty database and reports each migration it applied', async () => {
+      expect(await migrateJournalDatabase(fixture.database())).toEqual(Object.keys(JOURNAL_MIGRATIONS));
+      const tables = await fixture.db().introspection.getTables();
+      expect(tables.map((t) => t.name).sort()).toEqual(TABLES);
+    });
+
+    it('applies nothing on a second start against the same database', async () => {
+      const again = createJournalDatabase(fixture.target());
+      try {
+        expect(await migrateJournalDatabase(again)).toEqual([]);
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('lets two processes start at once: one migrates, the other waits for it and finds nothing to do', async () => {
+      const target = await fixture.emptyTarget();
+      // Both processes are held at the starting line by a lock this test takes first, so their
+      // migrations really overlap instead of one finishing before the other has loaded.
+      const release = await holdMigrationLock(target);
+      const children = [startMigrationProcess(target), startMigrationProcess(target)];
+      await Promise.all(children.map((child) => child.opened));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await release();
+      const applied = await Promise.all(children.map((child) => child.applied));
+      expect(applied.map((names) => names.length).sort()).toEqual([0, Object.keys(JOURNAL_MIGRATIONS).length]);
+    });
+
+    it('keeps a BIGINT beyond 32 bits exact and hands it back as a number on both drivers', async () => {
+      const userId = crypto.randomUUID();
+      const capital = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER micros ≈ 9.007 billion
+      await fixture
+        .db()
+        .insertInto('trade_logs')
+        .values({ id: crypto.randomUUID(), user_id: userId, name: 'Big', currency: 'USD', starting_capital_micros: capital, is_default: 0, archived_at: null, created_at: 1, updated_at: 1 })
+        .execute();
+      const row = await fixture.db().selectFrom('trade_logs').where('user_id', '=', userId).select(['starting_capital_micros', 'created_at']).executeTakeFirstOrThrow();
+      expect(row).toEqual({ starting_capital_micros: capital, created_at: 1 });
+    });
+
+    it('refuses a second default log for one user (partial unique index)', async () => {
+      const userId = crypto.randomUUID();
+      const log = (name: string) => ({ id: crypto.randomUUID(), user_id: userId, name, currency: 'USD', starting_capital_micros: 0, is_default: 1 as const, archived_at: null, created_at: 1, updated_at: 1 });
+      await fixture.db().insertInto('trade_logs').values(log('First')).execute();
+      await expect(fixture.db().insertInto('trade_logs').values(log('Second')).execute()).rejects.toThrow(/unique/i);
+    });
+  },
+  { migrate: false },
+);
+
+/** Migrates `target` from another Node process running the built journal, as a second pm2 process would. */
+function startMigrationProcess(target: JournalDatabaseTarget): { opened: Promise<void>; applied: Promise<string[]> } {
+  const dist = path.join(repoRoot, 'services/journal/dist/database/index.js');
+  const script = `
+    const { createJournalDatabase, migrateJournalDatabase } = await import(${JSON.stringify(dist)});
+    const database = createJournalDatabase(JSON.parse(process.argv[1]));
+    process.stderr.write('opened\\n');
+    try { process.stdout.write(JSON.stringify(await migrateJournalDatabase(database))); } finally { await database.close(); }`;
+  const child = execFile(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(target)]);
+  const applied = new Promise<string[]>((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as string[]) : reject(new Error(`migration process exited with ${code}: ${stderr}`))));
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    child.stderr?.on('data', (d: Buffer) => d.toString().includes('opened') && resolve());
+    applied.catch(reject);
+  });
+  return { opened, applied };
+}
+
+/**
+ * Takes the lock a migration run waits for: SQLite's write lock (BEGIN IMMEDIATE), or on PostgreSQL
+ * the advisory lock Kysely's Migrator takes (its fixed id, from kysely/dist/esm/dialect/postgres/postgres-adapter.js).
+ */
+async function holdMigrationLock(target: JournalDatabaseTarget): Promise<() => Promise<void>> {
+  if (target.dialect === 'sqlite') {
+    const sqlite = new Database(target.file);
+    // WAL first, as the journal opens it: switching the mode later would itself wait for this lock.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.exec('begin immediate');
+    return () => {
+      sqlite.exec('commit');
+      sqlite.close();
+      return Promise.resolve();
+    };
+  }
+  const client = new pg.Client(target.url);
+  await client.connect();
+  await client.query('select pg_advisory_lock(3853314791062309107)');
+  return async () => {
+    await client.query('select pg_advisory_unlock(3853314791062309107)');
+    await client.end();
+  };
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/**
+ * Every migration, in order, imported statically so the built dist/ needs no folder scan. Forward
+ * only: a migration once released is never edited or removed; a change is a new file appended here.
+ */
+export const JOURNAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': initial,
+};
+
+export const journalMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...JOURNAL_MIGRATIONS }),
+};
