@@ -1,0 +1,138 @@
+import { assertClosedTrade, byCloseTime, type ClosedTrade } from './closed-trade.js';
+import { resolveConventions, type AnalyticsConventions } from './conventions.js';
+import { dailyPnl, sharpe, sortino, type DailyPnl } from './daily-pnl.js';
+import { drawdowns, summarizeDrawdowns, type DrawdownPeriod } from './drawdowns.js';
+import { equityCurve, type EquityPoint } from './equity-curve.js';
+import { kRatio } from './k-ratio.js';
+import { averageMinor } from './money.js';
+import { outcomeOf } from './outcome.js';
+import { mean, ratioOrNull, sampleSd } from './statistics.js';
+import { streaks } from './streaks.js';
+
+/**
+ * The analytics summary. Money fields are integer micro-dollars; `*Rate` fields are fractions
+ * (0.5 = 50 %); `*Pct` fields are percentages (5 = 5 %). A figure that cannot be computed (no
+ * trades, no losers, no risk) is null, never NaN or Infinity. docs/API.md "Journal analytics"
+ * states every formula.
+ */
+export interface AnalyticsSummary {
+  trades: number;
+  wins: number;
+  losses: number;
+  breakeven: number;
+  /** wins / all trades (break-even trades count against it). */
+  winRate: number | null;
+  /** wins / (wins + losses), break-even trades left out. */
+  winRateExBreakeven: number | null;
+  grossPnl: number;
+  fees: number;
+  netPnl: number;
+  /** Σ net of winning trades. */
+  grossWins: number;
+  /** Σ net of losing trades, ≤ 0. */
+  grossLosses: number;
+  avgWin: number | null;
+  /** ≤ 0. */
+  avgLoss: number | null;
+  /** (grossWins / wins) / |grossLosses / losses|. */
+  payoffRatio: number | null;
+  /** grossWins / |grossLosses|; null when there are no losers (see noLosers). */
+  profitFactor: number | null;
+  /** True when there are trades but no losing one: profit factor is then unbounded and reported null. */
+  noLosers: boolean;
+  /** netPnl / trades. */
+  expectancy: number | null;
+  /** Trades with a defined risk: the R statistics use only these. */
+  rTrades: number;
+  tradesWithoutRisk: number;
+  /** mean(net / risk) over rTrades. */
+  expectancyR: number | null;
+  /** √N × mean(R) / sample sd(R), N = rTrades. */
+  sqn: number | null;
+  /** W − (1 − W) / payoffRatio with W = winRateExBreakeven. */
+  kelly: number | null;
+  maxDrawdown: number;
+  maxDrawdownPct: number | null;
+  maxDrawdownDurationMs: number | null;
+  maxDrawdownRecoveryMs: number | null;
+  /** Days in the Sharpe/Sortino series (flat weekdays included). */
+  tradingDays: number;
+  sharpe: number | null;
+  sortino: number | null;
+  kRatio: number | null;
+  longestWinStreak: number;
+  longestLossStreak: number;
+}
+
+export function summarize(trades: readonly ClosedTrade[], conventions: Partial<AnalyticsConventions> = {}): AnalyticsSummary {
+  const c = resolveConventions(conventions);
+  trades.forEach(assertClosedTrade);
+  const sorted = [...trades].sort(byCloseTime);
+  const curve = equityCurve(sorted, c.startingCapitalMinor);
+  return summarizeSorted(sorted, c, curve, drawdowns(curve, c.startingCapitalMinor !== null), dailyPnl(sorted, c.timeZone));
+}
+
+/** summarize() for callers that already hold the checked, close-ordered trades and their series (analyze). */
+export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConventions, curve: readonly EquityPoint[], periods: readonly DrawdownPeriod[], days: readonly DailyPnl[]): AnalyticsSummary {
+  const outcomes = sorted.map((t) => outcomeOf(t.netMinor, c.breakevenToleranceMinor));
+
+  let wins = 0;
+  let losses = 0;
+  let grossPnl = 0;
+  let fees = 0;
+  let netPnl = 0;
+  let grossWins = 0;
+  let grossLosses = 0;
+  const rs: number[] = [];
+  sorted.forEach((t, i) => {
+    grossPnl += t.grossMinor;
+    fees += t.feesMinor;
+    netPnl += t.netMinor;
+    if (outcomes[i] === 'win') {
+      wins += 1;
+      grossWins += t.netMinor;
+    } else if (outcomes[i] === 'loss') {
+      losses += 1;
+      grossLosses += t.netMinor;
+    }
+    if (t.riskMinor !== null && t.riskMinor > 0) rs.push(t.netMinor / t.riskMinor);
+  });
+  const n = sorted.length;
+  const winRateExBreakeven = ratioOrNull(wins, wins + losses);
+  const payoffRatio = wins > 0 && losses > 0 ? grossWins / wins / (-grossLosses / losses) : null;
+  const sdR = sampleSd(rs);
+
+  const hasCapital = c.startingCapitalMinor !== null;
+  const daily = days.map((d) => d.netMinor);
+
+  return {
+    trades: n,
+    wins,
+    losses,
+    breakeven: n - wins - losses,
+    winRate: ratioOrNull(wins, n),
+    winRateExBreakeven,
+    grossPnl,
+    fees,
+    netPnl,
+    grossWins,
+    grossLosses,
+    avgWin: wins > 0 ? averageMinor(grossWins, wins) : null,
+    avgLoss: losses > 0 ? averageMinor(grossLosses, losses) : null,
+    payoffRatio,
+    profitFactor: losses > 0 ? grossWins / -grossLosses : null,
+    noLosers: n > 0 && losses === 0,
+    expectancy: n > 0 ? averageMinor(netPnl, n) : null,
+    rTrades: rs.length,
+    tradesWithoutRisk: n - rs.length,
+    expectancyR: rs.length > 0 ? mean(rs) : null,
+    sqn: sdR > 0 ? (Math.sqrt(rs.length) * mean(rs)) / sdR : null,
+    kelly: winRateExBreakeven !== null && payoffRatio !== null && payoffRatio > 0 ? winRateExBreakeven - (1 - winRateExBreakeven) / payoffRatio : null,
+    ...summarizeDrawdowns(periods, hasCapital),
+    tradingDays: daily.length,
+    sharpe: sharpe(daily),
+    sortino: sortino(daily),
+    kRatio: kRatio(curve.slice(1).map((p) => p.cumulativeMinor)),
+    ...streaks(outcomes),
+  };
+}
