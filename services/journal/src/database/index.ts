@@ -5,3 +5,4 @@ export * from './migrate-journal-database.js';
 export * from './journal-database-target.js';
 export * from './open-journal-database.js';
 export * from './journal-database.module.js';
+export * from './unique-violation.js';
