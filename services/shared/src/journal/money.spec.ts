@@ -21,6 +21,8 @@ describe(toMinor.name, () => {
 
   it('refuses more than six decimals rather than rounding a fee away', () => {
     expect(() => toMinor('0.0000001')).toThrow(/more than 6 decimals/);
+    // trailing zeros are not precision: a broker printing 8 places is still exact
+    expect(toMinor('0.01250000')).toBe(12_500);
   });
 
   it('refuses text that is not a plain decimal', () => {

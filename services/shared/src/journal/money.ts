@@ -18,15 +18,16 @@ export function assertMinor(n: number, what = 'amount'): number {
 
 /**
  * Parses a decimal string ("12.5", "-0.0125", ".65") into micro-dollars by splitting on the point
- * and never multiplying a float, so "0.0125" is exactly 12500. More than six decimals is refused
- * rather than rounded: a silently rounded fee would make the journal's sums disagree with the broker.
+ * and never multiplying a float, so "0.0125" is exactly 12500. More than six significant decimals
+ * is refused rather than rounded: a silently rounded fee would make the journal's sums disagree with the broker.
  */
 export function toMinor(decimal: string): number {
   const m = DECIMAL.exec(decimal.trim());
   if (!m) throw new RangeError(`not a decimal amount: "${decimal}"`);
   const sign = (m[1] ?? m[4]) === '-' ? -1 : 1;
   const whole = m[2] ?? '0';
-  const fraction = m[3] ?? m[5] ?? '';
+  // Trailing zeros carry no value ("0.12500000" is exact), so only significant digits count.
+  const fraction = (m[3] ?? m[5] ?? '').replace(/0+$/, '');
   if (fraction.length > MINOR_DECIMALS) throw new RangeError(`more than ${MINOR_DECIMALS} decimals: "${decimal}"`);
   const digits = whole + fraction.padEnd(MINOR_DECIMALS, '0');
   const minor = Number(digits.replace(/^0+(?=\d)/, ''));
