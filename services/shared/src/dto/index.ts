@@ -1,2 +1,3 @@
 export * from './auth.schema.js';
 export * from './candle-history.schema.js';
+export * from './journal-execution.schema.js';

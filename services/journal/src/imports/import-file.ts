@@ -1,0 +1,47 @@
+import type { ImportFormat } from '@marketswarm/shared/dto';
+import { detectFormat } from './detect-format.js';
+import { importGenericCsv } from './generic-csv.importer.js';
+import { TRADENOTE_MAPPING } from './generic-csv.mapping.js';
+import { importIbkrFlexXml } from './ibkr-flex.importer.js';
+import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportResult } from './import-result.js';
+import { importTastytrade } from './tastytrade.importer.js';
+import { importThinkorswim } from './thinkorswim.importer.js';
+import { importTradovatePaired } from './tradovate.importer.js';
+
+/**
+ * The largest export accepted, in bytes. A year of heavy trading is well under it (10,000 IBKR
+ * Flex executions are about 7 MB of XML); the import route gives multer the same limit and
+ * answers 413 above it.
+ */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => ImportResult> = {
+  thinkorswim: importThinkorswim,
+  'ibkr-flex-xml': importIbkrFlexXml,
+  tastytrade: importTastytrade,
+  'tradovate-paired': importTradovatePaired,
+  tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
+};
+
+export interface ImportFileOptions extends ImportOptions {
+  /** The format the user chose, over detection. */
+  format?: ImportFormat;
+}
+
+/** Reads an uploaded export into executions; every refusal of the whole file is a result, never a throw. */
+export function importFile(input: Buffer | string, options: ImportFileOptions = {}): ImportOutcome {
+  const bytes = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  if (bytes > IMPORT_MAX_BYTES) return { ok: false, error: { code: 'too-large', message: `file is ${bytes} bytes; the limit is ${IMPORT_MAX_BYTES}` } };
+  const text = typeof input === 'string' ? input : input.toString('utf8');
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, error: { code: 'empty-file', message: 'file is empty' } };
+  const detected = options.format ? { format: options.format } : detectFormat(text);
+  if (detected.format === null) {
+    return { ok: false, error: { code: 'unknown-format', message: `unknown export format; recognised: ${detected.recognised.join(', ')}`, formats: detected.recognised } };
+  }
+  try {
+    return { ok: true, format: detected.format, ...IMPORTERS[detected.format](text, options) };
+  } catch (error) {
+    if (error instanceof ImportFileError) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import type { ExecutionEvent, ExecutionSide, Instrument, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
+import { cellReader, columnIndex, isBlankRecord, readCsvRecords } from './csv-records.js';
+import { readDayMonthYear, readIsoWithOffset, readUsDateTime, isoDate } from './date-formats.js';
+import { absDecimal, isNegativeDecimal, negateDecimal, parseDecimal } from './decimal.js';
+import { finishExecution, skipReason } from './execution-draft.js';
+import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
+import { EQUITY_OPTION_MULTIPLIER, futuresMultiplier, futuresRoot, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { occSymbol } from './occ-symbol.js';
+import { RowHasher } from './row-hash.js';
+
+/** tastytrade History → Transactions → CSV. Times carry their own UTC offset. */
+export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity', 'Commissions', 'Fees', 'Order #'] as const;
+
+const BROKER = 'tastytrade';
+
+const ACTIONS: Record<string, { side: ExecutionSide; positionEffect: PositionEffect }> = {
+  BUY_TO_OPEN: { side: 'buy', positionEffect: 'open' },
+  SELL_TO_OPEN: { side: 'sell', positionEffect: 'open' },
+  BUY_TO_CLOSE: { side: 'buy', positionEffect: 'close' },
+  SELL_TO_CLOSE: { side: 'sell', positionEffect: 'close' },
+  BUY: { side: 'buy', positionEffect: 'unknown' },
+  SELL: { side: 'sell', positionEffect: 'unknown' },
+};
+
+/** tastytrade writes `--` for no commission and signs costs negative (cash out); the journal counts costs positive. */
+function cost(text: string, column: string): string {
+  if (text === '' || text === '--') return '0';
+  const value = parseDecimal(text);
+  if (value === null) throw new RowError(`bad ${column} "${text}"`);
+  return negateDecimal(value);
+}
+
+function eventOf(type: string, subType: string): ExecutionEvent | null {
+  if (type === 'Trade') return 'fill';
+  if (type !== 'Receive Deliver') return null;
+  if (/expiration/i.test(subType)) return 'expiration';
+  if (/assignment/i.test(subType)) return 'assignment';
+  if (/exercise/i.test(subType)) return 'exercise';
+  return null;
+}
+
+/** US `9/20/24`, or ISO `2024-09-20` as later exports write it. */
+function expiryOf(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  if (/^\d{1,2} [A-Za-z]{3} \d{2,4}$/.test(text)) return readDayMonthYear(text);
+  return isoDate(readUsDateTime(text));
+}
+
+function rightOf(text: string): 'C' | 'P' {
+  const upper = text.toUpperCase();
+  if (upper === 'CALL' || upper === 'C') return 'C';
+  if (upper === 'PUT' || upper === 'P') return 'P';
+  throw new RowError(`bad Call or Put "${text}"`);
+}
+
+function strikeOf(text: string): string {
+  const strike = parseDecimal(text);
+  if (strike === null) throw new RowError(`bad Strike Price "${text}"`);
+  return strike;
+}
+
+function instrumentOf(read: (column: string) => string, options: ImportOptions): Instrument {
+  const type = read('Instrument Type');
+  const symbol = read('Symbol').replace(/\s+/g, ' ');
+  switch (type) {
+    case 'Equity':
+      return { kind: 'stock', underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
+    case 'Equity Option': {
+      const underlying = read('Underlying Symbol') || read('Root Symbol');
+      const expiry = expiryOf(read('Expiration Date'));
+      const strike = strikeOf(read('Strike Price'));
+      const right = rightOf(read('Call or Put'));
+      const multiplier = parseDecimal(read('Multiplier')) ?? EQUITY_OPTION_MULTIPLIER;
+      return { kind: 'option', underlying, symbol: occSymbol(read('Root Symbol') || underlying, expiry, right, strike), multiplier, expiry, strike, right };
+    }
+    case 'Future': {
+      const root = futuresRoot(symbol);
+      const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
+      if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${symbol}": add its multiplier to the symbols`);
+      return { kind: 'future', underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
+    }
+    case 'Future Option': {
+      // The Multiplier column says 1 for a /MES option worth $5 a point: the root decides.
+      const underlying = read('Underlying Symbol');
+      const root = futuresRoot(underlying);
+      const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
+      if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${underlying}": add its multiplier to the symbols`);
+      return { kind: 'future_option', underlying, symbol, multiplier, expiry: expiryOf(read('Expiration Date')), strike: strikeOf(read('Strike Price')), right: rightOf(read('Call or Put')) };
+    }
+    default:
+      throw new RowError(`unsupported Instrument Type "${type}"`);
+  }
+}
+
+/** The fill price is printed only in the description (`Sold 1 /CLJ4 @ 79.53`); Value and Average Price carry cash. */
+function priceOf(description: string, event: ExecutionEvent): string {
+  const match = /@\s*([\d.,]+)\s*$/.exec(description);
+  if (match) {
+    const price = parseDecimal(match[1] ?? '');
+    if (price !== null) return price;
+  }
+  if (event !== 'fill') return '0';
+  throw new RowError(`no price in Description "${description}"`);
+}
+
+export function importTastytrade(text: string, options: ImportOptions = {}): ImportResult {
+  const records = readCsvRecords(text).filter((record) => !isBlankRecord(record));
+  const [header, ...rows] = records;
+  const result: ImportResult = { broker: BROKER, executions: [], skipped: [] };
+  if (!header) return result;
+  const index = columnIndex(header.cells);
+  const hasher = new RowHasher(BROKER);
+  for (const row of rows) {
+    try {
+      const read = cellReader(index, row.cells);
+      const event = eventOf(read('Type'), read('Sub Type'));
+      if (event === null) throw new RowError(`not a trade: ${[read('Type'), read('Sub Type')].filter(Boolean).join(' / ')}`);
+      const action = ACTIONS[read('Action')];
+      if (!action) throw new RowError(`bad Action "${read('Action')}"`);
+      const quantity = parseDecimal(read('Quantity'));
+      if (quantity === null) throw new RowError(`bad Quantity "${read('Quantity')}"`);
+      if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
+      const time = readIsoWithOffset(read('Date'));
+      const orderId = read('Order #') || null;
+      const execution: JournalExecution = {
+        broker: BROKER,
+        account: null,
+        orderId,
+        comboId: orderId,
+        executionId: null,
+        event,
+        executedAt: time.executedAt,
+        localTime: read('Date'),
+        timeZone: time.timeZone,
+        instrument: instrumentOf(read, options),
+        ...action,
+        quantity: absDecimal(quantity),
+        price: priceOf(read('Description'), event),
+        currency: read('Currency') || 'USD',
+        fees: { commission: cost(read('Commissions'), 'Commissions'), exchangeFee: cost(read('Fees'), 'Fees'), clearingFee: '0' },
+        rowHash: hasher.hash(row.cells),
+        line: row.line,
+      };
+      result.executions.push(finishExecution(execution));
+    } catch (error) {
+      result.skipped.push({ line: row.line, reason: skipReason(error) });
+    }
+  }
+  return result;
+}
