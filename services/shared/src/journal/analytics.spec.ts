@@ -145,6 +145,19 @@ describe(dailyPnl.name, () => {
   });
 });
 
+describe('daily Sharpe and Sortino', () => {
+  it('are null from a single day (no sample standard deviation) and Sortino is null without a losing day', () => {
+    const oneDay = summarize([TRADE_SHAPES.creditVerticalClosedEarly, TRADE_SHAPES.oneTwoOneFlyFees]);
+    expect([oneDay.tradingDays, oneDay.sharpe, oneDay.sortino]).toEqual([1, null, null]);
+    // Mon +296.025 (scale-out moved to Monday), Tue +734.10: no downside, Sharpe still defined
+    const monday = { ...TRADE_SHAPES.partialScaleOut, openedAt: Date.parse('2026-11-30T10:30:00-05:00'), closedAt: Date.parse('2026-11-30T11:45:00-05:00') };
+    const twoDays = summarize([monday, TRADE_SHAPES.creditVerticalClosedEarly, TRADE_SHAPES.oneTwoOneFlyFees]);
+    expect(twoDays.sortino).toBeNull();
+    // mean 515.0625, sample sd |734.10 − 296.025| / √2 = 309.761451 → × √252
+    expect(twoDays.sharpe).toBeCloseTo((515.0625 / (438.075 / Math.SQRT2)) * Math.sqrt(252), 9);
+  });
+});
+
 describe(kRatio.name, () => {
   it('is null for a perfectly straight equity line (zero standard error) and below three trades', () => {
     expect(kRatio([100, 200, 300, 400])).toBeNull();
