@@ -25,9 +25,11 @@ export type EpochMs = number;
 export type Flag = 0 | 1;
 
 export type InstrumentKind = 'stock' | 'option' | 'future' | 'future_option';
-export type OptionRight = 'call' | 'put';
+/** As the importers write it (OCC's letter). */
+export type OptionRight = 'C' | 'P';
 export type ExecutionSide = 'buy' | 'sell';
-export type PositionEffect = 'open' | 'close';
+export type PositionEffect = 'open' | 'close' | 'unknown';
+export type ExecutionEvent = 'fill' | 'expiration' | 'assignment' | 'exercise';
 export type AssetClass = 'stock' | 'index_option' | 'equity_option' | 'future' | 'future_option';
 
 export interface TradeLogsTable {
@@ -80,21 +82,30 @@ export interface ExecutionsTable {
   order_id: string | null;
   /** The broker's spread/combo id (thinkorswim Spread, IBKR combo, tastytrade Order #). */
   combo_id: string | null;
+  /** A fill, or a position the broker removed at expiration, assignment or exercise. */
+  event: ExecutionEvent;
+  /** The broker's id of this very fill (IBKR ibExecID, Tradovate fill id), when the export has one. */
+  broker_execution_id: string | null;
   executed_at: EpochMs;
-  /** The time as the broker wrote it (zone or offset included), kept for audit. */
+  /** The time as the broker wrote it, kept for audit, and the zone it was read in (IANA name or offset). */
   executed_at_text: string;
+  time_zone: string;
+  currency: string;
   instrument_kind: InstrumentKind;
-  /** The traded root (SPXW, /ESZ6, AAPL). */
+  /** The instrument as the broker names it: ticker, futures contract (/CLJ4) or OCC option symbol. */
   symbol: string;
+  /** The stock, index or futures root it derives from (NVDA, SPX, /MESU4). */
   underlying: string;
   /** YYYY-MM-DD for options and futures options. */
   expiry: string | null;
   strike_micros: Micros | null;
   option_right: OptionRight | null;
   side: ExecutionSide;
-  position_effect: PositionEffect | null;
+  position_effect: PositionEffect;
   quantity_micros: Micros;
+  /** Per share or per point, before the multiplier. */
   price_micros: Micros;
+  multiplier_micros: Micros;
   /** Fees are costs (positive); a rebate is negative. */
   commission_micros: Micros;
   exchange_fee_micros: Micros;

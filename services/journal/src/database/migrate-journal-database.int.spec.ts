@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { repoRoot } from '@marketswarm/shared/testing';
 import { expect, it } from 'vitest';
 import { createJournalDatabase, type JournalDatabaseTarget } from './create-journal-database.js';
 import { migrateJournalDatabase } from './migrate-journal-database.js';
-import { JOURNAL_MIGRATIONS } from './migrations/index.js';
+import { JOURNAL_MIGRATIONS, journalMigrationProvider } from './migrations/index.js';
 import { describeOnBothDialects } from './testing/describe-on-both-dialects.js';
 
 const TABLES = ['executions', 'settings', 'symbols', 'tags', 'trade_leg_executions', 'trade_legs', 'trade_logs', 'trade_tags', 'trades'];
@@ -40,6 +41,28 @@ describeOnBothDialects(
       await release();
       const applied = await Promise.all(children.map((child) => child.applied));
       expect(applied.map((names) => names.length).sort()).toEqual([0, Object.keys(JOURNAL_MIGRATIONS).length]);
+    });
+
+    it('upgrades a database at the previous version, keeping its rows and filling the new columns', async () => {
+      const target = await fixture.emptyTarget();
+      const previous = createJournalDatabase(target);
+      try {
+        const atFirst = await new Migrator({ db: previous.db, provider: journalMigrationProvider }).migrateTo('0001_initial');
+        expect(atFirst.error).toBeUndefined();
+        await sql`insert into trade_logs (id, user_id, name, currency, starting_capital_micros, is_default, created_at, updated_at) values ('log-1', 'user-1', 'Cash', 'USD', 0, 1, 1, 1)`.execute(previous.db);
+        await sql`insert into executions (id, user_id, log_id, broker, source_file, row_hash, executed_at, executed_at_text, instrument_kind, symbol, underlying, side, position_effect, quantity_micros, price_micros, commission_micros, exchange_fee_micros, clearing_fee_micros, created_at)
+                  values ('exec-1', 'user-1', 'log-1', 'ibkr', 'flex.xml', 'h1', 1, '20261201;100211', 'stock', 'AAPL', 'AAPL', 'buy', 'open', 10000000, 190250000, 350000, 6500, 2000, 1)`.execute(previous.db);
+      } finally {
+        await previous.close();
+      }
+      const upgraded = createJournalDatabase(target);
+      try {
+        expect(await migrateJournalDatabase(upgraded)).toEqual(['0002_execution_details']);
+        const row = await upgraded.db.selectFrom('executions').selectAll().where('id', '=', 'exec-1').executeTakeFirstOrThrow();
+        expect(row).toMatchObject({ price_micros: 190_250_000, exchange_fee_micros: 6_500, event: 'fill', broker_execution_id: null, time_zone: 'UTC', currency: 'USD', multiplier_micros: 1_000_000 });
+      } finally {
+        await upgraded.close();
+      }
     });
 
     it('keeps a BIGINT beyond 32 bits exact and hands it back as a number on both drivers', async () => {

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as executionDetails from './0002-execution-details.js';
 
 /**
  * Every migration, in order, imported statically so the built dist/ needs no folder scan. Forward
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.js';
  */
 export const JOURNAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
+  '0002_execution_details': executionDetails,
 };
 
 export const journalMigrationProvider: MigrationProvider = {
