@@ -12,11 +12,12 @@ export interface CsvRecord {
 /**
  * Every non-empty record of a CSV text. Empty lines are skipped rather than returned (a file of
  * ten million newlines must not become ten million records) and marked on the record after them.
- * Rows may have any number of columns: the importers check the columns they read.
+ * Rows may have any number of columns: the importers check the columns they read. `relaxQuotes`
+ * keeps a quote inside a field as text (thinkorswim writes REF # as `="5319624867"`).
  */
-export function readCsvRecords(text: string): CsvRecord[] {
+export function readCsvRecords(text: string, options: { relaxQuotes?: boolean } = {}): CsvRecord[] {
   try {
-    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    const rows = parse(text, { bom: true, relax_column_count: true, relax_quotes: options.relaxQuotes ?? false, skip_empty_lines: true, info: true }) as unknown as {
       record: string[];
       info: { lines: number; empty_lines: number };
     }[];

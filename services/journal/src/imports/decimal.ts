@@ -70,12 +70,13 @@ export function isZeroDecimal(value: string): boolean {
 }
 
 /**
- * Splits `total` over weights (contracts per leg) in its own smallest unit, the remainder going to
- * the first legs, so the parts always add back to the total exactly: $2.60 over 1/2/1 contracts is
- * 0.65 + 1.30 + 0.65, and $1.00 over three equal legs is 0.34 + 0.33 + 0.33.
+ * Splits `total` over weights (contracts per leg) in cents (or the total's own finer unit), the
+ * remainder going to the first legs, so the parts always add back to the total exactly: $2.60 over
+ * 1/2/1 contracts is 0.65 + 1.30 + 0.65, and $1.00 over three equal legs is 0.34 + 0.33 + 0.33.
  */
-export function allocateDecimal(total: string, weights: readonly bigint[]): string[] {
-  const scaled = toScaled(total);
+export function allocateDecimal(total: string, weights: readonly bigint[], minScale = 2): string[] {
+  const given = toScaled(total);
+  const scaled = { units: rescale(given, Math.max(given.scale, minScale)), scale: Math.max(given.scale, minScale) };
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum <= 0n) return weights.map(() => '0');
   const negative = scaled.units < 0n;

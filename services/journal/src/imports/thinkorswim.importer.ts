@@ -62,7 +62,7 @@ function secondKey(text: string): string | null {
   }
 }
 
-/** TRD rows of the Cash Balance (stocks, options) and Futures Statements sections, by second. */
+/** TRD rows of the Cash Balance (stocks, options) and Futures Statements sections, by second; headers read upper-cased as the two spell them differently. */
 function cashTradesBySecond(records: readonly CsvRecord[]): Map<string, CashTrade[]> {
   const bySecond = new Map<string, CashTrade[]>();
   let index: Map<string, number> | null = null;
@@ -72,7 +72,7 @@ function cashTradesBySecond(records: readonly CsvRecord[]): Map<string, CashTrad
     if (isBlankRecord(record)) continue;
     const first = (record.cells[0] ?? '').trim();
     if (first === 'DATE' && record.cells.some((c) => c.trim() === 'REF #')) {
-      index = columnIndex(record.cells);
+      index = columnIndex(record.cells.map((c) => c.trim().toUpperCase()));
       dateColumns = ['DATE', 'TIME'];
       continue;
     }
@@ -157,7 +157,7 @@ function quantityOf(text: string): string {
 
 export function importThinkorswim(text: string, options: ImportOptions = {}): ImportResult {
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  const records = readCsvRecords(text);
+  const records = readCsvRecords(text, { relaxQuotes: true });
   const { groups, orphans } = tradeGroups(records);
   const account = accountOf(records);
   const cash = cashTradesBySecond(records);
