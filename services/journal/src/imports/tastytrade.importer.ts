@@ -137,6 +137,7 @@ export function importTastytrade(text: string, options: ImportOptions = {}): Imp
         quantity: absDecimal(quantity),
         price: priceOf(read('Description'), event),
         currency: read('Currency') || 'USD',
+        // tastytrade's one Fees column holds its clearing, exchange and regulatory fees together.
         fees: { commission: cost(read('Commissions'), 'Commissions'), exchangeFee: cost(read('Fees'), 'Fees'), clearingFee: '0' },
         rowHash: hasher.hash(row.cells),
         line: row.line,

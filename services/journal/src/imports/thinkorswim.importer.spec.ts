@@ -138,6 +138,16 @@ describe(importThinkorswim.name, () => {
     ]);
   });
 
+  it('closes an expired option at 0 as an expiration, the Qty sign giving the side', () => {
+    const text = `Account Trade History\n${HEADER}\n,4/21/26 16:00:00,SINGLE,,-1,EXPIRED,SPX,21 APR 26,7080,PUT,0.00,0.00,\n`;
+    expect(importThinkorswim(text).executions[0]).toMatchObject({ event: 'expiration', side: 'sell', positionEffect: 'close', quantity: '1', price: '0' });
+  });
+
+  it('skips a row the shared execution schema refuses, naming the field', () => {
+    const text = `Account Trade History\n${HEADER}\n,1/2/26 10:00:00,STOCK,BUY,+100,TO OPEN,,,,STOCK,120.50,120.50,LMT\n`;
+    expect(importThinkorswim(text).skipped).toEqual([{ line: 3, reason: 'invalid instrument.underlying: Too small: expected string to have >=1 characters' }]);
+  });
+
   it('skips a row whose date is not a calendar date', () => {
     const text = `Account Trade History\n${HEADER}\n,2/30/26 10:00:00,STOCK,BUY,+100,TO OPEN,NVDA,,,STOCK,120.50,120.50,LMT\n`;
     expect(importThinkorswim(text).skipped).toEqual([{ line: 3, reason: 'bad date "2/30/26 10:00:00"' }]);

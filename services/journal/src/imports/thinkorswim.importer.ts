@@ -143,9 +143,10 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
   return { kind: 'option', underlying: symbol, symbol: occSymbol(symbol, expiry, right, strike), multiplier: EQUITY_OPTION_MULTIPLIER, expiry, strike, right };
 }
 
+/** `EXPIRED` rows remove a position at expiration (price 0, often no Side: the Qty sign says which way). */
 function positionEffectOf(text: string): PositionEffect {
   if (text === 'TO OPEN') return 'open';
-  if (text === 'TO CLOSE') return 'close';
+  if (text === 'TO CLOSE' || text === 'EXPIRED') return 'close';
   return 'unknown';
 }
 
@@ -169,6 +170,7 @@ export function importThinkorswim(text: string, options: ImportOptions = {}): Im
     const key = secondKey(group.execTime);
     const ordinal = groupsPerSecond.get(key ?? group.execTime) ?? 0;
     groupsPerSecond.set(key ?? group.execTime, ordinal + 1);
+    // Spreads filled in the same second take that second's TRD rows in order; a statement rarely has two.
     const cashTrade = key === null ? undefined : cash.get(key)?.[ordinal];
     const comboId = cashTrade?.ref ?? `${group.execTime}#${ordinal + 1}`;
     const weights = group.legs.map((leg) => {
@@ -194,7 +196,7 @@ export function importThinkorswim(text: string, options: ImportOptions = {}): Im
           orderId: cashTrade?.ref ?? null,
           comboId,
           executionId: null,
-          event: 'fill',
+          event: read('Pos Effect').toUpperCase() === 'EXPIRED' ? 'expiration' : 'fill',
           executedAt: time.executedAt,
           localTime: group.execTime,
           timeZone: time.timeZone,
