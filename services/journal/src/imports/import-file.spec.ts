@@ -79,6 +79,13 @@ describe(importFile.name, () => {
     expect(outcome.ok && outcome.skipped.map((s) => s.reason)).toEqual(['unknown side "" (expected B, S, SS, BC)', 'unknown side "" (expected B, S, SS, BC)']);
   });
 
+  it('reads a file saved with Windows line endings the same way, to the same row hashes', () => {
+    const unix = importFile(read('ok/thinkorswim_spreads_constructed.csv'));
+    const windows = importFile(read('ok/thinkorswim_spreads_constructed.csv').toString('utf8').replace(/\n/g, '\r\n'));
+    expect(windows.ok && windows.executions.map((e) => [e.line, e.rowHash, e.fees])).toEqual(unix.ok && unix.executions.map((e) => [e.line, e.rowHash, e.fees]));
+    expect(unix.ok && unix.executions).toHaveLength(11);
+  });
+
   it('gives the same row hashes when the same file is imported again, so a re-import adds nothing', () => {
     const hashes = () => {
       const outcome = importFile(read('ok/thinkorswim_account_statement_paper_2022-06-21.csv'));
