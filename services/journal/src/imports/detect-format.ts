@@ -17,6 +17,8 @@ const HEADER_SIGNATURES: readonly { format: ImportFormat; columns: readonly stri
 const THINKORSWIM_SIGNATURE = /^,Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price/m;
 /** A statement's first line, so a statement without trades is refused as such rather than as an unknown format. */
 const THINKORSWIM_STATEMENT = /^(?:This document was exported from the paperMoney platform\.\s+)?Account Statement for /;
+/** A Flex CSV trades header, possibly after BOF/BOA/BOS and MSG rows or other sections. */
+const FLEX_CSV_SIGNATURE = /^"?ClientAccountID"?,(?=.*\bBuy\/Sell\b)(?=.*\bTradePrice\b)/m;
 const FLEX_SIGNATURE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<FlexQueryResponse[\s>]/;
 
 /** The header alone: a defect further down is the importer's to report, with its line. */
@@ -33,6 +35,7 @@ function firstRow(text: string): string[] {
 export function detectFormat(text: string): DetectedFormat {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (FLEX_SIGNATURE.test(body)) return { format: 'ibkr-flex-xml' };
+  if (FLEX_CSV_SIGNATURE.test(body)) return { format: 'ibkr-flex-csv' };
   if (THINKORSWIM_STATEMENT.test(body) || THINKORSWIM_SIGNATURE.test(body)) return { format: 'thinkorswim' };
   if (!body.startsWith('<')) {
     const header = new Set(firstRow(body)); // `body` starts at its first non-blank line

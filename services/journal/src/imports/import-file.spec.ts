@@ -20,6 +20,7 @@ describe(detectFormat.name, () => {
     ['thinkorswim_account_statement_paper_2022-06-21.csv', 'thinkorswim'],
     ['thinkorswim_spreads_constructed.csv', 'thinkorswim'],
     ['ibkr_flex_activity_trades_tradetally.xml', 'ibkr-flex-xml'],
+    ['ibkr_flex_trades_constructed.csv', 'ibkr-flex-csv'],
     ['tastytrade_cl_future.csv', 'tastytrade'],
     ['tastytrade_mes_lt112.csv', 'tastytrade'],
     ['tradovate_paired_trades_tradetally.csv', 'tradovate-paired'],
@@ -31,7 +32,7 @@ describe(detectFormat.name, () => {
   it('names every recognised format when the header matches none', () => {
     expect(detectFormat('Date,Symbol,Qty\n2026-01-02,AAPL,1\n')).toEqual({
       format: null,
-      recognised: ['thinkorswim', 'ibkr-flex-xml', 'tastytrade', 'tradovate-paired', 'tradenote'],
+      recognised: ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradenote'],
     });
   });
 
@@ -63,7 +64,7 @@ describe(importFile.name, () => {
 
   it('lists the recognised formats with an unknown format, for the 422 answer', () => {
     const outcome = importFile(read('not-ok/wrong-header.csv'));
-    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'tastytrade', 'tradovate-paired', 'tradenote']);
+    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradenote']);
   });
 
   it('accepts a file of exactly the size limit', () => {

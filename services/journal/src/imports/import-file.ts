@@ -2,6 +2,7 @@ import type { ImportFormat } from '@marketswarm/shared/dto';
 import { detectFormat } from './detect-format.js';
 import { importGenericCsv } from './generic-csv.importer.js';
 import { TRADENOTE_MAPPING } from './generic-csv.mapping.js';
+import { importIbkrFlexCsv } from './ibkr-flex-csv.importer.js';
 import { importIbkrFlexXml } from './ibkr-flex.importer.js';
 import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportResult } from './import-result.js';
 import { importTastytrade } from './tastytrade.importer.js';
@@ -18,6 +19,7 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => ImportResult> = {
   thinkorswim: importThinkorswim,
   'ibkr-flex-xml': importIbkrFlexXml,
+  'ibkr-flex-csv': importIbkrFlexCsv,
   tastytrade: importTastytrade,
   'tradovate-paired': importTradovatePaired,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
