@@ -52,10 +52,10 @@ export const envSettings: readonly EnvSetting[] = [
   },
   {
     name: 'MS_RUN_DIR',
-    description: 'Writable folder for Redis data, rendered nginx config, TLS certificate and logs.',
+    description: 'Writable folder for Redis data, the journal SQLite file, rendered nginx config, TLS certificate and logs.',
     default: './run',
     sensitive: false,
-    readBy: './admin, ecosystem.config.cjs',
+    readBy: './admin, ecosystem.config.cjs, fotw-journal',
   },
   {
     name: 'MS_MASSIVE_REPLAY',
