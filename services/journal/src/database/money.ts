@@ -10,21 +10,12 @@
  */
 export type Micros = number;
 
-export const MICROS_PER_UNIT = 1_000_000;
-
-const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$|^([+-])?\.(\d+)$/;
-
-/** Parses a plain decimal string ("1.25", "-0.0065", ".5") exactly, from its digits; more than 6 decimals is refused, never rounded. */
-export function parseMicros(text: string): Micros {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) throw new RangeError(`"${text}" is not a decimal number`);
-  const sign = (match[1] ?? match[4]) === '-' ? -1n : 1n;
-  const whole = match[2] ?? '0';
-  const fraction = (match[3] ?? match[5] ?? '').replace(/0+$/, '');
-  if (fraction.length > 6) throw new RangeError(`"${text}" has more than 6 decimals; the journal keeps millionths exactly and does not round`);
-  const micros = sign * (BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0')));
-  return toSafe(micros, text);
-}
+/**
+ * Parsing, formatting and the JSON conversion are the shared journal money module's (the unit the
+ * analytics and the UI use), under the names the storage layer reads best; the arithmetic below
+ * is what only storage needs.
+ */
+export { MINOR_PER_UNIT as MICROS_PER_UNIT, toMinor as parseMicros, formatMinor as formatMicros, fromMinor as microsToNumber } from '@marketswarm/shared/journal';
 
 /** Micros from a whole number of units (contracts, dollars). */
 export function unitsToMicros(units: number): Micros {
@@ -54,24 +45,6 @@ export function multiplyMicros(a: Micros, b: Micros): Micros {
   const doubled = (remainder < 0n ? -remainder : remainder) * 2n;
   const rounded = doubled >= 1_000_000n ? quotient + (product < 0n ? -1n : 1n) : quotient;
   return toSafe(rounded, 'product');
-}
-
-/** The exact decimal text: 1_250_000 → "1.25", -6_500 → "-0.0065", 0 → "0". */
-export function formatMicros(value: Micros): string {
-  const micros = BigInt(assertMicros(value));
-  const negative = micros < 0n;
-  const abs = negative ? -micros : micros;
-  const whole = abs / 1_000_000n;
-  const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
-/**
- * For JSON only: the double nearest the exact decimal (an integer divided by 10^6 is correctly
- * rounded, so this equals `Number(formatMicros(value))`). Never feed the result back into sums.
- */
-export function microsToNumber(value: Micros): number {
-  return assertMicros(value) / MICROS_PER_UNIT;
 }
 
 export function assertMicros(value: Micros): Micros {
