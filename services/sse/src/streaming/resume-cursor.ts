@@ -88,15 +88,6 @@ export class ResumeCursor {
 
   constructor(private readonly codec: CursorCodec) {}
 
-  /**
-   * True when the id holds a user-topic position. Such ids are unique to their connection (each
-   * seal is fresh), so they are never shared with other connections' identical cursors.
-   */
-  get hasSealed(): boolean {
-    for (const topic of this.positions.keys()) if (isSealed(topic)) return true;
-    return false;
-  }
-
   get(topic: TopicName): StreamId | undefined {
     return this.positions.get(topic);
   }

@@ -3,7 +3,7 @@ import { topicSpecs, type ControlEventMap, type ControlEventName, type StreamEnd
 import { encodeControl, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
-import type { CursorCodec, ResumeCursor } from './resume-cursor.js';
+import { isSealed, type CursorCodec, type ResumeCursor } from './resume-cursor.js';
 import { compareStreamIds, type StreamId } from './stream-id.js';
 import type { Subscription } from './subscription.js';
 
@@ -46,6 +46,11 @@ export class SseConnection {
   private lagging = false;
   private closed = false;
   private readonly singleTopic: boolean;
+  /**
+   * A connection following a user topic carries a sealed position in every id once catch-up is
+   * done (each seal is fresh), so its ids are its own: nothing to share with other connections.
+   */
+  private readonly ownIds: boolean;
   private drainWaiters: (() => void)[] | undefined;
   private destroyTimer: NodeJS.Timeout | undefined;
 
@@ -59,6 +64,7 @@ export class SseConnection {
     this.cursor = cursor ?? options.codec.cursor();
     this.cursor.restrictTo(subscription.topics);
     this.singleTopic = subscription.topics.length === 1;
+    this.ownIds = subscription.topics.some(isSealed);
     res.on('drain', () => this.flush());
     res.on('close', () => {
       clearTimeout(this.destroyTimer);
@@ -183,8 +189,7 @@ export class SseConnection {
       const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(this.options.codec.segment(event.topic, event.id))]));
       accepted = this.res.write(frame);
       bytes = frame.length;
-    } else if (this.cursor.hasSealed) {
-      // An id with a sealed user-topic position is this connection's alone: nothing to share.
+    } else if (this.ownIds) {
       this.advance(event.topic, event.id);
       const tail = encodeIdTail(this.cursor.toString());
       this.res.write(event.body);
