@@ -1,13 +1,11 @@
 import type { Instrument, JournalExecution } from '@marketswarm/shared/dto';
-import { cellReader, columnIndex, isBlankRecord, readCsvRecords } from './csv-records.js';
+import { importHeaderedCsv } from './headered-csv-import.js';
 import { inZone, readIbkrDateTime, readUsDateTime } from './date-formats.js';
 import { addDecimals, isNegativeDecimal, parseDecimal } from './decimal.js';
-import { finishExecution, skipReason } from './execution-draft.js';
 import type { GenericCsvMapping } from './generic-csv.mapping.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { futuresMultiplier, futuresRoot, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
 import { DEFAULT_EXPORT_TIME_ZONE, type WallClock } from './local-time.js';
-import { RowHasher } from './row-hash.js';
 
 function wallClockOf(text: string, mapping: GenericCsvMapping): WallClock {
   if (mapping.dateFormat === 'MM/DD/YYYY') return readUsDateTime(text);
@@ -19,63 +17,50 @@ function wallClockOf(text: string, mapping: GenericCsvMapping): WallClock {
 
 function instrumentOf(kind: 'stock' | 'future', symbol: string, options: ImportOptions): Instrument {
   if (kind === 'stock') return { kind, underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
-  const root = futuresRoot(symbol);
-  const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-  if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${symbol}": add its multiplier to the symbols`);
+  const { root, multiplier } = futuresContract(symbol, options.multipliers);
   return { kind, underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
 }
 
 /** Any "one row per execution" CSV, read through a column mapping (see generic-csv.mapping.ts). */
 export function importGenericCsv(text: string, mapping: GenericCsvMapping, options: ImportOptions = {}): ImportResult {
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  const [header, ...rows] = readCsvRecords(text).filter((record) => !isBlankRecord(record));
-  const result: ImportResult = { broker: mapping.name, executions: [], skipped: [] };
-  if (!header) return result;
-  const index = columnIndex(header.cells);
-  const hasher = new RowHasher(mapping.name);
   const { columns } = mapping;
-  for (const row of rows) {
-    try {
-      const read = cellReader(index, row.cells);
-      const decimal = (column: string): string => {
-        const value = parseDecimal(read(column));
-        if (value === null) throw new RowError(`bad ${column} "${read(column)}"`);
-        return value;
-      };
-      const fee = (names: readonly string[]) => addDecimals('0', ...names.map((name) => (read(name) === '' ? '0' : decimal(name))));
-      const sideCode = read(columns.side);
-      const side = mapping.sides[sideCode];
-      if (!side) throw new RowError(`unknown side "${sideCode}" (expected ${Object.keys(mapping.sides).join(', ')})`);
-      const quantity = decimal(columns.quantity);
-      if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
-      const kindText = columns.kind ? read(columns.kind) : 'stock';
-      const kind = columns.kind ? mapping.kinds[kindText] : 'stock';
-      if (!kind) throw new RowError(`unsupported ${columns.kind ?? 'kind'} "${kindText}"`);
-      const localTime = [read(columns.date), columns.time ? read(columns.time) : ''].filter(Boolean).join(' ');
-      const time = inZone(wallClockOf(localTime, mapping), timeZone);
-      const execution: JournalExecution = {
-        broker: mapping.name,
-        account: (columns.account && read(columns.account)) || null,
-        orderId: (columns.orderId && read(columns.orderId)) || null,
-        comboId: (columns.orderId && read(columns.orderId)) || null,
-        executionId: null,
-        event: 'fill',
-        executedAt: time.executedAt,
-        localTime,
-        timeZone: time.timeZone,
-        instrument: instrumentOf(kind, read(columns.symbol), options),
-        ...side,
-        quantity,
-        price: decimal(columns.price),
-        currency: (columns.currency && read(columns.currency)) || 'USD',
-        fees: { commission: fee(columns.commission), exchangeFee: fee(columns.exchangeFee), clearingFee: fee(columns.clearingFee) },
-        rowHash: hasher.hash(row.cells),
-        line: row.line,
-      };
-      result.executions.push(finishExecution(execution));
-    } catch (error) {
-      result.skipped.push({ line: row.line, reason: skipReason(error) });
-    }
-  }
-  return result;
+  return importHeaderedCsv(text, mapping.name, ({ read, row, hasher }) => {
+    const decimal = (column: string): string => {
+      const value = parseDecimal(read(column));
+      if (value === null) throw new RowError(`bad ${column} "${read(column)}"`);
+      return value;
+    };
+    const fee = (names: readonly string[]) => addDecimals('0', ...names.map((name) => (read(name) === '' ? '0' : decimal(name))));
+    const sideCode = read(columns.side);
+    const side = mapping.sides[sideCode];
+    if (!side) throw new RowError(`unknown side "${sideCode}" (expected ${Object.keys(mapping.sides).join(', ')})`);
+    const quantity = decimal(columns.quantity);
+    if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
+    const kindText = columns.kind ? read(columns.kind) : 'stock';
+    const kind = columns.kind ? mapping.kinds[kindText] : 'stock';
+    if (!kind) throw new RowError(`unsupported ${columns.kind ?? 'kind'} "${kindText}"`);
+    const localTime = [read(columns.date), columns.time ? read(columns.time) : ''].filter(Boolean).join(' ');
+    const time = inZone(wallClockOf(localTime, mapping), timeZone);
+    const execution: JournalExecution = {
+      broker: mapping.name,
+      account: (columns.account && read(columns.account)) || null,
+      orderId: (columns.orderId && read(columns.orderId)) || null,
+      comboId: (columns.orderId && read(columns.orderId)) || null,
+      executionId: null,
+      event: 'fill',
+      executedAt: time.executedAt,
+      localTime,
+      timeZone: time.timeZone,
+      instrument: instrumentOf(kind, read(columns.symbol), options),
+      ...side,
+      quantity,
+      price: decimal(columns.price),
+      currency: (columns.currency && read(columns.currency)) || 'USD',
+      fees: { commission: fee(columns.commission), exchangeFee: fee(columns.exchangeFee), clearingFee: fee(columns.clearingFee) },
+      rowHash: hasher.hash(row.cells),
+      line: row.line,
+    };
+    return [execution];
+  });
 }

@@ -1,3 +1,4 @@
+import { RowError } from './import-result.js';
 /**
  * Dollars per point of futures contracts (and of options on them, which deliver one contract), by
  * CME root. Exports rarely state it: tastytrade writes Multiplier 1 for a /MES option worth $5 a
@@ -40,4 +41,15 @@ export function futuresRoot(contract: string): string | null {
 
 export function futuresMultiplier(root: string, overrides: Readonly<Record<string, string>> = {}): string | null {
   return overrides[root] ?? FUTURES_MULTIPLIERS[root] ?? null;
+}
+
+/**
+ * The root and multiplier of a futures contract (or of a futures option's underlying), or a row
+ * error naming `shownAs` when the root is unknown or has no multiplier.
+ */
+export function futuresContract(contract: string, overrides: Readonly<Record<string, string>> = {}, shownAs: string = contract): { root: string; multiplier: string } {
+  const root = futuresRoot(contract);
+  const multiplier = root === null ? null : futuresMultiplier(root, overrides);
+  if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${shownAs}": add its multiplier to the symbols`);
+  return { root, multiplier };
 }

@@ -1,12 +1,10 @@
 import type { ExecutionEvent, ExecutionSide, Instrument, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
-import { cellReader, columnIndex, isBlankRecord, readCsvRecords } from './csv-records.js';
+import { importHeaderedCsv } from './headered-csv-import.js';
 import { readDayMonthYear, readIsoWithOffset, readUsDateTime, isoDate } from './date-formats.js';
 import { absDecimal, isNegativeDecimal, negateDecimal, parseDecimal } from './decimal.js';
-import { finishExecution, skipReason } from './execution-draft.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { EQUITY_OPTION_MULTIPLIER, futuresMultiplier, futuresRoot, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { EQUITY_OPTION_MULTIPLIER, futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
 import { occSymbol } from './occ-symbol.js';
-import { RowHasher } from './row-hash.js';
 
 /** tastytrade History → Transactions → CSV. Times carry their own UTC offset. */
 export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity', 'Commissions', 'Fees', 'Order #'] as const;
@@ -74,17 +72,13 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
       return { kind: 'option', underlying, symbol: occSymbol(read('Root Symbol') || underlying, expiry, right, strike), multiplier, expiry, strike, right };
     }
     case 'Future': {
-      const root = futuresRoot(symbol);
-      const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-      if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${symbol}": add its multiplier to the symbols`);
+      const { root, multiplier } = futuresContract(symbol, options.multipliers);
       return { kind: 'future', underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
     }
     case 'Future Option': {
       // The Multiplier column says 1 for a /MES option worth $5 a point: the root decides.
       const underlying = read('Underlying Symbol');
-      const root = futuresRoot(underlying);
-      const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-      if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${underlying}": add its multiplier to the symbols`);
+      const { multiplier } = futuresContract(underlying, options.multipliers);
       return { kind: 'future_option', underlying, symbol, multiplier, expiry: expiryOf(read('Expiration Date')), strike: strikeOf(read('Strike Price')), right: rightOf(read('Call or Put')) };
     }
     default:
@@ -104,48 +98,36 @@ function priceOf(description: string, event: ExecutionEvent): string {
 }
 
 export function importTastytrade(text: string, options: ImportOptions = {}): ImportResult {
-  const records = readCsvRecords(text).filter((record) => !isBlankRecord(record));
-  const [header, ...rows] = records;
-  const result: ImportResult = { broker: BROKER, executions: [], skipped: [] };
-  if (!header) return result;
-  const index = columnIndex(header.cells);
-  const hasher = new RowHasher(BROKER);
-  for (const row of rows) {
-    try {
-      const read = cellReader(index, row.cells);
-      const event = eventOf(read('Type'), read('Sub Type'));
-      if (event === null) throw new RowError(`not a trade: ${[read('Type'), read('Sub Type')].filter(Boolean).join(' / ')}`);
-      const action = ACTIONS[read('Action')];
-      if (!action) throw new RowError(`bad Action "${read('Action')}"`);
-      const quantity = parseDecimal(read('Quantity'));
-      if (quantity === null) throw new RowError(`bad Quantity "${read('Quantity')}"`);
-      if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
-      const time = readIsoWithOffset(read('Date'));
-      const orderId = read('Order #') || null;
-      const execution: JournalExecution = {
-        broker: BROKER,
-        account: null,
-        orderId,
-        comboId: orderId,
-        executionId: null,
-        event,
-        executedAt: time.executedAt,
-        localTime: read('Date'),
-        timeZone: time.timeZone,
-        instrument: instrumentOf(read, options),
-        ...action,
-        quantity: absDecimal(quantity),
-        price: priceOf(read('Description'), event),
-        currency: read('Currency') || 'USD',
-        // tastytrade's one Fees column holds its clearing, exchange and regulatory fees together.
-        fees: { commission: cost(read('Commissions'), 'Commissions'), exchangeFee: cost(read('Fees'), 'Fees'), clearingFee: '0' },
-        rowHash: hasher.hash(row.cells),
-        line: row.line,
-      };
-      result.executions.push(finishExecution(execution));
-    } catch (error) {
-      result.skipped.push({ line: row.line, reason: skipReason(error) });
-    }
-  }
-  return result;
+  return importHeaderedCsv(text, BROKER, ({ read, row, hasher }) => {
+    const event = eventOf(read('Type'), read('Sub Type'));
+    if (event === null) throw new RowError(`not a trade: ${[read('Type'), read('Sub Type')].filter(Boolean).join(' / ')}`);
+    const action = ACTIONS[read('Action')];
+    if (!action) throw new RowError(`bad Action "${read('Action')}"`);
+    const quantity = parseDecimal(read('Quantity'));
+    if (quantity === null) throw new RowError(`bad Quantity "${read('Quantity')}"`);
+    if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
+    const time = readIsoWithOffset(read('Date'));
+    const orderId = read('Order #') || null;
+    const execution: JournalExecution = {
+      broker: BROKER,
+      account: null,
+      orderId,
+      comboId: orderId,
+      executionId: null,
+      event,
+      executedAt: time.executedAt,
+      localTime: read('Date'),
+      timeZone: time.timeZone,
+      instrument: instrumentOf(read, options),
+      ...action,
+      quantity: absDecimal(quantity),
+      price: priceOf(read('Description'), event),
+      currency: read('Currency') || 'USD',
+      // tastytrade's one Fees column holds its clearing, exchange and regulatory fees together.
+      fees: { commission: cost(read('Commissions'), 'Commissions'), exchangeFee: cost(read('Fees'), 'Fees'), clearingFee: '0' },
+      rowHash: hasher.hash(row.cells),
+      line: row.line,
+    };
+    return [execution];
+  });
 }

@@ -4,7 +4,7 @@ import { inZone, readDayMonthYear, readUsDateTime } from './date-formats.js';
 import { absDecimal, allocateDecimal, isNegativeDecimal, negateDecimal, parseDecimal } from './decimal.js';
 import { finishExecution, skipReason, ZERO_FEES } from './execution-draft.js';
 import { ImportFileError, RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { EQUITY_OPTION_MULTIPLIER, futuresMultiplier, futuresRoot, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { EQUITY_OPTION_MULTIPLIER, futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { occSymbol } from './occ-symbol.js';
 import { RowHasher } from './row-hash.js';
@@ -119,9 +119,7 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
   const symbol = read('Symbol');
   if (type === 'STOCK' || type === 'ETF') return { kind: 'stock', underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
   if (type === 'FUTURE') {
-    const root = futuresRoot(symbol);
-    const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-    if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${symbol}": add its multiplier to the symbols`);
+    const { root, multiplier } = futuresContract(symbol, options.multipliers);
     return { kind: 'future', underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
   }
   if (type !== 'CALL' && type !== 'PUT') throw new RowError(`unsupported Type "${read('Type')}"`);
@@ -131,9 +129,7 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
   if (symbol.startsWith('/')) {
     // Futures options: `/ESU25 1/50 4 AUG 25 (Monday) (Wk2)` — the contract, then the expiry.
     const underlying = symbol.split(/\s+/)[0] ?? symbol;
-    const root = futuresRoot(underlying);
-    const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-    if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${symbol}": add its multiplier to the symbols`);
+    const { multiplier } = futuresContract(underlying, options.multipliers, symbol);
     const expiryText = /\b\d{1,2} [A-Z]{3} \d{2}\b/.exec(`${read('Exp')} ${symbol}`)?.[0];
     if (!expiryText) throw new RowError(`no expiry in "${symbol}"`);
     const expiry = readDayMonthYear(expiryText);

@@ -1,12 +1,11 @@
 import type { ExecutionSide, Instrument, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
-import { cellReader, columnIndex, isBlankRecord, readCsvRecords } from './csv-records.js';
+import { importHeaderedCsv } from './headered-csv-import.js';
 import { inZone, readUsDateTime } from './date-formats.js';
 import { isNegativeDecimal, parseDecimal } from './decimal.js';
-import { finishExecution, skipReason, ZERO_FEES } from './execution-draft.js';
+import { ZERO_FEES } from './execution-draft.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { futuresMultiplier, futuresRoot } from './instrument-multipliers.js';
+import { futuresContract } from './instrument-multipliers.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
-import { RowHasher } from './row-hash.js';
 
 /**
  * Tradovate's Performance (paired trades) export: one row per buy fill paired with a sell fill.
@@ -18,9 +17,7 @@ export const TRADOVATE_PAIRED_COLUMNS = ['Pair ID', 'Buy Fill ID', 'Sell Fill ID
 const BROKER = 'tradovate';
 
 function instrumentOf(contract: string, options: ImportOptions): Instrument {
-  const root = futuresRoot(contract);
-  const multiplier = root === null ? null : futuresMultiplier(root, options.multipliers);
-  if (root === null || multiplier === null) throw new RowError(`unknown futures root in "${contract}": add its multiplier to the symbols`);
+  const { root, multiplier } = futuresContract(contract, options.multipliers);
   return { kind: 'future', underlying: `/${root}`, symbol: `/${contract.toUpperCase()}`, multiplier, expiry: null, strike: null, right: null };
 }
 
@@ -32,50 +29,39 @@ function priceOf(text: string, column: string): string {
 
 export function importTradovatePaired(text: string, options: ImportOptions = {}): ImportResult {
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  const [header, ...rows] = readCsvRecords(text).filter((record) => !isBlankRecord(record));
-  const result: ImportResult = { broker: BROKER, executions: [], skipped: [] };
-  if (!header) return result;
-  const index = columnIndex(header.cells);
-  const hasher = new RowHasher(BROKER);
-  for (const row of rows) {
-    try {
-      const read = cellReader(index, row.cells);
-      const quantity = parseDecimal(read('Paired Qty'));
-      if (quantity === null) throw new RowError(`bad Paired Qty "${read('Paired Qty')}"`);
-      if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
-      const instrument = instrumentOf(read('Contract'), options);
-      const bought = inZone(readUsDateTime(read('Bought Timestamp')), timeZone);
-      const sold = inZone(readUsDateTime(read('Sold Timestamp')), timeZone);
-      // The earlier fill opened the pair: bought first is a long, sold first a short. Same second: unknown.
-      const effect = (mine: number, other: number): PositionEffect => (mine < other ? 'open' : mine > other ? 'close' : 'unknown');
-      const fill = (side: ExecutionSide): JournalExecution => {
-        const buy = side === 'buy';
-        const time = buy ? bought : sold;
-        return {
-          broker: BROKER,
-          account: read('Account') || null,
-          orderId: null,
-          comboId: null,
-          executionId: read(buy ? 'Buy Fill ID' : 'Sell Fill ID') || null,
-          event: 'fill',
-          executedAt: time.executedAt,
-          localTime: read(buy ? 'Bought Timestamp' : 'Sold Timestamp'),
-          timeZone: time.timeZone,
-          instrument,
-          side,
-          positionEffect: buy ? effect(bought.executedAt, sold.executedAt) : effect(sold.executedAt, bought.executedAt),
-          quantity,
-          price: priceOf(read(buy ? 'Buy Price' : 'Sell Price'), buy ? 'Buy Price' : 'Sell Price'),
-          currency: read('Currency') || 'USD',
-          fees: ZERO_FEES,
-          rowHash: hasher.hash([...row.cells, side]),
-          line: row.line,
-        };
+  return importHeaderedCsv(text, BROKER, ({ read, row, hasher }) => {
+    const quantity = parseDecimal(read('Paired Qty'));
+    if (quantity === null) throw new RowError(`bad Paired Qty "${read('Paired Qty')}"`);
+    if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
+    const instrument = instrumentOf(read('Contract'), options);
+    const bought = inZone(readUsDateTime(read('Bought Timestamp')), timeZone);
+    const sold = inZone(readUsDateTime(read('Sold Timestamp')), timeZone);
+    // The earlier fill opened the pair: bought first is a long, sold first a short. Same second: unknown.
+    const effect = (mine: number, other: number): PositionEffect => (mine < other ? 'open' : mine > other ? 'close' : 'unknown');
+    const fill = (side: ExecutionSide): JournalExecution => {
+      const buy = side === 'buy';
+      const time = buy ? bought : sold;
+      return {
+        broker: BROKER,
+        account: read('Account') || null,
+        orderId: null,
+        comboId: null,
+        executionId: read(buy ? 'Buy Fill ID' : 'Sell Fill ID') || null,
+        event: 'fill',
+        executedAt: time.executedAt,
+        localTime: read(buy ? 'Bought Timestamp' : 'Sold Timestamp'),
+        timeZone: time.timeZone,
+        instrument,
+        side,
+        positionEffect: buy ? effect(bought.executedAt, sold.executedAt) : effect(sold.executedAt, bought.executedAt),
+        quantity,
+        price: priceOf(read(buy ? 'Buy Price' : 'Sell Price'), buy ? 'Buy Price' : 'Sell Price'),
+        currency: read('Currency') || 'USD',
+        fees: ZERO_FEES,
+        rowHash: hasher.hash([...row.cells, side]),
+        line: row.line,
       };
-      result.executions.push(finishExecution(fill('buy')), finishExecution(fill('sell')));
-    } catch (error) {
-      result.skipped.push({ line: row.line, reason: skipReason(error) });
-    }
-  }
-  return result;
+    };
+    return [fill('buy'), fill('sell')];
+  });
 }
