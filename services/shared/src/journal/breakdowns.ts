@@ -2,22 +2,11 @@ import { assertClosedTrade, type ClosedTrade } from './closed-trade.js';
 import { resolveConventions, type AnalyticsConventions } from './conventions.js';
 import { exchangeTime, WEEKDAY_NAMES } from './exchange-time.js';
 import { averageMinor } from './money.js';
-import { outcomeOf, type Outcome } from './outcome.js';
+import { outcomeOf, type Outcome, type OutcomeTotals } from './outcome.js';
 import { ratioOrNull } from './statistics.js';
 
-export interface BreakdownBucket {
+export interface BreakdownBucket extends OutcomeTotals {
   key: string;
-  trades: number;
-  wins: number;
-  losses: number;
-  breakeven: number;
-  /** wins / trades. */
-  winRate: number | null;
-  /** wins / (wins + losses). */
-  winRateExBreakeven: number | null;
-  grossPnl: number;
-  fees: number;
-  netPnl: number;
   /** netPnl / trades, nearest micro-dollar. */
   expectancy: number;
 }

@@ -5,7 +5,7 @@ import { drawdowns, summarizeDrawdowns, type DrawdownPeriod } from './drawdowns.
 import { equityCurve, type EquityPoint } from './equity-curve.js';
 import { kRatio } from './k-ratio.js';
 import { averageMinor } from './money.js';
-import { outcomeOf } from './outcome.js';
+import { outcomeOf, type OutcomeTotals } from './outcome.js';
 import { mean, ratioOrNull, sampleSd } from './statistics.js';
 import { streaks } from './streaks.js';
 
@@ -15,18 +15,7 @@ import { streaks } from './streaks.js';
  * trades, no losers, no risk) is null, never NaN or Infinity. docs/API.md "Journal analytics"
  * states every formula.
  */
-export interface AnalyticsSummary {
-  trades: number;
-  wins: number;
-  losses: number;
-  breakeven: number;
-  /** wins / all trades (break-even trades count against it). */
-  winRate: number | null;
-  /** wins / (wins + losses), break-even trades left out. */
-  winRateExBreakeven: number | null;
-  grossPnl: number;
-  fees: number;
-  netPnl: number;
+export interface AnalyticsSummary extends OutcomeTotals {
   /** Σ net of winning trades. */
   grossWins: number;
   /** Σ net of losing trades, ≤ 0. */
