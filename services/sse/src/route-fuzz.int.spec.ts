@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, UserRepository } from '@marketswarm/shared/auth';
+import { createSignedInAccount } from '@marketswarm/shared/testing';
 import { startGatewayFixture, type GatewayFixture } from './testing/gateway-fixture.js';
 
 /**
@@ -35,16 +35,7 @@ describe('gateway routes fed Object.prototype names', () => {
 
   beforeAll(async () => {
     f = await startGatewayFixture();
-    await new UserRepository(f.clients.system).create({ email: 'root@example.com', passwordHash: await hashPassword('correct horse battery'), role: 'admin' });
-    const res = await fetch(`${f.gateway.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'root@example.com', password: 'correct horse battery' }),
-    });
-    admin = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    admin = (await createSignedInAccount(f.clients.system, 'root@example.com', { role: 'admin' })).cookie;
   });
 
   afterAll(async () => {

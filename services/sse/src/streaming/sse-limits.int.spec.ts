@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { publishEvents } from '@marketswarm/shared/bus';
+import { signIn } from '@marketswarm/shared/testing';
 import { openRawStream, type RawFrame } from '../testing/raw-sse-client.js';
 import { range } from '../testing/sse-test-client.js';
 import { useGatewayFixture } from '../testing/gateway-fixture.js';
 
 const BUDGET = 64 * 1024;
-
-/** A second session of an existing account, as another browser would get it. */
-async function signIn(gatewayUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${gatewayUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'correct horse battery' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 const ready = (frames: RawFrame[]) => frames.some((f) => f.event === 'ready');
 const readyOf = (frames: RawFrame[]) => JSON.parse(frames.find((f) => f.event === 'ready')?.data ?? '{}') as { resumed: string[]; reset: string[] };
