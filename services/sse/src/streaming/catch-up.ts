@@ -65,12 +65,14 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
     const redis = deps.redis(route.bus);
     const at = resume?.get(topic);
     if (at) {
-      const verdict = resumeVerdict(at, await streamBounds(redis, route.stream));
+      const bounds = await streamBounds(redis, route.stream);
+      const verdict = resumeVerdict(at, bounds);
       if (verdict !== 'replay') {
         await resetTo(topic, route, redis, verdict);
         continue;
       }
-      if (CONFLATE_ON_CATCH_UP.has(topic) && (await missedEntries(redis, route.stream, at, 2)) > 1) {
+      // At the stream's newest id nothing was missed: no need to read entries to count them.
+      if (CONFLATE_ON_CATCH_UP.has(topic) && compareStreamIds(at, bounds.last) < 0 && (await missedEntries(redis, route.stream, at, 2)) > 1) {
         // The snapshot entries are full models: they replace the client's state without a reset.
         deps.onResume('conflated');
         resumed.push(topic);
