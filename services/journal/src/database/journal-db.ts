@@ -134,6 +134,12 @@ export interface TradesTable {
   notes: string;
   /** JSON text of the market at entry, or null when it was not known. */
   market_at_entry: string | null;
+  /** The id of the execution that opened the trade: its identity when a later import regroups the log. Null for rows not built by grouping. */
+  group_key: string | null;
+  /** Digest of the legs and fills the trade was built from; unchanged means nothing to rewrite. */
+  group_hash: string | null;
+  /** The risk grouping computed; `risk_micros` differing from it is the trader's own and is kept. */
+  computed_risk_micros: Micros | null;
   created_at: EpochMs;
   updated_at: EpochMs;
 }

@@ -57,9 +57,35 @@ describeOnBothDialects(
       }
       const upgraded = createJournalDatabase(target);
       try {
-        expect(await migrateJournalDatabase(upgraded)).toEqual(['0002_execution_details']);
+        expect(await migrateJournalDatabase(upgraded)).toEqual(['0002_execution_details', '0003_trade_grouping']);
         const row = await upgraded.db.selectFrom('executions').selectAll().where('id', '=', 'exec-1').executeTakeFirstOrThrow();
         expect(row).toMatchObject({ price_micros: 190_250_000, exchange_fee_micros: 6_500, event: 'fill', broker_execution_id: null, time_zone: 'UTC', currency: 'USD', multiplier_micros: 1_000_000 });
+      } finally {
+        await upgraded.close();
+      }
+    });
+
+    it('upgrades a database at 0002, leaving its trades without a group key and refusing two trades with one key in a log', async () => {
+      const target = await fixture.emptyTarget();
+      const previous = createJournalDatabase(target);
+      try {
+        const atSecond = await new Migrator({ db: previous.db, provider: journalMigrationProvider }).migrateTo('0002_execution_details');
+        expect(atSecond.error).toBeUndefined();
+        await sql`insert into trade_logs (id, user_id, name, currency, starting_capital_micros, is_default, created_at, updated_at) values ('log-1', 'user-1', 'Cash', 'USD', 0, 1, 1, 1)`.execute(previous.db);
+        await sql`insert into trades (id, user_id, log_id, symbol, strategy, side, quantity_micros, opened_at, closed_at, status, gross_micros, fees_micros, net_micros, risk_micros, notes, market_at_entry, created_at, updated_at)
+                  values ('trade-1', 'user-1', 'log-1', 'SPX', 'single', 'long', 1000000, 1, null, 'open', 0, 0, 0, 500000000, 'typed by hand', null, 1, 1)`.execute(previous.db);
+      } finally {
+        await previous.close();
+      }
+      const upgraded = createJournalDatabase(target);
+      try {
+        expect(await migrateJournalDatabase(upgraded)).toEqual(['0003_trade_grouping']);
+        const row = await upgraded.db.selectFrom('trades').selectAll().where('id', '=', 'trade-1').executeTakeFirstOrThrow();
+        expect(row).toMatchObject({ notes: 'typed by hand', risk_micros: 500_000_000, group_key: null, group_hash: null, computed_risk_micros: null });
+        const keyed = (id: string) => sql`insert into trades (id, user_id, log_id, symbol, strategy, side, quantity_micros, opened_at, closed_at, status, gross_micros, fees_micros, net_micros, risk_micros, notes, market_at_entry, created_at, updated_at, group_key)
+                  values (${id}, 'user-1', 'log-1', 'SPX', 'single', 'long', 1000000, 1, null, 'open', 0, 0, 0, null, '', null, 1, 1, 'exec-1')`.execute(upgraded.db);
+        await keyed('trade-2');
+        await expect(keyed('trade-3')).rejects.toThrow(/unique/i);
       } finally {
         await upgraded.close();
       }
