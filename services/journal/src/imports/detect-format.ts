@@ -2,14 +2,20 @@ import { IMPORT_FORMATS, type ImportFormat } from '@marketswarm/shared/dto';
 import { parse } from 'csv-parse/sync';
 import { mappedColumns, TRADENOTE_MAPPING } from './generic-csv.mapping.js';
 import { TASTYTRADE_COLUMNS } from './tastytrade.importer.js';
+import { hasColumns } from './headered-csv-import.js';
+import { TRADOVATE_ORDERS_COLUMNS } from './tradovate-orders.importer.js';
 import { TRADOVATE_PAIRED_COLUMNS } from './tradovate.importer.js';
 
 export type DetectedFormat = { format: ImportFormat } | { format: null; recognised: readonly ImportFormat[] };
 
-/** Formats read from a CSV header row: the file is in the format when its header has every column listed. */
+/**
+ * Formats read from a CSV header row: the file is in the format when its header has every column
+ * listed. The header may follow a few preamble lines (Schwab's title, E*TRADE's `For Account:`).
+ */
 const HEADER_SIGNATURES: readonly { format: ImportFormat; columns: readonly string[] }[] = [
   { format: 'tastytrade', columns: TASTYTRADE_COLUMNS },
   { format: 'tradovate-paired', columns: TRADOVATE_PAIRED_COLUMNS },
+  { format: 'tradovate-orders', columns: TRADOVATE_ORDERS_COLUMNS },
   { format: 'tradenote', columns: mappedColumns(TRADENOTE_MAPPING) },
 ];
 
@@ -21,14 +27,25 @@ const THINKORSWIM_STATEMENT = /^(?:This document was exported from the paperMone
 const FLEX_CSV_SIGNATURE = /^"?ClientAccountID"?,(?=.*\bBuy\/Sell\b)(?=.*\bTradePrice\b)/m;
 const FLEX_SIGNATURE = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<FlexQueryResponse[\s>]/;
 
-/** The header alone: a defect further down is the importer's to report, with its line. */
-function firstRow(text: string): string[] {
-  try {
-    const [row] = parse(text, { bom: true, to_line: 1, relax_column_count: true, relax_quotes: true });
-    return (row ?? []).map((cell) => cell.trim());
-  } catch {
-    return [];
-  }
+/** How many rows into the file a header may sit. */
+const HEADER_SEARCH_ROWS = 8;
+
+/**
+ * The first lines, each read alone: a header never spans lines, and a defect further down (an
+ * unclosed quote) is the importer's to report, with its line.
+ */
+function leadingRows(text: string): string[][] {
+  return text
+    .split(/\r?\n/, HEADER_SEARCH_ROWS)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      try {
+        const rows: string[][] = parse(line, { relax_column_count: true, relax_quotes: true });
+        return rows[0] ?? [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** Which importer reads `text`, by the signature of its header; null lists what would have been recognised. */
@@ -38,9 +55,10 @@ export function detectFormat(text: string): DetectedFormat {
   if (FLEX_CSV_SIGNATURE.test(body)) return { format: 'ibkr-flex-csv' };
   if (THINKORSWIM_STATEMENT.test(body) || THINKORSWIM_SIGNATURE.test(body)) return { format: 'thinkorswim' };
   if (!body.startsWith('<')) {
-    const header = new Set(firstRow(body)); // `body` starts at its first non-blank line
-    const match = HEADER_SIGNATURES.find(({ columns }) => columns.every((column) => header.has(column)));
-    if (match) return { format: match.format };
+    for (const row of leadingRows(body)) {
+      const match = HEADER_SIGNATURES.find(({ columns }) => hasColumns(row, columns));
+      if (match) return { format: match.format };
+    }
   }
   return { format: null, recognised: IMPORT_FORMATS };
 }

@@ -7,6 +7,7 @@ import { importIbkrFlexXml } from './ibkr-flex.importer.js';
 import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportResult } from './import-result.js';
 import { importTastytrade } from './tastytrade.importer.js';
 import { importThinkorswim } from './thinkorswim.importer.js';
+import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
 /**
@@ -22,6 +23,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   'ibkr-flex-csv': importIbkrFlexCsv,
   tastytrade: importTastytrade,
   'tradovate-paired': importTradovatePaired,
+  'tradovate-orders': importTradovateOrders,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

@@ -19,7 +19,15 @@ export type DecimalString = z.infer<typeof decimalStringSchema>;
 export const positiveDecimalStringSchema = decimalStringSchema.refine((value) => !value.startsWith('-') && value !== '0', 'must be positive');
 
 /** The export formats the journal recognises by their header signature. */
-export const IMPORT_FORMATS = ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradenote'] as const;
+export const IMPORT_FORMATS = [
+  'thinkorswim',
+  'ibkr-flex-xml',
+  'ibkr-flex-csv',
+  'tastytrade',
+  'tradovate-paired',
+  'tradovate-orders',
+  'tradenote',
+] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
