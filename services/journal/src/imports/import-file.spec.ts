@@ -19,6 +19,7 @@ describe(detectFormat.name, () => {
   it.each([
     ['thinkorswim_account_statement_paper_2022-06-21.csv', 'thinkorswim'],
     ['thinkorswim_spreads_constructed.csv', 'thinkorswim'],
+    ['thinkorswim_papermoney_trade_history_constructed.csv', 'thinkorswim'],
     ['ibkr_flex_activity_trades_tradetally.xml', 'ibkr-flex-xml'],
     ['ibkr_flex_trades_constructed.csv', 'ibkr-flex-csv'],
     ['tastytrade_cl_future.csv', 'tastytrade'],

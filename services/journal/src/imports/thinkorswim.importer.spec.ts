@@ -5,6 +5,7 @@ import { importThinkorswim } from './thinkorswim.importer.js';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/ok/${name}`, import.meta.url), 'utf8');
 const paper = fixture('thinkorswim_account_statement_paper_2022-06-21.csv');
 const spreads = fixture('thinkorswim_spreads_constructed.csv');
+const paperTradeHistory = fixture('thinkorswim_papermoney_trade_history_constructed.csv');
 
 const HEADER = ',Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price,Net Price,Order Type';
 
@@ -122,6 +123,44 @@ describe(importThinkorswim.name, () => {
 
     it('opens with TO OPEN and closes with TO CLOSE', () => {
       expect(result.executions.map((e) => e.positionEffect)).toEqual(['close', 'close', 'open', 'open', 'open', 'open', 'open', 'open', 'open', 'open', 'open']);
+    });
+  });
+
+  describe('a paperMoney Trade History export alone (no statement, no Cash Balance, so no fees; constructed)', () => {
+    const result = importThinkorswim(paperTradeHistory);
+    const legsOf = (comboId: string) => result.executions.filter((e) => e.comboId === comboId).map((e) => `${e.side} ${e.quantity} ${e.instrument.strike}${e.instrument.right ?? ''} @${e.price}`);
+
+    it('makes every leg an execution, the continuation rows taking their spread\'s time', () => {
+      expect(result.skipped).toEqual([]);
+      expect(result.executions.map((e) => e.line)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      expect(result.executions.every((e) => e.fees.commission === '0' && e.fees.exchangeFee === '0' && e.orderId === null && e.account === null)).toBe(true);
+    });
+
+    it('gives each spread one combo id, its exec time (there is no REF # without a Cash Balance row)', () => {
+      expect(legsOf('12/19/25 09:45:30#1')).toEqual(['sell 5 6000C @2.1', 'buy 5 6010C @0.65']);
+      expect(legsOf('12/19/25 10:15:00#1')).toEqual(['buy 1 5940P @3.1', 'sell 2 5950P @4.6', 'buy 1 5960P @6.4']);
+      expect(legsOf('12/19/25 11:02:45#1')).toEqual(['sell 2 6040C @3', 'buy 2 6050C @1.2', 'sell 2 5900P @2.5', 'buy 2 5890P @1.1']);
+      expect(legsOf('12/19/25 15:41:12#1')).toEqual(['buy 5 6000C @0.4', 'sell 5 6010C @0.15']);
+    });
+
+    it("prices each spread at its Net Price from its legs", () => {
+      const net = (comboId: string) =>
+        result.executions.filter((e) => e.comboId === comboId).reduce((cents, e) => cents + (e.side === 'sell' ? 1 : -1) * Math.round(Number(e.price) * 100) * Number(e.quantity), 0);
+      // Vertical opened: (2.10 − 0.65) × 5 = 7.25 credit, i.e. 1.45 a spread; closed: (0.15 − 0.40) × 5 = −1.25, 0.25 a spread.
+      expect(net('12/19/25 09:45:30#1')).toBe(725);
+      expect(net('12/19/25 15:41:12#1')).toBe(-125);
+      // Fly: −3.10 + 2 × 4.60 − 6.40 = −0.30 debit; condor: (3.00 − 1.20 + 2.50 − 1.10) × 2 = 6.40, 3.20 a condor.
+      expect(net('12/19/25 10:15:00#1')).toBe(-30);
+      expect(net('12/19/25 11:02:45#1')).toBe(640);
+    });
+
+    it('reads the legs as SPX options expiring 19 Dec 2025, at New York time (EST)', () => {
+      expect(result.executions.at(-1)).toMatchObject({
+        // 09:45:30 EST = 14:45:30 UTC.
+        executedAt: Date.UTC(2025, 11, 19, 14, 45, 30),
+        instrument: { kind: 'option', underlying: 'SPX', symbol: 'SPX   251219C06010000', multiplier: '100', expiry: '2025-12-19', strike: '6010', right: 'C' },
+        positionEffect: 'open',
+      });
     });
   });
 
