@@ -45,4 +45,11 @@ describeOnBothDialects(TagsRepository.name, (fixture) => {
     expect(await tags.remove(alice, a.id)).toBe(true);
     expect(await tags.get(alice, a.id)).toBeUndefined();
   });
+
+  it("finds a tag by its exact name, only among the user's own", async () => {
+    const fomc = await tags.create(alice, 'FOMC');
+    expect(await tags.getByName(alice, 'FOMC')).toEqual(fomc);
+    expect(await tags.getByName(alice, 'fomc')).toBeUndefined();
+    expect(await tags.getByName(bob, 'FOMC')).toBeUndefined();
+  });
 });

@@ -26,6 +26,11 @@ export class TagsRepository {
     return row && toTag(row);
   }
 
+  async getByName(userId: string, name: string): Promise<Tag | undefined> {
+    const row = await this.db.selectFrom('tags').selectAll().where('user_id', '=', userId).where('name', '=', name).executeTakeFirst();
+    return row && toTag(row);
+  }
+
   /** `duplicate` when the user already has a tag of that name. */
   async create(userId: string, name: string): Promise<Tag | 'duplicate'> {
     try {

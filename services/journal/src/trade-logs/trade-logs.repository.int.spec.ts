@@ -96,4 +96,21 @@ describeOnBothDialects(TradeLogsRepository.name, (fixture) => {
     expect(await logs.setDefault(alice, randomUUID())).toBeUndefined();
     expect(await logs.getDefault(alice)).toBeUndefined();
   });
+
+  it('edits name, currency and starting capital exactly, leaving what was not sent', async () => {
+    const log = await logs.create(alice, account('Cash'));
+    clock += 1000;
+    expect(await logs.edit(alice, log.id, { startingCapitalMicros: parseMicros('30000.125') })).toMatchObject({ name: 'Cash', currency: 'USD', startingCapitalMicros: 30_000_125_000, updatedAt: clock });
+    expect(await logs.edit(alice, log.id, { name: 'Cash EUR', currency: 'EUR' })).toMatchObject({ name: 'Cash EUR', currency: 'EUR', startingCapitalMicros: 30_000_125_000 });
+  });
+
+  it("deletes a log, and never another user's", async () => {
+    const alices = await logs.create(alice, account('Alice only'));
+    expect(await logs.edit(bob, alices.id, { name: 'stolen' })).toBeUndefined();
+    expect(await logs.remove(bob, alices.id)).toBe(false);
+    expect(await logs.get(alice, alices.id)).toEqual(alices);
+    expect(await logs.remove(alice, alices.id)).toBe(true);
+    expect(await logs.get(alice, alices.id)).toBeUndefined();
+    expect(await logs.remove(alice, alices.id)).toBe(false);
+  });
 });

@@ -21,6 +21,8 @@ export interface NewTradeLog {
   startingCapitalMicros: Micros;
 }
 
+export type TradeLogChanges = Partial<NewTradeLog>;
+
 /**
  * All SQL on `trade_logs`. Every statement is scoped by the user id the caller got from the
  * session, so another user's log id finds nothing: the same `undefined` as an id that never existed.
@@ -85,6 +87,21 @@ export class TradeLogsRepository {
     return this.update(userId, id, { archived_at: null });
   }
 
+  /** Name, currency and starting capital, the fields a trader edits; `undefined` for a log not the user's. */
+  async edit(userId: string, id: string, changes: TradeLogChanges): Promise<TradeLog | undefined> {
+    return this.update(userId, id, {
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.currency !== undefined && { currency: changes.currency }),
+      ...(changes.startingCapitalMicros !== undefined && { starting_capital_micros: changes.startingCapitalMicros }),
+    });
+  }
+
+  /** Deletes the log and, by cascade, its executions and trades. False for a log not the user's. */
+  async remove(userId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('trade_logs').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
   /** Makes `id` the user's one default log; the previous default stops being one in the same transaction. */
   async setDefault(userId: string, id: string): Promise<TradeLog | undefined> {
     return this.db.transaction().execute(async (trx) => {
@@ -98,7 +115,7 @@ export class TradeLogsRepository {
     });
   }
 
-  private async update(userId: string, id: string, changes: { name?: string; archived_at?: EpochMs | null }): Promise<TradeLog | undefined> {
+  private async update(userId: string, id: string, changes: { name?: string; currency?: string; starting_capital_micros?: Micros; archived_at?: EpochMs | null }): Promise<TradeLog | undefined> {
     const row = await this.db
       .updateTable('trade_logs')
       .set({ ...changes, updated_at: this.now() })

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMicros } from '../database/money.js';
 import { describeOnBothDialects } from '../database/testing/describe-on-both-dialects.js';
 import { ExecutionsRepository, type NewExecution } from '../executions/executions.repository.js';
@@ -148,5 +148,78 @@ describeOnBothDialects(TradesRepository.name, (fixture) => {
 
   it('refuses a cursor it did not write', async () => {
     await expect(trades.listByLog(alice, aliceLog, {}, { limit: 2, after: 'not-a-cursor' })).rejects.toThrow(InvalidCursorError);
+  });
+
+  it('pages oldest first with sort order asc, the cursor moving forward', async () => {
+    const opens = [0, 1, 2].map((day) => Date.UTC(2026, 10, 24 + day, 15));
+    await trades.insertMany(alice, aliceLog, opens.map((at) => creditVertical(fills, at)));
+    const first = await trades.listByLog(alice, aliceLog, {}, { limit: 2, order: 'asc' });
+    expect(first.trades.map((t) => t.openedAt)).toEqual([opens[0], opens[1]]);
+    const last = await trades.listByLog(alice, aliceLog, {}, { limit: 2, order: 'asc', after: first.nextCursor! });
+    expect(last.trades.map((t) => t.openedAt)).toEqual([opens[2]]);
+    expect(last.nextCursor).toBeNull();
+  });
+
+  describe('closed trades for analytics', () => {
+    const DAY = 86_400_000;
+    const unfilled = (trade: NewTrade): NewTrade => ({ ...trade, legs: trade.legs.map((leg) => ({ ...leg, fills: [] })) });
+    let otherLog: string;
+    let ids: { first: string; second: string; xsp: string; open: string; other: string };
+    let fomc: string;
+
+    beforeEach(async () => {
+      otherLog = (await new TradeLogsRepository(fixture.db()).create(alice, { name: 'IRA', currency: 'USD', startingCapitalMicros: 0 })).id;
+      const stored = (await trades.insertMany(alice, aliceLog, [
+        creditVertical(fills),
+        { ...creditVertical(fills, OPEN + DAY), closedAt: CLOSE + DAY, strategy: 'iron condor' },
+        { ...creditVertical(fills, OPEN + 2 * DAY, 'XSP'), closedAt: CLOSE + 2 * DAY },
+        { ...creditVertical(fills, OPEN + 3 * DAY), status: 'open', closedAt: null },
+      ]))!;
+      const [other] = (await trades.insertMany(alice, otherLog, [unfilled({ ...creditVertical(fills), side: 'debit' })]))!;
+      ids = { first: stored[0]!.id, second: stored[1]!.id, xsp: stored[2]!.id, open: stored[3]!.id, other: other!.id };
+      const tagRepo = new TagsRepository(fixture.db());
+      const made = [await tagRepo.create(alice, 'FOMC'), await tagRepo.create(alice, '0DTE')];
+      if (made[0] === 'duplicate' || made[1] === 'duplicate') throw new Error('setup');
+      fomc = made[0].id;
+      await trades.setTags(alice, ids.first, [made[0].id, made[1].id]);
+      await trades.setTags(alice, ids.xsp, [made[0].id]);
+    });
+
+    const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+    it('reads only closed trades, with exact money, the nearest leg expiry and tag names', async () => {
+      const rows = await trades.listClosedForAnalytics(alice, {});
+      expect(idsOf(rows)).toEqual([ids.first, ids.second, ids.xsp, ids.other].sort());
+      expect(rows.find((r) => r.id === ids.first)).toEqual({
+        id: ids.first,
+        symbol: 'SPXW',
+        strategy: 'vertical',
+        side: 'credit',
+        quantityMicros: 1_000_000,
+        openedAt: OPEN,
+        closedAt: CLOSE,
+        grossMicros: 135_000_000,
+        feesMicros: 2_765_200,
+        netMicros: 132_234_800,
+        riskMicros: 325_000_000,
+        nearestExpiry: '2026-12-01',
+        tags: ['0DTE', 'FOMC'],
+      });
+      expect(rows.find((r) => r.id === ids.second)?.tags).toEqual([]);
+    });
+
+    it('filters by log, close time (from inclusive, to exclusive), symbol, strategy and tag', async () => {
+      expect(idsOf(await trades.listClosedForAnalytics(alice, { logId: otherLog }))).toEqual([ids.other]);
+      expect(idsOf(await trades.listClosedForAnalytics(alice, { logId: aliceLog, from: CLOSE + DAY, to: CLOSE + 2 * DAY }))).toEqual([ids.second]);
+      expect(idsOf(await trades.listClosedForAnalytics(alice, { symbol: 'XSP' }))).toEqual([ids.xsp]);
+      expect(idsOf(await trades.listClosedForAnalytics(alice, { strategy: 'iron condor' }))).toEqual([ids.second]);
+      expect(idsOf(await trades.listClosedForAnalytics(alice, { tagId: fomc }))).toEqual([ids.first, ids.xsp].sort());
+    });
+
+    it("reads nothing of another user's, whatever the filter names", async () => {
+      expect(await trades.listClosedForAnalytics(bob, {})).toEqual([]);
+      expect(await trades.listClosedForAnalytics(bob, { logId: aliceLog })).toEqual([]);
+      expect(await trades.listClosedForAnalytics(bob, { tagId: fomc })).toEqual([]);
+    });
   });
 });

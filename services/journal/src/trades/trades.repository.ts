@@ -66,6 +66,35 @@ export interface TradeFilter {
   tagId?: string;
 }
 
+/** What analytics select closed trades by; `from`/`to` bound the close time (UTC ms, from inclusive). */
+export interface ClosedTradeFilter {
+  /** One log; every log of the user when absent. */
+  logId?: string;
+  from?: EpochMs;
+  to?: EpochMs;
+  symbol?: string;
+  strategy?: string;
+  tagId?: string;
+}
+
+/** A closed trade with only what the analytics read, and its tags by name. */
+export interface ClosedTradeRow {
+  id: string;
+  symbol: string;
+  strategy: string;
+  side: string;
+  quantityMicros: Micros;
+  openedAt: EpochMs;
+  closedAt: EpochMs;
+  grossMicros: Micros;
+  feesMicros: Micros;
+  netMicros: Micros;
+  riskMicros: Micros | null;
+  /** The earliest expiry among the legs (YYYY-MM-DD), null without options. */
+  nearestExpiry: string | null;
+  tags: string[];
+}
+
 export interface TradePage {
   trades: Trade[];
   /** Pass as `after` for the next page; null on the last one. */
@@ -153,8 +182,11 @@ export class TradesRepository {
     return (await this.load(userId, [id]))[0];
   }
 
-  /** Newest opened first (ties by id); keyset pages, so a page never repeats or skips a trade written meanwhile elsewhere. */
-  async listByLog(userId: string, logId: string, filter: TradeFilter, page: { limit: number; after?: string }): Promise<TradePage> {
+  /**
+   * Newest opened first (ties by id), or oldest first with `order: 'asc'`; keyset pages, so a page
+   * never repeats or skips a trade written meanwhile elsewhere.
+   */
+  async listByLog(userId: string, logId: string, filter: TradeFilter, page: { limit: number; after?: string; order?: 'asc' | 'desc' }): Promise<TradePage> {
     let query = this.db.selectFrom('trades').select(['id', 'opened_at']).where('user_id', '=', userId).where('log_id', '=', logId);
     if (filter.from !== undefined) query = query.where('opened_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('opened_at', '<', filter.to);
@@ -166,8 +198,10 @@ export class TradesRepository {
       query = query.where('id', 'in', (eb) => eb.selectFrom('trade_tags').select('trade_id').where('user_id', '=', userId).where('tag_id', '=', tagId));
     }
     const cursor = page.after === undefined ? undefined : decodeCursor(page.after);
-    if (cursor) query = query.where((eb) => eb.or([eb('opened_at', '<', cursor.openedAt), eb.and([eb('opened_at', '=', cursor.openedAt), eb('id', '<', cursor.id)])]));
-    const rows = await query.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+    const order = page.order ?? 'desc';
+    const past = order === 'desc' ? '<' : '>';
+    if (cursor) query = query.where((eb) => eb.or([eb('opened_at', past, cursor.openedAt), eb.and([eb('opened_at', '=', cursor.openedAt), eb('id', past, cursor.id)])]));
+    const rows = await query.orderBy('opened_at', order).orderBy('id', order).limit(page.limit + 1).execute();
     const pageRows = rows.slice(0, page.limit);
     const last = pageRows.at(-1);
     return {
@@ -177,6 +211,72 @@ export class TradesRepository {
       ),
       nextCursor: rows.length > page.limit && last ? encodeCursor(last.opened_at, last.id) : null,
     };
+  }
+
+  /**
+   * Closed trades for analytics: one query for the trades (only the columns analytics read, the
+   * nearest leg expiry by subquery) and one for the names of their tags, so 100k trades are two
+   * round trips and no per-trade work in SQL beyond the indexed lookups.
+   */
+  async listClosedForAnalytics(userId: string, filter: ClosedTradeFilter): Promise<ClosedTradeRow[]> {
+    const selected = this.db
+      .selectFrom('trades')
+      .where('trades.user_id', '=', userId)
+      .where('trades.status', '=', 'closed')
+      .where('trades.closed_at', 'is not', null)
+      .$if(filter.logId !== undefined, (q) => q.where('trades.log_id', '=', filter.logId ?? ''))
+      .$if(filter.from !== undefined, (q) => q.where('trades.closed_at', '>=', filter.from ?? 0))
+      .$if(filter.to !== undefined, (q) => q.where('trades.closed_at', '<', filter.to ?? 0))
+      .$if(filter.symbol !== undefined, (q) => q.where('trades.symbol', '=', filter.symbol ?? ''))
+      .$if(filter.strategy !== undefined, (q) => q.where('trades.strategy', '=', filter.strategy ?? ''))
+      .$if(filter.tagId !== undefined, (q) =>
+        q.where('trades.id', 'in', (eb) => eb.selectFrom('trade_tags').select('trade_tags.trade_id').where('trade_tags.user_id', '=', userId).where('trade_tags.tag_id', '=', filter.tagId ?? '')),
+      );
+    const rows = await selected
+      .select((eb) => [
+        'trades.id',
+        'trades.symbol',
+        'trades.strategy',
+        'trades.side',
+        'trades.quantity_micros',
+        'trades.opened_at',
+        'trades.closed_at',
+        'trades.gross_micros',
+        'trades.fees_micros',
+        'trades.net_micros',
+        'trades.risk_micros',
+        eb.selectFrom('trade_legs').select((leg) => leg.fn.min('trade_legs.expiry').as('expiry')).whereRef('trade_legs.trade_id', '=', 'trades.id').as('nearest_expiry'),
+      ])
+      .execute();
+    const tagRows = await this.db
+      .selectFrom('trade_tags')
+      .innerJoin('tags', 'tags.id', 'trade_tags.tag_id')
+      .select(['trade_tags.trade_id', 'tags.name'])
+      .where('trade_tags.user_id', '=', userId)
+      .where('trade_tags.trade_id', 'in', selected.select('trades.id'))
+      .orderBy('tags.name')
+      .execute();
+    const tagsByTrade = new Map<string, string[]>();
+    for (const t of tagRows) {
+      const names = tagsByTrade.get(t.trade_id);
+      if (names) names.push(t.name);
+      else tagsByTrade.set(t.trade_id, [t.name]);
+    }
+    return rows.map((row) => ({
+      id: row.id,
+      symbol: row.symbol,
+      strategy: row.strategy,
+      side: row.side,
+      quantityMicros: row.quantity_micros,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at ?? row.opened_at,
+      grossMicros: row.gross_micros,
+      feesMicros: row.fees_micros,
+      netMicros: row.net_micros,
+      riskMicros: row.risk_micros,
+      nearestExpiry: row.nearest_expiry ?? null,
+      tags: tagsByTrade.get(row.id) ?? [],
+    }));
   }
 
   /** Notes and defined risk, the fields a trader edits; `undefined` for a trade not the user's. */
