@@ -14,3 +14,4 @@ export * from './breakdowns.js';
 export * from './histogram.js';
 export * from './analytics.js';
 export * from './fixtures/trade-shapes.js';
+export * from './strategies.js';

@@ -1,0 +1,42 @@
+import type { Execution } from '../executions/executions.repository.js';
+import { underlyingRoot } from './instrument-root.js';
+
+/**
+ * Fills that were traded together and are grouped as one: the broker's combo id (thinkorswim
+ * spread, IBKR order, tastytrade Order #) first, then the order id, then — for exports with
+ * neither — the exact execution time. Always within one account and one underlying root, so a
+ * combo id is never trusted to join two underlyings.
+ */
+export interface ExecutionUnit {
+  account: string;
+  root: string;
+  /** In time order, ties by id. */
+  fills: Execution[];
+  /** The first fill's time. */
+  at: number;
+}
+
+export function byTimeThenId(a: Execution, b: Execution): number {
+  return a.executedAt - b.executedAt || compareText(a.id, b.id);
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The units in the order they are booked: by their first fill's time, then its id. */
+export function executionUnits(executions: readonly Execution[]): ExecutionUnit[] {
+  const units = new Map<string, ExecutionUnit>();
+  for (const execution of [...executions].sort(byTimeThenId)) {
+    const account = execution.account ?? '';
+    const root = underlyingRoot(execution.underlying);
+    const together = execution.comboId !== null ? `combo:${execution.comboId}` : execution.orderId !== null ? `order:${execution.orderId}` : `time:${execution.executedAt}`;
+    // Broker events (expiration, assignment, exercise) never share a unit with fills: they close only.
+    const key = JSON.stringify([account, root, execution.event === 'fill' ? 'fill' : 'event', together]);
+    const unit = units.get(key);
+    if (unit) unit.fills.push(execution);
+    else units.set(key, { account, root, fills: [execution], at: execution.executedAt });
+  }
+  // Map order is first-fill order, and fills were visited sorted: the units come out sorted.
+  return [...units.values()];
+}
