@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { mappedColumns, TRADENOTE_MAPPING } from './generic-csv.mapping.js';
 import { TASTYTRADE_COLUMNS } from './tastytrade.importer.js';
 import { hasColumns } from './headered-csv-import.js';
+import { SCHWAB_COLUMNS } from './schwab.importer.js';
 import { TRADOVATE_ORDERS_COLUMNS } from './tradovate-orders.importer.js';
 import { TRADOVATE_PAIRED_COLUMNS } from './tradovate.importer.js';
 
@@ -16,6 +17,7 @@ const HEADER_SIGNATURES: readonly { format: ImportFormat; columns: readonly stri
   { format: 'tastytrade', columns: TASTYTRADE_COLUMNS },
   { format: 'tradovate-paired', columns: TRADOVATE_PAIRED_COLUMNS },
   { format: 'tradovate-orders', columns: TRADOVATE_ORDERS_COLUMNS },
+  { format: 'schwab', columns: SCHWAB_COLUMNS },
   { format: 'tradenote', columns: mappedColumns(TRADENOTE_MAPPING) },
 ];
 

@@ -7,6 +7,7 @@ import { importIbkrFlexXml } from './ibkr-flex.importer.js';
 import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportResult } from './import-result.js';
 import { importTastytrade } from './tastytrade.importer.js';
 import { importThinkorswim } from './thinkorswim.importer.js';
+import { importSchwab } from './schwab.importer.js';
 import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
@@ -24,6 +25,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   tastytrade: importTastytrade,
   'tradovate-paired': importTradovatePaired,
   'tradovate-orders': importTradovateOrders,
+  schwab: importSchwab,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

@@ -1,11 +1,11 @@
-import type { JournalExecution } from '@marketswarm/shared/dto';
 import { readUsDateTime, inZone } from './date-formats.js';
-import { ZERO_FEES } from './execution-draft.js';
+import { draftExecution } from './execution-draft.js';
 import { importHeaderedCsv } from './headered-csv-import.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
 import { futureInstrument } from './instruments.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { quantitySize, requiredDecimal } from './row-cells.js';
+import { BUY, SELL } from './trade-actions.js';
 
 /**
  * Tradovate Orders → Export (Orders.csv): one row per order, filled or not. Column layout from
@@ -32,26 +32,19 @@ export function importTradovateOrders(text: string, options: ImportOptions = {})
     const contract = read('Contract');
     const time = inZone(readUsDateTime(read('Fill Time')), timeZone);
     const orderId = read('orderId') || null;
-    const execution: JournalExecution = {
+    const execution = draftExecution({
       broker: BROKER,
       account: read('Account') || null,
       orderId,
-      comboId: null,
-      executionId: null,
-      event: 'fill',
-      executedAt: time.executedAt,
+      ...time,
       localTime: read('Fill Time'),
-      timeZone: time.timeZone,
       instrument: futureInstrument(contract, `/${contract.toUpperCase()}`, options.multipliers),
-      side: sideText === 'BUY' ? 'buy' : 'sell',
-      positionEffect: 'unknown',
+      ...(sideText === 'BUY' ? BUY : SELL),
       quantity: quantitySize(read('filledQty'), 'filledQty'),
       price: requiredDecimal(read('avgPrice'), 'avgPrice'),
-      currency: 'USD',
-      fees: ZERO_FEES,
       rowHash: hasher.hash(row.cells),
       line: row.line,
-    };
+    });
     return [execution];
   });
 }

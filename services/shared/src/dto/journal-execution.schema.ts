@@ -26,6 +26,7 @@ export const IMPORT_FORMATS = [
   'tastytrade',
   'tradovate-paired',
   'tradovate-orders',
+  'schwab',
   'tradenote',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
