@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analytics.js';
-import { type ClosedTrade } from './closed-trade.js';
+import { byCloseTime, isInCloseOrder, type ClosedTrade } from './closed-trade.js';
 import { dailyPnl } from './daily-pnl.js';
 import { drawdowns } from './drawdowns.js';
 import { equityCurve } from './equity-curve.js';
@@ -181,5 +181,13 @@ describe(analyze.name, () => {
       ['XSP', 1],
     ]);
     expect(a.histogram.bins.reduce((n, b) => n + b.count, 0)).toBe(8);
+  });
+
+  it('gives the same answer for trades already in close order (no sort) as for the same trades shuffled', () => {
+    const inOrder = [...TRADE_SHAPES_LIST].sort(byCloseTime);
+    expect(isInCloseOrder(inOrder)).toBe(true);
+    const shuffled = [inOrder[3], inOrder[0], inOrder[7], inOrder[1], inOrder[5], inOrder[2], inOrder[6], inOrder[4]].filter((t): t is ClosedTrade => t !== undefined);
+    expect(isInCloseOrder(shuffled)).toBe(false);
+    expect(analyze(inOrder, TRADE_SHAPES_CONVENTIONS)).toEqual(analyze(shuffled, TRADE_SHAPES_CONVENTIONS));
   });
 });

@@ -1,9 +1,9 @@
-import { assertClosedTrade, byCloseTime, type ClosedTrade } from './closed-trade.js';
+import { assertClosedTrade, byCloseTime, isInCloseOrder, type ClosedTrade } from './closed-trade.js';
 import { resolveConventions, type AnalyticsConventions } from './conventions.js';
-import { breakdowns, type Breakdowns } from './breakdowns.js';
+import { breakdownsOfChecked, type Breakdowns } from './breakdowns.js';
 import { dailyPnl, type DailyPnl } from './daily-pnl.js';
 import { drawdowns, type DrawdownPeriod } from './drawdowns.js';
-import { equityCurve, type EquityPoint } from './equity-curve.js';
+import { equityCurveOfSorted, type EquityPoint } from './equity-curve.js';
 import { histogram, type Histogram } from './histogram.js';
 import { summarizeSorted, type AnalyticsSummary } from './summary.js';
 
@@ -19,9 +19,10 @@ export interface Analytics {
 
 export function analyze(trades: readonly ClosedTrade[], conventions: Partial<AnalyticsConventions> = {}): Analytics {
   const c = resolveConventions(conventions);
-  trades.forEach(assertClosedTrade);
-  const sorted = [...trades].sort(byCloseTime);
-  const equity = equityCurve(sorted, c.startingCapitalMinor);
+  for (const t of trades) assertClosedTrade(t);
+  // Trades read from the database in close order need no sort (nor a copy: nothing below mutates them).
+  const sorted = isInCloseOrder(trades) ? trades : [...trades].sort(byCloseTime);
+  const equity = equityCurveOfSorted(sorted, c.startingCapitalMinor);
   const drawdown = drawdowns(equity, c.startingCapitalMinor !== null);
   const daily = dailyPnl(sorted, c.timeZone);
   return {
@@ -29,7 +30,7 @@ export function analyze(trades: readonly ClosedTrade[], conventions: Partial<Ana
     equity,
     drawdown,
     daily,
-    breakdowns: breakdowns(sorted, c),
+    breakdowns: breakdownsOfChecked(sorted, c),
     histogram: histogram(sorted, c.histogramBinMinor),
   };
 }

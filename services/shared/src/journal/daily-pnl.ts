@@ -1,6 +1,6 @@
 import { type ClosedTrade } from './closed-trade.js';
 import { TRADING_DAYS_PER_YEAR } from './conventions.js';
-import { calendarDates, exchangeTime } from './exchange-time.js';
+import { dayDate, dayWeekday, exchangeDay, exchangeWallClock } from './exchange-time.js';
 import { mean, sampleSd } from './statistics.js';
 
 export interface DailyPnl {
@@ -17,21 +17,28 @@ export interface DailyPnl {
  * evening). Exchange holidays are not known here and count as 0 like any other flat weekday.
  */
 export function dailyPnl(trades: readonly ClosedTrade[], timeZone: string): DailyPnl[] {
-  const byDate = new Map<string, DailyPnl>();
+  // Keyed by day number rather than date text, so the flat days between come from counting, not from Date objects.
+  const byDay = new Map<number, DailyPnl>();
+  let first = Infinity;
+  let last = -Infinity;
   for (const t of trades) {
-    const date = exchangeTime(t.closedAt, timeZone).date;
-    const d = byDate.get(date) ?? { date, netMinor: 0, trades: 0 };
+    const day = exchangeDay(exchangeWallClock(t.closedAt, timeZone));
+    let d = byDay.get(day);
+    if (!d) {
+      byDay.set(day, (d = { date: dayDate(day), netMinor: 0, trades: 0 }));
+      first = Math.min(first, day);
+      last = Math.max(last, day);
+    }
     d.netMinor += t.netMinor;
     d.trades += 1;
-    byDate.set(date, d);
   }
-  const dates = [...byDate.keys()].sort();
-  const first = dates[0];
-  const last = dates[dates.length - 1];
-  if (first === undefined || last === undefined) return [];
-  return calendarDates(first, last)
-    .filter((d) => byDate.has(d.date) || d.weekday < 5)
-    .map((d) => byDate.get(d.date) ?? { date: d.date, netMinor: 0, trades: 0 });
+  const out: DailyPnl[] = [];
+  for (let day = first; day <= last; day++) {
+    const d = byDay.get(day);
+    if (d) out.push(d);
+    else if (dayWeekday(day) < 5) out.push({ date: dayDate(day), netMinor: 0, trades: 0 });
+  }
+  return out;
 }
 
 /**

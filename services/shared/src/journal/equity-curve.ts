@@ -23,20 +23,25 @@ export interface EquityPoint {
  * starting equity.
  */
 export function equityCurve(trades: readonly ClosedTrade[], startingCapitalMinor: number | null = null): EquityPoint[] {
+  return equityCurveOfSorted([...trades].sort(byCloseTime), startingCapitalMinor);
+}
+
+/** equityCurve() of trades already in byCloseTime order (analyze sorts once for every figure). */
+export function equityCurveOfSorted(sorted: readonly ClosedTrade[], startingCapitalMinor: number | null = null): EquityPoint[] {
   const start = startingCapitalMinor ?? 0;
-  const sorted = [...trades].sort(byCloseTime);
   let origin = sorted[0]?.openedAt ?? 0;
   for (const t of sorted) origin = Math.min(origin, t.openedAt);
-  const points: EquityPoint[] = [{ index: 0, at: origin, tradeId: null, netMinor: 0, cumulativeMinor: 0, equityMinor: start, peakMinor: start, drawdownMinor: 0 }];
+  // Sized once: growing a 100k-element array by push copies it over and over.
+  const points = new Array<EquityPoint>(sorted.length + 1);
+  points[0] = { index: 0, at: origin, tradeId: null, netMinor: 0, cumulativeMinor: 0, equityMinor: start, peakMinor: start, drawdownMinor: 0 };
   let cumulative = 0;
   let peak = start;
   for (let i = 0; i < sorted.length; i++) {
-    const t = sorted[i];
-    if (!t) continue;
+    const t = sorted[i] as ClosedTrade;
     cumulative += t.netMinor;
     const equity = start + cumulative;
     peak = Math.max(peak, equity);
-    points.push({ index: i + 1, at: t.closedAt, tradeId: t.id, netMinor: t.netMinor, cumulativeMinor: cumulative, equityMinor: equity, peakMinor: peak, drawdownMinor: peak - equity });
+    points[i + 1] = { index: i + 1, at: t.closedAt, tradeId: t.id, netMinor: t.netMinor, cumulativeMinor: cumulative, equityMinor: equity, peakMinor: peak, drawdownMinor: peak - equity };
   }
   return points;
 }

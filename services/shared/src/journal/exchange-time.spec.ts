@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDates, exchangeTime } from './exchange-time.js';
+import { calendarDates, dayDate, dayWeekday, exchangeDay, exchangeHour, exchangeTime, exchangeWallClock } from './exchange-time.js';
 
 const NY = 'America/New_York';
 
@@ -36,5 +36,29 @@ describe(calendarDates.name, () => {
       { date: '2026-11-30', weekday: 0 },
       { date: '2026-12-01', weekday: 1 },
     ]);
+  });
+});
+
+describe(exchangeWallClock.name, () => {
+  it('gives the same date, hour and weekday as exchangeTime every 7 minutes across both 2026 transition days and a Kolkata day', () => {
+    const cases: [string, number][] = [
+      [NY, Date.parse('2026-03-07T00:00:00Z')],
+      [NY, Date.parse('2026-10-31T00:00:00Z')],
+      ['Asia/Kolkata', Date.parse('2026-12-02T00:00:00Z')],
+    ];
+    for (const [zone, from] of cases) {
+      // 3 days × 24 h × 60 min / 7 = 617 instants, seconds and milliseconds included.
+      for (let t = from + 1_234; t < from + 3 * 86_400_000; t += 7 * 60_000) {
+        const wall = exchangeWallClock(t, zone);
+        const day = exchangeDay(wall);
+        expect({ date: dayDate(day), hour: exchangeHour(wall), weekday: dayWeekday(day) }).toEqual(exchangeTime(t, zone));
+      }
+    }
+  });
+
+  it('moves the wall clock back an hour at 06:00 UTC on 1 Nov 2026 (02:00 EDT becomes 01:00 EST)', () => {
+    // 05:59 UTC is 01:59 EDT (UTC−4); 06:00 UTC is 01:00 EST (UTC−5)
+    expect(exchangeWallClock(Date.parse('2026-11-01T05:59:00Z'), NY)).toBe(Date.parse('2026-11-01T01:59:00Z'));
+    expect(exchangeWallClock(Date.parse('2026-11-01T06:00:00Z'), NY)).toBe(Date.parse('2026-11-01T01:00:00Z'));
   });
 });

@@ -37,6 +37,7 @@ function formatted(epochMs: number, timeZone: string): ExchangeTime & { offsetMs
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 const MAX_CACHED = 100_000;
 /** Per zone: UTC day number → the offset in force all day, or null on a day with a transition. */
 const dayOffsets = new Map<string, Map<number, number | null>>();
@@ -80,8 +81,64 @@ export function exchangeTime(epochMs: number, timeZone: string): ExchangeTime {
   }
   const local = epochMs + offset;
   const day = Math.floor(local / DAY_MS);
-  // Day 0 (1 Jan 1970) was a Thursday, index 3 counting from Monday.
-  return { date: dateString(day), hour: Math.floor((local - day * DAY_MS) / HOUR_MS), weekday: (((day + 3) % 7) + 7) % 7 };
+  return { date: dateString(day), hour: Math.floor((local - day * DAY_MS) / HOUR_MS), weekday: dayWeekday(day) };
+}
+
+/**
+ * The exchange's wall clock at an instant as epoch milliseconds read as UTC: the same fields as
+ * exchangeTime() as plain numbers (see exchangeDay, exchangeHour), for loops over 100k trades that
+ * should allocate nothing per trade.
+ */
+export function exchangeWallClock(epochMs: number, timeZone: string): number {
+  const day = Math.floor(epochMs / DAY_MS);
+  // Trades come in time order, dozens a day: remembering the last day skips two map lookups for most of them.
+  if (day !== last.day || timeZone !== last.timeZone) {
+    last.day = day;
+    last.timeZone = timeZone;
+    last.offset = offsetForDay(day, timeZone);
+  }
+  return epochMs + (last.offset ?? offsetForMinute(epochMs, timeZone));
+}
+
+const last: { day: number; timeZone: string; offset: number | null } = { day: Number.NaN, timeZone: '', offset: null };
+/** Per zone: UTC minute number → offset, for the minutes of transition days that were asked for. */
+const minuteOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * On a transition day the offset depends on the instant, but it only changes on a whole minute (as
+ * `formatted` assumes), so Intl runs once per minute asked for and later calls read the cache.
+ */
+function offsetForMinute(epochMs: number, timeZone: string): number {
+  let zone = minuteOffsets.get(timeZone);
+  if (!zone) minuteOffsets.set(timeZone, (zone = new Map<number, number>()));
+  const minute = Math.floor(epochMs / MINUTE_MS);
+  let offset = zone.get(minute);
+  if (offset === undefined) {
+    offset = formatted(minute * MINUTE_MS, timeZone).offsetMs;
+    if (zone.size >= MAX_CACHED) zone.clear();
+    zone.set(minute, offset);
+  }
+  return offset;
+}
+
+/** Days since 1970-01-01 of a wall clock from exchangeWallClock: consecutive dates are consecutive numbers. */
+export function exchangeDay(wallClock: number): number {
+  return Math.floor(wallClock / DAY_MS);
+}
+
+/** 0–23 of a wall clock from exchangeWallClock. */
+export function exchangeHour(wallClock: number): number {
+  return Math.floor((wallClock - exchangeDay(wallClock) * DAY_MS) / HOUR_MS);
+}
+
+/** 0 = Monday … 6 = Sunday of a day number; day 0 (1 Jan 1970) was a Thursday, index 3. */
+export function dayWeekday(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** YYYY-MM-DD of a day number. */
+export function dayDate(day: number): string {
+  return dateString(day);
 }
 
 /** Every calendar date from `first` to `last` (YYYY-MM-DD, inclusive) with its weekday (0 = Monday). */

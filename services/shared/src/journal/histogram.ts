@@ -35,20 +35,20 @@ export function niceBinWidth(rangeMinor: number): number {
  */
 export function histogram(trades: readonly ClosedTrade[], binMinor: number | null = null): Histogram {
   if (trades.length === 0) return { binMinor: binMinor ?? SMALLEST_BIN_MINOR, bins: [] };
-  const nets = trades.map((t) => t.netMinor);
   // A loop, not Math.min(...nets): spreading 100k arguments overflows the stack.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const n of nets) {
-    lo = Math.min(lo, n);
-    hi = Math.max(hi, n);
+  for (const t of trades) {
+    lo = Math.min(lo, t.netMinor);
+    hi = Math.max(hi, t.netMinor);
   }
   const w = binMinor ?? niceBinWidth(hi - lo);
   const first = Math.floor(lo / w);
   const last = Math.floor(hi / w);
   const bins: HistogramBin[] = [];
   for (let k = first; k <= last; k++) bins.push({ fromMinor: k * w, toMinor: (k + 1) * w, count: 0, netMinor: 0 });
-  for (const net of nets) {
+  for (const t of trades) {
+    const net = t.netMinor;
     const bin = bins[Math.floor(net / w) - first];
     if (!bin) continue;
     bin.count += 1;

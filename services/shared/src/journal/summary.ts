@@ -2,10 +2,10 @@ import { assertClosedTrade, byCloseTime, type ClosedTrade } from './closed-trade
 import { resolveConventions, type AnalyticsConventions } from './conventions.js';
 import { dailyPnl, sharpe, sortino, type DailyPnl } from './daily-pnl.js';
 import { drawdowns, summarizeDrawdowns, type DrawdownPeriod } from './drawdowns.js';
-import { equityCurve, type EquityPoint } from './equity-curve.js';
+import { equityCurveOfSorted, type EquityPoint } from './equity-curve.js';
 import { kRatio } from './k-ratio.js';
 import { averageMinor } from './money.js';
-import { outcomeOf, type OutcomeTotals } from './outcome.js';
+import { outcomeOf, type Outcome, type OutcomeTotals } from './outcome.js';
 import { mean, ratioOrNull, sampleSd } from './statistics.js';
 import { streaks } from './streaks.js';
 
@@ -57,14 +57,14 @@ export function summarize(trades: readonly ClosedTrade[], conventions: Partial<A
   const c = resolveConventions(conventions);
   trades.forEach(assertClosedTrade);
   const sorted = [...trades].sort(byCloseTime);
-  const curve = equityCurve(sorted, c.startingCapitalMinor);
+  const curve = equityCurveOfSorted(sorted, c.startingCapitalMinor);
   return summarizeSorted(sorted, c, curve, drawdowns(curve, c.startingCapitalMinor !== null), dailyPnl(sorted, c.timeZone));
 }
 
 /** summarize() for callers that already hold the checked, close-ordered trades and their series (analyze). */
 export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConventions, curve: readonly EquityPoint[], periods: readonly DrawdownPeriod[], days: readonly DailyPnl[]): AnalyticsSummary {
-  const outcomes = sorted.map((t) => outcomeOf(t.netMinor, c.breakevenToleranceMinor));
-
+  const n = sorted.length;
+  const outcomes = new Array<Outcome>(n);
   let wins = 0;
   let losses = 0;
   let grossPnl = 0;
@@ -73,26 +73,31 @@ export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConv
   let grossWins = 0;
   let grossLosses = 0;
   const rs: number[] = [];
-  sorted.forEach((t, i) => {
+  for (let i = 0; i < n; i++) {
+    const t = sorted[i] as ClosedTrade;
+    const outcome = outcomeOf(t.netMinor, c.breakevenToleranceMinor);
+    outcomes[i] = outcome;
     grossPnl += t.grossMinor;
     fees += t.feesMinor;
     netPnl += t.netMinor;
-    if (outcomes[i] === 'win') {
+    if (outcome === 'win') {
       wins += 1;
       grossWins += t.netMinor;
-    } else if (outcomes[i] === 'loss') {
+    } else if (outcome === 'loss') {
       losses += 1;
       grossLosses += t.netMinor;
     }
     if (t.riskMinor !== null && t.riskMinor > 0) rs.push(t.netMinor / t.riskMinor);
-  });
-  const n = sorted.length;
+  }
   const winRateExBreakeven = ratioOrNull(wins, wins + losses);
   const payoffRatio = wins > 0 && losses > 0 ? grossWins / wins / (-grossLosses / losses) : null;
   const sdR = sampleSd(rs);
 
   const hasCapital = c.startingCapitalMinor !== null;
   const daily = days.map((d) => d.netMinor);
+  // The cumulative P&L after each trade (the curve without its origin), without slice-and-map copies.
+  const cumulative = new Array<number>(curve.length - 1);
+  for (let i = 1; i < curve.length; i++) cumulative[i - 1] = (curve[i] as EquityPoint).cumulativeMinor;
 
   return {
     trades: n,
@@ -121,7 +126,7 @@ export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConv
     tradingDays: daily.length,
     sharpe: sharpe(daily),
     sortino: sortino(daily),
-    kRatio: kRatio(curve.slice(1).map((p) => p.cumulativeMinor)),
+    kRatio: kRatio(cumulative),
     ...streaks(outcomes),
   };
 }
