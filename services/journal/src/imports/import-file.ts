@@ -8,6 +8,7 @@ import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportRes
 import { importTastytrade } from './tastytrade.importer.js';
 import { importThinkorswim } from './thinkorswim.importer.js';
 import { importSchwab } from './schwab.importer.js';
+import { importEtrade } from './etrade.importer.js';
 import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
@@ -26,6 +27,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   'tradovate-paired': importTradovatePaired,
   'tradovate-orders': importTradovateOrders,
   schwab: importSchwab,
+  etrade: importEtrade,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

@@ -29,8 +29,6 @@ export interface OptionContract {
  */
 const INDEX_OPTION_ROOTS: Readonly<Record<string, string>> = { SPXW: 'SPX', SPXPM: 'SPX', NDXP: 'NDX', RUTW: 'RUT', VIXW: 'VIX', DJXW: 'DJX' };
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-
 function contract(root: string, year: number, month: number, day: number, right: string, strikeText: string): OptionContract | null {
   const strike = parseDecimal(strikeText);
   if (!isValidWallClock({ year, month, day, hour: 0, minute: 0, second: 0 }) || strike === null || strike === '0' || strike.startsWith('-')) return null;
@@ -58,19 +56,18 @@ function schwabStyle(text: string): OptionContract | null {
   return contract(root, Number(yyyy), Number(mm), Number(dd), right, strike);
 }
 
-/** E*TRADE's displayed `SPXW Dec 19 '25 $6000 Call`. */
-function displayStyle(text: string): OptionContract | null {
-  const match = /^([A-Z][A-Z0-9.]*) ([A-Z]{3}) (\d{1,2}) '(\d{2}) \$([\d,]+(?:\.\d+)?) (CALL|PUT)$/.exec(text);
-  const month = match ? MONTHS.indexOf(match[2] ?? '') + 1 : 0;
-  if (!match || month === 0) return null;
-  const [, root = '', , dd, yy, strike = '', right = ''] = match;
-  return contract(root, 2000 + Number(yy), month, Number(dd), right, strike);
+/** E*TRADE's option description `PUT SPY 12/19/25 670.000` (trailing words allowed). */
+function rightFirstStyle(text: string): OptionContract | null {
+  const match = /^(CALL|PUT) ([A-Z][A-Z0-9.]*) (\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}) ([\d,]+(?:\.\d+)?)(?: |$)/.exec(text);
+  if (!match) return null;
+  const [, right = '', root = '', mm, dd, year = '', strike = ''] = match;
+  return contract(root, year.length === 2 ? 2000 + Number(year) : Number(year), Number(mm), Number(dd), right, strike);
 }
 
 /** An option symbol in any spelling above; null when the text is not one (a stock ticker). */
 export function parseOptionSymbol(text: string): OptionContract | null {
   const symbol = text.trim().replace(/\s+/g, ' ').toUpperCase();
-  return compact(symbol) ?? schwabStyle(symbol) ?? displayStyle(symbol);
+  return compact(symbol) ?? schwabStyle(symbol) ?? rightFirstStyle(symbol);
 }
 
 /** A stock, ETF or index option on 100 shares (or $100 a point), under the OCC symbol. */

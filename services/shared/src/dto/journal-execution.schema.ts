@@ -27,6 +27,7 @@ export const IMPORT_FORMATS = [
   'tradovate-paired',
   'tradovate-orders',
   'schwab',
+  'etrade',
   'tradenote',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);

@@ -1,0 +1,72 @@
+import { inZone, readUsDateTime } from './date-formats.js';
+import { draftExecution } from './execution-draft.js';
+import { importHeaderedCsv } from './headered-csv-import.js';
+import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
+import { stockInstrument } from './instruments.js';
+import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
+import { optionFromSymbol } from './occ-symbol.js';
+import { feeCell, quantitySize, requiredDecimal } from './row-cells.js';
+import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+
+/**
+ * E*TRADE Accounts → Transactions → Download (DownloadTxnHistory.csv). Column layout from the
+ * export as public importers and their fixtures show it: a `For Account:,####1234` line, a blank
+ * line, then TransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commission,
+ * Description and the rows (after another blank line), dates `12/19/25`, Quantity signed (sells
+ * negative), SecurityType EQ or OPTN. An option row names its underlying in Symbol and the contract
+ * in Description, `CALL SPY 12/19/25 680.000` (E*TRADE's own spelling, as in its activity exports).
+ *
+ * The export has no time of day: executions are dated at midnight (`ImportOptions.timeZone`) of
+ * their date. Plain Bought / Sold do not say open or close: 'unknown', for the trade grouping.
+ * `Option Expired` / `Option Assigned` close at 0, the Quantity sign saying which way (the sign
+ * convention of the trades; no public sample shows one, so a zero or missing Quantity is refused).
+ */
+export const ETRADE_COLUMNS = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount', 'Price', 'Commission'] as const;
+
+const BROKER = 'etrade';
+
+const ACTIONS: Readonly<Record<string, TradeAction>> = {
+  Bought: BUY,
+  Sold: SELL,
+  'Bought To Open': BUY_TO_OPEN,
+  'Sold To Open': SELL_TO_OPEN,
+  'Bought To Close': BUY_TO_CLOSE,
+  'Sold To Close': SELL_TO_CLOSE,
+  'Sold Short': SELL_TO_OPEN,
+  'Bought To Cover': BUY_TO_CLOSE,
+};
+
+const REMOVALS: Readonly<Record<string, 'expiration' | 'assignment'>> = { 'Option Expired': 'expiration', 'Option Assigned': 'assignment' };
+
+export function importEtrade(text: string, options: ImportOptions = {}): ImportResult {
+  const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
+  return importHeaderedCsv(
+    text,
+    BROKER,
+    ({ read, row, hasher }) => {
+      const type = read('TransactionType');
+      const removal = REMOVALS[type];
+      const action = removal ? closingBySign(requiredDecimal(read('Quantity'), 'Quantity')) : ACTIONS[type];
+      if (!action) throw new RowError(`not a trade: TransactionType "${type}"`);
+      const securityType = read('SecurityType');
+      if (securityType !== 'EQ' && securityType !== 'OPTN') throw new RowError(`unsupported SecurityType "${securityType}"`);
+      const symbol = read('Symbol');
+      if (!symbol) throw new RowError('no Symbol');
+      const execution = draftExecution({
+        broker: BROKER,
+        event: removal ?? 'fill',
+        ...inZone(readUsDateTime(read('TransactionDate')), timeZone),
+        localTime: read('TransactionDate'),
+        instrument: securityType === 'OPTN' ? optionFromSymbol(read('Description'), 'Description') : stockInstrument(symbol),
+        ...action,
+        quantity: quantitySize(read('Quantity'), 'Quantity'),
+        price: removal ? '0' : requiredDecimal(read('Price'), 'Price'),
+        fees: { commission: feeCell(read('Commission'), 'Commission'), exchangeFee: '0', clearingFee: '0' },
+        rowHash: hasher.hash(row.cells),
+        line: row.line,
+      });
+      return [execution];
+    },
+    { headerColumns: ETRADE_COLUMNS },
+  );
+}
