@@ -3,7 +3,13 @@ import type { ServiceContext } from '@marketswarm/shared/service';
 import { journalSettings } from '@marketswarm/shared/truth';
 import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
 import type { JournalDatabase } from './database/create-journal-database.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { JournalDatabaseModule } from './database/journal-database.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { SymbolsModule } from './symbols/symbols.module.js';
+import { TagsModule } from './tags/tags.module.js';
+import { TradeLogsModule } from './trade-logs/trade-logs.module.js';
+import { TradesModule } from './trades/trades.module.js';
 
 /** Under the `/api` prefix: `/api/journal/openapi.json`, a path nginx already routes to the journal. */
 export const JOURNAL_OPENAPI_PATH = 'journal/openapi.json';
@@ -22,6 +28,12 @@ export class AppModule {
         JournalDatabaseModule.forRoot(database),
         HealthModule,
         NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx, journalSettings), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
+        TradeLogsModule,
+        TradesModule,
+        SymbolsModule,
+        TagsModule,
+        SettingsModule,
+        AnalyticsModule,
       ],
       controllers: [edgeProbeController('journal/edge')],
     };

@@ -178,11 +178,12 @@ describeOnBothDialects(TradesRepository.name, (fixture) => {
       const [other] = (await trades.insertMany(alice, otherLog, [unfilled({ ...creditVertical(fills), side: 'debit' })]))!;
       ids = { first: stored[0]!.id, second: stored[1]!.id, xsp: stored[2]!.id, open: stored[3]!.id, other: other!.id };
       const tagRepo = new TagsRepository(fixture.db());
-      const made = [await tagRepo.create(alice, 'FOMC'), await tagRepo.create(alice, '0DTE')];
-      if (made[0] === 'duplicate' || made[1] === 'duplicate') throw new Error('setup');
-      fomc = made[0].id;
-      await trades.setTags(alice, ids.first, [made[0].id, made[1].id]);
-      await trades.setTags(alice, ids.xsp, [made[0].id]);
+      const fomcTag = await tagRepo.create(alice, 'FOMC');
+      const zeroDte = await tagRepo.create(alice, '0DTE');
+      if (fomcTag === 'duplicate' || zeroDte === 'duplicate') throw new Error('setup');
+      fomc = fomcTag.id;
+      await trades.setTags(alice, ids.first, [fomc, zeroDte.id]);
+      await trades.setTags(alice, ids.xsp, [fomc]);
     });
 
     const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
