@@ -81,6 +81,8 @@ interface Opening {
 class TradeGrouper {
   private readonly ledger = new FillLedger();
   private readonly trades: TradeBook[] = [];
+  /** The open trades by account and root, oldest first: a unit only ever looks at its own bucket. */
+  private readonly open = new Map<string, TradeBook[]>();
   private readonly unmatched: UnmatchedClose[] = [];
 
   constructor(private readonly options: GroupingOptions) {}
@@ -98,14 +100,26 @@ class TradeGrouper {
       else openings.push({ execution, quantity: left, flip: left < whole });
     }
     for (const trade of touched) {
-      if (trade.isFlat()) trade.closedAt = trade.lastCloseAt;
+      if (trade.isFlat()) this.markClosed(trade);
     }
-    if (openings.length > 0) this.open(unit, openings, touched);
+    if (openings.length > 0) this.openPositions(unit, openings, touched);
+  }
+
+  private bucket(account: string, root: string): TradeBook[] {
+    const key = JSON.stringify([account, root]);
+    let trades = this.open.get(key);
+    if (!trades) this.open.set(key, (trades = []));
+    return trades;
+  }
+
+  private markClosed(trade: TradeBook): void {
+    trade.closedAt = trade.lastCloseAt;
+    const bucket = this.bucket(trade.account, trade.symbol);
+    bucket.splice(bucket.indexOf(trade), 1);
   }
 
   private closeCandidates(unit: ExecutionUnit): TradeBook[] {
-    const scored = this.trades
-      .filter((t) => t.closedAt === null && t.account === unit.account && t.symbol === unit.root)
+    const scored = this.bucket(unit.account, unit.root)
       .map((trade) => {
         const legs = unit.fills.map((e) => ({ e, legs: closableLegs(trade, e) })).filter((m) => m.legs.length > 0);
         return { trade, score: legs.length, exact: legs.filter((m) => m.legs.some((l) => l.openQuantity === BigInt(m.e.quantityMicros))).length };
@@ -133,7 +147,7 @@ class TradeGrouper {
     return left;
   }
 
-  private open(unit: ExecutionUnit, openings: readonly Opening[], touched: ReadonlySet<TradeBook>): void {
+  private openPositions(unit: ExecutionUnit, openings: readonly Opening[], touched: ReadonlySet<TradeBook>): void {
     const first = openings[0] as Opening;
     let target: TradeBook | undefined;
     if (!openings.some((o) => o.flip)) {
@@ -144,6 +158,7 @@ class TradeGrouper {
     if (!target) {
       target = new TradeBook(first.execution.id, unit.account, unit.root, first.execution.executedAt, this.options.costBasis);
       this.trades.push(target);
+      this.bucket(unit.account, unit.root).push(target);
     }
     for (const { execution, quantity } of openings) {
       const part = this.ledger.take(execution, quantity);
@@ -154,7 +169,7 @@ class TradeGrouper {
 
   private scaleInTarget(unit: ExecutionUnit, openings: readonly Opening[]): TradeBook | undefined {
     const wanted = signature(openings.map((o) => ({ key: instrumentOf(o.execution).key, side: o.execution.side })));
-    return this.trades.find((t) => t.closedAt === null && t.account === unit.account && t.symbol === unit.root && t.openSignature() === wanted);
+    return this.bucket(unit.account, unit.root).find((t) => t.openSignature() === wanted);
   }
 
   settleExpired(now: number): void {
@@ -177,7 +192,7 @@ class TradeGrouper {
         leg.close(null, leg.openQuantity, price, cash);
         trade.noteClose(at);
       }
-      if (trade.isFlat()) trade.closedAt = trade.lastCloseAt;
+      if (trade.isFlat()) this.markClosed(trade);
     }
   }
 
