@@ -9,6 +9,7 @@ import { importTastytrade } from './tastytrade.importer.js';
 import { importThinkorswim } from './thinkorswim.importer.js';
 import { importSchwab } from './schwab.importer.js';
 import { importEtrade } from './etrade.importer.js';
+import { importFidelity } from './fidelity.importer.js';
 import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
@@ -28,6 +29,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   'tradovate-orders': importTradovateOrders,
   schwab: importSchwab,
   etrade: importEtrade,
+  fidelity: importFidelity,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

@@ -28,6 +28,7 @@ export const IMPORT_FORMATS = [
   'tradovate-orders',
   'schwab',
   'etrade',
+  'fidelity',
   'tradenote',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
