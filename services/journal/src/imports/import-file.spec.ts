@@ -29,6 +29,7 @@ describe(detectFormat.name, () => {
     ['schwab_transactions_constructed.csv', 'schwab'],
     ['etrade_transactions_constructed.csv', 'etrade'],
     ['fidelity_accounts_history_constructed.csv', 'fidelity'],
+    ['webull_orders_records_options_constructed.csv', 'webull'],
     ['tradenote_template_executions.csv', 'tradenote'],
   ])('recognises ok/%s as %s by its header', (file, format) => {
     expect(detectFormat(read(`ok/${file}`).toString('utf8'))).toEqual({ format });
@@ -37,7 +38,7 @@ describe(detectFormat.name, () => {
   it('names every recognised format when the header matches none', () => {
     expect(detectFormat('Date,Symbol,Qty\n2026-01-02,AAPL,1\n')).toEqual({
       format: null,
-      recognised: ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'tradenote'],
+      recognised: ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradenote'],
     });
   });
 
@@ -69,7 +70,7 @@ describe(importFile.name, () => {
 
   it('lists the recognised formats with an unknown format, for the 422 answer', () => {
     const outcome = importFile(read('not-ok/wrong-header.csv'));
-    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'tradenote']);
+    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradenote']);
   });
 
   it('accepts a file of exactly the size limit', () => {

@@ -10,6 +10,7 @@ import { importThinkorswim } from './thinkorswim.importer.js';
 import { importSchwab } from './schwab.importer.js';
 import { importEtrade } from './etrade.importer.js';
 import { importFidelity } from './fidelity.importer.js';
+import { importWebull } from './webull.importer.js';
 import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
@@ -30,6 +31,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   schwab: importSchwab,
   etrade: importEtrade,
   fidelity: importFidelity,
+  webull: importWebull,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

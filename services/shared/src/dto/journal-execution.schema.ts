@@ -29,6 +29,7 @@ export const IMPORT_FORMATS = [
   'schwab',
   'etrade',
   'fidelity',
+  'webull',
   'tradenote',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
