@@ -32,7 +32,7 @@ export function executionUnits(executions: readonly Execution[]): ExecutionUnit[
     const root = underlyingRoot(execution.underlying);
     const together = execution.comboId !== null ? `combo:${execution.comboId}` : execution.orderId !== null ? `order:${execution.orderId}` : `time:${execution.executedAt}`;
     // Broker events (expiration, assignment, exercise) never share a unit with fills: they close only.
-    const key = JSON.stringify([account, root, execution.event === 'fill' ? 'fill' : 'event', together]);
+    const key = `${account}\u0000${root}\u0000${execution.event === 'fill' ? 'fill' : 'event'}\u0000${together}`;
     const unit = units.get(key);
     if (unit) unit.fills.push(execution);
     else units.set(key, { account, root, fills: [execution], at: execution.executedAt });

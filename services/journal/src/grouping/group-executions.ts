@@ -6,7 +6,7 @@ import { FillLedger } from './fill-ledger.js';
 import { toGroupedTrade, type GroupedTrade } from './grouped-trade.js';
 import { CASH_SETTLED_ROOTS, isAmSettled, occRoot, underlyingRoot } from './instrument-root.js';
 import { intrinsicValue, settlementTime } from './settlement-time.js';
-import { TradeBook, instrumentOf, signature, type CostBasis, type LegBook } from './trade-book.js';
+import { TradeBook, instrumentKey, instrumentOf, signature, type CostBasis, type LegBook } from './trade-book.js';
 
 export type { GroupedTrade } from './grouped-trade.js';
 
@@ -106,7 +106,7 @@ class TradeGrouper {
   }
 
   private bucket(account: string, root: string): TradeBook[] {
-    const key = JSON.stringify([account, root]);
+    const key = `${account}\u0000${root}`;
     let trades = this.open.get(key);
     if (!trades) this.open.set(key, (trades = []));
     return trades;
@@ -168,8 +168,10 @@ class TradeGrouper {
   }
 
   private scaleInTarget(unit: ExecutionUnit, openings: readonly Opening[]): TradeBook | undefined {
-    const wanted = signature(openings.map((o) => ({ key: instrumentOf(o.execution).key, side: o.execution.side })));
-    return this.bucket(unit.account, unit.root).find((t) => t.openSignature() === wanted);
+    const first = (openings[0] as Opening).execution;
+    const wanted = signature(openings.map((o) => ({ key: instrumentKey(o.execution), side: o.execution.side })));
+    // Cheap test first: a scale-in target must hold the first opening's leg open.
+    return this.bucket(unit.account, unit.root).find((t) => (t.leg(instrumentKey(first), first.side)?.openQuantity ?? 0n) > 0n && t.openSignature() === wanted);
   }
 
   settleExpired(now: number): void {
@@ -204,7 +206,7 @@ class TradeGrouper {
 
 /** The open legs of a trade a fill can close: the other side of its instrument; for a broker event, either side. */
 function closableLegs(trade: TradeBook, execution: Execution): LegBook[] {
-  const key = instrumentOf(execution).key;
+  const key = instrumentKey(execution);
   const opposite: ExecutionSide = execution.side === 'buy' ? 'sell' : 'buy';
   const legs = [trade.leg(key, opposite)];
   if (execution.event !== 'fill') legs.push(trade.leg(key, execution.side));

@@ -18,9 +18,18 @@ export interface Instrument {
   multiplierMicros: number;
 }
 
+const instrumentKeys = new WeakMap<Execution, string>();
+
+/** One string per fill, built once: the grouping looks legs up by it many times per unit. */
+export function instrumentKey(execution: Execution): string {
+  let key = instrumentKeys.get(execution);
+  if (key === undefined) instrumentKeys.set(execution, (key = `${execution.instrumentKind}|${execution.symbol}`));
+  return key;
+}
+
 export function instrumentOf(execution: Execution): Instrument {
   return {
-    key: `${execution.instrumentKind}|${execution.symbol}`,
+    key: instrumentKey(execution),
     instrumentKind: execution.instrumentKind,
     symbol: execution.symbol,
     underlying: execution.underlying,
@@ -134,6 +143,7 @@ export class LegBook {
 /** A trade being built: one position in one account and root, from its first opening fill until every leg is flat. */
 export class TradeBook {
   readonly legs: LegBook[] = [];
+  private readonly legIndex = new Map<string, { buy?: LegBook; sell?: LegBook }>();
   fees = 0n;
   closedAt: number | null = null;
   /** The latest close of any leg, so a trade flattened by a late settlement still closes at its last event. */
@@ -150,12 +160,18 @@ export class TradeBook {
   ) {}
 
   leg(instrumentKey: string, side: ExecutionSide): LegBook | undefined {
-    return this.legs.find((l) => l.instrument.key === instrumentKey && l.side === side);
+    return this.legIndex.get(instrumentKey)?.[side];
   }
 
   legFor(instrument: Instrument, side: ExecutionSide): LegBook {
     let leg = this.leg(instrument.key, side);
-    if (!leg) this.legs.push((leg = new LegBook(instrument, side, this.basis)));
+    if (!leg) {
+      leg = new LegBook(instrument, side, this.basis);
+      this.legs.push(leg);
+      const sides = this.legIndex.get(instrument.key) ?? {};
+      sides[side] = leg;
+      this.legIndex.set(instrument.key, sides);
+    }
     return leg;
   }
 
