@@ -219,19 +219,16 @@ export class TradesRepository {
    * round trips and no per-trade work in SQL beyond the indexed lookups.
    */
   async listClosedForAnalytics(userId: string, filter: ClosedTradeFilter): Promise<ClosedTradeRow[]> {
-    const selected = this.db
-      .selectFrom('trades')
-      .where('trades.user_id', '=', userId)
-      .where('trades.status', '=', 'closed')
-      .where('trades.closed_at', 'is not', null)
-      .$if(filter.logId !== undefined, (q) => q.where('trades.log_id', '=', filter.logId ?? ''))
-      .$if(filter.from !== undefined, (q) => q.where('trades.closed_at', '>=', filter.from ?? 0))
-      .$if(filter.to !== undefined, (q) => q.where('trades.closed_at', '<', filter.to ?? 0))
-      .$if(filter.symbol !== undefined, (q) => q.where('trades.symbol', '=', filter.symbol ?? ''))
-      .$if(filter.strategy !== undefined, (q) => q.where('trades.strategy', '=', filter.strategy ?? ''))
-      .$if(filter.tagId !== undefined, (q) =>
-        q.where('trades.id', 'in', (eb) => eb.selectFrom('trade_tags').select('trade_tags.trade_id').where('trade_tags.user_id', '=', userId).where('trade_tags.tag_id', '=', filter.tagId ?? '')),
-      );
+    let selected = this.db.selectFrom('trades').where('trades.user_id', '=', userId).where('trades.status', '=', 'closed').where('trades.closed_at', 'is not', null);
+    const { logId, from, to, symbol, strategy, tagId } = filter;
+    if (logId !== undefined) selected = selected.where('trades.log_id', '=', logId);
+    if (from !== undefined) selected = selected.where('trades.closed_at', '>=', from);
+    if (to !== undefined) selected = selected.where('trades.closed_at', '<', to);
+    if (symbol !== undefined) selected = selected.where('trades.symbol', '=', symbol);
+    if (strategy !== undefined) selected = selected.where('trades.strategy', '=', strategy);
+    if (tagId !== undefined) {
+      selected = selected.where('trades.id', 'in', (eb) => eb.selectFrom('trade_tags').select('trade_tags.trade_id').where('trade_tags.user_id', '=', userId).where('trade_tags.tag_id', '=', tagId));
+    }
     const rows = await selected
       .select((eb) => [
         'trades.id',
