@@ -7,6 +7,7 @@ import { SCHWAB_COLUMNS } from './schwab.importer.js';
 import { ETRADE_COLUMNS } from './etrade.importer.js';
 import { FIDELITY_COLUMNS } from './fidelity.importer.js';
 import { WEBULL_COLUMNS } from './webull.importer.js';
+import { TRADESTATION_COLUMNS } from './tradestation.importer.js';
 import { TRADOVATE_ORDERS_COLUMNS } from './tradovate-orders.importer.js';
 import { TRADOVATE_PAIRED_COLUMNS } from './tradovate.importer.js';
 
@@ -24,6 +25,7 @@ const HEADER_SIGNATURES: readonly { format: ImportFormat; columns: readonly stri
   { format: 'etrade', columns: ETRADE_COLUMNS },
   { format: 'fidelity', columns: FIDELITY_COLUMNS },
   { format: 'webull', columns: WEBULL_COLUMNS },
+  { format: 'tradestation', columns: TRADESTATION_COLUMNS },
   { format: 'tradenote', columns: mappedColumns(TRADENOTE_MAPPING) },
 ];
 

@@ -30,6 +30,7 @@ describe(detectFormat.name, () => {
     ['etrade_transactions_constructed.csv', 'etrade'],
     ['fidelity_accounts_history_constructed.csv', 'fidelity'],
     ['webull_orders_records_options_constructed.csv', 'webull'],
+    ['tradestation_orders_constructed.csv', 'tradestation'],
     ['tradenote_template_executions.csv', 'tradenote'],
   ])('recognises ok/%s as %s by its header', (file, format) => {
     expect(detectFormat(read(`ok/${file}`).toString('utf8'))).toEqual({ format });
@@ -38,7 +39,7 @@ describe(detectFormat.name, () => {
   it('names every recognised format when the header matches none', () => {
     expect(detectFormat('Date,Symbol,Qty\n2026-01-02,AAPL,1\n')).toEqual({
       format: null,
-      recognised: ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradenote'],
+      recognised: ['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradestation', 'tradenote'],
     });
   });
 
@@ -70,7 +71,7 @@ describe(importFile.name, () => {
 
   it('lists the recognised formats with an unknown format, for the 422 answer', () => {
     const outcome = importFile(read('not-ok/wrong-header.csv'));
-    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradenote']);
+    expect(outcome.ok ? null : outcome.error.formats).toEqual(['thinkorswim', 'ibkr-flex-xml', 'ibkr-flex-csv', 'tastytrade', 'tradovate-paired', 'tradovate-orders', 'schwab', 'etrade', 'fidelity', 'webull', 'tradestation', 'tradenote']);
   });
 
   it('accepts a file of exactly the size limit', () => {

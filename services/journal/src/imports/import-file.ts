@@ -11,6 +11,7 @@ import { importSchwab } from './schwab.importer.js';
 import { importEtrade } from './etrade.importer.js';
 import { importFidelity } from './fidelity.importer.js';
 import { importWebull } from './webull.importer.js';
+import { importTradestation } from './tradestation.importer.js';
 import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
@@ -32,6 +33,7 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   etrade: importEtrade,
   fidelity: importFidelity,
   webull: importWebull,
+  tradestation: importTradestation,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
 };
 

@@ -30,6 +30,7 @@ export const IMPORT_FORMATS = [
   'etrade',
   'fidelity',
   'webull',
+  'tradestation',
   'tradenote',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
