@@ -419,6 +419,7 @@ describe('journal REST routes (logs, trades, symbols, tags, settings)', () => {
       expectNotFound(unknown, 'key');
       expect(unknown.body['message']).toContain('colour');
       expectNotFound(await call(alice, 'PUT', '/api/settings/colour', { value: 'red' }), 'key');
+      expectRefused(await get(alice, `/api/settings/${'k'.repeat(65)}`), 'key');
       expectCsrfRefused(await call(alice, 'PUT', '/api/settings/costBasis', { value: 'fifo' }, { csrf: false }));
     });
   });
