@@ -24,19 +24,30 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The units in the order they are booked: by their first fill's time, then its id. */
+/**
+ * The units in the order they are booked: by their first fill's time, then its id. A fill that
+ * trades the other side of an instrument already in its unit starts a new unit after it — a
+ * round trip within one second of an export with no order ids (Tradovate's paired fills) is an
+ * open then a close, not a two-legged position.
+ */
 export function executionUnits(executions: readonly Execution[]): ExecutionUnit[] {
-  const units = new Map<string, ExecutionUnit>();
+  const current = new Map<string, ExecutionUnit>();
+  const units: ExecutionUnit[] = [];
   for (const execution of [...executions].sort(byTimeThenId)) {
     const account = execution.account ?? '';
     const root = underlyingRoot(execution.underlying);
     const together = execution.comboId !== null ? `combo:${execution.comboId}` : execution.orderId !== null ? `order:${execution.orderId}` : `time:${execution.executedAt}`;
     // Broker events (expiration, assignment, exercise) never share a unit with fills: they close only.
     const key = `${account}\u0000${root}\u0000${execution.event === 'fill' ? 'fill' : 'event'}\u0000${together}`;
-    const unit = units.get(key);
-    if (unit) unit.fills.push(execution);
-    else units.set(key, { account, root, fills: [execution], at: execution.executedAt });
+    const unit = current.get(key);
+    if (unit && !unit.fills.some((f) => f.side !== execution.side && f.instrumentKind === execution.instrumentKind && f.symbol === execution.symbol)) {
+      unit.fills.push(execution);
+    } else {
+      const next = { account, root, fills: [execution], at: execution.executedAt };
+      current.set(key, next);
+      units.push(next);
+    }
   }
-  // Map order is first-fill order, and fills were visited sorted: the units come out sorted.
-  return [...units.values()];
+  // Units were started in fill order, and fills were visited sorted: the units come out sorted.
+  return units;
 }

@@ -108,6 +108,36 @@ describe('a flip long → short in one fill', () => {
   });
 });
 
+describe('fills of one order or one second', () => {
+  const mnq = future('/MNQM6', '2');
+
+  it('partial fills of one order are one opening, even minutes apart', () => {
+    const trades = groupExecutions(
+      [
+        execution({ id: 'p1', at: '2026-12-02T10:00', side: 'buy', quantity: '2', price: '21000', leg: mnq, order: 'big' }),
+        execution({ id: 'p2', at: '2026-12-02T10:03', side: 'buy', quantity: '3', price: '21001', leg: mnq, order: 'big' }),
+        execution({ id: 'p3', at: '2026-12-02T10:30', side: 'sell', quantity: '5', price: '21010', leg: mnq, order: 'exit' }),
+      ],
+      FIFO,
+    );
+    // (21010 − 21000) × 2 × 2 + (21010 − 21001) × 2 × 3 = 40 + 54 = 94
+    expect(trades.map((t) => [t.key, t.quantityMicros, t.grossMicros, t.status])).toEqual([['p1', usd('5'), usd('94'), 'closed']]);
+  });
+
+  it('a round trip inside one second with no order ids is an open then a close, not two legs', () => {
+    // Tradovate's paired fills: both timestamps the same second, no open/close flag
+    const trades = groupExecutions(
+      [
+        execution({ id: 'a-buy', at: '2026-12-02T11:14:44', side: 'buy', quantity: '5', price: '25073.25', leg: mnq, commission: '0', exchangeFee: '0' }),
+        execution({ id: 'b-sell', at: '2026-12-02T11:14:44', side: 'sell', quantity: '5', price: '25072.00', leg: mnq, commission: '0', exchangeFee: '0' }),
+      ],
+      FIFO,
+    );
+    // (25072.00 − 25073.25) × 2 × 5 = −12.50
+    expect(trades.map((t) => [t.strategy, t.side, t.legs.length, t.grossMicros, t.status])).toEqual([['future', 'long', 1, usd('-12.5'), 'closed']]);
+  });
+});
+
 describe('a leg closed later than the others stays in the trade', () => {
   const p = (strike: string) => option('SPXW', '2026-12-04', 'P', strike);
   const fills = [
@@ -403,5 +433,10 @@ describe('identity and order', () => {
   it('reports a close with nothing open to close instead of inventing a trade', () => {
     const result = groupExecutionsWithUnmatched([execution({ id: 'orphan', at: '2026-12-03T10:00', side: 'sell', quantity: '1', price: '4.00', leg: call, effect: 'close' })], FIFO);
     expect(result).toEqual({ trades: [], unmatched: [{ executionId: 'orphan', quantityMicros: usd('1') }] });
+  });
+
+  it('books nothing for a fill of no size', () => {
+    const result = groupExecutionsWithUnmatched([execution({ id: 'empty', at: '2026-12-03T10:00', side: 'buy', quantity: '0', price: '4.00', leg: call })], FIFO);
+    expect(result).toEqual({ trades: [], unmatched: [{ executionId: 'empty', quantityMicros: 0 }] });
   });
 });

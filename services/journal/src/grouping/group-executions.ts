@@ -18,7 +18,7 @@ export interface GroupingOptions {
   now?: number;
 }
 
-/** A part of a closing fill or broker event that found no open position to close (its opening is not in the log). */
+/** A part of a closing fill or broker event that found no open position to close (its opening is not in the log), or a fill of no size. */
 export interface UnmatchedClose {
   executionId: string;
   quantityMicros: number;
@@ -93,6 +93,11 @@ class TradeGrouper {
     const openings: Opening[] = [];
     for (const execution of unit.fills) {
       const whole = BigInt(execution.quantityMicros);
+      // Importers refuse these; a fill of no size still must not open or close anything.
+      if (whole <= 0n) {
+        this.unmatched.push({ executionId: execution.id, quantityMicros: execution.quantityMicros });
+        continue;
+      }
       let left = whole;
       if (execution.positionEffect !== 'open' || execution.event !== 'fill') left = this.close(execution, whole, candidates, touched);
       if (left === 0n) continue;
