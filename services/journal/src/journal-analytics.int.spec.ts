@@ -27,6 +27,21 @@ import { TradesRepository, type NewTrade } from './trades/trades.repository.js';
 type Json = Record<string, unknown>;
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The second log's one trade: the scale-out's shape an hour later (so the close order, and with it
+ * the K-ratio, does not hang on random ids), net +100 = gross 101 − fees 1.
+ */
+const EXTRA: ClosedTrade = {
+  ...TRADE_SHAPES.partialScaleOut,
+  id: 'extra',
+  openedAt: TRADE_SHAPES.partialScaleOut.openedAt + HOUR_MS,
+  closedAt: TRADE_SHAPES.partialScaleOut.closedAt + HOUR_MS,
+  grossMinor: 101_000_000,
+  feesMinor: 1_000_000,
+  netMinor: 100_000_000,
+};
 
 /** The expiry that gives the fixture's DTE: the entry date in New York plus `dte` days. */
 function expiryOf(t: ClosedTrade): string {
@@ -109,9 +124,9 @@ describe('GET /api/analytics', () => {
     for (const [i, t] of TRADE_SHAPES_LIST.entries()) await trades.setTags(alice.userId, stored[i]!.id, t.tags.map((name) => tagIds.get(name)!));
     // Still open: never in the analytics.
     await trades.insertMany(alice.userId, shapesLog, [{ ...storedShape(TRADE_SHAPES.partialScaleOut), status: 'open', closedAt: null }]);
-    // A second log with $5,000 and one +$100 net trade (gross 101, fees 1), for log=all.
+    // A second log with $5,000 and one +$100 net trade, for log=all.
     const second = (await logs.create(alice.userId, { name: 'Second', currency: 'USD', startingCapitalMicros: parseMicros('5000') })).id;
-    await trades.insertMany(alice.userId, second, [{ ...storedShape(TRADE_SHAPES.partialScaleOut), grossMicros: parseMicros('101'), feesMicros: parseMicros('1'), netMicros: parseMicros('100') }]);
+    await trades.insertMany(alice.userId, second, [storedShape(EXTRA)]);
   });
 
   afterAll(async () => {
@@ -163,8 +178,7 @@ describe('GET /api/analytics', () => {
   });
 
   it('equals summarize() of the same trades for log=all (the second log included, capitals summed)', async () => {
-    const extra: ClosedTrade = { ...TRADE_SHAPES.partialScaleOut, id: 'extra', grossMinor: parseMicros('101'), feesMinor: parseMicros('1'), netMinor: parseMicros('100') };
-    const expected = summarize([...TRADE_SHAPES_LIST, extra], { ...TRADE_SHAPES_CONVENTIONS, startingCapitalMinor: parseMicros('15000') });
+    const expected = summarize([...TRADE_SHAPES_LIST, EXTRA], { ...TRADE_SHAPES_CONVENTIONS, startingCapitalMinor: parseMicros('15000') });
     const summary = await summaryOf('log=all');
     // 543.20 + 100
     expect(summary).toMatchObject({ trades: 9, netPnl: 643.2, wins: expected.wins, losses: expected.losses, maxDrawdown: expected.maxDrawdown / 1e6 });
