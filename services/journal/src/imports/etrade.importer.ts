@@ -1,12 +1,9 @@
-import { inZone, readUsDateTime } from './date-formats.js';
-import { draftExecution } from './execution-draft.js';
-import { importHeaderedCsv } from './headered-csv-import.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
 import { stockInstrument } from './instruments.js';
-import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { optionFromSymbol } from './occ-symbol.js';
-import { feeCell, quantitySize, requiredDecimal } from './row-cells.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { feeCell } from './row-cells.js';
+import { actionFromTables, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
+import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
 
 /**
  * E*TRADE Accounts → Transactions → Download (DownloadTxnHistory.csv). Column layout from the
@@ -23,8 +20,6 @@ import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SEL
  */
 export const ETRADE_COLUMNS = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount', 'Price', 'Commission'] as const;
 
-const BROKER = 'etrade';
-
 const ACTIONS: Readonly<Record<string, TradeAction>> = {
   Bought: BUY,
   Sold: SELL,
@@ -38,35 +33,24 @@ const ACTIONS: Readonly<Record<string, TradeAction>> = {
 
 const REMOVALS: Readonly<Record<string, 'expiration' | 'assignment'>> = { 'Option Expired': 'expiration', 'Option Assigned': 'assignment' };
 
+const LAYOUT: TransactionHistoryLayout = {
+  broker: 'etrade',
+  headerColumns: ETRADE_COLUMNS,
+  action: (read) => actionFromTables(read('TransactionType'), REMOVALS, ACTIONS),
+  notATrade: (read) => `TransactionType "${read('TransactionType')}"`,
+  symbolColumn: 'Symbol',
+  date: (read) => read('TransactionDate'),
+  instrument: (read, symbol) => {
+    const securityType = read('SecurityType');
+    if (securityType === 'OPTN') return optionFromSymbol(read('Description'), 'Description');
+    if (securityType === 'EQ') return stockInstrument(symbol);
+    throw new RowError(`unsupported SecurityType "${securityType}"`);
+  },
+  quantityColumn: 'Quantity',
+  priceColumn: 'Price',
+  fees: (read) => ({ commission: feeCell(read('Commission'), 'Commission'), exchangeFee: '0', clearingFee: '0' }),
+};
+
 export function importEtrade(text: string, options: ImportOptions = {}): ImportResult {
-  const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  return importHeaderedCsv(
-    text,
-    BROKER,
-    ({ read, row, hasher }) => {
-      const type = read('TransactionType');
-      const removal = REMOVALS[type];
-      const action = removal ? closingBySign(requiredDecimal(read('Quantity'), 'Quantity')) : ACTIONS[type];
-      if (!action) throw new RowError(`not a trade: TransactionType "${type}"`);
-      const securityType = read('SecurityType');
-      if (securityType !== 'EQ' && securityType !== 'OPTN') throw new RowError(`unsupported SecurityType "${securityType}"`);
-      const symbol = read('Symbol');
-      if (!symbol) throw new RowError('no Symbol');
-      const execution = draftExecution({
-        broker: BROKER,
-        event: removal ?? 'fill',
-        ...inZone(readUsDateTime(read('TransactionDate')), timeZone),
-        localTime: read('TransactionDate'),
-        instrument: securityType === 'OPTN' ? optionFromSymbol(read('Description'), 'Description') : stockInstrument(symbol),
-        ...action,
-        quantity: quantitySize(read('Quantity'), 'Quantity'),
-        price: removal ? '0' : requiredDecimal(read('Price'), 'Price'),
-        fees: { commission: feeCell(read('Commission'), 'Commission'), exchangeFee: '0', clearingFee: '0' },
-        rowHash: hasher.hash(row.cells),
-        line: row.line,
-      });
-      return [execution];
-    },
-    { headerColumns: ETRADE_COLUMNS },
-  );
+  return importTransactionHistory(text, LAYOUT, options);
 }

@@ -1,12 +1,9 @@
-import { inZone, readUsDateTime } from './date-formats.js';
-import { draftExecution } from './execution-draft.js';
-import { importHeaderedCsv } from './headered-csv-import.js';
-import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
+import type { ImportOptions, ImportResult } from './import-result.js';
 import { stockInstrument } from './instruments.js';
-import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { optionFromSymbol } from './occ-symbol.js';
-import { feeCell, quantitySize, requiredDecimal } from './row-cells.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { feeCell } from './row-cells.js';
+import { importTransactionHistory, type RowAction, type TransactionHistoryLayout } from './transaction-history-import.js';
+import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
 
 /**
  * Fidelity Accounts → Activity & Orders → History → Download (Accounts_History.csv). Column layout
@@ -24,8 +21,6 @@ import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SEL
  */
 export const FIDELITY_COLUMNS = ['Run Date', 'Action', 'Symbol', 'Quantity', 'Price ($)', 'Commission ($)', 'Fees ($)', 'Amount ($)'] as const;
 
-const BROKER = 'fidelity';
-
 /** Longest first: `YOU BOUGHT OPENING TRANSACTION` before `YOU BOUGHT`. */
 const ACTIONS: readonly [prefix: string, action: TradeAction][] = [
   ['YOU BOUGHT OPENING TRANSACTION', BUY_TO_OPEN],
@@ -41,33 +36,28 @@ const REMOVALS: readonly [prefix: string, event: 'expiration' | 'assignment'][] 
   ['ASSIGNED', 'assignment'],
 ];
 
+function actionOf(text: string): RowAction | null {
+  const upper = text.toUpperCase();
+  const removal = REMOVALS.find(([prefix]) => upper.startsWith(prefix))?.[1];
+  if (removal) return { event: removal };
+  const trade = ACTIONS.find(([prefix]) => upper.startsWith(prefix))?.[1];
+  return trade ? { event: 'fill', trade } : null;
+}
+
+const LAYOUT: TransactionHistoryLayout = {
+  broker: 'fidelity',
+  headerColumns: FIDELITY_COLUMNS,
+  endsAtBlankLine: true,
+  action: (read) => actionOf(read('Action')),
+  notATrade: (read) => `Action "${read('Action')}"`,
+  symbolColumn: 'Symbol',
+  date: (read) => read('Run Date'),
+  instrument: (_read, symbol) => (symbol.startsWith('-') ? optionFromSymbol(symbol, 'Symbol') : stockInstrument(symbol)),
+  quantityColumn: 'Quantity',
+  priceColumn: 'Price ($)',
+  fees: (read) => ({ commission: feeCell(read('Commission ($)'), 'Commission ($)'), exchangeFee: feeCell(read('Fees ($)'), 'Fees ($)'), clearingFee: '0' }),
+};
+
 export function importFidelity(text: string, options: ImportOptions = {}): ImportResult {
-  const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  return importHeaderedCsv(
-    text,
-    BROKER,
-    ({ read, row, hasher }) => {
-      const actionText = read('Action').toUpperCase();
-      const removal = REMOVALS.find(([prefix]) => actionText.startsWith(prefix))?.[1];
-      const action = removal ? closingBySign(requiredDecimal(read('Quantity'), 'Quantity')) : ACTIONS.find(([prefix]) => actionText.startsWith(prefix))?.[1];
-      if (!action) throw new RowError(`not a trade: Action "${read('Action')}"`);
-      const symbol = read('Symbol');
-      if (!symbol) throw new RowError('no Symbol');
-      const execution = draftExecution({
-        broker: BROKER,
-        event: removal ?? 'fill',
-        ...inZone(readUsDateTime(read('Run Date')), timeZone),
-        localTime: read('Run Date'),
-        instrument: symbol.startsWith('-') ? optionFromSymbol(symbol, 'Symbol') : stockInstrument(symbol),
-        ...action,
-        quantity: quantitySize(read('Quantity'), 'Quantity'),
-        price: removal ? '0' : requiredDecimal(read('Price ($)'), 'Price ($)'),
-        fees: { commission: feeCell(read('Commission ($)'), 'Commission ($)'), exchangeFee: feeCell(read('Fees ($)'), 'Fees ($)'), clearingFee: '0' },
-        rowHash: hasher.hash(row.cells),
-        line: row.line,
-      });
-      return [execution];
-    },
-    { headerColumns: FIDELITY_COLUMNS, endsAtBlankLine: true },
-  );
+  return importTransactionHistory(text, LAYOUT, options);
 }

@@ -1,11 +1,12 @@
 import type { Instrument, JournalExecution } from '@marketswarm/shared/dto';
 import { importHeaderedCsv } from './headered-csv-import.js';
 import { inZone, readIbkrDateTime, readUsDateTime } from './date-formats.js';
-import { addDecimals, isNegativeDecimal, parseDecimal } from './decimal.js';
+import { addDecimals, isNegativeDecimal } from './decimal.js';
 import type { GenericCsvMapping } from './generic-csv.mapping.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { futureInstrument, stockInstrument } from './instruments.js';
 import { DEFAULT_EXPORT_TIME_ZONE, type WallClock } from './local-time.js';
+import { requiredDecimal } from './row-cells.js';
 
 function wallClockOf(text: string, mapping: GenericCsvMapping): WallClock {
   if (mapping.dateFormat === 'MM/DD/YYYY') return readUsDateTime(text);
@@ -16,9 +17,7 @@ function wallClockOf(text: string, mapping: GenericCsvMapping): WallClock {
 }
 
 function instrumentOf(kind: 'stock' | 'future', symbol: string, options: ImportOptions): Instrument {
-  if (kind === 'stock') return { kind, underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
-  const { root, multiplier } = futuresContract(symbol, options.multipliers);
-  return { kind, underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
+  return kind === 'stock' ? stockInstrument(symbol) : futureInstrument(symbol, symbol, options.multipliers);
 }
 
 /** Any "one row per execution" CSV, read through a column mapping (see generic-csv.mapping.ts). */
@@ -26,11 +25,7 @@ export function importGenericCsv(text: string, mapping: GenericCsvMapping, optio
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
   const { columns } = mapping;
   return importHeaderedCsv(text, mapping.name, ({ read, row, hasher }) => {
-    const decimal = (column: string): string => {
-      const value = parseDecimal(read(column));
-      if (value === null) throw new RowError(`bad ${column} "${read(column)}"`);
-      return value;
-    };
+    const decimal = (column: string): string => requiredDecimal(read(column), column);
     const fee = (names: readonly string[]) => addDecimals('0', ...names.map((name) => (read(name) === '' ? '0' : decimal(name))));
     const sideCode = read(columns.side);
     const side = mapping.sides[sideCode];

@@ -1,12 +1,9 @@
-import { inZone, readUsDateTime } from './date-formats.js';
-import { draftExecution } from './execution-draft.js';
-import { importHeaderedCsv } from './headered-csv-import.js';
-import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
+import type { ImportOptions, ImportResult } from './import-result.js';
 import { stockInstrument } from './instruments.js';
-import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { equityOptionInstrument, parseOptionSymbol } from './occ-symbol.js';
-import { feeCell, quantitySize, requiredDecimal } from './row-cells.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { feeCell } from './row-cells.js';
+import { actionFromTables, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
+import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
 
 /**
  * schwab.com Accounts → History → Transactions → Export (CSV). Column layout from the export as
@@ -22,8 +19,6 @@ import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, closingBySign, SELL, SELL_TO_CLOSE, SEL
  * do not say open or close: their effect is 'unknown', for the trade grouping.
  */
 export const SCHWAB_COLUMNS = ['Date', 'Action', 'Symbol', 'Description', 'Quantity', 'Price', 'Fees & Comm', 'Amount'] as const;
-
-const BROKER = 'schwab';
 
 const ACTIONS: Readonly<Record<string, TradeAction>> = {
   Buy: BUY,
@@ -44,35 +39,22 @@ function effectiveDate(text: string): string {
   return /\bas of (\S+)$/.exec(text)?.[1] ?? text;
 }
 
+const LAYOUT: TransactionHistoryLayout = {
+  broker: 'schwab',
+  headerColumns: SCHWAB_COLUMNS,
+  action: (read) => actionFromTables(read('Action'), REMOVALS, ACTIONS),
+  notATrade: (read) => (read('Action') ? `Action "${read('Action')}"` : `"${read('Date')}"`),
+  symbolColumn: 'Symbol',
+  date: (read) => effectiveDate(read('Date')),
+  instrument: (_read, symbol) => {
+    const option = parseOptionSymbol(symbol);
+    return option ? equityOptionInstrument(option) : stockInstrument(symbol);
+  },
+  quantityColumn: 'Quantity',
+  priceColumn: 'Price',
+  fees: (read) => ({ commission: feeCell(read('Fees & Comm'), 'Fees & Comm'), exchangeFee: '0', clearingFee: '0' }),
+};
+
 export function importSchwab(text: string, options: ImportOptions = {}): ImportResult {
-  const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  return importHeaderedCsv(
-    text,
-    BROKER,
-    ({ read, row, hasher }) => {
-      const actionText = read('Action');
-      const removal = REMOVALS[actionText];
-      const action = removal ? closingBySign(requiredDecimal(read('Quantity'), 'Quantity')) : ACTIONS[actionText];
-      if (!action) throw new RowError(`not a trade: ${actionText ? `Action "${actionText}"` : `"${read('Date')}"`}`);
-      const symbol = read('Symbol');
-      if (!symbol) throw new RowError('no Symbol');
-      const option = parseOptionSymbol(symbol);
-      const date = effectiveDate(read('Date'));
-      const execution = draftExecution({
-        broker: BROKER,
-        event: removal ?? 'fill',
-        ...inZone(readUsDateTime(date), timeZone),
-        localTime: date,
-        instrument: option ? equityOptionInstrument(option) : stockInstrument(symbol),
-        ...action,
-        quantity: quantitySize(read('Quantity'), 'Quantity'),
-        price: removal ? '0' : requiredDecimal(read('Price'), 'Price'),
-        fees: { commission: feeCell(read('Fees & Comm'), 'Fees & Comm'), exchangeFee: '0', clearingFee: '0' },
-        rowHash: hasher.hash(row.cells),
-        line: row.line,
-      });
-      return [execution];
-    },
-    { headerColumns: SCHWAB_COLUMNS },
-  );
+  return importTransactionHistory(text, LAYOUT, options);
 }

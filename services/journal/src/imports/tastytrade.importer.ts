@@ -1,31 +1,24 @@
-import type { ExecutionEvent, ExecutionSide, Instrument, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
+import type { ExecutionEvent, Instrument, JournalExecution } from '@marketswarm/shared/dto';
 import { importHeaderedCsv } from './headered-csv-import.js';
 import { readDayMonthYear, readIsoWithOffset, readUsDateTime, isoDate } from './date-formats.js';
 import { absDecimal, isNegativeDecimal, negateDecimal, parseDecimal } from './decimal.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { EQUITY_OPTION_MULTIPLIER, futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { EQUITY_OPTION_MULTIPLIER, futuresContract } from './instrument-multipliers.js';
+import { futureInstrument, stockInstrument } from './instruments.js';
 import { occSymbol } from './occ-symbol.js';
+import { feeCell, requiredDecimal } from './row-cells.js';
+import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
 
 /** tastytrade History → Transactions → CSV. Times carry their own UTC offset. */
 export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity', 'Commissions', 'Fees', 'Order #'] as const;
 
 const BROKER = 'tastytrade';
 
-const ACTIONS: Record<string, { side: ExecutionSide; positionEffect: PositionEffect }> = {
-  BUY_TO_OPEN: { side: 'buy', positionEffect: 'open' },
-  SELL_TO_OPEN: { side: 'sell', positionEffect: 'open' },
-  BUY_TO_CLOSE: { side: 'buy', positionEffect: 'close' },
-  SELL_TO_CLOSE: { side: 'sell', positionEffect: 'close' },
-  BUY: { side: 'buy', positionEffect: 'unknown' },
-  SELL: { side: 'sell', positionEffect: 'unknown' },
-};
+const ACTIONS: Readonly<Record<string, TradeAction>> = { BUY_TO_OPEN, SELL_TO_OPEN, BUY_TO_CLOSE, SELL_TO_CLOSE, BUY, SELL };
 
 /** tastytrade writes `--` for no commission and signs costs negative (cash out); the journal counts costs positive. */
 function cost(text: string, column: string): string {
-  if (text === '' || text === '--') return '0';
-  const value = parseDecimal(text);
-  if (value === null) throw new RowError(`bad ${column} "${text}"`);
-  return negateDecimal(value);
+  return negateDecimal(feeCell(text, column));
 }
 
 function eventOf(type: string, subType: string): ExecutionEvent | null {
@@ -52,9 +45,7 @@ function rightOf(text: string): 'C' | 'P' {
 }
 
 function strikeOf(text: string): string {
-  const strike = parseDecimal(text);
-  if (strike === null) throw new RowError(`bad Strike Price "${text}"`);
-  return strike;
+  return requiredDecimal(text, 'Strike Price');
 }
 
 function instrumentOf(read: (column: string) => string, options: ImportOptions): Instrument {
@@ -62,7 +53,7 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
   const symbol = read('Symbol').replace(/\s+/g, ' ');
   switch (type) {
     case 'Equity':
-      return { kind: 'stock', underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
+      return stockInstrument(symbol);
     case 'Equity Option': {
       const underlying = read('Underlying Symbol') || read('Root Symbol');
       const expiry = expiryOf(read('Expiration Date'));
@@ -71,10 +62,8 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
       const multiplier = parseDecimal(read('Multiplier')) ?? EQUITY_OPTION_MULTIPLIER;
       return { kind: 'option', underlying, symbol: occSymbol(read('Root Symbol') || underlying, expiry, right, strike), multiplier, expiry, strike, right };
     }
-    case 'Future': {
-      const { root, multiplier } = futuresContract(symbol, options.multipliers);
-      return { kind: 'future', underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
-    }
+    case 'Future':
+      return futureInstrument(symbol, symbol, options.multipliers);
     case 'Future Option': {
       // The Multiplier column says 1 for a /MES option worth $5 a point: the root decides.
       const underlying = read('Underlying Symbol');
@@ -103,8 +92,7 @@ export function importTastytrade(text: string, options: ImportOptions = {}): Imp
     if (event === null) throw new RowError(`not a trade: ${[read('Type'), read('Sub Type')].filter(Boolean).join(' / ')}`);
     const action = ACTIONS[read('Action')];
     if (!action) throw new RowError(`bad Action "${read('Action')}"`);
-    const quantity = parseDecimal(read('Quantity'));
-    if (quantity === null) throw new RowError(`bad Quantity "${read('Quantity')}"`);
+    const quantity = requiredDecimal(read('Quantity'), 'Quantity');
     if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
     const time = readIsoWithOffset(read('Date'));
     const orderId = read('Order #') || null;

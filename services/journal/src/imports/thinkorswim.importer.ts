@@ -4,10 +4,12 @@ import { inZone, readDayMonthYear, readUsDateTime } from './date-formats.js';
 import { absDecimal, allocateDecimal, isNegativeDecimal, negateDecimal, parseDecimal } from './decimal.js';
 import { finishExecution, skipReason, ZERO_FEES } from './execution-draft.js';
 import { ImportFileError, RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { EQUITY_OPTION_MULTIPLIER, futuresContract, STOCK_MULTIPLIER } from './instrument-multipliers.js';
+import { futuresContract } from './instrument-multipliers.js';
+import { futureInstrument, stockInstrument } from './instruments.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
-import { occSymbol } from './occ-symbol.js';
+import { equityOptionInstrument } from './occ-symbol.js';
 import { RowHasher } from './row-hash.js';
+import { requiredDecimal } from './row-cells.js';
 
 /**
  * thinkorswim Monitor → Account Statement → Export (and paperMoney's). Only the Account Trade
@@ -117,15 +119,11 @@ function tradeGroups(records: readonly CsvRecord[]): { groups: SpreadGroup[]; or
 function instrumentOf(read: (column: string) => string, options: ImportOptions): Instrument {
   const type = read('Type').toUpperCase();
   const symbol = read('Symbol');
-  if (type === 'STOCK' || type === 'ETF') return { kind: 'stock', underlying: symbol, symbol, multiplier: STOCK_MULTIPLIER, expiry: null, strike: null, right: null };
-  if (type === 'FUTURE') {
-    const { root, multiplier } = futuresContract(symbol, options.multipliers);
-    return { kind: 'future', underlying: `/${root}`, symbol, multiplier, expiry: null, strike: null, right: null };
-  }
+  if (type === 'STOCK' || type === 'ETF') return stockInstrument(symbol);
+  if (type === 'FUTURE') return futureInstrument(symbol, symbol, options.multipliers);
   if (type !== 'CALL' && type !== 'PUT') throw new RowError(`unsupported Type "${read('Type')}"`);
   const right = type === 'CALL' ? 'C' : 'P';
-  const strike = parseDecimal(read('Strike'));
-  if (strike === null) throw new RowError(`bad Strike "${read('Strike')}"`);
+  const strike = requiredDecimal(read('Strike'), 'Strike');
   if (symbol.startsWith('/')) {
     // Futures options: `/ESU25 1/50 4 AUG 25 (Monday) (Wk2)` — the contract, then the expiry.
     const underlying = symbol.split(/\s+/)[0] ?? symbol;
@@ -136,7 +134,7 @@ function instrumentOf(read: (column: string) => string, options: ImportOptions):
     return { kind: 'future_option', underlying, symbol: `${underlying} ${expiry} ${strike}${right}`, multiplier, expiry, strike, right };
   }
   const expiry = readDayMonthYear(read('Exp'));
-  return { kind: 'option', underlying: symbol, symbol: occSymbol(symbol, expiry, right, strike), multiplier: EQUITY_OPTION_MULTIPLIER, expiry, strike, right };
+  return equityOptionInstrument({ root: symbol, expiry, right, strike });
 }
 
 /** `EXPIRED` rows remove a position at expiration (price 0, often no Side: the Qty sign says which way). */
@@ -147,8 +145,8 @@ function positionEffectOf(text: string): PositionEffect {
 }
 
 function quantityOf(text: string): string {
-  const quantity = parseDecimal(text);
-  if (quantity === null || quantity === '0') throw new RowError(`bad Qty "${text}"`);
+  const quantity = requiredDecimal(text, 'Qty');
+  if (quantity === '0') throw new RowError(`bad Qty "${text}"`);
   return quantity;
 }
 
@@ -183,8 +181,7 @@ export function importThinkorswim(text: string, options: ImportOptions = {}): Im
         const quantity = quantityOf(read('Qty'));
         const sideText = read('Side').toUpperCase();
         const side = sideText === 'BUY' || sideText === 'SELL' ? (sideText === 'BUY' ? 'buy' : 'sell') : isNegativeDecimal(quantity) ? 'sell' : 'buy';
-        const price = parseDecimal(read('Price'));
-        if (price === null) throw new RowError(`bad Price "${read('Price')}"`);
+        const price = requiredDecimal(read('Price'), 'Price');
         const fees: ExecutionFees = cashTrade ? { commission: commissions[i] ?? '0', exchangeFee: exchangeFees[i] ?? '0', clearingFee: '0' } : ZERO_FEES;
         const execution: JournalExecution = {
           broker: BROKER,

@@ -1,11 +1,12 @@
-import type { ExecutionSide, Instrument, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
+import type { ExecutionSide, JournalExecution, PositionEffect } from '@marketswarm/shared/dto';
 import { importHeaderedCsv } from './headered-csv-import.js';
 import { inZone, readUsDateTime } from './date-formats.js';
-import { isNegativeDecimal, parseDecimal } from './decimal.js';
+import { isNegativeDecimal } from './decimal.js';
 import { ZERO_FEES } from './execution-draft.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
-import { futuresContract } from './instrument-multipliers.js';
+import { futureInstrument } from './instruments.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
+import { requiredDecimal } from './row-cells.js';
 
 /**
  * Tradovate's Performance (paired trades) export: one row per buy fill paired with a sell fill.
@@ -16,24 +17,14 @@ export const TRADOVATE_PAIRED_COLUMNS = ['Pair ID', 'Buy Fill ID', 'Sell Fill ID
 
 const BROKER = 'tradovate';
 
-function instrumentOf(contract: string, options: ImportOptions): Instrument {
-  const { root, multiplier } = futuresContract(contract, options.multipliers);
-  return { kind: 'future', underlying: `/${root}`, symbol: `/${contract.toUpperCase()}`, multiplier, expiry: null, strike: null, right: null };
-}
-
-function priceOf(text: string, column: string): string {
-  const price = parseDecimal(text);
-  if (price === null) throw new RowError(`bad ${column} "${text}"`);
-  return price;
-}
 
 export function importTradovatePaired(text: string, options: ImportOptions = {}): ImportResult {
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
   return importHeaderedCsv(text, BROKER, ({ read, row, hasher }) => {
-    const quantity = parseDecimal(read('Paired Qty'));
-    if (quantity === null) throw new RowError(`bad Paired Qty "${read('Paired Qty')}"`);
+    const quantity = requiredDecimal(read('Paired Qty'), 'Paired Qty');
     if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);
-    const instrument = instrumentOf(read('Contract'), options);
+    const contract = read('Contract');
+    const instrument = futureInstrument(contract, `/${contract.toUpperCase()}`, options.multipliers);
     const bought = inZone(readUsDateTime(read('Bought Timestamp')), timeZone);
     const sold = inZone(readUsDateTime(read('Sold Timestamp')), timeZone);
     // The earlier fill opened the pair: bought first is a long, sold first a short. Same second: unknown.
@@ -55,7 +46,7 @@ export function importTradovatePaired(text: string, options: ImportOptions = {})
         side,
         positionEffect: buy ? effect(bought.executedAt, sold.executedAt) : effect(sold.executedAt, bought.executedAt),
         quantity,
-        price: priceOf(read(buy ? 'Buy Price' : 'Sell Price'), buy ? 'Buy Price' : 'Sell Price'),
+        price: requiredDecimal(read(buy ? 'Buy Price' : 'Sell Price'), buy ? 'Buy Price' : 'Sell Price'),
         currency: read('Currency') || 'USD',
         fees: ZERO_FEES,
         rowHash: hasher.hash([...row.cells, side]),
