@@ -4,6 +4,7 @@ import { dayWeekday, exchangeDay, exchangeHour, exchangeWallClock, WEEKDAY_NAMES
 import { averageMinor } from './money.js';
 import { outcomeOf, type Outcome, type OutcomeTotals } from './outcome.js';
 import { ratioOrNull } from './statistics.js';
+import type { TradeColumns } from './trade-columns.js';
 
 export interface BreakdownBucket extends OutcomeTotals {
   key: string;
@@ -70,14 +71,14 @@ function emptyBucket(key: string): BreakdownBucket {
   return { key, trades: 0, wins: 0, losses: 0, breakeven: 0, winRate: null, winRateExBreakeven: null, grossPnl: 0, fees: 0, netPnl: 0, expectancy: 0 };
 }
 
-function add(b: BreakdownBucket, t: ClosedTrade, outcome: Outcome): void {
+function add(b: BreakdownBucket, outcome: Outcome, gross: number, fees: number, net: number): void {
   b.trades += 1;
   if (outcome === 'win') b.wins += 1;
   else if (outcome === 'loss') b.losses += 1;
   else b.breakeven += 1;
-  b.grossPnl += t.grossMinor;
-  b.fees += t.feesMinor;
-  b.netPnl += t.netMinor;
+  b.grossPnl += gross;
+  b.fees += fees;
+  b.netPnl += net;
 }
 
 /**
@@ -124,11 +125,22 @@ function finish(buckets: BreakdownBucket[]): BreakdownBucket[] {
 /** One pass over the trades (the service runs this on 100k trades per request). */
 export function breakdowns(trades: readonly ClosedTrade[], conventions: Partial<AnalyticsConventions> = {}): Breakdowns {
   for (const t of trades) assertClosedTrade(t);
-  return breakdownsOfChecked(trades, resolveConventions(conventions));
+  const columns: BreakdownColumns = {
+    trades,
+    openedAt: trades.map((t) => t.openedAt),
+    closedAt: trades.map((t) => t.closedAt),
+    gross: trades.map((t) => t.grossMinor),
+    fees: trades.map((t) => t.feesMinor),
+    net: trades.map((t) => t.netMinor),
+  };
+  return breakdownsOfColumns(columns, resolveConventions(conventions));
 }
 
-/** breakdowns() of trades already checked by assertClosedTrade, under resolved conventions (analyze). */
-export function breakdownsOfChecked(trades: readonly ClosedTrade[], c: AnalyticsConventions): Breakdowns {
+/** The trades (any order) and, at the same index, their times and money (see TradeColumns). */
+export type BreakdownColumns = Pick<TradeColumns, 'trades'> & Record<'openedAt' | 'closedAt' | 'gross' | 'fees' | 'net', ArrayLike<number>>;
+
+/** breakdowns() of trades already checked by assertClosedTrade and read into columns, under resolved conventions (analyze). */
+export function breakdownsOfColumns(columns: BreakdownColumns, c: AnalyticsConventions): Breakdowns {
   const entryHour = new FixedBuckets(HOURS);
   const weekday = new FixedBuckets(WEEKDAY_NAMES);
   const dte = new FixedBuckets(DTE_BUCKETS);
@@ -137,22 +149,28 @@ export function breakdownsOfChecked(trades: readonly ClosedTrade[], c: Analytics
   const tag = new KeyedBuckets();
   const strategy = new KeyedBuckets();
   const side = new KeyedBuckets();
-  for (const t of trades) {
-    const o = outcomeOf(t.netMinor, c.breakevenToleranceMinor);
-    const entry = exchangeWallClock(t.openedAt, c.timeZone);
-    add(entryHour.at(exchangeHour(entry)), t, o);
-    add(weekday.at(dayWeekday(exchangeDay(entry))), t, o);
-    add(symbol.at(t.symbol), t, o);
+  const { trades, openedAt, closedAt } = columns;
+  for (let i = 0; i < trades.length; i++) {
+    const t = trades[i] as ClosedTrade;
+    const gross = columns.gross[i] as number;
+    const fees = columns.fees[i] as number;
+    const net = columns.net[i] as number;
+    const opened = openedAt[i] as number;
+    const o = outcomeOf(net, c.breakevenToleranceMinor);
+    const entry = exchangeWallClock(opened, c.timeZone);
+    add(entryHour.at(exchangeHour(entry)), o, gross, fees, net);
+    add(weekday.at(dayWeekday(exchangeDay(entry))), o, gross, fees, net);
+    add(symbol.at(t.symbol), o, gross, fees, net);
     // A tag listed twice on one trade counts once: skip any tag seen earlier in the list.
     const tags = t.tags;
-    for (let i = 0; i < tags.length; i++) {
-      const name = tags[i];
-      if (name !== undefined && tags.indexOf(name) === i) add(tag.at(name), t, o);
+    for (let k = 0; k < tags.length; k++) {
+      const name = tags[k];
+      if (name !== undefined && tags.indexOf(name) === k) add(tag.at(name), o, gross, fees, net);
     }
-    add(strategy.at(t.strategy), t, o);
-    add(dte.at(dteIndex(t.dte)), t, o);
-    add(side.at(t.side), t, o);
-    add(duration.at(durationIndex(t.closedAt - t.openedAt)), t, o);
+    add(strategy.at(t.strategy), o, gross, fees, net);
+    add(dte.at(dteIndex(t.dte)), o, gross, fees, net);
+    add(side.at(t.side), o, gross, fees, net);
+    add(duration.at(durationIndex((closedAt[i] as number) - opened)), o, gross, fees, net);
   }
   return {
     entryHour: entryHour.finish(),

@@ -45,9 +45,3 @@ export function assertClosedTrade(t: ClosedTrade): void {
 export function byCloseTime(a: ClosedTrade, b: ClosedTrade): number {
   return a.closedAt - b.closedAt || a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-
-/** True when the trades are already in byCloseTime order: one linear pass instead of a sort. */
-export function isInCloseOrder(trades: readonly ClosedTrade[]): boolean {
-  for (let i = 1; i < trades.length; i++) if (byCloseTime(trades[i - 1] as ClosedTrade, trades[i] as ClosedTrade) > 0) return false;
-  return true;
-}

@@ -17,19 +17,28 @@ export interface DailyPnl {
  * evening). Exchange holidays are not known here and count as 0 like any other flat weekday.
  */
 export function dailyPnl(trades: readonly ClosedTrade[], timeZone: string): DailyPnl[] {
+  return dailyPnlOfColumns(
+    trades.map((t) => t.closedAt),
+    trades.map((t) => t.netMinor),
+    timeZone,
+  );
+}
+
+/** dailyPnl() from the close times and nets of the trades (any order), as arrays. */
+export function dailyPnlOfColumns(closedAt: ArrayLike<number>, net: ArrayLike<number>, timeZone: string): DailyPnl[] {
   // Keyed by day number rather than date text, so the flat days between come from counting, not from Date objects.
   const byDay = new Map<number, DailyPnl>();
   let first = Infinity;
   let last = -Infinity;
-  for (const t of trades) {
-    const day = exchangeDay(exchangeWallClock(t.closedAt, timeZone));
+  for (let i = 0; i < closedAt.length; i++) {
+    const day = exchangeDay(exchangeWallClock(closedAt[i] as number, timeZone));
     let d = byDay.get(day);
     if (!d) {
       byDay.set(day, (d = { date: dayDate(day), netMinor: 0, trades: 0 }));
       first = Math.min(first, day);
       last = Math.max(last, day);
     }
-    d.netMinor += t.netMinor;
+    d.netMinor += net[i] as number;
     d.trades += 1;
   }
   const out: DailyPnl[] = [];

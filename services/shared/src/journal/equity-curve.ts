@@ -1,4 +1,5 @@
-import { byCloseTime, type ClosedTrade } from './closed-trade.js';
+import { type ClosedTrade } from './closed-trade.js';
+import { tradeColumns, type TradeColumns } from './trade-columns.js';
 
 export interface EquityPoint {
   /** 0 is the origin before the first trade; n is the equity after the n-th closed trade. */
@@ -23,25 +24,27 @@ export interface EquityPoint {
  * starting equity.
  */
 export function equityCurve(trades: readonly ClosedTrade[], startingCapitalMinor: number | null = null): EquityPoint[] {
-  return equityCurveOfSorted([...trades].sort(byCloseTime), startingCapitalMinor);
+  return equityCurveOfColumns(tradeColumns(trades), startingCapitalMinor);
 }
 
-/** equityCurve() of trades already in byCloseTime order (analyze sorts once for every figure). */
-export function equityCurveOfSorted(sorted: readonly ClosedTrade[], startingCapitalMinor: number | null = null): EquityPoint[] {
+/** equityCurve() of trades already ordered and read into columns (analyze does that once for every figure). */
+export function equityCurveOfColumns(columns: TradeColumns, startingCapitalMinor: number | null = null): EquityPoint[] {
+  const { trades, openedAt, closedAt, net } = columns;
+  const n = trades.length;
   const start = startingCapitalMinor ?? 0;
-  let origin = sorted[0]?.openedAt ?? 0;
-  for (const t of sorted) origin = Math.min(origin, t.openedAt);
+  let origin = n > 0 ? (openedAt[0] as number) : 0;
+  for (let i = 0; i < n; i++) origin = Math.min(origin, openedAt[i] as number);
   // Sized once: growing a 100k-element array by push copies it over and over.
-  const points = new Array<EquityPoint>(sorted.length + 1);
+  const points = new Array<EquityPoint>(n + 1);
   points[0] = { index: 0, at: origin, tradeId: null, netMinor: 0, cumulativeMinor: 0, equityMinor: start, peakMinor: start, drawdownMinor: 0 };
   let cumulative = 0;
   let peak = start;
-  for (let i = 0; i < sorted.length; i++) {
-    const t = sorted[i] as ClosedTrade;
-    cumulative += t.netMinor;
+  for (let i = 0; i < n; i++) {
+    const netMinor = net[i] as number;
+    cumulative += netMinor;
     const equity = start + cumulative;
     peak = Math.max(peak, equity);
-    points[i + 1] = { index: i + 1, at: t.closedAt, tradeId: t.id, netMinor: t.netMinor, cumulativeMinor: cumulative, equityMinor: equity, peakMinor: peak, drawdownMinor: peak - equity };
+    points[i + 1] = { index: i + 1, at: closedAt[i] as number, tradeId: (trades[i] as ClosedTrade).id, netMinor, cumulativeMinor: cumulative, equityMinor: equity, peakMinor: peak, drawdownMinor: peak - equity };
   }
   return points;
 }

@@ -34,21 +34,29 @@ export function niceBinWidth(rangeMinor: number): number {
  * edge: a break-even trade at exactly 0 falls in the first non-negative bin.
  */
 export function histogram(trades: readonly ClosedTrade[], binMinor: number | null = null): Histogram {
-  if (trades.length === 0) return { binMinor: binMinor ?? SMALLEST_BIN_MINOR, bins: [] };
+  return histogramOfNets(
+    trades.map((t) => t.netMinor),
+    binMinor,
+  );
+}
+
+/** histogram() of the trades' net P&L values. */
+export function histogramOfNets(nets: ArrayLike<number>, binMinor: number | null = null): Histogram {
+  if (nets.length === 0) return { binMinor: binMinor ?? SMALLEST_BIN_MINOR, bins: [] };
   // A loop, not Math.min(...nets): spreading 100k arguments overflows the stack.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const t of trades) {
-    lo = Math.min(lo, t.netMinor);
-    hi = Math.max(hi, t.netMinor);
+  for (let i = 0; i < nets.length; i++) {
+    lo = Math.min(lo, nets[i] as number);
+    hi = Math.max(hi, nets[i] as number);
   }
   const w = binMinor ?? niceBinWidth(hi - lo);
   const first = Math.floor(lo / w);
   const last = Math.floor(hi / w);
   const bins: HistogramBin[] = [];
   for (let k = first; k <= last; k++) bins.push({ fromMinor: k * w, toMinor: (k + 1) * w, count: 0, netMinor: 0 });
-  for (const t of trades) {
-    const net = t.netMinor;
+  for (let i = 0; i < nets.length; i++) {
+    const net = nets[i] as number;
     const bin = bins[Math.floor(net / w) - first];
     if (!bin) continue;
     bin.count += 1;

@@ -1,13 +1,14 @@
-import { assertClosedTrade, byCloseTime, type ClosedTrade } from './closed-trade.js';
+import { type ClosedTrade } from './closed-trade.js';
 import { resolveConventions, type AnalyticsConventions } from './conventions.js';
-import { dailyPnl, sharpe, sortino, type DailyPnl } from './daily-pnl.js';
+import { dailyPnlOfColumns, sharpe, sortino, type DailyPnl } from './daily-pnl.js';
 import { drawdowns, summarizeDrawdowns, type DrawdownPeriod } from './drawdowns.js';
-import { equityCurveOfSorted, type EquityPoint } from './equity-curve.js';
+import { equityCurveOfColumns, type EquityPoint } from './equity-curve.js';
 import { kRatio } from './k-ratio.js';
 import { averageMinor } from './money.js';
 import { outcomeOf, type Outcome, type OutcomeTotals } from './outcome.js';
 import { mean, ratioOrNull, sampleSd } from './statistics.js';
 import { streaks } from './streaks.js';
+import { tradeColumns } from './trade-columns.js';
 
 /**
  * The analytics summary. Money fields are integer micro-dollars; `*Rate` fields are fractions
@@ -55,15 +56,29 @@ export interface AnalyticsSummary extends OutcomeTotals {
 
 export function summarize(trades: readonly ClosedTrade[], conventions: Partial<AnalyticsConventions> = {}): AnalyticsSummary {
   const c = resolveConventions(conventions);
-  trades.forEach(assertClosedTrade);
-  const sorted = [...trades].sort(byCloseTime);
-  const curve = equityCurveOfSorted(sorted, c.startingCapitalMinor);
-  return summarizeSorted(sorted, c, curve, drawdowns(curve, c.startingCapitalMinor !== null), dailyPnl(sorted, c.timeZone));
+  const columns = tradeColumns(trades, true);
+  const curve = equityCurveOfColumns(columns, c.startingCapitalMinor);
+  return summarizeColumns(columns, c, curve, drawdowns(curve, c.startingCapitalMinor !== null), dailyPnlOfColumns(columns.closedAt, columns.net, c.timeZone));
 }
 
-/** summarize() for callers that already hold the checked, close-ordered trades and their series (analyze). */
+/** summarize() for callers that already hold the checked, close-ordered trades and their series. */
 export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConventions, curve: readonly EquityPoint[], periods: readonly DrawdownPeriod[], days: readonly DailyPnl[]): AnalyticsSummary {
-  const n = sorted.length;
+  const money = {
+    gross: sorted.map((t) => t.grossMinor),
+    fees: sorted.map((t) => t.feesMinor),
+    net: sorted.map((t) => t.netMinor),
+    risk: sorted.map((t) => t.riskMinor ?? Number.NaN),
+  };
+  return summarizeColumns(money, c, curve, periods, days);
+}
+
+/** The money of each trade in close order, one array per field; risk NaN where there is none (see TradeColumns). */
+export type MoneyColumns = Record<'gross' | 'fees' | 'net' | 'risk', ArrayLike<number>>;
+
+/** summarize() of trades read into columns, with their series (analyze). */
+export function summarizeColumns(columns: MoneyColumns, c: AnalyticsConventions, curve: readonly EquityPoint[], periods: readonly DrawdownPeriod[], days: readonly DailyPnl[]): AnalyticsSummary {
+  const { gross, fees: feeColumn, net, risk } = columns;
+  const n = net.length;
   const outcomes = new Array<Outcome>(n);
   let wins = 0;
   let losses = 0;
@@ -74,20 +89,22 @@ export function summarizeSorted(sorted: readonly ClosedTrade[], c: AnalyticsConv
   let grossLosses = 0;
   const rs: number[] = [];
   for (let i = 0; i < n; i++) {
-    const t = sorted[i] as ClosedTrade;
-    const outcome = outcomeOf(t.netMinor, c.breakevenToleranceMinor);
+    const netMinor = net[i] as number;
+    const riskMinor = risk[i] as number;
+    const outcome = outcomeOf(netMinor, c.breakevenToleranceMinor);
     outcomes[i] = outcome;
-    grossPnl += t.grossMinor;
-    fees += t.feesMinor;
-    netPnl += t.netMinor;
+    grossPnl += gross[i] as number;
+    fees += feeColumn[i] as number;
+    netPnl += netMinor;
     if (outcome === 'win') {
       wins += 1;
-      grossWins += t.netMinor;
+      grossWins += netMinor;
     } else if (outcome === 'loss') {
       losses += 1;
-      grossLosses += t.netMinor;
+      grossLosses += netMinor;
     }
-    if (t.riskMinor !== null && t.riskMinor > 0) rs.push(t.netMinor / t.riskMinor);
+    // NaN (no defined risk) fails the comparison like null did.
+    if (riskMinor > 0) rs.push(netMinor / riskMinor);
   }
   const winRateExBreakeven = ratioOrNull(wins, wins + losses);
   const payoffRatio = wins > 0 && losses > 0 ? grossWins / wins / (-grossLosses / losses) : null;
