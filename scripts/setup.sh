@@ -23,6 +23,7 @@ declare -A NEED=(
   [make]=make
   [g++]=g++
   [python3]=python3
+  [curl]=curl
 )
 missing=()
 for bin in "${!NEED[@]}"; do

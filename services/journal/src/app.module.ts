@@ -5,6 +5,8 @@ import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule
 import type { JournalDatabase } from './database/create-journal-database.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { JournalDatabaseModule } from './database/journal-database.module.js';
+import { JournalExportModule } from './exports/journal-export.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SymbolsModule } from './symbols/symbols.module.js';
 import { TagsModule } from './tags/tags.module.js';
@@ -34,6 +36,8 @@ export class AppModule {
         TagsModule,
         SettingsModule,
         AnalyticsModule,
+        IngestModule,
+        JournalExportModule,
       ],
       controllers: [edgeProbeController('journal/edge')],
     };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort } from '@marketswarm/shared/config';
+import { JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { nginxSettings, type Component, type NginxSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { edgeHeaderDirectives } from './edge-headers.js';
@@ -99,6 +100,8 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     // Every JSON REST route's limit (gateway, journal, copilot), the services' own, so nginx refuses
     // first with the same answer; routes without a body have a fixed 1k in locations.conf.template.
     JSON_BODY_LIMIT: nginxSize(JSON_BODY_LIMIT),
+    // The journal's import is a multipart upload: the file's limit and its envelope (shared dto).
+    IMPORT_BODY_LIMIT: nginxSize(JOURNAL_IMPORT_BODY_LIMIT),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),
   };

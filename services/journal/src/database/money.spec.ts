@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMicros, formatMicros, microsToNumber, multiplyMicros, parseMicros, subtractMicros, unitsToMicros } from './money.js';
+import { addMicros, formatMicros, microsToNumber, multiplyMicros, parseMicros, parseMicrosRounded, subtractMicros, unitsToMicros } from './money.js';
 
 describe(parseMicros.name, () => {
   it('reads a broker fee with fractions of a cent exactly, from the digits', () => {
@@ -94,5 +94,22 @@ describe(microsToNumber.name, () => {
     expect(microsToNumber(2_765_200)).toBe(2.7652);
     expect(microsToNumber(-6_500)).toBe(-0.0065);
     expect(microsToNumber(300_000)).toBe(Number('0.3'));
+  });
+});
+
+describe(parseMicrosRounded.name, () => {
+  it('rounds a decimal finer than a millionth half away from zero, and leaves exact ones alone', () => {
+    // IBKR's ibCommission="-1.1108314": 1.110831|4 → 1.110831 (the 7th decimal 4 rounds down).
+    expect(parseMicrosRounded('1.1108314')).toBe(1_110_831);
+    // 0.0000005 is exactly half a millionth: away from zero → 1 micro, −1 for the negative.
+    expect(parseMicrosRounded('0.0000005')).toBe(1);
+    expect(parseMicrosRounded('-0.0000005')).toBe(-1);
+    expect(parseMicrosRounded('2.9999996')).toBe(3_000_000);
+    expect(parseMicrosRounded('0.0125')).toBe(parseMicros('0.0125'));
+    expect(parseMicrosRounded('-44.19')).toBe(-44_190_000);
+  });
+
+  it('refuses what is not a decimal', () => {
+    expect(() => parseMicrosRounded('1e-7')).toThrow(/not a decimal/);
   });
 });

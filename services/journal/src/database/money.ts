@@ -47,6 +47,21 @@ export function multiplyMicros(a: Micros, b: Micros): Micros {
   return toSafe(rounded, 'product');
 }
 
+/**
+ * Micros from a canonical decimal string that may carry more than six decimals (IBKR reports
+ * commissions such as 1.1108314): rounded half away from zero at the sixth, an error under half a
+ * millionth of a dollar per fill, where `parseMicros` would refuse the row. Exact decimals are unchanged.
+ */
+export function parseMicrosRounded(decimal: string): Micros {
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(decimal.trim());
+  if (!match) throw new RangeError(`not a decimal amount: "${decimal}"`);
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const kept = BigInt(whole + fraction.slice(0, 6).padEnd(6, '0'));
+  const roundsUp = (fraction[6] ?? '0') >= '5';
+  const magnitude = roundsUp ? kept + 1n : kept;
+  return toSafe(sign === '-' ? -magnitude : magnitude, `"${decimal}"`);
+}
+
 export function assertMicros(value: Micros): Micros {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a micros value (a safe integer)`);
   return value;

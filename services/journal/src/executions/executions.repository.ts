@@ -83,6 +83,17 @@ export class ExecutionsRepository {
     return rows.map(toExecution);
   }
 
+  /** The user's fills with these ids (any order); ids not the user's are simply absent. */
+  async byIds(userId: string, ids: readonly string[]): Promise<Execution[]> {
+    const found: Execution[] = [];
+    // Chunks keep the IN list under SQLite's bound-parameter limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.selectFrom('executions').selectAll().where('user_id', '=', userId).where('id', 'in', ids.slice(i, i + 500)).execute();
+      found.push(...rows.map(toExecution));
+    }
+    return found;
+  }
+
   /** Which of these row hashes the log already holds: an import preview counts duplicates without writing. */
   async existingRowHashes(userId: string, logId: string, rowHashes: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();

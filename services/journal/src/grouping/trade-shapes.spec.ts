@@ -19,7 +19,7 @@ function onlyTrade(executions: readonly Execution[], options: GroupingOptions = 
   return trades[0] as GroupedTrade;
 }
 
-function expectShape(trade: GroupedTrade, shape: ClosedTrade, risk: number | null = shape.riskMinor): void {
+function expectShape(trade: GroupedTrade, shape: ClosedTrade): void {
   expect({
     symbol: trade.symbol,
     strategy: trade.strategy,
@@ -43,7 +43,7 @@ function expectShape(trade: GroupedTrade, shape: ClosedTrade, risk: number | nul
     gross: shape.grossMinor,
     fees: shape.feesMinor,
     net: shape.netMinor,
-    risk,
+    risk: shape.riskMinor,
   });
 }
 
@@ -109,10 +109,8 @@ describe('grouping rebuilds the contract fixture shapes', () => {
       execution({ id: 'so-2', at: '2026-12-02T11:00', side: 'sell', quantity: '2', price: '6.00', leg: call, order: '2' }),
       execution({ id: 'so-3', at: '2026-12-02T11:45', side: 'sell', quantity: '1', price: '3.00', leg: call, order: '3' }),
     ]);
-    // gross 2 × 200 − 1 × 100 = 300; fees 6 × 0.6625 = 3.975. The fixture gives this trade no risk
-    // (its analytics need one trade without R); the grouping's rule for a long single is the premium
-    // paid, 3 × 4.00 × 100 = 1200, as for the fixture's other long singles.
-    expectShape(trade, TRADE_SHAPES.partialScaleOut, toMinor('1200'));
+    // gross 2 × 200 − 1 × 100 = 300; fees 6 × 0.6625 = 3.975; risk = premium paid 3 × 4.00 × 100 = 1200
+    expectShape(trade, TRADE_SHAPES.partialScaleOut);
   });
 
   it('same-day first entry and re-entry after flat are two trades', () => {

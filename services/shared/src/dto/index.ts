@@ -8,3 +8,7 @@ export * from './journal-symbol.schema.js';
 export * from './journal-tag.schema.js';
 export * from './journal-settings.schema.js';
 export * from './journal-analytics.schema.js';
+export * from './market-at-entry.schema.js';
+export * from './journal-position.schema.js';
+export * from './journal-ingest.schema.js';
+export * from './journal-export.schema.js';

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   'payload-too-large': 413,
   'uri-too-long': 414,
   'unsupported-media-type': 415,
+  unprocessable: 422,
   'rate-limited': 429,
   'headers-too-large': 431,
   internal: 500,

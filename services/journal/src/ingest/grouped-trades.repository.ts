@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { EpochMs, JournalDb } from '../database/journal-db.js';
+import type { Micros } from '../database/money.js';
+import type { GroupedTrade } from '../grouping/group-executions.js';
+import { insertTradeLegs } from '../trades/trade-legs.writer.js';
+import type { StoredGroup } from './regroup-plan.js';
+
+/**
+ * The SQL of regrouping: which trades a log holds by group key, and creating, rewriting or removing
+ * them. Built on the import's transaction so fills and trades commit together.
+ */
+export class GroupedTradesRepository {
+  constructor(
+    private readonly db: Kysely<JournalDb>,
+    private readonly now: () => EpochMs = Date.now,
+  ) {}
+
+  async storedGroups(userId: string, logId: string): Promise<StoredGroup[]> {
+    const rows = await this.db
+      .selectFrom('trades')
+      .select(['id', 'group_key', 'group_hash', 'risk_micros', 'computed_risk_micros'])
+      .where('user_id', '=', userId)
+      .where('log_id', '=', logId)
+      .where('group_key', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ id: r.id, key: r.group_key ?? '', digest: r.group_hash, riskMicros: r.risk_micros, computedRiskMicros: r.computed_risk_micros }));
+  }
+
+  async create(userId: string, logId: string, trade: GroupedTrade, digest: string, marketAtEntry: unknown): Promise<string> {
+    const id = randomUUID();
+    const at = this.now();
+    await this.db
+      .insertInto('trades')
+      .values({
+        id,
+        user_id: userId,
+        log_id: logId,
+        ...decidedColumns(trade, digest),
+        risk_micros: trade.riskMicros,
+        notes: trade.notes,
+        market_at_entry: marketAtEntry === null || marketAtEntry === undefined ? null : JSON.stringify(marketAtEntry),
+        group_key: trade.key,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await insertTradeLegs(this.db, userId, id, trade.legs);
+    return id;
+  }
+
+  /** New figures and legs for a stored trade; its notes, tags and market at entry stay. */
+  async rewrite(userId: string, id: string, trade: GroupedTrade, digest: string, riskMicros: Micros | null): Promise<void> {
+    await this.db
+      .updateTable('trades')
+      .set({ ...decidedColumns(trade, digest), risk_micros: riskMicros, updated_at: this.now() })
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .execute();
+    await this.db.deleteFrom('trade_legs').where('user_id', '=', userId).where('trade_id', '=', id).execute();
+    await insertTradeLegs(this.db, userId, id, trade.legs);
+  }
+
+  /** Every open trade of the user, in every log: the positions the user's tabs show. */
+  async openTradeIds(userId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('trades').select('id').where('user_id', '=', userId).where('status', '=', 'open').orderBy('opened_at').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async remove(userId: string, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db.deleteFrom('trades').where('user_id', '=', userId).where('id', 'in', ids.slice(i, i + 500)).execute();
+    }
+  }
+}
+
+/** The columns grouping decides, written alike on create and rewrite. */
+function decidedColumns(trade: GroupedTrade, digest: string) {
+  return {
+    symbol: trade.symbol,
+    strategy: trade.strategy,
+    side: trade.side,
+    quantity_micros: trade.quantityMicros,
+    opened_at: trade.openedAt,
+    closed_at: trade.closedAt,
+    status: trade.status,
+    gross_micros: trade.grossMicros,
+    fees_micros: trade.feesMicros,
+    net_micros: trade.netMicros,
+    computed_risk_micros: trade.riskMicros,
+    group_hash: digest,
+  };
+}

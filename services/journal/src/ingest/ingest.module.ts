@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TradeLogsModule } from '../trade-logs/trade-logs.module.js';
+import { ImportsController } from './imports.controller.js';
+import { JournalIngestService } from './journal-ingest.service.js';
+import { ManualTradesController } from './manual-trades.controller.js';
+
+/** Import, manual entry and close: every way fills reach a log. */
+@Module({
+  imports: [TradeLogsModule],
+  controllers: [ImportsController, ManualTradesController],
+  providers: [JournalIngestService],
+})
+export class IngestModule {}

@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JOURNAL_SETTINGS, type CloseTradeBody, type ImportFields, type ImportResultDto, type IngestResultDto, type ManualFill } from '@marketswarm/shared/dto';
+import { DomainError } from '@marketswarm/shared/http';
+import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
+import type { ServiceContext } from '@marketswarm/shared/service';
+import type { JournalDatabase } from '../database/create-journal-database.js';
+import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
+import { microsToNumber } from '../database/money.js';
+import { ExecutionsRepository, type NewExecution } from '../executions/executions.repository.js';
+import type { GroupingOptions } from '../grouping/group-executions.js';
+import { importFile } from '../imports/index.js';
+import { MarketHistoryReader } from '../market/market-history.reader.js';
+import { SymbolsRepository } from '../symbols/symbols.repository.js';
+import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
+import { tradeJson } from '../trades/trade.json.js';
+import { tradeNotFound } from '../trades/trades.service.js';
+import { TagsRepository } from '../tags/tags.repository.js';
+import { TradesRepository, type Trade } from '../trades/trades.repository.js';
+import { UserSettingsRepository } from '../settings/user-settings.repository.js';
+import { GroupedTradesRepository } from './grouped-trades.repository.js';
+import { executionFromImport } from './execution-from-import.js';
+import { executionFromManualFill } from './manual-fill.js';
+import { LogIngest, type IngestOutcome } from './log-ingest.js';
+import { openQuantity } from './open-quantity.js';
+import { TradeEventsPublisher } from './trade-events.publisher.js';
+
+/** An uploaded export as multer hands it over. */
+export interface UploadedExport {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * Everything that adds fills to a log, whatever their origin (a broker export, a trade typed by
+ * hand, a close or an adjustment), goes through one `LogIngest` so it follows the same grouping.
+ * After each commit the user's open tabs hear of the trades it changed.
+ */
+@Injectable()
+export class JournalIngestService {
+  private readonly ingest: LogIngest;
+  private readonly market: MarketHistoryReader;
+  private readonly events: TradeEventsPublisher;
+
+  constructor(
+    @Inject(JOURNAL_DATABASE) private readonly database: JournalDatabase,
+    @Inject(SERVICE_CONTEXT) ctx: ServiceContext,
+    @Inject(TradeLogsService) private readonly logs: TradeLogsService,
+  ) {
+    this.ingest = new LogIngest(database.db);
+    const { topics } = ctx.truth().doc;
+    this.market = new MarketHistoryReader(ctx.bus.get('market'), { spot: topics['spot'], gex: topics['gex'], mode: topics['mode'] });
+    this.events = new TradeEventsPublisher(ctx.bus.get('system'), { trades: topics['trades'], positions: topics['positions'] }, ctx.logger);
+  }
+
+  async importExport(userId: string, logId: string, file: UploadedExport | undefined, fields: ImportFields, dryRun: boolean): Promise<ImportResultDto> {
+    if (!file) throw new DomainError('validation', 'invalid body: file: attach the export as the multipart field "file"', { issues: [{ path: 'file', message: 'is required (multipart/form-data)' }] });
+    await this.logs.get(userId, logId);
+    const settings = await this.settingsOf(userId);
+    const outcome = importFile(file.buffer, { ...(fields.broker && { format: fields.broker }), timeZone: fields.timeZone ?? settings.timeZone });
+    if (!outcome.ok) {
+      const { code, message, formats } = outcome.error;
+      if (code === 'too-large') throw new DomainError('payload-too-large', message, { issues: [{ path: 'file', message }] });
+      throw new DomainError('unprocessable', message, { issues: [{ path: 'file', message: formats ? `recognised formats: ${formats.join(', ')}` : message }] });
+    }
+    const skipped = [...outcome.skipped];
+    const fills: NewExecution[] = [];
+    for (const execution of outcome.executions) {
+      try {
+        fills.push(executionFromImport(execution, file.originalname));
+      } catch (error) {
+        // A decimal finer than a micro-dollar cannot be stored exactly: the row is listed, never rounded.
+        skipped.push({ line: execution.line, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    skipped.sort((a, b) => a.line - b.line);
+    const grouping = this.groupingOf(settings);
+    const result = dryRun ? await this.ingest.preview(userId, logId, fills, { grouping, settle: (leg) => this.market.settlementValue(leg) }) : await this.commit(userId, logId, fills, grouping);
+    if (!result) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
+    return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates };
+  }
+
+  async addManual(userId: string, logId: string, fills: readonly ManualFill[], comboId?: string): Promise<IngestResultDto> {
+    await this.logs.get(userId, logId);
+    const settings = await this.settingsOf(userId);
+    const symbols = new SymbolsRepository(this.database.db);
+    const multiplierOf = async (root: string) => {
+      const symbol = await symbols.get(userId, root);
+      return symbol ? microsToNumber(symbol.multiplierMicros) : undefined;
+    };
+    const executions: NewExecution[] = [];
+    for (const [index, fill] of fills.entries()) {
+      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone, ...(comboId !== undefined && { comboId }) });
+      if (typeof execution === 'string') throw new DomainError('validation', `invalid body: fills.${index}.${execution}`, { issues: [{ path: `fills.${index}.instrument.underlying`, message: execution }] });
+      executions.push(execution);
+    }
+    const outcome = await this.commit(userId, logId, executions, this.groupingOf(settings));
+    if (!outcome) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
+    const repository = new TradesRepository(this.database.db);
+    const tags = new Map((await new TagsRepository(this.database.db).list(userId)).map((tag) => [tag.id, tag]));
+    const changed = await Promise.all([...outcome.created, ...outcome.rewritten].map((id) => repository.get(userId, id)));
+    return { executions: outcome.executions, trades: changed.filter((t) => t !== undefined).map((t) => tradeJson(t, tags)) };
+  }
+
+  /**
+   * Fills that adjust an open trade (a roll: close a leg, open another), entered into the trade's
+   * log. Grouping decides where they go, as for an import: an adjustment that closes part of the
+   * trade and opens new legs in one go stays in the trade.
+   */
+  async adjust(userId: string, tradeId: string, fills: readonly ManualFill[]): Promise<IngestResultDto> {
+    const trade = await new TradesRepository(this.database.db).get(userId, tradeId);
+    if (!trade) throw tradeNotFound(tradeId);
+    if (trade.status !== 'open') throw new DomainError('conflict', `trade ${tradeId} is closed; enter a new trade instead`, { issues: [{ path: 'id', message: 'the trade is closed' }] });
+    return this.addManual(userId, trade.logId, fills);
+  }
+
+  /** Closing fills for every leg still open, at the prices given in leg order. */
+  async close(userId: string, tradeId: string, body: CloseTradeBody): Promise<IngestResultDto> {
+    const trade = await new TradesRepository(this.database.db).get(userId, tradeId);
+    if (!trade) throw tradeNotFound(tradeId);
+    const open = await this.openLegs(userId, trade);
+    if (open.length === 0) throw new DomainError('conflict', `trade ${tradeId} has no open leg to close`, { issues: [{ path: 'id', message: 'the trade is already closed' }] });
+    if (body.prices.length !== open.length) {
+      throw new DomainError('validation', `invalid body: prices: send ${open.length} prices, one per open leg`, { issues: [{ path: 'prices', message: `must hold ${open.length} prices, one per open leg in leg order` }] });
+    }
+    const at = body.at ?? Date.now();
+    const fills: ManualFill[] = open.map(({ leg, quantityMicros }, i) => ({
+      executedAt: at,
+      instrument: leg.instrumentKind === 'stock' ? { kind: 'stock', symbol: leg.symbol } : leg.instrumentKind === 'future' ? { kind: 'future', symbol: leg.symbol, underlying: trade.symbol } : { kind: leg.instrumentKind, underlying: trade.symbol, expiry: leg.expiry ?? '', strike: microsToNumber(leg.strikeMicros ?? 0), right: leg.optionRight ?? 'C' },
+      side: leg.side === 'buy' ? 'sell' : 'buy',
+      positionEffect: 'close',
+      quantity: microsToNumber(quantityMicros),
+      price: body.prices[i] ?? 0,
+      multiplier: microsToNumber(leg.multiplierMicros),
+      commission: body.commission * microsToNumber(quantityMicros),
+      exchangeFee: 0,
+      clearingFee: 0,
+    }));
+    return this.addManual(userId, trade.logId, fills);
+  }
+
+  private async openLegs(userId: string, trade: Trade) {
+    const executions = await new ExecutionsRepository(this.database.db).byIds(
+      userId,
+      trade.legs.flatMap((leg) => leg.fills.map((f) => f.executionId)),
+    );
+    const byId = new Map(executions.map((e) => [e.id, e]));
+    return trade.legs.map((leg) => ({ leg, quantityMicros: openQuantity(leg, byId) })).filter((l) => l.quantityMicros > 0);
+  }
+
+  private async commit(userId: string, logId: string, fills: readonly NewExecution[], grouping: GroupingOptions): Promise<IngestOutcome | undefined> {
+    const outcome = await this.ingest.commit(userId, logId, fills, { grouping, stamp: (trade) => this.market.read(trade.symbol, trade.openedAt), settle: (leg) => this.market.settlementValue(leg) });
+    if (outcome && outcome.trades + outcome.removed.length > 0) await this.publish(userId, outcome);
+    return outcome;
+  }
+
+  private async publish(userId: string, outcome: IngestOutcome): Promise<void> {
+    const repository = new TradesRepository(this.database.db);
+    const load = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => repository.get(userId, id)))).filter((t) => t !== undefined);
+    const open = await load(await new GroupedTradesRepository(this.database.db).openTradeIds(userId));
+    const executions = await new ExecutionsRepository(this.database.db).byIds(userId, open.flatMap((t) => t.legs.flatMap((leg) => leg.fills.map((f) => f.executionId))));
+    const byId = new Map(executions.map((e) => [e.id, e]));
+    await this.events.publish(userId, { created: await load(outcome.created), updated: await load(outcome.rewritten), open: open.map((trade) => ({ trade, openQuantity: (leg) => openQuantity(leg, byId) })) });
+  }
+
+  private async settingsOf(userId: string): Promise<{ costBasis: 'fifo' | 'average'; timeZone: string }> {
+    const repository = new UserSettingsRepository(this.database.db);
+    const costBasis = JOURNAL_SETTINGS.costBasis.schema.safeParse(await repository.get(userId, 'costBasis'));
+    const timeZone = JOURNAL_SETTINGS.timeZone.schema.safeParse(await repository.get(userId, 'timeZone'));
+    return { costBasis: costBasis.success ? costBasis.data : JOURNAL_SETTINGS.costBasis.default, timeZone: timeZone.success ? timeZone.data : JOURNAL_SETTINGS.timeZone.default };
+  }
+
+  private groupingOf(settings: { costBasis: 'fifo' | 'average' }): GroupingOptions {
+    return { costBasis: settings.costBasis };
+  }
+}

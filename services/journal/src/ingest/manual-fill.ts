@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { ManualFill } from '@marketswarm/shared/dto';
+import type { NewExecution } from '../executions/executions.repository.js';
+import { parseMicros } from '../database/money.js';
+
+/** The multiplier of a root when the fill does not state one (the user's symbol table, then its default). */
+export type MultiplierOf = (root: string) => Promise<number | undefined>;
+
+/** Where a hand-typed fill says it came from, in exports and on the trade's fills. */
+export const MANUAL_BROKER = 'manual';
+
+/**
+ * A fill typed by hand as an execution. It gets a random row hash: typing the same fill twice is two
+ * fills, unlike a re-imported file. The option symbol is built like the importers' display symbol so
+ * a hand-typed close matches an imported open of the same contract.
+ */
+export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { comboId?: string; timeZone: string }): Promise<NewExecution | string> {
+  const { instrument } = fill;
+  const underlying = instrument.kind === 'stock' ? instrument.symbol.toUpperCase() : instrument.underlying.toUpperCase();
+  const multiplier = fill.multiplier ?? (await multiplierOf(underlying.replace(/^\//, '')));
+  if (multiplier === undefined) return `instrument.underlying: no multiplier known for ${underlying}; send multiplier or add the symbol in /api/symbols`;
+  const option = instrument.kind === 'option' || instrument.kind === 'future_option' ? instrument : undefined;
+  const symbol = option ? `${underlying} ${option.expiry} ${String(option.strike)}${option.right}` : instrument.kind === 'future' ? instrument.symbol.toUpperCase() : underlying;
+  return {
+    broker: MANUAL_BROKER,
+    sourceFile: 'manual entry',
+    rowHash: randomBytes(32).toString('hex'),
+    account: null,
+    orderId: null,
+    comboId: extra.comboId ?? null,
+    brokerExecutionId: null,
+    event: 'fill',
+    executedAt: fill.executedAt,
+    executedAtText: new Date(fill.executedAt).toISOString(),
+    timeZone: extra.timeZone,
+    currency: 'USD',
+    instrumentKind: instrument.kind,
+    symbol,
+    underlying,
+    expiry: option ? option.expiry : null,
+    strikeMicros: option ? parseMicros(String(option.strike)) : null,
+    optionRight: option ? option.right : null,
+    side: fill.side,
+    positionEffect: fill.positionEffect,
+    quantityMicros: parseMicros(String(fill.quantity)),
+    priceMicros: parseMicros(String(fill.price)),
+    multiplierMicros: parseMicros(String(multiplier)),
+    commissionMicros: parseMicros(String(fill.commission)),
+    exchangeFeeMicros: parseMicros(String(fill.exchangeFee)),
+    clearingFeeMicros: parseMicros(String(fill.clearingFee)),
+  };
+}

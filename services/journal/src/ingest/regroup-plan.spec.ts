@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupedTrade } from '../grouping/group-executions.js';
+import { planRegroup, type StoredGroup } from './regroup-plan.js';
+import { tradeDigest } from './trade-digest.js';
+
+function grouped(key: string, changes: Partial<GroupedTrade> = {}): GroupedTrade {
+  return {
+    key,
+    symbol: 'SPX',
+    strategy: 'single',
+    side: 'long',
+    quantityMicros: 1_000_000,
+    openedAt: 1,
+    closedAt: null,
+    status: 'open',
+    grossMicros: 0,
+    feesMicros: 662_500,
+    netMicros: -662_500,
+    riskMicros: 500_000_000,
+    notes: '',
+    marketAtEntry: null,
+    legs: [],
+    ...changes,
+  };
+}
+
+const stored = (key: string, trade: GroupedTrade, risk: { riskMicros: number | null; computedRiskMicros: number | null }): StoredGroup => ({ id: `id-${key}`, key, digest: tradeDigest(trade), ...risk });
+
+describe(planRegroup.name, () => {
+  it('creates trades no stored row has the key of, and leaves unchanged ones alone', () => {
+    const kept = grouped('a');
+    const plan = planRegroup([stored('a', kept, { riskMicros: 500_000_000, computedRiskMicros: 500_000_000 })], [kept, grouped('b')]);
+    expect(plan.create.map((c) => c.trade.key)).toEqual(['b']);
+    expect(plan.rewrite).toEqual([]);
+    expect(plan.remove).toEqual([]);
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it('rewrites a trade a later fill closed, following the new computed risk when the trader typed none', () => {
+    const before = grouped('a');
+    const after = grouped('a', { status: 'closed', closedAt: 2, grossMicros: 100_000_000, netMicros: 98_675_000, feesMicros: 1_325_000, riskMicros: 400_000_000 });
+    const plan = planRegroup([stored('a', before, { riskMicros: 500_000_000, computedRiskMicros: 500_000_000 })], [after]);
+    expect(plan.rewrite).toEqual([{ id: 'id-a', trade: after, digest: tradeDigest(after), riskMicros: 400_000_000 }]);
+  });
+
+  it('keeps a risk the trader typed (it differs from what grouping computed) when the trade is rewritten', () => {
+    const before = grouped('a');
+    const after = grouped('a', { status: 'closed', closedAt: 2 });
+    const plan = planRegroup([stored('a', before, { riskMicros: 250_000_000, computedRiskMicros: 500_000_000 })], [after]);
+    expect(plan.rewrite[0]?.riskMicros).toBe(250_000_000);
+  });
+
+  it('removes a stored trade whose opening fill no longer opens a trade', () => {
+    const plan = planRegroup([stored('gone', grouped('gone'), { riskMicros: null, computedRiskMicros: null })], []);
+    expect(plan.remove).toEqual(['id-gone']);
+  });
+
+  it('does not count notes or the market stamp as a change: the digest covers only what grouping decides', () => {
+    expect(tradeDigest(grouped('a', { notes: 'typed' }))).toBe(tradeDigest(grouped('a', { marketAtEntry: { status: 'unavailable', reason: 'no-market-data' } })));
+    expect(tradeDigest(grouped('a', { feesMicros: 1 }))).not.toBe(tradeDigest(grouped('a')));
+  });
+});

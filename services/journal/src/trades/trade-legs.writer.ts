@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { JournalDb } from '../database/journal-db.js';
+import type { NewTradeLeg } from './trades.repository.js';
+
+/** Writes a trade's legs in order and the fill parts each used; the caller owns the trade row and the transaction. */
+export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, tradeId: string, legs: readonly NewTradeLeg[]): Promise<void> {
+  for (const [legIndex, leg] of legs.entries()) {
+    const legId = randomUUID();
+    await db
+      .insertInto('trade_legs')
+      .values({
+        id: legId,
+        trade_id: tradeId,
+        user_id: userId,
+        leg_index: legIndex,
+        instrument_kind: leg.instrumentKind,
+        symbol: leg.symbol,
+        expiry: leg.expiry,
+        strike_micros: leg.strikeMicros,
+        option_right: leg.optionRight,
+        side: leg.side,
+        quantity_micros: leg.quantityMicros,
+        open_price_micros: leg.openPriceMicros,
+        close_price_micros: leg.closePriceMicros,
+        multiplier_micros: leg.multiplierMicros,
+      })
+      .execute();
+    if (leg.fills.length > 0) {
+      await db
+        .insertInto('trade_leg_executions')
+        .values(leg.fills.map((f) => ({ leg_id: legId, execution_id: f.executionId, user_id: userId, quantity_micros: f.quantityMicros })))
+        .execute();
+    }
+  }
+}
