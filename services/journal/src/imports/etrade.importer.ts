@@ -2,8 +2,7 @@ import { RowError, type ImportOptions, type ImportResult } from './import-result
 import { stockInstrument } from './instruments.js';
 import { optionFromSymbol } from './occ-symbol.js';
 import { feeCell } from './row-cells.js';
-import { actionFromTables, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { rowActionOf, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
 
 /**
  * E*TRADE Accounts → Transactions → Download (DownloadTxnHistory.csv). Column layout from the
@@ -20,23 +19,12 @@ import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type
  */
 export const ETRADE_COLUMNS = ['TransactionDate', 'TransactionType', 'SecurityType', 'Symbol', 'Quantity', 'Amount', 'Price', 'Commission'] as const;
 
-const ACTIONS: Readonly<Record<string, TradeAction>> = {
-  Bought: BUY,
-  Sold: SELL,
-  'Bought To Open': BUY_TO_OPEN,
-  'Sold To Open': SELL_TO_OPEN,
-  'Bought To Close': BUY_TO_CLOSE,
-  'Sold To Close': SELL_TO_CLOSE,
-  'Sold Short': SELL_TO_OPEN,
-  'Bought To Cover': BUY_TO_CLOSE,
-};
-
 const REMOVALS: Readonly<Record<string, 'expiration' | 'assignment'>> = { 'Option Expired': 'expiration', 'Option Assigned': 'assignment' };
 
 const LAYOUT: TransactionHistoryLayout = {
   broker: 'etrade',
   headerColumns: ETRADE_COLUMNS,
-  action: (read) => actionFromTables(read('TransactionType'), REMOVALS, ACTIONS),
+  action: (read) => rowActionOf(read('TransactionType'), REMOVALS),
   notATrade: (read) => `TransactionType "${read('TransactionType')}"`,
   symbolColumn: 'Symbol',
   date: (read) => read('TransactionDate'),

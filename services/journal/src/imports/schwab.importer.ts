@@ -2,8 +2,7 @@ import type { ImportOptions, ImportResult } from './import-result.js';
 import { stockInstrument } from './instruments.js';
 import { equityOptionInstrument, parseOptionSymbol } from './occ-symbol.js';
 import { feeCell } from './row-cells.js';
-import { actionFromTables, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { rowActionOf, importTransactionHistory, type TransactionHistoryLayout } from './transaction-history-import.js';
 
 /**
  * schwab.com Accounts → History → Transactions → Export (CSV). Column layout from the export as
@@ -20,17 +19,6 @@ import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type
  */
 export const SCHWAB_COLUMNS = ['Date', 'Action', 'Symbol', 'Description', 'Quantity', 'Price', 'Fees & Comm', 'Amount'] as const;
 
-const ACTIONS: Readonly<Record<string, TradeAction>> = {
-  Buy: BUY,
-  Sell: SELL,
-  'Buy to Open': BUY_TO_OPEN,
-  'Sell to Open': SELL_TO_OPEN,
-  'Buy to Close': BUY_TO_CLOSE,
-  'Sell to Close': SELL_TO_CLOSE,
-  'Sell Short': SELL_TO_OPEN,
-  'Buy to Cover': BUY_TO_CLOSE,
-};
-
 /** Positions the broker removed: the row closes at price 0 (an assignment's stock comes on its own row). */
 const REMOVALS: Readonly<Record<string, 'expiration' | 'assignment'>> = { Expired: 'expiration', Assigned: 'assignment' };
 
@@ -42,7 +30,7 @@ function effectiveDate(text: string): string {
 const LAYOUT: TransactionHistoryLayout = {
   broker: 'schwab',
   headerColumns: SCHWAB_COLUMNS,
-  action: (read) => actionFromTables(read('Action'), REMOVALS, ACTIONS),
+  action: (read) => rowActionOf(read('Action'), REMOVALS),
   notATrade: (read) => (read('Action') ? `Action "${read('Action')}"` : `"${read('Date')}"`),
   symbolColumn: 'Symbol',
   date: (read) => effectiveDate(read('Date')),

@@ -7,14 +7,12 @@ import { EQUITY_OPTION_MULTIPLIER, futuresContract } from './instrument-multipli
 import { futureInstrument, stockInstrument } from './instruments.js';
 import { occSymbol } from './occ-symbol.js';
 import { feeCell, requiredDecimal } from './row-cells.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { tradeActionOf } from './trade-actions.js';
 
 /** tastytrade History → Transactions → CSV. Times carry their own UTC offset. */
 export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity', 'Commissions', 'Fees', 'Order #'] as const;
 
 const BROKER = 'tastytrade';
-
-const ACTIONS: Readonly<Record<string, TradeAction>> = { BUY_TO_OPEN, SELL_TO_OPEN, BUY_TO_CLOSE, SELL_TO_CLOSE, BUY, SELL };
 
 /** tastytrade writes `--` for no commission and signs costs negative (cash out); the journal counts costs positive. */
 function cost(text: string, column: string): string {
@@ -90,7 +88,7 @@ export function importTastytrade(text: string, options: ImportOptions = {}): Imp
   return importHeaderedCsv(text, BROKER, ({ read, row, hasher }) => {
     const event = eventOf(read('Type'), read('Sub Type'));
     if (event === null) throw new RowError(`not a trade: ${[read('Type'), read('Sub Type')].filter(Boolean).join(' / ')}`);
-    const action = ACTIONS[read('Action')];
+    const action = tradeActionOf(read('Action'));
     if (!action) throw new RowError(`bad Action "${read('Action')}"`);
     const quantity = requiredDecimal(read('Quantity'), 'Quantity');
     if (isNegativeDecimal(quantity) || quantity === '0') throw new RowError(`quantity must be positive, got ${quantity}`);

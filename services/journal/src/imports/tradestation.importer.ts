@@ -9,7 +9,7 @@ import { futureInstrument, stockInstrument } from './instruments.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { equityOptionInstrument, parseOptionSymbol } from './occ-symbol.js';
 import { feeCell, quantitySize, requiredDecimal } from './row-cells.js';
-import { BUY, BUY_TO_CLOSE, BUY_TO_OPEN, SELL, SELL_TO_CLOSE, SELL_TO_OPEN, type TradeAction } from './trade-actions.js';
+import { tradeActionOf } from './trade-actions.js';
 
 /**
  * TradeStation TradeManager → Orders (order history) exported as CSV. No public sample of the file
@@ -28,17 +28,6 @@ export const TRADESTATION_COLUMNS = ['Order #', 'Symbol', 'Type', 'Side', 'Qty F
 
 const BROKER = 'tradestation';
 
-const SIDES: Readonly<Record<string, TradeAction>> = {
-  BUY,
-  SELL,
-  'SELL SHORT': SELL_TO_OPEN,
-  'BUY TO COVER': BUY_TO_CLOSE,
-  'BUY TO OPEN': BUY_TO_OPEN,
-  'SELL TO OPEN': SELL_TO_OPEN,
-  'BUY TO CLOSE': BUY_TO_CLOSE,
-  'SELL TO CLOSE': SELL_TO_CLOSE,
-};
-
 function instrumentOf(symbol: string, options: ImportOptions): Instrument {
   const option = parseOptionSymbol(symbol);
   if (option) return equityOptionInstrument(option);
@@ -52,7 +41,7 @@ export function importTradestation(text: string, options: ImportOptions = {}): I
   return importHeaderedCsv(text, BROKER, ({ read, row, hasher }) => {
     const filled = parseDecimal(read('Qty Filled'));
     if (filled === null || isZeroDecimal(filled)) throw new RowError(`order not filled: Status "${read('Status')}", Qty Filled "${read('Qty Filled')}"`);
-    const action = SIDES[read('Side').toUpperCase()];
+    const action = tradeActionOf(read('Side'));
     if (!action) throw new RowError(`bad Side "${read('Side')}"`);
     const symbol = read('Symbol');
     if (!symbol) throw new RowError('no Symbol');

@@ -5,7 +5,7 @@ import { importHeaderedCsv } from './headered-csv-import.js';
 import { RowError, type ImportOptions, type ImportResult } from './import-result.js';
 import { DEFAULT_EXPORT_TIME_ZONE } from './local-time.js';
 import { quantitySize, requiredDecimal } from './row-cells.js';
-import { closingBySign, type TradeAction } from './trade-actions.js';
+import { closingBySign, tradeActionOf, type TradeAction } from './trade-actions.js';
 
 /** What a transaction row's action says: a trade with its side and effect, or a position the broker removed. */
 export type RowAction = { event: 'fill'; trade: TradeAction } | { event: 'expiration' | 'assignment' };
@@ -72,10 +72,10 @@ export function importTransactionHistory(text: string, layout: TransactionHistor
   );
 }
 
-/** A table lookup of the row's action text: removals first, then trades. */
-export function actionFromTables(text: string, removals: Readonly<Record<string, 'expiration' | 'assignment'>>, trades: Readonly<Record<string, TradeAction>>): RowAction | null {
+/** The row's action text: a removal from the broker's table, else one of the worded order actions (tradeActionOf). */
+export function rowActionOf(text: string, removals: Readonly<Record<string, 'expiration' | 'assignment'>>): RowAction | null {
   const removal = removals[text];
   if (removal) return { event: removal };
-  const trade = trades[text];
+  const trade = tradeActionOf(text);
   return trade ? { event: 'fill', trade } : null;
 }
