@@ -94,6 +94,18 @@ describe(importFile.name, () => {
     expect(unix.ok && unix.executions).toHaveLength(11);
   });
 
+  it.each(readdirSync(new URL('ok/', fixtures)))('ok/%s: imports in its detected format, every execution with its own hash, the same on a second import', (file) => {
+    const hashes = () => {
+      const outcome = importFile(read(`ok/${file}`));
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.executions.map((e) => e.rowHash);
+    };
+    const first = hashes();
+    expect(first.length).toBeGreaterThan(0);
+    expect(new Set(first).size).toBe(first.length);
+    expect(hashes()).toEqual(first);
+  });
+
   it('gives the same row hashes when the same file is imported again, so a re-import adds nothing', () => {
     const hashes = () => {
       const outcome = importFile(read('ok/thinkorswim_account_statement_paper_2022-06-21.csv'));
