@@ -42,8 +42,7 @@ export function tradeColumns(trades: readonly ClosedTrade[], check = false): Tra
   for (let i = 1; i < n && inOrder; i++) inOrder = compare(i - 1, i) <= 0;
   // Trades read from the database in close order need no sort.
   if (inOrder) return { trades, ...given };
-  // Array.prototype.sort is stable, so equal trades keep their given order, as sorting the trades would.
-  const order = Array.from({ length: n }, (_, i) => i).sort(compare);
+  const order = closeOrder(closedAt, compare);
   const sorted: TradeColumns = {
     trades: order.map((i) => trades[i] as ClosedTrade),
     openedAt: new Float64Array(n),
@@ -59,4 +58,39 @@ export function tradeColumns(trades: readonly ClosedTrade[], check = false): Tra
     for (let k = 0; k < n; k++) to[k] = from[order[k] as number] as number;
   }
   return sorted;
+}
+
+/**
+ * The permutation that sorts the trades by `compare` (byCloseTime on indices), stably. A comparator
+ * sort of 100k indices costs tens of milliseconds here, so the indices are first sorted natively
+ * as numbers keyed by (close second, index) — exact integers below 2^53 — and only runs that
+ * close within the same second are then put in comparator order, stably. Falls back to the
+ * comparator sort when the keys would not fit.
+ */
+function closeOrder(closedAt: Float64Array, compare: (a: number, b: number) => number): number[] {
+  const n = closedAt.length;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const second = Math.floor((closedAt[i] as number) / 1000);
+    first = Math.min(first, second);
+    last = Math.max(last, second);
+  }
+  // Array.prototype.sort is stable, so equal trades keep their given order, as sorting the trades would.
+  if (!((last - first + 1) * n < Number.MAX_SAFE_INTEGER)) return Array.from({ length: n }, (_, i) => i).sort(compare);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (Math.floor((closedAt[i] as number) / 1000) - first) * n + i;
+  keys.sort();
+  const order = Array.from(keys, (key) => key % n);
+  // (key − index) / n divides an exact multiple of n: exact, unlike rounding key / n down.
+  const secondOf = (k: number): number => ((keys[k] as number) - (order[k] as number)) / n;
+  for (let start = 0; start < n; ) {
+    const second = secondOf(start);
+    let end = start + 1;
+    while (end < n && secondOf(end) === second) end++;
+    // Within one second the indices are ascending, so a stable comparator sort keeps given order on ties.
+    if (end - start > 1) order.splice(start, end - start, ...order.slice(start, end).sort(compare));
+    start = end;
+  }
+  return order;
 }
