@@ -5,8 +5,8 @@ import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
-import { microsToNumber } from '../database/money.js';
-import { ExecutionsRepository, type NewExecution } from '../executions/executions.repository.js';
+import { microsToNumber, parseMicros } from '../database/money.js';
+import { ExecutionsRepository, type Execution, type NewExecution } from '../executions/executions.repository.js';
 import type { GroupingOptions } from '../grouping/group-executions.js';
 import { importFile } from '../imports/index.js';
 import { MarketHistoryReader } from '../market/market-history.reader.js';
@@ -15,11 +15,11 @@ import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
 import { tradeJson } from '../trades/trade.json.js';
 import { tradeNotFound } from '../trades/trades.service.js';
 import { TagsRepository } from '../tags/tags.repository.js';
-import { TradesRepository, type Trade } from '../trades/trades.repository.js';
+import { TradesRepository, type Trade, type TradeLeg } from '../trades/trades.repository.js';
 import { UserSettingsRepository } from '../settings/user-settings.repository.js';
 import { GroupedTradesRepository } from './grouped-trades.repository.js';
 import { executionFromImport } from './execution-from-import.js';
-import { executionFromManualFill } from './manual-fill.js';
+import { closingFillFor, executionFromManualFill } from './manual-fill.js';
 import { LogIngest, type IngestOutcome } from './log-ingest.js';
 import { openQuantity } from './open-quantity.js';
 import { TradeEventsPublisher } from './trade-events.publisher.js';
@@ -80,7 +80,7 @@ export class JournalIngestService {
     return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates };
   }
 
-  async addManual(userId: string, logId: string, fills: readonly ManualFill[], comboId?: string): Promise<IngestResultDto> {
+  async addManual(userId: string, logId: string, fills: readonly ManualFill[]): Promise<IngestResultDto> {
     await this.logs.get(userId, logId);
     const settings = await this.settingsOf(userId);
     const symbols = new SymbolsRepository(this.database.db);
@@ -90,16 +90,11 @@ export class JournalIngestService {
     };
     const executions: NewExecution[] = [];
     for (const [index, fill] of fills.entries()) {
-      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone, ...(comboId !== undefined && { comboId }) });
+      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone });
       if (typeof execution === 'string') throw new DomainError('validation', `invalid body: fills.${index}.${execution}`, { issues: [{ path: `fills.${index}.instrument.underlying`, message: execution }] });
       executions.push(execution);
     }
-    const outcome = await this.commit(userId, logId, executions, this.groupingOf(settings));
-    if (!outcome) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
-    const repository = new TradesRepository(this.database.db);
-    const tags = new Map((await new TagsRepository(this.database.db).list(userId)).map((tag) => [tag.id, tag]));
-    const changed = await Promise.all([...outcome.created, ...outcome.rewritten].map((id) => repository.get(userId, id)));
-    return { executions: outcome.executions, trades: changed.filter((t) => t !== undefined).map((t) => tradeJson(t, tags)) };
+    return this.ingestTyped(userId, logId, executions, settings);
   }
 
   /**
@@ -123,29 +118,36 @@ export class JournalIngestService {
     if (body.prices.length !== open.length) {
       throw new DomainError('validation', `invalid body: prices: send ${open.length} prices, one per open leg`, { issues: [{ path: 'prices', message: `must hold ${open.length} prices, one per open leg in leg order` }] });
     }
+    const settings = await this.settingsOf(userId);
     const at = body.at ?? Date.now();
-    const fills: ManualFill[] = open.map(({ leg, quantityMicros }, i) => ({
-      executedAt: at,
-      instrument: leg.instrumentKind === 'stock' ? { kind: 'stock', symbol: leg.symbol } : leg.instrumentKind === 'future' ? { kind: 'future', symbol: leg.symbol, underlying: trade.symbol } : { kind: leg.instrumentKind, underlying: trade.symbol, expiry: leg.expiry ?? '', strike: microsToNumber(leg.strikeMicros ?? 0), right: leg.optionRight ?? 'C' },
-      side: leg.side === 'buy' ? 'sell' : 'buy',
-      positionEffect: 'close',
-      quantity: microsToNumber(quantityMicros),
-      price: body.prices[i] ?? 0,
-      multiplier: microsToNumber(leg.multiplierMicros),
-      commission: body.commission * microsToNumber(quantityMicros),
-      exchangeFee: 0,
-      clearingFee: 0,
-    }));
-    return this.addManual(userId, trade.logId, fills);
+    const fills = open.map(({ opening, quantityMicros }, i) =>
+      closingFillFor(opening, { quantityMicros, priceMicros: parseMicros(String(body.prices[i] ?? 0)), at, commissionMicros: parseMicros(String(body.commission)), timeZone: settings.timeZone }),
+    );
+    return this.ingestTyped(userId, trade.logId, fills, settings);
   }
 
-  private async openLegs(userId: string, trade: Trade) {
+  /** Each leg with something still open, how much, and the fill that opened it (whose instrument a close repeats). */
+  private async openLegs(userId: string, trade: Trade): Promise<{ leg: TradeLeg; quantityMicros: number; opening: Execution }[]> {
     const executions = await new ExecutionsRepository(this.database.db).byIds(
       userId,
       trade.legs.flatMap((leg) => leg.fills.map((f) => f.executionId)),
     );
     const byId = new Map(executions.map((e) => [e.id, e]));
-    return trade.legs.map((leg) => ({ leg, quantityMicros: openQuantity(leg, byId) })).filter((l) => l.quantityMicros > 0);
+    return trade.legs.flatMap((leg) => {
+      const quantityMicros = openQuantity(leg, byId);
+      const opening = leg.fills.map((f) => byId.get(f.executionId)).find((e) => e?.side === leg.side);
+      return quantityMicros > 0 && opening ? [{ leg, quantityMicros, opening }] : [];
+    });
+  }
+
+  /** Fills typed by hand, committed and answered with the trades they opened or changed. */
+  private async ingestTyped(userId: string, logId: string, executions: readonly NewExecution[], settings: { costBasis: 'fifo' | 'average' }): Promise<IngestResultDto> {
+    const outcome = await this.commit(userId, logId, executions, this.groupingOf(settings));
+    if (!outcome) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
+    const repository = new TradesRepository(this.database.db);
+    const tags = new Map((await new TagsRepository(this.database.db).list(userId)).map((tag) => [tag.id, tag]));
+    const changed = await Promise.all([...outcome.created, ...outcome.rewritten].map((id) => repository.get(userId, id)));
+    return { executions: outcome.executions, trades: changed.filter((t) => t !== undefined).map((t) => tradeJson(t, tags)) };
   }
 
   private async commit(userId: string, logId: string, fills: readonly NewExecution[], grouping: GroupingOptions): Promise<IngestOutcome | undefined> {

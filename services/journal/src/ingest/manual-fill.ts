@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ManualFill } from '@marketswarm/shared/dto';
-import type { NewExecution } from '../executions/executions.repository.js';
-import { parseMicros } from '../database/money.js';
+import type { Execution, NewExecution } from '../executions/executions.repository.js';
+import { multiplyMicros, parseMicros, type Micros } from '../database/money.js';
 
 /** The multiplier of a root when the fill does not state one (the user's symbol table, then its default). */
 export type MultiplierOf = (root: string) => Promise<number | undefined>;
@@ -17,7 +17,8 @@ export const MANUAL_BROKER = 'manual';
 export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { comboId?: string; timeZone: string }): Promise<NewExecution | string> {
   const { instrument } = fill;
   const underlying = instrument.kind === 'stock' ? instrument.symbol.toUpperCase() : instrument.underlying.toUpperCase();
-  const multiplier = fill.multiplier ?? (await multiplierOf(underlying.replace(/^\//, '')));
+  // A share is a share: stock needs no symbol entry; an option or future without one has no safe default.
+  const multiplier = fill.multiplier ?? (await multiplierOf(underlying.replace(/^\//, ''))) ?? (instrument.kind === 'stock' ? 1 : undefined);
   if (multiplier === undefined) return `instrument.underlying: no multiplier known for ${underlying}; send multiplier or add the symbol in /api/symbols`;
   const option = instrument.kind === 'option' || instrument.kind === 'future_option' ? instrument : undefined;
   const symbol = option ? `${underlying} ${option.expiry} ${String(option.strike)}${option.right}` : instrument.kind === 'future' ? instrument.symbol.toUpperCase() : underlying;
@@ -48,5 +49,41 @@ export async function executionFromManualFill(fill: ManualFill, multiplierOf: Mu
     commissionMicros: parseMicros(String(fill.commission)),
     exchangeFeeMicros: parseMicros(String(fill.exchangeFee)),
     clearingFeeMicros: parseMicros(String(fill.clearingFee)),
+  };
+}
+
+/**
+ * A fill closing what is open of one leg, typed by hand: the very instrument of the fill that opened
+ * it (its symbol and underlying as the broker wrote them, so grouping matches it), the other side.
+ * `commissionMicros` is per contract.
+ */
+export function closingFillFor(opening: Execution, close: { quantityMicros: Micros; priceMicros: Micros; at: number; commissionMicros: Micros; timeZone: string }): NewExecution {
+  return {
+    broker: MANUAL_BROKER,
+    sourceFile: 'manual close',
+    rowHash: randomBytes(32).toString('hex'),
+    account: opening.account,
+    orderId: null,
+    comboId: null,
+    brokerExecutionId: null,
+    event: 'fill',
+    executedAt: close.at,
+    executedAtText: new Date(close.at).toISOString(),
+    timeZone: close.timeZone,
+    currency: opening.currency,
+    instrumentKind: opening.instrumentKind,
+    symbol: opening.symbol,
+    underlying: opening.underlying,
+    expiry: opening.expiry,
+    strikeMicros: opening.strikeMicros,
+    optionRight: opening.optionRight,
+    side: opening.side === 'buy' ? 'sell' : 'buy',
+    positionEffect: 'close',
+    quantityMicros: close.quantityMicros,
+    priceMicros: close.priceMicros,
+    multiplierMicros: opening.multiplierMicros,
+    commissionMicros: multiplyMicros(close.commissionMicros, close.quantityMicros),
+    exchangeFeeMicros: 0,
+    clearingFeeMicros: 0,
   };
 }

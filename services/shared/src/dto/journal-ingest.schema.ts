@@ -79,9 +79,9 @@ export const manualFillSchema = z.strictObject({
   quantity: positiveDecimalInputSchema,
   price: decimalInputSchema.describe('per unit before the multiplier (per share, per point)'),
   multiplier: positiveDecimalInputSchema.optional().describe('default: the symbol\'s multiplier from /api/symbols'),
-  commission: nonNegativeDecimalInputSchema.default(0),
-  exchangeFee: decimalInputSchema.default(0),
-  clearingFee: decimalInputSchema.default(0),
+  commission: nonNegativeDecimalInputSchema.default(0).describe('the fill\'s total, as a broker reports it'),
+  exchangeFee: decimalInputSchema.default(0).describe('the fill\'s total exchange and regulatory fees'),
+  clearingFee: decimalInputSchema.default(0).describe('the fill\'s total; a rebate is negative'),
 });
 export type ManualFill = z.infer<typeof manualFillSchema>;
 
