@@ -13,6 +13,8 @@ export interface Measurement {
   serverCpuMsPerRun: number | null;
   /** Cores busy machine-wide during the runs beyond this process and the server: other sessions' noise. */
   otherCores: number;
+  /** Seconds spent waiting for a quiet machine before the runs. */
+  quietWaitSec: number;
   samplesMs: number[];
 }
 
@@ -28,6 +30,26 @@ export interface MeasureOptions {
   between?: () => unknown;
   /** The database server's pid: its CPU (and its backends') is reported, not counted as noise. */
   serverPid?: number;
+  /** Most seconds to wait, before measuring, for a second in which the machine is nearly idle. */
+  quietWaitSec?: number;
+}
+
+/** Below this many busy cores (machine-wide, this process idle) a second counts as quiet. */
+const QUIET_CORES = 0.3;
+
+/**
+ * Other sessions share the machine: wait (up to `maxSec`) for a second in which it is nearly idle,
+ * so a burst of someone else's work is less likely to land in the runs. Returns the seconds waited.
+ */
+export async function waitForQuiet(maxSec: number): Promise<number> {
+  const started = performance.now();
+  while ((performance.now() - started) / 1000 < maxSec) {
+    const m0 = machineBusySeconds();
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if ((machineBusySeconds() - m0) / ((performance.now() - t0) / 1000) < QUIET_CORES) break;
+  }
+  return Math.round((performance.now() - started) / 100) / 10;
 }
 
 function serverCpuSeconds(pid: number | undefined): number {
@@ -39,6 +61,7 @@ export async function measure(runs: number, fn: () => unknown, options: MeasureO
   const { between, serverPid } = options;
   await fn();
   await between?.();
+  const quietWaitSec = await waitForQuiet(options.quietWaitSec ?? 0);
   const wall: number[] = [];
   const cpu: number[] = [];
   let busy = 0;
@@ -70,6 +93,7 @@ export async function measure(runs: number, fn: () => unknown, options: MeasureO
     cpuMedianMs: round(percentile(sortedCpu, 50) ?? Number.NaN),
     serverCpuMsPerRun: serverPid === undefined ? null : round((server * 1000) / runs),
     otherCores: round(Math.max(0, busy / Math.max(elapsed, 1e-9))),
+    quietWaitSec,
     samplesMs: wall.map(round),
   };
 }

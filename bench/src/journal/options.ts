@@ -12,6 +12,8 @@ export interface JournalBenchOptions {
   /** Trades per list page. */
   pageSize: number;
   dialects: JournalDialect[];
+  /** Most seconds to wait before each figure for a quiet second on the machine. */
+  quietWaitSec: number;
   help: boolean;
 }
 
@@ -23,13 +25,20 @@ export const USAGE = `npm run bench:journal -- [options]      (or: node bench/di
   --import-rows 10000     trade rows in the generated IBKR Flex export  (env BENCH_JOURNAL_IMPORT_ROWS)
   --page-size 50          trades per list page                          (env BENCH_JOURNAL_PAGE_SIZE)
   --dialects sqlite,postgres                                            (env BENCH_JOURNAL_DIALECTS)
+  --quiet-wait 5          most seconds to wait for a quiet machine before each figure (env BENCH_JOURNAL_QUIET_WAIT)
   --help`;
 
-const DEFAULTS = { runs: '9', trades: '100000', importRows: '10000', pageSize: '50', quickRuns: '3', quickTrades: '10000', quickImportRows: '2000' };
+const DEFAULTS = { quietWait: '5', quickQuietWait: '1', runs: '9', trades: '100000', importRows: '10000', pageSize: '50', quickRuns: '3', quickTrades: '10000', quickImportRows: '2000' };
 
 function wholeNumber(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name}: "${text}" must be a positive whole number`);
+  return value;
+}
+
+function seconds(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name}: "${text}" must be a number of seconds, 0 or more`);
   return value;
 }
 
@@ -38,7 +47,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): J
   const flags = new Map<string, string>();
   let quick = false;
   let help = false;
-  const valued = new Set(['runs', 'trades', 'import-rows', 'page-size', 'dialects']);
+  const valued = new Set(['runs', 'trades', 'import-rows', 'page-size', 'dialects', 'quiet-wait']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -62,6 +71,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): J
     importRows: wholeNumber('import-rows', pick('import-rows', 'BENCH_JOURNAL_IMPORT_ROWS', DEFAULTS.importRows, DEFAULTS.quickImportRows)),
     pageSize: wholeNumber('page-size', pick('page-size', 'BENCH_JOURNAL_PAGE_SIZE', DEFAULTS.pageSize)),
     dialects: dialects as JournalDialect[],
+    quietWaitSec: seconds('quiet-wait', pick('quiet-wait', 'BENCH_JOURNAL_QUIET_WAIT', DEFAULTS.quietWait, DEFAULTS.quickQuietWait)),
     help,
   };
 }

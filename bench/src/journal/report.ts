@@ -31,7 +31,8 @@ export interface JournalRunMeta {
 
 export const CAVEAT =
   'Caveat: one 2-core machine shared with other sessions. Wall time (median, p95) is what the budgets check; CPU is this process alone; ' +
-  '"other cores" is machine-wide CPU outside this process and the PostgreSQL server during the runs: noise that inflates the wall times.';
+  '"other cores" is machine-wide CPU outside this process and the PostgreSQL server during the runs: noise that inflates the wall times ' +
+  '(each figure first waits up to --quiet-wait seconds for a quiet second).';
 
 const fmt = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
 
@@ -58,7 +59,7 @@ export function renderReport(results: readonly FigureResult[], options: JournalB
   );
   out.push(
     table(
-      ['figure', 'where', 'median ms', 'p95 ms', 'min ms', 'CPU ms', 'PG CPU ms', 'other cores', 'budget', 'verdict'],
+      ['figure', 'where', 'median ms', 'p95 ms', 'min ms', 'CPU ms', 'PG CPU ms', 'other cores', 'quiet wait s', 'budget', 'verdict'],
       results.map((r) => [
         r.figure,
         r.where,
@@ -68,6 +69,7 @@ export function renderReport(results: readonly FigureResult[], options: JournalB
         fmt(r.measurement.cpuMedianMs),
         fmt(r.measurement.serverCpuMsPerRun),
         fmt(r.measurement.otherCores, 2),
+        fmt(r.measurement.quietWaitSec, 0),
         r.budgetMs === null ? '' : `≤ ${r.budgetMs}`,
         verdict(r),
       ]),

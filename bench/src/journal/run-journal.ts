@@ -71,7 +71,7 @@ async function benchDialect(bench: BenchDatabase, options: JournalBenchOptions, 
       );
       same &&= JSON.stringify(result) === pure;
     },
-    { serverPid },
+    { serverPid, quietWaitSec: options.quietWaitSec },
   );
   results.push({
     key: 'load-analyze',
@@ -98,7 +98,7 @@ async function benchDialect(bench: BenchDatabase, options: JournalBenchOptions, 
       async () => {
         loaded = (await repository.listByLog(USER, tradeLog.id, c.filter, { limit: options.pageSize })).trades.length;
       },
-      { serverPid },
+      { serverPid, quietWaitSec: options.quietWaitSec },
     );
     if (loaded !== options.pageSize) throw new Error(`${c.name} on ${where} returned ${loaded} trades`);
     results.push({ key: c.key, figure: c.name, where, measurement: page, budgetMs: BUDGETS.page });
@@ -117,6 +117,7 @@ async function benchDialect(bench: BenchDatabase, options: JournalBenchOptions, 
     },
     {
       serverPid,
+      quietWaitSec: options.quietWaitSec,
       // Each run imports into a new log, so every row is new (re-importing the same file adds nothing).
       between: async () => {
         importLog = (await logs.create(USER, { name: `import ${timings.length}`, currency: 'USD', startingCapitalMicros: 0 })).id;
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
       key: 'analyze',
       figure: `analyze() ${options.trades / 1000}k trades`,
       where: 'in memory',
-      measurement: await measure(options.runs, () => analyze(closed, CONVENTIONS)),
+      measurement: await measure(options.runs, () => analyze(closed, CONVENTIONS), { quietWaitSec: options.quietWaitSec }),
       budgetMs: BUDGETS.analytics,
       note: 'trades in entry order, so analyze() sorts them by close; the exchange-day offset cache is warm after the warm-up run, as in a running service',
     },
