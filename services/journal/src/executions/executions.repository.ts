@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionEvent, ExecutionRow, ExecutionSide, InstrumentKind, JournalDb, OptionRight, PositionEffect } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
@@ -113,7 +113,10 @@ export class ExecutionsRepository {
 
 function toRow(userId: string, logId: string, e: NewExecution, createdAt: EpochMs) {
   return {
-    id: randomUUID(),
+    // Time-ordered and monotonic (UUIDv7): fills at the same instant (a date-only export, a
+    // same-second round trip) sort by id in the order they were imported, so grouping them gives
+    // the same trades on every run, instead of hanging on random ids.
+    id: timeOrderedId(),
     user_id: userId,
     log_id: logId,
     broker: e.broker,

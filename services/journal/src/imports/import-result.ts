@@ -3,8 +3,14 @@ import type { ImportFormat, ImportSkippedRow, JournalExecution } from '@marketsw
 /** What every importer returns: bad rows are listed with their line and reason, never thrown. */
 export interface ImportResult {
   broker: string;
+  /** In file order. */
   executions: JournalExecution[];
   skipped: ImportSkippedRow[];
+  /**
+   * The file lists its rows newest first (Schwab, E*TRADE, Fidelity). Fills that share one time (a
+   * date without a time of day) are stored, and grouped, in the reverse of file order.
+   */
+  newestFirst?: true;
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importTradovatePaired } from './tradovate.importer.js';
 
 const sample = readFileSync(new URL('./fixtures/ok/tradovate_paired_trades_tradetally.csv', import.meta.url), 'utf8');
+const [TRADOVATE_HEADER = '', TRADOVATE_LINE_2 = ''] = sample.split(/\r?\n/);
 
 describe(importTradovatePaired.name, () => {
   const result = importTradovatePaired(sample);
@@ -39,11 +40,16 @@ describe(importTradovatePaired.name, () => {
     expect(pl).toEqual([-1250, -2450, -3900, -5200, -9000]);
   });
 
-  it('opens with the earlier fill: bought first is long, sold first is short, the same second unknown', () => {
+  it('opens with the earlier fill: bought first is long, sold first is short, in the same second the lower fill id', () => {
     const effects = (line: number) => result.executions.filter((e) => e.line === line).map((e) => `${e.side} ${e.positionEffect}`);
     expect(effects(4)).toEqual(['buy open', 'sell close']); // bought 15:37:35, sold 15:38:00
     expect(effects(5)).toEqual(['buy close', 'sell open']); // bought 15:37:06, sold 15:36:31
-    expect(effects(2)).toEqual(['buy unknown', 'sell unknown']); // both 17:14:44
+    // The same second with the sell's fill id lower: a short, its sell stored first.
+    const sameSecondShort = importTradovatePaired(
+      [TRADOVATE_HEADER, TRADOVATE_LINE_2.replace('465747740203,465747740221', '465747740221,465747740203')].join('\n'),
+    ).executions.map((e) => `${e.side} ${e.positionEffect}`);
+    expect(sameSecondShort).toEqual(['sell open', 'buy close']);
+    expect(effects(2)).toEqual(['buy open', 'sell close']); // both 17:14:44: Buy Fill ID 465747740203 < Sell Fill ID 465747740221
   });
 
   it('keeps the fill ids, the account and the contract, and reads the time in New York by default', () => {

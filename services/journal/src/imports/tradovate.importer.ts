@@ -27,8 +27,10 @@ export function importTradovatePaired(text: string, options: ImportOptions = {})
     const instrument = futureInstrument(contract, `/${contract.toUpperCase()}`, options.multipliers);
     const bought = inZone(readUsDateTime(read('Bought Timestamp')), timeZone);
     const sold = inZone(readUsDateTime(read('Sold Timestamp')), timeZone);
-    // The earlier fill opened the pair: bought first is a long, sold first a short. Same second: unknown.
-    const effect = (mine: number, other: number): PositionEffect => (mine < other ? 'open' : mine > other ? 'close' : 'unknown');
+    // The earlier fill opened the pair: bought first is a long, sold first a short. In the same second
+    // the fill ids tell (Tradovate numbers fills in the order they happen); without them, unknown.
+    const boughtFirst = openedFirst(bought.executedAt, sold.executedAt, read('Buy Fill ID'), read('Sell Fill ID'));
+    const effect = (buy: boolean): PositionEffect => (boughtFirst === undefined ? 'unknown' : boughtFirst === buy ? 'open' : 'close');
     const fill = (side: ExecutionSide): JournalExecution => {
       const buy = side === 'buy';
       const time = buy ? bought : sold;
@@ -44,7 +46,7 @@ export function importTradovatePaired(text: string, options: ImportOptions = {})
         timeZone: time.timeZone,
         instrument,
         side,
-        positionEffect: buy ? effect(bought.executedAt, sold.executedAt) : effect(sold.executedAt, bought.executedAt),
+        positionEffect: effect(buy),
         quantity,
         price: requiredDecimal(read(buy ? 'Buy Price' : 'Sell Price'), buy ? 'Buy Price' : 'Sell Price'),
         currency: read('Currency') || 'USD',
@@ -53,6 +55,14 @@ export function importTradovatePaired(text: string, options: ImportOptions = {})
         line: row.line,
       };
     };
-    return [fill('buy'), fill('sell')];
+    // Fills of one second are grouped in the order they are stored: then the opening fill goes first.
+    return bought.executedAt === sold.executedAt && boughtFirst === false ? [fill('sell'), fill('buy')] : [fill('buy'), fill('sell')];
   });
+}
+
+/** Whether the buy came first: by time, else by fill id; undefined when neither tells. */
+function openedFirst(boughtAt: number, soldAt: number, buyFillId: string, sellFillId: string): boolean | undefined {
+  if (boughtAt !== soldAt) return boughtAt < soldAt;
+  if (!/^\d+$/.test(buyFillId) || !/^\d+$/.test(sellFillId) || buyFillId === sellFillId) return undefined;
+  return BigInt(buyFillId) < BigInt(sellFillId);
 }

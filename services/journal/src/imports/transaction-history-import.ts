@@ -37,12 +37,12 @@ export interface TransactionHistoryLayout {
 /**
  * Reads a transaction history into executions, each dated at midnight of its date in the account's
  * zone (`ImportOptions.timeZone`): the exports have no time of day, so same-day fills keep their
- * order only through their line. A removal closes at price 0, buying when its quantity is positive
+ * order only through their line (the files list newest first, and the result says so). A removal closes at price 0, buying when its quantity is positive
  * (a short taken back) and selling when negative (a long given up).
  */
 export function importTransactionHistory(text: string, layout: TransactionHistoryLayout, options: ImportOptions = {}): ImportResult {
   const timeZone = options.timeZone ?? DEFAULT_EXPORT_TIME_ZONE;
-  return importHeaderedCsv(
+  const result = importHeaderedCsv(
     text,
     layout.broker,
     ({ read, row, hasher }) => {
@@ -70,6 +70,8 @@ export function importTransactionHistory(text: string, layout: TransactionHistor
     },
     { headerColumns: layout.headerColumns, endsAtBlankLine: layout.endsAtBlankLine ?? false },
   );
+  // All three list newest first; same-day fills share one time, so this is the only order they have.
+  return { ...result, newestFirst: true };
 }
 
 /** The row's action text: a removal from the broker's table, else one of the worded order actions (tradeActionOf). */

@@ -6,7 +6,7 @@ import { describeOnBothDialects } from '../database/testing/describe-on-both-dia
 import { importFile } from '../imports/index.js';
 import { TradeLogsRepository } from '../trade-logs/trade-logs.repository.js';
 import { TradesRepository, type Trade } from '../trades/trades.repository.js';
-import { executionFromImport } from './execution-from-import.js';
+import { fillsFromImport } from './execution-from-import.js';
 import { LogIngest, type IngestOptions, type IngestOutcome } from './log-ingest.js';
 
 /*
@@ -16,8 +16,7 @@ import { LogIngest, type IngestOptions, type IngestOutcome } from './log-ingest.
  * are the file's (1-based, header included). Times in the exports are wall clock in New York unless
  * the row carries an offset; the expectations are written with the offset of that day (EDT −04:00,
  * EST −05:00). Nothing here settles a cash-settled option: a leg the file does not close stays open.
- * The IBKR Flex samples are left out: their GOLD sale's commission (1.1108314) is finer than a
- * micro-dollar, so that row cannot be stored (open defect).
+ * IBKR's GOLD sale carries a commission finer than a micro-dollar (1.1108314): it is stored rounded.
  */
 
 /** Long after every sample, so every expiry in them has passed. */
@@ -102,7 +101,8 @@ describeOnBothDialects('broker samples to trades', (fixture) => {
   async function importTwice(name: string): Promise<{ first: IngestOutcome | undefined; again: IngestOutcome | undefined; all: Trade[] }> {
     const result = importFile(sample(name));
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    const fills = result.executions.map((e) => executionFromImport(e, name));
+    const { fills, skipped } = fillsFromImport(result, name);
+    expect(skipped).toEqual([]);
     const ingest = new LogIngest(fixture.db());
     const first = await ingest.commit(userId, logId, fills, FIFO);
     const again = await ingest.commit(userId, logId, fills, FIFO);
@@ -301,16 +301,38 @@ describeOnBothDialects('broker samples to trades', (fixture) => {
     ]);
   });
 
+  /** The four IBKR executions (XML lines 8–11, CSV lines 9–12): a GOLD position partly sold, two same-order AAPL fills. */
+  const IBKR_TRADES: Expected[] = [
+    // Buy 691 GOLD @ 43.10, commission 3.455; sell 100 @ 44.19, commission 1.1108314, stored rounded to the
+    // micro-dollar, 1.110831. Realised: (44.19 − 43.10) × 100 = 109; 591 shares stay open.
+    // Fees 3.455 + 1.110831 = 4.565831; net 109 − 4.565831 = 104.434169. Stock has no defined risk.
+    { symbol: 'GOLD', strategy: 'stock', side: 'long', quantity: '691', openedAt: '2026-01-26T11:57:15-05:00', closedAt: null, gross: '109', fees: '4.565831', net: '104.434169', risk: null },
+    // One order (ORD00003), 103 + 137 AAPL @ 300: one position of 240, nothing realised; fees 1.000309 + 0.200411 = 1.20072.
+    { symbol: 'AAPL', strategy: 'stock', side: 'long', quantity: '240', openedAt: '2026-05-18T09:30:04-04:00', closedAt: null, gross: '0', fees: '1.20072', net: '-1.20072', risk: null },
+  ];
+
+  it('IBKR Activity Flex XML (real): a GOLD position partly sold and two same-order AAPL fills, both still open', async () => {
+    const { first, again, all } = await importTwice('ibkr_flex_activity_trades_tradetally.xml');
+    expectTotals(first, again, 4, 2);
+    expectTrades(all, IBKR_TRADES);
+  });
+
+  it('IBKR Activity Flex CSV (constructed from the same trades): the same two positions', async () => {
+    const { first, again, all } = await importTwice('ibkr_flex_trades_constructed.csv');
+    expectTotals(first, again, 4, 2);
+    expectTrades(all, IBKR_TRADES);
+  });
+
   it('Tradovate paired trades (fixture-grade): the /MNQ pairs with distinct buy and sell times are round trips whose P&L is the P/L column', async () => {
     const { first, again, all } = await importTwice('tradovate_paired_trades_tradetally.csv');
     const t = (time: string) => `2026-04-09T${time}-04:00`;
     // Five pairs, a buy and a sell fill each: ten executions, five trades.
     expectTotals(first, again, 10, 5);
-    // Line 2's pair, bought and sold in the same second (17:14:44) with no order id, is not checked here: its
-    // Buy Fill ID comes before its Sell Fill ID (a long), but the grouping does not read that order (open defect).
-    const paired = all.filter((trade) => trade.openedAt < Date.parse(t('17:00:00')));
     // /MNQ is $2 a point. No fees in the export.
-    expectTrades(paired, [
+    expectTrades(all, [
+      // Line 2: bought and sold 5 in the same second, 17:14:44; Buy Fill ID 465747740203 < Sell Fill ID 465747740221,
+      // so the buy came first: long, 25 073.25 → 25 072: −1.25 × 5 × 2 = −12.50 (P/L −12.50).
+      roundTrip('/MNQ', 'future', 'long', '5', t('17:14:44'), t('17:14:44'), '-12.5'),
       // Line 6: sold 5 @ 25 073.75 at 15:30:37, bought @ 25 082.75 at 15:30:48: −9 × 5 × 2 = −90 (P/L −90.00)
       roundTrip('/MNQ', 'future', 'short', '5', t('15:30:37'), t('15:30:48'), '-90'),
       // Line 5: sold 2 @ 25 051 at 15:36:31, bought @ 25 064 at 15:37:06: −13 × 2 × 2 = −52
@@ -369,17 +391,19 @@ describeOnBothDialects('broker samples to trades', (fixture) => {
     const { first, again, all } = await importTwice('schwab_transactions_constructed.csv');
     // No time of day in the export: each row is at midnight New York of its (as-of) date.
     const t = (date: string) => `${date}T00:00:00-05:00`;
-    // Lines 3–12 are trades (10 executions); 13–15 are cash rows. The SPXW iron condor of lines 7–10 is not
-    // checked here: its closing rows (lines 5–6) and expirations (3–4) fall on the same midnight as its opening
-    // rows, and how they group depends on the order of the fills' random ids (open defect).
+    // Lines 3–12 are trades (10 executions); 13–15 are cash rows. The file lists newest first and has no time of
+    // day, so the SPXW iron condor's opening (lines 7–10), closing (5–6) and expiring (3–4, as of 12/19) rows all
+    // sit at one midnight: read bottom-up, they open, close and expire in that order.
     expectEveryRowOnce(first, again, 10);
-    expectTrades(
-      all.filter((trade) => trade.symbol === 'NVDA'),
-      [
-        // Line 12: buy 50 @ 178.10 = 8 905; line 11: sell 50 @ 182.40 = 9 120, fee .03. Gross 215; net 214.97 (Amounts −8 905 + 9 119.97).
-        roundTrip('NVDA', 'stock', 'long', '50', t('2025-12-17'), t('2025-12-18'), '215', '0.03', '214.97'),
-      ],
-    );
+    expectTrades(all, [
+      // Line 12: buy 50 @ 178.10 = 8 905; line 11: sell 50 @ 182.40 = 9 120, fee .03. Gross 215; net 214.97 (Amounts −8 905 + 9 119.97).
+      roundTrip('NVDA', 'stock', 'long', '50', t('2025-12-17'), t('2025-12-18'), '215', '0.03', '214.97'),
+      // Lines 7–10: sell 2 6060C @ 1.85, buy 2 6070C @ .90, sell 2 5960P @ 1.60, buy 2 5950P @ .95 = credit 1.60 × 200 = $320.
+      // Lines 5–6: buy back 6060C @ .35, sell 6070C @ .10 = debit .25 × 200 = $50; lines 3–4: the puts expire at 0.
+      // Gross 320 − 50 = 270; fees 6 × 1.32 = 7.92; net 262.08 (the six Amounts: 368.68 − 181.32 + 318.68 − 191.32 − 71.32 + 18.68).
+      // Risk: 10 wide − 1.60 credit = 8.40 × 200 = 1 680.
+      { symbol: 'SPX', strategy: 'iron condor', side: 'short', quantity: '2', openedAt: t('2025-12-19'), closedAt: t('2025-12-19'), gross: '270', fees: '7.92', net: '262.08', risk: '1680' },
+    ]);
   });
 
   it('E*TRADE transactions (constructed): the TSLA short, and the SPY options’ P&L whatever their grouping', async () => {

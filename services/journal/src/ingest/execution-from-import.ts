@@ -1,4 +1,5 @@
-import type { JournalExecution } from '@marketswarm/shared/dto';
+import type { ImportSkippedRow, JournalExecution } from '@marketswarm/shared/dto';
+import type { ImportResult } from '../imports/index.js';
 import type { NewExecution } from '../executions/executions.repository.js';
 import { parseMicros, parseMicrosRounded } from '../database/money.js';
 
@@ -38,4 +39,23 @@ export function executionFromImport(e: JournalExecution, sourceFile: string): Ne
     exchangeFeeMicros: parseMicrosRounded(e.fees.exchangeFee),
     clearingFeeMicros: parseMicrosRounded(e.fees.clearingFee),
   };
+}
+
+/**
+ * An import's executions as the fills to store, oldest first (a file listing newest first is read
+ * backwards, so fills sharing one time keep their real order), and the rows that cannot be stored
+ * (a strike or quantity finer than a micro), listed as skipped with their line.
+ */
+export function fillsFromImport(result: Pick<ImportResult, 'executions' | 'newestFirst'>, sourceFile: string): { fills: NewExecution[]; skipped: ImportSkippedRow[] } {
+  const fills: NewExecution[] = [];
+  const skipped: ImportSkippedRow[] = [];
+  const chronological = result.newestFirst ? [...result.executions].reverse() : result.executions;
+  for (const execution of chronological) {
+    try {
+      fills.push(executionFromImport(execution, sourceFile));
+    } catch (error) {
+      skipped.push({ line: execution.line, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { fills, skipped };
 }

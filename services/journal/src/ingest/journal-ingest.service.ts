@@ -18,7 +18,7 @@ import { TagsRepository } from '../tags/tags.repository.js';
 import { TradesRepository, type Trade, type TradeLeg } from '../trades/trades.repository.js';
 import { UserSettingsRepository } from '../settings/user-settings.repository.js';
 import { GroupedTradesRepository } from './grouped-trades.repository.js';
-import { executionFromImport } from './execution-from-import.js';
+import { fillsFromImport } from './execution-from-import.js';
 import { closingFillFor, executionFromManualFill } from './manual-fill.js';
 import { LogIngest, type IngestOutcome } from './log-ingest.js';
 import { openQuantity } from './open-quantity.js';
@@ -63,16 +63,8 @@ export class JournalIngestService {
       if (code === 'too-large') throw new DomainError('payload-too-large', message, { issues: [{ path: 'file', message }] });
       throw new DomainError('unprocessable', message, { issues: [{ path: 'file', message: formats ? `recognised formats: ${formats.join(', ')}` : message }] });
     }
-    const skipped = [...outcome.skipped];
-    const fills: NewExecution[] = [];
-    for (const execution of outcome.executions) {
-      try {
-        fills.push(executionFromImport(execution, file.originalname));
-      } catch (error) {
-        // A decimal finer than a micro-dollar cannot be stored exactly: the row is listed, never rounded.
-        skipped.push({ line: execution.line, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    const { fills, skipped: unstorable } = fillsFromImport(outcome, file.originalname);
+    const skipped = [...outcome.skipped, ...unstorable];
     skipped.sort((a, b) => a.line - b.line);
     const grouping = this.groupingOf(settings);
     const result = dryRun ? await this.ingest.preview(userId, logId, fills, { grouping, settle: (leg) => this.market.settlementValue(leg) }) : await this.commit(userId, logId, fills, grouping);

@@ -82,7 +82,8 @@ export class LogIngest {
     for (const fill of fills) {
       if (known.has(fill.rowHash)) continue;
       known.add(fill.rowHash);
-      fresh.push({ ...fill, id: `preview-${fresh.length}`, logId, createdAt: 0 });
+      // Ids that sort after every stored one and in file order, as the ids a commit gives them do.
+      fresh.push({ ...fill, id: `~preview-${String(fresh.length).padStart(9, '0')}`, logId, createdAt: 0 });
     }
     if (fresh.length === 0) return { executions: 0, duplicates: fills.length, ...NOTHING };
     const previewIds = new Set(fresh.map((e) => e.id));
