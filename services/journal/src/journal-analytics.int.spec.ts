@@ -1,20 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeTime, summarize, TRADE_SHAPES, TRADE_SHAPES_CONVENTIONS, TRADE_SHAPES_LIST, TRADE_SHAPES_SUMMARY, type ClosedTrade } from '@marketswarm/shared/journal';
-import { createNestService } from '@marketswarm/shared/nest';
-import { bootService, type ServiceContext } from '@marketswarm/shared/service';
-import { createSignedInAccount, loadRepoTruth, startRedisTrio, type RedisTrio, type SignedInAccount } from '@marketswarm/shared/testing';
-import { AppModule } from './app.module.js';
-import { createJournalDatabase, type JournalDatabase } from './database/create-journal-database.js';
-import { migrateJournalDatabase } from './database/migrate-journal-database.js';
+import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { parseMicros, unitsToMicros } from './database/money.js';
 import { TagsRepository } from './tags/tags.repository.js';
 import { TradeLogsRepository } from './trade-logs/trade-logs.repository.js';
 import { TradesRepository, type NewTrade } from './trades/trades.repository.js';
+import { startJournalApp, type JournalApp } from './testing/journal-app.js';
 
 /**
  * `GET /api/analytics` in the real Nest app on a migrated SQLite file: the contract fixture's trade
@@ -84,31 +75,17 @@ function storedShape(t: ClosedTrade): NewTrade {
 }
 
 describe('GET /api/analytics', () => {
-  let redis: RedisTrio;
-  let ctx: ServiceContext;
-  let app: NestExpressApplication<Server>;
-  let url: string;
-  let database: JournalDatabase;
-  let dir: string;
+  let journal: JournalApp;
   let alice: SignedInAccount;
   let bob: SignedInAccount;
   let shapesLog: string;
   const tagIds = new Map<string, string>();
 
   beforeAll(async () => {
-    redis = await startRedisTrio();
-    const system = redis.system.client();
-    await loadRepoTruth(system);
-    ctx = await bootService({ id: 'journal', version: '0.0.0', env: { ...redis.env, LOG_LEVEL: 'silent' }, handleSignals: false });
-    dir = await mkdtemp(path.join(tmpdir(), 'ms-journal-analytics-'));
-    database = createJournalDatabase({ dialect: 'sqlite', file: path.join(dir, 'journal.sqlite') });
-    await migrateJournalDatabase(database);
-    ctx.onShutdown(() => database.close());
-    app = await createNestService(ctx, AppModule.register(ctx, database));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    alice = await createSignedInAccount(system, 'alice@example.com');
-    bob = await createSignedInAccount(system, 'bob@example.com');
+    journal = await startJournalApp();
+    const { database } = journal;
+    alice = await journal.account('alice@example.com');
+    bob = await journal.account('bob@example.com');
 
     const logs = new TradeLogsRepository(database.db);
     const trades = new TradesRepository(database.db);
@@ -130,15 +107,10 @@ describe('GET /api/analytics', () => {
   });
 
   afterAll(async () => {
-    await ctx?.shutdown('spec done');
-    await redis?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await journal?.stop();
   });
 
-  const analytics = async (who: SignedInAccount, query: string): Promise<{ status: number; body: Json }> => {
-    const res = await fetch(`${url}/api/analytics?${query}`, { headers: { cookie: who.cookie } });
-    return { status: res.status, body: (await res.json()) as Json };
-  };
+  const analytics = (who: SignedInAccount, query: string): Promise<{ status: number; body: Json }> => journal.call<Json>(who, 'GET', `/api/analytics?${query}`);
   const summaryOf = async (query: string): Promise<Json> => {
     const answer = await analytics(alice, query);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -199,7 +171,7 @@ describe('GET /api/analytics', () => {
   });
 
   it("applies the user's break-even tolerance from settings", async () => {
-    const put = await fetch(`${url}/api/settings/breakevenTolerance`, { method: 'PUT', headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ value: 2 }) });
+    const put = await journal.call(alice, 'PUT', '/api/settings/breakevenTolerance', { value: 2 });
     expect(put.status).toBe(200);
     // The re-entry's −1.325 is within ±2: break-even, so 4 wins, 3 losses, 1 break-even.
     const expected = summarize(TRADE_SHAPES_LIST, { ...TRADE_SHAPES_CONVENTIONS, breakevenToleranceMinor: parseMicros('2') });

@@ -1,18 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Server } from 'node:http';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNestService } from '@marketswarm/shared/nest';
-import { bootService, type ServiceContext } from '@marketswarm/shared/service';
-import { createSignedInAccount, loadRepoTruth, startRedisTrio, type RedisTrio, type SignedInAccount } from '@marketswarm/shared/testing';
-import { AppModule } from './app.module.js';
-import { createJournalDatabase, type JournalDatabase } from './database/create-journal-database.js';
-import { migrateJournalDatabase } from './database/migrate-journal-database.js';
+import type { SignedInAccount } from '@marketswarm/shared/testing';
+import type { JournalDatabase } from './database/create-journal-database.js';
 import { parseMicros } from './database/money.js';
 import { TagsRepository } from './tags/tags.repository.js';
 import { TradesRepository, type NewTrade } from './trades/trades.repository.js';
+import { startJournalApp, type JournalApp } from './testing/journal-app.js';
 
 /**
  * The journal's REST routes for logs, trades (read/edit), symbols, tags and settings, in the real
@@ -29,47 +21,24 @@ interface Answer {
 }
 
 describe('journal REST routes (logs, trades, symbols, tags, settings)', () => {
-  let redis: RedisTrio;
-  let ctx: ServiceContext;
-  let app: NestExpressApplication<Server>;
-  let url: string;
+  let journal: JournalApp;
   let database: JournalDatabase;
-  let dir: string;
   let alice: SignedInAccount;
   let bob: SignedInAccount;
 
   beforeAll(async () => {
-    redis = await startRedisTrio();
-    const system = redis.system.client();
-    await loadRepoTruth(system);
-    ctx = await bootService({ id: 'journal', version: '0.0.0', env: { ...redis.env, LOG_LEVEL: 'silent' }, handleSignals: false });
-    dir = await mkdtemp(path.join(tmpdir(), 'ms-journal-api-'));
-    database = createJournalDatabase({ dialect: 'sqlite', file: path.join(dir, 'journal.sqlite') });
-    await migrateJournalDatabase(database);
-    // Shutdown runs in reverse: the app closes before the database it reads.
-    ctx.onShutdown(() => database.close());
-    app = await createNestService(ctx, AppModule.register(ctx, database));
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    alice = await createSignedInAccount(system, 'alice@example.com');
-    bob = await createSignedInAccount(system, 'bob@example.com');
+    journal = await startJournalApp();
+    database = journal.database;
+    alice = await journal.account('alice@example.com');
+    bob = await journal.account('bob@example.com');
   });
 
   afterAll(async () => {
-    await ctx?.shutdown('spec done');
-    await redis?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await journal?.stop();
   });
 
   /** A call as `who`, with the CSRF header on writes unless `csrf: false`. */
-  const call = async (who: SignedInAccount, method: string, route: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<Answer> => {
-    const headers: Record<string, string> = { cookie: who.cookie };
-    if (method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = who.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${url}${route}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
+  const call = (who: SignedInAccount, method: string, route: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<Answer> => journal.call<Json>(who, method, route, body, options);
   const get = (who: SignedInAccount, route: string) => call(who, 'GET', route);
 
   /** The refused fields of a 400, for `toEqual`. */

@@ -1,4 +1,4 @@
-import type { ImportFormat } from '@marketswarm/shared/dto';
+import { JOURNAL_IMPORT_MAX_BYTES, type ImportFormat } from '@marketswarm/shared/dto';
 import { detectFormat } from './detect-format.js';
 import { importGenericCsv } from './generic-csv.importer.js';
 import { TRADENOTE_MAPPING } from './generic-csv.mapping.js';
@@ -16,11 +16,11 @@ import { importTradovateOrders } from './tradovate-orders.importer.js';
 import { importTradovatePaired } from './tradovate.importer.js';
 
 /**
- * The largest export accepted, in bytes. A year of heavy trading is well under it (10,000 IBKR
- * Flex executions are about 7 MB of XML); the import route gives multer the same limit and
- * answers 413 above it.
+ * The largest export accepted, in bytes: the shared limit the UI checks before uploading, the
+ * import route gives multer and nginx allows (with its multipart envelope). A year of heavy trading
+ * is well under it (10,000 IBKR Flex executions are about 7 MB of XML).
  */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = JOURNAL_IMPORT_MAX_BYTES;
 
 const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => ImportResult> = {
   thinkorswim: importThinkorswim,

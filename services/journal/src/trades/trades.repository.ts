@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionSide, InstrumentKind, JournalDb, OptionRight, TradeLegRow, TradeRow, TradeStatus } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
+import { insertTradeLegs } from './trade-legs.writer.js';
 
 /** Which part of which fill a leg used. */
 export interface LegFill {
@@ -146,34 +147,7 @@ export class TradesRepository {
           updated_at: at,
         })
         .execute();
-      for (const [legIndex, leg] of trade.legs.entries()) {
-        const legId = randomUUID();
-        await this.db
-          .insertInto('trade_legs')
-          .values({
-            id: legId,
-            trade_id: id,
-            user_id: userId,
-            leg_index: legIndex,
-            instrument_kind: leg.instrumentKind,
-            symbol: leg.symbol,
-            expiry: leg.expiry,
-            strike_micros: leg.strikeMicros,
-            option_right: leg.optionRight,
-            side: leg.side,
-            quantity_micros: leg.quantityMicros,
-            open_price_micros: leg.openPriceMicros,
-            close_price_micros: leg.closePriceMicros,
-            multiplier_micros: leg.multiplierMicros,
-          })
-          .execute();
-        if (leg.fills.length > 0) {
-          await this.db
-            .insertInto('trade_leg_executions')
-            .values(leg.fills.map((f) => ({ leg_id: legId, execution_id: f.executionId, user_id: userId, quantity_micros: f.quantityMicros })))
-            .execute();
-        }
-      }
+      await insertTradeLegs(this.db, userId, id, trade.legs);
     }
     return this.load(userId, ids);
   }
