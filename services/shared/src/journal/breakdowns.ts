@@ -165,7 +165,7 @@ export function breakdownsOfColumns(columns: BreakdownColumns, c: AnalyticsConve
     const tags = t.tags;
     for (let k = 0; k < tags.length; k++) {
       const name = tags[k];
-      if (name !== undefined && tags.indexOf(name) === k) add(tag.at(name), o, gross, fees, net);
+      if (name !== undefined && (k === 0 || tags.indexOf(name) === k)) add(tag.at(name), o, gross, fees, net);
     }
     add(strategy.at(t.strategy), o, gross, fees, net);
     add(dte.at(dteIndex(t.dte)), o, gross, fees, net);
