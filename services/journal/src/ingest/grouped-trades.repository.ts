@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EpochMs, JournalDb } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
 import type { GroupedTrade } from '../grouping/group-executions.js';
-import { insertTradeLegs } from '../trades/trade-legs.writer.js';
+import { insertTradeLegs, tradeFigureColumns } from '../trades/trade-rows.js';
 import type { StoredGroup } from './regroup-plan.js';
 
 /**
@@ -77,16 +77,7 @@ export class GroupedTradesRepository {
 /** The columns grouping decides, written alike on create and rewrite. */
 function decidedColumns(trade: GroupedTrade, digest: string) {
   return {
-    symbol: trade.symbol,
-    strategy: trade.strategy,
-    side: trade.side,
-    quantity_micros: trade.quantityMicros,
-    opened_at: trade.openedAt,
-    closed_at: trade.closedAt,
-    status: trade.status,
-    gross_micros: trade.grossMicros,
-    fees_micros: trade.feesMicros,
-    net_micros: trade.netMicros,
+    ...tradeFigureColumns(trade),
     computed_risk_micros: trade.riskMicros,
     group_hash: digest,
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { JournalDb } from '../database/journal-db.js';
-import type { NewTradeLeg } from './trades.repository.js';
+import type { NewTrade, NewTradeLeg } from './trades.repository.js';
 
 /** Writes a trade's legs in order and the fill parts each used; the caller owns the trade row and the transaction. */
 export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, tradeId: string, legs: readonly NewTradeLeg[]): Promise<void> {
@@ -33,4 +33,20 @@ export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, tra
         .execute();
     }
   }
+}
+
+/** A trade's figures as its row's columns, written alike by a plain insert and by regrouping. */
+export function tradeFigureColumns(trade: NewTrade) {
+  return {
+    symbol: trade.symbol,
+    strategy: trade.strategy,
+    side: trade.side,
+    quantity_micros: trade.quantityMicros,
+    opened_at: trade.openedAt,
+    closed_at: trade.closedAt,
+    status: trade.status,
+    gross_micros: trade.grossMicros,
+    fees_micros: trade.feesMicros,
+    net_micros: trade.netMicros,
+  };
 }

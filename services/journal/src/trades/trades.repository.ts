@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionSide, InstrumentKind, JournalDb, OptionRight, TradeLegRow, TradeRow, TradeStatus } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
-import { insertTradeLegs } from './trade-legs.writer.js';
+import { insertTradeLegs, tradeFigureColumns } from './trade-rows.js';
 
 /** Which part of which fill a leg used. */
 export interface LegFill {
@@ -130,16 +130,7 @@ export class TradesRepository {
           id,
           user_id: userId,
           log_id: logId,
-          symbol: trade.symbol,
-          strategy: trade.strategy,
-          side: trade.side,
-          quantity_micros: trade.quantityMicros,
-          opened_at: trade.openedAt,
-          closed_at: trade.closedAt,
-          status: trade.status,
-          gross_micros: trade.grossMicros,
-          fees_micros: trade.feesMicros,
-          net_micros: trade.netMicros,
+          ...tradeFigureColumns(trade),
           risk_micros: trade.riskMicros,
           notes: trade.notes,
           market_at_entry: trade.marketAtEntry === null || trade.marketAtEntry === undefined ? null : JSON.stringify(trade.marketAtEntry),
