@@ -16,6 +16,16 @@ export class GroupedTradesRepository {
     private readonly now: () => EpochMs = Date.now,
   ) {}
 
+  /**
+   * Takes the log for this transaction: an UPDATE of its row holds PostgreSQL's row lock (and
+   * SQLite's write lock) until commit, so two imports into one log regroup one after the other and
+   * the second sees the first's fills. False when the log is not the user's.
+   */
+  async lockLog(userId: string, logId: string): Promise<boolean> {
+    const result = await this.db.updateTable('trade_logs').set({ updated_at: this.now() }).where('user_id', '=', userId).where('id', '=', logId).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async storedGroups(userId: string, logId: string): Promise<StoredGroup[]> {
     const rows = await this.db
       .selectFrom('trades')

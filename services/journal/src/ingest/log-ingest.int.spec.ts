@@ -127,4 +127,13 @@ describeOnBothDialects(LogIngest.name, (fixture) => {
     const outcome = await ingest.commit(userId, logId, debit, { grouping: { costBasis: 'fifo', now: Date.UTC(2026, 11, 2) }, settle: () => Promise.resolve(undefined) });
     expect((await trades.get(userId, outcome?.created[0] ?? ''))?.status).toBe('open');
   });
+
+  it('lets two imports into one log run at once: they take turns, and the closing fills join the trade the other opened', async () => {
+    const [a, b] = await Promise.all([ingest.commit(userId, logId, opening, FIFO), ingest.commit(userId, logId, closing, FIFO)]);
+    expect((a?.executions ?? 0) + (b?.executions ?? 0)).toBe(4);
+    const all = (await trades.listByLog(userId, logId, {}, { limit: 10 })).trades;
+    // Whichever ran second regrouped all four fills: one closed vertical, net $132.35, whatever the order.
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ status: 'closed', netMicros: parseMicros('132.35') });
+  });
 });

@@ -47,13 +47,14 @@ export class LogIngest {
   /** `undefined` when the log is not the user's. */
   async commit(userId: string, logId: string, fills: readonly NewExecution[], options: IngestOptions): Promise<IngestOutcome | undefined> {
     return this.db.transaction().execute(async (trx) => {
+      const repository = new GroupedTradesRepository(trx);
+      if (!(await repository.lockLog(userId, logId))) return undefined;
       const executions = new ExecutionsRepository(trx);
       const inserted = await executions.insertMany(userId, logId, fills);
       if (!inserted) return undefined;
       if (inserted.inserted.length === 0) return { executions: 0, duplicates: inserted.duplicates, ...NOTHING };
       const all = (await executions.listByLog(userId, logId)) ?? [];
       const grouped = await groupSettling(all, options);
-      const repository = new GroupedTradesRepository(trx);
       const plan = planRegroup(await repository.storedGroups(userId, logId), grouped);
       const created: string[] = [];
       for (const { trade, digest } of plan.create) {
