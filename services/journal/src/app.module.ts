@@ -7,6 +7,7 @@ import { AnalyticsModule } from './analytics/analytics.module.js';
 import { JournalDatabaseModule } from './database/journal-database.module.js';
 import { JournalExportModule } from './exports/journal-export.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { LiveUpdatesModule } from './live-updates/live-updates.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SymbolsModule } from './symbols/symbols.module.js';
 import { TagsModule } from './tags/tags.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ServiceContextModule.forRoot(ctx),
         JournalDatabaseModule.forRoot(database),
         HealthModule,
+        LiveUpdatesModule,
         NestEdgeModule.forRoot({ session: sessionCheckOptionsOf(ctx, journalSettings), openApi: { path: JOURNAL_OPENAPI_PATH, info: { title: 'MarketSwarm journal', version: ctx.version } } }),
         TradeLogsModule,
         TradesModule,

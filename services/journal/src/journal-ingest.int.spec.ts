@@ -161,6 +161,41 @@ describe('journal ingest and export routes', () => {
     });
   });
 
+  describe('live updates', () => {
+    /** The user's positions as the snapshot hash keeps them for a tab that opens later. */
+    const positionsOf = async (who: SignedInAccount): Promise<{ id: string; legs: { quantity: number }[] }[]> => {
+      const raw = await journal.system.hget('{system}:snapshot:positions', who.userId);
+      return raw === null ? [] : (JSON.parse(raw) as { data: { positions: { id: string; legs: { quantity: number }[] }[] } }).data.positions;
+    };
+
+    it('publishes the open positions after an entry, with what is still open of each leg, and drops an archived log\'s', async () => {
+      const carol = await journal.account('carol@example.com');
+      await defaultLog(carol); // so the log below is not the default, which cannot be archived
+      const log = (await journal.call<{ id: string }>(carol, 'POST', '/api/logs', { name: 'Swing' })).body.id;
+      const put = (quantity: number, side: 'buy' | 'sell', effect: 'open' | 'close', at: string) => ({
+        executedAt: at,
+        instrument: { kind: 'option', underlying: 'SPY', expiry: '2027-06-18', strike: 600, right: 'P' },
+        side,
+        positionEffect: effect,
+        quantity,
+        price: 7.5,
+      });
+      const entered = await journal.call<IngestResultDto>(carol, 'POST', `/api/logs/${log}/trades`, { fills: [put(3, 'buy', 'open', '2027-03-01T10:00:00-05:00')] });
+      const id = entered.body.trades[0]?.id ?? '';
+      expect(await positionsOf(carol)).toEqual([expect.objectContaining({ id, legs: [expect.objectContaining({ quantity: 3 })] })]);
+      // Sell 1 of the 3: the position shows the 2 still open.
+      await journal.call(carol, 'POST', `/api/trades/${id}/adjust`, { fills: [put(1, 'sell', 'close', '2027-03-02T10:00:00-05:00')] });
+      expect(await positionsOf(carol)).toEqual([expect.objectContaining({ id, legs: [expect.objectContaining({ quantity: 2 })] })]);
+
+      expect((await journal.call(carol, 'POST', `/api/logs/${log}/archive`)).status).toBe(200);
+      expect(await positionsOf(carol)).toEqual([]);
+      await journal.call(carol, 'POST', `/api/logs/${log}/reactivate`);
+      expect((await positionsOf(carol)).map((p) => p.id)).toEqual([id]);
+      await journal.call(carol, 'DELETE', `/api/logs/${log}`);
+      expect(await positionsOf(carol)).toEqual([]);
+    });
+  });
+
   describe('GET /api/logs/:id/export', () => {
     it('downloads trades as CSV and executions as XLSX, and nobody else\'s', async () => {
       const csv = await journal.call<string>(alice, 'GET', `/api/logs/${aliceLog}/export?of=trades&format=csv`);

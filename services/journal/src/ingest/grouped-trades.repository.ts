@@ -71,12 +71,6 @@ export class GroupedTradesRepository {
     await insertTradeLegs(this.db, userId, id, trade.legs);
   }
 
-  /** Every open trade of the user, in every log: the positions the user's tabs show. */
-  async openTradeIds(userId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('trades').select('id').where('user_id', '=', userId).where('status', '=', 'open').orderBy('opened_at').orderBy('id').execute();
-    return rows.map((r) => r.id);
-  }
-
   async remove(userId: string, ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) {
       await this.db.deleteFrom('trades').where('user_id', '=', userId).where('id', 'in', ids.slice(i, i + 500)).execute();

@@ -17,12 +17,11 @@ import { tradeNotFound } from '../trades/trades.service.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { TradesRepository, type Trade, type TradeLeg } from '../trades/trades.repository.js';
 import { UserSettingsRepository } from '../settings/user-settings.repository.js';
-import { GroupedTradesRepository } from './grouped-trades.repository.js';
 import { fillsFromImport } from './execution-from-import.js';
 import { closingFillFor, executionFromManualFill } from './manual-fill.js';
 import { LogIngest, type IngestOutcome } from './log-ingest.js';
 import { openQuantity } from './open-quantity.js';
-import { TradeEventsPublisher } from './trade-events.publisher.js';
+import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
 
 /** An uploaded export as multer hands it over. */
 export interface UploadedExport {
@@ -40,17 +39,16 @@ export interface UploadedExport {
 export class JournalIngestService {
   private readonly ingest: LogIngest;
   private readonly market: MarketHistoryReader;
-  private readonly events: TradeEventsPublisher;
 
   constructor(
     @Inject(JOURNAL_DATABASE) private readonly database: JournalDatabase,
     @Inject(SERVICE_CONTEXT) ctx: ServiceContext,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
+    @Inject(LiveUpdatesService) private readonly live: LiveUpdatesService,
   ) {
     this.ingest = new LogIngest(database.db);
     const { topics } = ctx.truth().doc;
     this.market = new MarketHistoryReader(ctx.bus.get('market'), { spot: topics['spot'], gex: topics['gex'], mode: topics['mode'] });
-    this.events = new TradeEventsPublisher(ctx.bus.get('system'), { trades: topics['trades'], positions: topics['positions'] }, ctx.logger);
   }
 
   async importExport(userId: string, logId: string, file: UploadedExport | undefined, fields: ImportFields, dryRun: boolean): Promise<ImportResultDto> {
@@ -144,18 +142,10 @@ export class JournalIngestService {
 
   private async commit(userId: string, logId: string, fills: readonly NewExecution[], grouping: GroupingOptions): Promise<IngestOutcome | undefined> {
     const outcome = await this.ingest.commit(userId, logId, fills, { grouping, stamp: (trade) => this.market.read(trade.symbol, trade.openedAt), settle: (leg) => this.market.settlementValue(leg) });
-    if (outcome && outcome.trades + outcome.removed.length > 0) await this.publish(userId, outcome);
+    if (outcome && outcome.trades + outcome.removed.length > 0) await this.live.tradesChanged(userId, { created: outcome.created, updated: outcome.rewritten });
     return outcome;
   }
 
-  private async publish(userId: string, outcome: IngestOutcome): Promise<void> {
-    const repository = new TradesRepository(this.database.db);
-    const load = async (ids: readonly string[]) => (await Promise.all(ids.map((id) => repository.get(userId, id)))).filter((t) => t !== undefined);
-    const open = await load(await new GroupedTradesRepository(this.database.db).openTradeIds(userId));
-    const executions = await new ExecutionsRepository(this.database.db).byIds(userId, open.flatMap((t) => t.legs.flatMap((leg) => leg.fills.map((f) => f.executionId))));
-    const byId = new Map(executions.map((e) => [e.id, e]));
-    await this.events.publish(userId, { created: await load(outcome.created), updated: await load(outcome.rewritten), open: open.map((trade) => ({ trade, openQuantity: (leg) => openQuantity(leg, byId) })) });
-  }
 
   private async settingsOf(userId: string): Promise<{ costBasis: 'fifo' | 'average'; timeZone: string }> {
     const repository = new UserSettingsRepository(this.database.db);

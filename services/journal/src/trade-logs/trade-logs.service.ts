@@ -3,6 +3,7 @@ import type { CreateTradeLogBody, UpdateTradeLogBody } from '@marketswarm/shared
 import { DomainError } from '@marketswarm/shared/http';
 import { toMinor } from '@marketswarm/shared/journal';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
 import { TradeLogsRepository, type TradeLog } from './trade-logs.repository.js';
 
 /** The log every user has from their first request on: named so they know where it came from. */
@@ -19,7 +20,10 @@ export function logNotFound(id: string, path = 'id'): DomainError {
  */
 @Injectable()
 export class TradeLogsService {
-  constructor(@Inject(TradeLogsRepository) private readonly logs: TradeLogsRepository) {}
+  constructor(
+    @Inject(TradeLogsRepository) private readonly logs: TradeLogsRepository,
+    @Inject(LiveUpdatesService) private readonly live: LiveUpdatesService,
+  ) {}
 
   /** The user's default log, created on first use. */
   async defaultLog(userId: string): Promise<TradeLog> {
@@ -62,16 +66,23 @@ export class TradeLogsService {
     const log = await this.get(userId, id);
     if (log.isDefault) throw defaultRefusal('delete');
     if (!(await this.logs.remove(userId, id))) throw logNotFound(id);
+    // Its open trades went with it: the risk graph must drop them.
+    await this.live.positionsChanged(userId);
   }
 
   async archive(userId: string, id: string): Promise<TradeLog> {
     const log = await this.get(userId, id);
     if (log.isDefault) throw defaultRefusal('archive');
-    return found(await this.logs.archive(userId, id), id);
+    const archived = found(await this.logs.archive(userId, id), id);
+    // An archived log's open trades are not positions any more; reactivated, they are again.
+    await this.live.positionsChanged(userId);
+    return archived;
   }
 
   async reactivate(userId: string, id: string): Promise<TradeLog> {
-    return found(await this.logs.reactivate(userId, id), id);
+    const reactivated = found(await this.logs.reactivate(userId, id), id);
+    await this.live.positionsChanged(userId);
+    return reactivated;
   }
 
   async setDefault(userId: string, id: string): Promise<TradeLog> {

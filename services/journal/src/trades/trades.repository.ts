@@ -143,6 +143,21 @@ export class TradesRepository {
     return this.load(userId, ids);
   }
 
+  /** The user's open trades in every active log, oldest first: the positions the user's tabs show (an archived log's are not). */
+  async openTradeIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('trades')
+      .innerJoin('trade_logs', 'trade_logs.id', 'trades.log_id')
+      .select('trades.id')
+      .where('trades.user_id', '=', userId)
+      .where('trades.status', '=', 'open')
+      .where('trade_logs.archived_at', 'is', null)
+      .orderBy('trades.opened_at')
+      .orderBy('trades.id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async get(userId: string, id: string): Promise<Trade | undefined> {
     return (await this.load(userId, [id]))[0];
   }
