@@ -101,10 +101,13 @@ class FixedBuckets {
 
 class KeyedBuckets {
   private readonly buckets = new Map<string, BreakdownBucket>();
+  private last: BreakdownBucket | undefined;
   at(key: string): BreakdownBucket {
+    // Consecutive trades often share a symbol, strategy or side: a string compare instead of a hash lookup.
+    if (this.last?.key === key) return this.last;
     let b = this.buckets.get(key);
     if (!b) this.buckets.set(key, (b = emptyBucket(key)));
-    return b;
+    return (this.last = b);
   }
   /** Non-empty buckets by key. */
   finish(): BreakdownBucket[] {
