@@ -132,10 +132,42 @@ describe('journal ingest and export routes', () => {
       expect(twice.status).toBe(409);
     });
 
+    it('adjusts an imported trade by hand: a typed option meets the OCC symbol, a typed fill the trade\'s account', async () => {
+      const log = (await journal.call<{ id: string }>(alice, 'POST', '/api/logs', { name: 'Brokers' })).body.id;
+      const fixture = (name: string) => readFile(new URL(`./imports/fixtures/ok/${name}`, import.meta.url));
+      await journal.call(alice, 'POST', `/api/logs/${log}/import`, upload(await fixture('webull_orders_records_options_constructed.csv'), 'webull.csv'));
+      await journal.call(alice, 'POST', `/api/logs/${log}/import`, upload(await fixture('ibkr_flex_trades_constructed.csv'), 'flex.csv'));
+      const open = (await journal.call<TradePageDto>(alice, 'GET', `/api/logs/${log}/trades?status=open`)).body.trades;
+      const spyPut = open.find((t) => t.symbol === 'SPY');
+      const aapl = open.find((t) => t.symbol === 'AAPL');
+      expect(spyPut && aapl).toBeTruthy();
+
+      // Webull's long 3 SPY 670P @ .65 (OCC `SPY   251219P00670000`), sold by hand as typed: same leg, same trade.
+      const sold = await journal.call<IngestResultDto>(alice, 'POST', `/api/trades/${spyPut?.id ?? ''}/adjust`, {
+        fills: [{ executedAt: '2025-12-19T15:30:00-05:00', instrument: { kind: 'option', underlying: 'SPY', expiry: '2025-12-19', strike: 670, right: 'P' }, side: 'sell', positionEffect: 'close', quantity: 3, price: 1.05 }],
+      });
+      // (1.05 − .65) × 100 × 3 = $120, no fees.
+      expect(sold.body.trades).toEqual([expect.objectContaining({ id: spyPut?.id, status: 'closed', gross: 120, net: 120 })]);
+
+      // IBKR's 240 AAPL in account U1234567, sold by hand: the typed fill takes the trade's account and closes it.
+      const closedAapl = await journal.call<IngestResultDto>(alice, 'POST', `/api/trades/${aapl?.id ?? ''}/adjust`, {
+        fills: [{ executedAt: '2026-06-01T10:00:00-04:00', instrument: { kind: 'stock', symbol: 'AAPL' }, side: 'sell', positionEffect: 'close', quantity: 240, price: 301 }],
+      });
+      // (301 − 300) × 240 = $240; fees 1.000309 + .200411 = 1.20072 from the two opening fills.
+      expect(closedAapl.body.trades).toEqual([expect.objectContaining({ id: aapl?.id, status: 'closed', gross: 240, fees: 1.20072 })]);
+
+      // Closed now: another close is a conflict, and a close dated before the opening is refused naming `at`.
+      expect((await journal.call(alice, 'POST', `/api/trades/${aapl?.id ?? ''}/close`, { prices: [1] })).status).toBe(409);
+      const gold = (await journal.call<TradePageDto>(alice, 'GET', `/api/logs/${log}/trades?status=open&symbol=GOLD`)).body.trades[0];
+      const early = await journal.call(alice, 'POST', `/api/trades/${gold?.id ?? ''}/close`, { prices: [45], at: '2026-01-01T10:00:00-05:00' });
+      expect(early.status).toBe(400);
+      expect(early.body).toMatchObject({ issues: [{ path: 'at' }] });
+    });
+
     it('refuses a close with the wrong number of prices, naming the field, and another user\'s trade with 404', async () => {
       const entered = await journal.call<IngestResultDto>(bob, 'POST', `/api/logs/${bobLog}/trades`, { fills: [call(6200, 'buy', 5, '2027-03-02T10:00:00-05:00')] });
       const id = entered.body.trades[0]?.id ?? '';
-      const wrong = await journal.call(bob, 'POST', `/api/trades/${id}/close`, { prices: [1, 2] });
+      const wrong = await journal.call(bob, 'POST', `/api/trades/${id}/close`, { prices: [1, 2], at: '2027-03-03T10:00:00-05:00' });
       expect(wrong.status).toBe(400);
       expect(wrong.body).toMatchObject({ issues: [{ path: 'prices' }] });
       for (const route of [`/api/trades/${id}/close`, `/api/trades/${id}/adjust`]) {

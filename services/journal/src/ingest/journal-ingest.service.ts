@@ -70,7 +70,7 @@ export class JournalIngestService {
     return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates };
   }
 
-  async addManual(userId: string, logId: string, fills: readonly ManualFill[]): Promise<IngestResultDto> {
+  async addManual(userId: string, logId: string, fills: readonly ManualFill[], account: string | null = null): Promise<IngestResultDto> {
     await this.logs.get(userId, logId);
     const settings = await this.settingsOf(userId);
     const symbols = new SymbolsRepository(this.database.db);
@@ -80,7 +80,7 @@ export class JournalIngestService {
     };
     const executions: NewExecution[] = [];
     for (const [index, fill] of fills.entries()) {
-      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone });
+      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone, account });
       if (typeof execution === 'string') throw new DomainError('validation', `invalid body: fills.${index}.${execution}`, { issues: [{ path: `fills.${index}.instrument.underlying`, message: execution }] });
       executions.push(execution);
     }
@@ -96,20 +96,24 @@ export class JournalIngestService {
     const trade = await new TradesRepository(this.database.db).get(userId, tradeId);
     if (!trade) throw tradeNotFound(tradeId);
     if (trade.status !== 'open') throw new DomainError('conflict', `trade ${tradeId} is closed; enter a new trade instead`, { issues: [{ path: 'id', message: 'the trade is closed' }] });
-    return this.addManual(userId, trade.logId, fills);
+    const [opening] = await new ExecutionsRepository(this.database.db).byIds(userId, trade.legs.flatMap((leg) => leg.fills.map((f) => f.executionId)));
+    return this.addManual(userId, trade.logId, fills, opening?.account ?? null);
   }
 
   /** Closing fills for every leg still open, at the prices given in leg order. */
   async close(userId: string, tradeId: string, body: CloseTradeBody): Promise<IngestResultDto> {
     const trade = await new TradesRepository(this.database.db).get(userId, tradeId);
     if (!trade) throw tradeNotFound(tradeId);
+    // A settled or expired leg has no closing fill to count: the trade's status is the authority.
+    if (trade.status !== 'open') throw new DomainError('conflict', `trade ${tradeId} is already closed`, { issues: [{ path: 'id', message: 'the trade is closed' }] });
+    const at = body.at ?? Date.now();
+    if (at < trade.openedAt) throw new DomainError('validation', 'invalid body: at: the close must not precede the trade\'s opening', { issues: [{ path: 'at', message: `must be at or after the opening (${new Date(trade.openedAt).toISOString()})` }] });
     const open = await this.openLegs(userId, trade);
     if (open.length === 0) throw new DomainError('conflict', `trade ${tradeId} has no open leg to close`, { issues: [{ path: 'id', message: 'the trade is already closed' }] });
     if (body.prices.length !== open.length) {
       throw new DomainError('validation', `invalid body: prices: send ${open.length} prices, one per open leg`, { issues: [{ path: 'prices', message: `must hold ${open.length} prices, one per open leg in leg order` }] });
     }
     const settings = await this.settingsOf(userId);
-    const at = body.at ?? Date.now();
     const fills = open.map(({ opening, quantityMicros }, i) =>
       closingFillFor(opening, { quantityMicros, priceMicros: parseMicros(String(body.prices[i] ?? 0)), at, commissionMicros: parseMicros(String(body.commission)), timeZone: settings.timeZone }),
     );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ManualFill } from '@marketswarm/shared/dto';
 import type { Execution, NewExecution } from '../executions/executions.repository.js';
 import { multiplyMicros, parseMicros, type Micros } from '../database/money.js';
+import { equityOptionInstrument } from '../imports/occ-symbol.js';
 
 /** The multiplier of a root when the fill does not state one (the user's symbol table, then its default). */
 export type MultiplierOf = (root: string) => Promise<number | undefined>;
@@ -14,21 +15,25 @@ export const MANUAL_BROKER = 'manual';
  * fills, unlike a re-imported file. The option symbol is built like the importers' display symbol so
  * a hand-typed close matches an imported open of the same contract.
  */
-export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { comboId?: string; timeZone: string }): Promise<NewExecution | string> {
+export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { account?: string | null; timeZone: string }): Promise<NewExecution | string> {
   const { instrument } = fill;
   const underlying = instrument.kind === 'stock' ? instrument.symbol.toUpperCase() : instrument.underlying.toUpperCase();
   // A share is a share: stock needs no symbol entry; an option or future without one has no safe default.
   const multiplier = fill.multiplier ?? (await multiplierOf(underlying.replace(/^\//, ''))) ?? (instrument.kind === 'stock' ? 1 : undefined);
   if (multiplier === undefined) return `instrument.underlying: no multiplier known for ${underlying}; send multiplier or add the symbol in /api/symbols`;
   const option = instrument.kind === 'option' || instrument.kind === 'future_option' ? instrument : undefined;
-  const symbol = option ? `${underlying} ${option.expiry} ${String(option.strike)}${option.right}` : instrument.kind === 'future' ? instrument.symbol.toUpperCase() : underlying;
+  // The OCC symbol and underlying an importer gives the same contract (SPXW typed → SPXW's OCC symbol
+  // under SPX), so a fill typed by hand meets an imported one in the same leg.
+  const occ = option ? equityOptionInstrument({ root: underlying, expiry: option.expiry, right: option.right, strike: String(option.strike) }) : undefined;
+  const symbol = occ ? occ.symbol : instrument.kind === 'future' ? instrument.symbol.toUpperCase() : underlying;
   return {
     broker: MANUAL_BROKER,
     sourceFile: 'manual entry',
     rowHash: randomBytes(32).toString('hex'),
-    account: null,
+    // An adjustment belongs to the account of the trade it adjusts: grouping keeps accounts apart.
+    account: extra.account ?? null,
     orderId: null,
-    comboId: extra.comboId ?? null,
+    comboId: null,
     brokerExecutionId: null,
     event: 'fill',
     executedAt: fill.executedAt,
@@ -37,7 +42,7 @@ export async function executionFromManualFill(fill: ManualFill, multiplierOf: Mu
     currency: 'USD',
     instrumentKind: instrument.kind,
     symbol,
-    underlying,
+    underlying: instrument.kind === 'option' && occ ? occ.underlying : underlying,
     expiry: option ? option.expiry : null,
     strikeMicros: option ? parseMicros(String(option.strike)) : null,
     optionRight: option ? option.right : null,
