@@ -34,7 +34,28 @@ export class GroupedTradesRepository {
       .where('log_id', '=', logId)
       .where('group_key', 'is not', null)
       .execute();
-    return rows.map((r) => ({ id: r.id, key: r.group_key ?? '', digest: r.group_hash, riskMicros: r.risk_micros, computedRiskMicros: r.computed_risk_micros }));
+    const used = await this.db
+      .selectFrom('trade_leg_executions')
+      .innerJoin('trade_legs', 'trade_legs.id', 'trade_leg_executions.leg_id')
+      .innerJoin('trades', 'trades.id', 'trade_legs.trade_id')
+      .select(['trades.id as trade_id', 'trade_leg_executions.execution_id'])
+      .where('trades.user_id', '=', userId)
+      .where('trades.log_id', '=', logId)
+      .execute();
+    const fills = new Map<string, Set<string>>();
+    for (const { trade_id, execution_id } of used) {
+      let set = fills.get(trade_id);
+      if (!set) fills.set(trade_id, (set = new Set()));
+      set.add(execution_id);
+    }
+    return rows.map((r) => ({ id: r.id, key: r.group_key ?? '', digest: r.group_hash, riskMicros: r.risk_micros, computedRiskMicros: r.computed_risk_micros, fills: fills.get(r.id) ?? new Set() }));
+  }
+
+  /** Frees the keys of trades about to take another key, so no two rows hold one key in between. */
+  async releaseKeys(userId: string, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db.updateTable('trades').set({ group_key: null }).where('user_id', '=', userId).where('id', 'in', ids.slice(i, i + 500)).execute();
+    }
   }
 
   async create(userId: string, logId: string, trade: GroupedTrade, digest: string, marketAtEntry: unknown): Promise<string> {
@@ -63,7 +84,7 @@ export class GroupedTradesRepository {
   async rewrite(userId: string, id: string, trade: GroupedTrade, digest: string, riskMicros: Micros | null): Promise<void> {
     await this.db
       .updateTable('trades')
-      .set({ ...decidedColumns(trade, digest), risk_micros: riskMicros, updated_at: this.now() })
+      .set({ ...decidedColumns(trade, digest), group_key: trade.key, risk_micros: riskMicros, updated_at: this.now() })
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .execute();

@@ -136,4 +136,20 @@ describeOnBothDialects(LogIngest.name, (fixture) => {
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ status: 'closed', netMicros: parseMicros('132.35') });
   });
+
+  it('keeps a trade, its notes and a typed risk when last month\'s file, imported after this month\'s, moves its opening earlier', async () => {
+    // This month: short the 5900/5895 put vertical on Dec 1 (OPEN) and buy it back (CLOSE).
+    const first = await ingest.commit(userId, logId, [...opening, ...closing], FIFO);
+    const id = first?.created[0] ?? '';
+    await trades.update(userId, id, { notes: 'sold into the morning pop', riskMicros: parseMicros('300') });
+    // Last month's file: the same spread sold once already on Nov 30 — the position was 2 wide until Dec 1's close of 1.
+    const NOV_30 = Date.UTC(2026, 10, 30, 15, 0);
+    const backfill = [put('nov-short', 'V0', '5900', 'sell', 'open', '4.00', NOV_30), put('nov-long', 'V0', '5895', 'buy', 'open', '2.50', NOV_30)];
+    const second = await ingest.commit(userId, logId, backfill, FIFO);
+    // FIFO: Dec 1's close matches the Nov 30 entry first, so the trade now opens on Nov 30 — under the same id.
+    expect(second?.created).not.toContain(id);
+    expect(second?.removed).toEqual([]);
+    const kept = await trades.get(userId, id);
+    expect(kept).toMatchObject({ openedAt: NOV_30, notes: 'sold into the morning pop', riskMicros: parseMicros('300') });
+  });
 });

@@ -56,12 +56,14 @@ export class LogIngest {
       const all = (await executions.listByLog(userId, logId)) ?? [];
       const grouped = await groupSettling(all, options);
       const plan = planRegroup(await repository.storedGroups(userId, logId), grouped);
+      // Removals and re-keyed trades first give up their keys, so no key is held twice on the way.
+      await repository.remove(userId, plan.remove);
+      await repository.releaseKeys(userId, plan.rewrite.filter((r) => r.rekeyed).map((r) => r.id));
+      for (const { id, trade, digest, riskMicros } of plan.rewrite) await repository.rewrite(userId, id, trade, digest, riskMicros);
       const created: string[] = [];
       for (const { trade, digest } of plan.create) {
         created.push(await repository.create(userId, logId, trade, digest, options.stamp ? await options.stamp(trade) : null));
       }
-      for (const { id, trade, digest, riskMicros } of plan.rewrite) await repository.rewrite(userId, id, trade, digest, riskMicros);
-      await repository.remove(userId, plan.remove);
       return {
         executions: inserted.inserted.length,
         duplicates: inserted.duplicates,
