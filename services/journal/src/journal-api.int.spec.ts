@@ -185,7 +185,7 @@ describe('journal REST routes (logs, trades, symbols, tags, settings)', () => {
       netMicros: parseMicros('132.2348'),
       riskMicros: parseMicros('325'),
       notes: 'sold the morning pop',
-      marketAtEntry: { spot: 5921.4, vix: 14.2, gexRegime: 'positive', flip: 5900, mode: 'trend' },
+      marketAtEntry: { status: 'recorded', at: OPEN, spot: 5921.4, vix: 14.2, gexRegime: 'positive', gexFlip: 5900, mode: 'expansion' },
       legs: [
         { instrumentKind: 'option', symbol: `${symbol} 261201P5900`, expiry: '2026-12-01', strikeMicros: parseMicros('5900'), optionRight: 'P', side: 'sell', quantityMicros: parseMicros('1'), openPriceMicros: parseMicros('4.85'), closePriceMicros: parseMicros('0.30'), multiplierMicros: parseMicros('100'), fills: [] },
         { instrumentKind: 'option', symbol: `${symbol} 261201P5895`, expiry: '2026-12-01', strikeMicros: parseMicros('5895'), optionRight: 'P', side: 'buy', quantityMicros: parseMicros('1'), openPriceMicros: parseMicros('3.10'), closePriceMicros: parseMicros('-0.10'), multiplierMicros: parseMicros('100'), fills: [] },
@@ -222,7 +222,7 @@ describe('journal REST routes (logs, trades, symbols, tags, settings)', () => {
         risk: 325,
         notes: 'sold the morning pop',
         tags: [{ id: fomcId, name: 'FOMC' }],
-        marketAtEntry: { spot: 5921.4, vix: 14.2, gexRegime: 'positive', flip: 5900, mode: 'trend' },
+        marketAtEntry: { status: 'recorded', at: OPEN, spot: 5921.4, vix: 14.2, gexRegime: 'positive', gexFlip: 5900, mode: 'expansion' },
       });
       // R = net / risk = 132.2348 / 325
       expect(answer.body['r']).toBeCloseTo(0.406876308, 9);

@@ -56,6 +56,18 @@ describe('journal ingest and export routes', () => {
       expect(again.body).toMatchObject({ executions: 0, trades: 0, duplicates: commit.body.executions });
     });
 
+    it("reads futures at the multiplier the trader set in /api/symbols, over the built-in table", async () => {
+      const dave = await journal.account('dave@example.com');
+      const log = await defaultLog(dave);
+      // A broker that sizes MNQ at $20 a point (say, a mini mislabelled as a micro): the trader's own table wins.
+      expect((await journal.call(dave, 'PUT', '/api/symbols/MNQ', { assetClass: 'future', multiplier: 20, tickSize: 0.25 })).status).toBe(200);
+      const file = await readFile(new URL('./imports/fixtures/ok/tradovate_orders_constructed.csv', import.meta.url));
+      await journal.call(dave, 'POST', `/api/logs/${log}/import`, upload(file, 'Orders.csv'));
+      const mnq = (await journal.call<TradePageDto>(dave, 'GET', `/api/logs/${log}/trades?symbol=/MNQ`)).body.trades;
+      // Lines 2 and 4: bought 2 @ 21 503.25, sold 2 @ 21 521.50: 18.25 × 2 × $20 = $730 (at the built-in $2 it would be $73).
+      expect(mnq).toEqual([expect.objectContaining({ gross: 730, legs: [expect.objectContaining({ multiplier: 20 })] })]);
+    });
+
     it('takes the format the trader names over detection, and refuses one it does not know, naming the field', async () => {
       const file = await readFile(path.join(SAMPLES, 'tradenote_template_executions.csv'));
       const named = await journal.call<ImportResultDto>(alice, 'POST', `/api/logs/${aliceLog}/import?dryRun=true`, upload(file, 'x.csv', { broker: 'tradenote' }));
@@ -221,6 +233,10 @@ describe('journal ingest and export routes', () => {
 
       expect((await journal.call(carol, 'POST', `/api/logs/${log}/archive`)).status).toBe(200);
       expect(await positionsOf(carol)).toEqual([]);
+      // An archived log takes no new fills, typed or imported.
+      const intoArchived = await journal.call(carol, 'POST', `/api/logs/${log}/trades`, { fills: [put(1, 'buy', 'open', '2027-03-03T10:00:00-05:00')] });
+      expect(intoArchived.status).toBe(409);
+      expect((await journal.call(carol, 'POST', `/api/logs/${log}/import`, upload('x', 'x.csv'))).status).toBe(409);
       await journal.call(carol, 'POST', `/api/logs/${log}/reactivate`);
       expect((await positionsOf(carol)).map((p) => p.id)).toEqual([id]);
       await journal.call(carol, 'DELETE', `/api/logs/${log}`);

@@ -119,8 +119,8 @@ describeOnBothDialects('broker samples to trades', (fixture) => {
   }
 
   function expectEveryRowOnce(first: IngestOutcome | undefined, again: IngestOutcome | undefined, executions: number): void {
-    expect(first).toMatchObject({ executions, duplicates: 0, rewritten: [], removed: [] });
-    expect(again).toEqual({ executions: 0, duplicates: executions, trades: 0, created: [], rewritten: [], removed: [] });
+    expect(first).toMatchObject({ executions, duplicates: 0, rewritten: [], removed: [], unmatched: [] });
+    expect(again).toEqual({ executions: 0, duplicates: executions, trades: 0, created: [], rewritten: [], removed: [], unmatched: [] });
   }
 
   /** Gross, fees and net summed over a symbol's trades, and whether all of them are closed: the same however the fills are grouped. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JOURNAL_SETTINGS, type CloseTradeBody, type ImportFields, type ImportResultDto, type IngestResultDto, type ManualFill } from '@marketswarm/shared/dto';
+import { JOURNAL_SETTINGS, type CloseTradeBody, type MarketAtEntry, type ImportFields, type ImportResultDto, type IngestResultDto, type ManualFill } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
-import { microsToNumber, parseMicros } from '../database/money.js';
+import { formatMicros, microsToNumber, parseMicros } from '../database/money.js';
 import { ExecutionsRepository, type Execution, type NewExecution } from '../executions/executions.repository.js';
 import type { GroupingOptions } from '../grouping/group-executions.js';
 import { importFile } from '../imports/index.js';
@@ -19,7 +19,8 @@ import { TradesRepository, type Trade, type TradeLeg } from '../trades/trades.re
 import { UserSettingsRepository } from '../settings/user-settings.repository.js';
 import { fillsFromImport } from './execution-from-import.js';
 import { closingFillFor, executionFromManualFill } from './manual-fill.js';
-import { LogIngest, type IngestOutcome } from './log-ingest.js';
+import { LogIngest, type IngestOutcome, type SettlementRequest } from './log-ingest.js';
+import type { GroupedTrade } from '../grouping/group-executions.js';
 import { openQuantity } from './open-quantity.js';
 import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
 
@@ -39,6 +40,7 @@ export interface UploadedExport {
 export class JournalIngestService {
   private readonly ingest: LogIngest;
   private readonly market: MarketHistoryReader;
+  private readonly logger: ServiceContext['logger'];
 
   constructor(
     @Inject(JOURNAL_DATABASE) private readonly database: JournalDatabase,
@@ -48,14 +50,15 @@ export class JournalIngestService {
   ) {
     this.ingest = new LogIngest(database.db);
     const { topics } = ctx.truth().doc;
+    this.logger = ctx.logger;
     this.market = new MarketHistoryReader(ctx.bus.get('market'), { spot: topics['spot'], gex: topics['gex'], mode: topics['mode'] });
   }
 
   async importExport(userId: string, logId: string, file: UploadedExport | undefined, fields: ImportFields, dryRun: boolean): Promise<ImportResultDto> {
     if (!file) throw new DomainError('validation', 'invalid body: file: attach the export as the multipart field "file"', { issues: [{ path: 'file', message: 'is required (multipart/form-data)' }] });
-    await this.logs.get(userId, logId);
+    await this.activeLog(userId, logId);
     const settings = await this.settingsOf(userId);
-    const outcome = importFile(file.buffer, { ...(fields.broker && { format: fields.broker }), timeZone: fields.timeZone ?? settings.timeZone });
+    const outcome = importFile(file.buffer, { ...(fields.broker && { format: fields.broker }), timeZone: fields.timeZone ?? settings.timeZone, multipliers: await this.futuresMultipliersOf(userId) });
     if (!outcome.ok) {
       const { code, message, formats } = outcome.error;
       if (code === 'too-large') throw new DomainError('payload-too-large', message, { issues: [{ path: 'file', message }] });
@@ -65,13 +68,15 @@ export class JournalIngestService {
     const skipped = [...outcome.skipped, ...unstorable];
     skipped.sort((a, b) => a.line - b.line);
     const grouping = this.groupingOf(settings);
-    const result = dryRun ? await this.ingest.preview(userId, logId, fills, { grouping, settle: (leg) => this.market.settlementValue(leg) }) : await this.commit(userId, logId, fills, grouping);
+    const result = dryRun ? await this.ingest.preview(userId, logId, fills, { grouping, settle: (leg) => this.settlementOf(leg) }) : await this.commit(userId, logId, fills, grouping);
     if (!result) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
-    return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates };
+    const lineOf = new Map(outcome.executions.map((e) => [e.rowHash, e.line]));
+    const unmatched = result.unmatched.map((rowHash) => ({ line: lineOf.get(rowHash) ?? 0, reason: 'closes a position this log has no opening for: import the export that opened it' }));
+    return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates, unmatched };
   }
 
   async addManual(userId: string, logId: string, fills: readonly ManualFill[], account: string | null = null): Promise<IngestResultDto> {
-    await this.logs.get(userId, logId);
+    await this.activeLog(userId, logId);
     const settings = await this.settingsOf(userId);
     const symbols = new SymbolsRepository(this.database.db);
     const multiplierOf = async (root: string) => {
@@ -140,16 +145,51 @@ export class JournalIngestService {
     if (!outcome) throw new DomainError('not-found', `no trade log ${logId}`, { issues: [{ path: 'id', message: 'no such trade log' }] });
     const repository = new TradesRepository(this.database.db);
     const tags = new Map((await new TagsRepository(this.database.db).list(userId)).map((tag) => [tag.id, tag]));
-    const changed = await Promise.all([...outcome.created, ...outcome.rewritten].map((id) => repository.get(userId, id)));
-    return { executions: outcome.executions, trades: changed.filter((t) => t !== undefined).map((t) => tradeJson(t, tags)) };
+    const changed = await repository.getMany(userId, [...outcome.created, ...outcome.rewritten]);
+    return { executions: outcome.executions, trades: changed.map((t) => tradeJson(t, tags)) };
   }
 
   private async commit(userId: string, logId: string, fills: readonly NewExecution[], grouping: GroupingOptions): Promise<IngestOutcome | undefined> {
-    const outcome = await this.ingest.commit(userId, logId, fills, { grouping, stamp: (trade) => this.market.read(trade.symbol, trade.openedAt), settle: (leg) => this.market.settlementValue(leg) });
+    const outcome = await this.ingest.commit(userId, logId, fills, { grouping, stamp: (trade) => this.stampOf(trade), settle: (leg) => this.settlementOf(leg) });
     if (outcome && outcome.trades + outcome.removed.length > 0) await this.live.tradesChanged(userId, { created: outcome.created, updated: outcome.rewritten });
     return outcome;
   }
 
+
+  /**
+   * The market at a trade's entry; when market Redis does not answer, the trade is stored all the
+   * same, labelled as not stamped: the import must not depend on the market feed being up.
+   */
+  private async stampOf(trade: GroupedTrade): Promise<MarketAtEntry> {
+    try {
+      return await this.market.read(trade.symbol, trade.openedAt);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'market Redis did not answer; trade stored without its market at entry');
+      return { status: 'unavailable', reason: 'no-market-data' };
+    }
+  }
+
+  /** A settlement value, or none when market Redis does not answer (the leg then stays open until it does). */
+  private async settlementOf(leg: SettlementRequest): Promise<number | undefined> {
+    try {
+      return await this.market.settlementValue(leg);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'market Redis did not answer; expired legs stay open for now');
+      return undefined;
+    }
+  }
+
+  /** The user's log, refused while archived: an archived account takes no new fills until reactivated. */
+  private async activeLog(userId: string, logId: string): Promise<void> {
+    const log = await this.logs.get(userId, logId);
+    if (log.archivedAt !== null) throw new DomainError('conflict', `trade log ${logId} is archived; reactivate it to add trades`, { issues: [{ path: 'id', message: 'the log is archived' }] });
+  }
+
+  /** The futures multipliers the user set in /api/symbols, over the importers' built-in table. */
+  private async futuresMultipliersOf(userId: string): Promise<Record<string, string>> {
+    const symbols = await new SymbolsRepository(this.database.db).list(userId);
+    return Object.fromEntries(symbols.filter((s) => s.source === 'user' && (s.assetClass === 'future' || s.assetClass === 'future_option')).map((s) => [s.symbol, formatMicros(s.multiplierMicros)]));
+  }
 
   private async settingsOf(userId: string): Promise<{ costBasis: 'fifo' | 'average'; timeZone: string }> {
     const repository = new UserSettingsRepository(this.database.db);

@@ -62,7 +62,7 @@ describeOnBothDialects(LogIngest.name, (fixture) => {
   it('turns a file of fills into trades in one commit, stamping each new trade once', async () => {
     const stamped: string[] = [];
     const outcome = await ingest.commit(userId, logId, [...opening, ...closing], { ...FIFO, stamp: (trade) => (stamped.push(trade.key), Promise.resolve({ status: 'unavailable', reason: 'before-retention' })) });
-    expect(outcome).toMatchObject({ executions: 4, duplicates: 0, trades: 1, rewritten: [], removed: [] });
+    expect(outcome).toMatchObject({ executions: 4, duplicates: 0, trades: 1, rewritten: [], removed: [], unmatched: [] });
     const [id] = outcome?.created ?? [];
     const trade = await trades.get(userId, id ?? '');
     expect(trade).toMatchObject({ strategy: 'vertical', status: 'closed', grossMicros: parseMicros('135'), feesMicros: parseMicros('2.65'), netMicros: parseMicros('132.35'), riskMicros: parseMicros('325') });
@@ -77,14 +77,14 @@ describeOnBothDialects(LogIngest.name, (fixture) => {
     await trades.update(userId, id, { notes: 'sold into the morning pop', riskMicros: parseMicros('300') });
 
     const second = await ingest.commit(userId, logId, closing, FIFO);
-    expect(second).toMatchObject({ executions: 2, trades: 1, created: [], rewritten: [id], removed: [] });
+    expect(second).toMatchObject({ executions: 2, trades: 1, created: [], rewritten: [id], removed: [], unmatched: [] });
     expect(await trades.get(userId, id)).toMatchObject({ status: 'closed', closedAt: CLOSE, netMicros: parseMicros('132.35'), notes: 'sold into the morning pop', riskMicros: parseMicros('300') });
   });
 
   it('adds nothing when the same file is imported again', async () => {
     await ingest.commit(userId, logId, [...opening, ...closing], FIFO);
     const again = await ingest.commit(userId, logId, [...opening, ...closing], FIFO);
-    expect(again).toEqual({ executions: 0, duplicates: 4, trades: 0, created: [], rewritten: [], removed: [] });
+    expect(again).toEqual({ executions: 0, duplicates: 4, trades: 0, created: [], rewritten: [], removed: [], unmatched: [] });
     expect((await trades.listByLog(userId, logId, {}, { limit: 10 })).trades).toHaveLength(1);
   });
 
@@ -151,5 +151,14 @@ describeOnBothDialects(LogIngest.name, (fixture) => {
     expect(second?.removed).toEqual([]);
     const kept = await trades.get(userId, id);
     expect(kept).toMatchObject({ openedAt: NOV_30, notes: 'sold into the morning pop', riskMicros: parseMicros('300') });
+  });
+
+  it('names the fills that close a position the log has no opening for, in a preview and a commit alike', async () => {
+    const hashes = closing.map((f) => f.rowHash);
+    expect((await ingest.preview(userId, logId, closing, FIFO))?.unmatched).toEqual(hashes);
+    const outcome = await ingest.commit(userId, logId, closing, FIFO);
+    expect(outcome).toMatchObject({ executions: 2, trades: 0, unmatched: hashes });
+    // Once the opening arrives, they close it: nothing is unmatched any more.
+    expect((await ingest.commit(userId, logId, opening, FIFO))?.unmatched).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { JournalDb } from '../database/journal-db.js';
 import { ExecutionsRepository, type Execution, type NewExecution } from '../executions/executions.repository.js';
-import { groupExecutions, type GroupedTrade, type GroupingOptions } from '../grouping/group-executions.js';
+import { groupExecutionsWithUnmatched, type GroupedTrade, type Grouping, type GroupingOptions } from '../grouping/group-executions.js';
 import { GroupedTradesRepository } from './grouped-trades.repository.js';
 import { planRegroup } from './regroup-plan.js';
 
@@ -16,6 +16,8 @@ export interface IngestOutcome {
   created: string[];
   rewritten: string[];
   removed: string[];
+  /** Row hashes of this ingest's fills that close a position the log holds no opening for (its opening predates the log). */
+  unmatched: string[];
 }
 
 /** Stamps a new trade with the market at its entry; null when no stamp is wanted. */
@@ -33,7 +35,7 @@ export interface IngestOptions {
   settle?: SettlementLookup;
 }
 
-const NOTHING: Omit<IngestOutcome, 'executions' | 'duplicates'> = { trades: 0, created: [], rewritten: [], removed: [] };
+const NOTHING: Omit<IngestOutcome, 'executions' | 'duplicates'> = { trades: 0, created: [], rewritten: [], removed: [], unmatched: [] };
 
 /**
  * Adds fills to a log and regroups its trades, all in one transaction: an import either lands whole
@@ -54,7 +56,7 @@ export class LogIngest {
       if (!inserted) return undefined;
       if (inserted.inserted.length === 0) return { executions: 0, duplicates: inserted.duplicates, ...NOTHING };
       const all = (await executions.listByLog(userId, logId)) ?? [];
-      const grouped = await groupSettling(all, options);
+      const { trades: grouped, unmatched } = await groupSettling(all, options);
       const plan = planRegroup(await repository.storedGroups(userId, logId), grouped);
       // Removals and re-keyed trades first give up their keys, so no key is held twice on the way.
       await repository.remove(userId, plan.remove);
@@ -71,6 +73,7 @@ export class LogIngest {
         created,
         rewritten: plan.rewrite.map((r) => r.id),
         removed: plan.remove,
+        unmatched: unmatchedOf(inserted.inserted, unmatched),
       };
     });
   }
@@ -90,9 +93,9 @@ export class LogIngest {
     }
     if (fresh.length === 0) return { executions: 0, duplicates: fills.length, ...NOTHING };
     const previewIds = new Set(fresh.map((e) => e.id));
-    const grouped = await groupSettling([...stored, ...fresh].sort((a, b) => a.executedAt - b.executedAt), options);
+    const { trades: grouped, unmatched } = await groupSettling([...stored, ...fresh].sort((a, b) => a.executedAt - b.executedAt), options);
     const touched = grouped.filter((t) => t.legs.some((leg) => leg.fills.some((f) => previewIds.has(f.executionId))));
-    return { executions: fresh.length, duplicates: fills.length - fresh.length, trades: touched.length, created: [], rewritten: [], removed: [] };
+    return { executions: fresh.length, duplicates: fills.length - fresh.length, trades: touched.length, created: [], rewritten: [], removed: [], unmatched: unmatchedOf(fresh, unmatched) };
   }
 }
 
@@ -101,7 +104,7 @@ export class LogIngest {
  * value `settle` finds. Grouping is synchronous and only knows which legs need a value once it has
  * run, so a first pass collects them, the values are looked up, and a second pass uses them.
  */
-async function groupSettling(executions: readonly Execution[], options: Omit<IngestOptions, 'stamp'>): Promise<GroupedTrade[]> {
+async function groupSettling(executions: readonly Execution[], options: Omit<IngestOptions, 'stamp'>): Promise<Grouping> {
   const known = new Map<string, number | undefined>();
   const wanted = new Map<string, SettlementRequest>();
   const keyOf = (leg: SettlementRequest) => `${leg.underlying}|${leg.expiry}|${leg.amSettled ? 'am' : 'pm'}`;
@@ -110,8 +113,14 @@ async function groupSettling(executions: readonly Execution[], options: Omit<Ing
     if (!known.has(key)) wanted.set(key, leg);
     return known.get(key);
   };
-  const grouped = groupExecutions(executions, { ...options.grouping, settlementPrice });
+  const grouped = groupExecutionsWithUnmatched(executions, { ...options.grouping, settlementPrice });
   if (wanted.size === 0 || !options.settle) return grouped;
   for (const [key, leg] of wanted) known.set(key, await options.settle(leg));
-  return groupExecutions(executions, { ...options.grouping, settlementPrice });
+  return groupExecutionsWithUnmatched(executions, { ...options.grouping, settlementPrice });
+}
+
+/** The row hashes of `mine` that closed nothing, each once. */
+function unmatchedOf(mine: readonly Execution[], unmatched: Grouping['unmatched']): string[] {
+  const ids = new Set(unmatched.map((u) => u.executionId));
+  return mine.filter((e) => ids.has(e.id)).map((e) => e.rowHash);
 }

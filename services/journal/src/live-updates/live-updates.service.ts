@@ -42,7 +42,7 @@ export class LiveUpdatesService {
     return open.map((trade) => ({ trade, openQuantity: (leg: Trade['legs'][number]) => openQuantity(leg, byId) }));
   }
 
-  private async load(repository: TradesRepository, userId: string, ids: readonly string[]): Promise<Trade[]> {
-    return (await Promise.all(ids.map((id) => repository.get(userId, id)))).filter((t) => t !== undefined);
+  private load(repository: TradesRepository, userId: string, ids: readonly string[]): Promise<Trade[]> {
+    return repository.getMany(userId, ids);
   }
 }

@@ -28,18 +28,20 @@ const MAX_PAGES = 10;
  * index print that settles a cash-settled option.
  */
 export class MarketHistoryReader {
+  private oldest: { readAt: number; ms: number | undefined } | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly streams: MarketStreams,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async read(underlying: string, at: number): Promise<MarketAtEntry> {
     const spotStream = this.streams.spot?.stream;
     if (!spotStream) return { status: 'unavailable', reason: 'no-market-data' };
-    const oldest = await this.redis.xrange(spotStream, '-', '+', 'COUNT', 1);
-    const first = oldest[0];
-    if (!first) return { status: 'unavailable', reason: 'no-market-data' };
-    if (at < streamIdMs(first[0])) return { status: 'unavailable', reason: 'before-retention' };
+    const oldestMs = await this.oldestSpotMs(spotStream);
+    if (oldestMs === undefined) return { status: 'unavailable', reason: 'no-market-data' };
+    if (at < oldestMs) return { status: 'unavailable', reason: 'before-retention' };
     const symbol = indexRoot(underlying);
     const [spot, vix, gex, mode] = await Promise.all([
       this.lastBefore('spot', at, (e) => e.topic === 'spot' && e.data.symbol === symbol),
@@ -85,6 +87,18 @@ export class MarketHistoryReader {
       if (decoded.ok && matches(decoded.event)) return decoded.event;
     }
     return undefined;
+  }
+
+  /**
+   * The time of the oldest spot event kept, remembered for a second: an import stamps hundreds of
+   * trades in a row, most of them older than the streams, and each needs only this one answer.
+   */
+  private async oldestSpotMs(stream: string): Promise<number | undefined> {
+    const now = this.now();
+    if (this.oldest && now - this.oldest.readAt < 1_000) return this.oldest.ms;
+    const [first] = await this.redis.xrange(stream, '-', '+', 'COUNT', 1);
+    this.oldest = { readAt: now, ms: first ? streamIdMs(first[0]) : undefined };
+    return this.oldest.ms;
   }
 
   /** The newest event on `topic`'s stream at or before `at` that `matches`, not older than its staleness bound. */

@@ -1,4 +1,4 @@
-import type { TradeDto, TradeLegDto } from '@marketswarm/shared/dto';
+import { marketAtEntrySchema, type MarketAtEntry, type TradeDto, type TradeLegDto } from '@marketswarm/shared/dto';
 import { microsToNumber } from '../database/money.js';
 import type { Tag } from '../tags/tags.repository.js';
 import type { Trade, TradeLeg } from './trades.repository.js';
@@ -48,9 +48,15 @@ export function tradeJson(trade: Trade, tags: ReadonlyMap<string, Tag>): TradeDt
       const tag = tags.get(id);
       return tag ? [{ id: tag.id, name: tag.name }] : [];
     }),
-    marketAtEntry: trade.marketAtEntry ?? null,
+    marketAtEntry: marketAtEntryOf(trade.marketAtEntry),
     legs: trade.legs.map(legJson),
     createdAt: trade.createdAt,
     updatedAt: trade.updatedAt,
   };
+}
+
+/** The stored stamp as the contract says it is; a row written in another shape (by hand, by an older version) reads as not stamped. */
+function marketAtEntryOf(stored: unknown): MarketAtEntry | null {
+  const parsed = marketAtEntrySchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

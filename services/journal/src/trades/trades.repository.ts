@@ -158,6 +158,11 @@ export class TradesRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The user's trades with these ids, in the order given, in a few queries however many there are; ids not the user's are left out. */
+  async getMany(userId: string, ids: readonly string[]): Promise<Trade[]> {
+    return this.load(userId, ids);
+  }
+
   async get(userId: string, id: string): Promise<Trade | undefined> {
     return (await this.load(userId, [id]))[0];
   }
@@ -314,13 +319,15 @@ export class TradesRepository {
     const fills = legIds.length === 0 ? [] : await this.db.selectFrom('trade_leg_executions').selectAll().where('user_id', '=', userId).where('leg_id', 'in', legIds).orderBy('execution_id').execute();
     const tags = await this.db.selectFrom('trade_tags').select(['trade_id', 'tag_id']).where('user_id', '=', userId).where('trade_id', 'in', ids).orderBy('tag_id').execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
+    // Grouped once by key: an export reads every trade of a log through here, 200 at a time.
+    const legsOf = groupBy(legs, (l) => l.trade_id);
+    const fillsOf = groupBy(fills, (f) => f.leg_id);
+    const tagsOf = groupBy(tags, (t) => t.trade_id);
     return ids.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
-      const tradeLegs = legs
-        .filter((l) => l.trade_id === id)
-        .map((l) => toLeg(l, fills.filter((f) => f.leg_id === l.id).map((f) => ({ executionId: f.execution_id, quantityMicros: f.quantity_micros }))));
-      return [toTrade(row, tradeLegs, tags.filter((t) => t.trade_id === id).map((t) => t.tag_id))];
+      const tradeLegs = (legsOf.get(id) ?? []).map((l) => toLeg(l, (fillsOf.get(l.id) ?? []).map((f) => ({ executionId: f.execution_id, quantityMicros: f.quantity_micros }))));
+      return [toTrade(row, tradeLegs, (tagsOf.get(id) ?? []).map((t) => t.tag_id))];
     });
   }
 }
@@ -385,4 +392,16 @@ function decodeCursor(cursor: string): { openedAt: EpochMs; id: string } {
   const openedAt = Number(match?.[1]);
   if (!match?.[2] || !Number.isSafeInteger(openedAt)) throw new InvalidCursorError();
   return { openedAt, id: match[2] };
+}
+
+/** Rows by a key, each group in the rows' order. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

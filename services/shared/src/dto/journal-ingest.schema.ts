@@ -51,6 +51,7 @@ export const importResultSchema = z.object({
   trades: z.number().int().describe('trades those fills opened or changed'),
   skipped: z.array(importSkippedRowSchema).describe('rows left out, each with its line and why'),
   duplicates: z.number().int().describe('fills the log already held from an earlier import'),
+  unmatched: z.array(importSkippedRowSchema).describe('fills stored that close a position the log has no opening for (it was opened before the file): import the earlier export to give them their trade'),
 });
 export type ImportResultDto = z.infer<typeof importResultSchema>;
 

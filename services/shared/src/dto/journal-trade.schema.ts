@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketAtEntrySchema } from './market-at-entry.schema.js';
 import { epochMsSchema, journalIdSchema, moneySchema, positiveDecimalInputSchema, timeQuerySchema } from './journal-common.schema.js';
 
 /** REST contracts of trades as read and edited (`/api/trades/:id`, `/api/logs/:id/trades`). */
@@ -52,7 +53,7 @@ export const tradeSchema = z.object({
   r: z.number().nullable().describe('net / risk; null without a risk'),
   notes: z.string(),
   tags: z.array(tradeTagRefSchema),
-  marketAtEntry: z.unknown().nullable().describe('spot, VIX, GEX regime and flip, market mode at entry; null when not known'),
+  marketAtEntry: marketAtEntrySchema.nullable().describe('spot, VIX, GEX regime and flip, market mode at entry (or why not); null for a trade written before stamping existed'),
   legs: z.array(tradeLegSchema),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
