@@ -15,13 +15,15 @@ export interface Measurement {
   otherCores: number;
   /** Seconds spent waiting for a quiet machine before the runs. */
   quietWaitSec: number;
+  /** The first warm-up run: the cold cost, before the JIT optimised anything. */
+  coldMs: number;
   samplesMs: number[];
 }
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 
 /**
- * Runs `fn` once unmeasured (JIT warm-up, caches such as the exchange-day offsets that a running
+ * Runs `fn` unmeasured first (JIT warm-up, caches such as the exchange-day offsets that a running
  * service keeps warm too), then `runs` times measured. Wall time is the figure checked against a
  * budget; CPU time is shown beside it because other sessions share this machine's two cores.
  */
@@ -32,6 +34,8 @@ export interface MeasureOptions {
   serverPid?: number;
   /** Most seconds to wait, before measuring, for a second in which the machine is nearly idle. */
   quietWaitSec?: number;
+  /** Unmeasured runs first (default 1): enough for the JIT to reach the code a running service has. */
+  warmups?: number;
 }
 
 /** Below this many busy cores (machine-wide, this process idle) a second counts as quiet. */
@@ -59,8 +63,13 @@ function serverCpuSeconds(pid: number | undefined): number {
 
 export async function measure(runs: number, fn: () => unknown, options: MeasureOptions = {}): Promise<Measurement> {
   const { between, serverPid } = options;
-  await fn();
-  await between?.();
+  let coldMs = Number.NaN;
+  for (let i = 0; i < (options.warmups ?? 1); i++) {
+    const t0 = performance.now();
+    await fn();
+    if (i === 0) coldMs = performance.now() - t0;
+    await between?.();
+  }
   const quietWaitSec = await waitForQuiet(options.quietWaitSec ?? 0);
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -94,6 +103,7 @@ export async function measure(runs: number, fn: () => unknown, options: MeasureO
     serverCpuMsPerRun: serverPid === undefined ? null : round((server * 1000) / runs),
     otherCores: round(Math.max(0, busy / Math.max(elapsed, 1e-9))),
     quietWaitSec,
+    coldMs: round(coldMs),
     samplesMs: wall.map(round),
   };
 }

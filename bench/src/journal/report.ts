@@ -59,13 +59,14 @@ export function renderReport(results: readonly FigureResult[], options: JournalB
   );
   out.push(
     table(
-      ['figure', 'where', 'median ms', 'p95 ms', 'min ms', 'CPU ms', 'PG CPU ms', 'other cores', 'quiet wait s', 'budget', 'verdict'],
+      ['figure', 'where', 'median ms', 'p95 ms', 'min ms', 'cold ms', 'CPU ms', 'PG CPU ms', 'other cores', 'quiet wait s', 'budget', 'verdict'],
       results.map((r) => [
         r.figure,
         r.where,
         fmt(r.measurement.medianMs),
         fmt(r.measurement.p95Ms),
         fmt(r.measurement.minMs),
+        fmt(r.measurement.coldMs),
         fmt(r.measurement.cpuMedianMs),
         fmt(r.measurement.serverCpuMsPerRun),
         fmt(r.measurement.otherCores, 2),
