@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionEvent, ExecutionRow, ExecutionSide, InstrumentKind, JournalDb, OptionRight, PositionEffect } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
 
+/** Fills per INSERT statement. */
+const INSERT_BATCH = 200;
+
 /** One fill in storage terms: decimals already parsed to micros (money.ts), times in UTC ms. */
 export interface NewExecution {
   broker: string;
@@ -62,16 +65,18 @@ export class ExecutionsRepository {
     if (!(await this.ownsLog(userId, logId))) return undefined;
     const inserted: Execution[] = [];
     const createdAt = this.now();
-    // Row by row: a multi-row INSERT would meet SQLite's bound-parameter limit on a large export,
-    // and inside the caller's transaction each statement costs microseconds on either dialect.
-    for (const execution of executions) {
-      const row = await this.db
+    // Multi-row statements: preparing one statement per fill cost more than writing it on a 10k-row
+    // export. 200 rows × 31 columns stay far below SQLite's (32,766) and PostgreSQL's (65,535)
+    // bound-parameter limits.
+    for (let i = 0; i < executions.length; i += INSERT_BATCH) {
+      const rows = await this.db
         .insertInto('executions')
-        .values(toRow(userId, logId, execution, createdAt))
+        .values(executions.slice(i, i + INSERT_BATCH).map((execution) => toRow(userId, logId, execution, createdAt)))
         .onConflict((oc) => oc.columns(['user_id', 'log_id', 'row_hash']).doNothing())
         .returningAll()
-        .executeTakeFirst();
-      if (row) inserted.push(toExecution(row));
+        .execute();
+      // RETURNING promises no order; the time-ordered ids restore the file's.
+      inserted.push(...rows.map(toExecution).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
     }
     return { inserted, duplicates: executions.length - inserted.length };
   }

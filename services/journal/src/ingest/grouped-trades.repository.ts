@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EpochMs, JournalDb } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
 import type { GroupedTrade } from '../grouping/group-executions.js';
-import { insertTradeLegs, tradeFigureColumns } from '../trades/trade-rows.js';
+import { insertTradeLegs, marketAtEntryText, TRADE_BATCH, tradeFigureColumns } from '../trades/trade-rows.js';
 import type { StoredGroup } from './regroup-plan.js';
 
 /**
@@ -58,26 +58,29 @@ export class GroupedTradesRepository {
     }
   }
 
-  async create(userId: string, logId: string, trade: GroupedTrade, digest: string, marketAtEntry: unknown): Promise<string> {
-    const id = randomUUID();
+  /** New trades with their legs and fills, in a few multi-row statements; returns their ids in order. */
+  async createMany(userId: string, logId: string, trades: readonly { trade: GroupedTrade; digest: string; marketAtEntry: unknown }[]): Promise<string[]> {
     const at = this.now();
-    await this.db
-      .insertInto('trades')
-      .values({
-        id,
-        user_id: userId,
-        log_id: logId,
-        ...decidedColumns(trade, digest),
-        risk_micros: trade.riskMicros,
-        notes: trade.notes,
-        market_at_entry: marketAtEntry === null || marketAtEntry === undefined ? null : JSON.stringify(marketAtEntry),
-        group_key: trade.key,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await insertTradeLegs(this.db, userId, id, trade.legs);
-    return id;
+    const ids = trades.map(() => randomUUID());
+    const rows = trades.map(({ trade, digest, marketAtEntry }, i) => ({
+      id: ids[i] ?? '',
+      user_id: userId,
+      log_id: logId,
+      ...decidedColumns(trade, digest),
+      risk_micros: trade.riskMicros,
+      notes: trade.notes,
+      market_at_entry: marketAtEntryText(marketAtEntry),
+      group_key: trade.key,
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let i = 0; i < rows.length; i += TRADE_BATCH) await this.db.insertInto('trades').values(rows.slice(i, i + TRADE_BATCH)).execute();
+    await insertTradeLegs(
+      this.db,
+      userId,
+      trades.map(({ trade }, i) => ({ tradeId: ids[i] ?? '', legs: trade.legs })),
+    );
+    return ids;
   }
 
   /** New figures and legs for a stored trade; its notes, tags and market at entry stay. */
@@ -89,7 +92,7 @@ export class GroupedTradesRepository {
       .where('id', '=', id)
       .execute();
     await this.db.deleteFrom('trade_legs').where('user_id', '=', userId).where('trade_id', '=', id).execute();
-    await insertTradeLegs(this.db, userId, id, trade.legs);
+    await insertTradeLegs(this.db, userId, [{ tradeId: id, legs: trade.legs }]);
   }
 
   async remove(userId: string, ids: readonly string[]): Promise<void> {

@@ -62,10 +62,9 @@ export class LogIngest {
       await repository.remove(userId, plan.remove);
       await repository.releaseKeys(userId, plan.rewrite.filter((r) => r.rekeyed).map((r) => r.id));
       for (const { id, trade, digest, riskMicros } of plan.rewrite) await repository.rewrite(userId, id, trade, digest, riskMicros);
-      const created: string[] = [];
-      for (const { trade, digest } of plan.create) {
-        created.push(await repository.create(userId, logId, trade, digest, options.stamp ? await options.stamp(trade) : null));
-      }
+      const stamped = [];
+      for (const { trade, digest } of plan.create) stamped.push({ trade, digest, marketAtEntry: options.stamp ? await options.stamp(trade) : null });
+      const created = await repository.createMany(userId, logId, stamped);
       return {
         executions: inserted.inserted.length,
         duplicates: inserted.duplicates,

@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { JournalDb } from '../database/journal-db.js';
+import type { Insertable } from 'kysely';
+import type { JournalDb, TradeLegExecutionsTable, TradeLegsTable } from '../database/journal-db.js';
 import type { NewTrade, NewTradeLeg } from './trades.repository.js';
 
-/** Writes a trade's legs in order and the fill parts each used; the caller owns the trade row and the transaction. */
-export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, tradeId: string, legs: readonly NewTradeLeg[]): Promise<void> {
-  for (const [legIndex, leg] of legs.entries()) {
-    const legId = randomUUID();
-    await db
-      .insertInto('trade_legs')
-      .values({
+/** Rows per multi-row INSERT: trades have about 20 columns, legs 14, fills 4; far below either database's parameter limit. */
+export const TRADE_BATCH = 500;
+const LEG_BATCH = 500;
+const FILL_BATCH = 2_000;
+
+/**
+ * Writes trades' legs in order and the fill parts each used, in a few multi-row statements however
+ * many trades an import builds; the caller owns the trade rows and the transaction.
+ */
+export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, trades: readonly { tradeId: string; legs: readonly NewTradeLeg[] }[]): Promise<void> {
+  const legRows: Insertable<TradeLegsTable>[] = [];
+  const fillRows: Insertable<TradeLegExecutionsTable>[] = [];
+  for (const { tradeId, legs } of trades) {
+    for (const [legIndex, leg] of legs.entries()) {
+      const legId = randomUUID();
+      legRows.push({
         id: legId,
         trade_id: tradeId,
         user_id: userId,
@@ -24,15 +34,12 @@ export async function insertTradeLegs(db: Kysely<JournalDb>, userId: string, tra
         open_price_micros: leg.openPriceMicros,
         close_price_micros: leg.closePriceMicros,
         multiplier_micros: leg.multiplierMicros,
-      })
-      .execute();
-    if (leg.fills.length > 0) {
-      await db
-        .insertInto('trade_leg_executions')
-        .values(leg.fills.map((f) => ({ leg_id: legId, execution_id: f.executionId, user_id: userId, quantity_micros: f.quantityMicros })))
-        .execute();
+      });
+      for (const f of leg.fills) fillRows.push({ leg_id: legId, execution_id: f.executionId, user_id: userId, quantity_micros: f.quantityMicros });
     }
   }
+  for (let i = 0; i < legRows.length; i += LEG_BATCH) await db.insertInto('trade_legs').values(legRows.slice(i, i + LEG_BATCH)).execute();
+  for (let i = 0; i < fillRows.length; i += FILL_BATCH) await db.insertInto('trade_leg_executions').values(fillRows.slice(i, i + FILL_BATCH)).execute();
 }
 
 /** A trade's figures as its row's columns, written alike by a plain insert and by regrouping. */
@@ -49,4 +56,9 @@ export function tradeFigureColumns(trade: NewTrade) {
     fees_micros: trade.feesMicros,
     net_micros: trade.netMicros,
   };
+}
+
+/** The market-at-entry column: JSON text, or null when there is no stamp. */
+export function marketAtEntryText(stamp: unknown): string | null {
+  return stamp === null || stamp === undefined ? null : JSON.stringify(stamp);
 }

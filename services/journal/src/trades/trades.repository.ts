@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionSide, InstrumentKind, JournalDb, OptionRight, TradeLegRow, TradeRow, TradeStatus } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
-import { insertTradeLegs, tradeFigureColumns } from './trade-rows.js';
+import { insertTradeLegs, marketAtEntryText, TRADE_BATCH, tradeFigureColumns } from './trade-rows.js';
 
 /** Which part of which fill a leg used. */
 export interface LegFill {
@@ -120,26 +120,24 @@ export class TradesRepository {
     const executionIds = [...new Set(trades.flatMap((t) => t.legs.flatMap((l) => l.fills.map((f) => f.executionId))))];
     if (!(await this.ownsExecutions(userId, logId, executionIds))) return undefined;
     const at = this.now();
-    const ids: string[] = [];
-    for (const trade of trades) {
-      const id = randomUUID();
-      ids.push(id);
-      await this.db
-        .insertInto('trades')
-        .values({
-          id,
-          user_id: userId,
-          log_id: logId,
-          ...tradeFigureColumns(trade),
-          risk_micros: trade.riskMicros,
-          notes: trade.notes,
-          market_at_entry: trade.marketAtEntry === null || trade.marketAtEntry === undefined ? null : JSON.stringify(trade.marketAtEntry),
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await insertTradeLegs(this.db, userId, id, trade.legs);
-    }
+    const ids = trades.map(() => randomUUID());
+    const rows = trades.map((trade, i) => ({
+      id: ids[i] ?? '',
+      user_id: userId,
+      log_id: logId,
+      ...tradeFigureColumns(trade),
+      risk_micros: trade.riskMicros,
+      notes: trade.notes,
+      market_at_entry: marketAtEntryText(trade.marketAtEntry),
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let i = 0; i < rows.length; i += TRADE_BATCH) await this.db.insertInto('trades').values(rows.slice(i, i + TRADE_BATCH)).execute();
+    await insertTradeLegs(
+      this.db,
+      userId,
+      trades.map((trade, i) => ({ tradeId: ids[i] ?? '', legs: trade.legs })),
+    );
     return this.load(userId, ids);
   }
 
