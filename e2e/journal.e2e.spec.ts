@@ -128,6 +128,16 @@ describe('the journal through nginx', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK'); // an XLSX is a zip
 
+    // The rest of the journal's routes answer through nginx too.
+    for (const path of ['/api/symbols', '/api/tags', '/api/settings', '/api/journal/openapi.json']) {
+      const res = await alice.client.request(path);
+      expect(res.status, `GET ${path}`).toBe(200);
+    }
+    const tag = await alice.client.json('/api/tags', 'POST', { name: 'through nginx' }, alice.csrf);
+    expect(tag.status, tag.text()).toBe(201);
+    const setting = await alice.client.json('/api/settings/costBasis', 'PUT', { value: 'average' }, alice.csrf);
+    expect(setting.status, setting.text()).toBe(200);
+
     for (const [path, method] of [
       [`/api/trades/${trade?.id ?? ''}`, 'GET'],
       [`/api/logs/${logId}/trades`, 'GET'],
