@@ -34,8 +34,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Offsets by zone and quarter hour: a zone's offset only changes on a quarter hour (DST moves at
+ * :00 or :30, Chatham's at :45), and a 10k-row export asks for the same few hours again and again,
+ * where each `formatToParts` costs microseconds.
+ */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR_MS = 15 * 60_000;
+
 /** How far the zone's wall clock is ahead of UTC at `epochMs`. */
 function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(epochMs / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeZoneOffsetMs(Math.floor(epochMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS, timeZone);
+    // Bounded: a pathological file spanning decades must not grow the cache without end.
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeZoneOffsetMs(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
