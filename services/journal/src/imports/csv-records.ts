@@ -10,12 +10,13 @@ export interface CsvRecord {
 }
 
 /**
- * Every non-empty record of a CSV text. Empty lines are skipped rather than returned (a file of
+ * Every non-empty record of a CSV text (`lineOffset`: lines before this text in the file, when it is one section of it). Empty lines are skipped rather than returned (a file of
  * ten million newlines must not become ten million records) and marked on the record after them.
  * Rows may have any number of columns: the importers check the columns they read. `relaxQuotes`
  * keeps a quote inside a field as text (thinkorswim writes REF # as `="5319624867"`).
  */
-export function readCsvRecords(text: string, options: { relaxQuotes?: boolean } = {}): CsvRecord[] {
+export function readCsvRecords(text: string, options: { relaxQuotes?: boolean; lineOffset?: number } = {}): CsvRecord[] {
+  const lineOffset = options.lineOffset ?? 0;
   try {
     const rows = parse(text, { bom: true, relax_column_count: true, relax_quotes: options.relaxQuotes ?? false, skip_empty_lines: true, info: true }) as unknown as {
       record: string[];
@@ -25,7 +26,7 @@ export function readCsvRecords(text: string, options: { relaxQuotes?: boolean } 
     return rows.map(({ record, info }) => {
       const afterBlank = info.empty_lines > emptyLines;
       emptyLines = info.empty_lines;
-      return { cells: record, line: info.lines, afterBlank };
+      return { cells: record, line: info.lines + lineOffset, afterBlank };
     });
   } catch (error) {
     if (error instanceof CsvError) throw new ImportFileError('malformed-csv', `malformed CSV: ${error.message}`);

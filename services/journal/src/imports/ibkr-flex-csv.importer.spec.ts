@@ -19,6 +19,18 @@ describe(importIbkrFlexCsv.name, () => {
     ]);
   });
 
+  it('reads the same rows, lines and hashes from a file saved with Windows line endings', () => {
+    const crlf = importIbkrFlexCsv(fixture('ibkr_flex_trades_constructed.csv').replace(/\r?\n/g, '\r\n'));
+    expect(crlf).toEqual(csv);
+  });
+
+  it('reads a quoted field that spans lines, counting the lines after it right', () => {
+    const text = fixture('ibkr_flex_trades_constructed.csv').replace('"GOLD.COM INC","146266831","GOLD","TRD00001"', '"GOLD.COM\nINC","146266831","GOLD","TRD00001"');
+    const result = importIbkrFlexCsv(text);
+    expect(result.executions.map((e) => e.line)).toEqual([10, 11, 12, 13]);
+    expect(result.skipped).toEqual([]);
+  });
+
   it('gives the same executions and row hashes as the XML report of the same trades, so importing both adds nothing twice', () => {
     const xml = importIbkrFlexXml(fixture('ibkr_flex_activity_trades_tradetally.xml'));
     const withoutLine = (executions: typeof csv.executions) => executions.map(({ line: _line, ...rest }) => rest);

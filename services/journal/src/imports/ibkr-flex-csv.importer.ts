@@ -1,4 +1,4 @@
-import { cellReader, columnIndex, readCsvRecords } from './csv-records.js';
+import { cellReader, columnIndex, readCsvRecords, type CsvRecord } from './csv-records.js';
 import { skipReason } from './execution-draft.js';
 import { ImportFileError, type ImportOptions, type ImportResult } from './import-result.js';
 import { IBKR_BROKER, ibkrExecution } from './ibkr-trade-row.js';
@@ -41,7 +41,7 @@ export function importIbkrFlexCsv(text: string, options: ImportOptions = {}): Im
   const result: ImportResult = { broker: IBKR_BROKER, executions: [], skipped: [] };
   let index: Map<string, number> | null = null;
   let sawTrades = false;
-  for (const record of readCsvRecords(text)) {
+  for (const record of flexRecords(text)) {
     const first = (record.cells[0] ?? '').trim();
     if (CONTROL_ROWS.has(first)) {
       if (first === 'EOS') index = null;
@@ -64,4 +64,32 @@ export function importIbkrFlexCsv(text: string, options: ImportOptions = {}): Im
   }
   if (!sawTrades) throw new ImportFileError('no-trade-section', 'no Trades section (a "ClientAccountID" header with Buy/Sell and TradePrice)');
   return result;
+}
+
+/**
+ * The file's records, read one section at a time: each section's rows have one length, while the
+ * file as a whole mixes 9-column control rows with 20-plus-column sections, for which csv-parse
+ * builds (and discards) an error object per row — more time than the parse itself. Flex CSV fields
+ * never span lines; if one did, the sections would not parse and the whole file is read at once.
+ */
+function flexRecords(text: string): CsvRecord[] {
+  const lines = text.split('\n');
+  const records: CsvRecord[] = [];
+  let start = 0;
+  try {
+    for (let i = 1; i <= lines.length; i += 1) {
+      if (i < lines.length && !startsSection(lines[i] ?? '')) continue;
+      records.push(...readCsvRecords(lines.slice(start, i).join('\n'), { lineOffset: start }));
+      start = i;
+    }
+    return records;
+  } catch {
+    return readCsvRecords(text);
+  }
+}
+
+/** A control row or a section header starts a new run of rows of one length. */
+function startsSection(line: string): boolean {
+  const first = line.slice(0, 20).split(',', 1)[0]?.replace(/^\uFEFF/, '').replaceAll('"', '').trim() ?? '';
+  return CONTROL_ROWS.has(first) || first === 'ClientAccountID';
 }
