@@ -178,7 +178,9 @@ export class TradesRepository {
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.tagId !== undefined) {
       const tagId = filter.tagId;
-      query = query.where('id', 'in', (eb) => eb.selectFrom('trade_tags').select('trade_id').where('user_id', '=', userId).where('tag_id', '=', tagId));
+      // EXISTS on trade_tags' primary key (trade_id, tag_id): SQLite walks the opened-at index and
+      // stops at a page's worth of tagged trades, where IN (subquery) listed every tagged trade first.
+      query = query.where((eb) => eb.exists(eb.selectFrom('trade_tags').select('trade_tags.trade_id').whereRef('trade_tags.trade_id', '=', 'trades.id').where('trade_tags.tag_id', '=', tagId).where('trade_tags.user_id', '=', userId)));
     }
     const cursor = page.after === undefined ? undefined : decodeCursor(page.after);
     const order = page.order ?? 'desc';
