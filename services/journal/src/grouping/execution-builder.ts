@@ -1,21 +1,14 @@
 import { FEE_PER_CONTRACT_SIDE, toMinor } from '@marketswarm/shared/journal';
-import type { ExecutionEvent, InstrumentKind, OptionRight, PositionEffect } from '../database/journal-db.js';
+import type { ExecutionEvent, OptionRight, PositionEffect } from '../database/journal-db.js';
 import type { Execution } from '../executions/executions.repository.js';
+import type { Instrument } from './trade-book.js';
 
 /**
  * Terse `Execution`s for the grouping specs. Amounts are decimal strings (exact micros through
  * the shared money parser); times are New York wall time in the fixture's week (EST, UTC−5).
  */
 
-export interface InstrumentSpec {
-  instrumentKind: InstrumentKind;
-  symbol: string;
-  underlying: string;
-  expiry: string | null;
-  strikeMicros: number | null;
-  optionRight: OptionRight | null;
-  multiplierMicros: number;
-}
+export type InstrumentSpec = Omit<Instrument, 'key'>;
 
 /** An option in OCC spelling: `option('SPXW', '2026-11-30', 'C', '6000')` is `SPXW  261130C06000000` on SPX. */
 export function option(root: string, expiry: string, right: OptionRight, strike: string, underlying = root === 'SPXW' ? 'SPX' : root): InstrumentSpec {

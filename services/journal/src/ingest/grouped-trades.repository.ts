@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EpochMs, JournalDb } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
 import type { GroupedTrade } from '../grouping/group-executions.js';
-import { insertTradeLegs, marketAtEntryText, TRADE_BATCH, tradeFigureColumns } from '../trades/trade-rows.js';
+import { insertTradeLegs, insertTradeRows, marketAtEntryText, tradeFigureColumns } from '../trades/trade-rows.js';
 import type { StoredGroup } from './regroup-plan.js';
 
 /**
@@ -62,23 +62,24 @@ export class GroupedTradesRepository {
   async createMany(userId: string, logId: string, trades: readonly { trade: GroupedTrade; digest: string; marketAtEntry: unknown }[]): Promise<string[]> {
     const at = this.now();
     const ids = trades.map(() => randomUUID());
-    const rows = trades.map(({ trade, digest, marketAtEntry }, i) => ({
-      id: ids[i] ?? '',
-      user_id: userId,
-      log_id: logId,
-      ...decidedColumns(trade, digest),
-      risk_micros: trade.riskMicros,
-      notes: trade.notes,
-      market_at_entry: marketAtEntryText(marketAtEntry),
-      group_key: trade.key,
-      created_at: at,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += TRADE_BATCH) await this.db.insertInto('trades').values(rows.slice(i, i + TRADE_BATCH)).execute();
-    await insertTradeLegs(
+    await insertTradeRows(
       this.db,
       userId,
-      trades.map(({ trade }, i) => ({ tradeId: ids[i] ?? '', legs: trade.legs })),
+      trades.map(({ trade, digest, marketAtEntry }, i) => ({
+        row: {
+          id: ids[i] ?? '',
+          user_id: userId,
+          log_id: logId,
+          ...decidedColumns(trade, digest),
+          risk_micros: trade.riskMicros,
+          notes: trade.notes,
+          market_at_entry: marketAtEntryText(marketAtEntry),
+          group_key: trade.key,
+          created_at: at,
+          updated_at: at,
+        },
+        legs: trade.legs,
+      })),
     );
     return ids;
   }

@@ -1,13 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
-import type { JournalDb, TradeLegExecutionsTable, TradeLegsTable } from '../database/journal-db.js';
+import type { JournalDb, TradeLegExecutionsTable, TradeLegsTable, TradesTable } from '../database/journal-db.js';
 import type { NewTrade, NewTradeLeg } from './trades.repository.js';
 
 /** Rows per multi-row INSERT: trades have about 20 columns, legs 14, fills 4; far below either database's parameter limit. */
-export const TRADE_BATCH = 500;
+const TRADE_BATCH = 500;
 const LEG_BATCH = 500;
 const FILL_BATCH = 2_000;
+
+/** Trade rows with their legs and leg fills, in a few multi-row statements; the caller owns the transaction. */
+export async function insertTradeRows(db: Kysely<JournalDb>, userId: string, trades: readonly { row: Insertable<TradesTable> & { id: string }; legs: readonly NewTradeLeg[] }[]): Promise<void> {
+  for (let i = 0; i < trades.length; i += TRADE_BATCH) {
+    await db
+      .insertInto('trades')
+      .values(trades.slice(i, i + TRADE_BATCH).map((t) => t.row))
+      .execute();
+  }
+  await insertTradeLegs(
+    db,
+    userId,
+    trades.map((t) => ({ tradeId: t.row.id, legs: t.legs })),
+  );
+}
 
 /**
  * Writes trades' legs in order and the fill parts each used, in a few multi-row statements however

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EpochMs, ExecutionSide, InstrumentKind, JournalDb, OptionRight, TradeLegRow, TradeRow, TradeStatus } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
-import { insertTradeLegs, marketAtEntryText, TRADE_BATCH, tradeFigureColumns } from './trade-rows.js';
+import { insertTradeRows, marketAtEntryText, tradeFigureColumns } from './trade-rows.js';
 
 /** Which part of which fill a leg used. */
 export interface LegFill {
@@ -121,22 +121,23 @@ export class TradesRepository {
     if (!(await this.ownsExecutions(userId, logId, executionIds))) return undefined;
     const at = this.now();
     const ids = trades.map(() => randomUUID());
-    const rows = trades.map((trade, i) => ({
-      id: ids[i] ?? '',
-      user_id: userId,
-      log_id: logId,
-      ...tradeFigureColumns(trade),
-      risk_micros: trade.riskMicros,
-      notes: trade.notes,
-      market_at_entry: marketAtEntryText(trade.marketAtEntry),
-      created_at: at,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += TRADE_BATCH) await this.db.insertInto('trades').values(rows.slice(i, i + TRADE_BATCH)).execute();
-    await insertTradeLegs(
+    await insertTradeRows(
       this.db,
       userId,
-      trades.map((trade, i) => ({ tradeId: ids[i] ?? '', legs: trade.legs })),
+      trades.map((trade, i) => ({
+        row: {
+          id: ids[i] ?? '',
+          user_id: userId,
+          log_id: logId,
+          ...tradeFigureColumns(trade),
+          risk_micros: trade.riskMicros,
+          notes: trade.notes,
+          market_at_entry: marketAtEntryText(trade.marketAtEntry),
+          created_at: at,
+          updated_at: at,
+        },
+        legs: trade.legs,
+      })),
     );
     return this.load(userId, ids);
   }
