@@ -231,6 +231,10 @@ describe('journal ingest and export routes', () => {
       await journal.call(carol, 'POST', `/api/trades/${id}/adjust`, { fills: [put(1, 'sell', 'close', '2027-03-02T10:00:00-05:00')] });
       expect(await positionsOf(carol)).toEqual([expect.objectContaining({ id, legs: [expect.objectContaining({ quantity: 2 })] })]);
 
+      // A note edited in one tab reaches the others as an update of that trade.
+      await journal.call(carol, 'PATCH', `/api/trades/${id}`, { notes: 'hedge for the CPI print' });
+      const [[, fields] = ['', []]] = await journal.system.xrevrange('{system}:stream:trades', '+', '-', 'COUNT', 1);
+      expect(JSON.parse(fields[1] ?? '{}')).toMatchObject({ topic: 'trades', type: 'updated', user: carol.userId, data: { id } });
       expect((await journal.call(carol, 'POST', `/api/logs/${log}/archive`)).status).toBe(200);
       expect(await positionsOf(carol)).toEqual([]);
       // An archived log takes no new fills, typed or imported.

@@ -4,6 +4,7 @@ import { DomainError } from '@marketswarm/shared/http';
 import { toMinor } from '@marketswarm/shared/journal';
 import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
+import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
 import { TagsService } from '../tags/tags.service.js';
 import type { Tag } from '../tags/tags.repository.js';
 import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
@@ -25,6 +26,7 @@ export class TradesService {
     @Inject(TradesRepository) private readonly trades: TradesRepository,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
     @Inject(TagsService) private readonly tags: TagsService,
+    @Inject(LiveUpdatesService) private readonly live: LiveUpdatesService,
   ) {}
 
   async get(userId: string, id: string): Promise<TradeDto> {
@@ -73,6 +75,8 @@ export class TradesService {
       return trade;
     });
     if (!updated) throw tradeNotFound(id);
+    // Other tabs show the trade's notes, tags and R: they hear of the edit like of a close.
+    await this.live.tradesChanged(userId, { created: [], updated: [id] });
     return tradeJson(updated, await this.tagsById(userId));
   }
 
