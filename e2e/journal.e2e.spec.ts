@@ -7,7 +7,8 @@ import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/te
 import { freshAccount } from './browser.js';
 import { H2Client } from './h2-client.js';
 
-const SAMPLES = path.join(repoRoot, '..', 'shared', 'broker-samples');
+// The real broker samples, as the repository keeps them beside the importers.
+const SAMPLES = path.join(repoRoot, 'services/journal/src/imports/fixtures/ok');
 const sample = (name: string) => readFile(path.join(SAMPLES, name));
 
 async function waitFor(what: string, probe: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -5,7 +5,8 @@ import { IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type In
 import { repoRoot, type SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from './testing/journal-app.js';
 
-const SAMPLES = path.join(repoRoot, '..', 'shared', 'broker-samples');
+// The real broker samples, as the repository keeps them beside the importers.
+const SAMPLES = path.join(repoRoot, 'services/journal/src/imports/fixtures/ok');
 
 function upload(file: Buffer | string, name: string, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
