@@ -126,5 +126,9 @@ describe('journal edge (real process)', () => {
     expect(body).toMatchObject({ openapi: '3.1.0', info: { title: 'MarketSwarm journal' } });
     // Which routes it lists is the route walk's to check (journal-routes.int.spec.ts); here, that it is served whole.
     expect(Object.keys(body['paths'] as object)).toEqual(expect.arrayContaining(['/api/journal/edge', '/api/journal/openapi.json', '/api/logs/{id}/import']));
+    // The import is a multipart upload with its file part, the export a file download, not JSON.
+    const paths = body['paths'] as Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    expect(Object.keys(paths['/api/logs/{id}/import']?.['post']?.requestBody?.content ?? {})).toEqual(['multipart/form-data']);
+    expect(Object.keys(paths['/api/logs/{id}/export']?.['get']?.responses['200']?.content ?? {})).toEqual(['text/csv; charset=utf-8', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
   });
 });

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Inject, StreamableFile } from '@nestjs/common';
-import { z } from 'zod';
-import { exportQuerySchema, journalIdParamsSchema, type ExportQuery, type JournalIdParams, type UserDto } from '@marketswarm/shared/dto';
+import { EXPORT_CONTENT_TYPES, exportQuerySchema, journalIdParamsSchema, type ExportQuery, type JournalIdParams, type UserDto } from '@marketswarm/shared/dto';
 import { ApiRoute, CurrentUser, ZodParams, ZodQuery } from '@marketswarm/shared/nest';
 import { JournalExportService } from './journal-export.service.js';
 
@@ -11,7 +10,7 @@ export class JournalExportController {
   @Get(':id/export')
   // A download of the trader's own figures: never kept by a shared cache.
   @Header('Cache-Control', 'private, no-store')
-  @ApiRoute({ summary: "Downloads the log's trades or executions as CSV or XLSX", responses: { 200: z.string().describe('the file (text/csv or XLSX bytes)') }, errors: { 404: 'no such trade log of yours' } })
+  @ApiRoute({ summary: "Downloads the log's trades or executions as CSV or XLSX", responses: { 200: null }, fileResponses: { 200: Object.values(EXPORT_CONTENT_TYPES) }, errors: { 404: 'no such trade log of yours' } })
   async export(@CurrentUser() user: UserDto, @ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodQuery(exportQuerySchema) query: ExportQuery): Promise<StreamableFile> {
     const file = await this.exports.export(user.id, params.id, query);
     return new StreamableFile(file.body, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: file.body.length });

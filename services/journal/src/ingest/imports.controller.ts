@@ -15,6 +15,7 @@ export class ImportsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4 } }))
   @ApiRoute({
     summary: 'Imports a broker export (multipart field "file", optional "broker" and "timeZone") into the log; ?dryRun=true previews without writing',
+    files: { file: 'the broker export, at most 10 MiB' },
     responses: { 200: importResultSchema },
     errors: { 404: 'no such trade log of yours', 413: 'the file is over 10 MiB', 422: 'the file is in no recognised format (issues lists the formats), or unreadable' },
   })

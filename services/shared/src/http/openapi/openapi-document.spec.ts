@@ -9,6 +9,8 @@ const routes: DocumentedRoute[] = [
   { method: 'GET', path: '/api/items', policy: 'public', doc: { summary: 'List items', query: z.object({ limit: z.coerce.number().int().default(10).describe('at most') }), responses: { 200: z.array(item) } } },
   { method: 'POST', path: '/api/items', policy: 'session', doc: { summary: 'Add an item', body: item, responses: { 201: item }, errors: { 409: '`conflict`: the name is taken' } } },
   { method: 'DELETE', path: '/api/items/:id', policy: 'admin', doc: { summary: 'Remove an item', params: z.object({ id: z.string().describe('the item') }), responses: { 204: null } } },
+  { method: 'POST', path: '/api/uploads', policy: 'session', doc: { summary: 'Upload a file', body: z.strictObject({ label: z.string().optional() }), files: { file: 'the upload' }, responses: { 200: item } } },
+  { method: 'GET', path: '/api/items/export', policy: 'session', doc: { summary: 'Download the items', responses: { 200: null }, fileResponses: { 200: ['text/csv'] } } },
 ];
 
 describe(openApiDocument.name, () => {
@@ -16,7 +18,7 @@ describe(openApiDocument.name, () => {
 
   it('lists every route under its OpenAPI path and method, tagged by its area', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(['/api/items', '/api/items/{id}']);
+    expect(Object.keys(document.paths)).toEqual(['/api/items', '/api/items/{id}', '/api/items/export', '/api/uploads']);
     expect(Object.keys(document.paths['/api/items'] ?? {})).toEqual(['get', 'post']);
     expect(document.paths['/api/items/{id}']?.['delete']?.tags).toEqual(['items']);
   });
@@ -45,6 +47,27 @@ describe(openApiDocument.name, () => {
     expect(Object.keys(document.paths['/api/items/{id}']?.['delete']?.responses ?? {})).toEqual(['204', '400', '401', '403']);
     expect(document.paths['/api/items/{id}']?.['delete']?.responses['204']).toEqual({ description: 'No Content' });
     expect(document.components.schemas['ErrorBody']).toMatchObject({ required: ['statusCode', 'error', 'code', 'message'] });
+  });
+});
+
+describe('file bodies and answers', () => {
+  const document = openApiDocument({ title: 'items', version: '1.2.3' }, routes);
+
+  it('describes a multipart upload: its text fields and a binary part per file, no JSON refusals', () => {
+    const upload = document.paths['/api/uploads']?.['post'];
+    expect(upload?.requestBody).toEqual({
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: expect.objectContaining({ type: 'object', properties: { label: { type: 'string' }, file: { type: 'string', format: 'binary', description: 'the upload' } }, required: ['file'] }) as unknown,
+        },
+      },
+    });
+    expect(Object.keys(upload?.responses ?? {})).toEqual(['200', '400', '401', '403', '413']);
+  });
+
+  it('describes a download by its content types, as binary', () => {
+    expect(document.paths['/api/items/export']?.['get']?.responses['200']).toEqual({ description: 'OK', content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } });
   });
 });
 

@@ -55,6 +55,15 @@ export function openApiDocument(info: OpenApiInfo, routes: readonly DocumentedRo
   };
 }
 
+/** A multipart body: its text fields from `body`, and a binary property per file part. */
+function multipartSchema(doc: RouteDoc): JsonSchema {
+  const fields = doc.body ? jsonSchemaOf(doc.body, 'input') : { type: 'object', properties: {} };
+  const properties = { ...((fields['properties'] as Record<string, JsonSchema> | undefined) ?? {}) };
+  for (const [name, description] of Object.entries(doc.files ?? {})) properties[name] = { type: 'string', format: 'binary', description };
+  const required = [...((fields['required'] as string[] | undefined) ?? []), ...Object.keys(doc.files ?? {})];
+  return { ...fields, type: 'object', properties, required };
+}
+
 /** `/api/models/:model` → `/api/models/{model}`; path syntax OpenAPI cannot say is refused. */
 export function openApiPath(expressPath: string): string {
   if (/[*{}()?]/.test(expressPath)) throw new Error(`openApiPath: ${expressPath} uses Express path syntax OpenAPI cannot describe`);
@@ -72,7 +81,7 @@ function operation(route: DocumentedRoute): OpenApiOperation {
     security: policy === 'public' ? [] : [needsCsrf ? { session: [], csrf: [] } : { session: [] }],
     'x-policy': policy,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(doc.body, 'input') } } } } : {}),
+    ...(doc.files ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(doc) } } } } : doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(doc.body, 'input') } } } } : {}),
     responses: responses(route, needsCsrf),
   };
 }
@@ -95,15 +104,22 @@ function responses(route: DocumentedRoute, needsCsrf: boolean): Record<string, J
   const { doc, policy } = route;
   const answers: Record<string, JsonSchema> = {};
   for (const [status, schema] of Object.entries(doc.responses)) {
+    const fileTypes = doc.fileResponses?.[Number(status)];
     answers[status] = {
       description: STATUS_CODES[Number(status)] ?? status,
-      ...(schema ? { content: { 'application/json': { schema: jsonSchemaOf(schema, 'output') } } } : {}),
+      ...(fileTypes
+        ? { content: Object.fromEntries(fileTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
+        : schema
+          ? { content: { 'application/json': { schema: jsonSchemaOf(schema, 'output') } } }
+          : {}),
     };
   }
   const errors = new Map<number, string[]>();
   const add = (status: number, when: string) => errors.set(status, [...(errors.get(status) ?? []), when]);
   if (doc.params || doc.query || doc.body) add(400, '`validation`: `issues` names each refused field and why');
-  if (doc.body) {
+  if (doc.files) {
+    add(413, '`payload-too-large`: a file is over the route\'s limit');
+  } else if (doc.body) {
     add(400, '`bad-request`: the body is not valid JSON');
     add(413, '`payload-too-large`: the body is over the JSON limit');
     add(415, '`unsupported-media-type`: no body, or not sent as application/json');

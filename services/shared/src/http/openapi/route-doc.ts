@@ -14,6 +14,13 @@ export interface RouteDoc {
   query?: z.ZodType;
   /** The JSON body; declaring one parses it (size limit, 400/413/415) before the handler runs. */
   body?: z.ZodType;
+  /**
+   * The body is `multipart/form-data`, not JSON: `body` then describes its text fields, and each
+   * name here is a file part, with what it holds (`{ file: 'the broker export, at most 10 MiB' }`).
+   */
+  files?: Readonly<Record<string, string>>;
+  /** Answers that are files, not JSON, by status: their content types (`{ 200: ['text/csv'] }`). */
+  fileResponses?: Readonly<Record<number, readonly string[]>>;
   /** Successful answers by status: the JSON body's schema, or null for an empty body (204). */
   responses: Readonly<Record<number, z.ZodType | null>>;
   /**
