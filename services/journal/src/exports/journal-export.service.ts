@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EXPORT_CONTENT_TYPES, JOURNAL_SETTINGS, type ExportQuery } from '@marketswarm/shared/dto';
+import { EXPORT_CONTENT_TYPES, type ExportQuery } from '@marketswarm/shared/dto';
 import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
 import { ExecutionsRepository } from '../executions/executions.repository.js';
-import { UserSettingsRepository } from '../settings/user-settings.repository.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
 import { TradesRepository, type Trade } from '../trades/trades.repository.js';
@@ -21,13 +21,13 @@ export class JournalExportService {
   constructor(
     @Inject(JOURNAL_DATABASE) private readonly database: JournalDatabase,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
   async export(userId: string, logId: string, query: ExportQuery): Promise<ExportFile> {
     const log = await this.logs.get(userId, logId);
-    const zone = JOURNAL_SETTINGS.timeZone.schema.safeParse(await new UserSettingsRepository(this.database.db).get(userId, 'timeZone'));
     const tagNames = new Map((await new TagsRepository(this.database.db).list(userId)).map((tag) => [tag.id, tag.name]));
-    const options = { timeZone: zone.success ? zone.data : JOURNAL_SETTINGS.timeZone.default, tagNames };
+    const options = { timeZone: (await this.settings.all(userId)).timeZone, tagNames };
     const fileName = `${log.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'journal'}-${query.of}.${query.format}`;
     let body: Buffer;
     if (query.of === 'executions') {

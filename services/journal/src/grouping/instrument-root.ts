@@ -1,3 +1,5 @@
+import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
+
 /**
  * Which root a fill belongs to. Trades are named and grouped by the underlying's root, so SPXW
  * weeklies and SPX monthlies of one day are one SPX trade (IBKR already reports SPX as their
@@ -5,8 +7,6 @@
  * /ESU25 – /ESZ25 is one /ES trade.
  */
 
-/** Weekly and PM-settled option roots → the index they settle on. */
-const ROOT_ALIASES: Readonly<Record<string, string>> = { SPXW: 'SPX', SPXPM: 'SPX', NDXP: 'NDX', RUTW: 'RUT', VIXW: 'VIX' };
 
 /** A dated futures contract: root, month code, one or two year digits (/MESU4, /ESZ25, /M2KU5). */
 const FUTURES_CONTRACT = /^(\/[A-Z0-9]+?)[FGHJKMNQUVXZ]\d{1,2}$/;
@@ -16,7 +16,7 @@ export function underlyingRoot(underlying: string): string {
   const upper = underlying.trim().toUpperCase();
   const future = FUTURES_CONTRACT.exec(upper);
   if (future?.[1]) return future[1];
-  return ROOT_ALIASES[upper] ?? upper;
+  return INDEX_OPTION_ROOTS[upper] ?? upper;
 }
 
 /** OCC symbol: root padded to six, YYMMDD, C/P, strike × 1000 in eight digits. */

@@ -4,6 +4,7 @@ import { parseDecimal } from './decimal.js';
 import { EQUITY_OPTION_MULTIPLIER } from './instrument-multipliers.js';
 import { RowError } from './import-result.js';
 import { isValidWallClock } from './local-time.js';
+import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 
 /**
  * The OCC option symbol (root padded to 6, YYMMDD, C/P, strike × 1000 in 8 digits):
@@ -23,11 +24,6 @@ export interface OptionContract {
   strike: string;
 }
 
-/**
- * Weekly and PM-settled roots of index options, to the index they derive from, so an SPXW leg and an
- * SPX leg group under one underlying. Roots not listed are their own underlying (SPY, XSP, AAPL).
- */
-const INDEX_OPTION_ROOTS: Readonly<Record<string, string>> = { SPXW: 'SPX', SPXPM: 'SPX', NDXP: 'NDX', RUTW: 'RUT', VIXW: 'VIX', DJXW: 'DJX' };
 
 function contract(root: string, year: number, month: number, day: number, right: string, strikeText: string): OptionContract | null {
   const strike = parseDecimal(strikeText);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JOURNAL_SETTINGS, type CloseTradeBody, type MarketAtEntry, type ImportFields, type ImportResultDto, type IngestResultDto, type ManualFill } from '@marketswarm/shared/dto';
+import { type CloseTradeBody, type MarketAtEntry, type ImportFields, type ImportResultDto, type IngestResultDto, type ManualFill } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
@@ -7,7 +7,7 @@ import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
 import { formatMicros, microsToNumber, parseMicros } from '../database/money.js';
 import { ExecutionsRepository, type Execution, type NewExecution } from '../executions/executions.repository.js';
-import type { GroupingOptions } from '../grouping/group-executions.js';
+import type { GroupedTrade, GroupingOptions } from '../grouping/group-executions.js';
 import { importFile } from '../imports/index.js';
 import { MarketHistoryReader } from '../market/market-history.reader.js';
 import { SymbolsRepository } from '../symbols/symbols.repository.js';
@@ -16,11 +16,10 @@ import { tradeJson } from '../trades/trade.json.js';
 import { tradeNotFound } from '../trades/trades.service.js';
 import { TagsRepository } from '../tags/tags.repository.js';
 import { TradesRepository, type Trade, type TradeLeg } from '../trades/trades.repository.js';
-import { UserSettingsRepository } from '../settings/user-settings.repository.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { fillsFromImport } from './execution-from-import.js';
 import { closingFillFor, executionFromManualFill } from './manual-fill.js';
 import { LogIngest, type IngestOutcome, type SettlementRequest } from './log-ingest.js';
-import type { GroupedTrade } from '../grouping/group-executions.js';
 import { openQuantity } from './open-quantity.js';
 import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
 
@@ -47,6 +46,7 @@ export class JournalIngestService {
     @Inject(SERVICE_CONTEXT) ctx: ServiceContext,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
     @Inject(LiveUpdatesService) private readonly live: LiveUpdatesService,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {
     this.ingest = new LogIngest(database.db);
     const { topics } = ctx.truth().doc;
@@ -57,7 +57,7 @@ export class JournalIngestService {
   async importExport(userId: string, logId: string, file: UploadedExport | undefined, fields: ImportFields, dryRun: boolean): Promise<ImportResultDto> {
     if (!file) throw new DomainError('validation', 'invalid body: file: attach the export as the multipart field "file"', { issues: [{ path: 'file', message: 'is required (multipart/form-data)' }] });
     await this.activeLog(userId, logId);
-    const settings = await this.settingsOf(userId);
+    const settings = await this.settings.all(userId);
     const outcome = importFile(file.buffer, { ...(fields.broker && { format: fields.broker }), timeZone: fields.timeZone ?? settings.timeZone, multipliers: await this.futuresMultipliersOf(userId) });
     if (!outcome.ok) {
       const { code, message, formats } = outcome.error;
@@ -77,7 +77,7 @@ export class JournalIngestService {
 
   async addManual(userId: string, logId: string, fills: readonly ManualFill[], account: string | null = null): Promise<IngestResultDto> {
     await this.activeLog(userId, logId);
-    const settings = await this.settingsOf(userId);
+    const settings = await this.settings.all(userId);
     const symbols = new SymbolsRepository(this.database.db);
     const multiplierOf = async (root: string) => {
       const symbol = await symbols.get(userId, root);
@@ -118,7 +118,7 @@ export class JournalIngestService {
     if (body.prices.length !== open.length) {
       throw new DomainError('validation', `invalid body: prices: send ${open.length} prices, one per open leg`, { issues: [{ path: 'prices', message: `must hold ${open.length} prices, one per open leg in leg order` }] });
     }
-    const settings = await this.settingsOf(userId);
+    const settings = await this.settings.all(userId);
     const fills = open.map(({ opening, quantityMicros }, i) =>
       closingFillFor(opening, { quantityMicros, priceMicros: parseMicros(String(body.prices[i] ?? 0)), at, commissionMicros: parseMicros(String(body.commission)), timeZone: settings.timeZone }),
     );
@@ -189,13 +189,6 @@ export class JournalIngestService {
   private async futuresMultipliersOf(userId: string): Promise<Record<string, string>> {
     const symbols = await new SymbolsRepository(this.database.db).list(userId);
     return Object.fromEntries(symbols.filter((s) => s.source === 'user' && (s.assetClass === 'future' || s.assetClass === 'future_option')).map((s) => [s.symbol, formatMicros(s.multiplierMicros)]));
-  }
-
-  private async settingsOf(userId: string): Promise<{ costBasis: 'fifo' | 'average'; timeZone: string }> {
-    const repository = new UserSettingsRepository(this.database.db);
-    const costBasis = JOURNAL_SETTINGS.costBasis.schema.safeParse(await repository.get(userId, 'costBasis'));
-    const timeZone = JOURNAL_SETTINGS.timeZone.schema.safeParse(await repository.get(userId, 'timeZone'));
-    return { costBasis: costBasis.success ? costBasis.data : JOURNAL_SETTINGS.costBasis.default, timeZone: timeZone.success ? timeZone.data : JOURNAL_SETTINGS.timeZone.default };
   }
 
   private groupingOf(settings: { costBasis: 'fifo' | 'average' }): GroupingOptions {

@@ -3,6 +3,7 @@ import type { MarketAtEntry } from '@marketswarm/shared/dto';
 import { decodeStreamEntry, type TypedEvent } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { settlementTime } from '../grouping/settlement-time.js';
+import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 
 /** The market streams the stamp reads, by topic; a missing one (a truth without gex) leaves its fields null. */
 export interface MarketStreams {
@@ -141,9 +142,8 @@ function streamIdMs(id: string): number {
   return Number(id.slice(0, id.indexOf('-')));
 }
 
-/** Weekly and mini roots trade on their index's market: SPXW legs read SPX's spot and GEX. */
+/** Weekly roots trade on their index's market: SPXW legs read SPX's spot and GEX. */
 function indexRoot(underlying: string): string {
   const root = underlying.replace(/^\//, '').toUpperCase();
-  const roots: Record<string, string> = { SPXW: 'SPX', NDXP: 'NDX', RUTW: 'RUT', VIXW: 'VIX' };
-  return roots[root] ?? root;
+  return INDEX_OPTION_ROOTS[root] ?? root;
 }

@@ -47,3 +47,15 @@ export const timeQuerySchema = z
   .refine((value) => (DIGITS.test(value) ? Number.isSafeInteger(Number(value)) : /^\d{4}-\d{2}-\d{2}/.test(value) && Number.isFinite(Date.parse(value))), 'must be epoch milliseconds or an ISO 8601 date such as 2026-12-01T14:30:00Z')
   .transform((value) => (DIGITS.test(value) ? Number(value) : Date.parse(value)))
   .describe('epoch milliseconds, or an ISO 8601 date or date-time');
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone the runtime knows (`America/New_York`), as settings and imports take it. */
+export const timeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalInputSchema, nonNegativeDecimalInputSchema, positiveDecimalInputSchema } from './journal-common.schema.js';
+import { decimalInputSchema, nonNegativeDecimalInputSchema, positiveDecimalInputSchema, timeZoneSchema } from './journal-common.schema.js';
 import { importFormatSchema, importSkippedRowSchema, isoDateSchema, optionRightSchema } from './journal-execution.schema.js';
 import { tradeSchema } from './journal-trade.schema.js';
 
@@ -28,16 +28,7 @@ export type ImportQuery = z.infer<typeof importQuerySchema>;
 /** The multipart fields beside `file`. */
 export const importFieldsSchema = z.strictObject({
   broker: importFormatSchema.optional().describe('the export format, over detection by header signature'),
-  timeZone: z
-    .string()
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as America/New_York')
+  timeZone: timeZoneSchema
     .optional()
     .describe('the zone the export\'s wall-clock times are in; default the user\'s timeZone setting'),
 });

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { nonNegativeDecimalInputSchema } from './journal-common.schema.js';
+import { nonNegativeDecimalInputSchema, timeZoneSchema } from './journal-common.schema.js';
 
 /**
  * REST contracts of journal settings (`/api/settings`): a fixed set of keys, each with its own value
  * schema and default. A key not listed here does not exist (404 naming it).
  */
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const JOURNAL_SETTINGS = {
   /** How partial exits are matched to entries. */
@@ -21,7 +12,7 @@ export const JOURNAL_SETTINGS = {
   /** |net| at or below this many dollars is break-even in analytics. */
   breakevenTolerance: { schema: nonNegativeDecimalInputSchema, default: 0 },
   /** Exchange time for analytics (entry hour, weekday, trading day); an IANA zone. */
-  timeZone: { schema: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/New_York'), default: 'America/New_York' },
+  timeZone: { schema: timeZoneSchema, default: 'America/New_York' },
 } as const;
 
 export type JournalSettingKey = keyof typeof JOURNAL_SETTINGS;
