@@ -2,6 +2,8 @@ import { connect, type ClientHttp2Session } from 'node:http2';
 
 export interface H2Response {
   status: number;
+  /** The protocol TLS negotiated (`h2`). */
+  alpn: string | false | undefined;
   headers: Record<string, string>;
   body: Buffer;
   /** The body as text, and parsed when it is JSON. */
@@ -43,7 +45,7 @@ export class H2Client {
       });
       const settle = () => {
         const body = Buffer.concat(chunks);
-        resolve({ status, headers, body, text: () => body.toString('utf8'), json: <T>() => JSON.parse(body.toString('utf8')) as T });
+        resolve({ status, alpn: session.alpnProtocol, headers, body, text: () => body.toString('utf8'), json: <T>() => JSON.parse(body.toString('utf8')) as T });
       };
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       // nginx answers a body over the route's limit at once and then resets the stream the client is

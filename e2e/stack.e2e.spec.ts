@@ -3,6 +3,7 @@ import { connect } from 'node:http2';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { H2Client, type H2Response } from './h2-client.js';
 
 const exec = promisify(execFile);
 
@@ -27,26 +28,14 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-function h2Request(base: string, path: string, json?: unknown): Promise<{ status: number; alpn: string | false | undefined; body: string }> {
-  return new Promise((resolve, reject) => {
-    const session = connect(base, { rejectUnauthorized: false });
-    session.on('error', reject);
-    const req = session.request(
-      json === undefined ? { ':path': path } : { ':path': path, ':method': 'POST', 'content-type': 'application/json' },
-    );
-    if (json !== undefined) req.end(JSON.stringify(json));
-    let status = 0;
-    let body = '';
-    req.on('response', (headers) => (status = Number(headers[':status'])));
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      const alpn = session.alpnProtocol;
-      session.close();
-      resolve({ status, alpn, body });
-    });
-    req.on('error', reject);
-  });
+/** One request on a connection of its own, as a fresh browser tab makes it. */
+async function h2Request(base: string, path: string, json?: unknown): Promise<H2Response> {
+  const client = new H2Client(base);
+  try {
+    return json === undefined ? await client.request(path) : await client.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+  } finally {
+    client.close();
+  }
 }
 
 describe('the whole stack under pm2 behind nginx', () => {
@@ -76,7 +65,7 @@ describe('the whole stack under pm2 behind nginx', () => {
     const res = await h2Request(stack.nginxUrl, '/api/health');
     expect(res.alpn).toBe('h2');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', service: 'sse' });
+    expect(res.json()).toMatchObject({ status: 'ok', service: 'sse' });
     const curl = await exec('curl', ['-sk', '--http2', '-o', '/dev/null', '-w', '%{http_version} %{http_code}', `${stack.nginxUrl}/api/health`]);
     expect(curl.stdout).toBe('2 200');
   });
@@ -86,7 +75,7 @@ describe('the whole stack under pm2 behind nginx', () => {
     expect(match, stack.upOutput).not.toBeNull();
     const res = await h2Request(stack.nginxUrl, '/api/auth/login', { email: match![1], password: match![2] });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toMatchObject({ user: { email: 'demo@marketswarm.local', role: 'trader' } });
+    expect(res.json()).toMatchObject({ user: { email: 'demo@marketswarm.local', role: 'trader' } });
   });
 
   it('streams events through nginx over HTTP/2 to a signed-in client', async () => {
@@ -121,7 +110,7 @@ describe('the whole stack under pm2 behind nginx', () => {
   it('serves the SPA through nginx', async () => {
     const res = await h2Request(stack.nginxUrl, '/');
     expect(res.status).toBe(200);
-    expect(res.body).toContain('<div id="root">');
+    expect(res.text()).toContain('<div id="root">');
   });
 
   it('shows every heartbeat fresh and the loaded truth version in ./admin status', async () => {
