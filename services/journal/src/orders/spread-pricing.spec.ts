@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { OptionLeg } from '@marketswarm/shared/dto';
+import { makeTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
+import { fillDecision, legBookOf, priceFromTile, priceSpread, tileExpiryDate } from './spread-pricing.js';
+
+// Monday 2 March 2026, the 16:00 New York close (21:00 UTC in winter), as the producer stamps expiries.
+const EXPIRY = Date.UTC(2026, 2, 2, 21);
+const DATE = '2026-03-02';
+
+function tiles(...list: (HeatmapTile | undefined)[]): HeatmapTiles {
+  const out: HeatmapTiles = {};
+  for (const tile of list) if (tile) out[tile.key] = tile;
+  return out;
+}
+
+// The chain's mids, as the heatmap's single tiles carry them: C5000 12.40, C5010 8.10, C5020 5.00, P4990 9.55.
+const c5000 = makeTile('single-call', 0, 0, 5000, 12.4, EXPIRY);
+const c5010 = makeTile('single-call', 0, 0, 5010, 8.1, EXPIRY);
+const c5020 = makeTile('single-call', 0, 0, 5020, 5.0, EXPIRY);
+const p4990 = makeTile('single-put', 0, 0, 4990, 9.55, EXPIRY);
+const market = tiles(c5000, c5010, c5020, p4990);
+
+const leg = (right: 'call' | 'put', strike: number, ratio: number): OptionLeg => ({ expiry: DATE, strike, right, ratio });
+const callVertical = [leg('call', 5000, 1), leg('call', 5010, -1)];
+const butterfly = [leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5020, 1)];
+
+describe('priceSpread', () => {
+  it('reads a tile expiry as the New York date an order leg names', () => {
+    expect(tileExpiryDate({ expiry: EXPIRY })).toBe(DATE);
+  });
+
+  it('prices a call debit vertical at the long mid minus the short mid: 12.40 − 8.10 = 4.30', () => {
+    expect(priceSpread(callVertical, market)).toEqual({ priceMicros: 4_300_000, pricedFrom: 'legs', legPricesMicros: [12_400_000, 8_100_000] });
+  });
+
+  it('prices a 5000/5010/5020 call butterfly leg by leg: 12.40 − 2 × 8.10 + 5.00 = 1.20', () => {
+    expect(priceSpread(butterfly, market)?.priceMicros).toBe(1_200_000);
+  });
+
+  it('prices the vertical sold as a credit: −12.40 + 8.10 = −4.30', () => {
+    expect(priceSpread([leg('call', 5000, -1), leg('call', 5010, 1)], market)?.priceMicros).toBe(-4_300_000);
+  });
+
+  it('scales with the ratios: a 1×2 put/call mix is 9.55 + 2 × 12.40 = 34.35', () => {
+    expect(priceSpread([leg('put', 4990, 1), leg('call', 5000, 2)], market)?.priceMicros).toBe(34_350_000);
+  });
+
+  it('has no price when a leg has no mid and the order did not come from a tile', () => {
+    expect(priceSpread([leg('call', 5000, 1), leg('call', 5030, -1)], market)).toBeUndefined();
+  });
+
+  it('has no price for a leg of another expiry', () => {
+    expect(priceSpread([{ expiry: '2026-03-03', strike: 5000, right: 'call', ratio: 1 }], market)).toBeUndefined();
+  });
+});
+
+describe('priceFromTile', () => {
+  // The 5010 butterfly tile at a mid debit of 1.35, while its 5020 wing has no single tile (mid rounded to 0).
+  const fly = makeTile('butterfly-call', 0, 10, 5010, 1.35, EXPIRY) as HeatmapTile;
+  const withoutWing = tiles(c5000, c5010, fly);
+
+  it('falls back to the source tile\'s mid debit when a leg has no mid: 1.35, all of it on the lower wing', () => {
+    expect(priceSpread(butterfly, withoutWing, fly.key)).toEqual({ priceMicros: 1_350_000, pricedFrom: 'tile', legPricesMicros: [1_350_000, 0, 0] });
+  });
+
+  it('prices the tile sold whole as a credit of its debit: −1.35', () => {
+    expect(priceFromTile([leg('call', 5000, -1), leg('call', 5010, 2), leg('call', 5020, -1)], fly)?.priceMicros).toBe(-1_350_000);
+  });
+
+  it('refuses legs that are not the tile\'s (a broken-wing ratio)', () => {
+    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -3), leg('call', 5020, 1)], fly)).toBeUndefined();
+    expect(priceFromTile(callVertical, fly)).toBeUndefined();
+  });
+
+  it('prefers the legs\' own mids over the tile when the chain has them all', () => {
+    expect(priceSpread(butterfly, tiles(c5000, c5010, c5020, fly), fly.key)?.pricedFrom).toBe('legs');
+  });
+
+  it('keeps one mid per single tile: the book of this market holds four options', () => {
+    expect(legBookOf(market).size).toBe(4);
+  });
+});
+
+describe('fillDecision', () => {
+  it('fills a 4.50 debit limit at the 4.30 mid, not at the limit', () => {
+    expect(fillDecision(4_300_000, 4_500_000)).toEqual({ fill: true, priceMicros: 4_300_000 });
+  });
+
+  it('fills a limit exactly at the mid', () => {
+    expect(fillDecision(4_300_000, 4_300_000)).toEqual({ fill: true, priceMicros: 4_300_000 });
+  });
+
+  it('keeps a 4.25 debit limit working while the mid is 4.30', () => {
+    expect(fillDecision(4_300_000, 4_250_000)).toEqual({ fill: false });
+  });
+
+  it('fills a credit limit of −4.00 when the mid credit is 4.30 (more received), at −4.30', () => {
+    expect(fillDecision(-4_300_000, -4_000_000)).toEqual({ fill: true, priceMicros: -4_300_000 });
+  });
+
+  it('keeps a credit limit of −4.50 working while the mid credit is only 4.30', () => {
+    expect(fillDecision(-4_300_000, -4_500_000)).toEqual({ fill: false });
+  });
+
+  it('never fills worse than the limit, debit or credit, over a grid of mids and limits', () => {
+    let fills = 0;
+    for (let mid = -5_000_000; mid <= 5_000_000; mid += 50_000) {
+      for (let limit = -5_000_000; limit <= 5_000_000; limit += 250_000) {
+        const decision = fillDecision(mid, limit);
+        if (decision.fill) {
+          fills += 1;
+          expect(decision.priceMicros).toBeLessThanOrEqual(limit);
+          expect(decision.priceMicros).toBe(mid);
+        } else {
+          expect(mid).toBeGreaterThan(limit);
+        }
+      }
+    }
+    expect(fills).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { symbolInputSchema } from '../events/symbol.js';
+import { decimalInputSchema, epochMsSchema, journalIdSchema, moneySchema, positiveDecimalInputSchema } from './journal-common.schema.js';
+import { isoDateSchema } from './journal-execution.schema.js';
+
+/**
+ * REST contracts of simulated orders (`/api/orders`): limit orders on option spreads that the
+ * journal fills against the live market (the heatmap model the market producer publishes) and
+ * enters as trades through the same path as a trade typed by hand. docs/API.md "Orders".
+ */
+
+export const ORDER_MAX_LEGS = 8;
+export const ORDER_MAX_QUANTITY = 10_000;
+export const ORDER_MAX_RATIO = 100;
+
+/**
+ * One option leg of a spread, bought (`ratio` > 0) or sold (`ratio` < 0) `|ratio|` times per spread.
+ * Defined here because no shared leg schema existed yet; a saved position's legs have the same shape.
+ */
+export const optionLegSchema = z.strictObject({
+  expiry: isoDateSchema.describe('the expiration date, YYYY-MM-DD'),
+  strike: positiveDecimalInputSchema,
+  right: z.enum(['call', 'put'], 'must be "call" or "put"'),
+  ratio: z
+    .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
+    .int('must be a whole number')
+    .refine((value) => value !== 0, 'must not be 0 (positive buys, negative sells)')
+    .refine((value) => Math.abs(value) <= ORDER_MAX_RATIO, `must be between -${ORDER_MAX_RATIO} and ${ORDER_MAX_RATIO}`)
+    .describe('contracts per spread: positive buys, negative sells'),
+});
+export type OptionLeg = z.infer<typeof optionLegSchema>;
+
+export const orderSourceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('tile'), key: z.string().trim().min(1).max(100).describe('the heatmap tile key, strategy:dte:width:strike') }),
+    z.strictObject({ kind: z.literal('position'), id: z.string().trim().min(1).max(100) }),
+  ],
+  'kind must be "tile" or "position"',
+);
+export type OrderSource = z.infer<typeof orderSourceSchema>;
+
+function legKey(leg: OptionLeg): string {
+  return `${leg.expiry}|${leg.right}|${leg.strike}`;
+}
+
+export const createOrderBodySchema = z
+  .strictObject({
+    logId: journalIdSchema.optional().describe('the log the fill is entered into; default the default log'),
+    symbol: symbolInputSchema.describe('the underlying, e.g. SPX'),
+    legs: z.array(optionLegSchema).min(1, 'send at least one leg').max(ORDER_MAX_LEGS, `at most ${ORDER_MAX_LEGS} legs`),
+    quantity: z
+      .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
+      .int('must be a whole number of spreads')
+      .positive('must be positive')
+      .max(ORDER_MAX_QUANTITY, `must be at most ${ORDER_MAX_QUANTITY}`),
+    limitPrice: decimalInputSchema.describe('per spread, per unit: positive pays at most this debit, negative receives at least this credit'),
+    source: orderSourceSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.legs.forEach((leg, i) => {
+      const key = legKey(leg);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'repeats another leg\'s expiry, strike and right: merge their ratios' });
+      seen.add(key);
+    });
+  });
+export type CreateOrderBody = z.infer<typeof createOrderBodySchema>;
+
+export const ORDER_STATUSES = ['working', 'filled', 'cancelled', 'expired'] as const;
+export const orderStatusSchema = z.enum(ORDER_STATUSES, 'must be working, filled, cancelled or expired');
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+
+export const orderListQuerySchema = z.strictObject({ status: orderStatusSchema.optional() });
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+export const orderFillSchema = z.object({
+  orderId: z.string(),
+  symbol: z.string(),
+  quantity: z.number().int(),
+  price: moneySchema.describe('per spread, per unit: positive a debit paid, negative a credit received'),
+  at: epochMsSchema,
+  tradeId: z.string().nullable().describe('the trade the fill opened or changed'),
+  pricedFrom: z.enum(['legs', 'tile']).describe('legs: Σ ratio × each leg\'s mid; tile: the heatmap tile\'s mid debit'),
+});
+export type OrderFillDto = z.infer<typeof orderFillSchema>;
+
+export const orderSchema = z.object({
+  id: z.string(),
+  logId: z.string(),
+  symbol: z.string(),
+  legs: z.array(z.object({ expiry: z.string(), strike: z.number(), right: z.enum(['call', 'put']), ratio: z.number().int() })),
+  quantity: z.number().int(),
+  limitPrice: moneySchema,
+  source: z.union([z.object({ kind: z.literal('tile'), key: z.string() }), z.object({ kind: z.literal('position'), id: z.string() })]).nullable(),
+  status: orderStatusSchema,
+  createdAt: epochMsSchema,
+  expiresAt: epochMsSchema.describe('the session close the order lives until'),
+  closedAt: epochMsSchema.nullable().describe('when it filled, was cancelled or expired'),
+  reason: z.string().nullable().describe('why the journal cancelled it, when it did'),
+  fill: orderFillSchema.nullable(),
+});
+export type OrderDto = z.infer<typeof orderSchema>;
+
+export const orderListSchema = z.object({ orders: z.array(orderSchema) });
+export type OrderListDto = z.infer<typeof orderListSchema>;
+
+export const orderFillListSchema = z.object({ fills: z.array(orderFillSchema) });
+export type OrderFillListDto = z.infer<typeof orderFillListSchema>;
