@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, dayTitle, isIsoDate, monthGrid, monthTitle, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf } from './calendar-grid';
 
 const dates = (weeks: { date: string }[][]): string[] => weeks.flat().map((c) => c.date);
