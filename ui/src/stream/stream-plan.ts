@@ -18,7 +18,8 @@ export function workspaceStreams(symbol: string): StreamSpec[] {
     group('intel'),
     group('vexy'),
     group('alerts'),
-    group('risk-graph'),
+    // The trader's open trades (`positions`, no route of its own) ride with the saved positions on one stream.
+    { key: 'risk-graph', path: sseAllPath(['positions', 'risk-graph']), topics: ['positions', 'risk-graph'] },
     group('trades'),
   ];
 }

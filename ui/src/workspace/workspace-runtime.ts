@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEvent } from '@marketswarm/shared/events';
 import { getJson } from '../api/http';
 import { checkSession } from '../auth/auth-api';
+import { connectRiskBook } from '../risk/risk-book-stream';
 import { WhatIfStore } from '../risk/what-if-store';
 import { createWorkspaceStores, type WorkspaceStores } from '../stores/workspace-stores';
 import { chooseTransport, pageProtocol } from '../stream/protocol';
@@ -32,13 +33,16 @@ export function createWorkspaceRuntime(symbol: string, location: Pick<Location, 
     checkSession,
   });
   const { stores, dispose } = createWorkspaceStores(hub, (gapSymbol) => void resyncHeatmap(stores, gapSymbol));
+  const whatIf = new WhatIfStore();
+  const disconnectRiskBook = connectRiskBook(hub, whatIf);
   hub.setPlan(workspaceStreams(symbol));
   return {
     hub,
     stores,
-    whatIf: new WhatIfStore(),
+    whatIf,
     dispose: () => {
       dispose();
+      disconnectRiskBook();
       hub.close();
     },
   };

@@ -4,11 +4,14 @@ import { areaPath, axisMoney, labelRows, linePath, pnlDomain } from './risk-char
 import type { Scenario } from './risk-scenario';
 import { formatMoney } from './risk-scenario';
 import { useElementWidth } from './use-element-width';
+import { KIND_LABEL } from './risk-kinds';
+import type { RiskPositionKind } from '../../risk/risk-position';
 
 const HEIGHT = 240;
 /** Pixel coordinates to 0.1 px (shorter markup, same picture). */
 const px = (v: number): number => Math.round(v * 10) / 10;
 const MARGIN = { left: 56, right: 14, top: 26, bottom: 26 };
+const KINDS: readonly RiskPositionKind[] = ['open', 'saved', 'whatif'];
 
 interface RiskChartProps {
   scenario: Scenario;
@@ -25,7 +28,7 @@ export const RiskChart = memo(function RiskChart({ scenario, liveSpot, whatIfSpo
 
   const geometry = useMemo(() => {
     const x = linearScale([range.from, range.to], [MARGIN.left, width - MARGIN.right]);
-    const [lo, hi] = pnlDomain(graph.points);
+    const [lo, hi] = pnlDomain(graph.points, scenario.lines.map((l) => l.expiry));
     const y = linearScale([lo, hi], [HEIGHT - MARGIN.bottom, MARGIN.top]);
     const xs = graph.points.map((p) => x(p.spot));
     const xTicks = ticksWithin(range.from, range.to, Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 80)));
@@ -41,11 +44,13 @@ export const RiskChart = memo(function RiskChart({ scenario, liveSpot, whatIfSpo
       profitArea: areaPath(graph.points, breakevens, 1, x, y),
       lossArea: areaPath(graph.points, breakevens, -1, x, y),
       breakevenX: bx,
+      lines: scenario.lines.map((l) => ({ id: l.id, kind: l.kind, name: l.name, d: linePath(xs, l.expiry.map(y)) })),
       breakevenRows: labelRows(bx, 56),
     };
-  }, [graph, range, breakevens, width]);
+  }, [graph, range, breakevens, width, scenario.lines]);
 
   const { x, y } = geometry;
+  const kinds = KINDS.filter((k) => geometry.lines.some((l) => l.kind === k));
   const y0 = y(0);
   const inRange = (s: number | undefined): s is number => s !== undefined && s >= range.from && s <= range.to;
   const whatIfY = y(scenario.pnlToday);
@@ -81,6 +86,11 @@ export const RiskChart = memo(function RiskChart({ scenario, liveSpot, whatIfSpo
             </text>
           </g>
         )}
+        {geometry.lines.map((l) => (
+          <path key={l.id} className={`rg-line rg-line-${l.kind}`} d={l.d} data-position={l.id}>
+            <title>{`${KIND_LABEL[l.kind]}: ${l.name}, at expiry`}</title>
+          </path>
+        ))}
         <path className="rg-expiry" d={geometry.expiryPath} />
         <path className="rg-today" d={geometry.todayPath} />
         {geometry.breakevenX.map((bx, i) => (
@@ -102,10 +112,15 @@ export const RiskChart = memo(function RiskChart({ scenario, liveSpot, whatIfSpo
         )}
       </svg>
       <p className="rg-legend" aria-hidden="true">
-        <span className="rg-key rg-key-expiry">at expiry</span>
+        <span className="rg-key rg-key-expiry">{geometry.lines.length > 0 ? 'all at expiry' : 'at expiry'}</span>
         <span className="rg-key rg-key-today">today</span>
         <span className="rg-key rg-key-whatif">what-if spot</span>
         <span className="rg-key rg-key-live">live spot</span>
+        {kinds.map((k) => (
+          <span key={k} className={`rg-key rg-key-kind-${k}`}>
+            {KIND_LABEL[k].toLowerCase()}
+          </span>
+        ))}
       </p>
     </div>
   );

@@ -1,11 +1,15 @@
-import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
-import { memo, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
-import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
+import type { AlertDto, SavedPositionDto } from '@marketswarm/shared/dto';
+import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { SPOT_REDRAW_MS, useHeatmapStructure, useKeyedThrottled } from '../../stores/hooks';
+import { legMids } from '../../risk/risk-forms';
+import type { WhatIfPosition } from '../../risk/what-if-store';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { describeTile, tradeName } from '../heatmap/heatmap-format';
 import { clamp } from '../../charts/scale';
 import { RiskChart } from './RiskChart';
+import { RiskBookList } from './RiskBookList';
+import { journalRiskActions, type Outcome, type RiskActions } from './risk-actions';
+import { bookSize, drawnPositions, riskBook } from './risk-book';
 import {
   VOL_MAX,
   VOL_MIN,
@@ -16,7 +20,6 @@ import {
   defaultVol,
   fallbackSpot,
   formatMoney,
-  positionsFor,
   roundCents,
   spotSlider,
   type Scenario,
@@ -25,15 +28,28 @@ import {
 import './risk-graph.css';
 
 /**
- * Risk graph of the workspace symbol's what-if positions: P&L at expiry and today (Black–Scholes at
- * the sliders' days forward and IV) across spot, with what-if spot, days and IV sliders. Follows the
- * live spot (redrawn at most every SPOT_REDRAW_MS) until the trader moves the spot slider.
+ * Risk graph of the workspace symbol's positions — the journal's open trades, the trader's saved
+ * positions and the page's what-ifs, each switchable — as one book: P&L at expiry and today
+ * (Black–Scholes at the sliders' days forward and IV) across spot, with what-if spot, days and IV
+ * sliders, and a price alert a click away at each breakeven. Follows the live spot (redrawn at most
+ * every SPOT_REDRAW_MS) until the trader moves the spot slider.
  */
-export function RiskGraphPanel() {
+export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {}) {
   const { stores, whatIf, symbol } = useWorkspace();
-  const all = useSyncExternalStore(whatIf.subscribe, whatIf.getPositions, whatIf.getPositions);
-  const positions = useMemo(() => positionsFor(all, symbol), [all, symbol]);
+  const whatIfs = useSyncExternalStore(whatIf.subscribe, whatIf.getPositions, whatIf.getPositions);
+  const open = useSyncExternalStore(whatIf.subscribe, whatIf.getOpen, whatIf.getOpen);
+  const saved = useSyncExternalStore(whatIf.subscribe, whatIf.getSaved, whatIf.getSaved);
+  const hidden = useSyncExternalStore(whatIf.subscribe, whatIf.getHidden, whatIf.getHidden);
+  const [defaultActions] = useState(() => journalRiskActions(whatIf));
+  const actions = given ?? defaultActions;
+  const whatIfName = useCallback((p: WhatIfPosition) => `${p.symbol} ${tradeName(p.tile)}`, []);
+  const book = useMemo(() => riskBook({ whatIfs, open, saved, whatIfName }, symbol), [whatIfs, open, saved, whatIfName, symbol]);
+  const positions = useMemo(() => drawnPositions(book, hidden), [book, hidden]);
   const quote = useKeyedThrottled(stores.spot, symbol, SPOT_REDRAW_MS);
+  // The log form's prices start at the legs' live mids, read from the heatmap when it opens.
+  useHeatmapStructure(stores.heatmap);
+  const midsOf = useCallback((p: SavedPositionDto) => legMids(p.legs, stores.heatmap.tiles(symbol)?.values()), [stores.heatmap, symbol]);
+  const describeWhatIf = useCallback((p: WhatIfPosition) => describeTile(p.symbol, p.tile), []);
   const [mountedAt] = useState(() => Date.now());
   // The trader's slider choices belong to the symbol they were made on; another symbol starts afresh.
   const [spotChoice, setSpotChoice] = useState<{ symbol: string; value: number } | null>(null);
@@ -59,18 +75,22 @@ export function RiskGraphPanel() {
     [positions, liveSpot, whatIfSpot, days, vol, now],
   );
 
+  const list = <RiskBookList book={book} hidden={hidden} whatIf={whatIf} actions={actions} midsOf={midsOf} describeWhatIf={describeWhatIf} />;
   if (scenario === undefined || whatIfSpot === undefined || spotRange === undefined) {
+    const empty = bookSize(book) === 0;
     return (
-      <div className="risk-graph" data-testid="risk-graph" data-breakevens="">
-        <p className="muted rg-empty">Click a heatmap tile to try a position.</p>
+      <div className="risk-graph" data-testid="risk-graph" data-breakevens="" data-symbol={symbol}>
+        <p className="muted rg-empty">{empty ? 'Click a heatmap tile to try a position.' : 'Nothing to draw: switch a position on to see its risk.'}</p>
+        {empty ? null : list}
       </div>
     );
   }
 
   const following = spotOverride === null;
+  const onBreakevenAlert = (level: number) => actions.breakevenAlert(symbol, level, liveSpot, positions.map((p) => p.sourceId));
   return (
     <div className="risk-graph" data-testid="risk-graph" data-breakevens={breakevensAttr(scenario.breakevens)} data-symbol={symbol}>
-      <Summary scenario={scenario} whatIfSpot={whatIfSpot} />
+      <Summary scenario={scenario} whatIfSpot={whatIfSpot} onBreakevenAlert={onBreakevenAlert} />
       <RiskChart scenario={scenario} liveSpot={liveSpot} whatIfSpot={whatIfSpot} />
       <div className="rg-sliders">
         <RangeField
@@ -115,7 +135,7 @@ export function RiskGraphPanel() {
           </button>
         </RangeField>
       </div>
-      <PositionList positions={positions} whatIf={whatIf} symbol={symbol} />
+      {list}
     </div>
   );
 }
@@ -123,7 +143,13 @@ export function RiskGraphPanel() {
 const money = (v: number | null): string => (v === null ? 'unlimited' : formatMoney(v));
 const tone = (v: number): string => (roundCents(v) > 0 ? 'up' : roundCents(v) < 0 ? 'down' : '');
 
-function Summary({ scenario, whatIfSpot }: { scenario: Scenario; whatIfSpot: number }) {
+interface SummaryProps {
+  scenario: Scenario;
+  whatIfSpot: number;
+  onBreakevenAlert: (level: number) => Promise<Outcome<AlertDto>>;
+}
+
+function Summary({ scenario, whatIfSpot, onBreakevenAlert }: SummaryProps) {
   const { pnlToday, pnlExpiry, maxProfit, maxLoss, breakevens } = scenario;
   return (
     <dl className="rg-summary">
@@ -137,7 +163,7 @@ function Summary({ scenario, whatIfSpot }: { scenario: Scenario; whatIfSpot: num
       </div>
       <div className="rg-summary-wide">
         <dt>Breakevens</dt>
-        <dd className="mono">{breakevens.length === 0 ? 'none' : breakevens.map((b) => b.toFixed(2)).join(', ')}</dd>
+        <dd className="mono">{breakevens.length === 0 ? 'none' : <BreakevenAlerts breakevens={breakevens} onAlert={onBreakevenAlert} />}</dd>
       </div>
       <div>
         <dt>
@@ -155,51 +181,48 @@ function Summary({ scenario, whatIfSpot }: { scenario: Scenario; whatIfSpot: num
   );
 }
 
-interface PositionListProps {
-  positions: readonly WhatIfPosition[];
-  whatIf: WhatIfStore;
-  symbol: string;
-}
-
-/** The positions, with quantity and remove controls; re-renders only when the positions change, not per spot tick. */
-const PositionList = memo(function PositionList({ positions, whatIf, symbol }: PositionListProps) {
-  const headingId = useId();
+/**
+ * Each breakeven with a bell: a click sets a price alert at that level (once; the alert manager
+ * edits it). The result is said in a live region beside the levels.
+ */
+function BreakevenAlerts({ breakevens, onAlert }: { breakevens: readonly number[]; onAlert: (level: number) => Promise<Outcome<AlertDto>> }) {
+  const [status, setStatus] = useState<{ level: string; text: string } | null>(null);
+  const [set, setSet] = useState<ReadonlySet<string>>(() => new Set());
+  const alert = async (level: number): Promise<void> => {
+    const shown = level.toFixed(2);
+    setStatus({ level: shown, text: `Setting an alert at ${shown}…` });
+    const outcome = await onAlert(level);
+    if (outcome.ok) setSet((s) => new Set([...s, shown]));
+    setStatus({ level: shown, text: outcome.ok ? `Alert set at ${shown}.` : `No alert at ${shown}: ${outcome.message}` });
+  };
   return (
-    <section className="rg-positions" aria-labelledby={headingId}>
-      <div className="rg-positions-head">
-        <h3 id={headingId}>Positions</h3>
-        <button type="button" className="rg-btn" onClick={() => positions.forEach((p) => whatIf.remove(p.id))}>
-          Clear all
-        </button>
-      </div>
-      <ul>
-        {positions.map((p) => {
-          const name = `${symbol} ${tradeName(p.tile)}`;
-          return (
-            <li key={p.id} className="rg-position" data-testid="whatif-position" data-tile={p.tile.key} data-quantity={p.quantity} title={describeTile(symbol, p.tile)}>
-              <span className="rg-position-name">{name}</span>
-              <span className="rg-position-debit mono">{formatMoney(-p.tile.debit * p.quantity * CONTRACT_MULTIPLIER)}</span>
-              <span className="rg-qty" role="group" aria-label={`Quantity of ${name}`}>
-                <button type="button" className="rg-btn rg-icon" aria-label={`Decrease quantity of ${name}`} disabled={p.quantity <= 1} onClick={() => whatIf.setQuantity(p.id, p.quantity - 1)}>
-                  −
-                </button>
-                <span className="mono rg-qty-value" aria-live="polite">
-                  {p.quantity}
-                </span>
-                <button type="button" className="rg-btn rg-icon" aria-label={`Increase quantity of ${name}`} onClick={() => whatIf.setQuantity(p.id, p.quantity + 1)}>
-                  +
-                </button>
-              </span>
-              <button type="button" className="rg-btn rg-icon" aria-label={`Remove ${name}`} onClick={() => whatIf.remove(p.id)}>
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <span className="rg-breakevens">
+      {breakevens.map((b, i) => {
+        const shown = b.toFixed(2);
+        return (
+          <span key={i} className="rg-breakeven-item">
+            {shown}
+            <button
+              type="button"
+              className="rg-btn rg-icon rg-bell"
+              data-testid="breakeven-alert"
+              data-level={roundCents(b).toFixed(2)}
+              aria-pressed={set.has(shown)}
+              aria-label={`Alert me when the price reaches the breakeven ${shown}`}
+              title={`Price alert at ${shown}`}
+              onClick={() => void alert(b)}
+            >
+              <span aria-hidden="true">🔔</span>
+            </button>
+          </span>
+        );
+      })}
+      <span className="rg-hint" role="status">
+        {status?.text ?? ''}
+      </span>
+    </span>
   );
-});
+}
 
 interface RangeFieldProps {
   id: string;

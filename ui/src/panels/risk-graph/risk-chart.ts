@@ -3,13 +3,20 @@ import type { Scale } from '../../charts/scale';
 
 /** Pure geometry of the risk chart: its P&L domain, SVG paths and labels (scales and ticks: charts/scale). */
 
-/** P&L domain of the lines, always including zero, padded by 8% so the lines never touch the frame. */
-export function pnlDomain(points: readonly RiskGraphPoint[]): [number, number] {
+/** P&L domain of the lines (and of each position's own line, `extra`), always including zero, padded by 8% so the lines never touch the frame. */
+export function pnlDomain(points: readonly RiskGraphPoint[], extra: readonly (readonly number[])[] = []): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const p of points) {
     lo = Math.min(lo, p.expiry, p.today ?? 0);
     hi = Math.max(hi, p.expiry, p.today ?? 0);
+  }
+  for (const series of extra) {
+    for (const v of series) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
   }
   if (hi === lo) return [-1, 1];
   const pad = (hi - lo) * 0.08;

@@ -1,7 +1,7 @@
 import { makeTile, type HeatmapTile, type TileStrategy } from '@marketswarm/shared/models';
 import { MS_PER_DAY } from '@marketswarm/shared/pricing';
 import { describe, expect, it } from 'vitest';
-import type { WhatIfPosition } from '../../risk/what-if-store';
+import { fromWhatIf } from '../../risk/risk-position';
 import {
   DEFAULT_VOL,
   breakevensAttr,
@@ -30,7 +30,7 @@ function tile(strategy: TileStrategy, width: number, strike: number, debit: numb
 }
 
 let seq = 0;
-const position = (t: HeatmapTile, quantity = 1, symbol = 'SPX'): WhatIfPosition => ({ id: `p${++seq}`, symbol, tile: t, quantity, addedAt: NOW });
+const position = (t: HeatmapTile, quantity = 1, symbol = 'SPX') => fromWhatIf({ id: `p${++seq}`, symbol, tile: t, quantity, addedAt: NOW }, t.key);
 
 const fly = position(tile('butterfly-call', 10, 5000, 2.35, 0.18));
 const input = (over: Partial<ScenarioInput> = {}): ScenarioInput => ({ positions: [fly], liveSpot: 5000, whatIfSpot: 5000, daysForward: 0, vol: 0.18, now: NOW, ...over });
@@ -53,7 +53,7 @@ describe('buildScenario', () => {
   });
 
   it('scales with quantity', () => {
-    const s = buildScenario(input({ positions: [{ ...fly, quantity: 3 }] }));
+    const s = buildScenario(input({ positions: [position(tile('butterfly-call', 10, 5000, 2.35, 0.18), 3)] }));
     expect(s?.maxLoss).toBeCloseTo(-705, 6);
     expect(s?.breakevens[0]).toBeCloseTo(4992.35, 9);
   });

@@ -1,6 +1,6 @@
-import { payoffAtExpiry, positionValue, riskGraph, spotGrid, tileLegs, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
+import { payoffAtExpiry, positionValue, riskGraph, spotGrid, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, MS_PER_DAY, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
-import type { WhatIfPosition } from '../../risk/what-if-store';
+import { strikesOf, type RiskPosition, type RiskPositionKind } from '../../risk/risk-position';
 
 /** IV when no position's tile carries one. */
 export const DEFAULT_VOL = 0.2;
@@ -13,33 +13,33 @@ export const SPOT_SLIDER_FRACTION = 0.05;
 /** The graph shows at least spot ± this fraction. */
 export const GRAPH_SPOT_FRACTION = 0.04;
 
-/** The positions of one symbol that can be priced (whole positive quantities). */
-export function positionsFor(positions: readonly WhatIfPosition[], symbol: string): WhatIfPosition[] {
-  return positions.filter((p) => p.symbol === symbol && Number.isInteger(p.quantity) && p.quantity > 0);
+/** The positions of one symbol that can be priced (at least one option leg). */
+export function positionsFor(positions: readonly RiskPosition[], symbol: string): RiskPosition[] {
+  return positions.filter((p) => p.symbol === symbol && p.legs.length > 0);
 }
 
-/** Every leg of the positions, each tile bought `quantity` times. */
-export function scenarioLegs(positions: readonly WhatIfPosition[]): PositionLeg[] {
-  return positions.flatMap((p) => (Number.isInteger(p.quantity) && p.quantity > 0 ? tileLegs(p.tile, p.quantity) : []));
+/** Every leg of the positions. */
+export function scenarioLegs(positions: readonly RiskPosition[]): PositionLeg[] {
+  return positions.flatMap((p) => p.legs);
 }
 
-/** The earliest expiry among the positions (epoch ms), or undefined when there are none. */
-export function firstExpiry(positions: readonly WhatIfPosition[]): number | undefined {
+/** The earliest expiry among the positions' legs (epoch ms), or undefined when there are none. */
+export function firstExpiry(positions: readonly RiskPosition[]): number | undefined {
   let first: number | undefined;
-  for (const p of positions) if (Number.isFinite(p.tile.expiry) && (first === undefined || p.tile.expiry < first)) first = p.tile.expiry;
+  for (const p of positions) for (const l of p.legs) if (Number.isFinite(l.expiry) && (first === undefined || l.expiry < first)) first = l.expiry;
   return first;
 }
 
 export const clampVol = (vol: number): number => Math.min(VOL_MAX, Math.max(VOL_MIN, vol));
 
-/** The IV slider's default: the mean of the tiles' IVs, else 20%. */
-export function defaultVol(positions: readonly WhatIfPosition[]): number {
-  const ivs = positions.map((p) => p.tile.iv).filter((iv): iv is number => iv !== undefined && Number.isFinite(iv) && iv > 0);
+/** The IV slider's default: the mean of the positions' quoted IVs (what-if tiles), else 20%. */
+export function defaultVol(positions: readonly RiskPosition[]): number {
+  const ivs = positions.map((p) => p.iv).filter((iv): iv is number => iv !== undefined && Number.isFinite(iv) && iv > 0);
   return ivs.length === 0 ? DEFAULT_VOL : clampVol(ivs.reduce((a, b) => a + b, 0) / ivs.length);
 }
 
 /** Days (fractional) from `now` to the first expiry, ≥ 0. */
-export function daysToFirstExpiry(positions: readonly WhatIfPosition[], now: number): number {
+export function daysToFirstExpiry(positions: readonly RiskPosition[], now: number): number {
   const expiry = firstExpiry(positions);
   return expiry === undefined ? 0 : Math.max(0, (expiry - now) / MS_PER_DAY);
 }
@@ -83,9 +83,9 @@ export interface SpotRange {
 
 /**
  * The spot range drawn: covers every spot of interest ± 4% and every position's strikes ± 2 widths
- * (a single option, width 0, gets 2% of its strike).
+ * (the narrowest gap between its strikes; a single strike gets 2% of it).
  */
-export function spotRange(positions: readonly WhatIfPosition[], spots: readonly number[]): SpotRange {
+export function spotRange(positions: readonly RiskPosition[], spots: readonly number[]): SpotRange {
   let from = Infinity;
   let to = -Infinity;
   for (const s of spots) {
@@ -94,10 +94,13 @@ export function spotRange(positions: readonly WhatIfPosition[], spots: readonly 
     to = Math.max(to, s * (1 + GRAPH_SPOT_FRACTION));
   }
   for (const p of positions) {
-    const strikes = tileLegs(p.tile, 1).map((l) => l.strike);
-    const pad = 2 * (p.tile.width > 0 ? p.tile.width : p.tile.strike * 0.01);
-    from = Math.min(from, Math.min(...strikes) - pad);
-    to = Math.max(to, Math.max(...strikes) + pad);
+    const strikes = strikesOf(p);
+    const lo = strikes[0];
+    const hi = strikes[strikes.length - 1];
+    if (lo === undefined || hi === undefined) continue;
+    const pad = 2 * (strikes.length > 1 ? narrowestGap(strikes) : lo * 0.01);
+    from = Math.min(from, lo - pad);
+    to = Math.max(to, hi + pad);
   }
   if (!Number.isFinite(from) || !Number.isFinite(to)) return { from: 1, to: 2 };
   from = Math.max(from, to * 1e-3); // Black–Scholes needs spot > 0
@@ -124,9 +127,16 @@ export function payoffExtremes(legs: readonly PositionLeg[], multiplier = CONTRA
   return { maxProfit: slope > 0 ? null : max, maxLoss: slope < 0 ? null : min };
 }
 
+/** The smallest distance between neighbouring strikes (ascending, at least two). */
+function narrowestGap(strikes: readonly number[]): number {
+  let gap = Infinity;
+  for (let i = 1; i < strikes.length; i++) gap = Math.min(gap, (strikes[i] ?? 0) - (strikes[i - 1] ?? 0));
+  return gap;
+}
+
 export interface ScenarioInput {
-  /** The symbol's positions (see positionsFor). */
-  positions: readonly WhatIfPosition[];
+  /** The symbol's drawn positions (see positionsFor). */
+  positions: readonly RiskPosition[];
   /** Live spot, when known. */
   liveSpot: number | undefined;
   /** Spot the what-if readouts are taken at. */
@@ -155,6 +165,16 @@ export interface Scenario {
   pnlToday: number;
   /** P&L in dollars at the what-if spot at expiry. */
   pnlExpiry: number;
+  /** With more than one position: each one's expiry P&L at the graph's spots, so the chart can tell them apart. */
+  lines: PositionLine[];
+}
+
+export interface PositionLine {
+  id: string;
+  kind: RiskPositionKind;
+  name: string;
+  /** Expiry P&L in dollars at each of `graph.points`' spots. */
+  expiry: number[];
 }
 
 /** Everything the risk graph draws for the positions and the sliders; undefined without positions. */
@@ -167,6 +187,10 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
   const spots = [input.whatIfSpot, ...(input.liveSpot === undefined ? [] : [input.liveSpot])];
   const range = spotRange(input.positions, spots);
   const graph = riskGraph(legs, { spots: sampleSpots(range, input.points ?? POINTS, legs.map((l) => l.strike)), market, multiplier: CONTRACT_MULTIPLIER });
+  const lines =
+    input.positions.length > 1
+      ? input.positions.map((p) => ({ id: p.id, kind: p.kind, name: p.name, expiry: graph.points.map((pt) => payoffAtExpiry(p.legs, pt.spot, CONTRACT_MULTIPLIER)) }))
+      : [];
   const { maxProfit, maxLoss } = payoffExtremes(legs);
   const at = Math.max(input.whatIfSpot, 1e-6);
   return {
@@ -180,13 +204,15 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
     maxLoss,
     pnlToday: positionValue(legs, at, market, CONTRACT_MULTIPLIER),
     pnlExpiry: payoffAtExpiry(legs, at, CONTRACT_MULTIPLIER),
+    lines,
   };
 }
 
-/** A centre for the graph before any live spot arrives: the mean of the positions' strikes. */
-export function fallbackSpot(positions: readonly WhatIfPosition[]): number | undefined {
-  if (positions.length === 0) return undefined;
-  return positions.reduce((a, p) => a + p.tile.strike, 0) / positions.length;
+/** A centre for the graph before any live spot arrives: the mean of the positions' middle strikes. */
+export function fallbackSpot(positions: readonly RiskPosition[]): number | undefined {
+  const centres = positions.map(strikesOf).filter((s) => s.length > 0).map((s) => ((s[0] ?? 0) + (s[s.length - 1] ?? 0)) / 2);
+  if (centres.length === 0) return undefined;
+  return centres.reduce((a, c) => a + c, 0) / centres.length;
 }
 
 function round(x: number, places: number): number {

@@ -1,0 +1,97 @@
+import type { CreateSavedPositionBody, JournalPosition, JournalPositionLeg, SavedPositionDto } from '@marketswarm/shared/dto';
+import { expiryCloseOf, savedPositionFromTile, savedPositionRiskLegs, tileLegs, type PositionLeg } from '@marketswarm/shared/models';
+import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
+import type { WhatIfPosition } from './what-if-store';
+
+/** Where a drawn position comes from: the journal's open trades, the page's what-ifs, or the trader's saved positions. */
+export type RiskPositionKind = 'open' | 'whatif' | 'saved';
+
+/**
+ * One position as the risk graph prices it, whatever its source. Leg quantities are signed
+ * (positive long) and scaled to index contracts of CONTRACT_MULTIPLIER, so one pricing path (with
+ * the $100 multiplier) serves a 100-multiplier SPX leg and a 50-multiplier /ES option alike.
+ */
+export interface RiskPosition {
+  /** Unique across kinds: `open:<trade id>`, `whatif:<id>`, `saved:<id>`. */
+  id: string;
+  kind: RiskPositionKind;
+  /** The id in its own source (trade id, what-if id, saved position id). */
+  sourceId: string;
+  symbol: string;
+  name: string;
+  legs: PositionLeg[];
+  /** IV quoted with the position (a what-if tile's), when known. */
+  iv?: number;
+  /** Legs the graph cannot draw (stock, futures, unknown expiry): the position is drawn without them. */
+  skippedLegs: number;
+}
+
+export const riskId = (kind: RiskPositionKind, sourceId: string): string => `${kind}:${sourceId}`;
+
+/** The legs of a tile bought `quantity` times (see tileLegs). */
+export function fromWhatIf(p: WhatIfPosition, name: string): RiskPosition {
+  const legs = Number.isInteger(p.quantity) && p.quantity > 0 ? tileLegs(p.tile, p.quantity) : [];
+  return { id: riskId('whatif', p.id), kind: 'whatif', sourceId: p.id, symbol: p.symbol, name, legs, ...(p.tile.iv === undefined ? {} : { iv: p.tile.iv }), skippedLegs: 0 };
+}
+
+/** A leg as the journal writes it (positions topic, saved positions), priced by the risk graph when it is an option with a date. */
+export type JournalStyleLeg = Pick<JournalPositionLeg, 'kind' | 'expiry' | 'strike' | 'right' | 'side' | 'quantity' | 'openPrice' | 'multiplier'>;
+
+/** One journal leg as a graph leg, or undefined when it is not an option the graph can price. */
+export function journalLeg(leg: JournalStyleLeg): PositionLeg | undefined {
+  if (leg.kind !== 'option' && leg.kind !== 'future_option') return undefined;
+  if (leg.strike === null || leg.right === null || leg.expiry === null) return undefined;
+  const expiry = expiryCloseOf(leg.expiry);
+  if (expiry === undefined || !(leg.quantity > 0) || !(leg.multiplier > 0)) return undefined;
+  const contracts = (leg.quantity * leg.multiplier) / CONTRACT_MULTIPLIER;
+  return {
+    type: leg.right === 'C' ? 'call' : 'put',
+    strike: leg.strike,
+    expiry,
+    quantity: leg.side === 'buy' ? contracts : -contracts,
+    entryPrice: Math.max(0, leg.openPrice),
+  };
+}
+
+/** Splits journal legs into priced legs and a count of the skipped ones. */
+export function journalLegs(legs: readonly JournalStyleLeg[]): { legs: PositionLeg[]; skippedLegs: number } {
+  const priced: PositionLeg[] = [];
+  for (const leg of legs) {
+    const p = journalLeg(leg);
+    if (p !== undefined) priced.push(p);
+  }
+  return { legs: priced, skippedLegs: legs.length - priced.length };
+}
+
+/** An open trade of the journal (positions topic). Its symbol is the underlying the journal grouped it under (SPXW legs → SPX). */
+export function fromJournalPosition(p: JournalPosition): RiskPosition {
+  const { legs, skippedLegs } = journalLegs(p.legs);
+  return { id: riskId('open', p.id), kind: 'open', sourceId: p.id, symbol: normalSymbol(p.symbol), name: `${p.strategy} ×${p.quantity}`, legs, skippedLegs };
+}
+
+/** Futures roots are written `/ES` in the journal; the workspace's symbols have no slash. */
+export const normalSymbol = (symbol: string): string => symbol.replace(/^\//, '').toUpperCase();
+
+/** Net debit paid for the position in dollars (negative for a credit). */
+export function positionCost(p: Pick<RiskPosition, 'legs'>): number {
+  return p.legs.reduce((a, l) => a + l.quantity * l.entryPrice, 0) * CONTRACT_MULTIPLIER;
+}
+
+/** Distinct strikes, ascending. */
+export function strikesOf(p: Pick<RiskPosition, 'legs'>): number[] {
+  return [...new Set(p.legs.map((l) => l.strike))].sort((a, b) => a - b);
+}
+
+export function fromSavedPosition(p: SavedPositionDto): RiskPosition {
+  const legs = savedPositionRiskLegs(p);
+  return { id: riskId('saved', p.id), kind: 'saved', sourceId: p.id, symbol: normalSymbol(p.symbol), name: p.name, legs, skippedLegs: p.legs.length - legs.length };
+}
+
+/** A what-if as a saved position's body, under the trader's name for it; undefined for a tile without a usable expiry. */
+export function savedBodyFromWhatIf(p: WhatIfPosition, name: string): CreateSavedPositionBody | undefined {
+  const body = savedPositionFromTile(p.symbol, p.tile, p.quantity);
+  return body === undefined ? undefined : { ...body, name: name.trim(), entryPrice: roundPrice(body.entryPrice) };
+}
+
+/** Prices go to the journal with at most 6 decimals (its exact micros). */
+export const roundPrice = (x: number): number => Math.round(x * 1e6) / 1e6 + 0;
