@@ -10,18 +10,18 @@ import { z } from 'zod';
 export const LEADERBOARD_MIN_TRADES = 10;
 export const LEADERBOARD_WINDOWS = ['30', '90'] as const;
 
-export const DISPLAY_NAME_PATTERN = /^[A-Za-z0-9 _.-]+$/;
+export const LEADERBOARD_DISPLAY_NAME_PATTERN = /^[A-Za-z0-9 _.-]+$/;
 
-export const displayNameSchema = z
+export const leaderboardDisplayNameSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
   .trim()
   .min(3, 'must be at least 3 characters')
   .max(32, 'must be at most 32 characters')
-  .regex(DISPLAY_NAME_PATTERN, 'may hold only letters, digits, spaces and _ - .');
+  .regex(LEADERBOARD_DISPLAY_NAME_PATTERN, 'may hold only letters, digits, spaces and _ - .');
 
 export const leaderboardProfileBodySchema = z.strictObject({
   optIn: z.boolean({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be true or false') }),
-  displayName: displayNameSchema,
+  displayName: leaderboardDisplayNameSchema,
 });
 export type LeaderboardProfileBody = z.infer<typeof leaderboardProfileBodySchema>;
 

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { OptionLeg, OrderSource, OrderStatus } from '@marketswarm/shared/dto';
+import type { EpochMs, JournalDb, OrderFillRow, OrderRow } from '../database/journal-db.js';
+import type { Micros } from '../database/money.js';
+
+export interface OrderFill {
+  orderId: string;
+  priceMicros: Micros;
+  pricedFrom: 'legs' | 'tile';
+  filledAt: EpochMs;
+  tradeId: string | null;
+}
+
+export interface Order {
+  id: string;
+  userId: string;
+  logId: string;
+  symbol: string;
+  legs: OptionLeg[];
+  quantity: number;
+  limitPriceMicros: Micros;
+  source: OrderSource | null;
+  status: OrderStatus;
+  reason: string | null;
+  createdAt: EpochMs;
+  expiresAt: EpochMs;
+  closedAt: EpochMs | null;
+  fill: OrderFill | null;
+}
+
+export interface NewOrder {
+  logId: string;
+  symbol: string;
+  legs: readonly OptionLeg[];
+  quantity: number;
+  limitPriceMicros: Micros;
+  source: OrderSource | null;
+  createdAt: EpochMs;
+  expiresAt: EpochMs;
+}
+
+/**
+ * All SQL on `orders` and `order_fills`. User-facing reads are scoped by user; the fill worker's
+ * reads (`working`, `claim`) span users because it serves them all. A status change is a
+ * conditional UPDATE on `status = 'working'`, so a cancel and a fill racing for one order cannot
+ * both win.
+ */
+export class OrdersRepository {
+  constructor(private readonly db: Kysely<JournalDb>) {}
+
+  async create(userId: string, order: NewOrder): Promise<Order> {
+    const row = await this.db
+      .insertInto('orders')
+      .values({
+        id: randomUUID(),
+        user_id: userId,
+        log_id: order.logId,
+        symbol: order.symbol,
+        legs: JSON.stringify(order.legs),
+        quantity: order.quantity,
+        limit_price_micros: order.limitPriceMicros,
+        source_kind: order.source?.kind ?? null,
+        source_ref: order.source === null ? null : order.source.kind === 'tile' ? order.source.key : order.source.id,
+        status: 'working',
+        reason: null,
+        created_at: order.createdAt,
+        expires_at: order.expiresAt,
+        closed_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toOrder(row, undefined);
+  }
+
+  async get(userId: string, id: string): Promise<Order | undefined> {
+    const row = await this.db.selectFrom('orders').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const fill = await this.db.selectFrom('order_fills').selectAll().where('user_id', '=', userId).where('order_id', '=', id).executeTakeFirst();
+    return toOrder(row, fill);
+  }
+
+  /** Newest first. */
+  async list(userId: string, status?: OrderStatus): Promise<Order[]> {
+    let query = this.db.selectFrom('orders').selectAll().where('user_id', '=', userId);
+    if (status !== undefined) query = query.where('status', '=', status);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
+    const fills = rows.some((r) => r.status === 'filled') ? await this.db.selectFrom('order_fills').selectAll().where('user_id', '=', userId).execute() : [];
+    const byOrder = new Map(fills.map((f) => [f.order_id, f]));
+    return rows.map((row) => toOrder(row, byOrder.get(row.id)));
+  }
+
+  /** The user's fills, newest first, with the order they filled. */
+  async fills(userId: string): Promise<{ order: Order; fill: OrderFill }[]> {
+    const fills = await this.db.selectFrom('order_fills').selectAll().where('user_id', '=', userId).orderBy('filled_at', 'desc').orderBy('order_id').execute();
+    if (fills.length === 0) return [];
+    const orders = await this.db.selectFrom('orders').selectAll().where('user_id', '=', userId).where('id', 'in', fills.map((f) => f.order_id)).execute();
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    return fills.flatMap((f) => {
+      const row = byId.get(f.order_id);
+      return row ? [{ order: toOrder(row, f), fill: toFill(f) }] : [];
+    });
+  }
+
+  /** Every working order of every user (the worker's book), soonest expiry first. */
+  async working(): Promise<Order[]> {
+    const rows = await this.db.selectFrom('orders').selectAll().where('status', '=', 'working').orderBy('expires_at').execute();
+    return rows.map((row) => toOrder(row, undefined));
+  }
+
+  async hasWorking(): Promise<boolean> {
+    const row = await this.db.selectFrom('orders').select('id').where('status', '=', 'working').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Moves a working order on; false when it was no longer working (another path got there first). */
+  async close(id: string, status: Exclude<OrderStatus, 'working'>, at: EpochMs, reason: string | null = null, userId?: string): Promise<boolean> {
+    let query = this.db.updateTable('orders').set({ status, closed_at: at, reason }).where('id', '=', id).where('status', '=', 'working');
+    if (userId !== undefined) query = query.where('user_id', '=', userId);
+    const result = await query.executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Expires working orders past their close (one user's, or everyone's for the worker); how many. */
+  async expireDue(now: EpochMs, userId?: string): Promise<number> {
+    let query = this.db.updateTable('orders').set({ status: 'expired', closed_at: (eb) => eb.ref('expires_at') }).where('status', '=', 'working').where('expires_at', '<=', now);
+    if (userId !== undefined) query = query.where('user_id', '=', userId);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** A claimed fill that its log refused (archived or deleted meanwhile): the order ends cancelled, saying why. */
+  async refuseFill(id: string, at: EpochMs, reason: string): Promise<void> {
+    await this.db.updateTable('orders').set({ status: 'cancelled', closed_at: at, reason }).where('id', '=', id).where('status', '=', 'filled').execute();
+  }
+
+  /** A claimed fill whose entry failed for a passing reason (the database): the order works again. */
+  async reopen(id: string): Promise<void> {
+    await this.db.updateTable('orders').set({ status: 'working', closed_at: null }).where('id', '=', id).where('status', '=', 'filled').execute();
+  }
+
+  async recordFill(userId: string, fill: OrderFill): Promise<void> {
+    await this.db
+      .insertInto('order_fills')
+      .values({ order_id: fill.orderId, user_id: userId, price_micros: fill.priceMicros, priced_from: fill.pricedFrom, filled_at: fill.filledAt, trade_id: fill.tradeId })
+      .execute();
+  }
+}
+
+function toFill(row: OrderFillRow): OrderFill {
+  return { orderId: row.order_id, priceMicros: row.price_micros, pricedFrom: row.priced_from, filledAt: row.filled_at, tradeId: row.trade_id };
+}
+
+function toOrder(row: OrderRow, fill: OrderFillRow | undefined): Order {
+  const source: OrderSource | null = row.source_kind === 'tile' ? { kind: 'tile', key: row.source_ref ?? '' } : row.source_kind === 'position' ? { kind: 'position', id: row.source_ref ?? '' } : null;
+  return {
+    id: row.id,
+    userId: row.user_id,
+    logId: row.log_id,
+    symbol: row.symbol,
+    legs: JSON.parse(row.legs) as OptionLeg[],
+    quantity: row.quantity,
+    limitPriceMicros: row.limit_price_micros,
+    source,
+    status: row.status,
+    reason: row.reason,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    closedAt: row.closed_at,
+    fill: fill ? toFill(fill) : null,
+  };
+}
