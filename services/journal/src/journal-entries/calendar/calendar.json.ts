@@ -1,0 +1,21 @@
+import type { CalendarDto, PeriodFiguresDto, RetrospectivePeriod } from '@marketswarm/shared/dto';
+import { fromMinor } from '@marketswarm/shared/journal';
+import { winRateOf, type DayFigures } from './calendar-days.js';
+import type { PeriodFigures } from './calendar.service.js';
+
+export function figuresJson(figures: DayFigures): PeriodFiguresDto {
+  return { netPnl: fromMinor(figures.netMinor), trades: figures.trades, wins: figures.wins, losses: figures.losses, winRate: winRateOf(figures) };
+}
+
+export function calendarJson(input: { period: RetrospectivePeriod; from: string; to: string; log: string; figures: PeriodFigures; entryDates: ReadonlySet<string> }): CalendarDto {
+  const { figures } = input;
+  return {
+    period: input.period,
+    from: input.from,
+    to: input.to,
+    log: input.log,
+    timeZone: figures.timeZone,
+    days: figures.days.map((day) => ({ date: day.date, ...figuresJson(day), hasEntry: input.entryDates.has(day.date) })),
+    totals: { ...figuresJson(figures.totals), tradingDays: figures.totals.tradingDays },
+  };
+}
