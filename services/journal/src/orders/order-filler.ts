@@ -148,7 +148,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
 
   private async fill(order: Order, price: SpreadPrice): Promise<void> {
     const at = Date.now();
-    if (!(await this.orders.close(order.id, 'filled', at))) return;
+    if (!(await this.orders.claimFill(order.userId, { orderId: order.id, priceMicros: price.priceMicros, pricedFrom: price.pricedFrom, filledAt: at }))) return;
     let tradeId: string | null;
     try {
       const result = await this.ingest.addManual(order.userId, order.logId, fillsOf(order, price, at));
@@ -156,14 +156,14 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       if (error instanceof DomainError) {
         // The log was archived or deleted since the order was placed: no trade can take the fill.
-        await this.orders.refuseFill(order.id, at, `not filled: ${error.message}`);
+        await this.orders.undoFill(order.id, { status: 'cancelled', at, reason: `not filled: ${error.message}` });
         this.logger.info({ order: order.id, reason: error.message }, 'order cancelled: its log refused the fill');
         return;
       }
-      await this.orders.reopen(order.id);
+      await this.orders.undoFill(order.id, { status: 'working' });
       throw error;
     }
-    await this.orders.recordFill(order.userId, { orderId: order.id, priceMicros: price.priceMicros, pricedFrom: price.pricedFrom, filledAt: at, tradeId });
+    await this.orders.fillEntered(order.id, tradeId);
     this.logger.info({ order: order.id, price: microsToNumber(price.priceMicros), tradeId }, 'order filled');
   }
 }

@@ -129,21 +129,37 @@ export class OrdersRepository {
     return Number(result.numUpdatedRows);
   }
 
-  /** A claimed fill that its log refused (archived or deleted meanwhile): the order ends cancelled, saying why. */
-  async refuseFill(id: string, at: EpochMs, reason: string): Promise<void> {
-    await this.db.updateTable('orders').set({ status: 'cancelled', closed_at: at, reason }).where('id', '=', id).where('status', '=', 'filled').execute();
+  /**
+   * Claims a working order for a fill and records the fill's price and time in one transaction, so
+   * no reader sees `filled` without its fill; false when the order was no longer working. The trade
+   * id follows once manual entry has made the trade (`fillEntered`).
+   */
+  async claimFill(userId: string, fill: Omit<OrderFill, 'tradeId'>): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const claimed = await trx.updateTable('orders').set({ status: 'filled', closed_at: fill.filledAt }).where('id', '=', fill.orderId).where('status', '=', 'working').executeTakeFirst();
+      if (claimed.numUpdatedRows === 0n) return false;
+      await trx
+        .insertInto('order_fills')
+        .values({ order_id: fill.orderId, user_id: userId, price_micros: fill.priceMicros, priced_from: fill.pricedFrom, filled_at: fill.filledAt, trade_id: null })
+        .execute();
+      return true;
+    });
   }
 
-  /** A claimed fill whose entry failed for a passing reason (the database): the order works again. */
-  async reopen(id: string): Promise<void> {
-    await this.db.updateTable('orders').set({ status: 'working', closed_at: null }).where('id', '=', id).where('status', '=', 'filled').execute();
+  async fillEntered(orderId: string, tradeId: string | null): Promise<void> {
+    await this.db.updateTable('order_fills').set({ trade_id: tradeId }).where('order_id', '=', orderId).execute();
   }
 
-  async recordFill(userId: string, fill: OrderFill): Promise<void> {
-    await this.db
-      .insertInto('order_fills')
-      .values({ order_id: fill.orderId, user_id: userId, price_micros: fill.priceMicros, priced_from: fill.pricedFrom, filled_at: fill.filledAt, trade_id: fill.tradeId })
-      .execute();
+  /**
+   * Undoes a claimed fill whose entry did not happen: the order works again (a passing failure, the
+   * database), or ends cancelled saying why (its log was archived or deleted meanwhile).
+   */
+  async undoFill(orderId: string, outcome: { status: 'working' } | { status: 'cancelled'; at: EpochMs; reason: string }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('order_fills').where('order_id', '=', orderId).execute();
+      const set = outcome.status === 'working' ? { status: 'working' as const, closed_at: null } : { status: 'cancelled' as const, closed_at: outcome.at, reason: outcome.reason };
+      await trx.updateTable('orders').set(set).where('id', '=', orderId).where('status', '=', 'filled').execute();
+    });
   }
 }
 

@@ -80,7 +80,7 @@ export const orderFillSchema = z.object({
   quantity: z.number().int(),
   price: moneySchema.describe('per spread, per unit: positive a debit paid, negative a credit received'),
   at: epochMsSchema,
-  tradeId: z.string().nullable().describe('the trade the fill opened or changed'),
+  tradeId: z.string().nullable().describe('the trade the fill opened or changed; null for the moment between the fill and its entry into the log'),
   pricedFrom: z.enum(['legs', 'tile']).describe('legs: Σ ratio × each leg\'s mid; tile: the heatmap tile\'s mid debit'),
 });
 export type OrderFillDto = z.infer<typeof orderFillSchema>;
