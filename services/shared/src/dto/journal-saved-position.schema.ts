@@ -22,8 +22,15 @@ const MAX_RATIO = 100;
 export const savedPositionRightSchema = z.enum(['call', 'put'], 'must be "call" or "put"');
 export type SavedPositionRight = z.infer<typeof savedPositionRightSchema>;
 
+/** A date that is on the calendar: the format alone lets 2027-02-30 through (a wrong format is the format's issue alone). */
+const calendarDateSchema = isoDateSchema.refine((value) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true;
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(value);
+}, 'must be a date on the calendar');
+
 export const savedPositionLegSchema = z.strictObject({
-  expiry: isoDateSchema.describe('YYYY-MM-DD, the expiration date (the option expires at that day\'s close)'),
+  expiry: calendarDateSchema.describe('YYYY-MM-DD, the expiration date (the option expires at that day\'s close)'),
   strike: positiveDecimalInputSchema,
   right: savedPositionRightSchema,
   ratio: z

@@ -101,3 +101,14 @@ describe('risk legs of a saved position', () => {
     expect(payoffAtExpiry(legs, 5010)).toBeCloseTo(18, 10);
   });
 });
+
+describe('the saved leg contract', () => {
+  const leg = { expiry: '2027-03-19', strike: 5000, right: 'call', ratio: 1 };
+  const issues = (expiry: string) => createSavedPositionBodySchema.safeParse({ name: 'x', symbol: 'SPX', legs: [{ ...leg, expiry }], quantity: 1, entryPrice: 1 }).error?.issues.map((i) => i.path.join('.'));
+
+  it('takes a calendar date and refuses one the calendar does not have, or another format', () => {
+    expect(issues('2027-03-19')).toBeUndefined();
+    expect(issues('2027-02-30')).toEqual(['legs.0.expiry']);
+    expect(issues('19/03/2027')).toEqual(['legs.0.expiry']);
+  });
+});
