@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayTitle, isIsoDate, monthGrid, monthTitle, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf } from './calendar-grid';
+import { addDays, dayBounds, dayTitle, isIsoDate, monthGrid, monthTitle, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf } from './calendar-grid';
 
 const dates = (weeks: { date: string }[][]): string[] => weeks.flat().map((c) => c.date);
 
@@ -126,5 +126,27 @@ describe('labels', () => {
   it('titles months and days in English without shifting the date', () => {
     expect(monthTitle('2026-12')).toBe('December 2026');
     expect(dayTitle('2026-12-07')).toBe('Mon, Dec 7, 2026');
+  });
+});
+
+describe(dayBounds.name, () => {
+  it('spans midnight to midnight in the journal zone', () => {
+    // New York in December is UTC−5: Dec 7 runs 05:00Z Dec 7 → 05:00Z Dec 8.
+    expect(dayBounds('2026-12-07', 'America/New_York')).toEqual([Date.UTC(2026, 11, 7, 5), Date.UTC(2026, 11, 8, 5)]);
+    expect(dayBounds('2026-07-07', 'America/New_York')).toEqual([Date.UTC(2026, 6, 7, 4), Date.UTC(2026, 6, 8, 4)]);
+  });
+
+  it('is 23 hours on the spring-forward day and 25 on the fall-back day', () => {
+    const [springStart, springEnd] = dayBounds('2026-03-08', 'America/New_York');
+    expect(springStart).toBe(Date.UTC(2026, 2, 8, 5));
+    expect((springEnd - springStart) / 3_600_000).toBe(23);
+    const [fallStart, fallEnd] = dayBounds('2026-11-01', 'America/New_York');
+    expect(fallStart).toBe(Date.UTC(2026, 10, 1, 4));
+    expect((fallEnd - fallStart) / 3_600_000).toBe(25);
+  });
+
+  it('works east of UTC too', () => {
+    // Berlin in winter is UTC+1: Dec 7 starts at 23:00Z on Dec 6.
+    expect(dayBounds('2026-12-07', 'Europe/Berlin')[0]).toBe(Date.UTC(2026, 11, 6, 23));
   });
 });

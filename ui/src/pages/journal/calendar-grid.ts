@@ -132,3 +132,24 @@ export function monthTitle(month: string): string {
 export function dayTitle(date: string): string {
   return new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(dateMs(date));
 }
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms (−5 h in New York winter). */
+export function zoneOffsetMs(timeZone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a date's midnight happens in `timeZone`. */
+export function zonedMidnight(date: string, timeZone: string): number {
+  const wall = dateMs(date);
+  // The offset at the guess can differ from the offset at midnight when a DST change lies between; a second pass settles it.
+  const first = wall - zoneOffsetMs(timeZone, wall);
+  return wall - zoneOffsetMs(timeZone, first);
+}
+
+/** [start, end) of a date in `timeZone`, epoch ms: 23 or 25 hours long on DST days. */
+export function dayBounds(date: string, timeZone: string): [number, number] {
+  return [zonedMidnight(date, timeZone), zonedMidnight(addDays(date, 1), timeZone)];
+}

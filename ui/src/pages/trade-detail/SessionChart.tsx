@@ -8,10 +8,10 @@ const TradeChart = lazy(() => import('./TradeChart'));
 /** Fetches the candles of the trade's session from the gateway and draws them with the trade's entry and exit. */
 export function SessionChart({ trade, timeZone }: { trade: TradeDto; timeZone: string }) {
   const [now] = useState(() => Date.now());
-  const window = useMemo(() => sessionWindow(trade, now, timeZone), [trade, now, timeZone]);
-  const interval = chartInterval(window, CHART_HISTORY_LIMIT);
+  const session = useMemo(() => sessionWindow(trade, now, timeZone), [trade, now, timeZone]);
+  const interval = chartInterval(session, CHART_HISTORY_LIMIT);
   const history = useCandles(trade.symbol, interval, CHART_HISTORY_LIMIT, true);
-  const candles = useMemo(() => sessionCandles(history.data?.candles ?? [], window), [history.data, window]);
+  const candles = useMemo(() => sessionCandles(history.data?.candles ?? [], session), [history.data, session]);
   const markers = useMemo(() => tradeMarkers(trade, candles, interval), [trade, candles, interval]);
   if (history.isPending) return <p className="muted" role="status">Loading candles…</p>;
   if (history.error) return <p className="muted">No candles: {history.error.message}</p>;

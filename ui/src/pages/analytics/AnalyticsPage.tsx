@@ -1,0 +1,40 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { useAnalytics, useJournalConventions, useLogs, useTags } from '../../journal-api/hooks';
+import { analyticsQuery } from '../../journal-api/journal-filters';
+import { useJournalFilters } from '../../shell/use-journal-filters';
+import { AnalyticsView } from './AnalyticsView';
+import { equitySeries } from './equity-series';
+
+const EquityChart = lazy(() => import('./EquityChart'));
+
+/** `/analytics`: the container of AnalyticsView, with the filters of the URL (shared with /trades). */
+export function AnalyticsPage() {
+  const [filters, setFilters] = useJournalFilters();
+  const logs = useLogs();
+  const tags = useTags();
+  const { timeZone, ready } = useJournalConventions();
+  const query = useMemo(() => analyticsQuery(filters, timeZone), [filters, timeZone]);
+  const analytics = useAnalytics(query, ready);
+  const series = useMemo(() => (analytics.data ? equitySeries(analytics.data.equity) : undefined), [analytics.data]);
+  return (
+    <AnalyticsView
+      filters={filters}
+      onFilters={setFilters}
+      logs={logs.data ?? []}
+      tags={tags.data ?? []}
+      data={analytics.data}
+      loading={!ready || analytics.isFetching}
+      error={analytics.error}
+      onRetry={() => void analytics.refetch()}
+      equityChart={
+        series ? (
+          <div className="equity-host" data-testid="equity-chart" role="img" aria-label={`Equity over ${series.equity.length} points, drawdown below`}>
+            <Suspense fallback={<p className="muted">Loading chart…</p>}>
+              <EquityChart equity={series.equity} drawdown={series.drawdown} />
+            </Suspense>
+          </div>
+        ) : null
+      }
+    />
+  );
+}
