@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort } from '@marketswarm/shared/config';
-import { JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
+import { JOURNAL_ATTACHMENT_BODY_LIMIT, JOURNAL_ENTRY_BODY_LIMIT, JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { nginxSettings, type Component, type NginxSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { edgeHeaderDirectives } from './edge-headers.js';
@@ -102,6 +102,9 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     JSON_BODY_LIMIT: nginxSize(JSON_BODY_LIMIT),
     // The journal's import is a multipart upload: the file's limit and its envelope (shared dto).
     IMPORT_BODY_LIMIT: nginxSize(JOURNAL_IMPORT_BODY_LIMIT),
+    // Journal entries' HTML, and an attachment upload with its envelope (shared dto).
+    ENTRY_BODY_LIMIT: nginxSize(JOURNAL_ENTRY_BODY_LIMIT),
+    ATTACHMENT_BODY_LIMIT: nginxSize(JOURNAL_ATTACHMENT_BODY_LIMIT),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),
   };
