@@ -11,6 +11,9 @@ import { TRADESTATION_COLUMNS } from './tradestation.importer.js';
 import { TRADOVATE_ORDERS_COLUMNS } from './tradovate-orders.importer.js';
 import { TRADOVATE_PAIRED_COLUMNS } from './tradovate.importer.js';
 
+/** Formats a header signature can name: a generic CSV is read only through a mapping the user gives. */
+export const DETECTABLE_FORMATS: readonly ImportFormat[] = IMPORT_FORMATS.filter((format) => format !== 'generic-csv');
+
 export type DetectedFormat = { format: ImportFormat } | { format: null; recognised: readonly ImportFormat[] };
 
 /**
@@ -70,5 +73,5 @@ export function detectFormat(text: string): DetectedFormat {
       if (match) return { format: match.format };
     }
   }
-  return { format: null, recognised: IMPORT_FORMATS };
+  return { format: null, recognised: DETECTABLE_FORMATS };
 }

@@ -1,43 +1,7 @@
-import { brokerSlugSchema, executionSideSchema, positionEffectSchema } from '@marketswarm/shared/dto';
-import { z } from 'zod';
+import { genericCsvMappingSchema, type GenericCsvMapping, type GenericCsvMappingInput } from '@marketswarm/shared/dto';
 
-/**
- * A column mapping for the generic CSV importer: any "one row per execution" export can be read by
- * naming its columns. A mapping says
- * - `name`: the broker slug stamped on every execution (`tradenote`);
- * - `columns`: which header holds each field. `date` may hold the date and time together, or the
- *   time may have its own `time` column. Fee fields list columns that are added up exactly (the
- *   TradeNote template spreads regulatory fees over SEC, TAF, Nasdaq and ECN columns). Costs are
- *   positive and rebates negative, as in the execution schema.
- * - `dateFormat`: `MM/DD/YYYY` (also `M/D/YY`) or `YYYY-MM-DD`; times are `HH:MM[:SS]` in the
- *   import's time zone.
- * - `sides`: every side code the file uses, as a side and a position effect (`SS` = sell to open).
- * - `kinds`: values of the `kind` column as instrument kinds; without a `kind` column every row is stock.
- * Saved per user later; the same schema validates a mapping the UI sends.
- */
-export const genericCsvMappingSchema = z.strictObject({
-  name: brokerSlugSchema,
-  columns: z.strictObject({
-    date: z.string().min(1),
-    time: z.string().min(1).optional(),
-    symbol: z.string().min(1),
-    side: z.string().min(1),
-    quantity: z.string().min(1),
-    price: z.string().min(1),
-    account: z.string().min(1).optional(),
-    orderId: z.string().min(1).optional(),
-    currency: z.string().min(1).optional(),
-    kind: z.string().min(1).optional(),
-    commission: z.array(z.string().min(1)).default([]),
-    exchangeFee: z.array(z.string().min(1)).default([]),
-    clearingFee: z.array(z.string().min(1)).default([]),
-  }),
-  dateFormat: z.enum(['MM/DD/YYYY', 'YYYY-MM-DD']),
-  sides: z.record(z.string().min(1), z.strictObject({ side: executionSideSchema, positionEffect: positionEffectSchema })),
-  kinds: z.record(z.string().min(1), z.enum(['stock', 'future'])).default({}),
-});
-export type GenericCsvMapping = z.output<typeof genericCsvMappingSchema>;
-export type GenericCsvMappingInput = z.input<typeof genericCsvMappingSchema>;
+// The schema is shared with the import wizard; the importers keep importing it from here.
+export { genericCsvMappingSchema, type GenericCsvMapping, type GenericCsvMappingInput };
 
 /** Every header the mapping reads: a file is in this format when its header has them all. */
 export function mappedColumns(mapping: GenericCsvMapping): string[] {

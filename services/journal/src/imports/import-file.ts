@@ -1,7 +1,7 @@
 import { JOURNAL_IMPORT_MAX_BYTES, type ImportFormat } from '@marketswarm/shared/dto';
 import { detectFormat } from './detect-format.js';
 import { importGenericCsv } from './generic-csv.importer.js';
-import { TRADENOTE_MAPPING } from './generic-csv.mapping.js';
+import { TRADENOTE_MAPPING, type GenericCsvMapping } from './generic-csv.mapping.js';
 import { importIbkrFlexCsv } from './ibkr-flex-csv.importer.js';
 import { importIbkrFlexXml } from './ibkr-flex.importer.js';
 import { ImportFileError, type ImportOptions, type ImportOutcome, type ImportResult } from './import-result.js';
@@ -22,7 +22,7 @@ import { importTradovatePaired } from './tradovate.importer.js';
  */
 export const IMPORT_MAX_BYTES = JOURNAL_IMPORT_MAX_BYTES;
 
-const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => ImportResult> = {
+const IMPORTERS: Record<ImportFormat, (text: string, options: ImportFileOptions) => ImportResult> = {
   thinkorswim: importThinkorswim,
   'ibkr-flex-xml': importIbkrFlexXml,
   'ibkr-flex-csv': importIbkrFlexCsv,
@@ -35,11 +35,17 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
   webull: importWebull,
   tradestation: importTradestation,
   tradenote: (text, options) => importGenericCsv(text, TRADENOTE_MAPPING, options),
+  'generic-csv': (text, options) => {
+    if (!options.mapping) throw new ImportFileError('needs-mapping', 'a generic CSV is read through a column mapping: send mapping or mappingId');
+    return importGenericCsv(text, options.mapping, options);
+  },
 };
 
 export interface ImportFileOptions extends ImportOptions {
   /** The format the user chose, over detection. */
   format?: ImportFormat;
+  /** Columns of a generic CSV; with no format chosen, the file is read through it. */
+  mapping?: GenericCsvMapping;
 }
 
 /** Reads an uploaded export into executions; every refusal of the whole file is a result, never a throw. */
@@ -48,7 +54,8 @@ export function importFile(input: Buffer | string, options: ImportFileOptions = 
   if (bytes > IMPORT_MAX_BYTES) return { ok: false, error: { code: 'too-large', message: `file is ${bytes} bytes; the limit is ${IMPORT_MAX_BYTES}` } };
   const text = typeof input === 'string' ? input : input.toString('utf8');
   if (text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, error: { code: 'empty-file', message: 'file is empty' } };
-  const detected = options.format ? { format: options.format } : detectFormat(text);
+  const chosen = options.format ?? (options.mapping && 'generic-csv');
+  const detected = chosen ? { format: chosen } : detectFormat(text);
   if (detected.format === null) {
     return { ok: false, error: { code: 'unknown-format', message: `unknown export format; recognised: ${detected.recognised.join(', ')}`, formats: detected.recognised } };
   }

@@ -17,7 +17,7 @@ export interface ImportResult {
  * Why a whole file was refused. The import route answers `too-large` with 413 and the others with
  * 422 (`unknown-format` listing `formats`, the formats recognised).
  */
-export type ImportFailureCode = 'empty-file' | 'too-large' | 'unknown-format' | 'malformed-csv' | 'malformed-xml' | 'no-trade-section';
+export type ImportFailureCode = 'empty-file' | 'too-large' | 'unknown-format' | 'malformed-csv' | 'malformed-xml' | 'no-trade-section' | 'needs-mapping';
 
 export interface ImportFailure {
   code: ImportFailureCode;

@@ -12,12 +12,12 @@ export class ImportsController {
   @Post(':id/import')
   @HttpCode(200)
   // multer reads the upload after the guards (interceptors run after them): a stranger's 10 MiB is refused unread.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 6 } }))
   @ApiRoute({
-    summary: 'Imports a broker export (multipart field "file", optional "broker" and "timeZone") into the log; ?dryRun=true previews without writing',
+    summary: 'Imports a broker export (multipart field "file", optional "broker", "timeZone", and for a generic CSV "mapping" (JSON) or "mappingId") into the log; ?dryRun=true previews without writing',
     files: { file: 'the broker export, at most 10 MiB' },
     responses: { 200: importResultSchema },
-    errors: { 404: 'no such trade log of yours', 413: 'the file is over 10 MiB', 422: 'the file is in no recognised format (issues lists the formats), or unreadable' },
+    errors: { 404: 'no such trade log (or saved mapping) of yours', 413: 'the file is over 10 MiB', 422: 'the file is in no recognised format (issues lists the formats), or unreadable' },
   })
   import(
     @CurrentUser() user: UserDto,

@@ -22,6 +22,7 @@ import { closingFillFor, executionFromManualFill } from './manual-fill.js';
 import { LogIngest, type IngestOutcome, type SettlementRequest } from './log-ingest.js';
 import { openQuantity } from './open-quantity.js';
 import { LiveUpdatesService } from '../live-updates/live-updates.service.js';
+import { ImportMappingsService } from '../import-mappings/import-mappings.service.js';
 
 /** An uploaded export as multer hands it over. */
 export interface UploadedExport {
@@ -47,6 +48,7 @@ export class JournalIngestService {
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
     @Inject(LiveUpdatesService) private readonly live: LiveUpdatesService,
     @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(ImportMappingsService) private readonly mappings: ImportMappingsService,
   ) {
     this.ingest = new LogIngest(database.db);
     const { topics } = ctx.truth().doc;
@@ -58,7 +60,13 @@ export class JournalIngestService {
     if (!file) throw new DomainError('validation', 'invalid body: file: attach the export as the multipart field "file"', { issues: [{ path: 'file', message: 'is required (multipart/form-data)' }] });
     await this.activeLog(userId, logId);
     const settings = await this.settings.all(userId);
-    const outcome = importFile(file.buffer, { ...(fields.broker && { format: fields.broker }), timeZone: fields.timeZone ?? settings.timeZone, multipliers: await this.futuresMultipliersOf(userId) });
+    const mapping = await this.mappings.resolve(userId, fields.mapping, fields.mappingId);
+    const outcome = importFile(file.buffer, {
+      ...(fields.broker && { format: fields.broker }),
+      ...(mapping && { mapping }),
+      timeZone: fields.timeZone ?? settings.timeZone,
+      multipliers: await this.futuresMultipliersOf(userId),
+    });
     if (!outcome.ok) {
       const { code, message, formats } = outcome.error;
       if (code === 'too-large') throw new DomainError('payload-too-large', message, { issues: [{ path: 'file', message }] });

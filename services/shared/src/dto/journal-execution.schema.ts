@@ -18,7 +18,10 @@ export type DecimalString = z.infer<typeof decimalStringSchema>;
 
 export const positiveDecimalStringSchema = decimalStringSchema.refine((value) => !value.startsWith('-') && value !== '0', 'must be positive');
 
-/** The export formats the journal recognises by their header signature. */
+/**
+ * The export formats the journal reads: every one but `generic-csv` is recognised by its header
+ * signature; `generic-csv` is any CSV read through a column mapping the import names or sends.
+ */
 export const IMPORT_FORMATS = [
   'thinkorswim',
   'ibkr-flex-xml',
@@ -32,6 +35,7 @@ export const IMPORT_FORMATS = [
   'webull',
   'tradestation',
   'tradenote',
+  'generic-csv',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof importFormatSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalInputSchema, nonNegativeDecimalInputSchema, positiveDecimalInputSchema, timeZoneSchema } from './journal-common.schema.js';
 import { importFormatSchema, importSkippedRowSchema, isoDateSchema, optionRightSchema } from './journal-execution.schema.js';
+import { inlineMappingFieldSchema } from './journal-import-mapping.schema.js';
 import { tradeSchema } from './journal-trade.schema.js';
 
 /**
@@ -31,6 +32,8 @@ export const importFieldsSchema = z.strictObject({
   timeZone: timeZoneSchema
     .optional()
     .describe('the zone the export\'s wall-clock times are in; default the user\'s timeZone setting'),
+  mapping: inlineMappingFieldSchema.optional(),
+  mappingId: z.uuid('must be a saved mapping\'s id').optional().describe('a mapping saved under /api/journal/import-mappings'),
 });
 export type ImportFields = z.infer<typeof importFieldsSchema>;
 
