@@ -164,7 +164,16 @@ describe('./admin load-truth', () => {
     expect(JSON.parse((await system.get(TRUTH_KEYS.doc)) ?? '{}')).toHaveProperty('secrets.intel.llmApiKey', 'sk-test-123');
     const shown = await runAdmin(['show-truth', 'secrets'], env);
     expect(shown.stdout).not.toContain('sk-test-123');
-    expect(JSON.parse(shown.stdout)).toEqual({ intel: { llmApiKey: '***' } });
+    expect(JSON.parse(shown.stdout)).toEqual({ intel: { llmApiKey: '***' }, journal: { internalToken: '***' } });
+  });
+
+  it('gives the journal an internal token generated once into scripts/truth_secrets.json, the same on every load', async () => {
+    const file = JSON.parse(await readFile(path.join(repoRoot, 'scripts/truth_secrets.json'), 'utf8')) as { journal?: { internalToken?: string } };
+    const token = file.journal?.internalToken;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(JSON.parse((await system.get(TRUTH_KEYS.doc)) ?? '{}')).toHaveProperty('secrets.journal.internalToken', token);
+    expect((await runAdmin(['load-truth'], env)).code).toBe(0);
+    expect(JSON.parse((await system.get(TRUTH_KEYS.doc)) ?? '{}')).toHaveProperty('secrets.journal.internalToken', token);
   });
 
   it('show-truth prints one value by JSON path, and names a wrong path', async () => {

@@ -5,6 +5,7 @@ import { formatTruthProblem, resolveSecrets, writeTruth, type TruthSource } from
 import type { AdminPaths } from '../paths.js';
 import { CliError } from '../ui/output.js';
 import { buildTruthFiles } from './build-truth-files.js';
+import { ensureGeneratedSecrets } from './generated-secrets.js';
 import { busUrl, connectRedis } from './system-redis.js';
 
 export interface LoadOptions {
@@ -21,6 +22,8 @@ export async function loadTruth(paths: AdminPaths, options: LoadOptions = {}): P
   const truthDir = options.truthDir ?? paths.truthDir;
   const { truth, version } = await buildTruthFiles(paths, truthDir, path.resolve(truthDir) === paths.truthDir ? paths.truthOut : false);
   const secretsPath = options.secretsFile ?? paths.secretsFile;
+  // Only the stack's own untracked file gets generated secrets; a file named by --secrets is the operator's.
+  if (secretsPath === paths.secretsFile) await ensureGeneratedSecrets(truth, process.env, secretsPath);
   const secretsSource = await readOptional(secretsPath, paths.repoRoot);
   const secrets = resolveSecrets(truth, process.env, secretsSource);
   if (!secrets.ok) {

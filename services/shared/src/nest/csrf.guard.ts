@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { currentAuth } from '../http/edge/request-auth.js';
+import { needsSession } from '../http/edge/route-policy.js';
 import { checkCsrf } from '../http/edge/session-checks.js';
 import { policyOfContext } from './edge-metadata.js';
 
@@ -11,7 +12,7 @@ export class CsrfGuard implements CanActivate {
   constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (policyOfContext(this.reflector, context) === 'public' || context.getType() !== 'http') return true;
+    if (!needsSession(policyOfContext(this.reflector, context)) || context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<Request>();
     checkCsrf(req, currentAuth(req));
     return true;

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { currentAuth } from '../http/edge/request-auth.js';
+import { needsSession } from '../http/edge/route-policy.js';
 import { checkRole } from '../http/edge/session-checks.js';
 import { nestRoles, policyOfContext } from './edge-metadata.js';
 
@@ -12,7 +13,7 @@ export class RolesGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const roles = nestRoles(this.reflector, context.getHandler(), context.getClass());
-    if (roles.length === 0 || policyOfContext(this.reflector, context) === 'public' || context.getType() !== 'http') return true;
+    if (roles.length === 0 || !needsSession(policyOfContext(this.reflector, context)) || context.getType() !== 'http') return true;
     checkRole(currentAuth(context.switchToHttp().getRequest<Request>()), roles);
     return true;
   }

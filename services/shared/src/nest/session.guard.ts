@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { setRequestAuth } from '../http/edge/request-auth.js';
+import { needsSession } from '../http/edge/route-policy.js';
 import { authenticateRequest, renewedSessionCookies } from '../http/edge/session-checks.js';
 import { policyOfContext } from './edge-metadata.js';
 import { NEST_EDGE_OPTIONS, type NestEdgeOptions } from './edge-options.token.js';
@@ -19,7 +20,7 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (policyOfContext(this.reflector, context) === 'public') return true;
+    if (!needsSession(policyOfContext(this.reflector, context))) return true;
     // WebSocket and RPC handlers check their session at the upgrade; by default they are refused.
     if (context.getType() !== 'http') return false;
     const http = context.switchToHttp();

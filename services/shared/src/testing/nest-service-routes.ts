@@ -59,13 +59,24 @@ export function describeNestServiceRoutes(spec: NestServiceRoutesSpec): void {
       expect(Object.fromEntries(audit.declared.map((e) => [label(e), e.policy]))).toStrictEqual(spec.policies);
     });
 
-    it('answers 401 without a session on every route that is not @Public()', async () => {
-      const guarded = auditNestRoutes(app).declared.filter((e) => e.policy !== 'public');
+    it('answers 401 without a session on every route behind the session', async () => {
+      const guarded = auditNestRoutes(app).declared.filter((e) => e.policy === 'session' || e.policy === 'admin');
       expect(guarded.length).toBeGreaterThan(0);
       for (const route of guarded) {
         const res = await fetch(`${url}${route.path.replace(/:[A-Za-z]+/g, '1')}`, { method: route.method });
         expect(res.status, label(route)).toBe(401);
         expect(await res.json(), label(route)).toMatchObject({ code: 'unauthorized', message: 'sign in first' });
+      }
+    });
+
+    // The spec's truth carries no secrets: an internal route must then be absent to every caller.
+    it('answers 404 on every internal route while no internal token is configured, with or without a bearer', async () => {
+      const internal = auditNestRoutes(app).declared.filter((e) => e.policy === 'internal');
+      for (const route of internal) {
+        for (const headers of [{}, { authorization: 'Bearer guess' }] as Record<string, string>[]) {
+          const res = await fetch(`${url}${route.path.replace(/:[A-Za-z]+/g, '1')}`, { method: route.method, headers });
+          expect(res.status, label(route)).toBe(404);
+        }
       }
     });
 

@@ -53,11 +53,15 @@ export const EXPECTED = {
   pain: '"pain"',
 } as const;
 
-class Refusal {
+/** Thrown from deep in the descent and caught once in parsePromptAlert, never outside this file. */
+class Refusal extends Error {
   constructor(
     readonly at: number,
-    readonly message: string,
-  ) {}
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
 }
 
 type Comparator = PromptAlertCondition['comparator'];

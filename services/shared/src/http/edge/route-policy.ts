@@ -1,11 +1,17 @@
 /**
  * Who may reach a route, decided once per route and never by omission: `public` (anyone, no
  * session), `session` (a signed-in user; POST/PUT/PATCH/DELETE also need the CSRF token), `admin`
- * (a signed-in user with the admin role, CSRF likewise). Route-table specs fail for a route that
- * carries none of them.
+ * (a signed-in user with the admin role, CSRF likewise), `internal` (service to service: no session
+ * or CSRF, but the route's own guard checks a shared secret and answers 404 to anyone else; NestJS
+ * services only, see `Internal()`). Route-table specs fail for a route that carries none of them.
  */
-export const ROUTE_POLICIES = ['public', 'session', 'admin'] as const;
+export const ROUTE_POLICIES = ['public', 'internal', 'session', 'admin'] as const;
 export type RoutePolicy = (typeof ROUTE_POLICIES)[number];
+
+/** Whether a route of this policy runs the session (and CSRF) checks: `public` and `internal` do not. */
+export function needsSession(policy: RoutePolicy): boolean {
+  return policy === 'session' || policy === 'admin';
+}
 
 // Symbol.for: the mark must survive two copies of this module (src in unit specs, dist in services).
 const POLICY = Symbol.for('marketswarm.route-policy');

@@ -47,6 +47,8 @@ export function requireRole(role: Role): RequestHandler {
 /** The guard of a policy: the session, then CSRF, then the role, in that order (401 before 403). */
 export function policyGuard(policy: RoutePolicy, options: SessionCheckOptions): RequestHandler {
   if (policy === 'public') return allowPublic;
+  // Internal routes are NestJS's (`Internal()`), each behind the guard that checks its secret.
+  if (policy === 'internal') throw new Error('the Express edge serves no internal routes');
   return withPolicy<RequestHandler>(async (req, res, next) => {
     const auth = await signIn(req, res, options);
     checkCsrf(req, auth);

@@ -77,3 +77,18 @@ describe(openApiPath.name, () => {
     expect(() => openApiPath('/files/*rest')).toThrow(/cannot describe/);
   });
 });
+
+describe('internal routes', () => {
+  const document = openApiDocument({ title: 'items', version: '1.2.3' }, [{ method: 'POST', path: '/api/internal/items/:id/hits', policy: 'internal', doc: { summary: 'Record a hit', body: item, responses: { 200: item } } }]);
+  const hit = document.paths['/api/internal/items/{id}/hits']?.['post'];
+
+  it('asks for the bearer secret instead of the session and the CSRF header', () => {
+    expect(hit).toMatchObject({ security: [{ internal: [] }], 'x-policy': 'internal' });
+    expect(document.components.securitySchemes).toMatchObject({ internal: { type: 'http', scheme: 'bearer' } });
+  });
+
+  it('documents the 404 every other caller gets, and no 401 or 403', () => {
+    expect(Object.keys(hit?.responses ?? {})).toEqual(['200', '400', '404', '413', '415']);
+    expect(hit?.responses['404']?.['description']).toContain('bearer token is missing or wrong');
+  });
+});

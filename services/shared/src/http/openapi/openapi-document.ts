@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { isStateChangingMethod } from '../../auth/csrf.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../dto/auth.schema.js';
 import { errorBodySchema } from '../error-body.js';
+import { needsSession } from '../edge/route-policy.js';
 import { jsonSchemaOf, objectProperties, type JsonSchema } from './json-schema.js';
 import type { DocumentedRoute, RouteDoc } from './route-doc.js';
 
@@ -50,6 +51,7 @@ export function openApiDocument(info: OpenApiInfo, routes: readonly DocumentedRo
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'set by POST /api/auth/login or /register on the gateway; every service checks it against system Redis' },
         csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'the value of the ms_csrf cookie, on every POST/PUT/PATCH/DELETE behind a session' },
+        internal: { type: 'http', scheme: 'bearer', description: 'service to service only (never through nginx): the internalToken secret of the serving component in truth' },
       },
     },
   };
@@ -72,13 +74,13 @@ export function openApiPath(expressPath: string): string {
 
 function operation(route: DocumentedRoute): OpenApiOperation {
   const { doc, policy } = route;
-  const needsCsrf = policy !== 'public' && isStateChangingMethod(route.method);
+  const needsCsrf = needsSession(policy) && isStateChangingMethod(route.method);
   const parameters = [...pathParameters(route.path, doc), ...queryParameters(doc)];
   return {
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     tags: [tagOf(route.path)],
-    security: policy === 'public' ? [] : [needsCsrf ? { session: [], csrf: [] } : { session: [] }],
+    security: policy === 'public' ? [] : policy === 'internal' ? [{ internal: [] }] : [needsCsrf ? { session: [], csrf: [] } : { session: [] }],
     'x-policy': policy,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.files ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(doc) } } } } : doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(doc.body, 'input') } } } } : {}),
@@ -124,7 +126,8 @@ function responses(route: DocumentedRoute, needsCsrf: boolean): Record<string, J
     add(413, '`payload-too-large`: the body is over the JSON limit');
     add(415, '`unsupported-media-type`: no body, or not sent as application/json');
   }
-  if (policy !== 'public') add(401, '`unauthorized`: no live session');
+  if (needsSession(policy)) add(401, '`unauthorized`: no live session');
+  if (policy === 'internal') add(404, '`not-found`: no internal token is configured, or the bearer token is missing or wrong (the route answers as if absent)');
   if (needsCsrf) add(403, '`csrf`: the X-CSRF-Token header is missing or does not match');
   if (policy === 'admin') add(403, '`forbidden`: the user is not an admin');
   for (const [status, when] of Object.entries(doc.errors ?? {})) add(Number(status), when);

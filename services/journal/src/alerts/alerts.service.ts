@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch } from '@marketswarm/shared/dto';
+import { DomainError, zodIssues } from '@marketswarm/shared/http';
+import type { AlertHitRow } from '../database/journal-db.js';
+import { microsToNumber } from '../database/money.js';
+import { alertFromRow, bodyOf, storedDefinition } from './alert-definition.js';
+import { AlertSyncPublisher } from './alert-sync.publisher.js';
+import { AlertsRepository, type AlertCommon } from './alerts.repository.js';
+
+export function alertNotFound(id: string): DomainError {
+  return new DomainError('not-found', `no alert ${id}`, { issues: [{ path: 'id', message: 'no such alert' }] });
+}
+
+export function hitJson(row: AlertHitRow): AlertHitDto {
+  return { id: row.id, alertId: row.alert_id, at: row.at, message: row.message, value: row.value_micros === null ? null : microsToNumber(row.value_micros) };
+}
+
+/**
+ * The rules of alerts: a referenced position or trade must be the user's own; a repeating alert
+ * always has a cooldown; another user's alert is answered as one that does not exist. Every change
+ * is announced on the alert sync stream once stored.
+ */
+@Injectable()
+export class AlertsService {
+  constructor(
+    @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
+    @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
+  ) {}
+
+  async list(userId: string, query: AlertListQuery): Promise<AlertDto[]> {
+    return (await this.alerts.list(userId, query)).map(alertFromRow);
+  }
+
+  async get(userId: string, id: string): Promise<AlertDto> {
+    const row = await this.alerts.get(userId, id);
+    if (!row) throw alertNotFound(id);
+    return alertFromRow(row);
+  }
+
+  async create(userId: string, body: AlertBody): Promise<AlertDto> {
+    await this.checkReferences(userId, body);
+    const alert = alertFromRow(await this.alerts.create(userId, storedDefinition(body), common(body)));
+    await this.sync.publish({ user: userId, entity: 'alert', id: alert.id, change: 'created' });
+    return alert;
+  }
+
+  /** Merges the patch into the stored alert and checks the result as a whole, as a new body would be. */
+  async update(userId: string, id: string, patch: AlertPatch): Promise<AlertDto> {
+    const current = await this.get(userId, id);
+    const merged: Record<string, unknown> = { ...bodyOf(current) };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === null) delete merged[field];
+      else merged[field] = value;
+    }
+    // A cooldown belongs to repeat: leaving repeat drops it, unless this very patch sent one (then it is refused).
+    if (merged['behaviour'] !== 'repeat' && patch.cooldownSec === undefined) delete merged['cooldownSec'];
+    const parsed = alertBodySchema.safeParse(merged);
+    if (!parsed.success) throw new DomainError('validation', 'the alert after this change is not valid', { issues: zodIssues(parsed.error) });
+    await this.checkReferences(userId, parsed.data);
+    const row = await this.alerts.update(userId, id, storedDefinition(parsed.data), common(parsed.data));
+    if (!row) throw alertNotFound(id);
+    await this.sync.publish({ user: userId, entity: 'alert', id, change: 'updated' });
+    return alertFromRow(row);
+  }
+
+  async setEnabled(userId: string, id: string, enabled: boolean): Promise<AlertDto> {
+    const row = await this.alerts.setEnabled(userId, id, enabled);
+    if (!row) throw alertNotFound(id);
+    await this.sync.publish({ user: userId, entity: 'alert', id, change: enabled ? 'enabled' : 'disabled' });
+    return alertFromRow(row);
+  }
+
+  async remove(userId: string, id: string): Promise<void> {
+    if (!(await this.alerts.remove(userId, id))) throw alertNotFound(id);
+    await this.sync.publish({ user: userId, entity: 'alert', id, change: 'deleted' });
+  }
+
+  async history(userId: string, id: string): Promise<AlertHitDto[]> {
+    await this.get(userId, id);
+    return (await this.alerts.hits(userId, id, ALERT_HISTORY_MAX)).map(hitJson);
+  }
+
+  private async checkReferences(userId: string, body: AlertBody): Promise<void> {
+    const positionId = 'positionId' in body ? body.positionId : undefined;
+    const tradeId = 'tradeId' in body ? body.tradeId : undefined;
+    if (positionId !== undefined && !(await this.alerts.ownsPosition(userId, positionId))) {
+      throw new DomainError('not-found', `no saved position ${positionId}`, { issues: [{ path: 'positionId', message: 'no such saved position' }] });
+    }
+    if (tradeId !== undefined && !(await this.alerts.ownsTrade(userId, tradeId))) {
+      throw new DomainError('not-found', `no trade ${tradeId}`, { issues: [{ path: 'tradeId', message: 'no such trade' }] });
+    }
+  }
+}
+
+function common(body: AlertBody): AlertCommon {
+  return {
+    label: body.label ?? null,
+    behaviour: body.behaviour,
+    cooldownSec: body.behaviour === 'repeat' ? (body.cooldownSec ?? ALERT_DEFAULT_COOLDOWN_SEC) : null,
+    enabled: body.enabled,
+  };
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import {
+  alertHitBodySchema,
+  alertHitResultSchema,
+  internalAlertPageSchema,
+  internalListQuerySchema,
+  internalPromptAlertPageSchema,
+  journalIdParamsSchema,
+  promptAlertSchema,
+  promptAlertStageBodySchema,
+  type AlertHitBody,
+  type AlertHitResultDto,
+  type InternalAlertPageDto,
+  type InternalListQuery,
+  type InternalPromptAlertPageDto,
+  type JournalIdParams,
+  type PromptAlertDto,
+  type PromptAlertStageBody,
+} from '@marketswarm/shared/dto';
+import { ApiRoute, Internal, ZodBody, ZodParams, ZodQuery } from '@marketswarm/shared/nest';
+import { InternalService } from './internal.service.js';
+import { InternalTokenGuard } from './internal-token.guard.js';
+
+/**
+ * `/api/internal/*`: service to service only (the evaluator in the copilot). nginx answers 404 for
+ * the prefix from outside; here every route is behind the internal token (404 without it).
+ */
+@Controller('internal')
+@Internal(InternalTokenGuard)
+export class InternalController {
+  constructor(@Inject(InternalService) private readonly internal: InternalService) {}
+
+  @Get('alerts')
+  @ApiRoute({ summary: 'Enabled alerts with their owner: one user\'s (?user=), or everyone\'s page by page (?cursor=)', responses: { 200: internalAlertPageSchema } })
+  alerts(@ZodQuery(internalListQuerySchema) query: InternalListQuery): Promise<InternalAlertPageDto> {
+    return this.internal.alertPage(query);
+  }
+
+  @Post('alerts/:id/hits')
+  @HttpCode(201)
+  @ApiRoute({
+    summary: 'Records a hit and applies the behaviour: once → disabled, remove-on-hit → deleted (alert: null), repeat → lastFiredAt',
+    responses: { 201: alertHitResultSchema },
+    errors: { 404: 'no such alert', 409: '`conflict`: the alert is disabled, or a repeating alert is within its cooldown (issue on `at`)' },
+  })
+  hit(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(alertHitBodySchema) body: AlertHitBody): Promise<AlertHitResultDto> {
+    return this.internal.recordHit(params.id, body);
+  }
+
+  @Get('prompt-alerts')
+  @ApiRoute({ summary: 'Enabled prompt alerts with their owner: one user\'s (?user=), or everyone\'s page by page (?cursor=)', responses: { 200: internalPromptAlertPageSchema } })
+  promptAlerts(@ZodQuery(internalListQuerySchema) query: InternalListQuery): Promise<InternalPromptAlertPageDto> {
+    return this.internal.promptAlertPage(query);
+  }
+
+  @Post('prompt-alerts/:id/stage')
+  @HttpCode(200)
+  @ApiRoute({ summary: 'Moves a prompt alert to watching, warning or accomplished (final)', responses: { 200: promptAlertSchema }, errors: { 404: 'no such prompt alert', 409: '`conflict`: the prompt alert is already accomplished' } })
+  stage(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(promptAlertStageBodySchema) body: PromptAlertStageBody): Promise<PromptAlertDto> {
+    return this.internal.setStage(params.id, body);
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AlertHitBody, AlertHitResultDto, InternalAlertPageDto, InternalListQuery, InternalPromptAlertPageDto, PromptAlertDto, PromptAlertStageBody } from '@marketswarm/shared/dto';
+import { DomainError } from '@marketswarm/shared/http';
+import { alertFromRow } from '../alerts/alert-definition.js';
+import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
+import { AlertsRepository } from '../alerts/alerts.repository.js';
+import { alertNotFound, hitJson } from '../alerts/alerts.service.js';
+import { parseMicros } from '../database/money.js';
+import { internalPromptAlertJson, promptAlertJson } from '../prompt-alerts/prompt-alert.json.js';
+import { PromptAlertsRepository } from '../prompt-alerts/prompt-alerts.repository.js';
+import { promptAlertNotFound } from '../prompt-alerts/prompt-alerts.service.js';
+
+/**
+ * What the evaluator (the copilot) reads and reports: enabled alerts and prompt alerts of one user
+ * or of everyone by cursor, hits with the alert's behaviour applied, and prompt-alert stages. Not
+ * scoped by a session user: the caller is trusted by the internal token, and each alert names its owner.
+ */
+@Injectable()
+export class InternalService {
+  constructor(
+    @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
+    @Inject(PromptAlertsRepository) private readonly prompts: PromptAlertsRepository,
+    @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
+  ) {}
+
+  async alertPage(query: InternalListQuery): Promise<InternalAlertPageDto> {
+    const rows = await this.alerts.enabledPage({ userId: query.user, cursor: query.cursor, limit: query.limit });
+    return { alerts: rows.map((row) => ({ ...alertFromRow(row), userId: row.user_id })), nextCursor: nextCursor(rows, query.limit) };
+  }
+
+  async recordHit(alertId: string, body: AlertHitBody): Promise<AlertHitResultDto> {
+    const outcome = await this.alerts.recordHit(alertId, { at: body.at, message: body.message, valueMicros: body.value === undefined ? null : parseMicros(String(body.value)) });
+    if (!outcome) throw alertNotFound(alertId);
+    if ('refused' in outcome) {
+      const row = outcome.row;
+      if (outcome.refused === 'disabled') throw new DomainError('conflict', `alert ${alertId} is disabled`, { issues: [{ path: 'id', message: 'the alert is disabled' }] });
+      const until = (row.last_fired_at ?? 0) + (row.cooldown_sec ?? 0) * 1000;
+      throw new DomainError('conflict', `alert ${alertId} is cooling down until ${until}`, { issues: [{ path: 'at', message: `is within the ${row.cooldown_sec ?? 0} s cooldown after the last hit (at ${row.last_fired_at ?? 0}); next hit from ${until}` }] });
+    }
+    const userId = outcome.hit.user_id;
+    await this.sync.publish({ user: userId, entity: 'alert', id: alertId, change: outcome.row === null ? 'deleted' : 'hit' });
+    return { hit: hitJson(outcome.hit), alert: outcome.row === null ? null : alertFromRow(outcome.row) };
+  }
+
+  async promptAlertPage(query: InternalListQuery): Promise<InternalPromptAlertPageDto> {
+    const rows = await this.prompts.enabledPage({ userId: query.user, cursor: query.cursor, limit: query.limit });
+    return { promptAlerts: rows.map(internalPromptAlertJson), nextCursor: nextCursor(rows, query.limit) };
+  }
+
+  async setStage(id: string, body: PromptAlertStageBody): Promise<PromptAlertDto> {
+    const outcome = await this.prompts.setStage(id, body.stage, body.at ?? Date.now());
+    if (!outcome) throw promptAlertNotFound(id);
+    if ('refused' in outcome) throw new DomainError('conflict', `prompt alert ${id} is accomplished`, { issues: [{ path: 'stage', message: 'an accomplished prompt alert stays accomplished' }] });
+    await this.sync.publish({ user: outcome.row.user_id, entity: 'prompt-alert', id, change: 'stage' });
+    return promptAlertJson(outcome.row);
+  }
+}
+
+/** A full page may have more after it; a short one is the last. */
+function nextCursor(rows: readonly { id: string }[], limit: number): string | null {
+  return rows.length === limit ? (rows.at(-1)?.id ?? null) : null;
+}
