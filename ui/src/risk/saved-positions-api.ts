@@ -19,15 +19,9 @@ export interface LoggedTrade {
   tradeId: string;
 }
 
-const withTrade = z.object({ trade: z.object({ id: z.string().min(1) }) });
-const withTrades = z.object({ trades: z.array(z.object({ id: z.string().min(1) })).min(1) });
-
-/** The created trade in the answer: `{ trade }`, or the manual entry's `{ executions, trades }` shape. */
+/** `POST …/log` answers the trade it opened (`tradeSchema`); the page needs its id. */
 export function loggedTradeOf(body: unknown): LoggedTrade {
-  const one = withTrade.safeParse(body);
-  if (one.success) return { tradeId: one.data.trade.id };
-  const many = withTrades.parse(body);
-  return { tradeId: many.trades[0]?.id ?? '' };
+  return { tradeId: z.object({ id: z.string().min(1) }).parse(body).id };
 }
 
 export const logSavedPosition = (id: string, body: Partial<LogSavedPositionBody>): Promise<LoggedTrade> => sendJson('POST', path(id, '/log'), body, loggedTradeOf);

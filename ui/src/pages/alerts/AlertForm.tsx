@@ -4,6 +4,10 @@ import type { FieldErrors } from '../../auth/form-issues';
 import { defaultAlertForm, type AlertFormValues } from '../../alerts-api/alert-form';
 import { KIND_NAMES } from '../../alerts-api/alert-wording';
 
+/** Fields typed as text, and fields chosen from a list. */
+type TextField = 'label' | 'cooldownSec' | 'symbol' | 'level' | 'positionId' | 'tradeId' | 'target' | 'value' | 'trail';
+type ChoiceField = 'direction' | 'ref' | 'greek' | 'op' | 'side' | 'trailUnit' | 'behaviour';
+
 export type FormOutcome = { ok: true } | { ok: false; fields: FieldErrors; message: string };
 
 interface AlertFormProps {
@@ -56,11 +60,11 @@ export function AlertForm({ mode, initial, positions, onSubmit, onCancel, initia
       )}
     </div>
   );
-  const textInput = (name: keyof AlertFormValues & string, label: string, extra: { inputMode?: 'decimal' | 'numeric'; placeholder?: string } = {}) =>
-    f(name, label, (p) => <input {...p} name={name} {...extra} value={String(v[name])} onChange={(e) => set(name, e.target.value as never)} />);
-  const select = <K extends keyof AlertFormValues & string>(name: K, label: string, options: readonly (readonly [AlertFormValues[K] & string, string])[]) =>
+  const textInput = (name: TextField, label: string, extra: { inputMode?: 'decimal' | 'numeric'; placeholder?: string } = {}) =>
+    f(name, label, (p) => <input {...p} name={name} {...extra} value={v[name]} onChange={(e) => set(name, e.target.value)} />);
+  const select = <K extends ChoiceField>(name: K, label: string, options: readonly (readonly [AlertFormValues[K], string])[]) =>
     f(name, label, (p) => (
-      <select {...p} name={name} value={String(v[name])} onChange={(e) => set(name, e.target.value as AlertFormValues[K])}>
+      <select {...p} name={name} value={v[name]} onChange={(e) => set(name, e.target.value as AlertFormValues[K])}>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

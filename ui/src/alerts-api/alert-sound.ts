@@ -1,0 +1,57 @@
+/**
+ * The optional beep on a fired alert's toast: a setting kept in this browser (localStorage, off by
+ * default) and a short tone made with the Web Audio API, so there is no sound file to load.
+ */
+export const ALERT_SOUND_KEY = 'ms.alerts.sound';
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
+
+const storage = (): Storage | undefined => {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // Storage can be blocked (privacy settings): the sound simply stays off.
+    return undefined;
+  }
+};
+
+export function isAlertSoundOn(store: Storage | undefined = storage()): boolean {
+  return store?.getItem(ALERT_SOUND_KEY) === 'on';
+}
+
+export function setAlertSound(on: boolean, store: Storage | undefined = storage()): void {
+  try {
+    store?.setItem(ALERT_SOUND_KEY, on ? 'on' : 'off');
+  } catch (error) {
+    console.warn('the alert sound setting could not be stored', error);
+  }
+}
+
+let context: AudioContext | undefined;
+
+/** A 150 ms, 880 Hz tone with a quick fade, quiet enough not to startle. */
+export function beep(): void {
+  const Ctor = typeof window === 'undefined' ? undefined : window.AudioContext;
+  if (Ctor === undefined) return;
+  try {
+    context ??= new Ctor();
+    const ctx = context;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = 'sine';
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, ctx.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.15);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start();
+    osc.stop(ctx.currentTime + 0.16);
+  } catch (error) {
+    // Browsers refuse audio before a user gesture; a silent toast is still a toast.
+    console.warn('alert sound failed', error);
+  }
+}
+
+/** Beeps when the trader turned the sound on. */
+export function playAlertSound(store: Storage | undefined = storage()): void {
+  if (isAlertSoundOn(store)) beep();
+}
