@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react
 import { useFeed } from '../../stores/hooks';
 import type { AlertItem } from '../../stores/workspace-stores';
 import { useWorkspace } from '../../workspace/workspace-context';
+import { playAlertSound } from '../../alerts-api/alert-sound';
 import { ArrivalTracker, MAX_TOASTS, pushToasts, SEVERITY_LABEL, severityOf } from './arrivals';
 import './alerts.css';
 
@@ -31,7 +32,9 @@ export function AlertsToasts({ durationMs = TOAST_MS, max = MAX_TOASTS }: Alerts
 
   useEffect(() => {
     const fresh = tracker.take(items);
-    if (fresh.length > 0) setToasts((shown) => pushToasts(shown, fresh, max));
+    if (fresh.length === 0) return;
+    setToasts((shown) => pushToasts(shown, fresh, max));
+    playAlertSound();
   }, [items, tracker, max]);
 
   const dismiss = useCallback((id: string) => setToasts((shown) => shown.filter((a) => a.id !== id)), []);
