@@ -31,16 +31,17 @@ export class PlaybookChecksService {
 
   /** Replaces the trade's whole set in one transaction; nothing changes when any check is refused. */
   async replace(userId: string, tradeId: string, body: PlaybookChecksBody): Promise<PlaybookTradeChecksDto> {
-    if (!(await this.playbook.ownsTrade(userId, tradeId))) throw tradeNotFound(tradeId);
-    const entries = new Map((await this.playbook.getEntries(userId, body.checks.map((c) => c.entryId))).map((e) => [e.id, e]));
-    body.checks.forEach((check, i) => {
-      const path = `checks.${i}.entryId`;
-      const entry = entries.get(check.entryId);
-      if (!entry) throw playbookEntryNotFound(check.entryId, path);
-      refuseUncheckable(entry, path);
-    });
+    // Checked inside the transaction, so an entry or trade deleted meanwhile is a 404, not a foreign-key error.
     return this.database.db.transaction().execute(async (trx) => {
       const playbook = new PlaybookRepository(trx);
+      if (!(await playbook.ownsTrade(userId, tradeId))) throw tradeNotFound(tradeId);
+      const entries = new Map((await playbook.getEntries(userId, body.checks.map((c) => c.entryId))).map((e) => [e.id, e]));
+      body.checks.forEach((check, i) => {
+        const path = `checks.${i}.entryId`;
+        const entry = entries.get(check.entryId);
+        if (!entry) throw playbookEntryNotFound(check.entryId, path);
+        refuseUncheckable(entry, path);
+      });
       await playbook.replaceChecks(userId, tradeId, body.checks);
       return this.read(playbook, userId, tradeId);
     });
