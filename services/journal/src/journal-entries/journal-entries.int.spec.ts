@@ -100,6 +100,12 @@ describe('journal entries, retrospectives, attachments and calendar routes', () 
       const tooBig = await journal.call(alice, 'PUT', '/api/journal/entries/2026-11-10', { content: 'x'.repeat(200 * 1024 + 1) });
       expect(tooBig.status).toBe(400);
       expect(tooBig.body).toMatchObject({ code: 'validation', issues: [{ path: 'content', message: 'must be at most 200 KiB of HTML' }] });
+      const overLimit = await journal.call(alice, 'PUT', '/api/journal/entries/2026-11-10', { content: '"'.repeat(300 * 1024) });
+      expect(overLimit.status).toBe(413);
+      expect(overLimit.body).toMatchObject({ code: 'payload-too-large', issues: [{ path: '(body)', message: 'must be at most 512kb' }] });
+      // Without a session the body is not read at all: 401, not 413.
+      const stranger = await fetch(`${journal.url}/api/journal/entries/2026-11-10`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: '"'.repeat(300 * 1024) }) });
+      expect(stranger.status).toBe(401);
     });
 
     it('answers 400 naming the field for a bad date, a missing content or a missing range', async () => {
