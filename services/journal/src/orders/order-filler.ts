@@ -39,6 +39,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   private running: Promise<void> | undefined;
   private wokenWhileRunning = false;
   private stopped = false;
+  private endPause: (() => void) | undefined;
   /** Pricing passes run one after another: the loop's and the ones a new order asks for. */
   private passes: Promise<void> = Promise.resolve();
 
@@ -58,6 +59,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.endPause?.();
     this.redis?.disconnect();
     await this.running;
     await this.passes;
@@ -107,9 +109,20 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
         failures += 1;
         if (failures === 1) this.logger.warn({ err: (error as Error).message }, 'order filler: read failed; retrying');
         this.synced = false;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5_000)));
+        await this.pause(Math.min(100 * 2 ** failures, 5_000));
       }
     }
+  }
+
+  /** A back-off that a shutdown cuts short. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.endPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   /** The full models and the stream position they are current at, read together. */
