@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch } from '@marketswarm/shared/dto';
-import { DomainError, zodIssues } from '@marketswarm/shared/http';
+import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertKind, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch } from '@marketswarm/shared/dto';
+import { DomainError, type ErrorIssue } from '@marketswarm/shared/http';
 import type { AlertHitRow } from '../database/journal-db.js';
 import { microsToNumber } from '../database/money.js';
 import { alertFromRow, bodyOf, storedDefinition } from './alert-definition.js';
@@ -55,7 +55,7 @@ export class AlertsService {
     // A cooldown belongs to repeat: leaving repeat drops it, unless this very patch sent one (then it is refused).
     if (merged['behaviour'] !== 'repeat' && patch.cooldownSec === undefined) delete merged['cooldownSec'];
     const parsed = alertBodySchema.safeParse(merged);
-    if (!parsed.success) throw new DomainError('validation', 'the alert after this change is not valid', { issues: zodIssues(parsed.error) });
+    if (!parsed.success) throw new DomainError('validation', 'the alert after this change is not valid', { issues: patchIssues(parsed.error, current.kind) });
     await this.checkReferences(userId, parsed.data);
     const row = await this.alerts.update(userId, id, storedDefinition(parsed.data), common(parsed.data));
     if (!row) throw alertNotFound(id);
@@ -90,6 +90,13 @@ export class AlertsService {
       throw new DomainError('not-found', `no trade ${tradeId}`, { issues: [{ path: 'tradeId', message: 'no such trade' }] });
     }
   }
+}
+
+/** A field of another kind is named as such, rather than as an unrecognized key of the whole body. */
+function patchIssues(error: NonNullable<ReturnType<typeof alertBodySchema.safeParse>['error']>, kind: AlertKind): ErrorIssue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: key, message: `is not a field of a ${kind} alert` })) : [{ path: issue.path.map(String).join('.') || '(root)', message: issue.message }],
+  );
 }
 
 function common(body: AlertBody): AlertCommon {

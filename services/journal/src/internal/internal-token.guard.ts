@@ -19,8 +19,8 @@ export function tokensMatch(presented: string, expected: string): boolean {
  * Guards `/api/internal/*` (service to service; nginx never routes it from outside): the caller
  * presents the journal's `internalToken` from truth as `Authorization: Bearer <token>`. Anything
  * else — no header, a wrong token, or no token configured at all — is answered exactly as a route
- * that does not exist, so the routes cannot even be discovered. The token is read from the current
- * truth on every request, so a `./admin load-truth` that sets or rotates it applies at once.
+ * that does not exist, so the routes cannot even be discovered. The token is read from the truth
+ * the service holds at each request, so a reloaded truth carrying a new one applies without a restart.
  */
 @Injectable()
 export class InternalTokenGuard implements CanActivate {

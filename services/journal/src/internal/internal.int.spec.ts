@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadRepoTruth, type SignedInAccount } from '@marketswarm/shared/testing';
+import { AlertSyncReader } from '../alerts/alert-sync.testing.js';
+import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
+
+/**
+ * `/api/internal/*` in the real journal: absent (404, as an unknown route) until truth carries the
+ * journal's internalToken, and then to any caller without exactly that bearer token; with it, the
+ * evaluator's reads, hits with each behaviour applied (once, repeat with its cooldown,
+ * remove-on-hit), prompt-alert stages, and the sync stream entry of each.
+ */
+
+type Json = Record<string, unknown>;
+interface Answer {
+  status: number;
+  body: Json;
+}
+
+const TOKEN = 'internal-spec-token-0123456789';
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const ROUTES: [string, string, unknown?][] = [
+  ['GET', '/api/internal/alerts'],
+  ['GET', '/api/internal/alerts?user=someone'],
+  ['POST', `/api/internal/alerts/${MISSING}/hits`, { at: 1, message: 'x' }],
+  ['GET', '/api/internal/prompt-alerts'],
+  ['POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'warning' }],
+];
+
+describe('/api/internal', () => {
+  let journal: JournalApp;
+  let alice: SignedInAccount;
+  let bob: SignedInAccount;
+  let sync: AlertSyncReader;
+
+  /** A service-to-service call: no cookie, no CSRF, the bearer token when given. */
+  const internal = async (method: string, route: string, body?: unknown, token: string | null = TOKEN): Promise<Answer> => {
+    const headers: Record<string, string> = {};
+    if (token !== null) headers['authorization'] = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${journal.url}${route}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+  const call = (who: SignedInAccount, method: string, route: string, body?: unknown) => journal.call<Json>(who, method, route, body);
+  const create = async (who: SignedInAccount, body: Json): Promise<Json> => {
+    const answer = await call(who, 'POST', '/api/alerts', body);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    return answer.body;
+  };
+  const expectAbsent = (answer: Answer, method: string, route: string) => {
+    expect(answer.status, `${method} ${route}`).toBe(404);
+    expect(answer.body).toMatchObject({ code: 'not-found', message: `no route for ${method} ${route.split('?')[0] ?? ''}` });
+  };
+  const hit = (id: unknown, at: number, message = 'SPX crossed 5000', value?: number) => internal('POST', `/api/internal/alerts/${String(id)}/hits`, { at, message, ...(value !== undefined && { value }) });
+
+  beforeAll(async () => {
+    journal = await startJournalApp();
+    alice = await journal.account('alice@example.com');
+    bob = await journal.account('bob@example.com');
+    sync = new AlertSyncReader(journal.system);
+  });
+
+  afterAll(async () => {
+    await journal?.stop();
+  });
+
+  describe('without an internal token in truth', () => {
+    it.each(ROUTES)('answers %s %s 404 as an unknown route, with or without a bearer', async (method, route, body) => {
+      expectAbsent(await internal(method, route, body, null), method, route);
+      expectAbsent(await internal(method, route, body, TOKEN), method, route);
+    });
+  });
+
+  describe('with the internal token loaded into truth', () => {
+    beforeAll(async () => {
+      // A truth that differs (its node name) so the running journal takes the reload, with the secret.
+      await loadRepoTruth(journal.system, { secrets: { journal: { internalToken: TOKEN } }, patch: (truth) => void (truth.node.name = `${truth.node.name} (internal spec)`) });
+      const deadline = Date.now() + 10_000;
+      while ((await internal('GET', '/api/internal/alerts')).status !== 200) {
+        if (Date.now() > deadline) throw new Error('the journal did not take the reloaded truth');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+
+    beforeEach(async () => {
+      await sync.skipToEnd();
+    });
+
+    it.each(ROUTES)('answers %s %s 404 to a missing, wrong or differently cased token', async (method, route, body) => {
+      for (const token of [null, 'wrong', `${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase()]) expectAbsent(await internal(method, route, body, token), method, route);
+      const res = await fetch(`${journal.url}${route}`, { method, headers: { authorization: TOKEN, 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+      expect(res.status, 'a token without "Bearer "').toBe(404);
+    });
+
+    it('never asks the evaluator for a session or CSRF token', async () => {
+      expect((await internal('POST', `/api/internal/alerts/${MISSING}/hits`, { at: 1, message: 'x' })).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+    });
+
+    it("lists one user's enabled alerts with their owner, leaving out disabled ones and other users'", async () => {
+      const dave = await journal.account('dave@example.com');
+      const on = await create(dave, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+      await create(dave, { kind: 'price', symbol: 'SPX', level: 4900, direction: 'below', enabled: false });
+      await create(bob, { kind: 'price', symbol: 'NDX', level: 18_000, direction: 'cross' });
+      const page = await internal('GET', `/api/internal/alerts?user=${dave.userId}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toEqual({ alerts: [{ ...on, userId: dave.userId }], nextCursor: null });
+    });
+
+    it('pages through every enabled alert by cursor, each exactly once', async () => {
+      for (const level of [1, 2, 3]) await create(alice, { kind: 'price', symbol: 'SPY', level, direction: 'above' });
+      const all = (await internal('GET', '/api/internal/alerts?limit=1000')).body['alerts'] as Json[];
+      const seen: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Answer = await internal('GET', `/api/internal/alerts?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...(page.body['alerts'] as Json[]).map((a) => a['id']));
+        cursor = page.body['nextCursor'] as string | null;
+      } while (cursor !== null);
+      expect(all.length).toBeGreaterThanOrEqual(3);
+      expect(seen).toEqual(all.map((a) => a['id']));
+      expect(all.every((a) => a['enabled'] === true && typeof a['userId'] === 'string')).toBe(true);
+    });
+
+    it('refuses a bad query or body naming the field', async () => {
+      for (const [route, field] of [['/api/internal/alerts?limit=0', 'limit'], ['/api/internal/alerts?limit=1001', 'limit'], ['/api/internal/prompt-alerts?cursor=', 'cursor'], ['/api/internal/alerts?bogus=1', '(root)']] as const) {
+        const answer = await internal('GET', route);
+        expect(answer.status, route).toBe(400);
+        expect(answer.body['issues'], route).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+      }
+      const alert = await create(alice, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+      for (const [body, field] of [[{ message: 'x' }, 'at'], [{ at: 1 }, 'message'], [{ at: 1, message: 'x', value: 'high' }, 'value']] as const) {
+        const answer = await internal('POST', `/api/internal/alerts/${alert['id'] as string}/hits`, body);
+        expect(answer.status).toBe(400);
+        expect(answer.body).toMatchObject({ code: 'validation', issues: [{ path: field }] });
+      }
+      const stage = await internal('POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'done' });
+      expect(stage.body).toMatchObject({ code: 'validation', issues: [{ path: 'stage', message: 'must be "watching", "warning" or "accomplished"' }] });
+      expect((await internal('POST', '/api/internal/alerts/nope/hits', { at: 1, message: 'x' })).body).toMatchObject({ issues: [{ path: 'id' }] });
+    });
+
+    it('records a hit of a once alert and disables it; a second hit is 409; the owner sees the history', async () => {
+      const alert = await create(alice, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+      await sync.skipToEnd();
+      const at = Date.UTC(2026, 11, 7, 15, 30);
+      const first = await hit(alert['id'], at, 'SPX crossed above 5000', 5000.25);
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      expect(first.body).toEqual({
+        hit: { id: expect.any(String) as string, alertId: alert['id'], at, message: 'SPX crossed above 5000', value: 5000.25 },
+        alert: { ...alert, enabled: false, hitCount: 1, lastFiredAt: at, updatedAt: expect.any(Number) as number },
+      });
+      expect(await sync.next()).toEqual([{ user: alice.userId, entity: 'alert', id: alert['id'], change: 'hit' }]);
+      const again = await hit(alert['id'], at + 60_000);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'conflict', issues: [{ path: 'id', message: 'the alert is disabled' }] });
+      expect((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body).toEqual({ hits: [first.body['hit']] });
+      expect((await call(bob, 'GET', `/api/alerts/${alert['id'] as string}/history`)).status).toBe(404);
+      expect(await sync.next()).toEqual([]);
+    });
+
+    it('records hits of a repeating alert, refusing one within the cooldown with 409 naming at', async () => {
+      const alert = await create(alice, { kind: 'trailing-stop', symbol: 'SPX', side: 'long', trail: 10, trailUnit: 'points', behaviour: 'repeat', cooldownSec: 30 });
+      const at = Date.UTC(2026, 11, 7, 15, 0);
+      expect((await hit(alert['id'], at)).body['alert']).toMatchObject({ enabled: true, hitCount: 1, lastFiredAt: at });
+      const early = await hit(alert['id'], at + 29_999);
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ code: 'conflict', issues: [{ path: 'at' }] });
+      expect((early.body['issues'] as Json[])[0]?.['message']).toContain(`next hit from ${at + 30_000}`);
+      expect((await hit(alert['id'], at + 30_000)).body['alert']).toMatchObject({ enabled: true, hitCount: 2, lastFiredAt: at + 30_000 });
+      const history = (await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body['hits'] as Json[];
+      expect(history.map((h) => h['at'])).toEqual([at + 30_000, at]);
+    });
+
+    it('records the hit of a remove-on-hit alert by deleting it and announcing the deletion', async () => {
+      const removable = await create(alice, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit' });
+      await sync.skipToEnd();
+      const answer = await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 0), 'QQQ dropped below 400');
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ alert: null, hit: { alertId: removable['id'], message: 'QQQ dropped below 400', value: null } });
+      expect(await sync.next()).toEqual([{ user: alice.userId, entity: 'alert', id: removable['id'], change: 'deleted' }]);
+      expect((await call(alice, 'GET', `/api/alerts/${removable['id'] as string}`)).status).toBe(404);
+      expect((await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 1))).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+    });
+
+    it("lists enabled prompt alerts with their owner and moves their stage to accomplished, which is final", async () => {
+      const erin = await journal.account('erin@example.com');
+      const created = await call(erin, 'POST', '/api/prompt-alerts', { text: 'SPX crosses 5000' });
+      const prompt = created.body;
+      const listed = await internal('GET', `/api/internal/prompt-alerts?user=${erin.userId}`);
+      expect(listed.body).toEqual({ promptAlerts: [{ ...prompt, userId: erin.userId }], nextCursor: null });
+      await sync.skipToEnd();
+      const route = `/api/internal/prompt-alerts/${prompt['id'] as string}/stage`;
+      const at = Date.UTC(2026, 11, 7, 15, 45);
+      expect((await internal('POST', route, { stage: 'warning', at })).body).toMatchObject({ id: prompt['id'], stage: 'warning', stageChangedAt: at });
+      expect((await internal('POST', route, { stage: 'accomplished', at: at + 1000 })).body).toMatchObject({ stage: 'accomplished', stageChangedAt: at + 1000 });
+      expect(await sync.next()).toEqual([
+        { user: erin.userId, entity: 'prompt-alert', id: prompt['id'], change: 'stage' },
+        { user: erin.userId, entity: 'prompt-alert', id: prompt['id'], change: 'stage' },
+      ]);
+      const back = await internal('POST', route, { stage: 'watching' });
+      expect(back.status).toBe(409);
+      expect(back.body).toMatchObject({ code: 'conflict', issues: [{ path: 'stage', message: 'an accomplished prompt alert stays accomplished' }] });
+      expect((await call(erin, 'GET', `/api/prompt-alerts/${prompt['id'] as string}`)).body).toMatchObject({ stage: 'accomplished', stageChangedAt: at + 1000 });
+      expect((await internal('POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'warning' })).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+    });
+  });
+});
