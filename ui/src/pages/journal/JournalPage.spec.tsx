@@ -1,4 +1,4 @@
-import type { CalendarDto } from '@marketswarm/shared/dto';
+import type { CalendarDayDto, CalendarDto } from '@marketswarm/shared/dto';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { calendarTarget, JournalCalendarView, type JournalCalendarViewProps } fr
 const noop = () => undefined;
 
 function december(): CalendarDto {
-  const days = Array.from({ length: 31 }, (_, i) => ({
+  const days = Array.from({ length: 31 }, (_, i): CalendarDayDto => ({
     date: `2026-12-${String(i + 1).padStart(2, '0')}`,
     netPnl: 0,
     trades: 0,
