@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { symbolInputSchema } from '../events/symbol.js';
-import { decimalInputSchema, epochMsSchema, journalIdSchema, moneySchema, positiveDecimalInputSchema } from './journal-common.schema.js';
-import { isoDateSchema } from './journal-execution.schema.js';
+import { decimalInputSchema, epochMsSchema, journalIdSchema, moneySchema } from './journal-common.schema.js';
+import { savedPositionLegSchema } from './journal-saved-position.schema.js';
 
 /**
  * REST contracts of simulated orders (`/api/orders`): limit orders on option spreads that the
@@ -11,23 +11,12 @@ import { isoDateSchema } from './journal-execution.schema.js';
 
 export const ORDER_MAX_LEGS = 8;
 export const ORDER_MAX_QUANTITY = 10_000;
-export const ORDER_MAX_RATIO = 100;
 
 /**
- * One option leg of a spread, bought (`ratio` > 0) or sold (`ratio` < 0) `|ratio|` times per spread.
- * Defined here because no shared leg schema existed yet; a saved position's legs have the same shape.
+ * One option leg of a spread, bought (`ratio` > 0) or sold (`ratio` < 0) `|ratio|` times per spread:
+ * the very leg a saved position has, so a position or a tile becomes an order leg for leg.
  */
-export const optionLegSchema = z.strictObject({
-  expiry: isoDateSchema.describe('the expiration date, YYYY-MM-DD'),
-  strike: positiveDecimalInputSchema,
-  right: z.enum(['call', 'put'], 'must be "call" or "put"'),
-  ratio: z
-    .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
-    .int('must be a whole number')
-    .refine((value) => value !== 0, 'must not be 0 (positive buys, negative sells)')
-    .refine((value) => Math.abs(value) <= ORDER_MAX_RATIO, `must be between -${ORDER_MAX_RATIO} and ${ORDER_MAX_RATIO}`)
-    .describe('contracts per spread: positive buys, negative sells'),
-});
+export const optionLegSchema = savedPositionLegSchema;
 export type OptionLeg = z.infer<typeof optionLegSchema>;
 
 export const orderSourceSchema = z.discriminatedUnion(
