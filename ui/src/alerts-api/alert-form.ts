@@ -121,12 +121,13 @@ export function checkAlertForm(v: AlertFormValues): AlertFormCheck<AlertBody> {
 /**
  * The edit as a PATCH: the form is first checked as a whole alert (the rules across fields), then
  * sent as every field of its kind, with what the form left empty cleared (`label`, `cooldownSec`,
- * the unused one of `positionId`/`tradeId`). The kind itself never changes.
+ * the unused one of `positionId`/`tradeId`). The kind and a price alert's source never change.
  */
 export function checkAlertPatch(v: AlertFormValues): AlertFormCheck<AlertPatch> {
   const whole = checkAlertForm(v);
   if (!whole.ok) return whole;
-  const { kind, ...fields } = whole.body as AlertBody & Record<string, unknown>;
+  // `source` is not on the form (its default would turn a breakeven's alert into a manual one): it stays as it is.
+  const { kind, source: _source, ...fields } = whole.body as AlertBody & Record<string, unknown>;
   const patch: Record<string, unknown> = { ...fields, label: fields['label'] ?? null, cooldownSec: fields['cooldownSec'] ?? null };
   if (kind === 'position-pnl' || kind === 'greeks') {
     patch['positionId'] = fields['positionId'] ?? null;

@@ -66,7 +66,7 @@ export function checkSave(body: CreateSavedPositionBody | undefined): SaveCheck 
  * from where it is now (above it when the level is higher, below when lower; either way when the
  * price sits on it or is not known yet).
  */
-export function breakevenAlertBody(symbol: string, level: number, liveSpot: number | undefined, positionIds: readonly string[]): AlertBodyInput {
+export function breakevenAlertBody(symbol: string, level: number, liveSpot: number | undefined, positionIds: readonly string[]): Extract<AlertBodyInput, { kind: 'price' }> {
   const rounded = Math.round(level * 100) / 100;
   const direction = liveSpot === undefined || liveSpot === rounded ? 'cross' : rounded > liveSpot ? 'above' : 'below';
   const sourceRef = positionIds.join(',').slice(0, 200);

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
 import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { RiskGraphPanel } from './RiskGraphPanel';
+import { LogTradeForm } from './LogTradeForm';
+import { journalRiskActions } from './risk-actions';
+import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
 import { formatMoney, roundCents } from './risk-scenario';
 
 const NOW = Date.UTC(2026, 0, 2, 15);
@@ -86,5 +89,114 @@ describe('RiskGraphPanel', () => {
     expect(html).toContain('aria-label="Increase quantity of SPX butterfly call 5000 ±10, 0DTE"');
     expect(html).toContain('aria-label="Remove SPX butterfly call 5000 ±10, 0DTE"');
     expect(html).toContain('>Clear all</button>');
+  });
+
+  it('marks each breakeven with a button that sets a price alert there', () => {
+    const html = render(withFly());
+    const buttons = html.match(/<button[^>]*data-testid="breakeven-alert"[^>]*>/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0]).toContain('data-level="4992.35"');
+    expect(buttons[1]).toContain('data-level="5007.65"');
+    expect(buttons[0]).toContain('aria-label="Alert me when the price reaches the breakeven 4992.35"');
+  });
+});
+
+const openTrade: JournalPosition = {
+  id: 'trade-1',
+  logId: 'log-1',
+  symbol: 'SPX',
+  strategy: 'long call',
+  side: 'long',
+  quantity: 1,
+  openedAt: NOW,
+  legs: [{ kind: 'option', symbol: 'SPXW  260102C05000000', expiry: '2026-01-02', strike: 5000, right: 'C', side: 'buy', quantity: 1, openPrice: 12.5, multiplier: 100 }],
+};
+
+const savedFly: SavedPositionDto = {
+  id: 'saved-1',
+  name: 'Lunch fly',
+  symbol: 'SPX',
+  legs: [
+    { expiry: '2026-01-02', strike: 4990, right: 'call', ratio: 1 },
+    { expiry: '2026-01-02', strike: 5000, right: 'call', ratio: -2 },
+    { expiry: '2026-01-02', strike: 5010, right: 'call', ratio: 1 },
+  ],
+  quantity: 1,
+  entryPrice: 2.35,
+  createdAt: NOW,
+  updatedAt: NOW,
+};
+
+describe('RiskGraphPanel with the journal’s positions', () => {
+  function withBook(): Workspace {
+    const ws = workspace();
+    ws.whatIf.setOpen([openTrade, { ...openTrade, id: 'trade-ndx', symbol: 'NDX' }]);
+    ws.whatIf.setSaved([savedFly]);
+    ws.stores.spot.set('SPX', { symbol: 'SPX', price: 5000, prevClose: 5000, ts: NOW });
+    return ws;
+  }
+
+  it('draws the open trade and the saved position each in its own style, and the book’s total', () => {
+    const html = render(withBook());
+    expect(html).toContain('class="rg-line rg-line-open"');
+    expect(html).toContain('class="rg-line rg-line-saved"');
+    expect(html).toContain('data-position="open:trade-1"');
+    expect(html).not.toContain('trade-ndx');
+    // Long 5000 call for 12.50 plus the 2.35 fly at 5000: −1250 + 765 at expiry.
+    expect(html).toContain('−$485.00');
+  });
+
+  it('lists the saved position with its id, name and actions for e2e', () => {
+    const html = render(withBook());
+    expect(html).toMatch(/<li[^>]*data-testid="saved-position"[^>]*data-position-id="saved-1"/);
+    expect(html).toContain('Lunch fly');
+    expect(html).toContain('data-testid="saved-position-log"');
+    expect(html).toMatch(/<li[^>]*data-testid="open-position"[^>]*data-position-id="trade-1"/);
+    expect(html).toContain('href="/trades/trade-1"');
+  });
+
+  it('stops drawing a position the trader switched off, and keeps listing it', () => {
+    const ws = withBook();
+    ws.whatIf.setVisible('open:trade-1', false);
+    ws.whatIf.setVisible('saved:saved-1', false);
+    const html = render(ws);
+    expect(html).toContain('Nothing to draw: switch a position on to see its risk.');
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('data-position-id="saved-1"');
+    expect(html).not.toMatch(/data-testid="risk-visible"[^>]*checked=""/);
+  });
+
+  it('offers Save on a what-if', () => {
+    const ws = withFly();
+    expect(render(ws)).toMatch(/<button[^>]*data-testid="risk-save"[^>]*>Save<\/button>/);
+  });
+});
+
+describe('LogTradeForm', () => {
+  it('starts each leg at its live mid, blank where the heatmap has none', () => {
+    const html = renderToStaticMarkup(<LogTradeForm position={savedFly} mids={[12.4, undefined, 4.1]} onSubmit={() => Promise.reject(new Error('not submitted'))} onClose={() => undefined} />);
+    const prices = html.match(/<input[^>]*data-testid="log-trade-price"[^>]*>/g) ?? [];
+    expect(prices).toHaveLength(3);
+    expect(prices[0]).toContain('value="12.4"');
+    expect(prices[1]).toContain('value=""');
+    expect(prices[1]).toContain('placeholder="live mid"');
+    expect(html).toContain('data-testid="log-trade-submit"');
+    expect(html).toContain('+1 2026-01-02 4990 call');
+  });
+
+  it('links the trade it created', () => {
+    const html = renderToStaticMarkup(<LogTradeForm position={savedFly} mids={[]} onSubmit={() => Promise.reject(new Error('not submitted'))} onClose={() => undefined} initialTrade={{ tradeId: 'abc12345-trade' }} />);
+    expect(html).toMatch(/<a data-testid="logged-trade-link" href="\/trades\/abc12345-trade">/);
+  });
+});
+
+describe('journalRiskActions', () => {
+  it('refuses to save a what-if without a name, before asking the journal', async () => {
+    const ws = withFly();
+    const p = ws.whatIf.getPositions()[0];
+    if (p === undefined) throw new Error('no what-if');
+    const outcome = await journalRiskActions(ws.whatIf).save(p, '   ');
+    expect(outcome).toEqual({ ok: false, fields: { name: 'must not be empty' }, message: 'Check the name.' });
+    expect(ws.whatIf.getPositions()).toHaveLength(2);
   });
 });

@@ -1,0 +1,141 @@
+import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
+import { expiryCloseOf, makeTile, payoffAtExpiry } from '@marketswarm/shared/models';
+import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../panels/risk-graph/risk-scenario';
+import { fromJournalPosition, fromSavedPosition, fromWhatIf, journalLeg, positionCost, savedBodyFromWhatIf } from './risk-position';
+
+// Friday 2026-01-02: 16:00 New York is 21:00 UTC (EST).
+const DATE = '2026-01-02';
+const CLOSE = Date.UTC(2026, 0, 2, 21);
+const NOW = Date.UTC(2026, 0, 2, 15);
+
+const optionLeg = (over: Partial<JournalPosition['legs'][number]> = {}): JournalPosition['legs'][number] => ({
+  kind: 'option',
+  symbol: 'SPXW  260102C05000000',
+  expiry: DATE,
+  strike: 5000,
+  right: 'C',
+  side: 'buy',
+  quantity: 1,
+  openPrice: 12.5,
+  multiplier: 100,
+  ...over,
+});
+
+const openTrade = (legs: JournalPosition['legs'], symbol = 'SPX'): JournalPosition => ({
+  id: 't1',
+  logId: 'l1',
+  symbol,
+  strategy: 'long call',
+  side: 'long',
+  quantity: 1,
+  openedAt: NOW,
+  legs,
+});
+
+const saved = (over: Partial<SavedPositionDto> = {}): SavedPositionDto => ({
+  id: 's1',
+  name: 'Put credit spread',
+  symbol: 'SPX',
+  legs: [
+    { expiry: DATE, strike: 4950, right: 'put', ratio: -1 },
+    { expiry: DATE, strike: 4940, right: 'put', ratio: 1 },
+  ],
+  quantity: 2,
+  entryPrice: -3,
+  createdAt: NOW,
+  updatedAt: NOW,
+  ...over,
+});
+
+describe('journalLeg', () => {
+  it('prices an open option leg at its date’s 16:00 New York close, signed by side', () => {
+    expect(expiryCloseOf(DATE)).toBe(CLOSE);
+    expect(journalLeg(optionLeg())).toEqual({ type: 'call', strike: 5000, expiry: CLOSE, quantity: 1, entryPrice: 12.5 });
+    expect(journalLeg(optionLeg({ side: 'sell', right: 'P', quantity: 3 }))).toMatchObject({ type: 'put', quantity: -3 });
+  });
+
+  it('scales a future option to $100 contracts: 2 /ES options at $50 a point are one SPX-sized contract', () => {
+    expect(journalLeg(optionLeg({ kind: 'future_option', quantity: 2, multiplier: 50 }))?.quantity).toBe(1);
+  });
+
+  it('leaves out stock, futures and legs without a usable date', () => {
+    expect(journalLeg(optionLeg({ kind: 'stock', strike: null, right: null, expiry: null }))).toBeUndefined();
+    expect(journalLeg(optionLeg({ kind: 'future' }))).toBeUndefined();
+    expect(journalLeg(optionLeg({ expiry: '2026-02-30' }))).toBeUndefined();
+  });
+});
+
+describe('fromJournalPosition', () => {
+  it('draws an open long call: breakeven at strike + premium, max loss the premium', () => {
+    const p = fromJournalPosition(openTrade([optionLeg()]));
+    expect(p).toMatchObject({ id: 'open:t1', kind: 'open', sourceId: 't1', symbol: 'SPX', skippedLegs: 0 });
+    expect(positionCost(p)).toBe(1250);
+    const s = buildScenario({ positions: [p], liveSpot: 5000, whatIfSpot: 5000, daysForward: 0, vol: 0.2, now: NOW });
+    expect(s?.breakevens).toHaveLength(1);
+    expect(s?.breakevens[0]).toBeCloseTo(5012.5, 9);
+    expect(s?.maxLoss).toBeCloseTo(-1250, 9);
+    expect(s?.maxProfit).toBeNull();
+  });
+
+  it('counts the legs it cannot draw and files a future root without its slash', () => {
+    const p = fromJournalPosition(openTrade([optionLeg(), optionLeg({ kind: 'stock', strike: null, right: null, expiry: null })], '/es'));
+    expect(p.symbol).toBe('ES');
+    expect(p.legs).toHaveLength(1);
+    expect(p.skippedLegs).toBe(1);
+  });
+});
+
+describe('fromSavedPosition', () => {
+  it('puts a credit on the short leg so each spread’s legs sum to the credit', () => {
+    const p = fromSavedPosition(saved());
+    expect(p.legs).toEqual([
+      { type: 'put', strike: 4950, expiry: CLOSE, quantity: -2, entryPrice: 3 },
+      { type: 'put', strike: 4940, expiry: CLOSE, quantity: 2, entryPrice: 0 },
+    ]);
+    // 2 spreads for a 3.00 credit: +$600 above 4950, −$1400 below 4940.
+    expect(payoffAtExpiry(p.legs, 5000, CONTRACT_MULTIPLIER)).toBeCloseTo(600, 9);
+    expect(payoffAtExpiry(p.legs, 4900, CONTRACT_MULTIPLIER)).toBeCloseTo(-1400, 9);
+  });
+
+  it('finds the put credit spread’s breakeven at the short strike − the credit', () => {
+    const s = buildScenario({ positions: [fromSavedPosition(saved())], liveSpot: 4990, whatIfSpot: 4990, daysForward: 0, vol: 0.2, now: NOW });
+    expect(s?.breakevens).toHaveLength(1);
+    expect(s?.breakevens[0]).toBeCloseTo(4947, 9);
+    expect(s?.maxProfit).toBeCloseTo(600, 9);
+    expect(s?.maxLoss).toBeCloseTo(-1400, 9);
+  });
+
+  it('adds positions of every kind into one book, each with its own line', () => {
+    const tile = makeTile('butterfly-call', 0, 10, 5000, 2.35, CLOSE, 0.18);
+    if (tile === undefined) throw new Error('bad tile');
+    const whatIf = fromWhatIf({ id: 'w1', symbol: 'SPX', tile, quantity: 1, addedAt: NOW }, 'fly');
+    const positions = [fromJournalPosition(openTrade([optionLeg()])), fromSavedPosition(saved()), whatIf];
+    const s = buildScenario({ positions, liveSpot: 5000, whatIfSpot: 5000, daysForward: 0, vol: 0.2, now: NOW });
+    expect(s?.lines.map((l) => l.kind)).toEqual(['open', 'saved', 'whatif']);
+    const at = (spot: number): number => s?.graph.points.find((pt) => pt.spot === spot)?.expiry ?? NaN;
+    // At 5000: call −1250, spread +600, fly at its peak 7.65 × 100.
+    expect(at(5000)).toBeCloseTo(-1250 + 600 + 765, 6);
+    const i = s?.graph.points.findIndex((pt) => pt.spot === 5000) ?? -1;
+    expect(s?.lines.reduce((a, l) => a + (l.expiry[i] ?? NaN), 0)).toBeCloseTo(at(5000), 6);
+  });
+});
+
+describe('savedBodyFromWhatIf', () => {
+  it('saves a tile’s legs for one spread, its debit, quantity and key, under the typed name', () => {
+    const tile = makeTile('vertical-call', 0, 5, 5000, 2.1, CLOSE, 0.18);
+    if (tile === undefined) throw new Error('bad tile');
+    expect(savedBodyFromWhatIf({ id: 'w1', symbol: 'SPX', tile, quantity: 3, addedAt: NOW }, '  my spread ')).toEqual({
+      name: 'my spread',
+      symbol: 'SPX',
+      legs: [
+        { expiry: DATE, strike: 5000, right: 'call', ratio: 1 },
+        { expiry: DATE, strike: 5005, right: 'call', ratio: -1 },
+      ],
+      quantity: 3,
+      entryPrice: 2.1,
+      source: { kind: 'tile', key: tile.key },
+    });
+  });
+});
