@@ -15,6 +15,7 @@ import {
   type EntryDto,
   type RetrospectiveBody,
   type RetrospectiveDto,
+  type RetrospectivePeriod,
   type TradeDto,
 } from '@marketswarm/shared/dto';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -64,8 +65,8 @@ export async function uploadAttachment(date: string, file: File): Promise<Attach
   return attachmentSchema.parse(body);
 }
 
-export const fetchRetrospectives = (signal?: AbortSignal): Promise<RetrospectiveDto[]> =>
-  getJson('/api/journal/retrospectives', (b) => retrospectiveListSchema.parse(b).retrospectives, signal);
+export const fetchRetrospectives = (period: RetrospectivePeriod | undefined, signal?: AbortSignal): Promise<RetrospectiveDto[]> =>
+  getJson(`/api/journal/retrospectives${queryString({ period })}`, (b) => retrospectiveListSchema.parse(b).retrospectives, signal);
 
 export const createRetrospective = (body: RetrospectiveBody): Promise<RetrospectiveDto> => sendJson('POST', '/api/journal/retrospectives', body, (b) => retrospectiveSchema.parse(b));
 
@@ -124,8 +125,8 @@ export function useTradesClosedBetween(from: number, to: number) {
   return useQuery({ queryKey: [...JOURNAL, 'day-trades', from, to], queryFn: ({ signal }) => fetchTradesClosedBetween(from, to, signal) });
 }
 
-export function useRetrospectives() {
-  return useQuery({ queryKey: [...JOURNAL, 'retrospectives'], queryFn: ({ signal }) => fetchRetrospectives(signal) });
+export function useRetrospectives(period: RetrospectivePeriod | undefined) {
+  return useQuery({ queryKey: [...JOURNAL, 'retrospectives', period ?? 'all'], queryFn: ({ signal }) => fetchRetrospectives(period, signal) });
 }
 
 /** A saved entry changes the calendar's dot and the entry itself. */
