@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { SPOT_REDRAW_MS, useKeyed, useKeyedThrottled } from '../../stores/hooks';
 import { useWorkspace } from '../../workspace/workspace-context';
+import { WallAlertButtons } from '../../alerts-api/WallAlertButtons';
 import { formatCompact, formatStrike, gexLayout, nearestWindow, toGexView, type ChartSize, type GexPayloadLike, type GexView, type SeriesVisibility } from './gex-geometry';
 import { useElementSize } from './use-element-size';
 import './gex.css';
@@ -49,6 +50,7 @@ export function GexPanelView({ symbol, gex, livePrice }: GexPanelViewProps) {
         <span className="gex-total mono" title="Net GEX of the whole chain">
           {hasData ? `Net ${formatCompact(view.total)}` : ''}
         </span>
+        {hasData && <WallAlertButtons symbol={symbol} callWall={view.callWall} putWall={view.putWall} spot={spot} />}
         <div className="gex-toggles" role="group" aria-label={`${symbol} GEX series`}>
           {SERIES.map(({ key, label }) => (
             <button
