@@ -1,6 +1,6 @@
 import type { AlertDto, SavedPositionDto } from '@marketswarm/shared/dto';
 import { useCallback, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { SPOT_REDRAW_MS, useHeatmapStructure, useKeyedThrottled } from '../../stores/hooks';
+import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
 import { legMids } from '../../risk/risk-forms';
 import type { WhatIfPosition } from '../../risk/what-if-store';
 import { useWorkspace } from '../../workspace/workspace-context';
@@ -46,8 +46,7 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
   const book = useMemo(() => riskBook({ whatIfs, open, saved, whatIfName }, symbol), [whatIfs, open, saved, whatIfName, symbol]);
   const positions = useMemo(() => drawnPositions(book, hidden), [book, hidden]);
   const quote = useKeyedThrottled(stores.spot, symbol, SPOT_REDRAW_MS);
-  // The log form's prices start at the legs' live mids, read from the heatmap when it opens.
-  useHeatmapStructure(stores.heatmap);
+  // The log form's prices start at the legs' live mids, read from the heatmap when it opens (not kept live: the trader edits them).
   const midsOf = useCallback((p: SavedPositionDto) => legMids(p.legs, stores.heatmap.tiles(symbol)?.values()), [stores.heatmap, symbol]);
   const describeWhatIf = useCallback((p: WhatIfPosition) => describeTile(p.symbol, p.tile), []);
   const [mountedAt] = useState(() => Date.now());
