@@ -15,6 +15,7 @@ import {
   updateTrade,
   type ImportRequest,
 } from './journal-api';
+import { ApiError } from '../api/http';
 import { firstStep, mergeSteps, readStep, type PendingLog } from './trade-pager';
 
 /** TanStack Query keys of the journal: everything under `journal` is dropped together after a write. */
@@ -31,9 +32,15 @@ export const journalKeys = {
 
 const MINUTE = 60_000;
 
-export const useLogs = () => useQuery({ queryKey: journalKeys.logs, queryFn: ({ signal }) => fetchLogs(signal), staleTime: MINUTE });
-export const useTags = () => useQuery({ queryKey: journalKeys.tags, queryFn: ({ signal }) => fetchTags(signal), staleTime: MINUTE });
-export const useSettings = () => useQuery({ queryKey: journalKeys.settings, queryFn: ({ signal }) => fetchSettings(signal), staleTime: 5 * MINUTE });
+/** A 4xx (no such trade, a refused filter) will answer the same again: retry only failures that may pass. */
+export function retryTransient(failures: number, error: Error): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failures < 2;
+}
+
+export const useLogs = () => useQuery({ queryKey: journalKeys.logs, queryFn: ({ signal }) => fetchLogs(signal), staleTime: MINUTE, retry: retryTransient });
+export const useTags = () => useQuery({ queryKey: journalKeys.tags, queryFn: ({ signal }) => fetchTags(signal), staleTime: MINUTE, retry: retryTransient });
+export const useSettings = () => useQuery({ queryKey: journalKeys.settings, queryFn: ({ signal }) => fetchSettings(signal), staleTime: 5 * MINUTE, retry: retryTransient });
 
 /** The journal's exchange time zone and break-even tolerance, with the documented defaults until they load. */
 export function useJournalConventions(): { timeZone: string; breakevenTolerance: number; ready: boolean } {
@@ -68,6 +75,7 @@ export function useAllTrades(logIds: readonly string[], query: URLSearchParams, 
     queryFn: ({ pageParam, signal }) => readStep(pageParam, (logId, cursor) => fetchTradePage(logId, new URLSearchParams(queryString), cursor, signal)),
     getNextPageParam: (last): PendingLog[] | undefined => (last.next.length > 0 ? last.next : undefined),
     enabled: enabled && logIds.length > 0,
+    retry: retryTransient,
     // Thousands of trades: comparing each new page deeply with the last would cost more than it saves.
     structuralSharing: false,
   });
@@ -85,7 +93,7 @@ export function useAllTrades(logIds: readonly string[], query: URLSearchParams, 
   };
 }
 
-export const useTrade = (tradeId: string) => useQuery({ queryKey: journalKeys.trade(tradeId), queryFn: ({ signal }) => fetchTrade(tradeId, signal) });
+export const useTrade = (tradeId: string) => useQuery({ queryKey: journalKeys.trade(tradeId), queryFn: ({ signal }) => fetchTrade(tradeId, signal), retry: retryTransient });
 
 /** Edits notes, tags or risk; the trade's page shows the answer at once and lists refresh. */
 export function useUpdateTrade(tradeId: string) {
@@ -114,7 +122,7 @@ export function useCloseTrade(tradeId: string) {
 
 export const useAnalytics = (query: URLSearchParams, enabled: boolean) => {
   const queryString = query.toString();
-  return useQuery({ queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }) => fetchAnalytics(new URLSearchParams(queryString), signal), enabled });
+  return useQuery({ queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }) => fetchAnalytics(new URLSearchParams(queryString), signal), enabled, retry: retryTransient });
 };
 
 export function useCreateLog() {

@@ -53,8 +53,8 @@ export function JournalFilterBar({ filters, onChange, logs, tags, withOutcomeAnd
   const hasFilters = Object.keys(filters).some((key) => key !== 'log' && key !== 'sort') || filters.log !== 'all';
   return (
     <form className="journal-filters" role="search" aria-label="Filter trades" onSubmit={onSubmit}>
-      <label htmlFor={`${id}-log`}>
-        Log
+      <div className="field">
+        <label htmlFor={`${id}-log`}>Log</label>
         <select id={`${id}-log`} value={filters.log} onChange={(e) => set('log', e.target.value)}>
           <option value="all">{allLogsLabel}</option>
           {active.map((log) => (
@@ -64,25 +64,25 @@ export function JournalFilterBar({ filters, onChange, logs, tags, withOutcomeAnd
           ))}
           {filters.log !== 'all' && !active.some((log) => log.id === filters.log) ? <option value={filters.log}>{logs.find((l) => l.id === filters.log)?.name ?? 'Unknown log'}</option> : null}
         </select>
-      </label>
-      <label htmlFor={`${id}-from`}>
-        From
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
         <input id={`${id}-from`} type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set('from', e.target.value)} />
-      </label>
-      <label htmlFor={`${id}-to`}>
-        To
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
         <input id={`${id}-to`} type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set('to', e.target.value)} />
-      </label>
-      <label htmlFor={`${id}-symbol`}>
-        Symbol
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-symbol`}>Symbol</label>
         <input id={`${id}-symbol`} name="symbol" key={`symbol:${filters.symbol ?? ''}`} defaultValue={filters.symbol ?? ''} placeholder="SPX" size={8} maxLength={40} autoComplete="off" onBlur={(e) => applyText('symbol', e.target.value)} />
-      </label>
-      <label htmlFor={`${id}-strategy`}>
-        Strategy
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-strategy`}>Strategy</label>
         <input id={`${id}-strategy`} name="strategy" key={`strategy:${filters.strategy ?? ''}`} defaultValue={filters.strategy ?? ''} placeholder="Iron condor" size={12} maxLength={40} autoComplete="off" onBlur={(e) => applyText('strategy', e.target.value)} />
-      </label>
-      <label htmlFor={`${id}-tag`}>
-        Tag
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-tag`}>Tag</label>
         <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => set('tag', e.target.value)}>
           <option value="">Any tag</option>
           {tags.map((tag) => (
@@ -91,11 +91,11 @@ export function JournalFilterBar({ filters, onChange, logs, tags, withOutcomeAnd
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {withOutcomeAndSort ? (
         <>
-          <label htmlFor={`${id}-outcome`}>
-            Outcome
+          <div className="field">
+            <label htmlFor={`${id}-outcome`}>Outcome</label>
             <select id={`${id}-outcome`} value={filters.outcome ?? ''} onChange={(e) => set('outcome', e.target.value as Outcome | '')}>
               <option value="">Any outcome</option>
               {OUTCOMES.map((outcome) => (
@@ -104,9 +104,9 @@ export function JournalFilterBar({ filters, onChange, logs, tags, withOutcomeAnd
                 </option>
               ))}
             </select>
-          </label>
-          <label htmlFor={`${id}-sort`}>
-            Sort
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-sort`}>Sort</label>
             <select id={`${id}-sort`} value={filters.sort} onChange={(e) => set('sort', e.target.value as TradeListSort)}>
               {TRADE_SORTS.map((sort) => (
                 <option key={sort} value={sort}>
@@ -114,7 +114,7 @@ export function JournalFilterBar({ filters, onChange, logs, tags, withOutcomeAnd
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </>
       ) : null}
       {/* Enter in a text field submits; the button is there for pointer users and is the form's default. */}

@@ -30,7 +30,7 @@ export function AnalyticsPage() {
         series ? (
           <div className="equity-host" data-testid="equity-chart" role="img" aria-label={`Equity over ${series.equity.length} points, drawdown below`}>
             <Suspense fallback={<p className="muted">Loading chart…</p>}>
-              <EquityChart equity={series.equity} drawdown={series.drawdown} />
+              <EquityChart equity={series.equity} drawdown={series.drawdown} timeZone={analytics.data?.conventions.timeZone ?? timeZone} />
             </Suspense>
           </div>
         ) : null

@@ -30,6 +30,13 @@ describe(AnalyticsView.name, () => {
     expect(html).toContain('class="bar-down" data-key="iron condor" data-value="-120.5"');
   });
 
+  it('colours histogram bins by the side of zero they count, and labels only whole counts', () => {
+    const html = render(analytics());
+    expect(html).toContain('class="bar-down" data-key="-150" data-value="1"');
+    expect(html).toContain('class="bar-up" data-key="300" data-value="1"');
+    expect(html).not.toMatch(/>0\.\d<\/text>/);
+  });
+
   it('says the filters count closed trades by close date', () => {
     expect(render(analytics())).toContain('dates filter by the day a trade closed');
   });

@@ -93,7 +93,15 @@ function Dashboard({ data, equityChart }: { data: AnalyticsDto; equityChart: Rea
         {data.equity.length < 2 ? <p className="muted">No closed trades to draw.</p> : equityChart}
       </section>
       <div className="analytics-charts">
-        <ColumnChart title="Net P&L per trade (count per bin)" testId="chart-histogram" data={histogramData} format={(v) => String(Math.round(v))} signed={false} describe={(d) => `from ${formatMoney(Number(d.key))}, width ${formatMoney(histogram.bin)}`} />
+        <ColumnChart
+          title="Net P&L per trade (trades per bin)"
+          testId="chart-histogram"
+          data={histogramData}
+          // Counts: only whole ticks are labelled.
+          format={(v) => (Number.isInteger(v) ? String(v) : '')}
+          tone={(d) => (Number(d.key) < 0 ? 'down' : 'up')}
+          describe={(d) => `from ${formatMoney(Number(d.key))}, width ${formatMoney(histogram.bin)}`}
+        />
         <ColumnChart title="By entry hour" testId="chart-entryHour" data={bucketData(breakdowns.entryHour)} format={formatMoneyCompact} describe={describe(breakdowns.entryHour)} />
         <ColumnChart title="By weekday" testId="chart-weekday" data={bucketData(breakdowns.weekday)} format={formatMoneyCompact} describe={describe(breakdowns.weekday)} />
         <ColumnChart title="By days to expiry" testId="chart-dte" data={bucketData(breakdowns.dte)} format={formatMoneyCompact} describe={describe(breakdowns.dte)} />

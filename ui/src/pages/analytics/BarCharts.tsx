@@ -1,6 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import { columnChart, rowChart, type BarDatum, type Padding } from './bar-geometry';
 
+export type BarTone = 'up' | 'down' | 'neutral';
+const bySign = (bar: BarDatum): BarTone => (bar.value < 0 ? 'down' : 'up');
+
 /** The dashboard's small SVG bar charts (geometry in bar-geometry.ts). Each has a title, an aria label and a data table fallback. */
 
 export interface BarChartProps {
@@ -10,8 +13,8 @@ export interface BarChartProps {
   format: (value: number) => string;
   /** Extra tooltip text of a bar (trades, win rate). */
   describe?: (datum: BarDatum) => string;
-  /** Colour bars by sign (P&L) or all alike (counts). */
-  signed?: boolean;
+  /** The colour of a bar: by the sign of its value (P&L, the default), or as given (histogram counts by bin side). */
+  tone?: (bar: BarDatum) => BarTone;
   testId: string;
 }
 
@@ -33,7 +36,7 @@ function Shell({ title, testId, children, empty, summary }: { title: string; tes
 const summaryOf = (data: readonly BarDatum[], format: (v: number) => string) => data.map((d) => `${d.label}: ${format(d.value)}`).join('; ');
 
 /** Vertical columns, for ordered keys (hours, weekdays, DTE, histogram bins). */
-export function ColumnChart({ title, data, format, describe, signed = true, testId }: BarChartProps) {
+export function ColumnChart({ title, data, format, describe, tone = bySign, testId }: BarChartProps) {
   const g = columnChart(data, WIDTH, 160, COLUMN_PAD);
   const labelEvery = Math.max(1, Math.ceil(data.length / 8));
   return (
@@ -49,7 +52,7 @@ export function ColumnChart({ title, data, format, describe, signed = true, test
         ))}
         {g.bars.map((b, i) => (
           <g key={b.key}>
-            <rect x={b.x} y={b.y} width={b.width} height={Math.max(b.height, 0.5)} className={signed ? (b.negative ? 'bar-down' : 'bar-up') : 'bar-neutral'} data-key={b.key} data-value={b.value}>
+            <rect x={b.x} y={b.y} width={b.width} height={Math.max(b.height, 0.5)} className={`bar-${tone(b)}`} data-key={b.key} data-value={b.value}>
               <title>{`${b.label}: ${format(b.value)}${describe ? ` — ${describe(b)}` : ''}`}</title>
             </rect>
             {i % labelEvery === 0 ? (
@@ -66,7 +69,7 @@ export function ColumnChart({ title, data, format, describe, signed = true, test
 }
 
 /** Horizontal rows, for named keys (symbol, tag, strategy). */
-export function RowChart({ title, data, format, describe, signed = true, testId }: BarChartProps) {
+export function RowChart({ title, data, format, describe, tone = bySign, testId }: BarChartProps) {
   const g = rowChart(data, WIDTH, 20, ROW_PAD);
   return (
     <Shell title={title} testId={testId} empty={data.length === 0} summary={summaryOf(data, format)}>
@@ -84,7 +87,7 @@ export function RowChart({ title, data, format, describe, signed = true, testId 
             <text x={g.plot.x - 6} y={b.y + b.height / 2} textAnchor="end" dominantBaseline="middle" className="bar-label">
               {b.label.length > 14 ? `${b.label.slice(0, 13)}…` : b.label}
             </text>
-            <rect x={b.x} y={b.y} width={Math.max(b.width, 0.5)} height={b.height} className={signed ? (b.negative ? 'bar-down' : 'bar-up') : 'bar-neutral'} data-key={b.key} data-value={b.value}>
+            <rect x={b.x} y={b.y} width={Math.max(b.width, 0.5)} height={b.height} className={`bar-${tone(b)}`} data-key={b.key} data-value={b.value}>
               <title>{`${b.label}: ${format(b.value)}${describe ? ` — ${describe(b)}` : ''}`}</title>
             </rect>
           </g>

@@ -9,14 +9,15 @@ const withAlpha = (color: string, alpha: string) => (/^#[0-9a-f]{6}$/i.test(colo
 const points = (series: readonly TimeValue[]) => series.map((p) => ({ time: p.time as UTCTimestamp, value: p.value }));
 
 /** Equity over time with its drawdown in a pane below (lightweight-charts; a lazy chunk of the dashboard). */
-export default function EquityChart({ equity, drawdown }: { equity: readonly TimeValue[]; drawdown: readonly TimeValue[] }) {
+export default function EquityChart({ equity, drawdown, timeZone }: { equity: readonly TimeValue[]; drawdown: readonly TimeValue[]; timeZone: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const style = getComputedStyle(host);
     const theme = readChartTheme((name) => style.getPropertyValue(name));
-    const time = createTimeFormatters();
+    // Exchange time, as the rest of the journal writes times.
+    const time = createTimeFormatters(undefined, timeZone);
     const chart = createChart(host, {
       autoSize: true,
       layout: { background: { type: ColorType.Solid, color: theme.surface }, textColor: theme.muted, fontFamily: style.fontFamily, fontSize: 12 },
@@ -33,6 +34,6 @@ export default function EquityChart({ equity, drawdown }: { equity: readonly Tim
     panes[1]?.setHeight(Math.round(host.clientHeight * 0.3));
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [equity, drawdown]);
+  }, [equity, drawdown, timeZone]);
   return <div ref={hostRef} className="equity-canvas" aria-hidden="true" />;
 }

@@ -46,17 +46,17 @@ export interface BarChartGeometry {
 }
 
 /** The value domain: round ticks covering the values and zero, so a bar always starts on the zero line. */
-function valueTicks(values: readonly number[]): number[] {
+function valueTicks(values: readonly number[], target: number): number[] {
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
-  return ticksAround(lo, hi, 4);
+  return ticksAround(lo, hi, target);
 }
 
 /** Vertical columns across `width`, values up from (or down from) the zero line; `gap` is the fraction of a slot left empty. */
 export function columnChart(data: readonly BarDatum[], width: number, height: number, padding: Padding, gap = 0.2): BarChartGeometry {
   const plot = { x: padding.left, y: padding.top, width: Math.max(0, width - padding.left - padding.right), height: Math.max(0, height - padding.top - padding.bottom) };
   if (data.length === 0) return { width, height, bars: [], zero: plot.y + plot.height, ticks: [], plot };
-  const ticks = valueTicks(data.map((d) => d.value));
+  const ticks = valueTicks(data.map((d) => d.value), 4);
   const y = linearScale([ticks[0]!, ticks.at(-1)!], [plot.y + plot.height, plot.y]);
   const zero = y(0);
   const slot = plot.width / data.length;
@@ -73,7 +73,8 @@ export function rowChart(data: readonly BarDatum[], width: number, rowHeight: nu
   const height = padding.top + padding.bottom + data.length * rowHeight;
   const plot = { x: padding.left, y: padding.top, width: Math.max(0, width - padding.left - padding.right), height: data.length * rowHeight };
   if (data.length === 0) return { width, height, bars: [], zero: plot.x, ticks: [], plot };
-  const ticks = valueTicks(data.map((d) => d.value));
+  // Row charts are narrow across their values: fewer ticks keep the labels apart.
+  const ticks = valueTicks(data.map((d) => d.value), 3);
   const x = linearScale([ticks[0]!, ticks.at(-1)!], [plot.x, plot.x + plot.width]);
   const zero = x(0);
   const barHeight = rowHeight * (1 - gap);

@@ -98,8 +98,8 @@ function Wizard(props: ImportViewProps) {
         </p>
         <fieldset className="panel">
           <legend>1. Log</legend>
-          <label htmlFor={`${id}-log`}>
-            Import into
+          <div className="field">
+            <label htmlFor={`${id}-log`}>Import into</label>
             <select id={`${id}-log`} value={logId} onChange={(e) => onLogId(e.target.value)} required data-testid="import-log">
               {logId === '' ? <option value="">Choose a log…</option> : null}
               {active.map((log) => (
@@ -108,7 +108,7 @@ function Wizard(props: ImportViewProps) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <CreateLog onCreate={props.onCreateLog} state={props.createState} />
         </fieldset>
         <fieldset className="panel">
@@ -123,8 +123,8 @@ function Wizard(props: ImportViewProps) {
         <fieldset className="panel">
           <legend>3. Format and time zone</legend>
           <div className="form-row">
-            <label htmlFor={`${id}-broker`}>
-              Format
+            <div className="field">
+              <label htmlFor={`${id}-broker`}>Format</label>
               <select id={`${id}-broker`} value={broker ?? ''} onChange={(e) => onBroker(e.target.value === '' ? undefined : (e.target.value as ImportFormat))} data-testid="import-broker">
                 <option value="">Detect from the file</option>
                 {IMPORT_FORMATS.map((format) => (
@@ -133,16 +133,16 @@ function Wizard(props: ImportViewProps) {
                   </option>
                 ))}
               </select>
-            </label>
-            <label htmlFor={`${id}-zone`}>
-              Time zone of the file's times
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-zone`}>Time zone of the file's times</label>
               <input id={`${id}-zone`} value={timeZone} onChange={(e) => onTimeZone(e.target.value)} list={`${id}-zones`} spellCheck={false} autoComplete="off" data-testid="import-timezone" />
               <datalist id={`${id}-zones`}>
                 {['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'UTC'].map((zone) => (
                   <option key={zone} value={zone} />
                 ))}
               </datalist>
-            </label>
+            </div>
           </div>
         </fieldset>
         <div className="form-actions">
@@ -177,10 +177,10 @@ function CreateLog({ onCreate, state }: { onCreate: (name: string) => void; stat
   const [name, setName] = useState('');
   return (
     <div className="create-log">
-      <label htmlFor={`${id}-name`}>
-        or a new log
+      <div className="field">
+        <label htmlFor={`${id}-name`}>or a new log</label>
         <input id={`${id}-name`} value={name} maxLength={80} placeholder="Roth IRA" onChange={(e) => setName(e.target.value)} data-testid="import-new-log-name" />
-      </label>
+      </div>
       <button type="button" disabled={name.trim() === '' || state.pending} onClick={() => onCreate(name.trim())} data-testid="import-create-log">
         {state.pending ? 'Creating…' : 'Create log'}
       </button>

@@ -25,7 +25,7 @@ export function SessionChart({ trade, timeZone }: { trade: TradeDto; timeZone: s
   return (
     <div className="trade-chart-host" role="img" aria-label={`${trade.symbol} ${interval} candles of the trade's session with ${markers.map((m) => m.text).join(' and ') || 'no entry or exit inside them'}`} data-testid="trade-chart">
       <Suspense fallback={<p className="muted">Loading chart…</p>}>
-        <TradeChart candles={candles} markers={markers} />
+        <TradeChart candles={candles} markers={markers} timeZone={timeZone} />
       </Suspense>
     </div>
   );

@@ -5,14 +5,15 @@ import { createTimeFormatters, readChartTheme, toChartCandles, toUtcSeconds } fr
 import type { TradeMarker } from './trade-chart';
 
 /** The trade's session as candles with its entry and exit marked (lightweight-charts; loaded lazily with the page's chart). */
-export default function TradeChart({ candles, markers }: { candles: readonly Candle[]; markers: readonly TradeMarker[] }) {
+export default function TradeChart({ candles, markers, timeZone }: { candles: readonly Candle[]; markers: readonly TradeMarker[]; timeZone: string }) {
   const hostRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     const style = getComputedStyle(host);
     const theme = readChartTheme((name) => style.getPropertyValue(name));
-    const time = createTimeFormatters();
+    // Exchange time, as the rest of the journal writes times.
+    const time = createTimeFormatters(undefined, timeZone);
     const chart = createChart(host, {
       autoSize: true,
       layout: { background: { type: ColorType.Solid, color: theme.surface }, textColor: theme.muted, fontFamily: style.fontFamily, fontSize: 12 },
@@ -34,6 +35,6 @@ export default function TradeChart({ candles, markers }: { candles: readonly Can
     );
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [candles, markers]);
+  }, [candles, markers, timeZone]);
   return <div ref={hostRef} className="trade-chart-canvas" aria-hidden="true" />;
 }

@@ -207,14 +207,14 @@ function NotesForm({ trade, onSave, state }: { trade: TradeDto; onSave: (body: U
       <textarea id={`${id}-notes`} rows={6} value={fields.notes} onChange={(e) => change('notes', e.target.value)} aria-describedby={`${id}-notes-error`} data-testid="trade-notes" />
       <FieldError id={`${id}-notes-error`} errors={errors} name="notes" />
       <div className="form-row">
-        <label htmlFor={`${id}-tags`}>
-          Tags <span className="muted">(comma-separated; a new name creates the tag)</span>
+        <div className="field">
+          <label htmlFor={`${id}-tags`}>Tags <span className="muted">(comma-separated; a new name creates the tag)</span></label>
           <input id={`${id}-tags`} value={fields.tags} onChange={(e) => change('tags', e.target.value)} aria-describedby={`${id}-tags-error`} data-testid="trade-tags-input" />
-        </label>
-        <label htmlFor={`${id}-risk`}>
-          Risk ($) <span className="muted">(empty clears it)</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-risk`}>Risk ($) <span className="muted">(empty clears it)</span></label>
           <input id={`${id}-risk`} inputMode="decimal" value={fields.risk} onChange={(e) => change('risk', e.target.value)} aria-describedby={`${id}-risk-error`} aria-invalid={errors['risk'] ? true : undefined} data-testid="trade-risk-input" />
-        </label>
+        </div>
       </div>
       <FieldError id={`${id}-tags-error`} errors={errors} name="tags" />
       <FieldError id={`${id}-risk-error`} errors={errors} name="risk" />
@@ -252,8 +252,8 @@ function CloseForm({ trade, onClose, state }: { trade: TradeDto; onClose: (body:
       <p className="muted">One price per open leg (per unit, before the multiplier).</p>
       <div className="form-row">
         {legs.map((leg, i) => (
-          <label key={leg.id} htmlFor={`${id}-price-${i}`}>
-            {leg.side === 'buy' ? 'Sell' : 'Buy'} {leg.symbol}
+          <div className="field" key={leg.id}>
+            <label htmlFor={`${id}-price-${i}`}>{leg.side === 'buy' ? 'Sell' : 'Buy'} {leg.symbol}</label>
             <input
               id={`${id}-price-${i}`}
               inputMode="decimal"
@@ -264,18 +264,18 @@ function CloseForm({ trade, onClose, state }: { trade: TradeDto; onClose: (body:
               aria-describedby={`${id}-price-${i}-error`}
             />
             <FieldError id={`${id}-price-${i}-error`} errors={errors} name={`prices.${i}`} />
-          </label>
+          </div>
         ))}
-        <label htmlFor={`${id}-at`}>
-          Time <span className="muted">(your clock; empty: now)</span>
+        <div className="field">
+          <label htmlFor={`${id}-at`}>Time <span className="muted">(your clock; empty: now)</span></label>
           <input id={`${id}-at`} type="datetime-local" value={fields.at} onChange={(e) => setFields((f) => ({ ...f, at: e.target.value }))} aria-describedby={`${id}-at-error`} />
           <FieldError id={`${id}-at-error`} errors={errors} name="at" />
-        </label>
-        <label htmlFor={`${id}-commission`}>
-          Commission <span className="muted">(per contract, per leg)</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-commission`}>Commission <span className="muted">(per contract, per leg)</span></label>
           <input id={`${id}-commission`} inputMode="decimal" value={fields.commission} onChange={(e) => setFields((f) => ({ ...f, commission: e.target.value }))} aria-describedby={`${id}-commission-error`} />
           <FieldError id={`${id}-commission-error`} errors={errors} name="commission" />
-        </label>
+        </div>
       </div>
       <FieldError id={`${id}-prices-error`} errors={errors} name="prices" />
       <FieldError id={`${id}-root-error`} errors={errors} name="(root)" />
