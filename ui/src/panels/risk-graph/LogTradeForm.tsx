@@ -1,5 +1,6 @@
 import type { LogSavedPositionBody, SavedPositionDto } from '@marketswarm/shared/dto';
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
 import { checkLogTrade, priceField } from '../../risk/risk-forms';
 import type { LoggedTrade } from '../../risk/saved-positions-api';
@@ -67,9 +68,9 @@ export function LogTradeForm({ position, mids, onSubmit, onClose, initialTrade }
     return (
       <p className="rg-inline-form" role="status">
         Logged as{' '}
-        <a data-testid="logged-trade-link" href={`/trades/${encodeURIComponent(trade.tradeId)}`}>
+        <Link data-testid="logged-trade-link" to={`/trades/${encodeURIComponent(trade.tradeId)}`}>
           trade {trade.tradeId.slice(0, 8)}
-        </a>
+        </Link>
         .{' '}
         <button type="button" className="rg-btn" onClick={onClose}>
           Close

@@ -1,6 +1,7 @@
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import type { SavedPositionDto } from '@marketswarm/shared/dto';
 import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
 import { positionCost, type RiskPosition } from '../../risk/risk-position';
 import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
@@ -33,9 +34,9 @@ export const RiskBookList = memo(function RiskBookList({ book, hidden, whatIf, a
           {book.open.map((p) => (
             <li key={p.id} className="rg-position rg-kind-open" data-testid="open-position" data-position-id={p.sourceId}>
               <Visibility position={p} hidden={hidden} whatIf={whatIf} />
-              <a className="rg-position-name" href={`/trades/${encodeURIComponent(p.sourceId)}`}>
+              <Link className="rg-position-name" to={`/trades/${encodeURIComponent(p.sourceId)}`} title="Open the trade in the journal">
                 {p.name}
-              </a>
+              </Link>
               <span className="rg-position-debit mono">{formatMoney(-positionCost(p))}</span>
               {p.skippedLegs > 0 && <span className="rg-hint">{`${p.skippedLegs} leg${p.skippedLegs === 1 ? '' : 's'} not drawn`}</span>}
             </li>

@@ -1,6 +1,7 @@
 import { makeTile, positionValue, type HeatmapTile } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
 import { testWorkspace } from '../../workspace/testing/test-workspace';
@@ -23,9 +24,11 @@ const fly = (): HeatmapTile => {
 
 const render = (ws: Workspace): string =>
   renderToStaticMarkup(
-    <WorkspaceContext.Provider value={ws}>
-      <RiskGraphPanel />
-    </WorkspaceContext.Provider>,
+    <MemoryRouter>
+      <WorkspaceContext.Provider value={ws}>
+        <RiskGraphPanel />
+      </WorkspaceContext.Provider>
+    </MemoryRouter>,
   );
 
 function withFly(spot = 5003.5): Workspace {
@@ -185,8 +188,13 @@ describe('LogTradeForm', () => {
   });
 
   it('links the trade it created', () => {
-    const html = renderToStaticMarkup(<LogTradeForm position={savedFly} mids={[]} onSubmit={() => Promise.reject(new Error('not submitted'))} onClose={() => undefined} initialTrade={{ tradeId: 'abc12345-trade' }} />);
-    expect(html).toMatch(/<a data-testid="logged-trade-link" href="\/trades\/abc12345-trade">/);
+    const html = renderToStaticMarkup(
+      <MemoryRouter>
+        <LogTradeForm position={savedFly} mids={[]} onSubmit={() => Promise.reject(new Error('not submitted'))} onClose={() => undefined} initialTrade={{ tradeId: 'abc12345-trade' }} />
+      </MemoryRouter>,
+    );
+    const link = html.match(/<a [^>]*data-testid="logged-trade-link"[^>]*>/)?.[0] ?? '';
+    expect(link).toContain('href="/trades/abc12345-trade"');
   });
 });
 
