@@ -3,11 +3,19 @@ import type { ServiceContext } from '@marketswarm/shared/service';
 import { journalSettings } from '@marketswarm/shared/truth';
 import { edgeProbeController, HealthModule, NestEdgeModule, ServiceContextModule, sessionCheckOptionsOf } from '@marketswarm/shared/nest';
 import type { JournalDatabase } from './database/create-journal-database.js';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { InternalModule } from './internal/internal.module.js';
+import { PromptAlertsModule } from './prompt-alerts/prompt-alerts.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { JournalDatabaseModule } from './database/journal-database.module.js';
 import { JournalExportModule } from './exports/journal-export.module.js';
+import { JournalEntriesModule } from './journal-entries/journal-entries.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveUpdatesModule } from './live-updates/live-updates.module.js';
+import { LeaderboardModule } from './leaderboard/leaderboard.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { PositionsModule } from './positions/positions.module.js';
+import { PlaybookModule } from './playbook/playbook.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SymbolsModule } from './symbols/symbols.module.js';
 import { TagsModule } from './tags/tags.module.js';
@@ -40,6 +48,14 @@ export class AppModule {
         AnalyticsModule,
         IngestModule,
         JournalExportModule,
+        AlertsModule,
+        PromptAlertsModule,
+        InternalModule,
+        JournalEntriesModule,
+        OrdersModule,
+        LeaderboardModule,
+        PositionsModule,
+        PlaybookModule,
       ],
       controllers: [edgeProbeController('journal/edge')],
     };

@@ -17,6 +17,23 @@ export interface JournalDb {
   trade_legs: TradeLegsTable;
   trade_leg_executions: TradeLegExecutionsTable;
   trade_tags: TradeTagsTable;
+  saved_positions: SavedPositionsTable;
+  playbook_groups: PlaybookGroupsTable;
+  playbook_entries: PlaybookEntriesTable;
+  playbook_checks: PlaybookChecksTable;
+  playbook_missed: PlaybookMissedTable;
+  orders: OrdersTable;
+  order_fills: OrderFillsTable;
+  leaderboard_profiles: LeaderboardProfilesTable;
+  import_mappings: ImportMappingsTable;
+  journal_entries: JournalEntriesTable;
+  journal_entry_trades: JournalEntryTradesTable;
+  retrospectives: RetrospectivesTable;
+  retrospective_trades: RetrospectiveTradesTable;
+  journal_attachments: JournalAttachmentsTable;
+  alerts: AlertsTable;
+  alert_hits: AlertHitsTable;
+  prompt_alerts: PromptAlertsTable;
 }
 
 /** Epoch milliseconds, UTC. */
@@ -186,3 +203,220 @@ export type NewExecutionRow = Insertable<ExecutionsTable>;
 export type TradeRow = Selectable<TradesTable>;
 export type NewTradeRow = Insertable<TradesTable>;
 export type TradeLegRow = Selectable<TradeLegsTable>;
+
+/** A generic CSV column mapping saved by name (`mapping` is its JSON). */
+export interface ImportMappingsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  mapping: string;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+/** A simulated limit order on an option spread (`/api/orders`); `legs` is JSON text of the order's legs. */
+export interface OrdersTable {
+  id: string;
+  user_id: string;
+  log_id: string;
+  symbol: string;
+  legs: string;
+  quantity: number;
+  /** Per spread, signed: positive pays a debit, negative receives a credit. */
+  limit_price_micros: Micros;
+  source_kind: 'tile' | 'position' | null;
+  source_ref: string | null;
+  status: 'working' | 'filled' | 'cancelled' | 'expired';
+  reason: string | null;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+  closed_at: EpochMs | null;
+}
+
+export interface OrderFillsTable {
+  order_id: string;
+  user_id: string;
+  price_micros: Micros;
+  priced_from: 'legs' | 'tile';
+  filled_at: EpochMs;
+  trade_id: string | null;
+}
+
+export interface LeaderboardProfilesTable {
+  user_id: string;
+  display_name: string;
+  display_name_key: string;
+  opt_in: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export type OrderRow = Selectable<OrdersTable>;
+export type OrderFillRow = Selectable<OrderFillsTable>;
+export type LeaderboardProfileRow = Selectable<LeaderboardProfilesTable>;
+
+/** A group of playbook entries (entry rules, exit rules, market conditions), ordered by position within its kind. */
+export interface PlaybookGroupsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  kind: 'entry' | 'exit' | 'market-conditions';
+  position: number;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface PlaybookEntriesTable {
+  id: string;
+  user_id: string;
+  group_id: string | null;
+  kind: 'pattern' | 'rule' | 'warning' | 'filter' | 'constraint';
+  status: 'draft' | 'active' | 'retired';
+  title: string;
+  /** Plain text or markdown as the trader wrote it; never rendered by the journal. */
+  body: string;
+  /** JSON text: an array of label strings. */
+  tags: string;
+  retired_at: EpochMs | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+/** Whether a trade followed (1) or broke (0) a playbook entry. */
+export interface PlaybookChecksTable {
+  trade_id: string;
+  entry_id: string;
+  user_id: string;
+  followed: Flag;
+  checked_at: EpochMs;
+}
+
+/** A trade seen by a playbook entry and not taken. */
+export interface PlaybookMissedTable {
+  id: string;
+  user_id: string;
+  entry_id: string;
+  at: EpochMs;
+  symbol: string;
+  direction: 'long' | 'short' | null;
+  note: string;
+  estimated_pnl_micros: Micros | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+/** One rich-text entry per user and calendar day (YYYY-MM-DD in the user's zone); content is sanitised HTML. */
+export interface JournalEntriesTable {
+  id: string;
+  user_id: string;
+  entry_date: string;
+  content: string;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface JournalEntryTradesTable {
+  entry_id: string;
+  trade_id: string;
+  user_id: string;
+}
+
+/** A week (from a Monday) or month (from its 1st) looked back on; one per user, period and start. */
+export interface RetrospectivesTable {
+  id: string;
+  user_id: string;
+  period: 'week' | 'month';
+  start_date: string;
+  end_date: string;
+  content: string;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface RetrospectiveTradesTable {
+  retrospective_id: string;
+  trade_id: string;
+  user_id: string;
+}
+
+/** A file attached to an entry: its bytes live under `<data folder>/attachments/<user_id>/<id>`. */
+export interface JournalAttachmentsTable {
+  id: string;
+  user_id: string;
+  entry_id: string;
+  file_name: string;
+  /** As sniffed from the bytes, never as the client declared it. */
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: EpochMs;
+}
+
+/** A saved what-if position (`/api/journal/positions`): `legs` is JSON text of `[{ expiry, strikeMicros, right, ratio }]`. */
+export interface SavedPositionsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  symbol: string;
+  legs: string;
+  /** Spreads, a whole number. */
+  quantity: number;
+  /** Per spread, signed: positive a debit, negative a credit. */
+  entry_price_micros: Micros;
+  source_kind: 'tile' | null;
+  source_key: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export type SavedPositionRow = Selectable<SavedPositionsTable>;
+
+/** An alert (`/api/alerts`): the fields filters and the evaluator read are columns, the rest of its kind is JSON text in `params`. */
+export interface AlertsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  label: string | null;
+  symbol: string | null;
+  position_id: string | null;
+  trade_id: string | null;
+  /** above/below/cross, or the greek's op. */
+  direction: string | null;
+  /** The price level, spread target, P&L target, greek value or trail amount. */
+  target_micros: Micros;
+  params: string;
+  behaviour: string;
+  cooldown_sec: number | null;
+  enabled: Flag;
+  hit_count: number;
+  last_fired_at: EpochMs | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export interface AlertHitsTable {
+  id: string;
+  alert_id: string;
+  user_id: string;
+  at: EpochMs;
+  message: string;
+  value_micros: Micros | null;
+  created_at: EpochMs;
+}
+
+/** A sentence alert: `rule` is JSON text of the parsed PromptAlertRule. */
+export interface PromptAlertsTable {
+  id: string;
+  user_id: string;
+  text: string;
+  rule: string;
+  stage: string;
+  stage_changed_at: EpochMs | null;
+  enabled: Flag;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+}
+
+export type AlertRow = Selectable<AlertsTable>;
+export type AlertHitRow = Selectable<AlertHitsTable>;
+export type PromptAlertRow = Selectable<PromptAlertsTable>;

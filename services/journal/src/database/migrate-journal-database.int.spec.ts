@@ -10,7 +10,11 @@ import { migrateJournalDatabase } from './migrate-journal-database.js';
 import { JOURNAL_MIGRATIONS, journalMigrationProvider } from './migrations/index.js';
 import { describeOnBothDialects } from './testing/describe-on-both-dialects.js';
 
-const TABLES = ['executions', 'settings', 'symbols', 'tags', 'trade_leg_executions', 'trade_legs', 'trade_logs', 'trade_tags', 'trades'];
+const TABLES = [
+  ...['alert_hits', 'alerts', 'executions', 'import_mappings', 'journal_attachments', 'journal_entries', 'journal_entry_trades', 'leaderboard_profiles', 'order_fills', 'orders'],
+  ...['playbook_checks', 'playbook_entries', 'playbook_groups', 'playbook_missed', 'prompt_alerts', 'retrospective_trades', 'retrospectives', 'saved_positions'],
+  ...['settings', 'symbols', 'tags', 'trade_leg_executions', 'trade_legs', 'trade_logs', 'trade_tags', 'trades'],
+];
 
 describeOnBothDialects(
   migrateJournalDatabase.name,
@@ -57,7 +61,7 @@ describeOnBothDialects(
       }
       const upgraded = createJournalDatabase(target);
       try {
-        expect(await migrateJournalDatabase(upgraded)).toEqual(['0002_execution_details', '0003_trade_grouping']);
+        expect(await migrateJournalDatabase(upgraded)).toEqual(Object.keys(JOURNAL_MIGRATIONS).slice(1));
         const row = await upgraded.db.selectFrom('executions').selectAll().where('id', '=', 'exec-1').executeTakeFirstOrThrow();
         expect(row).toMatchObject({ price_micros: 190_250_000, exchange_fee_micros: 6_500, event: 'fill', broker_execution_id: null, time_zone: 'UTC', currency: 'USD', multiplier_micros: 1_000_000 });
       } finally {
@@ -79,7 +83,7 @@ describeOnBothDialects(
       }
       const upgraded = createJournalDatabase(target);
       try {
-        expect(await migrateJournalDatabase(upgraded)).toEqual(['0003_trade_grouping']);
+        expect(await migrateJournalDatabase(upgraded)).toEqual(Object.keys(JOURNAL_MIGRATIONS).slice(2));
         const row = await upgraded.db.selectFrom('trades').selectAll().where('id', '=', 'trade-1').executeTakeFirstOrThrow();
         expect(row).toMatchObject({ notes: 'typed by hand', risk_micros: 500_000_000, group_key: null, group_hash: null, computed_risk_micros: null });
         const keyed = (id: string) => sql`insert into trades (id, user_id, log_id, symbol, strategy, side, quantity_micros, opened_at, closed_at, status, gross_micros, fees_micros, net_micros, risk_micros, notes, market_at_entry, created_at, updated_at, group_key)
