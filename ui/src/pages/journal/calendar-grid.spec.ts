@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayBounds, dayTitle, isIsoDate, monthGrid, monthTitle, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf } from './calendar-grid';
+import { addDays, dayBounds, dayTitle, isIsoDate, parseWallTime, toWallTime, monthGrid, monthTitle, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf } from './calendar-grid';
 
 const dates = (weeks: { date: string }[][]): string[] => weeks.flat().map((c) => c.date);
 
@@ -148,5 +148,21 @@ describe(dayBounds.name, () => {
   it('works east of UTC too', () => {
     // Berlin in winter is UTC+1: Dec 7 starts at 23:00Z on Dec 6.
     expect(dayBounds('2026-12-07', 'Europe/Berlin')[0]).toBe(Date.UTC(2026, 11, 6, 23));
+  });
+});
+
+describe(parseWallTime.name, () => {
+  it('reads a datetime-local value as exchange time', () => {
+    expect(parseWallTime('2026-12-07T09:45', 'America/New_York')).toBe(Date.UTC(2026, 11, 7, 14, 45));
+    expect(parseWallTime('2026-07-07T09:45', 'America/New_York')).toBe(Date.UTC(2026, 6, 7, 13, 45));
+  });
+
+  it('round-trips with toWallTime', () => {
+    const at = Date.UTC(2026, 10, 1, 15, 30);
+    expect(parseWallTime(toWallTime(at, 'America/New_York'), 'America/New_York')).toBe(at);
+  });
+
+  it('refuses anything that is not a wall time', () => {
+    for (const v of ['', '2026-12-07', '2026-12-07T24:00', '2026-02-30T10:00', '2026-12-07 10:00']) expect(parseWallTime(v, 'UTC'), v).toBeUndefined();
   });
 });

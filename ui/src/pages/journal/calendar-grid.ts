@@ -141,12 +141,32 @@ export function zoneOffsetMs(timeZone: string, instant: number): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant a date's midnight happens in `timeZone`. */
-export function zonedMidnight(date: string, timeZone: string): number {
-  const wall = dateMs(date);
-  // The offset at the guess can differ from the offset at midnight when a DST change lies between; a second pass settles it.
+/** The instant a wall-clock time (`minutes` after the date's midnight) happens in `timeZone`. */
+export function zonedInstant(date: string, minutes: number, timeZone: string): number {
+  const wall = dateMs(date) + minutes * 60_000;
+  // The offset at the guess can differ from the offset at the wall time when a DST change lies between; a second pass settles it.
   const first = wall - zoneOffsetMs(timeZone, wall);
   return wall - zoneOffsetMs(timeZone, first);
+}
+
+/** The instant a date's midnight happens in `timeZone`. */
+export function zonedMidnight(date: string, timeZone: string): number {
+  return zonedInstant(date, 0, timeZone);
+}
+
+/** `YYYY-MM-DDTHH:mm` (an `<input type="datetime-local">`) read as wall time in `timeZone`; undefined for anything else. */
+export function parseWallTime(value: string, timeZone: string): number | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m || !isIsoDate(m[1] ?? '')) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  if (hours > 23 || minutes > 59) return undefined;
+  return zonedInstant(m[1] ?? '', hours * 60 + minutes, timeZone);
+}
+
+/** An instant as `YYYY-MM-DDTHH:mm` wall time in `timeZone` (the value a datetime-local input takes). */
+export function toWallTime(instant: number, timeZone: string): string {
+  return new Date(instant + zoneOffsetMs(timeZone, instant)).toISOString().slice(0, 16);
 }
 
 /** [start, end) of a date in `timeZone`, epoch ms: 23 or 25 hours long on DST days. */
