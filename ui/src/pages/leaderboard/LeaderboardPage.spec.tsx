@@ -69,5 +69,6 @@ describe(ScoreFormula.name, () => {
     const html = renderToStaticMarkup(<ScoreFormula minTrades={10} />);
     expect(html).toContain('score = 100 × (0.40 × win + 0.35 × pf + 0.25 × r)');
     expect(html).toContain('min(profit factor, 3) / 3');
+    expect(html).toContain('score = 100 × (0.40 × win + 0.35 × pf) / 0.75');
   });
 });

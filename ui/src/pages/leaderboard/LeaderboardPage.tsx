@@ -8,11 +8,13 @@ import '../journal/journal-pages.css';
 
 /** The score as docs/API.md "Leaderboard" defines it, shown so a rank can be understood. */
 export const SCORE_FORMULA = [
-  'win   = wins / trades                       (break-even trades count against it)',
-  'pf    = min(profit factor, 3) / 3           (no losing trade: 1 when any trade won)',
-  'r     = clamp((expectancy R + 1) / 2, 0, 1) (−1R → 0, 0R → 0.5, +1R or better → 1)',
+  'win   = win rate (wins / trades; break-even trades count against it)',
+  'pf    = min(profit factor, 3) / 3            (no losing trade: 1 if any trade won, 1/3 if all broke even)',
+  'r     = clamp((expectancy R + 1) / 2, 0, 1)  (−1R → 0, 0R → 0.5, ≥ +1R → 1)',
   'score = 100 × (0.40 × win + 0.35 × pf + 0.25 × r)',
-  'Without any trade with a defined risk, r is left out: score = 100 × (0.40 × win + 0.35 × pf) / 0.75.',
+  '',
+  'Without an expectancy R (no trade with a defined risk) the r term is left out:',
+  'score = 100 × (0.40 × win + 0.35 × pf) / 0.75',
 ].join('\n');
 
 /** `/leaderboard`: the opt-in board for 30 or 90 days, the caller's row highlighted. */
@@ -194,7 +196,7 @@ export function ScoreFormula({ minTrades }: { minTrades: number | undefined }) {
         {SCORE_FORMULA}
       </pre>
       <p className="muted jp-message">
-        Ranked: opted-in traders with at least {minTrades ?? LEADERBOARD_MIN_TRADES} closed trades in the window. Equal scores share a rank.
+        Ranked: opted-in traders with at least {minTrades ?? LEADERBOARD_MIN_TRADES} closed trades in the window, across all their logs. Equal scores share a rank (1, 2, 2, 4). The board is recomputed at most every 30 seconds.
       </p>
     </section>
   );
