@@ -6,7 +6,7 @@ import { CSRF_COOKIE } from '@marketswarm/shared/dto';
 import { createSignedInAccount, loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess, type SignedInAccount } from '@marketswarm/shared/testing';
 import { ApiError } from '../api/http';
 import { dayBounds } from '../pages/journal/calendar-grid';
-import { draftFromTile, toOrderRequest } from '../pages/orders/order-form';
+import { draftFromPosition, draftFromTile, toOrderRequest } from '../pages/orders/order-form';
 import { checklistItems, newEntryDraft, toChecksBody, toEntryRequest, toMissedRequest, withMark } from '../pages/playbook/playbook-form';
 import { toRetrospectiveRequest } from '../pages/journal/retrospective-form';
 import {
@@ -22,7 +22,7 @@ import {
   uploadAttachment,
 } from './journal';
 import { fetchLeaderboard, fetchLeaderboardProfile, putLeaderboardProfile } from './leaderboard';
-import { cancelOrder, fetchFills, fetchOrders, placeOrder } from './orders';
+import { cancelOrder, fetchFills, fetchOrders, fetchSavedPosition, placeOrder } from './orders';
 import { createEntry, createGroup, createMissed, deleteEntry, fetchEntries, fetchMissed, fetchStats, fetchTradeChecks, putTradeChecks } from './playbook';
 
 /**
@@ -90,6 +90,20 @@ describe('journal pages API against a real journal', () => {
     expect((await cancelOrder(order.id)).status).toBe('cancelled');
     expect((await fetchOrders('cancelled')).map((o) => o.id)).toContain(order.id);
     expect(await fetchFills()).toEqual([]);
+  });
+
+  it('prefills an order from a saved position and places it with the position as its source', async () => {
+    const res = await realFetch(`${journal.url}/api/journal/positions`, {
+      method: 'POST',
+      headers: { cookie: me.cookie, 'x-csrf-token': me.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Put fly', symbol: 'SPX', legs: [{ expiry: '2026-12-18', strike: 5990, right: 'put', ratio: 1 }, { expiry: '2026-12-18', strike: 6000, right: 'put', ratio: -2 }, { expiry: '2026-12-18', strike: 6010, right: 'put', ratio: 1 }], quantity: 2, entryPrice: 1.8 }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const request = toOrderRequest(draftFromPosition(await fetchSavedPosition(id)));
+    if (!request.ok) throw new Error(JSON.stringify(request.errors));
+    const order = await placeOrder(request.body);
+    expect(order).toMatchObject({ quantity: 2, limitPrice: 1.8, source: { kind: 'position', id } });
   });
 
   it('names the refused field of an order the form let through', async () => {
