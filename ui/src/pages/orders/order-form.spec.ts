@@ -48,7 +48,7 @@ describe(toOrderRequest.name, () => {
     expect(result.errors['limitPrice']).toBe('must be a number');
     expect(result.errors['legs.0.expiry']).toBe('must be a date such as 2026-03-20');
     expect(result.errors['legs.0.strike']).toBe('must be positive');
-    expect(result.errors['legs.0.ratio']).toBe('must not be 0 (positive buys, negative sells)');
+    expect(result.errors['legs.0.ratio']).toMatch(/^must not be 0/);
   });
 
   it('refuses fractional quantities and limits finer than 6 decimals', () => {
@@ -63,7 +63,7 @@ describe(toOrderRequest.name, () => {
     const result = toOrderRequest({ ...fly, legs: [fly.legs[0]!, { ...fly.legs[0]!, ratio: '2' }] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors['legs.1']).toMatch(/repeats another leg/);
+    expect(result.errors['legs.1']).toMatch(/repeats/);
   });
 
   it('sends where the spread came from', () => {
