@@ -85,7 +85,8 @@ const DAY_TRADES_MAX_PAGES = 5;
  * the day's end and keeps those that closed within it.
  */
 export async function fetchTradesClosedBetween(from: number, to: number, signal?: AbortSignal): Promise<TradeDto[]> {
-  const logs = await getJson('/api/logs', (b) => tradeLogListSchema.parse(b).logs, signal);
+  // Every log, archived ones too: the calendar's day counts them all.
+  const logs = await getJson('/api/logs?archived=true', (b) => tradeLogListSchema.parse(b).logs, signal);
   const perLog = await Promise.all(
     logs.map(async (log) => {
       const found: TradeDto[] = [];
