@@ -14,6 +14,7 @@ import {
   type CandleInterval,
   type CloseTradeBody,
   type CreateTradeLogBody,
+  type GenericCsvMappingInput,
   type ImportFormat,
   type ImportResultDto,
   type IngestResultDto,
@@ -83,13 +84,19 @@ export interface ImportRequest {
   broker?: ImportFormat;
   timeZone?: string;
   dryRun: boolean;
+  /** A generic CSV's column mapping, sent inline (as JSON) … */
+  mapping?: GenericCsvMappingInput;
+  /** … or a saved mapping's id. */
+  mappingId?: string;
 }
 
-/** `POST /api/logs/:id/import` as multipart: the file in `file`, `broker` and `timeZone` beside it. */
+/** `POST /api/logs/:id/import` as multipart: the file in `file`, `broker`, `timeZone` and a generic CSV's `mapping` or `mappingId` beside it. */
 export function importFile(request: ImportRequest): Promise<ImportResultDto> {
   const form = new FormData();
   if (request.broker) form.set('broker', request.broker);
   if (request.timeZone) form.set('timeZone', request.timeZone);
+  if (request.mapping) form.set('mapping', JSON.stringify(request.mapping));
+  else if (request.mappingId) form.set('mappingId', request.mappingId);
   form.set('file', request.file, request.fileName);
   return sendForm(`/api/logs/${id(request.logId)}/import?dryRun=${String(request.dryRun)}`, form, parseWith(importResultSchema, 'POST /api/logs/:id/import'));
 }

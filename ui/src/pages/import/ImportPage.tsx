@@ -2,15 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ImportFormat, ImportResultDto } from '@marketswarm/shared/dto';
 import { ApiError } from '../../api/http';
 import { useCreateLog, useImport, useLogs, useSettings } from '../../journal-api/hooks';
-import { canCommit, choiceKey, fileProblem } from './import-wizard';
+import { canCommit, choiceKey, fileProblem, isUnknownFormat, shiftLines } from './import-wizard';
 import { ImportView, type ActionState } from './ImportView';
+import { useMappingEditor } from './use-mapping-editor';
 
 const stateOf = (m: { isPending: boolean; error: Error | null }): ActionState => ({
   pending: m.isPending,
   error: m.error ? { message: m.error.message, issues: m.error instanceof ApiError ? m.error.issues : [] } : null,
 });
 
-/** `/import`: the container of ImportView (the wizard's state and the two calls, dry run and commit). */
+/** `/import`: the container of ImportView (the wizard's state, the generic CSV's mapping, and the two calls, dry run and commit). */
 export function ImportPage() {
   const logs = useLogs();
   const settings = useSettings();
@@ -23,6 +24,8 @@ export function ImportPage() {
   const [timeZone, setTimeZone] = useState<string | undefined>();
   const [previewed, setPreviewed] = useState<{ key: string; result: ImportResultDto } | undefined>();
   const [result, setResult] = useState<ImportResultDto | undefined>();
+  const generic = broker === 'generic-csv';
+  const mapping = useMappingEditor(file, generic);
 
   // The default log until the trader picks one; the user's zone setting until they type one.
   useEffect(() => {
@@ -30,10 +33,20 @@ export function ImportPage() {
   }, [logId, logs.data]);
   const zone = timeZone ?? settings.data?.timeZone ?? 'America/New_York';
 
-  const key = choiceKey({ logId, file, broker, timeZone: zone });
+  const key = choiceKey({ logId, file, broker, timeZone: zone, mapping: mapping.key });
   const fileError = file ? fileProblem(file) : undefined;
   const current = useMemo(() => (previewed?.key === key ? previewed.result : undefined), [previewed, key]);
-  const request = (dryRun: boolean) => ({ logId, file: file!, fileName: file!.name, dryRun, timeZone: zone, ...(broker ? { broker } : {}) });
+  const request = (dryRun: boolean) => ({
+    logId,
+    file: (generic ? mapping.upload : undefined) ?? file!,
+    fileName: file!.name,
+    dryRun,
+    timeZone: zone,
+    ...(broker ? { broker } : {}),
+    ...(generic ? mapping.fields : {}),
+  });
+  const shift = generic ? mapping.lineShift : 0;
+  const previewError = preview.error instanceof ApiError ? preview.error : null;
 
   return (
     <ImportView
@@ -49,20 +62,23 @@ export function ImportPage() {
         preview.reset();
       }}
       broker={broker}
-      onBroker={setBroker}
+      onBroker={(next) => {
+        setBroker(next);
+        preview.reset();
+      }}
       timeZone={zone}
       onTimeZone={setTimeZone}
       onPreview={() => {
-        if (!file || fileError) return;
+        if (!file || fileError || (generic && !mapping.fields)) return;
         const at = key;
-        preview.mutate(request(true), { onSuccess: (answer) => setPreviewed({ key: at, result: answer }) });
+        preview.mutate(request(true), { onSuccess: (answer) => setPreviewed({ key: at, result: shiftLines(answer, shift) }) });
       }}
       preview={current}
       previewState={stateOf(preview)}
       canCommit={canCommit(previewed?.key, current, key)}
       onCommit={() => {
         if (!file) return;
-        commit.mutate(request(false), { onSuccess: setResult });
+        commit.mutate(request(false), { onSuccess: (answer) => setResult(shiftLines(answer, shift)) });
       }}
       commitState={stateOf(commit)}
       result={result}
@@ -73,6 +89,15 @@ export function ImportPage() {
         preview.reset();
         commit.reset();
       }}
+      mappingEditor={generic ? mapping.editor : undefined}
+      onMapColumns={
+        isUnknownFormat(previewError, broker)
+          ? () => {
+              setBroker('generic-csv');
+              preview.reset();
+            }
+          : undefined
+      }
     />
   );
 }

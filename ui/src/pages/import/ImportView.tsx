@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { IMPORT_FORMATS, type ImportFormat, type ImportResultDto, type TradeLogDto } from '@marketswarm/shared/dto';
 import type { FieldIssue } from '../../api/http';
 import { previewSentence } from './import-wizard';
+import { MappingEditor, type MappingEditorProps } from './MappingEditor';
 import './import.css';
 
 export interface ActionState {
@@ -32,6 +33,10 @@ export interface ImportViewProps {
   commitState: ActionState;
   result: ImportResultDto | undefined;
   onStartOver: () => void;
+  /** The generic CSV's column mapping, shown when that format is chosen. */
+  mappingEditor?: MappingEditorProps | undefined;
+  /** Detection failed: offers to map the columns by hand (chooses the generic CSV format). */
+  onMapColumns?: (() => void) | undefined;
 }
 
 /** Names for the formats known when this was written; a format added to the contract since shows its id. */
@@ -48,6 +53,7 @@ const FORMAT_LABELS: Partial<Record<ImportFormat, string>> = {
   webull: 'Webull Orders',
   tradestation: 'TradeStation Orders',
   tradenote: 'Generic CSV (TradeNote template)',
+  'generic-csv': 'Generic CSV (column mapping)',
 };
 const formatLabel = (format: ImportFormat): string => FORMAT_LABELS[format] ?? format;
 
@@ -145,12 +151,21 @@ function Wizard(props: ImportViewProps) {
             </div>
           </div>
         </fieldset>
+        {props.mappingEditor ? <MappingEditor {...props.mappingEditor} /> : null}
         <div className="form-actions">
-          <button type="submit" disabled={!file || !!fileError || logId === '' || previewState.pending} data-testid="import-dry-run">
+          <button type="submit" disabled={!file || !!fileError || logId === '' || previewState.pending || (props.mappingEditor !== undefined && props.mappingEditor.issues.length > 0)} data-testid="import-dry-run">
             {previewState.pending ? 'Reading the file…' : 'Preview'}
           </button>
         </div>
         <ErrorBox state={previewState} />
+        {props.onMapColumns ? (
+          <div className="form-actions">
+            <span>Not one of these? Name the columns of any CSV with one row per fill.</span>
+            <button type="button" className="primary" onClick={props.onMapColumns} data-testid="import-map-columns">
+              Map the columns yourself
+            </button>
+          </div>
+        ) : null}
       </form>
       {preview ? (
         <section className="panel import-preview" aria-labelledby={`${id}-preview-title`} data-testid="import-preview" data-format={preview.format}>
