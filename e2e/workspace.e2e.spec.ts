@@ -360,7 +360,8 @@ describe('the workspace in Chromium through nginx', () => {
     expect(states.length).toBeGreaterThanOrEqual(8);
     await a.goto('/');
     await a.waitForURL(/\/signin/, { timeout: 10_000 });
-    await a.goto('/workspace/SPX?panel=risk');
+    // A deep link to a protected page, signed out, goes to sign-in too.
+    await a.goto('/trades?log=all');
     await a.waitForURL(/\/signin/, { timeout: 10_000 });
     expect(await a.locator('[data-testid=workspace]').count()).toBe(0);
     // B is unaffected by A signing out.

@@ -67,6 +67,25 @@ export async function sendJson<T>(method: Method, path: string, body: unknown, p
   return parse(answer);
 }
 
+/**
+ * POSTs a `multipart/form-data` body (a file upload) with the CSRF header; the browser writes the
+ * Content-Type with its boundary.
+ */
+export async function sendForm<T>(path: string, form: FormData, parse: (body: unknown) => T): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf !== undefined) headers[CSRF_HEADER] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch (error) {
+    throw new ApiError(0, `${path} is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const answer = await readJson(res);
+  if (!res.ok) throw apiError(path, res, answer);
+  return parse(answer);
+}
+
 /** A cookie readable by scripts, by name. */
 export function readCookie(name: string, cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
   for (const part of cookies.split(';')) {

@@ -6,6 +6,7 @@ import type { UserDto } from '@marketswarm/shared/dto';
 import { signOut } from '../auth/auth-api';
 import { setSessionUser } from '../auth/session';
 import { AlertsBell, AlertsToasts } from '../panels/alerts/AlertsToasts';
+import { AppNav } from '../shell/AppNav';
 import { useConnection } from '../stores/hooks';
 import { workspaceStreams } from '../stream/stream-plan';
 import { ConnectionPulse } from './ConnectionPulse';
@@ -67,6 +68,7 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
         </a>
         <header className="workspace-header">
           <span className="brand">MarketSwarm</span>
+          <AppNav compact />
           <SpotStrip />
           <ModeBadge />
           <ConnectionPulse hub={runtime.hub} />

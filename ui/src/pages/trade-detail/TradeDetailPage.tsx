@@ -1,16 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { TradeDto } from '@marketswarm/shared/dto';
 import { ApiError } from '../../api/http';
 import { useCloseTrade, useJournalConventions, useLogs, useTrade, useUpdateTrade } from '../../journal-api/hooks';
+import { PlaybookChecklist } from '../playbook/PlaybookChecklist';
 import { SessionChart } from './SessionChart';
 import { issuesToErrors, type FieldErrors } from './trade-edit';
 import { IDLE, TradeDetailView, type SubmitState } from './TradeDetailView';
-
-export interface TradeDetailPageProps {
-  /** PLAYBOOK SLOT: the lead passes the playbook check-off here; it is drawn below the notes. */
-  renderPlaybook?: (trade: TradeDto) => ReactNode;
-}
 
 function errorsOf(error: Error | null): FieldErrors {
   if (!error) return {};
@@ -23,7 +18,7 @@ function stateOf(mutation: { isPending: boolean; isSuccess: boolean; error: Erro
 }
 
 /** `/trades/:id`: the container of TradeDetailView. */
-export function TradeDetailPage({ renderPlaybook }: TradeDetailPageProps) {
+export function TradeDetailPage() {
   const { id = '' } = useParams();
   const trade = useTrade(id);
   const logs = useLogs();
@@ -58,7 +53,7 @@ export function TradeDetailPage({ renderPlaybook }: TradeDetailPageProps) {
         notesState={stateOf(update)}
         onClose={(body) => close.mutate(body, { onSuccess: () => setClosedNote(true) })}
         closeState={stateOf(close)}
-        playbook={renderPlaybook?.(data)}
+        playbook={<PlaybookChecklist tradeId={data.id} />}
       />
     </>
   );

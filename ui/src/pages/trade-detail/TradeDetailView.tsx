@@ -25,10 +25,7 @@ export interface TradeDetailViewProps {
   notesState: SubmitState;
   onClose: (body: CloseTradeBody) => void;
   closeState: SubmitState;
-  /**
-   * PLAYBOOK SLOT: the playbook check-off of this trade (built by the playbook helper, wired by the
-   * lead through TradeDetailPage's `renderPlaybook`). Nothing is drawn when it is absent.
-   */
+  /** The playbook check-off of this trade (the page passes PlaybookChecklist); nothing is drawn when absent. */
   playbook?: ReactNode;
 }
 
