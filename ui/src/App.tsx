@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthorized } from './api/http';
@@ -20,18 +20,29 @@ const loadWorkspace = () => import('./workspace/WorkspacePage').then((m) => (wor
 if (typeof window !== 'undefined' && window.location.pathname === '/') void loadWorkspace();
 const LazyWorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.WorkspacePage })));
 
-// The journal pages: one lazy chunk each, so neither the workspace nor the sign-in page carries them.
-const TradesPage = lazy(() => import('./pages/trades/TradesPage').then((m) => ({ default: m.TradesPage })));
-const TradeDetailPage = lazy(() => import('./pages/trade-detail/TradeDetailPage').then((m) => ({ default: m.TradeDetailPage })));
-const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
-const ImportPage = lazy(() => import('./pages/import/ImportPage').then((m) => ({ default: m.ImportPage })));
-const JournalPage = lazy(() => import('./pages/journal/JournalPage').then((m) => ({ default: m.JournalPage })));
-const JournalDayPage = lazy(() => import('./pages/journal/JournalDayPage').then((m) => ({ default: m.JournalDayPage })));
-const RetrospectivesPage = lazy(() => import('./pages/journal/RetrospectivesPage').then((m) => ({ default: m.RetrospectivesPage })));
-const PlaybookPage = lazy(() => import('./pages/playbook/PlaybookPage').then((m) => ({ default: m.PlaybookPage })));
-const AlertsPage = lazy(() => import('./pages/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })));
-const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
-const LeaderboardPage = lazy(() => import('./pages/leaderboard/LeaderboardPage').then((m) => ({ default: m.LeaderboardPage })));
+/**
+ * A journal page: one lazy chunk each, so neither the workspace nor the sign-in page carries them.
+ * Opened directly (a reload, a bookmark) its chunk is fetched at once, alongside the session check,
+ * rather than after it.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, path: RegExp) {
+  let loading: Promise<Record<K, ComponentType>> | undefined;
+  const start = () => (loading ??= load());
+  if (typeof window !== 'undefined' && path.test(window.location.pathname)) void start();
+  return lazy(() => start().then((m) => ({ default: m[name] })));
+}
+
+const TradesPage = lazyPage(() => import('./pages/trades/TradesPage'), 'TradesPage', /^\/trades\/?$/);
+const TradeDetailPage = lazyPage(() => import('./pages/trade-detail/TradeDetailPage'), 'TradeDetailPage', /^\/trades\/[^/]+$/);
+const AnalyticsPage = lazyPage(() => import('./pages/analytics/AnalyticsPage'), 'AnalyticsPage', /^\/analytics/);
+const ImportPage = lazyPage(() => import('./pages/import/ImportPage'), 'ImportPage', /^\/import/);
+const JournalPage = lazyPage(() => import('./pages/journal/JournalPage'), 'JournalPage', /^\/journal\/?$/);
+const JournalDayPage = lazyPage(() => import('./pages/journal/JournalDayPage'), 'JournalDayPage', /^\/journal\/\d{4}-/);
+const RetrospectivesPage = lazyPage(() => import('./pages/journal/RetrospectivesPage'), 'RetrospectivesPage', /^\/journal\/retrospectives/);
+const PlaybookPage = lazyPage(() => import('./pages/playbook/PlaybookPage'), 'PlaybookPage', /^\/playbook/);
+const AlertsPage = lazyPage(() => import('./pages/alerts/AlertsPage'), 'AlertsPage', /^\/alerts/);
+const OrdersPage = lazyPage(() => import('./pages/orders/OrdersPage'), 'OrdersPage', /^\/orders/);
+const LeaderboardPage = lazyPage(() => import('./pages/leaderboard/LeaderboardPage'), 'LeaderboardPage', /^\/leaderboard/);
 
 export function App() {
   return (

@@ -9,6 +9,10 @@
  * - long tasks, total blocking time, frames and main-thread busy time while 50 spot events/s
  *   stream into the page.
  *
+ * - the journal pages on a log of 10,000 trades (imported through nginx first): the trades list to
+ *   its first row and to every trade loaded, long tasks while scrolling it top to bottom, and the
+ *   analytics page to its first figure, each against a 1000 ms budget.
+ *
  * Both transports run in the same process, side by side: HTTP/2 with one EventSource per stream,
  * and Chromium with `--disable-http2` (HTTP/1.1 over TLS) on the single multiplexed stream.
  */
@@ -22,10 +26,12 @@ import { cleanupAll, onCleanup } from '../fanout/processes.js';
 import { machineBusySeconds } from '../fanout/proc-stats.js';
 import { assetSize, measureInitialBundle, type AssetSize, type InitialBundle } from './bundle-size.js';
 import { INSTRUMENT_PAGE, startStreamWindow, waitForFirstTick, timeFreshLoad, type LoadTiming, type StreamWindow } from './page-metrics.js';
+import { scrollTradesPage, timeAnalyticsPage, timeTradesPage, type JournalPageLoad, type ScrollWindow } from './journal-page-metrics.js';
+import { seedTradeLog } from './journal-seed.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results', import.meta.url));
 const DIST = path.join(repoRoot, 'ui/dist');
-export const BUDGETS = { initialJsGzipBytes: 250_000, firstTickMedianMs: 1000 } as const;
+export const BUDGETS = { initialJsGzipBytes: 250_000, firstTickMedianMs: 1000, tradesFirstRowMedianMs: 1000, analyticsFirstFigureMedianMs: 1000, scrollLongTasks: 0 } as const;
 
 const USAGE = `npm run bench:ui -- [options]      (or: node bench/dist/ui/run-ui.js [options])
 
@@ -33,6 +39,7 @@ const USAGE = `npm run bench:ui -- [options]      (or: node bench/dist/ui/run-ui
   --duration 20    seconds of streaming for the long-task window           (env BENCH_UI_DURATION)
   --rate 50        spot events per second during that window               (env BENCH_UI_RATE)
   --symbol SPX     symbol whose spot is streamed                           (env BENCH_UI_SYMBOL)
+  --trades 10000   closed trades in the journal log the journal pages show  (env BENCH_UI_TRADES)
   --quick          3 loads, 5 s of streaming
   --help`;
 
@@ -41,6 +48,7 @@ interface Options {
   durationSec: number;
   rate: number;
   symbol: string;
+  trades: number;
 }
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options | undefined {
@@ -54,7 +62,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
       continue;
     }
     const [name = '', inline] = arg.replace(/^--/, '').split('=', 2);
-    if (!arg.startsWith('--') || !['loads', 'duration', 'rate', 'symbol'].includes(name)) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
+    if (!arg.startsWith('--') || !['loads', 'duration', 'rate', 'symbol', 'trades'].includes(name)) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${name} needs a value`);
     flags.set(name, value);
@@ -71,6 +79,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     durationSec: num('duration', 'BENCH_UI_DURATION', quick ? 5 : 20),
     rate: num('rate', 'BENCH_UI_RATE', 50),
     symbol: flags.get('symbol') ?? env['BENCH_UI_SYMBOL'] ?? 'SPX',
+    trades: Math.round(num('trades', 'BENCH_UI_TRADES', 10_000)),
   };
 }
 
@@ -96,6 +105,17 @@ interface VariantResult {
   /** Cores busy machine-wide (stack, browser, publisher and anyone else) during the streaming window. */
   streamMachineBusyCores: number;
   stream: StreamWindow;
+  journal: JournalPagesResult;
+}
+
+interface JournalPagesResult {
+  tradesLoads: JournalPageLoad[];
+  tradesFirstRowMedianMs: number;
+  tradesAllLoadedMedianMs: number;
+  analyticsLoads: JournalPageLoad[];
+  analyticsFirstFigureMedianMs: number;
+  analyticsChartMedianMs: number;
+  scroll: ScrollWindow;
 }
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -116,6 +136,17 @@ async function signUp(stack: TestStack): Promise<Awaited<ReturnType<BrowserConte
     const res = await api.post('/api/auth/register', { data: account });
     if (!res.ok()) throw new Error(`register: ${res.status()} ${await res.text()}`);
     return await api.storageState();
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** A log of `count` closed trades for the bench's user, imported through nginx with its session and CSRF cookie. */
+async function seedJournal(stack: TestStack, storageState: Awaited<ReturnType<BrowserContext['storageState']>>, count: number): Promise<{ logId: string; trades: number; importMs: number }> {
+  const api = await request.newContext({ baseURL: stack.nginxUrl, ignoreHTTPSErrors: true, storageState });
+  try {
+    const csrf = storageState.cookies.find((c) => c.name === 'ms_csrf')?.value ?? '';
+    return await seedTradeLog(api, csrf, count);
   } finally {
     await api.dispose();
   }
@@ -183,6 +214,24 @@ async function main(): Promise<void> {
     }
   }
 
+  // The journal pages on a log of `options.trades` trades, the two transports alternating as above.
+  log(`journal: importing ${options.trades} trades through nginx…`);
+  const seeded = await seedJournal(stack, storageState, options.trades);
+  log(`  imported ${seeded.trades} trades in ${(seeded.importMs / 1000).toFixed(1)} s`);
+  const journalLoads = new Map<Variant['id'], { trades: JournalPageLoad[]; analytics: JournalPageLoad[] }>(variants.map((v) => [v.id, { trades: [], analytics: [] }]));
+  for (const v of variants) await timeTradesPage(contextFor(v), seeded.logId, seeded.trades); // warm, unmeasured
+  for (let i = 0; i < options.loads; i++) {
+    for (const v of variants) {
+      const trades = await timeTradesPage(contextFor(v), seeded.logId, seeded.trades);
+      const analytics = await timeAnalyticsPage(contextFor(v), seeded.logId);
+      journalLoads.get(v.id)!.trades.push(trades);
+      journalLoads.get(v.id)!.analytics.push(analytics);
+      log(`  load ${i + 1}/${options.loads} ${v.label}: trades first row ${trades.firstRenderMs.toFixed(0)} ms, all ${trades.completeMs.toFixed(0)} ms; analytics first figure ${analytics.firstRenderMs.toFixed(0)} ms`);
+    }
+  }
+  const scrolls = new Map<Variant['id'], ScrollWindow>();
+  for (const v of variants) scrolls.set(v.id, await scrollTradesPage(contextFor(v), seeded.logId, seeded.trades));
+
   // Lazy chunks: scripts the workspace route fetched beyond the initial ones.
   const initial = new Set(bundle.js.map((a) => new URL(a.url, 'https://x/').pathname));
   const firstLoad = loads.get('h2')![0]!;
@@ -209,6 +258,7 @@ async function main(): Promise<void> {
     await context.close();
     const timings = loads.get(v.id)!;
     const first = timings.map((t) => t.firstTickMs);
+    const journal = journalLoads.get(v.id)!;
     results.push({
       id: v.id,
       label: v.label,
@@ -224,6 +274,15 @@ async function main(): Promise<void> {
       sessionCheckedMedianMs: round(median(timings.map((t) => t.sessionCheckedMs))),
       streamMachineBusyCores: round(busyCores, 2),
       stream,
+      journal: {
+        tradesLoads: journal.trades,
+        tradesFirstRowMedianMs: round(median(journal.trades.map((t) => t.firstRenderMs))),
+        tradesAllLoadedMedianMs: round(median(journal.trades.map((t) => t.completeMs))),
+        analyticsLoads: journal.analytics,
+        analyticsFirstFigureMedianMs: round(median(journal.analytics.map((t) => t.firstRenderMs))),
+        analyticsChartMedianMs: round(median(journal.analytics.map((t) => t.completeMs))),
+        scroll: scrolls.get(v.id)!,
+      },
     });
   }
 
@@ -263,6 +322,12 @@ async function main(): Promise<void> {
     ['  main thread busy (task time / window)', `${(h2.stream.mainThreadBusyShare * 100).toFixed(1)} %`, `${(h1.stream.mainThreadBusyShare * 100).toFixed(1)} %`, ratio(h1.stream.mainThreadBusyShare, h2.stream.mainThreadBusyShare), ''],
     ['  script time (ms)', String(round(h2.stream.scriptMs)), String(round(h1.stream.scriptMs)), ratio(h1.stream.scriptMs, h2.stream.scriptMs), ''],
     [`  machine busy cores (of ${availableParallelism()})`, String(h2.streamMachineBusyCores), String(h1.streamMachineBusyCores), '', ''],
+    [`trades page, ${seeded.trades} trades: nav → first row, median (ms)`, String(h2.journal.tradesFirstRowMedianMs), String(h1.journal.tradesFirstRowMedianMs), ratio(h1.journal.tradesFirstRowMedianMs, h2.journal.tradesFirstRowMedianMs), `≤ ${BUDGETS.tradesFirstRowMedianMs} ${ok(h2.journal.tradesFirstRowMedianMs <= BUDGETS.tradesFirstRowMedianMs)}/${ok(h1.journal.tradesFirstRowMedianMs <= BUDGETS.tradesFirstRowMedianMs)}`],
+    ['  nav → every trade loaded, median (ms)', String(h2.journal.tradesAllLoadedMedianMs), String(h1.journal.tradesAllLoadedMedianMs), ratio(h1.journal.tradesAllLoadedMedianMs, h2.journal.tradesAllLoadedMedianMs), ''],
+    [`  scroll top → bottom in ${h2.journal.scroll.steps} steps: long tasks`, String(h2.journal.scroll.longTasks), String(h1.journal.scroll.longTasks), '', `≤ ${BUDGETS.scrollLongTasks} ${ok(h2.journal.scroll.longTasks <= BUDGETS.scrollLongTasks)}/${ok(h1.journal.scroll.longTasks <= BUDGETS.scrollLongTasks)}`],
+    ['  scroll: longest task (ms) · rows in the DOM at most', `${round(h2.journal.scroll.longestTaskMs)} · ${h2.journal.scroll.maxRowsInDom}`, `${round(h1.journal.scroll.longestTaskMs)} · ${h1.journal.scroll.maxRowsInDom}`, '', ''],
+    ['analytics page: nav → first figure, median (ms)', String(h2.journal.analyticsFirstFigureMedianMs), String(h1.journal.analyticsFirstFigureMedianMs), ratio(h1.journal.analyticsFirstFigureMedianMs, h2.journal.analyticsFirstFigureMedianMs), `≤ ${BUDGETS.analyticsFirstFigureMedianMs} ${ok(h2.journal.analyticsFirstFigureMedianMs <= BUDGETS.analyticsFirstFigureMedianMs)}/${ok(h1.journal.analyticsFirstFigureMedianMs <= BUDGETS.analyticsFirstFigureMedianMs)}`],
+    ['  nav → equity chart drawn, median (ms)', String(h2.journal.analyticsChartMedianMs), String(h1.journal.analyticsChartMedianMs), ratio(h1.journal.analyticsChartMedianMs, h2.journal.analyticsChartMedianMs), ''],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) lines.push(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
@@ -286,7 +351,11 @@ async function main(): Promise<void> {
       initialJs: bundle.jsGzipBytes <= BUDGETS.initialJsGzipBytes,
       firstTickH2: h2.firstTickMedianMs <= BUDGETS.firstTickMedianMs,
       firstTickHttp1: h1.firstTickMedianMs <= BUDGETS.firstTickMedianMs,
+      tradesFirstRow: results.every((r) => r.journal.tradesFirstRowMedianMs <= BUDGETS.tradesFirstRowMedianMs),
+      tradesScrollLongTasks: results.every((r) => r.journal.scroll.longTasks <= BUDGETS.scrollLongTasks),
+      analyticsFirstFigure: results.every((r) => r.journal.analyticsFirstFigureMedianMs <= BUDGETS.analyticsFirstFigureMedianMs),
     },
+    journal: { trades: seeded.trades, importMs: round(seeded.importMs) },
   };
   await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`JSON: ${path.relative(process.cwd(), file)}`);

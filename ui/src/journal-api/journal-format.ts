@@ -63,10 +63,20 @@ export function formatDurationMs(value: number | null): string {
   return `${total}s`;
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it,
+// and the trades list formats two dates per row on every scroll frame.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `Dec 1, 2026, 14:30` in `timeZone` (the journal's exchange zone) or the viewer's. */
 export function formatDateTime(ms: number | null, timeZone?: string): string {
   if (ms === null) return MISSING;
-  return new Intl.DateTimeFormat('en-US', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const key = timeZone ?? '';
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(ms);
 }
 
 /** `up`, `down` or `flat`: the class P&L is coloured by. */

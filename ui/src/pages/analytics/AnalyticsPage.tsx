@@ -14,7 +14,8 @@ export function AnalyticsPage() {
   const tags = useTags();
   const { timeZone, ready } = useJournalConventions();
   const query = useMemo(() => analyticsQuery(filters, timeZone), [filters, timeZone]);
-  const analytics = useAnalytics(query, ready);
+  // The zone only shapes a date filter: without one the figures are asked for at once, alongside the settings.
+  const analytics = useAnalytics(query, ready || (filters.from === undefined && filters.to === undefined));
   const series = useMemo(() => (analytics.data ? equitySeries(analytics.data.equity) : undefined), [analytics.data]);
   return (
     <AnalyticsView

@@ -17,7 +17,9 @@ export function TradesPage() {
     [filters.log, logs.data],
   );
   const query = useMemo(() => tradesQuery(filters, timeZone), [filters, timeZone]);
-  const all = useAllTrades(logIds, query, ready && (filters.log !== 'all' || logs.isSuccess));
+  // The zone only shapes a date filter: without one the first page is asked for at once, alongside the settings.
+  const zoneKnown = ready || (filters.from === undefined && filters.to === undefined);
+  const all = useAllTrades(logIds, query, zoneKnown && (filters.log !== 'all' || logs.isSuccess));
   const shown = useMemo(() => visibleTrades(all.trades, filters, breakevenTolerance), [all.trades, filters, breakevenTolerance]);
   const totals = useMemo(() => tradeTotals(shown, breakevenTolerance), [shown, breakevenTolerance]);
   const navigate = useNavigate();
