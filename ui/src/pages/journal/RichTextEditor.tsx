@@ -27,6 +27,8 @@ export function RichTextEditor({ initialHtml, onChange, label }: RichTextEditorP
         link: { openOnClick: false, autolink: true, protocols: ['mailto'], HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' } },
       }),
     ],
+    // TipTap's own <style> tag is refused by the SPA's CSP (style-src 'self'): its rules live in journal-pages.css.
+    injectCSS: false,
     content: sanitizeEntryHtml(initialHtml) ?? '',
     shouldRerenderOnTransaction: true,
     editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'entry-editor-content' } },
