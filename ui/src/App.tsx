@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthorized } from './api/http';
+import { queryClient } from './api/query-client';
 import { AuthPage } from './auth/AuthPage';
 import { setSessionUser } from './auth/session';
 import { StatusPanel } from './components/StatusPanel';
@@ -10,6 +11,10 @@ import { NotFoundPage } from './shell/NotFoundPage';
 import { RequireSession, useSessionUser } from './shell/RequireSession';
 import { Splash } from './shell/Splash';
 import type { WorkspacePage as WorkspacePageComponent } from './workspace/WorkspacePage';
+import type { QueryClient } from '@tanstack/react-query';
+
+/** What a page module may export to start its first request while the app boots. */
+type RoutePrefetch = (client: QueryClient, search: URLSearchParams) => void;
 
 // The workspace and its panels are a separate chunk: the sign-in and journal pages load without them.
 // On `/` the chunk is fetched at once, alongside the session check, rather than after it.
@@ -25,10 +30,14 @@ const LazyWorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.W
  * Opened directly (a reload, a bookmark) its chunk is fetched at once, alongside the session check,
  * rather than after it.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, path: RegExp) {
-  let loading: Promise<Record<K, ComponentType>> | undefined;
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType> & { prefetch?: RoutePrefetch }>, name: K, path: RegExp) {
+  let loading: ReturnType<typeof load> | undefined;
   const start = () => (loading ??= load());
-  if (typeof window !== 'undefined' && path.test(window.location.pathname)) void start();
+  if (typeof window !== 'undefined' && path.test(window.location.pathname)) {
+    // A page may also ask for its first data then, rather than once the session check has rendered it.
+    const search = new URLSearchParams(window.location.search);
+    void start().then((m) => m.prefetch?.(queryClient, search));
+  }
   return lazy(() => start().then((m) => ({ default: m[name] })));
 }
 

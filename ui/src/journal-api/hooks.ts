@@ -120,10 +120,13 @@ export function useCloseTrade(tradeId: string) {
   });
 }
 
-export const useAnalytics = (query: URLSearchParams, enabled: boolean) => {
+/** The analytics request for a query string: one definition for the page and its boot-time prefetch. */
+export const analyticsQueryOptions = (query: URLSearchParams) => {
   const queryString = query.toString();
-  return useQuery({ queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }) => fetchAnalytics(new URLSearchParams(queryString), signal), enabled, retry: retryTransient });
+  return { queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }: { signal: AbortSignal }) => fetchAnalytics(new URLSearchParams(queryString), signal), retry: retryTransient };
 };
+
+export const useAnalytics = (query: URLSearchParams, enabled: boolean) => useQuery({ ...analyticsQueryOptions(query), enabled });
 
 export function useCreateLog() {
   const client = useQueryClient();

@@ -1,11 +1,22 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { useAnalytics, useJournalConventions, useLogs, useTags } from '../../journal-api/hooks';
-import { analyticsQuery } from '../../journal-api/journal-filters';
+import type { QueryClient } from '@tanstack/react-query';
+import { analyticsQueryOptions, useAnalytics, useJournalConventions, useLogs, useTags } from '../../journal-api/hooks';
+import { analyticsQuery, filtersFromSearch } from '../../journal-api/journal-filters';
 import { useJournalFilters } from '../../shell/use-journal-filters';
 import { AnalyticsView } from './AnalyticsView';
 import { equitySeries } from './equity-series';
 
 const EquityChart = lazy(() => import('./EquityChart'));
+
+/**
+ * Opened directly, the figures are asked for while the app boots, alongside the session check.
+ * Only without a date filter: the user's zone (a setting, not known yet) shapes a date range.
+ */
+export function prefetch(client: QueryClient, search: URLSearchParams): void {
+  const filters = filtersFromSearch(search);
+  if (filters.from !== undefined || filters.to !== undefined) return;
+  void client.prefetchQuery(analyticsQueryOptions(analyticsQuery(filters, 'America/New_York')));
+}
 
 /** `/analytics`: the container of AnalyticsView, with the filters of the URL (shared with /trades). */
 export function AnalyticsPage() {
