@@ -1,15 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
-import { Outlet, useNavigate } from 'react-router';
-import { signOut } from '../auth/auth-api';
-import { setSessionUser } from '../auth/session';
+import { Suspense } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { AppNav } from './AppNav';
+import { RenderErrorBoundary } from './RenderErrorBoundary';
 import { useSessionUser } from './RequireSession';
+import { SignOutButton } from './SignOutButton';
 import './shell.css';
 
 /** The frame of the journal pages: brand, navigation, the user, and the page (a lazy chunk) below. */
 export function JournalLayout() {
   const user = useSessionUser();
+  const { pathname } = useLocation();
   return (
     <div className="journal-shell">
       <a className="skip-link" href="#journal-main">
@@ -24,33 +24,13 @@ export function JournalLayout() {
         <SignOutButton />
       </header>
       <main id="journal-main" className="journal-main" tabIndex={-1}>
-        <Suspense fallback={<div className="journal-loading" role="status">Loading…</div>}>
-          <Outlet />
-        </Suspense>
+        {/* A page that fails leaves the header usable; moving to another page clears the failure. */}
+        <RenderErrorBoundary name="journal page" resetKey={pathname}>
+          <Suspense fallback={<div className="journal-loading" role="status">Loading…</div>}>
+            <Outlet />
+          </Suspense>
+        </RenderErrorBoundary>
       </main>
     </div>
-  );
-}
-
-function SignOutButton() {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const onSignOut = async () => {
-    setBusy(true);
-    try {
-      await signOut();
-    } catch (error) {
-      // The session may already be gone; signing out locally is still right.
-      console.warn('sign-out request failed', error);
-    }
-    client.clear();
-    setSessionUser(client, null);
-    void navigate('/signin?reason=signed-out', { replace: true });
-  };
-  return (
-    <button type="button" data-testid="signout" onClick={() => void onSignOut()} disabled={busy}>
-      Sign out
-    </button>
   );
 }

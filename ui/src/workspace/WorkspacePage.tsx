@@ -3,10 +3,10 @@ import { startTransition, useCallback, useEffect, useMemo, useState } from 'reac
 import { useNavigate } from 'react-router';
 import type { Layout } from 'react-resizable-panels';
 import type { UserDto } from '@marketswarm/shared/dto';
-import { signOut } from '../auth/auth-api';
 import { setSessionUser } from '../auth/session';
 import { AlertsBell, AlertsToasts } from '../panels/alerts/AlertsToasts';
 import { AppNav } from '../shell/AppNav';
+import { SignOutButton } from '../shell/SignOutButton';
 import { useConnection } from '../stores/hooks';
 import { workspaceStreams } from '../stream/stream-plan';
 import { ConnectionPulse } from './ConnectionPulse';
@@ -97,30 +97,12 @@ function useSessionEnd(runtime: WorkspaceRuntime): void {
 }
 
 function UserMenu({ user, runtime }: { user: UserDto; runtime: WorkspaceRuntime }) {
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const onSignOut = async () => {
-    setBusy(true);
-    try {
-      await signOut();
-    } catch (error) {
-      // The session may already be gone; signing out locally is still right.
-      console.warn('sign-out request failed', error);
-    }
-    runtime.hub.close();
-    client.clear();
-    setSessionUser(client, null);
-    void navigate('/signin?reason=signed-out', { replace: true });
-  };
   return (
     <div className="user-menu">
       <span className="user-name" title={user.email}>
         {user.displayName}
       </span>
-      <button type="button" data-testid="signout" onClick={() => void onSignOut()} disabled={busy}>
-        Sign out
-      </button>
+      <SignOutButton beforeClear={() => runtime.hub.close()} />
     </div>
   );
 }
