@@ -65,6 +65,7 @@ describeNestServiceRoutes({
     'PUT /api/journal/retrospectives/:id': 'session',
     'DELETE /api/journal/retrospectives/:id': 'session',
     'GET /api/journal/calendar': 'session',
+    'GET /api/journal/calendar/day': 'session',
     'GET /api/journal/positions': 'session',
     'POST /api/journal/positions': 'session',
     'GET /api/journal/positions/:id': 'session',

@@ -339,7 +339,7 @@ export interface RetrospectiveTradesTable {
   user_id: string;
 }
 
-/** A file attached to an entry: its bytes live under `<data folder>/attachments/<user_id>/<id>`. */
+/** A file attached to an entry, its bytes in `content` (BLOB / bytea; both drivers read and write a Buffer). */
 export interface JournalAttachmentsTable {
   id: string;
   user_id: string;
@@ -350,6 +350,8 @@ export interface JournalAttachmentsTable {
   size_bytes: number;
   sha256: string;
   created_at: EpochMs;
+  /** Selected only to download: listings read the columns above. */
+  content: Buffer;
 }
 
 /** A saved what-if position (`/api/journal/positions`): `legs` is JSON text of `[{ expiry, strikeMicros, right, ratio }]`. */

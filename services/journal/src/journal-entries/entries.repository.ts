@@ -60,7 +60,7 @@ export class EntriesRepository {
     return entryId;
   }
 
-  /** False when the user has no entry that day. Attachment rows go with it (cascade); their files are the caller's. */
+  /** False when the user has no entry that day. Its links and attachments go with it (cascade). */
   async remove(userId: string, date: string): Promise<boolean> {
     const result = await this.db.deleteFrom('journal_entries').where('user_id', '=', userId).where('entry_date', '=', date).executeTakeFirst();
     return result.numDeletedRows > 0n;

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntryAnswerDto, EntryBody, EntryDatesDto, EntryDto } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
-import { AttachmentFiles } from './attachments/attachment-files.js';
 import { AttachmentsRepository } from './attachments/attachments.repository.js';
 import { EntriesRepository } from './entries.repository.js';
 import { entryJson } from './entry.json.js';
@@ -18,7 +17,6 @@ export class EntriesService {
   constructor(
     @Inject(EntriesRepository) private readonly entries: EntriesRepository,
     @Inject(AttachmentsRepository) private readonly attachments: AttachmentsRepository,
-    @Inject(AttachmentFiles) private readonly files: AttachmentFiles,
     @Inject(TradeLinksService) private readonly links: TradeLinksService,
   ) {}
 
@@ -37,11 +35,8 @@ export class EntriesService {
     return entryJson(entry, await this.attachments.ofDate(userId, date));
   }
 
-  /** The entry, its links and its attachments, files included. */
+  /** The entry, its links and its attachments (their rows hold the bytes, gone by cascade). */
   async remove(userId: string, date: string): Promise<void> {
-    const attachments = await this.attachments.ofDate(userId, date);
     if (!(await this.entries.remove(userId, date))) throw entryNotFound(date);
-    // After the rows are gone: a file left by a crash here is unreachable, never a row without its file.
-    for (const attachment of attachments) await this.files.remove(userId, attachment.id);
   }
 }

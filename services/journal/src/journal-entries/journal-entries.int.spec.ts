@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL_ATTACHMENT_MAX_BYTES, type AttachmentDto, type CalendarDto, type EntryAnswerDto, type EntryDatesDto, type EntryDto, type RetrospectiveDto, type RetrospectiveListDto, type TradeLogDto } from '@marketswarm/shared/dto';
+import { JOURNAL_ATTACHMENT_MAX_BYTES, type AttachmentDto, type CalendarDayTradesDto, type CalendarDto, type TradeDto, type EntryAnswerDto, type EntryDatesDto, type EntryDto, type RetrospectiveDto, type RetrospectiveListDto, type TradeLogDto } from '@marketswarm/shared/dto';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
-import { attachmentRoot } from './attachments/attachment-files.js';
 import { TINY_PNG, WINDOWS_EXE_HEAD } from './attachments/attachment-samples.js';
 
 const $ = (dollars: number) => Math.round(dollars * 1_000_000);
@@ -14,15 +11,6 @@ function upload(file: Buffer | string, name: string, type = 'image/png'): FormDa
   const form = new FormData();
   form.set('file', new Blob([file], { type }), name);
   return form;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -40,19 +28,22 @@ describe('journal entries, retrospectives, attachments and calendar routes', () 
   const defaultLog = async (who: SignedInAccount) => (await journal.call<{ logs: TradeLogDto[] }>(who, 'GET', '/api/logs')).body.logs[0]?.id ?? '';
 
   /** A closed trade written as grouping writes one: what analytics, and so the calendar, read. */
-  async function closedTrade(who: SignedInAccount, logId: string, closedAtIso: string, netDollars: number): Promise<string> {
+  async function closedTrade(who: SignedInAccount, logId: string, closedAtIso: string, netDollars: number, openedAtIso?: string): Promise<string> {
     const id = randomUUID();
     const closedAt = Date.parse(closedAtIso);
     await journal.database.db
       .insertInto('trades')
       .values({
         id, user_id: who.userId, log_id: logId, symbol: 'SPX', strategy: 'vertical', side: 'credit', quantity_micros: $(1),
-        opened_at: closedAt - 3_600_000, closed_at: closedAt, status: 'closed', gross_micros: $(netDollars + 1), fees_micros: $(1), net_micros: $(netDollars),
+        opened_at: openedAtIso === undefined ? closedAt - 3_600_000 : Date.parse(openedAtIso), closed_at: closedAt, status: 'closed', gross_micros: $(netDollars + 1), fees_micros: $(1), net_micros: $(netDollars),
         risk_micros: null, notes: '', market_at_entry: null, group_key: null, group_hash: null, computed_risk_micros: null, created_at: closedAt, updated_at: closedAt,
       })
       .execute();
     return id;
   }
+
+  const storedBytes = async (id: string): Promise<Buffer | undefined> =>
+    (await journal.database.db.selectFrom('journal_attachments').select('content').where('id', '=', id).executeTakeFirst())?.content;
 
   beforeAll(async () => {
     journal = await startJournalApp();
@@ -221,14 +212,13 @@ describe('journal entries, retrospectives, attachments and calendar routes', () 
   });
 
   describe('/api/journal/entries/:date/attachments and /api/journal/attachments/:id', () => {
-    it('stores a real PNG under the run data folder, lists it on the entry and serves it as a sandboxed download', async () => {
+    it('stores a real PNG in the database, lists it on the entry and serves it as a sandboxed download', async () => {
       const posted = await journal.call<AttachmentDto>(alice, 'POST', '/api/journal/entries/2026-12-09/attachments', upload(TINY_PNG, 'SPX fly (1).html', 'text/html'));
       expect(posted.status, JSON.stringify(posted.body)).toBe(201);
       expect(posted.body).toMatchObject({ date: '2026-12-09', fileName: 'SPX fly (1).png', contentType: 'image/png', size: TINY_PNG.length });
 
-      const root = await attachmentRoot(journal.database, journal.ctx);
-      const file = path.join(root, alice.userId, posted.body.id);
-      expect(await readFile(file)).toEqual(TINY_PNG);
+      // In the row itself, so any journal node on the same database serves it.
+      expect((await storedBytes(posted.body.id))?.equals(TINY_PNG)).toBe(true);
 
       // The day had no entry: the upload made an empty one, which lists the attachment.
       const entry = await journal.call<EntryAnswerDto>(alice, 'GET', '/api/journal/entries?date=2026-12-09');
@@ -240,23 +230,24 @@ describe('journal entries, retrospectives, attachments and calendar routes', () 
       expect(res.headers.get('content-disposition')).toBe("attachment; filename=\"SPX fly (1).png\"; filename*=UTF-8''SPX%20fly%20%281%29.png");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toBe('sandbox');
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
       expect(Buffer.from(await res.arrayBuffer())).toEqual(TINY_PNG);
 
       expect((await journal.call(alice, 'DELETE', `/api/journal/attachments/${posted.body.id}`)).status).toBe(204);
-      expect(await exists(file)).toBe(false);
+      expect(await storedBytes(posted.body.id)).toBeUndefined();
       expect((await journal.call(alice, 'GET', `/api/journal/attachments/${posted.body.id}`)).status).toBe(404);
       expect((await journal.call<EntryAnswerDto>(alice, 'GET', '/api/journal/entries?date=2026-12-09')).body.entry?.attachments).toEqual([]);
     });
 
-    it('takes CSV and plain text by their bytes, and deleting the entry removes its files', async () => {
+    it('takes CSV and plain text by their bytes, and deleting the entry removes them', async () => {
       const csv = await journal.call<AttachmentDto>(alice, 'POST', '/api/journal/entries/2026-12-10/attachments', upload('date,pnl\n2026-12-10,120\n', 'fills.csv', 'application/octet-stream'));
       expect(csv.body).toMatchObject({ contentType: 'text/csv', fileName: 'fills.csv' });
       const text = await journal.call<AttachmentDto>(alice, 'POST', '/api/journal/entries/2026-12-10/attachments', upload('Größe: 2 lots', 'note', 'image/png'));
       expect(text.body).toMatchObject({ contentType: 'text/plain', fileName: 'note.txt' });
-      const root = await attachmentRoot(journal.database, journal.ctx);
+      expect((await storedBytes(text.body.id))?.toString('utf8')).toBe('Größe: 2 lots');
       expect((await journal.call(alice, 'DELETE', '/api/journal/entries/2026-12-10')).status).toBe(204);
-      expect(await exists(path.join(root, alice.userId, csv.body.id))).toBe(false);
-      expect(await exists(path.join(root, alice.userId, text.body.id))).toBe(false);
+      expect(await storedBytes(csv.body.id)).toBeUndefined();
+      expect(await storedBytes(text.body.id)).toBeUndefined();
       expect((await journal.call(alice, 'GET', `/api/journal/attachments/${csv.body.id}`)).status).toBe(404);
     });
 
@@ -353,6 +344,64 @@ describe('journal entries, retrospectives, attachments and calendar routes', () 
       expect((await journal.call(alice, 'GET', '/api/journal/calendar?month=2026-13')).body).toMatchObject({ issues: [{ path: 'month' }] });
       expect((await journal.call(alice, 'GET', '/api/journal/calendar')).body).toMatchObject({ issues: [{ path: 'month' }] });
       expect((await journal.call(alice, 'GET', '/api/journal/calendar?month=2026-12&log=x')).body).toMatchObject({ issues: [{ path: 'log' }] });
+    });
+  });
+
+  describe('/api/journal/calendar/day', () => {
+    it('lists the trades that closed that day in the user\'s zone, however long ago they opened, with the calendar\'s figures for the day', async () => {
+      const fay = await journal.account('fay@example.com');
+      const log = await defaultLog(fay);
+      const morning = await closedTrade(fay, log, '2026-12-07T15:00:00Z', 200);
+      // Opened 90 days before, closed at 18:00 New York on the 7th.
+      const swing = await closedTrade(fay, log, '2026-12-07T23:00:00Z', -50, '2026-09-08T14:00:00Z');
+      // 04:30Z on the 8th is 23:30 on the 7th in New York: the 7th's, the last to close.
+      const late = await closedTrade(fay, log, '2026-12-08T04:30:00Z', 30);
+      // 05:30Z on the 8th is 00:30 on the 8th in New York: the next day's, though UTC-close to the others.
+      const nextDay = await closedTrade(fay, log, '2026-12-08T05:30:00Z', 999);
+      // Opened that day, still open: no close, no place on the day.
+      await journal.database.db.updateTable('trades').set({ status: 'open', closed_at: null }).where('id', '=', await closedTrade(fay, log, '2026-12-07T16:00:00Z', 0)).execute();
+      expect((await journal.call(fay, 'PATCH', `/api/trades/${morning}`, { tags: [{ name: 'fomc' }], notes: 'held the fly' })).status).toBe(200);
+
+      const day = await journal.call<CalendarDayTradesDto>(fay, 'GET', '/api/journal/calendar/day?date=2026-12-07');
+      expect(day.status, JSON.stringify(day.body)).toBe(200);
+      expect(day.body).toMatchObject({ date: '2026-12-07', log: 'all', timeZone: 'America/New_York' });
+      expect(day.body.trades.map((t) => t.id)).toEqual([morning, swing, late]);
+      // Each trade exactly as /api/trades/:id renders it.
+      expect(day.body.trades[0]).toEqual((await journal.call<TradeDto>(fay, 'GET', `/api/trades/${morning}`)).body);
+      expect(day.body.trades[0]).toMatchObject({ notes: 'held the fly', tags: [{ name: 'fomc' }] });
+      expect(day.body.figures).toEqual({ netPnl: 180, trades: 3, wins: 2, losses: 1, winRate: 2 / 3 });
+
+      // The calendar counts the same day the same way.
+      const week = await journal.call<CalendarDto>(fay, 'GET', '/api/journal/calendar?week=2026-12-07');
+      const { date: _date, hasEntry: _hasEntry, ...calendarDay } = week.body.days[0]!;
+      expect(calendarDay).toEqual(day.body.figures);
+      expect((await journal.call<CalendarDayTradesDto>(fay, 'GET', '/api/journal/calendar/day?date=2026-12-08')).body.trades.map((t) => t.id)).toEqual([nextDay]);
+    });
+
+    it('reads one log when asked, and answers 404 naming log for another user\'s, whose trades it never lists', async () => {
+      const gus = await journal.account('gus@example.com');
+      const main = await defaultLog(gus);
+      const paper = await journal.call<TradeLogDto>(gus, 'POST', '/api/logs', { name: 'Paper', currency: 'USD', startingCapital: 0 });
+      const inMain = await closedTrade(gus, main, '2026-12-09T15:00:00Z', 10);
+      const inPaper = await closedTrade(gus, paper.body.id, '2026-12-09T16:00:00Z', 20);
+      await closedTrade(bob, bobLog, '2026-12-09T17:00:00Z', 5);
+      expect((await journal.call<CalendarDayTradesDto>(gus, 'GET', '/api/journal/calendar/day?date=2026-12-09')).body.trades.map((t) => t.id)).toEqual([inMain, inPaper]);
+      const onePaper = await journal.call<CalendarDayTradesDto>(gus, 'GET', `/api/journal/calendar/day?date=2026-12-09&log=${paper.body.id}`);
+      expect(onePaper.body).toMatchObject({ log: paper.body.id, figures: { netPnl: 20, trades: 1 } });
+      expect(onePaper.body.trades.map((t) => t.id)).toEqual([inPaper]);
+      const foreign = await journal.call(gus, 'GET', `/api/journal/calendar/day?date=2026-12-09&log=${bobLog}`);
+      expect(foreign.status).toBe(404);
+      expect(foreign.body).toMatchObject({ code: 'not-found', issues: [{ path: 'log' }] });
+    });
+
+    it('answers 400 naming date for a missing or impossible date, and log for a bad one', async () => {
+      const impossible = await journal.call(alice, 'GET', '/api/journal/calendar/day?date=2026-02-30');
+      expect(impossible.status).toBe(400);
+      expect(impossible.body).toMatchObject({ issues: [{ path: 'date', message: 'must be a date such as 2026-12-07' }] });
+      const missing = await journal.call(alice, 'GET', '/api/journal/calendar/day');
+      expect(missing.status).toBe(400);
+      expect(missing.body).toMatchObject({ issues: [{ path: 'date', message: 'is required' }] });
+      expect((await journal.call(alice, 'GET', '/api/journal/calendar/day?date=2026-12-07&log=x')).body).toMatchObject({ issues: [{ path: 'log' }] });
     });
   });
 });

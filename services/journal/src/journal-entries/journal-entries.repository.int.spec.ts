@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
+import { JOURNAL_ATTACHMENT_MAX_BYTES } from '@marketswarm/shared/dto';
 import type { JournalDb } from '../database/journal-db.js';
 import { describeOnBothDialects } from '../database/testing/describe-on-both-dialects.js';
 import { AttachmentsRepository } from './attachments/attachments.repository.js';
@@ -59,7 +60,7 @@ describeOnBothDialects('journal entries storage', (fixture) => {
     await entries.put(alice, '2026-12-11', '', [trade]);
     const entryId = await entries.ensure(alice, '2026-12-11');
     const id = randomUUID();
-    await attachments.insert(alice, { id, entryId, fileName: 'x.png', contentType: 'image/png', size: 67, sha256: 'ab' });
+    await attachments.insert(alice, { id, entryId, fileName: 'x.png', contentType: 'image/png', sha256: 'ab', bytes: Buffer.alloc(67, 1) });
     expect(await attachments.ofDate(alice, '2026-12-11')).toEqual([{ id, date: '2026-12-11', fileName: 'x.png', contentType: 'image/png', size: 67, sha256: 'ab', createdAt: T0 }]);
     expect(await attachments.get(bob, id)).toBeUndefined();
     expect(await attachments.remove(bob, id)).toBe(false);
@@ -69,6 +70,35 @@ describeOnBothDialects('journal entries storage', (fixture) => {
     expect(await entries.remove(bob, '2026-12-11')).toBe(false);
     expect(await entries.remove(alice, '2026-12-11')).toBe(true);
     expect(await attachments.get(alice, id)).toBeUndefined();
+  });
+
+  it('gives back an attachment\'s bytes exactly as stored, every byte value and a full 5 MiB, to its owner only', async () => {
+    const entryId = await entries.ensure(alice, '2026-12-12');
+    // Every byte value (NUL, high bytes, invalid UTF-8) then random noise: no text decoding on the way.
+    const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+    const full = Buffer.concat([everyByte, randomBytes(JOURNAL_ATTACHMENT_MAX_BYTES - everyByte.length)]);
+    const small = randomUUID();
+    const large = randomUUID();
+    await attachments.insert(alice, { id: small, entryId, fileName: 'bytes.txt', contentType: 'text/plain', sha256: 'x', bytes: everyByte });
+    await attachments.insert(alice, { id: large, entryId, fileName: 'big.pdf', contentType: 'application/pdf', sha256: 'y', bytes: full });
+
+    const smallBack = await attachments.withContent(alice, small);
+    expect(Buffer.isBuffer(smallBack?.bytes)).toBe(true);
+    expect(smallBack?.bytes.equals(everyByte)).toBe(true);
+    expect(smallBack?.attachment).toMatchObject({ id: small, date: '2026-12-12', size: 256 });
+    const largeBack = await attachments.withContent(alice, large);
+    expect(largeBack?.bytes.length).toBe(JOURNAL_ATTACHMENT_MAX_BYTES);
+    expect(largeBack?.bytes.equals(full)).toBe(true);
+    expect(largeBack?.attachment.size).toBe(JOURNAL_ATTACHMENT_MAX_BYTES);
+
+    expect(await attachments.withContent(bob, large)).toBeUndefined();
+    // The listing carries metadata only.
+    expect((await attachments.ofDate(alice, '2026-12-12')).map((a) => Object.keys(a).sort())).toEqual([
+      ['contentType', 'createdAt', 'date', 'fileName', 'id', 'sha256', 'size'],
+      ['contentType', 'createdAt', 'date', 'fileName', 'id', 'sha256', 'size'],
+    ]);
+    expect(await attachments.remove(alice, large)).toBe(true);
+    expect(await attachments.withContent(alice, large)).toBeUndefined();
   });
 
   it('holds one retrospective per user, period and start, and treats another user\'s as not there', async () => {

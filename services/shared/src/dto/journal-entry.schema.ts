@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { epochMsSchema, journalIdSchema, moneySchema } from './journal-common.schema.js';
+import { tradeSchema } from './journal-trade.schema.js';
 
 /**
  * REST contracts of the journal itself (docs/API.md "Journal entries"): a daily entry of rich text
  * (`/api/journal/entries`), weekly and monthly retrospectives (`/api/journal/retrospectives`),
- * files attached to an entry (`/api/journal/attachments`) and the P&L calendar
- * (`/api/journal/calendar`). Dates are calendar dates in the user's timeZone setting.
+ * files attached to an entry (`/api/journal/attachments`), the P&L calendar
+ * (`/api/journal/calendar`) and one day of it with its trades (`/api/journal/calendar/day`). Dates
+ * are calendar dates in the user's timeZone setting.
  */
 
 /** The most HTML an entry or retrospective keeps, in UTF-8 bytes (checked before sanitising). */
@@ -189,6 +191,8 @@ export type RetrospectiveDto = z.infer<typeof retrospectiveSchema>;
 export const retrospectiveListSchema = z.object({ retrospectives: z.array(retrospectiveSchema).describe('newest period first') });
 export type RetrospectiveListDto = z.infer<typeof retrospectiveListSchema>;
 
+const calendarLogSchema = z.union([z.literal('all'), journalIdSchema], 'must be a log id or "all"').default('all');
+
 export const calendarQuerySchema = z
   .strictObject({
     month: z
@@ -196,7 +200,7 @@ export const calendarQuerySchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-12')
       .optional(),
     week: z.string().optional().describe('the Monday that begins the week'),
-    log: z.union([z.literal('all'), journalIdSchema], 'must be a log id or "all"').default('all'),
+    log: calendarLogSchema,
   })
   .superRefine((query, ctx) => {
     if ((query.month === undefined) === (query.week === undefined)) {
@@ -227,3 +231,20 @@ export const calendarSchema = z.object({
   totals: periodFiguresSchema.extend({ tradingDays: z.number().int().describe('days with at least one closed trade') }),
 });
 export type CalendarDto = z.infer<typeof calendarSchema>;
+
+/** `/api/journal/calendar/day?date=&log=`. */
+export const calendarDayQuerySchema = z.strictObject({
+  date: z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date such as 2026-12-07') }).pipe(journalDateSchema),
+  log: calendarLogSchema,
+});
+export type CalendarDayQuery = z.infer<typeof calendarDayQuerySchema>;
+
+/** One day of the calendar: its figures, as the calendar counts them, and the trades behind them. */
+export const calendarDayTradesSchema = z.object({
+  date: journalDateSchema,
+  log: z.string().describe('the log id, or all'),
+  timeZone: z.string().describe('the zone the day is in (the user\'s timeZone setting)'),
+  figures: periodFiguresSchema.describe('the same figures as the calendar\'s day'),
+  trades: z.array(tradeSchema).describe('the trades that closed that day in timeZone, however long ago they opened, in order of close; as /api/trades/:id renders them'),
+});
+export type CalendarDayTradesDto = z.infer<typeof calendarDayTradesSchema>;

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /**
  * The journal itself: one rich-text entry per user and day (`entry_date` is a calendar date in the
  * user's zone, YYYY-MM-DD), weekly and monthly retrospectives (one per user, period and start), the
- * trades each links, and files attached to an entry (metadata here, bytes under the run's data
- * folder). Deleting a trade unlinks it; deleting an entry removes its attachment rows.
+ * trades each links, and files attached to an entry, bytes included: every journal node behind one
+ * PostgreSQL serves every file. Deleting a trade unlinks it; deleting an entry removes its attachments.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -59,6 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('size_bytes', 'bigint', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    // Last, so reading the metadata never walks the bytes (SQLite keeps a large value in overflow pages
+    // after the columns before it; PostgreSQL TOASTs it out of line): only a download selects it.
+    .addColumn('content', sql.raw(db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob'), (c) => c.notNull())
     .execute();
   await db.schema.createIndex('journal_attachments_by_entry').on('journal_attachments').columns(['entry_id', 'created_at']).execute();
 }

@@ -38,7 +38,7 @@ export class AttachmentsController {
 
   @Delete('attachments/:id')
   @HttpCode(204)
-  @ApiRoute({ summary: 'Deletes an attachment and its file', responses: { 204: null }, errors: NOT_FOUND })
+  @ApiRoute({ summary: 'Deletes an attachment, bytes included', responses: { 204: null }, errors: NOT_FOUND })
   async remove(@CurrentUser() user: UserDto, @ZodParams(journalIdParamsSchema) params: JournalIdParams): Promise<void> {
     await this.attachments.remove(user.id, params.id);
   }

@@ -18,11 +18,14 @@ export interface NewAttachment {
   entryId: string;
   fileName: string;
   contentType: JournalAttachmentType;
-  size: number;
   sha256: string;
+  bytes: Buffer;
 }
 
-/** All SQL on `journal_attachments` (metadata only; the bytes are AttachmentFiles'), scoped by user. */
+/**
+ * All SQL on `journal_attachments`, scoped by user. The bytes live in the row (`content`), so any
+ * journal node on the same database serves them; only `withContent()` reads them.
+ */
 export class AttachmentsRepository {
   constructor(
     private readonly db: Kysely<JournalDb>,
@@ -48,10 +51,27 @@ export class AttachmentsRepository {
     return rows.map(toAttachment);
   }
 
+  /** The attachment with its bytes exactly as uploaded (a download); undefined for another user's or a missing one. */
+  async withContent(userId: string, id: string): Promise<{ attachment: Attachment; bytes: Buffer } | undefined> {
+    const row = await this.selectWithDate(userId).select('journal_attachments.content').where('journal_attachments.id', '=', id).executeTakeFirst();
+    return row && { attachment: toAttachment(row), bytes: row.content };
+  }
+
+  /** The size is the bytes' length, never a figure the caller passes. */
   async insert(userId: string, attachment: NewAttachment): Promise<void> {
     await this.db
       .insertInto('journal_attachments')
-      .values({ id: attachment.id, user_id: userId, entry_id: attachment.entryId, file_name: attachment.fileName, content_type: attachment.contentType, size_bytes: attachment.size, sha256: attachment.sha256, created_at: this.now() })
+      .values({
+        id: attachment.id,
+        user_id: userId,
+        entry_id: attachment.entryId,
+        file_name: attachment.fileName,
+        content_type: attachment.contentType,
+        size_bytes: attachment.bytes.length,
+        sha256: attachment.sha256,
+        created_at: this.now(),
+        content: attachment.bytes,
+      })
       .execute();
   }
 

@@ -2,11 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AttachmentDto } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
-import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
-import type { ServiceContext } from '@marketswarm/shared/service';
 import { EntriesRepository } from '../entries.repository.js';
 import { attachmentJson } from '../entry.json.js';
-import { AttachmentFiles } from './attachment-files.js';
 import { AttachmentsRepository, type Attachment } from './attachments.repository.js';
 import { attachmentFileName, sniffAttachment } from './sniff-attachment.js';
 
@@ -28,20 +25,15 @@ function attachmentNotFound(id: string): DomainError {
 
 /**
  * Files attached to a day's entry. What a file is comes from its bytes (sniffAttachment), never
- * from the client; the entry is created empty when the day has none yet.
+ * from the client; the entry is created empty when the day has none yet. The bytes are stored in
+ * the database with their row, so every journal node sharing it serves every file.
  */
 @Injectable()
 export class AttachmentsService {
-  private readonly logger: ServiceContext['logger'];
-
   constructor(
     @Inject(AttachmentsRepository) private readonly attachments: AttachmentsRepository,
     @Inject(EntriesRepository) private readonly entries: EntriesRepository,
-    @Inject(AttachmentFiles) private readonly files: AttachmentFiles,
-    @Inject(SERVICE_CONTEXT) ctx: ServiceContext,
-  ) {
-    this.logger = ctx.logger;
-  }
+  ) {}
 
   async upload(userId: string, date: string, file: UploadedAttachment | undefined): Promise<AttachmentDto> {
     if (!file) throw new DomainError('validation', 'invalid body: file: attach the file as the multipart field "file"', { issues: [{ path: 'file', message: 'is required (multipart/form-data)' }] });
@@ -49,39 +41,26 @@ export class AttachmentsService {
     if (!sniffed.ok) throw new DomainError(sniffed.code, `file: ${sniffed.message}`, { issues: [{ path: 'file', message: sniffed.message }] });
     const entryId = await this.entries.ensure(userId, date);
     const id = randomUUID();
-    await this.files.write(userId, id, file.buffer);
-    try {
-      await this.attachments.insert(userId, {
-        id,
-        entryId,
-        fileName: attachmentFileName(file.originalname, sniffed.ext),
-        contentType: sniffed.contentType,
-        size: file.buffer.length,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      });
-    } catch (error) {
-      // The entry was deleted meanwhile (its row gone, the foreign key refuses): no orphan file.
-      await this.files.remove(userId, id);
-      throw error;
-    }
+    await this.attachments.insert(userId, {
+      id,
+      entryId,
+      fileName: attachmentFileName(file.originalname, sniffed.ext),
+      contentType: sniffed.contentType,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      bytes: file.buffer,
+    });
     const stored = await this.attachments.get(userId, id);
     if (!stored) throw attachmentNotFound(id);
     return attachmentJson(stored);
   }
 
   async download(userId: string, id: string): Promise<AttachmentDownload> {
-    const attachment = await this.attachments.get(userId, id);
-    if (!attachment) throw attachmentNotFound(id);
-    const bytes = await this.files.read(userId, id);
-    if (!bytes) {
-      this.logger.warn({ attachmentId: id }, 'attachment row without its file');
-      throw attachmentNotFound(id);
-    }
-    return { attachment, bytes };
+    const download = await this.attachments.withContent(userId, id);
+    if (!download) throw attachmentNotFound(id);
+    return download;
   }
 
   async remove(userId: string, id: string): Promise<void> {
     if (!(await this.attachments.remove(userId, id))) throw attachmentNotFound(id);
-    await this.files.remove(userId, id);
   }
 }

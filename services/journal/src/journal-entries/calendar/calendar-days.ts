@@ -17,6 +17,11 @@ export interface CalendarBuckets {
   totals: DayFigures & { tradingDays: number };
 }
 
+/** The date a trade counts on: the day it CLOSED, in `timeZone`, read as the analytics' daily P&L reads it. */
+export function closeDateOf(trade: Pick<ClosedTrade, 'closedAt'>, timeZone: string): string {
+  return exchangeTime(trade.closedAt, timeZone).date;
+}
+
 /**
  * Buckets closed trades into the given dates by the day each CLOSED on, in `timeZone` (the user's
  * setting), the way the analytics' daily P&L reads a close (exchangeTime); a trade closing outside
@@ -27,7 +32,7 @@ export function calendarBuckets(trades: readonly Pick<ClosedTrade, 'closedAt' | 
   const byDate = new Map<string, CalendarDay>(dates.map((date) => [date, { date, netMinor: 0, trades: 0, wins: 0, losses: 0 }]));
   const totals = { netMinor: 0, trades: 0, wins: 0, losses: 0, tradingDays: 0 };
   for (const trade of trades) {
-    const day = byDate.get(exchangeTime(trade.closedAt, timeZone).date);
+    const day = byDate.get(closeDateOf(trade, timeZone));
     if (!day) continue;
     const outcome = outcomeOf(trade.netMinor, breakevenToleranceMinor);
     day.netMinor += trade.netMinor;
