@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { CandlestickSeries, ColorType, CrosshairMode, createChart, type IChartApi, type ISeriesApi } from 'lightweight-charts';
+import { CandlestickSeries, ColorType, CrosshairMode, createChart, type IChartApi, type ISeriesApi, type MouseEventParams, type Time } from 'lightweight-charts';
 import type { Candle, CandleInterval } from '../../stores/candle-store';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { createTimeFormatters, readChartTheme, toChartCandle, toChartCandles } from './chart-candles';
@@ -11,6 +11,8 @@ export interface CandlesChartProps {
   history: readonly Candle[] | undefined;
   /** Called with the last close after every draw and live update (imperatively, no re-render). */
   onLastClose: (close: number | undefined) => void;
+  /** Called with the price under a click on the chart (null off the price scale). */
+  onPick?: (price: number | null) => void;
 }
 
 interface ChartHandle {
@@ -22,7 +24,7 @@ interface ChartHandle {
  * The canvas chart (lightweight-charts, loaded lazily by CandlesPanel). React renders it once per
  * symbol/interval/history; live candles go from the store straight to `series.update`.
  */
-export default function CandlesChart({ symbol, interval, history, onLastClose }: CandlesChartProps) {
+export default function CandlesChart({ symbol, interval, history, onLastClose, onPick }: CandlesChartProps) {
   const { stores } = useWorkspace();
   const hostRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ChartHandle | null>(null);
@@ -82,6 +84,17 @@ export default function CandlesChart({ symbol, interval, history, onLastClose }:
       onLastClose(candle.c);
     });
   }, [stores, symbol, interval, history, onLastClose]);
+
+  useEffect(() => {
+    const handle = handleRef.current;
+    if (!handle || !onPick) return;
+    const onClick = (param: MouseEventParams<Time>): void => onPick(param.point ? handle.series.coordinateToPrice(param.point.y) : null);
+    handle.chart.subscribeClick(onClick);
+    return () => {
+      // On unmount the chart is already removed (its effect is cleaned up first) and takes its handlers with it.
+      if (handleRef.current === handle) handle.chart.unsubscribeClick(onClick);
+    };
+  }, [onPick]);
 
   return <div ref={hostRef} className="candles-canvas" aria-hidden="true" />;
 }

@@ -33,4 +33,10 @@ describe(CandlesPanel.name, () => {
     expect(html).toContain('aria-pressed="true">1m</button>');
     expect(html).toContain('aria-pressed="false">1h</button>');
   });
+
+  it('has an empty chart-level alert status and no offer until the chart is clicked', () => {
+    const html = render(workspace());
+    expect(html).toContain('data-testid="chart-level-alert-status"');
+    expect(html).not.toContain('data-testid="chart-level-alert"');
+  });
 });
