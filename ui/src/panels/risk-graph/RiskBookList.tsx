@@ -109,6 +109,10 @@ interface WhatIfRowProps {
   title: string;
 }
 
+/** The orders page prefills its form from these query parameters (OrdersPage). */
+export const whatIfOrderHref = (p: Pick<WhatIfPosition, 'symbol' | 'tile'>): string => `/orders?${new URLSearchParams({ tile: p.tile.key, symbol: p.symbol }).toString()}`;
+export const savedOrderHref = (id: string): string => `/orders?${new URLSearchParams({ position: id }).toString()}`;
+
 function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIfRowProps) {
   const [saving, setSaving] = useState(false);
   const name = risk.name;
@@ -131,6 +135,9 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIf
       <button type="button" className="rg-btn" data-testid="risk-save" aria-expanded={saving} onClick={() => setSaving((v) => !v)}>
         Save
       </button>
+      <Link className="rg-btn rg-order" data-testid="whatif-order" to={whatIfOrderHref(p)} title={`Open an order form prefilled with ${name}`}>
+        Order…
+      </Link>
       <button type="button" className="rg-btn rg-icon" aria-label={`Remove ${name}`} onClick={() => whatIf.remove(p.id)}>
         ×
       </button>
@@ -170,6 +177,9 @@ function SavedRow({ dto, risk, hidden, whatIf, actions, midsOf }: SavedRowProps)
       <button type="button" className="rg-btn" data-testid="saved-position-log" aria-expanded={mode === 'log'} onClick={() => toggle('log')}>
         Log as trade
       </button>
+      <Link className="rg-btn rg-order" data-testid="saved-position-order" to={savedOrderHref(dto.id)} title={`Open an order form prefilled with ${dto.name}`}>
+        Order…
+      </Link>
       <button type="button" className="rg-btn rg-icon" data-testid="saved-position-delete" aria-label={`Delete saved ${dto.name}`} onClick={() => void onDelete()}>
         ×
       </button>

@@ -173,6 +173,20 @@ describe('RiskGraphPanel with the journal’s positions', () => {
     const ws = withFly();
     expect(render(ws)).toMatch(/<button[^>]*data-testid="risk-save"[^>]*>Save<\/button>/);
   });
+
+  it('links each what-if to an order form prefilled from its tile and symbol', () => {
+    const link = render(withFly()).match(/<a [^>]*data-testid="whatif-order"[^>]*>Order…<\/a>/g) ?? [];
+    // Only the SPX what-if is listed; the tile key's colons are escaped in the query.
+    expect(link).toHaveLength(1);
+    expect(link[0]).toContain('href="/orders?tile=butterfly-call%3A0%3A10%3A5000&amp;symbol=SPX"');
+  });
+
+  it('links each saved position to an order form prefilled from it', () => {
+    const html = render(withBook());
+    const link = html.match(/<a [^>]*data-testid="saved-position-order"[^>]*>Order…<\/a>/g) ?? [];
+    expect(link).toHaveLength(1);
+    expect(link[0]).toContain('href="/orders?position=saved-1"');
+  });
 });
 
 describe('LogTradeForm', () => {
