@@ -8,7 +8,11 @@ import { AlertsRepository, type AlertCommon } from './alerts.repository.js';
 const once: AlertCommon = { label: null, behaviour: 'once', cooldownSec: null, enabled: true };
 const spx = storedDefinition({ kind: 'price', symbol: 'SPX', level: 5000.5, direction: 'above', source: 'manual', behaviour: 'once', enabled: true });
 
-/** Migration 0007 and the alert SQL on both dialects: scoping, paging, and a hit's behaviour in one transaction. */
+/**
+ * Migration 0007 and the alert SQL on both dialects: scoping, paging, a hit's behaviour applied by
+ * exactly one of several evaluators reporting it at once, prompt-alert stages moving only forward,
+ * and alerts whose saved position or trade is gone.
+ */
 describeOnBothDialects(AlertsRepository.name, (fixture) => {
   let alerts: AlertsRepository;
   let alice: string;
@@ -19,6 +23,30 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     alice = randomUUID();
     bob = randomUUID();
   });
+
+  const savePosition = async (userId: string): Promise<string> => {
+    const id = randomUUID();
+    await fixture.db().insertInto('saved_positions').values({ id, user_id: userId, name: 'SPX vertical', symbol: 'SPX', legs: '[]', quantity: 1, entry_price_micros: 4_500_000, source_kind: null, source_key: null, created_at: 1, updated_at: 1 }).execute();
+    return id;
+  };
+  const saveTrade = async (userId: string): Promise<string> => {
+    const logId = randomUUID();
+    const id = randomUUID();
+    await fixture.db().insertInto('trade_logs').values({ id: logId, user_id: userId, name: 'Main', currency: 'USD', starting_capital_micros: 0, is_default: 1, archived_at: null, created_at: 1, updated_at: 1 }).execute();
+    await fixture
+      .db()
+      .insertInto('trades')
+      .values({ id, user_id: userId, log_id: logId, symbol: 'SPX', strategy: 'vertical', side: 'long', quantity_micros: 1_000_000, opened_at: 1, closed_at: null, status: 'open', gross_micros: 0, fees_micros: 0, net_micros: 0, risk_micros: null, notes: '', market_at_entry: null, group_key: null, group_hash: null, computed_risk_micros: null, created_at: 1, updated_at: 1 })
+      .execute();
+    return id;
+  };
+  const onPosition = (positionId: string) => storedDefinition({ kind: 'spread-debit', positionId, target: 6.2, direction: 'above', behaviour: 'once', enabled: true });
+  const onTrade = (tradeId: string) => storedDefinition({ kind: 'position-pnl', tradeId, target: -250, direction: 'below', behaviour: 'once', enabled: true });
+  /** Fires the same hit from several evaluators at once; how many were applied and refused. */
+  const race = async (alertId: string, at: number, evaluators = 6) => {
+    const outcomes = await Promise.all(Array.from({ length: evaluators }, (_, n) => alerts.recordHit(alertId, { at, message: `evaluator ${n}`, valueMicros: null })));
+    return { applied: outcomes.filter((o) => o !== undefined && 'hit' in o), refused: outcomes.filter((o) => o !== undefined && 'refused' in o).map((o) => (o as { refused: string }).refused), gone: outcomes.filter((o) => o === undefined).length };
+  };
 
   it('stores the target as exact micros and the kind\'s other fields as params', async () => {
     const row = await alerts.create(alice, spx, once);
@@ -68,5 +96,86 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     expect(await prompts.setStage(row.id, 'watching', 30)).toMatchObject({ refused: 'accomplished' });
     expect(await prompts.enabledPage({ userId: alice, limit: 10 })).toHaveLength(1);
     expect(await prompts.get(bob, row.id)).toBeUndefined();
+  });
+
+  it('counts a hit of a once alert reported by several evaluators at once exactly once', async () => {
+    const single = await alerts.create(alice, spx, once);
+    const { applied, refused } = await race(single.id, 1000);
+    expect(applied).toHaveLength(1);
+    expect(refused).toEqual(Array(5).fill('disabled'));
+    expect(await alerts.get(alice, single.id)).toMatchObject({ enabled: 0, hit_count: 1 });
+    expect(await alerts.hits(alice, single.id, 10)).toHaveLength(1);
+  });
+
+  it('lets one of several simultaneous hits of a repeating alert through its cooldown', async () => {
+    const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
+    expect((await race(repeating.id, 1000)).applied).toHaveLength(1);
+    const later = await race(repeating.id, 11_000);
+    expect(later.applied).toHaveLength(1);
+    expect(later.refused).toEqual(Array(5).fill('cooldown'));
+    expect(await alerts.get(alice, repeating.id)).toMatchObject({ enabled: 1, hit_count: 2, last_fired_at: 11_000 });
+    expect(await alerts.hits(alice, repeating.id, 10)).toHaveLength(2);
+  });
+
+  it('removes a remove-on-hit alert for exactly one of several simultaneous hits; the others find it gone', async () => {
+    const removable = await alerts.create(alice, spx, { ...once, behaviour: 'remove-on-hit' });
+    const { applied, gone } = await race(removable.id, 1000);
+    expect(applied).toEqual([{ hit: expect.objectContaining({ alert_id: removable.id, user_id: alice, at: 1000 }) as unknown, row: null }]);
+    expect(gone).toBe(5);
+    expect(await alerts.get(alice, removable.id)).toBeUndefined();
+  });
+
+  it('keeps the last hit time when a hit reported late still passes the cooldown', async () => {
+    const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
+    await alerts.recordHit(repeating.id, { at: 50_000, message: 'a', valueMicros: null });
+    expect(await alerts.recordHit(repeating.id, { at: 40_000, message: 'late', valueMicros: null })).toMatchObject({ refused: 'cooldown' });
+    expect(await alerts.recordHit(repeating.id, { at: 60_000, message: 'b', valueMicros: null })).toMatchObject({ row: { hit_count: 2, last_fired_at: 60_000 } });
+  });
+
+  it('moves a prompt alert forward only, once for several evaluators reporting the same stage at once', async () => {
+    const prompts = new PromptAlertsRepository(fixture.db(), () => 5);
+    const row = await prompts.create(alice, 'SPX crosses 5000', { conditions: [{ symbol: 'SPX', metric: 'price', comparator: 'crosses', target: { kind: 'number', value: 5000 }, warnWithinPercent: 0.25 }] });
+    const warned = await Promise.all(Array.from({ length: 6 }, (_, n) => prompts.setStage(row.id, 'warning', 10 + n)));
+    expect(warned.filter((o) => o !== undefined && !('refused' in o))).toHaveLength(1);
+    expect(warned.filter((o) => o !== undefined && 'refused' in o && o.refused === 'not-forward')).toHaveLength(5);
+    expect(await prompts.setStage(row.id, 'watching', 30)).toMatchObject({ refused: 'not-forward', row: { stage: 'warning' } });
+    const done = await Promise.all([prompts.setStage(row.id, 'accomplished', 40), prompts.setStage(row.id, 'accomplished', 41)]);
+    expect(done.filter((o) => o !== undefined && !('refused' in o))).toHaveLength(1);
+    expect(done.filter((o) => o !== undefined && 'refused' in o && o.refused === 'accomplished')).toHaveLength(1);
+    expect(await prompts.setStage(randomUUID(), 'warning', 50)).toBeUndefined();
+  });
+
+  it('moves a watching prompt alert straight to accomplished', async () => {
+    const prompts = new PromptAlertsRepository(fixture.db(), () => 5);
+    const row = await prompts.create(alice, 'SPX crosses 5000', { conditions: [{ symbol: 'SPX', metric: 'price', comparator: 'crosses', target: { kind: 'number', value: 5000 }, warnWithinPercent: 0.25 }] });
+    expect(await prompts.setStage(row.id, 'accomplished', 10)).toEqual({ row: expect.objectContaining({ stage: 'accomplished', stage_changed_at: 10 }) as unknown });
+  });
+
+  it("leaves alerts whose saved position or trade is gone out of the evaluator's pages", async () => {
+    const [position, trade, kept] = [await savePosition(alice), await saveTrade(alice), await savePosition(alice)];
+    const onGonePosition = await alerts.create(alice, onPosition(position), once);
+    const onGoneTrade = await alerts.create(alice, onTrade(trade), once);
+    const onKept = await alerts.create(alice, onPosition(kept), once);
+    const onSymbol = await alerts.create(alice, spx, once);
+    const everyone = async () => (await alerts.enabledPage({ limit: 1000 })).map((r) => r.id);
+    expect(await everyone()).toEqual(expect.arrayContaining([onGonePosition.id, onGoneTrade.id, onKept.id, onSymbol.id]));
+    await fixture.db().deleteFrom('saved_positions').where('id', '=', position).execute();
+    await fixture.db().deleteFrom('trades').where('id', '=', trade).execute();
+    expect((await alerts.enabledPage({ userId: alice, limit: 10 })).map((r) => r.id).sort()).toEqual([onKept.id, onSymbol.id].sort());
+    expect(await everyone()).not.toContain(onGonePosition.id);
+    expect(await everyone()).not.toContain(onGoneTrade.id);
+  });
+
+  it("deletes only the user's alerts on the given saved positions and trades, in chunks", async () => {
+    const [position, trade, kept] = [await savePosition(alice), await saveTrade(alice), await savePosition(alice)];
+    const gone = [await alerts.create(alice, onPosition(position), once), await alerts.create(alice, onTrade(trade), once), await alerts.create(alice, onPosition(position), once)];
+    const onKept = await alerts.create(alice, onPosition(kept), once);
+    const bobs = await alerts.create(bob, onPosition(position), once);
+    const manyIds = [...Array.from({ length: 1200 }, () => randomUUID()), position];
+    expect((await alerts.removeByTargets(alice, { positionIds: manyIds, tradeIds: [trade] })).sort()).toEqual(gone.map((a) => a.id).sort());
+    expect((await alerts.list(alice)).map((a) => a.id)).toContain(onKept.id);
+    expect((await alerts.list(alice)).map((a) => a.id)).not.toContain(gone[0]?.id);
+    expect(await alerts.get(bob, bobs.id)).toBeDefined();
+    expect(await alerts.removeByTargets(alice, {})).toEqual([]);
   });
 });

@@ -24,6 +24,14 @@ export interface NewHit {
   valueMicros: Micros | null;
 }
 
+/** Saved positions and trades that are gone, whose alerts go with them. */
+export interface AlertTargets {
+  positionIds?: readonly string[] | undefined;
+  tradeIds?: readonly string[] | undefined;
+}
+
+const TARGET_CHUNK = 500;
+
 /** What recording a hit did: refused (`cooldown`, `disabled`), or the hit and the alert after it (null: removed). */
 export type HitOutcome = { refused: 'cooldown' | 'disabled'; row: AlertRow } | { hit: AlertHitRow; row: AlertRow | null };
 
@@ -82,37 +90,94 @@ export class AlertsRepository {
     return (await this.db.selectFrom('trades').select('id').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
-  /** The evaluator's read: enabled alerts by id after `cursor`, of one user or of everyone. */
+  /**
+   * Deletes the user's alerts on any of these saved positions or trades (their hits with them), for
+   * the callers that delete those targets; the ids deleted. Chunked to stay under the dialects'
+   * bound-parameter limits when a whole log's trades go at once.
+   */
+  async removeByTargets(userId: string, targets: AlertTargets): Promise<string[]> {
+    const removed: string[] = [];
+    const byColumn = [
+      ['position_id', targets.positionIds ?? []],
+      ['trade_id', targets.tradeIds ?? []],
+    ] as const;
+    for (const [column, ids] of byColumn) {
+      for (let start = 0; start < ids.length; start += TARGET_CHUNK) {
+        const rows = await this.db.deleteFrom('alerts').where('user_id', '=', userId).where(column, 'in', ids.slice(start, start + TARGET_CHUNK)).returning('id').execute();
+        removed.push(...rows.map((row) => row.id));
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * The evaluator's read: enabled alerts by id after `cursor`, of one user or of everyone. An alert
+   * whose saved position or trade no longer exists is left out (a ghost the evaluator could only
+   * misjudge); it is filtered in SQL so pages and cursors stay exact.
+   */
   enabledPage(options: { userId?: string | undefined; cursor?: string | undefined; limit: number }): Promise<AlertRow[]> {
-    let query = this.db.selectFrom('alerts').selectAll().where('enabled', '=', 1);
+    let query = this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('enabled', '=', 1)
+      .where((eb) => eb.or([eb('alerts.position_id', 'is', null), eb.exists(eb.selectFrom('saved_positions').select('saved_positions.id').whereRef('saved_positions.id', '=', 'alerts.position_id').whereRef('saved_positions.user_id', '=', 'alerts.user_id'))]))
+      .where((eb) => eb.or([eb('alerts.trade_id', 'is', null), eb.exists(eb.selectFrom('trades').select('trades.id').whereRef('trades.id', '=', 'alerts.trade_id').whereRef('trades.user_id', '=', 'alerts.user_id'))]));
     if (options.userId !== undefined) query = query.where('user_id', '=', options.userId);
     if (options.cursor !== undefined) query = query.where('id', '>', options.cursor);
     return query.orderBy('id').limit(options.limit).execute();
   }
 
   /**
-   * Records a hit and applies the behaviour in one transaction, so two evaluators reporting the
-   * same crossing cannot both count it: once → disabled, remove-on-hit → deleted (its hits with
-   * it), repeat → refused while `at` is within the cooldown of the last hit.
+   * Records a hit and applies the behaviour with one conditional statement, so two evaluators
+   * reporting the same crossing cannot both count it: the row is changed only while it is enabled
+   * (and, for repeat, past its cooldown), and the database decides that under the row's write lock —
+   * a second writer waits, then finds the condition false (PostgreSQL re-checks the WHERE on the row
+   * it waited for; SQLite runs writers one at a time). once → disabled, remove-on-hit → deleted (its
+   * hits with it, so the hit is answered but not stored), repeat → refused while `at` is within the
+   * cooldown of the last hit. Only when nothing changed is the row read, to say why.
    */
-  recordHit(alertId: string, hit: NewHit): Promise<HitOutcome | undefined> {
-    return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
+  async recordHit(alertId: string, hit: NewHit): Promise<HitOutcome | undefined> {
+    // A concurrent edit can make a refusal's reason stale (re-enabled between the two statements); try again then.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const applied = await this.applyHit(alertId, hit);
+      if (applied) return applied;
+      const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
       if (!row) return undefined;
       if (row.enabled !== 1) return { refused: 'disabled', row };
       if (row.behaviour === 'repeat' && row.last_fired_at !== null && hit.at < row.last_fired_at + (row.cooldown_sec ?? 0) * 1000) return { refused: 'cooldown', row };
-      const stored = await insertHit(tx, row, hit, this.now());
-      if (row.behaviour === 'remove-on-hit') {
-        await tx.deleteFrom('alerts').where('id', '=', row.id).execute();
-        return { hit: stored, row: null };
-      }
+    }
+    throw new Error(`alert ${alertId} kept changing while its hit was recorded`);
+  }
+
+  /** The hit if this call was the one that applied it; undefined when the alert's state refused it (or it is gone). */
+  private async applyHit(alertId: string, hit: NewHit): Promise<HitOutcome | undefined> {
+    const now = this.now();
+    const removed = await this.db.deleteFrom('alerts').where('id', '=', alertId).where('enabled', '=', 1).where('behaviour', '=', 'remove-on-hit').returningAll().executeTakeFirst();
+    if (removed) return { hit: { id: randomUUID(), alert_id: removed.id, user_id: removed.user_id, at: hit.at, message: hit.message, value_micros: hit.valueMicros, created_at: now }, row: null };
+    return this.db.transaction().execute(async (tx) => {
       const updated = await tx
         .updateTable('alerts')
-        .set({ hit_count: row.hit_count + 1, last_fired_at: Math.max(hit.at, row.last_fired_at ?? 0), updated_at: this.now(), ...(row.behaviour === 'once' && { enabled: 0 as const }) })
-        .where('id', '=', row.id)
+        .set((eb) => ({
+          hit_count: eb('hit_count', '+', 1),
+          last_fired_at: eb.case().when('last_fired_at', 'is', null).then(hit.at).when('last_fired_at', '<', hit.at).then(hit.at).else(eb.ref('last_fired_at')).end(),
+          // Literals, not parameters: PostgreSQL would type a CASE of bare parameters as text.
+          enabled: eb.case().when('behaviour', '=', 'once').then(eb.lit(0)).else(eb.lit(1)).end(),
+          updated_at: now,
+        }))
+        .where('id', '=', alertId)
+        .where('enabled', '=', 1)
+        .where('behaviour', '<>', 'remove-on-hit')
+        .where((eb) =>
+          eb.or([
+            eb('behaviour', '<>', 'repeat'),
+            eb('last_fired_at', 'is', null),
+            eb(eb('last_fired_at', '+', eb(eb.fn.coalesce('cooldown_sec', eb.lit(0)), '*', eb.lit(1000))), '<=', hit.at),
+          ]),
+        )
         .returningAll()
-        .executeTakeFirstOrThrow();
-      return { hit: stored, row: updated };
+        .executeTakeFirst();
+      if (!updated) return undefined;
+      return { hit: await insertHit(tx, updated, hit, now), row: updated };
     });
   }
 }

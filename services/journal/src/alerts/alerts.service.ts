@@ -5,7 +5,7 @@ import type { AlertHitRow } from '../database/journal-db.js';
 import { microsToNumber } from '../database/money.js';
 import { alertFromRow, bodyOf, storedDefinition } from './alert-definition.js';
 import { AlertSyncPublisher } from './alert-sync.publisher.js';
-import { AlertsRepository, type AlertCommon } from './alerts.repository.js';
+import { AlertsRepository, type AlertCommon, type AlertTargets } from './alerts.repository.js';
 
 export function alertNotFound(id: string): DomainError {
   return new DomainError('not-found', `no alert ${id}`, { issues: [{ path: 'id', message: 'no such alert' }] });
@@ -73,6 +73,16 @@ export class AlertsService {
   async remove(userId: string, id: string): Promise<void> {
     if (!(await this.alerts.remove(userId, id))) throw alertNotFound(id);
     await this.sync.publish({ user: userId, entity: 'alert', id, change: 'deleted' });
+  }
+
+  /**
+   * Deletes the user's alerts on saved positions or trades that were just deleted, announcing each
+   * as `deleted`, so no alert outlives its target. Called by whoever deletes those targets; the ids.
+   */
+  async forgetTargets(userId: string, targets: AlertTargets): Promise<string[]> {
+    const removed = await this.alerts.removeByTargets(userId, targets);
+    for (const id of removed) await this.sync.publish({ user: userId, entity: 'alert', id, change: 'deleted' });
+    return removed;
   }
 
   async history(userId: string, id: string): Promise<AlertHitDto[]> {

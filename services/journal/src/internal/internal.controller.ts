@@ -31,7 +31,7 @@ export class InternalController {
   constructor(@Inject(InternalService) private readonly internal: InternalService) {}
 
   @Get('alerts')
-  @ApiRoute({ summary: 'Enabled alerts with their owner: one user\'s (?user=), or everyone\'s page by page (?cursor=)', responses: { 200: internalAlertPageSchema } })
+  @ApiRoute({ summary: 'Enabled alerts with their owner, leaving out any whose saved position or trade no longer exists: one user\'s (?user=), or everyone\'s page by page (?cursor=)', responses: { 200: internalAlertPageSchema } })
   alerts(@ZodQuery(internalListQuerySchema) query: InternalListQuery): Promise<InternalAlertPageDto> {
     return this.internal.alertPage(query);
   }
@@ -55,7 +55,7 @@ export class InternalController {
 
   @Post('prompt-alerts/:id/stage')
   @HttpCode(200)
-  @ApiRoute({ summary: 'Moves a prompt alert to watching, warning or accomplished (final)', responses: { 200: promptAlertSchema }, errors: { 404: 'no such prompt alert', 409: '`conflict`: the prompt alert is already accomplished' } })
+  @ApiRoute({ summary: 'Moves a prompt alert forward: watching → warning → accomplished (final)', responses: { 200: promptAlertSchema }, errors: { 404: 'no such prompt alert', 409: '`conflict`: the prompt alert is already at or past that stage (issue on `stage`)' } })
   stage(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(promptAlertStageBodySchema) body: PromptAlertStageBody): Promise<PromptAlertDto> {
     return this.internal.setStage(params.id, body);
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRepoTruth, type SignedInAccount } from '@marketswarm/shared/testing';
 import { AlertSyncReader } from '../alerts/alert-sync.testing.js';
@@ -105,6 +106,39 @@ describe('/api/internal', () => {
       expect(page.body).toEqual({ alerts: [{ ...on, userId: dave.userId }], nextCursor: null });
     });
 
+    it('leaves out an alert whose saved position or trade no longer exists, so the evaluator never judges a ghost', async () => {
+      const frank = await journal.account('frank@example.com');
+      const position = await call(frank, 'POST', '/api/journal/positions', {
+        name: 'SPX call vertical',
+        symbol: 'SPX',
+        legs: [
+          { expiry: '2026-12-18', strike: 5000, right: 'call', ratio: 1 },
+          { expiry: '2026-12-18', strike: 5010, right: 'call', ratio: -1 },
+        ],
+        quantity: 1,
+        entryPrice: 4.5,
+      });
+      expect(position.status, JSON.stringify(position.body)).toBe(201);
+      const log = await call(frank, 'POST', '/api/logs', { name: 'Main', startingCapital: 0 });
+      const tradeId = randomUUID();
+      await journal.database.db
+        .insertInto('trades')
+        .values({ id: tradeId, user_id: frank.userId, log_id: log.body['id'] as string, symbol: 'SPX', strategy: 'vertical', side: 'long', quantity_micros: 1_000_000, opened_at: 1, closed_at: null, status: 'open', gross_micros: 0, fees_micros: 0, net_micros: 0, risk_micros: null, notes: '', market_at_entry: null, group_key: null, group_hash: null, computed_risk_micros: null, created_at: 1, updated_at: 1 })
+        .execute();
+      const onPosition = await create(frank, { kind: 'spread-debit', positionId: position.body['id'], target: 6.2, direction: 'above' });
+      const onTrade = await create(frank, { kind: 'position-pnl', tradeId, target: -250, direction: 'below' });
+      const onSymbol = await create(frank, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+      const listed = async () => ((await internal('GET', `/api/internal/alerts?user=${frank.userId}`)).body['alerts'] as Json[]).map((a) => a['id'] as string);
+      // The evaluator's pages run in id order.
+      expect(await listed()).toEqual([onPosition['id'], onTrade['id'], onSymbol['id']].sort());
+      expect((await call(frank, 'DELETE', `/api/journal/positions/${position.body['id'] as string}`)).status).toBe(204);
+      await journal.database.db.deleteFrom('trades').where('id', '=', tradeId).execute();
+      expect(await listed()).toEqual([onSymbol['id']]);
+      const everyone = ((await internal('GET', '/api/internal/alerts?limit=1000')).body['alerts'] as Json[]).map((a) => a['id']);
+      expect(everyone).toContain(onSymbol['id']);
+      expect(everyone).not.toContain(onPosition['id']);
+      expect(everyone).not.toContain(onTrade['id']);
+    });
     it('pages through every enabled alert by cursor, each exactly once', async () => {
       for (const level of [1, 2, 3]) await create(alice, { kind: 'price', symbol: 'SPY', level, direction: 'above' });
       const all = (await internal('GET', '/api/internal/alerts?limit=1000')).body['alerts'] as Json[];
@@ -201,6 +235,19 @@ describe('/api/internal', () => {
       expect(back.body).toMatchObject({ code: 'conflict', issues: [{ path: 'stage', message: 'an accomplished prompt alert stays accomplished' }] });
       expect((await call(erin, 'GET', `/api/prompt-alerts/${prompt['id'] as string}`)).body).toMatchObject({ stage: 'accomplished', stageChangedAt: at + 1000 });
       expect((await internal('POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'warning' })).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+    });
+    it('moves a prompt alert only forward: the same stage again, or back, is 409 naming stage and announces nothing', async () => {
+      const created = await call(alice, 'POST', '/api/prompt-alerts', { text: 'SPX crosses 5000' });
+      const route = `/api/internal/prompt-alerts/${created.body['id'] as string}/stage`;
+      expect((await internal('POST', route, { stage: 'warning', at: 1000 })).status).toBe(200);
+      await sync.skipToEnd();
+      for (const stage of ['warning', 'watching']) {
+        const refused = await internal('POST', route, { stage, at: 2000 });
+        expect(refused.status, stage).toBe(409);
+        expect(refused.body).toMatchObject({ code: 'conflict', issues: [{ path: 'stage', message: 'moves only forward (watching → warning → accomplished); it is already warning' }] });
+      }
+      expect(await sync.next()).toEqual([]);
+      expect((await call(alice, 'GET', `/api/prompt-alerts/${created.body['id'] as string}`)).body).toMatchObject({ stage: 'warning', stageChangedAt: 1000 });
     });
   });
 });

@@ -50,7 +50,12 @@ export class InternalService {
   async setStage(id: string, body: PromptAlertStageBody): Promise<PromptAlertDto> {
     const outcome = await this.prompts.setStage(id, body.stage, body.at ?? Date.now());
     if (!outcome) throw promptAlertNotFound(id);
-    if ('refused' in outcome) throw new DomainError('conflict', `prompt alert ${id} is accomplished`, { issues: [{ path: 'stage', message: 'an accomplished prompt alert stays accomplished' }] });
+    if ('refused' in outcome) {
+      if (outcome.refused === 'accomplished') throw new DomainError('conflict', `prompt alert ${id} is accomplished`, { issues: [{ path: 'stage', message: 'an accomplished prompt alert stays accomplished' }] });
+      throw new DomainError('conflict', `prompt alert ${id} is already ${outcome.row.stage}`, {
+        issues: [{ path: 'stage', message: `moves only forward (watching → warning → accomplished); it is already ${outcome.row.stage}` }],
+      });
+    }
     await this.sync.publish({ user: outcome.row.user_id, entity: 'prompt-alert', id, change: 'stage' });
     return promptAlertJson(outcome.row);
   }

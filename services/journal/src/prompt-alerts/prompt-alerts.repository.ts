@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { PromptAlertRule, PromptAlertStage } from '@marketswarm/shared/dto';
+import { promptAlertStages, type PromptAlertRule, type PromptAlertStage } from '@marketswarm/shared/dto';
 import type { EpochMs, JournalDb, PromptAlertRow } from '../database/journal-db.js';
 
-/** What setting a stage did: refused once accomplished, or the prompt alert after it. */
-export type StageOutcome = { refused: 'accomplished'; row: PromptAlertRow } | { row: PromptAlertRow };
+/** What setting a stage did: refused (accomplished is final; otherwise a stage moves only forward), or the prompt alert after it. */
+export type StageOutcome = { refused: 'accomplished' | 'not-forward'; row: PromptAlertRow } | { row: PromptAlertRow };
 
 /** All SQL on `prompt_alerts`, scoped by user except for the evaluator's own reads and writes. */
 export class PromptAlertsRepository {
@@ -43,15 +43,20 @@ export class PromptAlertsRepository {
     return query.orderBy('id').limit(options.limit).execute();
   }
 
-  /** Moves a prompt alert to `stage`; `accomplished` is final (refused afterwards), in one transaction. */
-  setStage(id: string, stage: PromptAlertStage, at: EpochMs): Promise<StageOutcome | undefined> {
-    return this.db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('prompt_alerts').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return undefined;
-      if (row.stage === 'accomplished') return { refused: 'accomplished' as const, row };
-      if (row.stage === stage) return { row };
-      const updated = await tx.updateTable('prompt_alerts').set({ stage, stage_changed_at: at, updated_at: this.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      return { row: updated };
-    });
+  /**
+   * Moves a prompt alert forward to `stage` (watching → warning → accomplished; accomplished is
+   * final) with one conditional update, so of two evaluators reporting the same change only one
+   * moves it: the other waits for the row's write lock and then finds it no longer behind `stage`.
+   * Only when nothing moved is the row read, to say why.
+   */
+  async setStage(id: string, stage: PromptAlertStage, at: EpochMs): Promise<StageOutcome | undefined> {
+    const behind = promptAlertStages.slice(0, promptAlertStages.indexOf(stage));
+    if (behind.length > 0) {
+      const moved = await this.db.updateTable('prompt_alerts').set({ stage, stage_changed_at: at, updated_at: this.now() }).where('id', '=', id).where('stage', 'in', behind).returningAll().executeTakeFirst();
+      if (moved) return { row: moved };
+    }
+    const row = await this.db.selectFrom('prompt_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return { refused: row.stage === 'accomplished' ? 'accomplished' : 'not-forward', row };
   }
 }
