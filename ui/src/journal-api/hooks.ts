@@ -42,16 +42,22 @@ export const useLogs = () => useQuery({ queryKey: journalKeys.logs, queryFn: ({ 
 export const useTags = () => useQuery({ queryKey: journalKeys.tags, queryFn: ({ signal }) => fetchTags(signal), staleTime: MINUTE, retry: retryTransient });
 export const useSettings = () => useQuery({ queryKey: journalKeys.settings, queryFn: ({ signal }) => fetchSettings(signal), staleTime: 5 * MINUTE, retry: retryTransient });
 
+/** The exchange time zone the journal buckets days in, until the user's settings load. */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
 /** The journal's exchange time zone and break-even tolerance, with the documented defaults until they load. */
 export function useJournalConventions(): { timeZone: string; breakevenTolerance: number; ready: boolean } {
   const settings = useSettings();
   return {
-    timeZone: settings.data?.timeZone ?? 'America/New_York',
+    timeZone: settings.data?.timeZone ?? DEFAULT_TIME_ZONE,
     breakevenTolerance: settings.data?.breakevenTolerance ?? 0,
     // An unreachable settings route should not hold the pages back forever: the defaults then apply.
     ready: settings.isSuccess || settings.isError,
   };
 }
+
+/** The user's journal time zone: the default while loading or when settings fail. */
+export const useJournalTimeZone = (): string => useSettings().data?.timeZone ?? DEFAULT_TIME_ZONE;
 
 export interface AllTrades {
   trades: TradeDto[];

@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDateTime, formatDecimal, formatDurationMs, formatMoney, formatMoneyCompact, formatPct, formatR, formatRate, formatRatio, pnlTone } from './journal-format';
+import {
+  formatAmount,
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDecimal,
+  formatDurationMs,
+  formatMoney,
+  formatMoneyCompact,
+  formatPct,
+  formatPnl,
+  formatPnlCompact,
+  formatProfitFactor,
+  formatR,
+  formatRate,
+  formatRatio,
+  formatTime,
+  NONE,
+  pnlTone,
+} from './journal-format';
 
 describe('journal number formats', () => {
   it('writes money with two decimals, signed P&L with a true minus', () => {
@@ -10,9 +29,44 @@ describe('journal number formats', () => {
     expect(formatMoneyCompact(-1250)).toBe('−$1.3K');
   });
 
-  it('shows a figure the API could not compute as a dash, never 0', () => {
-    for (const format of [formatMoney, formatDecimal, formatRate, formatPct, formatRatio, formatR, formatCount, formatDurationMs]) expect(format(null)).toBe('—');
-    expect(formatDateTime(null)).toBe('—');
+  it('shows a figure the API could not compute as a dash, never 0 or NaN', () => {
+    for (const format of [formatMoney, formatDecimal, formatRate, formatPct, formatRatio, formatR, formatCount, formatDurationMs, formatPnl, formatAmount, formatPnlCompact, formatProfitFactor, formatDateTime, formatTime]) {
+      expect(format(null)).toBe(NONE);
+      expect(format(undefined)).toBe(NONE);
+      expect(format(Number.NaN)).toBe(NONE);
+    }
+    expect(NONE).toBe('—');
+  });
+
+  it('prints P&L in tables with its sign and a true minus, and compactly for calendar cells', () => {
+    expect(formatPnl(1234.5)).toBe('+1,234.50');
+    expect(formatPnl(-12)).toBe('−12.00');
+    expect(formatPnl(0)).toBe('0.00');
+    expect(formatAmount(-1.35)).toBe('−1.35');
+    expect(formatAmount(4.2)).toBe('4.20');
+    expect(formatPnlCompact(1234)).toBe('+1.2K');
+    expect(formatPnlCompact(-350)).toBe('−350');
+  });
+
+  it('writes fractions as percents with at most one decimal', () => {
+    expect(formatRate(0.5)).toBe('50%');
+    expect(formatRate(2 / 3)).toBe('66.7%');
+    expect(formatRate(1)).toBe('100%');
+    expect(formatRate(0)).toBe('0%');
+    expect(formatRate(-0.125)).toBe('−12.5%');
+  });
+
+  it('writes a profit factor, infinity without losers, and a dash when it cannot be computed', () => {
+    expect(formatProfitFactor(1.849)).toBe('1.85');
+    expect(formatProfitFactor(0)).toBe('0.00');
+    expect(formatProfitFactor(null, true)).toBe('∞');
+    expect(formatProfitFactor(null)).toBe(NONE);
+  });
+
+  it('writes file sizes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
 
   it('keeps prices to their six decimals and writes rates, percentages, ratios and R', () => {
@@ -34,9 +88,11 @@ describe('journal number formats', () => {
 
   it('writes times in the exchange zone on a 24-hour clock', () => {
     expect(formatDateTime(Date.UTC(2026, 11, 1, 19, 30), 'America/New_York')).toBe('Dec 1, 2026, 14:30');
+    expect(formatTime(Date.UTC(2026, 11, 7, 19, 32))).toBe('Dec 7, 14:32');
+    expect(formatTime(Date.UTC(2026, 11, 7, 19, 32), 'Europe/London')).toBe('Dec 7, 19:32');
   });
 
   it('colours P&L by sign', () => {
-    expect([pnlTone(1), pnlTone(-1), pnlTone(0), pnlTone(null)]).toEqual(['up', 'down', 'flat', 'flat']);
+    expect([pnlTone(1), pnlTone(-1), pnlTone(0), pnlTone(null), pnlTone(undefined)]).toEqual(['up', 'down', 'flat', 'flat', 'flat']);
   });
 });

@@ -1,10 +1,10 @@
 import type { CalendarDayDto, CalendarDto } from '@marketswarm/shared/dto';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatCount, formatPnl, formatPnlCompact, formatRate, toneOf } from '../../journal-pages-api/figures';
+import { formatCount, formatPnl, formatPnlCompact, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { useCalendar } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
-import { useJournalTimeZone } from '../../journal-pages-api/settings';
+import { useJournalTimeZone } from '../../journal-api/hooks';
 import { addDays, isIsoDate, monthGrid, monthOf, monthTitle, parseMonth, shiftMonth, todayIn, weekdayLabels, weekGrid, weekStartOf, type CalendarCell, type WeekStart } from './calendar-grid';
 import { heatOf, heatScale } from './pnl-heat';
 import './journal-pages.css';
@@ -161,7 +161,7 @@ function PeriodTotals({ calendar }: { calendar: CalendarDto }) {
     <dl className="jp-summary" data-testid="calendar-totals">
       <div>
         <dt>Net P&amp;L</dt>
-        <dd className={`jp-${toneOf(totals.netPnl)}`}>{formatPnl(totals.netPnl)}</dd>
+        <dd className={`jp-${pnlTone(totals.netPnl)}`}>{formatPnl(totals.netPnl)}</dd>
       </div>
       <div>
         <dt>Trades</dt>

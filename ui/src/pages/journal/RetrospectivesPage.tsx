@@ -2,10 +2,10 @@ import type { RetrospectiveDto, RetrospectivePeriod } from '@marketswarm/shared/
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { submitErrors, type FieldErrors } from '../../auth/form-issues';
-import { formatCount, formatPnl, formatRate, toneOf } from '../../journal-pages-api/figures';
+import { formatCount, formatPnl, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { useDeleteRetrospective, useRetrospectives, useSaveRetrospective } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
-import { useJournalTimeZone } from '../../journal-pages-api/settings';
+import { useJournalTimeZone } from '../../journal-api/hooks';
 import { todayIn } from './calendar-grid';
 import { EntryHtml } from './EntryHtml';
 import { draftOf, newRetrospective, periodLabel, toRetrospectiveRequest, withPeriod, type RetrospectiveDraft } from './retrospective-form';
@@ -199,7 +199,7 @@ export function RetrospectiveListView({ retrospectives, error, filter, onFilter,
           <article key={r.id} className="jp-card" data-testid="retro" data-id={r.id} data-period={r.period} data-start={r.start}>
             <div className="jp-card-head">
               <strong>{periodLabel(r.period, r.start)}</strong>
-              <span className={`mono jp-${toneOf(r.figures.netPnl)}`}>{formatPnl(r.figures.netPnl)}</span>
+              <span className={`mono jp-${pnlTone(r.figures.netPnl)}`}>{formatPnl(r.figures.netPnl)}</span>
               <span className="muted">
                 {formatCount(r.figures.trades)} trades · {r.figures.wins}W/{r.figures.losses}L · win rate {formatRate(r.figures.winRate)}
               </span>

@@ -1,7 +1,7 @@
 import { LEADERBOARD_MIN_TRADES, LEADERBOARD_WINDOWS, leaderboardProfileBodySchema, type LeaderboardDto, type LeaderboardProfileDto } from '@marketswarm/shared/dto';
 import { useState, type FormEvent } from 'react';
 import { submitErrors, zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
-import { formatCount, formatProfitFactor, formatRate, formatRatio } from '../../journal-pages-api/figures';
+import { formatCount, formatProfitFactor, formatRate, formatRatio } from '../../journal-api/journal-format';
 import { useLeaderboard, useLeaderboardProfile, useSaveLeaderboardProfile, type LeaderboardWindow } from '../../journal-pages-api/leaderboard';
 import { errorText } from '../../journal-pages-api/query';
 import '../journal/journal-pages.css';

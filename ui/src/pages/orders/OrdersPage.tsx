@@ -2,10 +2,10 @@ import { ORDER_STATUSES, type OrderDto, type OrderFillDto, type OrderStatus } fr
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { submitErrors, type FieldErrors } from '../../auth/form-issues';
-import { formatAmount, formatTime } from '../../journal-pages-api/figures';
+import { formatAmount, formatTime } from '../../journal-api/journal-format';
 import { useCancelOrder, useFills, useOrders, usePlaceOrder, useSavedPosition } from '../../journal-pages-api/orders';
 import { errorText } from '../../journal-pages-api/query';
-import { useJournalTimeZone } from '../../journal-pages-api/settings';
+import { useJournalTimeZone } from '../../journal-api/hooks';
 import { todayIn } from '../journal/calendar-grid';
 import { addLeg, canAddLeg, describeLegs, draftFromPosition, draftFromTile, editLeg, emptyDraft, removeLeg, toOrderRequest, type LegDraft, type OrderDraft } from './order-form';
 import '../journal/journal-pages.css';

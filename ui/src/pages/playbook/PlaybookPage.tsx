@@ -14,10 +14,10 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/http';
 import { submitErrors, zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
-import { formatPnl, formatRate, formatTime, toneOf } from '../../journal-pages-api/figures';
+import { formatPnl, formatRate, formatTime, pnlTone } from '../../journal-api/journal-format';
 import { useCreateGroup, useCreateMissed, useDeleteEntry, useDeleteGroup, useDeleteMissed, useEntries, useGroups, useMissed, useSaveEntry, useStats } from '../../journal-pages-api/playbook';
 import { errorText } from '../../journal-pages-api/query';
-import { useJournalTimeZone } from '../../journal-pages-api/settings';
+import { useJournalTimeZone } from '../../journal-api/hooks';
 import { toWallTime } from '../journal/calendar-grid';
 import {
   entryDraftOf,
@@ -470,14 +470,14 @@ export function PlaybookStatsView({ stats, error }: { stats: PlaybookStatsDto | 
                     <td className="num">{s.checked}</td>
                     <td className="num">{formatRate(s.followRate)}</td>
                     <td className="num">{f.trades}</td>
-                    <td className={`num jp-${toneOf(s.followed.trades ? s.followed.netPnl : null)}`}>{f.netPnl}</td>
+                    <td className={`num jp-${pnlTone(s.followed.trades ? s.followed.netPnl : null)}`}>{f.netPnl}</td>
                     <td className="num">{f.winRate}</td>
                     <td className="num">{f.profitFactor}</td>
                     <td className="num">{b.trades}</td>
-                    <td className={`num jp-${toneOf(s.broken.trades ? s.broken.netPnl : null)}`}>{b.netPnl}</td>
+                    <td className={`num jp-${pnlTone(s.broken.trades ? s.broken.netPnl : null)}`}>{b.netPnl}</td>
                     <td className="num">{b.winRate}</td>
                     <td className="num">{b.profitFactor}</td>
-                    <td className={`num jp-${toneOf(edge)}`}>{formatPnl(edge)}</td>
+                    <td className={`num jp-${pnlTone(edge)}`}>{formatPnl(edge)}</td>
                     <td className="num">
                       {s.missed.count}
                       {s.missed.estimated > 0 && ` (${formatPnl(s.missed.estimatedPnl)})`}
@@ -573,7 +573,7 @@ export function MissedListView({ missed, error, entries, timeZone, onDelete }: M
                 <td>{titles.get(m.entryId) ?? m.entryId.slice(0, 8)}</td>
                 <td className="mono">{m.symbol}</td>
                 <td>{m.direction ?? '—'}</td>
-                <td className={`num jp-${toneOf(m.estimatedPnl)}`}>{formatPnl(m.estimatedPnl)}</td>
+                <td className={`num jp-${pnlTone(m.estimatedPnl)}`}>{formatPnl(m.estimatedPnl)}</td>
                 <td>{m.note}</td>
                 <td>
                   <button type="button" aria-label={`Delete missed trade ${m.symbol}`} onClick={() => onDelete(m.id)}>

@@ -17,7 +17,7 @@ import {
   type PlaybookOutcomeDto,
 } from '@marketswarm/shared/dto';
 import { zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
-import { formatCount, formatPnl, formatProfitFactor, formatRate } from '../../journal-pages-api/figures';
+import { formatCount, formatPnl, formatProfitFactor, formatRate } from '../../journal-api/journal-format';
 import { parseWallTime } from '../journal/calendar-grid';
 
 // ---- entries ----
