@@ -2,13 +2,16 @@ import type { Server } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoutePolicy } from '../http/edge/route-policy.js';
+import { CSRF_HEADER, isStateChangingMethod } from '../auth/csrf.js';
+import { needsSession, type RoutePolicy } from '../http/edge/route-policy.js';
 import type { RouteEntry } from '../http/edge/route-table.js';
+import { errorBodySchema } from '../http/error-body.js';
 import { openApiPath, type OpenApiDocument } from '../http/openapi/openapi-document.js';
 import { auditNestRoutes } from '../nest/nest-route-audit.js';
 import { NEST_API_PREFIX } from '../nest/nest-route-table.js';
 import { createNestService } from '../nest/start-nest-service.js';
 import { bootService, type ServiceContext } from '../service/index.js';
+import { createSignedInAccount } from './session-accounts.js';
 import { loadRepoTruth, startRedisTrio, type RedisTrio } from './test-stack.js';
 
 export interface NestServiceRoutesSpec {
@@ -28,7 +31,8 @@ const label = (e: Pick<RouteEntry, 'method' | 'path'>) => `${e.method} ${e.path}
  * The route spec every NestJS service runs: its app as main.ts builds it (booted on a real
  * redis-server trio, in this process so its Express router stack can be walked), checked to
  * explain every mounted route by a controller with the stated policy, to refuse each guarded route
- * without a session, and to document exactly its `/api` routes in OpenAPI — none missing, none extra.
+ * without a session and each state-changing one without its CSRF header, and to document exactly
+ * its `/api` routes in OpenAPI — none missing, none extra.
  * Kept out of the testing index, which the benchmarks load without vitest or NestJS.
  */
 export function describeNestServiceRoutes(spec: NestServiceRoutesSpec): void {
@@ -66,6 +70,20 @@ export function describeNestServiceRoutes(spec: NestServiceRoutesSpec): void {
         const res = await fetch(`${url}${route.path.replace(/:[A-Za-z]+/g, '1')}`, { method: route.method });
         expect(res.status, label(route)).toBe(401);
         expect(await res.json(), label(route)).toMatchObject({ code: 'unauthorized', message: 'sign in first' });
+      }
+    });
+
+    it('answers 403 csrf to a signed-in request without the X-CSRF-Token header on every state-changing route behind the session', async () => {
+      const changing = auditNestRoutes(app).declared.filter((e) => e.policy !== undefined && needsSession(e.policy) && isStateChangingMethod(e.method));
+      expect(changing.length).toBeGreaterThan(0);
+      // A live session and its ms_csrf cookie, as a browser sends them; only the header is left out.
+      if (!redis) throw new Error('the redis trio starts in beforeAll');
+      const account = await createSignedInAccount(redis.system.client(), `csrf-${spec.id}@example.com`);
+      for (const route of changing) {
+        const res = await fetch(`${url}${route.path.replace(/:[A-Za-z]+/g, '1')}`, { method: route.method, headers: { cookie: account.cookie, 'content-type': 'application/json' }, body: '{}' });
+        expect(res.status, label(route)).toBe(403);
+        const body = errorBodySchema.parse(await res.json());
+        expect(body, label(route)).toMatchObject({ statusCode: 403, code: 'csrf', issues: [{ path: CSRF_HEADER }] });
       }
     });
 
