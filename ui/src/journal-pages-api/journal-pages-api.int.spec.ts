@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_COOKIE } from '@marketswarm/shared/dto';
 import { createSignedInAccount, loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess, type SignedInAccount } from '@marketswarm/shared/testing';
 import { ApiError } from '../api/http';
-import { dayBounds } from '../pages/journal/calendar-grid';
 import { draftFromPosition, draftFromTile, toOrderRequest } from '../pages/orders/order-form';
 import { checklistItems, newEntryDraft, toChecksBody, toEntryRequest, toMissedRequest, withMark } from '../pages/playbook/playbook-form';
 import { toRetrospectiveRequest } from '../pages/journal/retrospective-form';
@@ -14,9 +13,9 @@ import {
   deleteAttachment,
   deleteRetrospective,
   fetchCalendar,
+  fetchCalendarDay,
   fetchEntry,
   fetchRetrospectives,
-  fetchTradesClosedBetween,
   putEntry,
   updateRetrospective,
   uploadAttachment,
@@ -124,10 +123,10 @@ describe('journal pages API against a real journal', () => {
 
   it('writes an entry, shows it on the calendar, attaches and removes a file, and lists the day\'s closed trade', async () => {
     const tradeId = await closedTrade();
-    const [from, to] = dayBounds('2026-12-07', 'America/New_York');
-    const trades = await fetchTradesClosedBetween(from, to);
-    expect(trades.map((t) => t.id)).toEqual([tradeId]);
-    expect(await fetchTradesClosedBetween(...dayBounds('2026-12-08', 'America/New_York'))).toEqual([]);
+    const dayTrades = await fetchCalendarDay('2026-12-07');
+    expect(dayTrades.trades.map((t) => t.id)).toEqual([tradeId]);
+    expect(dayTrades.figures.trades).toBe(1);
+    expect((await fetchCalendarDay('2026-12-08')).trades).toEqual([]);
 
     const entry = await putEntry('2026-12-07', { content: '<p>Held <strong>patience</strong></p><script>x()</script>', tradeIds: [tradeId] });
     expect(entry.content).toBe('<p>Held <strong>patience</strong></p>');
@@ -177,7 +176,7 @@ describe('journal pages API against a real journal', () => {
     await createMissed(missed.body);
     expect((await fetchMissed()).map((m) => m.at)).toEqual([Date.UTC(2026, 11, 7, 14, 45)]);
 
-    const [tradeId] = (await fetchTradesClosedBetween(...dayBounds('2026-12-07', 'America/New_York'))).map((t) => t.id);
+    const [tradeId] = (await fetchCalendarDay('2026-12-07')).trades.map((t) => t.id);
     const items = withMark(checklistItems([rule], (await fetchTradeChecks(tradeId!)).checks), rule.id, 'followed');
     const saved = await putTradeChecks(tradeId!, toChecksBody(items));
     expect(saved.checks.map((c) => [c.entryId, c.followed])).toEqual([[rule.id, true]]);

@@ -1,5 +1,6 @@
 import {
   attachmentSchema,
+  calendarDayTradesSchema,
   calendarSchema,
   CSRF_COOKIE,
   CSRF_HEADER,
@@ -7,16 +8,14 @@ import {
   entrySchema,
   retrospectiveListSchema,
   retrospectiveSchema,
-  tradeLogListSchema,
-  tradePageSchema,
   type AttachmentDto,
+  type CalendarDayTradesDto,
   type CalendarDto,
   type EntryBody,
   type EntryDto,
   type RetrospectiveBody,
   type RetrospectiveDto,
   type RetrospectivePeriod,
-  type TradeDto,
 } from '@marketswarm/shared/dto';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, getJson, readCookie, sendJson } from '../api/http';
@@ -75,37 +74,12 @@ export const updateRetrospective = (id: string, body: RetrospectiveBody): Promis
 
 export const deleteRetrospective = (id: string): Promise<void> => sendJson('DELETE', `/api/journal/retrospectives/${encodeURIComponent(id)}`, undefined, () => undefined);
 
-/** How far before a day a trade closed that day may have opened (swing trades): the trades route filters by open time. */
-export const DAY_TRADES_LOOKBACK_MS = 60 * 86_400_000;
-const DAY_TRADES_MAX_PAGES = 5;
-
 /**
- * The trades of every log that closed in [from, to) (the day in the journal's zone). The trades
- * route filters by open time, so this asks for closed trades opened in the look-back window up to
- * the day's end and keeps those that closed within it.
+ * The trades of every log that closed on `date` in the user's zone, and the day's figures: the
+ * journal picks them exactly as its calendar counts the day, so the two never disagree.
  */
-export async function fetchTradesClosedBetween(from: number, to: number, signal?: AbortSignal): Promise<TradeDto[]> {
-  // Every log, archived ones too: the calendar's day counts them all.
-  const logs = await getJson('/api/logs?archived=true', (b) => tradeLogListSchema.parse(b).logs, signal);
-  const perLog = await Promise.all(
-    logs.map(async (log) => {
-      const found: TradeDto[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < DAY_TRADES_MAX_PAGES; page++) {
-        const q = queryString({ status: 'closed', from: from - DAY_TRADES_LOOKBACK_MS, to, sort: '-openedAt', limit: 200, cursor });
-        const { trades, nextCursor } = await getJson(`/api/logs/${encodeURIComponent(log.id)}/trades${q}`, (b) => tradePageSchema.parse(b), signal);
-        found.push(...trades);
-        if (nextCursor === null) break;
-        cursor = nextCursor;
-      }
-      return found;
-    }),
-  );
-  return perLog
-    .flat()
-    .filter((t) => t.closedAt !== null && t.closedAt >= from && t.closedAt < to)
-    .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0));
-}
+export const fetchCalendarDay = (date: string, signal?: AbortSignal): Promise<CalendarDayTradesDto> =>
+  getJson(`/api/journal/calendar/day${queryString({ date })}`, (b) => calendarDayTradesSchema.parse(b), signal);
 
 const JOURNAL = ['journal'] as const;
 
@@ -122,8 +96,9 @@ export function useEntry(date: string) {
   return useQuery({ queryKey: [...JOURNAL, 'entry', date], queryFn: ({ signal }) => fetchEntry(date, signal) });
 }
 
-export function useTradesClosedBetween(from: number, to: number) {
-  return useQuery({ queryKey: [...JOURNAL, 'day-trades', from, to], queryFn: ({ signal }) => fetchTradesClosedBetween(from, to, signal) });
+/** `timeZone` only keys the query: the journal reads the zone from the settings, so a changed zone refetches the day. */
+export function useCalendarDay(date: string, timeZone: string) {
+  return useQuery({ queryKey: [...JOURNAL, 'day-trades', date, timeZone], queryFn: ({ signal }) => fetchCalendarDay(date, signal) });
 }
 
 export function useRetrospectives(period: RetrospectivePeriod | undefined) {

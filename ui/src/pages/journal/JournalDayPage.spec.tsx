@@ -1,4 +1,4 @@
-import type { AttachmentDto, TradeDto } from '@marketswarm/shared/dto';
+import type { AttachmentDto, PeriodFiguresDto, TradeDto } from '@marketswarm/shared/dto';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
@@ -35,13 +35,15 @@ const trade = (patch: Partial<TradeDto>): TradeDto => ({
 
 describe(DayTradesView.name, () => {
   const trades = [trade({}), trade({ id: '22222222-2222-4222-8222-222222222222', symbol: 'NDX', net: -120, r: null })];
+  const figures: PeriodFiguresDto = { netPnl: 330, trades: 2, wins: 1, losses: 1, winRate: 0.5 };
 
-  it('lists the day\'s closed trades with net, R, the day total and links to each trade', () => {
-    const html = inRouter(<DayTradesView trades={trades} error={undefined} timeZone="America/New_York" linked={undefined} onToggle={undefined} />);
+  it('lists the day\'s closed trades with net, R, the journal\'s day figures and links to each trade', () => {
+    const html = inRouter(<DayTradesView trades={trades} figures={figures} error={undefined} timeZone="America/New_York" linked={undefined} onToggle={undefined} />);
     expect(html.match(/data-testid="day-trade"/g)).toHaveLength(2);
     expect(html).toContain('+450.00');
     expect(html).toContain('−120.00');
-    expect(html).toContain('+330.00');
+    expect(html).toMatch(/data-testid="day-net">\+330\.00</);
+    expect(html).toContain('1 win · 1 loss · win rate 50%');
     expect(html).toContain('1.50');
     expect(html).toContain('href="/trades/11111111-1111-4111-8111-111111111111"');
     // 19:30Z is 14:30 in New York.
@@ -49,15 +51,24 @@ describe(DayTradesView.name, () => {
     expect(html).not.toContain('type="checkbox"');
   });
 
+  it('shows the day\'s figures as the journal counts them, a scratch trade neither a win nor a loss', () => {
+    const scratch = [trade({ net: 0.4 }), trade({ id: '22222222-2222-4222-8222-222222222222', net: 90 })];
+    const html = inRouter(<DayTradesView trades={scratch} figures={{ netPnl: 90.4, trades: 2, wins: 1, losses: 0, winRate: 0.5 }} error={undefined} timeZone="UTC" linked={undefined} onToggle={undefined} />);
+    expect(html).toContain('1 win · 0 losses · win rate 50%');
+    expect(html).toMatch(/data-testid="day-net">\+90\.40</);
+  });
+
   it('offers a checkbox per trade to link it to the entry, checked for linked ones', () => {
-    const html = inRouter(<DayTradesView trades={trades} error={undefined} timeZone="UTC" linked={new Set([trades[1]!.id])} onToggle={noop} />);
+    const html = inRouter(<DayTradesView trades={trades} figures={figures} error={undefined} timeZone="UTC" linked={new Set([trades[1]!.id])} onToggle={noop} />);
     expect(html.match(/data-testid="entry-link-trade"/g)).toHaveLength(2);
     expect(html.match(/checked=""/g)).toHaveLength(1);
     expect(html).toContain('Linked to entry');
   });
 
   it('says when no trade closed that day', () => {
-    expect(inRouter(<DayTradesView trades={[]} error={undefined} timeZone="UTC" linked={undefined} onToggle={undefined} />)).toContain('No trade closed this day.');
+    const html = inRouter(<DayTradesView trades={[]} figures={{ netPnl: 0, trades: 0, wins: 0, losses: 0, winRate: null }} error={undefined} timeZone="UTC" linked={undefined} onToggle={undefined} />);
+    expect(html).toContain('No trade closed this day.');
+    expect(html).not.toContain('data-testid="day-net"');
   });
 });
 

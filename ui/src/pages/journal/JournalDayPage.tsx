@@ -1,12 +1,12 @@
-import type { AttachmentDto, EntryDto, TradeDto } from '@marketswarm/shared/dto';
+import type { AttachmentDto, EntryDto, PeriodFiguresDto, TradeDto } from '@marketswarm/shared/dto';
 import { JOURNAL_ATTACHMENT_MAX_BYTES, JOURNAL_ATTACHMENT_TYPES } from '@marketswarm/shared/dto';
-import { lazy, Suspense, useMemo, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useState, type DragEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatBytes, formatPnl, formatRatio, formatTime, toneOf } from '../../journal-pages-api/figures';
-import { attachmentUrl, useDeleteAttachment, useDeleteEntry, useEntry, useSaveEntry, useTradesClosedBetween, useUploadAttachment } from '../../journal-pages-api/journal';
+import { formatBytes, formatPnl, formatRate, formatRatio, formatTime, toneOf } from '../../journal-pages-api/figures';
+import { attachmentUrl, useCalendarDay, useDeleteAttachment, useDeleteEntry, useEntry, useSaveEntry, useUploadAttachment } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
 import { useJournalTimeZone } from '../../journal-pages-api/settings';
-import { addDays, dayBounds, dayTitle, isIsoDate, monthOf } from './calendar-grid';
+import { addDays, dayTitle, isIsoDate, monthOf } from './calendar-grid';
 import { EntryHtml } from './EntryHtml';
 import { isBlankHtml } from './entry-html';
 import './journal-pages.css';
@@ -31,9 +31,12 @@ export function JournalDayPage() {
 
 function JournalDay({ date }: { date: string }) {
   const timeZone = useJournalTimeZone();
-  const [from, to] = useMemo(() => dayBounds(date, timeZone), [date, timeZone]);
   const entry = useEntry(date);
-  const trades = useTradesClosedBetween(from, to);
+  // The journal picks the day's trades as its calendar counts the day: by close, in the user's zone.
+  const day = useCalendarDay(date, timeZone);
+  const trades = day.data?.trades;
+  const figures = day.data?.figures;
+  const tradesError = day.error ? errorText(day.error) : undefined;
   const upload = useUploadAttachment(date);
   const removeAttachment = useDeleteAttachment(date);
 
@@ -42,7 +45,7 @@ function JournalDay({ date }: { date: string }) {
       <DayHeader date={date} />
       {entry.data === undefined ? (
         <>
-          <DayTradesView trades={trades.data} error={trades.error ? errorText(trades.error) : undefined} timeZone={timeZone} linked={undefined} onToggle={undefined} />
+          <DayTradesView trades={trades} figures={figures} error={tradesError} timeZone={timeZone} linked={undefined} onToggle={undefined} />
           {entry.isPending && <p className="jp-empty">Loading the entry…</p>}
           {entry.error && (
             <p className="error jp-message" role="alert">
@@ -51,7 +54,7 @@ function JournalDay({ date }: { date: string }) {
           )}
         </>
       ) : (
-        <EntryEditorContainer date={date} entry={entry.data} trades={trades.data} tradesError={trades.error ? errorText(trades.error) : undefined} timeZone={timeZone} />
+        <EntryEditorContainer date={date} entry={entry.data} trades={trades} figures={figures} tradesError={tradesError} timeZone={timeZone} />
       )}
       <AttachmentsView
         attachments={entry.data?.attachments ?? []}
@@ -83,12 +86,13 @@ interface EntryEditorContainerProps {
   date: string;
   entry: EntryDto | null;
   trades: TradeDto[] | undefined;
+  figures: PeriodFiguresDto | undefined;
   tradesError: string | undefined;
   timeZone: string;
 }
 
 /** Holds the draft: starts from the loaded entry once, and survives refetches while editing. */
-function EntryEditorContainer({ date, entry, trades, tradesError, timeZone }: EntryEditorContainerProps) {
+function EntryEditorContainer({ date, entry, trades, figures, tradesError, timeZone }: EntryEditorContainerProps) {
   const [html, setHtml] = useState(entry?.content ?? '');
   const [linked, setLinked] = useState<ReadonlySet<string>>(() => new Set(entry?.tradeIds ?? []));
   const [dirty, setDirty] = useState(false);
@@ -127,7 +131,7 @@ function EntryEditorContainer({ date, entry, trades, tradesError, timeZone }: En
 
   return (
     <>
-      <DayTradesView trades={trades} error={tradesError} timeZone={timeZone} linked={linked} onToggle={toggle} />
+      <DayTradesView trades={trades} figures={figures} error={tradesError} timeZone={timeZone} linked={linked} onToggle={toggle} />
       <section className="jp-section" aria-labelledby="entry-title" data-testid="journal-entry">
         <div className="jp-toolbar">
           <h2 id="entry-title">Journal entry</h2>
@@ -203,6 +207,8 @@ function EntryEditorContainer({ date, entry, trades, tradesError, timeZone }: En
 
 export interface DayTradesViewProps {
   trades: TradeDto[] | undefined;
+  /** The day's figures as the journal's calendar counts them (wins and losses past the break-even tolerance). */
+  figures: PeriodFiguresDto | undefined;
   error: string | undefined;
   timeZone: string;
   /** With `onToggle`, each row gets a checkbox linking it to the entry. */
@@ -210,15 +216,23 @@ export interface DayTradesViewProps {
   onToggle: ((id: string) => void) | undefined;
 }
 
-/** The trades that closed on the day, with their net P&L and R; optionally linkable to the entry. */
-export function DayTradesView({ trades, error, timeZone, linked, onToggle }: DayTradesViewProps) {
-  const net = trades?.reduce((sum, t) => sum + t.net, 0);
+/** The trades that closed on the day, with their net P&L and R and the day's figures; optionally linkable to the entry. */
+export function DayTradesView({ trades, figures, error, timeZone, linked, onToggle }: DayTradesViewProps) {
   return (
     <section className="jp-section" aria-labelledby="day-trades-title">
       <div className="jp-toolbar">
         <h2 id="day-trades-title">Trades closed this day</h2>
         <span className="jp-spacer" />
-        {trades && trades.length > 0 && <span className={`mono jp-${toneOf(net)}`}>{formatPnl(net)}</span>}
+        {figures && figures.trades > 0 && (
+          <>
+            <span className="muted" data-testid="day-figures">
+              {figures.wins} {figures.wins === 1 ? 'win' : 'wins'} · {figures.losses} {figures.losses === 1 ? 'loss' : 'losses'} · win rate {formatRate(figures.winRate)}
+            </span>
+            <span className={`mono jp-${toneOf(figures.netPnl)}`} data-testid="day-net">
+              {formatPnl(figures.netPnl)}
+            </span>
+          </>
+        )}
       </div>
       {error && (
         <p className="error jp-message" role="alert">
