@@ -1,19 +1,14 @@
 import { createSavedPositionBodySchema, logSavedPositionBodySchema, type AlertBodyInput, type CreateSavedPositionBody, type LogSavedPositionBody, type SavedPositionLeg } from '@marketswarm/shared/dto';
-import { expiryDateOf, type HeatmapTile } from '@marketswarm/shared/models';
+import { legMid, singleOptionMids, type HeatmapTile } from '@marketswarm/shared/models';
 import { zodFieldErrors, type FieldErrors } from '../auth/form-issues';
 
 /**
- * Each leg's live mid from the symbol's heatmap, or undefined where it has none. A single-option
- * tile is one option bought, so its debit is that option's mid: the tile at the leg's strike, right
- * and expiry date prices the leg (the journal defaults prices the same way).
+ * Each leg's live mid from the symbol's heatmap (its single-option tiles: `singleOptionMids`), or
+ * undefined where it has none: the mids the journal defaults a logged position's prices to.
  */
 export function legMids(legs: readonly Pick<SavedPositionLeg, 'expiry' | 'strike' | 'right'>[], tiles: Iterable<HeatmapTile> | undefined): (number | undefined)[] {
-  const singles = new Map<string, number>();
-  for (const tile of tiles ?? []) {
-    const right = tile.strategy === 'single-call' ? 'call' : tile.strategy === 'single-put' ? 'put' : undefined;
-    if (right !== undefined && Number.isFinite(tile.expiry)) singles.set(`${expiryDateOf(tile.expiry)}|${tile.strike}|${right}`, tile.debit);
-  }
-  return legs.map((leg) => singles.get(`${leg.expiry}|${leg.strike}|${leg.right}`));
+  const mids = singleOptionMids(tiles ?? []);
+  return legs.map((leg) => legMid(mids, leg));
 }
 
 /** A price as the form's input shows it: 2 decimals for a mid, empty when unknown. */

@@ -83,7 +83,8 @@ export class JournalIngestService {
     return { dryRun, broker: outcome.broker, format: outcome.format, executions: result.executions, trades: result.trades, skipped, duplicates: result.duplicates, unmatched };
   }
 
-  async addManual(userId: string, logId: string, fills: readonly ManualFill[], account: string | null = null): Promise<IngestResultDto> {
+  /** `rowHashes`, one per fill, make entering the same fills again a no-op (default: each typed fill is new). */
+  async addManual(userId: string, logId: string, fills: readonly ManualFill[], account: string | null = null, rowHashes?: readonly string[]): Promise<IngestResultDto> {
     await this.activeLog(userId, logId);
     const settings = await this.settings.all(userId);
     const symbols = new SymbolsRepository(this.database.db);
@@ -93,7 +94,8 @@ export class JournalIngestService {
     };
     const executions: NewExecution[] = [];
     for (const [index, fill] of fills.entries()) {
-      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone, account });
+      const rowHash = rowHashes?.[index];
+      const execution = await executionFromManualFill(fill, multiplierOf, { timeZone: settings.timeZone, account, ...(rowHash !== undefined && { rowHash }) });
       if (typeof execution === 'string') throw new DomainError('validation', `invalid body: fills.${index}.${execution}`, { issues: [{ path: `fills.${index}.instrument.underlying`, message: execution }] });
       executions.push(execution);
     }

@@ -15,7 +15,7 @@ export const MANUAL_BROKER = 'manual';
  * fills, unlike a re-imported file. The option symbol is built like the importers' display symbol so
  * a hand-typed close matches an imported open of the same contract.
  */
-export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { account?: string | null; timeZone: string }): Promise<NewExecution | string> {
+export async function executionFromManualFill(fill: ManualFill, multiplierOf: MultiplierOf, extra: { account?: string | null; timeZone: string; rowHash?: string }): Promise<NewExecution | string> {
   const { instrument } = fill;
   const underlying = instrument.kind === 'stock' ? instrument.symbol.toUpperCase() : instrument.underlying.toUpperCase();
   // A share is a share: stock needs no symbol entry; an option or future without one has no safe default.
@@ -29,7 +29,8 @@ export async function executionFromManualFill(fill: ManualFill, multiplierOf: Mu
   return {
     broker: MANUAL_BROKER,
     sourceFile: 'manual entry',
-    rowHash: randomBytes(32).toString('hex'),
+    // A fill the journal enters itself (an order's) carries a hash of its own source, so entering it twice adds it once.
+    rowHash: extra.rowHash ?? randomBytes(32).toString('hex'),
     // An adjustment belongs to the account of the trade it adjusts: grouping keeps accounts apart.
     account: extra.account ?? null,
     orderId: null,

@@ -1,19 +1,26 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { ManualFill } from '@marketswarm/shared/dto';
+import type { OptionLeg } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
+import { singleOptionMids, type OptionMids } from '@marketswarm/shared/models';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { microsToNumber } from '../database/money.js';
+import { microsToNumber, type Micros } from '../database/money.js';
 import { JournalIngestService } from '../ingest/journal-ingest.service.js';
+import { fillsFromLegs, holdsEveryLeg } from '../spreads/spread-fills.js';
 import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 import { HeatmapBook } from './heatmap-book.js';
 import { OrdersRepository, type Order } from './orders.repository.js';
-import { fillDecision, legBookOf, priceSpread, type LegBook, type SpreadPrice } from './spread-pricing.js';
+import { fillDecision, priceSpread, type SpreadPrice } from './spread-pricing.js';
 
 /** How long one XREAD blocks: also how late an expiry or a shutdown can be noticed. */
 const BLOCK_MS = 2_000;
+/** A fill without its trade this long after its claim was left by a stopped process, not one being entered now. */
+const RECOVER_AFTER_MS = 30_000;
+/** How often fills left without their trade are looked for while no order is working. */
+const RECOVERY_INTERVAL_MS = 60_000;
 
 type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
 
@@ -27,6 +34,11 @@ type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | n
  * A fill goes through the journal's manual entry (`JournalIngestService.addManual`), so the trade
  * is grouped like any other and the user's tabs hear of it. The order is claimed first (a
  * conditional UPDATE), so a cancel racing the fill loses or wins whole.
+ *
+ * Claim and entry are two transactions (manual entry opens its own), so a process stopped between
+ * them leaves a filled order with no trade. Such fills are entered again at start, on every pricing
+ * pass and every minute: each fill's executions carry row hashes derived from the order's id, so an
+ * entry that did land before the stop is found again, never doubled.
  */
 @Injectable()
 export class OrderFiller implements OnModuleInit, OnModuleDestroy {
@@ -42,6 +54,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   private endPause: (() => void) | undefined;
   /** Pricing passes run one after another: the loop's and the ones a new order asks for. */
   private passes: Promise<void> = Promise.resolve();
+  private recovery: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     @Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext,
@@ -53,12 +66,16 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    // Orders left working by a previous run are picked up at once.
+    // Orders left working, and fills left without their trade, by a previous run are picked up at once.
     this.wake();
+    void this.serially(() => this.recoverUnentered());
+    this.recovery = setInterval(() => void this.serially(() => this.recoverUnentered()), RECOVERY_INTERVAL_MS);
+    this.recovery.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.recovery);
     this.endPause?.();
     this.redis?.disconnect();
     await this.running;
@@ -140,59 +157,97 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
 
   /** Expires what is due, then prices every working order once. */
   private pass(): Promise<void> {
-    this.passes = this.passes.then(() => this.priceWorking()).catch((error: unknown) => this.logger.error({ err: error }, 'order filler: pricing pass failed'));
+    return this.serially(async () => {
+      await this.priceWorking();
+      await this.recoverUnentered();
+    });
+  }
+
+  /** Runs after every pass and recovery already queued, so no two touch one order at once in this process. */
+  private serially(task: () => Promise<void>): Promise<void> {
+    this.passes = this.passes.then(task).catch((error: unknown) => this.logger.error({ err: error }, 'order filler: pass failed'));
     return this.passes;
   }
 
   private async priceWorking(): Promise<void> {
     if (this.stopped) return;
     await this.orders.expireDue(Date.now());
-    const books = new Map<string, LegBook>();
+    const midsBySymbol = new Map<string, OptionMids>();
     for (const order of await this.orders.working()) {
       const symbol = INDEX_OPTION_ROOTS[order.symbol] ?? order.symbol;
       const tiles = this.book.tiles(symbol);
       if (!tiles) continue;
-      let book = books.get(symbol);
-      if (!book) books.set(symbol, (book = legBookOf(tiles)));
-      const price = priceSpread(order.legs, tiles, order.source?.kind === 'tile' ? order.source.key : undefined, book);
+      let mids = midsBySymbol.get(symbol);
+      if (!mids) midsBySymbol.set(symbol, (mids = singleOptionMids(Object.values(tiles))));
+      const price = priceSpread(order.legs, tiles, order.source?.kind === 'tile' ? order.source.key : undefined, mids);
       if (price && fillDecision(price.priceMicros, order.limitPriceMicros).fill) await this.fill(order, price);
+    }
+  }
+
+  /** Enters the trade of every fill a stopped process left without one (see the class comment). */
+  async recoverUnentered(now = Date.now()): Promise<void> {
+    if (this.stopped) return;
+    for (const order of await this.orders.unentered(now - RECOVER_AFTER_MS)) {
+      if (!order.fill) continue;
+      try {
+        await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros));
+        this.logger.info({ order: order.id }, 'order fill entered after a restart');
+      } catch (error) {
+        // Left for the next sweep: the database or the log is not answering now.
+        this.logger.warn({ order: order.id, err: (error as Error).message }, 'order filler: entering a left-over fill failed; retrying later');
+      }
     }
   }
 
   private async fill(order: Order, price: SpreadPrice): Promise<void> {
     const at = Date.now();
     if (!(await this.orders.claimFill(order.userId, { orderId: order.id, priceMicros: price.priceMicros, pricedFrom: price.pricedFrom, filledAt: at }))) return;
-    let tradeId: string | null;
     try {
-      const result = await this.ingest.addManual(order.userId, order.logId, fillsOf(order, price, at));
-      tradeId = result.trades[0]?.id ?? null;
+      await this.enter(order, at, price.legPricesMicros);
     } catch (error) {
-      if (error instanceof DomainError) {
-        // The log was archived or deleted since the order was placed: no trade can take the fill.
-        await this.orders.undoFill(order.id, { status: 'cancelled', at, reason: `not filled: ${error.message}` });
-        this.logger.info({ order: order.id, reason: error.message }, 'order cancelled: its log refused the fill');
-        return;
-      }
       await this.orders.undoFill(order.id, { status: 'working' });
       throw error;
     }
+    this.logger.info({ order: order.id, price: microsToNumber(price.priceMicros) }, 'order filled');
+  }
+
+  /**
+   * Enters a claimed fill as a trade in the order's log and records the trade's id on the fill. A
+   * log archived or deleted since the order was placed refuses it: the order ends cancelled saying why.
+   */
+  private async enter(order: Order, at: number, legPricesMicros: readonly Micros[]): Promise<void> {
+    const fills = fillsFromLegs(order, { executedAt: at, prices: legPricesMicros.map(microsToNumber), positionEffect: 'unknown' });
+    const rowHashes = order.legs.map((_, i) => orderFillRowHash(order.id, i));
+    let tradeId: string | null;
+    try {
+      const result = await this.ingest.addManual(order.userId, order.logId, fills, null, rowHashes);
+      // The trade holding the spread; a fill that closed or joined another position is found by its execution.
+      tradeId = result.trades.find((t) => holdsEveryLeg(t, order.legs))?.id ?? (await this.orders.tradeOfRowHash(order.userId, order.logId, rowHashes[0] ?? '')) ?? null;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await this.orders.undoFill(order.id, { status: 'cancelled', at, reason: `not filled: ${error.message}` });
+      this.logger.info({ order: order.id, reason: error.message }, 'order cancelled: its log refused the fill');
+      return;
+    }
     await this.orders.fillEntered(order.id, tradeId);
-    this.logger.info({ order: order.id, price: microsToNumber(price.priceMicros), tradeId }, 'order filled');
   }
 }
 
-/** The fills manual entry takes for a spread order: one per leg, |ratio| × quantity contracts at the leg's price. */
-export function fillsOf(order: Pick<Order, 'symbol' | 'legs' | 'quantity'>, price: SpreadPrice, at: number): ManualFill[] {
-  return order.legs.map((leg, i) => ({
-    executedAt: at,
-    instrument: { kind: 'option', underlying: order.symbol, expiry: leg.expiry, strike: leg.strike, right: leg.right === 'call' ? 'C' : 'P' },
-    side: leg.ratio > 0 ? 'buy' : 'sell',
-    // As a trade typed by hand: grouping decides whether a leg opens or closes.
-    positionEffect: 'unknown',
-    quantity: Math.abs(leg.ratio) * order.quantity,
-    price: microsToNumber(price.legPricesMicros[i] ?? 0),
-    commission: 0,
-    exchangeFee: 0,
-    clearingFee: 0,
-  }));
+/** The row hash of an order's fill on one leg: the same on every entry of that fill, so a retry adds nothing. */
+export function orderFillRowHash(orderId: string, legIndex: number): string {
+  return createHash('sha256').update(`order-fill:${orderId}:${legIndex}`).digest('hex');
+}
+
+/**
+ * Leg prices for a fill whose per-leg mids were not kept (only its spread price was): the whole
+ * price on one leg and 0 on the others, as a saved position carries its entry price — on the first
+ * long leg for a debit, the first short leg for a credit, so the carrier's price is not negative.
+ * Σ ratio × price is the spread price to the micro (a carrier of ratio ±1 divides exactly).
+ */
+export function carrierPrices(legs: readonly OptionLeg[], spreadMicros: Micros): Micros[] {
+  const carrier = Math.max(
+    0,
+    legs.findIndex((leg) => (spreadMicros >= 0 ? leg.ratio > 0 : leg.ratio < 0)),
+  );
+  return legs.map((leg, i) => (i === carrier ? Math.round(spreadMicros / leg.ratio) : 0));
 }

@@ -27,7 +27,7 @@ export class OrdersController {
 
   @Post()
   @HttpCode(201)
-  @ApiRoute({ summary: 'Places a simulated limit order on a spread; it fills at the mid when the mid reaches the limit', responses: { 201: orderSchema }, errors: { 404: 'no such log (issues name `logId`)', 409: 'the log is archived' } })
+  @ApiRoute({ summary: 'Places a simulated limit order on a spread; it fills at the mid when the mid reaches the limit', responses: { 201: orderSchema }, errors: { 404: 'no such log (issues name `logId`) or saved position (`source.id`)', 409: 'the log is archived' } })
   async create(@CurrentUser() user: UserDto, @ZodBody(createOrderBodySchema) body: CreateOrderBody): Promise<OrderDto> {
     return orderJson(await this.orders.create(user.id, body));
   }

@@ -6,6 +6,7 @@ import { buildHeatmapTiles, diffHeatmap, heatmapSnapshot, type ChainOption, type
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
+import { OrdersRepository } from './orders.repository.js';
 
 type Json = Record<string, unknown>;
 
@@ -174,6 +175,58 @@ describe('simulated orders', () => {
       expect(expired).toMatchObject({ status: 'expired', closedAt });
       expect((await call(alice, 'POST', `/api/orders/${placed.id}/cancel`)).status).toBe(409);
       expect((await journal.call<OrderListDto>(alice, 'GET', '/api/orders?status=expired')).body.orders.map((o) => o.id)).toEqual([placed.id]);
+    });
+  });
+
+  describe('sources', () => {
+    it('trades a tile order on the live tile\'s legs, expiring on the tile\'s date whatever date was sent', async () => {
+      const tile = Object.values(tilesV1).find((t) => t.strategy === 'vertical-call' && t.strike === 5000);
+      if (!tile) throw new Error('the recorded chain makes no 5000 call vertical');
+      const guessed = vertical.map((leg) => ({ ...leg, expiry: '2029-12-31' }));
+      const placed = await place(alice, { symbol: 'SPX', legs: guessed, quantity: 1, limitPrice: 0.05, source: { kind: 'tile', key: tile.key } });
+      expect(placed.legs).toEqual(vertical);
+      expect(placed.source).toEqual({ kind: 'tile', key: tile.key });
+      expect((await call(alice, 'POST', `/api/orders/${placed.id}/cancel`)).status).toBe(200);
+    });
+
+    it('places an order from one of the user\'s saved positions, and answers another user\'s as 404 naming source.id', async () => {
+      const position = { name: 'Vertical', symbol: 'SPX', legs: vertical, quantity: 1, entryPrice: 0.05 };
+      const mine = (await call(alice, 'POST', '/api/journal/positions', position)).body['id'] as string;
+      const theirs = (await call(bob, 'POST', '/api/journal/positions', position)).body['id'] as string;
+      const placed = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05, source: { kind: 'position', id: mine } });
+      expect(placed.source).toEqual({ kind: 'position', id: mine });
+      expect((await call(alice, 'POST', `/api/orders/${placed.id}/cancel`)).status).toBe(200);
+      const refused = await call(alice, 'POST', '/api/orders', { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05, source: { kind: 'position', id: theirs } });
+      expect(refused.status).toBe(404);
+      expect(refused.body).toMatchObject({ code: 'not-found', message: `no saved position ${theirs}`, issues: [{ path: 'source.id' }] });
+    });
+  });
+
+  describe('a fill left without its trade by a stopped process', () => {
+    it('is entered as one trade on the worker\'s next pass, and entering it again adds nothing', async () => {
+      // A resting order keeps the worker passing; the other is claimed as a process stopped right after its claim left it.
+      const keepsWorking = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05 });
+      const claimed = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05 });
+      const repository = new OrdersRepository(journal.database.db);
+      expect(await repository.claimFill(alice.userId, { orderId: claimed.id, priceMicros: 4_300_000, pricedFrom: 'legs', filledAt: Date.now() - 60_000 })).toBe(true);
+
+      const entered = await settled(alice, claimed.id);
+      const tradeId = entered.fill?.tradeId;
+      expect(tradeId).toBeTruthy();
+      const trade = (await journal.call<Json>(alice, 'GET', `/api/trades/${tradeId}`)).body;
+      expect((trade['legs'] as { strike: number; side: string }[]).map((l) => [l.strike, l.side])).toEqual([
+        [5000, 'buy'],
+        [5010, 'sell'],
+      ]);
+
+      // Stopped after the entry but before the trade id was written: the next sweep finds the same trade.
+      const executions = async () => (await journal.database.db.selectFrom('executions').select('id').where('log_id', '=', aliceLog).execute()).length;
+      const before = await executions();
+      await journal.database.db.updateTable('order_fills').set({ trade_id: null }).where('order_id', '=', claimed.id).execute();
+      const again = await settled(alice, claimed.id);
+      expect(again.fill?.tradeId).toBe(tradeId);
+      expect(await executions()).toBe(before);
+      expect((await call(alice, 'POST', `/api/orders/${keepsWorking.id}/cancel`)).status).toBe(200);
     });
   });
 });

@@ -51,6 +51,28 @@ describeOnBothDialects(OrdersRepository.name, (fixture) => {
     expect((await orders.fills(alice)).map((f) => f.fill.tradeId)).toEqual(['trade-1']);
   });
 
+  it('refuses a fill at or after the session close, though nobody has marked the order expired yet', async () => {
+    const placed = await orders.create(alice, spread(randomUUID()));
+    expect(await orders.claimFill(alice, { orderId: placed.id, priceMicros: 1, pricedFrom: 'legs', filledAt: CLOSE })).toBe(false);
+    expect(await orders.get(alice, placed.id)).toMatchObject({ status: 'working', fill: null });
+    expect(await orders.claimFill(alice, { orderId: placed.id, priceMicros: 1, pricedFrom: 'legs', filledAt: CLOSE - 1 })).toBe(true);
+  });
+
+  it('finds fills left without their trade, every user\'s, once they are old enough not to be entered right now', async () => {
+    const entered = await orders.create(alice, spread(randomUUID()));
+    const leftAlice = await orders.create(alice, spread(randomUUID()));
+    const leftBob = await orders.create(bob, spread(randomUUID()));
+    for (const [o, at] of [[entered, PLACED + 1], [leftAlice, PLACED + 2], [leftBob, PLACED + 3]] as const) {
+      await orders.claimFill(o.userId, { orderId: o.id, priceMicros: 1_000_000, pricedFrom: 'legs', filledAt: at });
+    }
+    await orders.fillEntered(entered.id, 'trade-1');
+    expect((await orders.unentered(PLACED + 3)).map((o) => [o.id, o.fill?.filledAt])).toEqual([
+      [leftAlice.id, PLACED + 2],
+      [leftBob.id, PLACED + 3],
+    ]);
+    expect((await orders.unentered(PLACED + 2)).map((o) => o.id)).toEqual([leftAlice.id]);
+  });
+
   it('undoes a claimed fill: back to working, or cancelled with the reason', async () => {
     const first = await orders.create(alice, spread(randomUUID()));
     const second = await orders.create(alice, spread(randomUUID()));

@@ -131,12 +131,19 @@ export class OrdersRepository {
 
   /**
    * Claims a working order for a fill and records the fill's price and time in one transaction, so
-   * no reader sees `filled` without its fill; false when the order was no longer working. The trade
+   * no reader sees `filled` without its fill; false when the order was no longer working, or its
+   * session had closed by the fill's time (it expired, even if nobody has marked it yet). The trade
    * id follows once manual entry has made the trade (`fillEntered`).
    */
   async claimFill(userId: string, fill: Omit<OrderFill, 'tradeId'>): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable('orders').set({ status: 'filled', closed_at: fill.filledAt }).where('id', '=', fill.orderId).where('status', '=', 'working').executeTakeFirst();
+      const claimed = await trx
+        .updateTable('orders')
+        .set({ status: 'filled', closed_at: fill.filledAt })
+        .where('id', '=', fill.orderId)
+        .where('status', '=', 'working')
+        .where('expires_at', '>', fill.filledAt)
+        .executeTakeFirst();
       if (claimed.numUpdatedRows === 0n) return false;
       await trx
         .insertInto('order_fills')
@@ -144,6 +151,36 @@ export class OrdersRepository {
         .execute();
       return true;
     });
+  }
+
+  /**
+   * Filled orders whose trade was never entered (the process stopped between the claim and manual
+   * entry), filled at or before `filledBefore`, every user's: the worker enters them again.
+   */
+  async unentered(filledBefore: EpochMs): Promise<Order[]> {
+    // A sweep takes a bounded batch (oldest first); the next sweep takes the rest.
+    const fills = await this.db.selectFrom('order_fills').selectAll().where('trade_id', 'is', null).where('filled_at', '<=', filledBefore).orderBy('filled_at').orderBy('order_id').limit(100).execute();
+    if (fills.length === 0) return [];
+    const rows = await this.db.selectFrom('orders').selectAll().where('status', '=', 'filled').where('id', 'in', fills.map((f) => f.order_id)).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return fills.flatMap((fill) => {
+      const row = byId.get(fill.order_id);
+      return row ? [toOrder(row, fill)] : [];
+    });
+  }
+
+  /** The trade in a log holding the execution with this row hash; undefined when there is none. */
+  async tradeOfRowHash(userId: string, logId: string, rowHash: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('executions')
+      .innerJoin('trade_leg_executions', 'trade_leg_executions.execution_id', 'executions.id')
+      .innerJoin('trade_legs', 'trade_legs.id', 'trade_leg_executions.leg_id')
+      .select('trade_legs.trade_id')
+      .where('executions.user_id', '=', userId)
+      .where('executions.log_id', '=', logId)
+      .where('executions.row_hash', '=', rowHash)
+      .executeTakeFirst();
+    return row?.trade_id;
   }
 
   async fillEntered(orderId: string, tradeId: string | null): Promise<void> {

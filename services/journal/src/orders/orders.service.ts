@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateOrderBody, OrderStatus } from '@marketswarm/shared/dto';
+import type { CreateOrderBody, OptionLeg, OrderStatus } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
+import { savedLegsFromTile } from '@marketswarm/shared/models';
 import { parseMicros } from '../database/money.js';
-import { logNotFound, TradeLogsService } from '../trade-logs/trade-logs.service.js';
-import type { TradeLog } from '../trade-logs/trade-logs.repository.js';
+import { PositionsRepository } from '../positions/positions.repository.js';
+import { HeatmapSnapshotReader } from '../spreads/heatmap-snapshot.reader.js';
+import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
 import { OrderFiller } from './order-filler.js';
 import { OrdersRepository, type Order, type OrderFill } from './orders.repository.js';
 import { sessionCloseOf } from './session-close.js';
@@ -17,6 +19,11 @@ export function orderNotFound(id: string): DomainError {
  * unless named), lives until its session's close, and leaves `working` exactly once — filled by the
  * worker, cancelled by the user, or expired. Expiry is applied on every read as well as by the
  * worker, so a stale `working` is never answered. Another user's order is one that does not exist.
+ *
+ * A tile-sourced order trades the live tile's legs: the key's dte is counted from the moment the
+ * producer priced it, so only the tile's own expiry instant says which date the trader picked (a
+ * form's guess from the key is a day early after the close or east of New York). When the tile is
+ * no longer live, the legs sent stand.
  */
 @Injectable()
 export class OrdersService {
@@ -24,6 +31,8 @@ export class OrdersService {
     @Inject(OrdersRepository) private readonly orders: OrdersRepository,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
     @Inject(OrderFiller) private readonly filler: OrderFiller,
+    @Inject(PositionsRepository) private readonly positions: PositionsRepository,
+    @Inject(HeatmapSnapshotReader) private readonly market: HeatmapSnapshotReader,
   ) {}
 
   private now(): number {
@@ -31,16 +40,20 @@ export class OrdersService {
   }
 
   async create(userId: string, body: CreateOrderBody): Promise<Order> {
-    const log = await this.logOf(userId, body.logId);
-    if (log.archivedAt !== null) throw new DomainError('conflict', `trade log ${log.id} is archived; reactivate it to trade into it`, { issues: [{ path: 'logId', message: 'the log is archived' }] });
+    const log = await this.logs.activeLogFor(userId, body.logId);
+    const source = body.source ?? null;
+    if (source?.kind === 'position' && !(await this.positions.get(userId, source.id))) {
+      throw new DomainError('not-found', `no saved position ${source.id}`, { issues: [{ path: 'source.id', message: 'no such saved position' }] });
+    }
+    const legs = source?.kind === 'tile' ? ((await this.liveTileLegs(body.symbol, source.key)) ?? body.legs) : body.legs;
     const createdAt = this.now();
     const order = await this.orders.create(userId, {
       logId: log.id,
       symbol: body.symbol,
-      legs: body.legs,
+      legs,
       quantity: body.quantity,
       limitPriceMicros: parseMicros(String(body.limitPrice)),
-      source: body.source ?? null,
+      source,
       createdAt,
       expiresAt: sessionCloseOf(createdAt, body.symbol),
     });
@@ -73,13 +86,9 @@ export class OrdersService {
     return this.orders.fills(userId);
   }
 
-  private async logOf(userId: string, logId: string | undefined): Promise<TradeLog> {
-    if (logId === undefined) return this.logs.defaultLog(userId);
-    try {
-      return await this.logs.get(userId, logId);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not-found') throw logNotFound(logId, 'logId');
-      throw error;
-    }
+  /** The legs of the symbol's live tile with this key; undefined when the heatmap has no such tile now. */
+  private async liveTileLegs(symbol: string, key: string): Promise<OptionLeg[] | undefined> {
+    const tile = (await this.market.tiles(symbol))?.[key];
+    return tile ? savedLegsFromTile(tile) : undefined;
   }
 }

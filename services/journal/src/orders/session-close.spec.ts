@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTimeOf, sessionCloseOf } from './session-close.js';
+import { sessionCloseOf } from './session-close.js';
 
 describe('sessionCloseOf', () => {
   it('expires an SPY order placed Monday 2 March 2026 at 10:00 EST at 16:00 EST (21:00 UTC)', () => {
@@ -8,7 +8,7 @@ describe('sessionCloseOf', () => {
 
   it('gives SPX, NDX, RUT and their weekly roots the 16:15 index close (21:15 UTC in winter)', () => {
     for (const symbol of ['SPX', 'NDX', 'RUT', 'SPXW']) expect(sessionCloseOf(Date.UTC(2026, 2, 2, 15), symbol)).toBe(Date.UTC(2026, 2, 2, 21, 15));
-    expect(closeTimeOf('XSP')).toEqual({ hour: 16, minute: 0 });
+    expect(sessionCloseOf(Date.UTC(2026, 2, 2, 15), 'XSP')).toBe(Date.UTC(2026, 2, 2, 21));
   });
 
   it('follows daylight saving: Wednesday 1 July 2026 closes at 16:00 EDT (20:00 UTC)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionLeg } from '@marketswarm/shared/dto';
 import { makeTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
-import { fillDecision, legBookOf, priceFromTile, priceSpread, tileExpiryDate } from './spread-pricing.js';
+import { fillDecision, priceFromTile, priceSpread } from './spread-pricing.js';
 
 // Monday 2 March 2026, the 16:00 New York close (21:00 UTC in winter), as the producer stamps expiries.
 const EXPIRY = Date.UTC(2026, 2, 2, 21);
@@ -25,10 +25,6 @@ const callVertical = [leg('call', 5000, 1), leg('call', 5010, -1)];
 const butterfly = [leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5020, 1)];
 
 describe('priceSpread', () => {
-  it('reads a tile expiry as the New York date an order leg names', () => {
-    expect(tileExpiryDate({ expiry: EXPIRY })).toBe(DATE);
-  });
-
   it('prices a call debit vertical at the long mid minus the short mid: 12.40 − 8.10 = 4.30', () => {
     expect(priceSpread(callVertical, market)).toEqual({ priceMicros: 4_300_000, pricedFrom: 'legs', legPricesMicros: [12_400_000, 8_100_000] });
   });
@@ -75,10 +71,6 @@ describe('priceFromTile', () => {
   it('prefers the legs\' own mids over the tile when the chain has them all', () => {
     expect(priceSpread(butterfly, tiles(c5000, c5010, c5020, fly), fly.key)?.pricedFrom).toBe('legs');
   });
-
-  it('keeps one mid per single tile: the book of this market holds four options', () => {
-    expect(legBookOf(market).size).toBe(4);
-  });
 });
 
 describe('fillDecision', () => {
@@ -102,20 +94,21 @@ describe('fillDecision', () => {
     expect(fillDecision(-4_300_000, -4_500_000)).toEqual({ fill: false });
   });
 
-  it('never fills worse than the limit, debit or credit, over a grid of mids and limits', () => {
+  it('fills, over a grid of mids and limits, exactly the pairs a trader would take, always at the mid', () => {
+    // Mids −5.00…5.00 by 0.05 (201), limits −5.00…5.00 by 0.25 (41), all in cents.
+    const mids = Array.from({ length: 201 }, (_, i) => -500 + 5 * i);
+    const limits = Array.from({ length: 41 }, (_, j) => -500 + 25 * j);
     let fills = 0;
-    for (let mid = -5_000_000; mid <= 5_000_000; mid += 50_000) {
-      for (let limit = -5_000_000; limit <= 5_000_000; limit += 250_000) {
-        const decision = fillDecision(mid, limit);
-        if (decision.fill) {
-          fills += 1;
-          expect(decision.priceMicros).toBeLessThanOrEqual(limit);
-          expect(decision.priceMicros).toBe(mid);
-        } else {
-          expect(mid).toBeGreaterThan(limit);
-        }
+    for (const limit of limits) {
+      for (const mid of mids) {
+        // The trader's view: a debit limit is the most they pay; a credit limit the least they receive.
+        const acceptable = limit >= 0 ? mid <= limit : -mid >= -limit;
+        const decision = fillDecision(mid * 10_000, limit * 10_000);
+        expect(decision).toEqual(acceptable ? { fill: true, priceMicros: mid * 10_000 } : { fill: false });
+        if (decision.fill) fills += 1;
       }
     }
-    expect(fills).toBeGreaterThan(0);
+    // Limit j (−5.00 + 0.25 j) takes the mids −5.00 … limit: 5 j + 1 of them; Σ over j = 0…40 is 5 × 820 + 41.
+    expect(fills).toBe(4141);
   });
 });

@@ -153,6 +153,23 @@ describe('saved positions: /api/journal/positions', () => {
       await journal.call(alice, 'DELETE', `/api/journal/positions/${mine.id}`);
     });
 
+    it('forgets the alerts set on a position when it is deleted, and leaves the others', async () => {
+      const kept = await create(alice, flyBody());
+      const gone = await create(alice, flyBody());
+      const alert = async (positionId: string) => {
+        const res = await journal.call<{ id: string }>(alice, 'POST', '/api/alerts', { kind: 'spread-debit', positionId, target: 1.5, direction: 'below' });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.id;
+      };
+      const keptAlert = await alert(kept.id);
+      await alert(gone.id);
+      expect((await journal.call(alice, 'DELETE', `/api/journal/positions/${gone.id}`)).status).toBe(204);
+      const alerts = (await journal.call<{ alerts: { id: string; positionId: string | null }[] }>(alice, 'GET', '/api/alerts')).body.alerts;
+      expect(alerts.filter((a) => a.positionId === gone.id)).toEqual([]);
+      expect(alerts.map((a) => a.id)).toContain(keptAlert);
+      await journal.call(alice, 'DELETE', `/api/journal/positions/${kept.id}`);
+    });
+
     it("answers another user's position with 404 on every route, and leaves it as it was", async () => {
       const mine = await create(alice, flyBody());
       const attempts: [string, string, unknown?][] = [
@@ -193,6 +210,15 @@ describe('saved positions: /api/journal/positions', () => {
       // An empty list, not a missing one: a tab opened now shows no what-ifs rather than stale ones.
       expect(await riskGraphOf(carol)).toEqual([]);
       expect(await riskGraphOf(dave)).toEqual([theirs]);
+    });
+
+    it('ends with the whole list after many creates at once: an older list is never published last', async () => {
+      const grace = await journal.account('grace@example.com');
+      const created = await Promise.all(Array.from({ length: 8 }, (_, i) => create(grace, { ...putSpread(), name: `Spread ${i}` })));
+      const snapshot = await riskGraphOf(grace);
+      expect(snapshot).toHaveLength(8);
+      expect(snapshot).toEqual(await list(grace));
+      expect(new Set((snapshot as SavedPositionDto[]).map((p) => p.id))).toEqual(new Set(created.map((p) => p.id)));
     });
 
     it('leaves the snapshot alone when a change is refused', async () => {

@@ -3,7 +3,6 @@ import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { JournalDatabase } from '../database/create-journal-database.js';
 import { JOURNAL_DATABASE } from '../database/journal-database.module.js';
-import { LiveMidsReader } from './live-mids.js';
 import { PositionsRepository } from './positions.repository.js';
 import { RiskGraphPublisher } from './risk-graph.publisher.js';
 
@@ -17,12 +16,5 @@ export const positionsRepositoryProvider: Provider = {
 export const riskGraphPublisherProvider: Provider = {
   provide: RiskGraphPublisher,
   useFactory: (ctx: ServiceContext) => new RiskGraphPublisher(ctx.bus.get('system'), ctx.truth().doc.topics['risk-graph'], ctx.logger),
-  inject: [SERVICE_CONTEXT],
-};
-
-/** The market producer's heatmap snapshot in market Redis, as truth routes it. */
-export const liveMidsReaderProvider: Provider = {
-  provide: LiveMidsReader,
-  useFactory: (ctx: ServiceContext) => new LiveMidsReader(ctx.bus.get('market'), ctx.truth().doc.topics['heatmap'], ctx.logger),
   inject: [SERVICE_CONTEXT],
 };

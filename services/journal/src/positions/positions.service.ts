@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateSavedPositionBody, LogSavedPositionBody, ManualFill, SavedPositionDto, SavedPositionLeg, TradeDto, UpdateSavedPositionBody } from '@marketswarm/shared/dto';
+import type { CreateSavedPositionBody, LogSavedPositionBody, OptionLeg, SavedPositionDto, SavedPositionLeg, TradeDto, UpdateSavedPositionBody } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
-import { microsToNumber, multiplyMicros, parseMicros, unitsToMicros } from '../database/money.js';
+import { legMid, singleOptionMids } from '@marketswarm/shared/models';
+import { AlertsService } from '../alerts/alerts.service.js';
+import { microsToNumber, parseMicros } from '../database/money.js';
 import { JournalIngestService } from '../ingest/journal-ingest.service.js';
-import { logNotFound, TradeLogsService } from '../trade-logs/trade-logs.service.js';
-import { LiveMidsReader } from './live-mids.js';
+import { HeatmapSnapshotReader } from '../spreads/heatmap-snapshot.reader.js';
+import { fillsFromLegs, holdsEveryLeg } from '../spreads/spread-fills.js';
+import { TradeLogsService } from '../trade-logs/trade-logs.service.js';
 import { savedPositionJson } from './position.json.js';
 import { PositionsRepository, type SavedPosition, type StoredLeg } from './positions.repository.js';
 import { RiskGraphPublisher } from './risk-graph.publisher.js';
@@ -23,9 +26,10 @@ export class PositionsService {
   constructor(
     @Inject(PositionsRepository) private readonly positions: PositionsRepository,
     @Inject(RiskGraphPublisher) private readonly riskGraph: RiskGraphPublisher,
-    @Inject(LiveMidsReader) private readonly market: LiveMidsReader,
+    @Inject(HeatmapSnapshotReader) private readonly market: HeatmapSnapshotReader,
     @Inject(TradeLogsService) private readonly logs: TradeLogsService,
     @Inject(JournalIngestService) private readonly ingest: JournalIngestService,
+    @Inject(AlertsService) private readonly alerts: AlertsService,
   ) {}
 
   async list(userId: string): Promise<SavedPositionDto[]> {
@@ -62,8 +66,10 @@ export class PositionsService {
     return savedPositionJson(updated);
   }
 
+  /** Deletes the position, and the alerts set on it (a breakeven alert of a position that is gone would fire for nothing). */
   async remove(userId: string, id: string): Promise<void> {
     if (!(await this.positions.remove(userId, id))) throw positionNotFound(id);
+    await this.alerts.forgetTargets(userId, { positionIds: [id] });
     await this.publish(userId);
   }
 
@@ -74,27 +80,15 @@ export class PositionsService {
    */
   async log(userId: string, id: string, body: LogSavedPositionBody): Promise<TradeDto> {
     const position = await this.found(userId, id);
-    const logId = await this.targetLog(userId, body.logId);
-    const prices = await this.pricesOf(position, body.prices);
-    const at = body.at ?? Date.now();
-    const commissionMicros = parseMicros(String(body.commission));
-    const fills: ManualFill[] = position.legs.map((leg, i) => {
-      const contracts = Math.abs(leg.ratio) * position.quantity;
-      return {
-        executedAt: at,
-        instrument: { kind: 'option', underlying: position.symbol, expiry: leg.expiry, strike: microsToNumber(leg.strikeMicros), right: leg.right === 'call' ? 'C' : 'P' },
-        side: leg.ratio > 0 ? 'buy' : 'sell',
-        positionEffect: 'open',
-        quantity: contracts,
-        price: prices[i] ?? 0,
-        // The fill's total, as manual entry takes it, from the per-contract commission.
-        commission: microsToNumber(multiplyMicros(commissionMicros, unitsToMicros(contracts))),
-        exchangeFee: 0,
-        clearingFee: 0,
-      };
-    });
-    const result = await this.ingest.addManual(userId, logId, fills);
-    const trade = result.trades.find((t) => holdsEveryLeg(t, position.legs)) ?? result.trades[0];
+    const log = await this.logs.activeLogFor(userId, body.logId);
+    const legs = position.legs.map(optionLeg);
+    const prices = await this.pricesOf(position.symbol, legs, body.prices);
+    const fills = fillsFromLegs(
+      { symbol: position.symbol, legs, quantity: position.quantity },
+      { executedAt: body.at ?? Date.now(), prices, positionEffect: 'open', commissionMicros: parseMicros(String(body.commission)) },
+    );
+    const result = await this.ingest.addManual(userId, log.id, fills);
+    const trade = result.trades.find((t) => holdsEveryLeg(t, legs)) ?? result.trades[0];
     if (!trade) throw new Error(`logging saved position ${id} changed no trade`);
     return trade;
   }
@@ -105,32 +99,24 @@ export class PositionsService {
     return position;
   }
 
-  /** The log asked for, refused by the field's name when it is not the user's or is archived; else the default log. */
-  private async targetLog(userId: string, logId: string | undefined): Promise<string> {
-    if (logId === undefined) return (await this.logs.defaultLog(userId)).id;
-    const log = await this.logs.get(userId, logId).catch((error: unknown) => {
-      throw error instanceof DomainError && error.code === 'not-found' ? logNotFound(logId, 'logId') : error;
-    });
-    if (log.archivedAt !== null) throw new DomainError('conflict', `trade log ${logId} is archived; reactivate it to add trades`, { issues: [{ path: 'logId', message: 'the log is archived' }] });
-    return log.id;
-  }
-
-  private async pricesOf(position: SavedPosition, sent: readonly number[] | undefined): Promise<number[]> {
-    const count = position.legs.length;
+  private async pricesOf(symbol: string, legs: readonly OptionLeg[], sent: readonly number[] | undefined): Promise<number[]> {
+    const count = legs.length;
     if (sent) {
       if (sent.length !== count) throw new DomainError('validation', `invalid body: prices: send ${count} prices, one per leg`, { issues: [{ path: 'prices', message: `must hold ${count} prices, one per leg in leg order` }] });
       return [...sent];
     }
-    const live = await this.market.mids(position.symbol, position.legs.map((leg) => ({ expiry: leg.expiry, strike: microsToNumber(leg.strikeMicros), right: leg.right })));
-    if (live.ok) return live.mids;
-    const legs = live.missing.map((i) => i + 1).join(', ');
-    throw new DomainError('unprocessable', `no live mid for leg ${legs} of ${position.symbol} in the market data; send prices`, {
-      issues: [{ path: 'prices', message: `no live mid for leg ${legs}: send ${count} prices, one per leg in leg order` }],
+    const tiles = await this.market.tiles(symbol);
+    const mids = singleOptionMids(Object.values(tiles ?? {}));
+    const live = legs.map((leg) => legMid(mids, leg));
+    const missing = live.flatMap((mid, i) => (mid === undefined ? [i + 1] : []));
+    if (missing.length === 0) return live as number[];
+    throw new DomainError('unprocessable', `no live mid for leg ${missing.join(', ')} of ${symbol} in the market data; send prices`, {
+      issues: [{ path: 'prices', message: `no live mid for leg ${missing.join(', ')}: send ${count} prices, one per leg in leg order` }],
     });
   }
 
-  private async publish(userId: string): Promise<void> {
-    await this.riskGraph.publish(userId, await this.list(userId));
+  private publish(userId: string): Promise<void> {
+    return this.riskGraph.publish(userId, () => this.list(userId));
   }
 }
 
@@ -138,9 +124,6 @@ function storedLeg(leg: SavedPositionLeg): StoredLeg {
   return { expiry: leg.expiry, strikeMicros: parseMicros(String(leg.strike)), right: leg.right, ratio: leg.ratio };
 }
 
-/** The trade the fills went to: it has a leg on each option, on the side the position holds it. */
-function holdsEveryLeg(trade: TradeDto, legs: readonly StoredLeg[]): boolean {
-  return legs.every((leg) =>
-    trade.legs.some((l) => l.expiry === leg.expiry && l.strike === microsToNumber(leg.strikeMicros) && l.right === (leg.right === 'call' ? 'C' : 'P') && l.side === (leg.ratio > 0 ? 'buy' : 'sell')),
-  );
+function optionLeg(leg: StoredLeg): OptionLeg {
+  return { expiry: leg.expiry, strike: microsToNumber(leg.strikeMicros), right: leg.right, ratio: leg.ratio };
 }

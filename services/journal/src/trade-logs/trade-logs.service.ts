@@ -85,6 +85,18 @@ export class TradeLogsService {
     return reactivated;
   }
 
+  /**
+   * The log a trade or order goes into: the one named, refused by the request's field (`path`) when
+   * it is not the user's (404) or is archived (409); the default log when none is named.
+   */
+  async activeLogFor(userId: string, logId: string | undefined, path = 'logId'): Promise<TradeLog> {
+    if (logId === undefined) return this.defaultLog(userId);
+    const log = await this.logs.get(userId, logId);
+    if (!log) throw logNotFound(logId, path);
+    if (log.archivedAt !== null) throw new DomainError('conflict', `trade log ${logId} is archived; reactivate it to add trades`, { issues: [{ path, message: 'the log is archived' }] });
+    return log;
+  }
+
   async setDefault(userId: string, id: string): Promise<TradeLog> {
     const log = await this.get(userId, id);
     if (log.archivedAt !== null) throw new DomainError('conflict', 'an archived log cannot be the default; reactivate it first', { issues: [{ path: 'id', message: 'the log is archived' }] });

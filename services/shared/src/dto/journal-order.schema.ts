@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { symbolInputSchema } from '../events/symbol.js';
 import { decimalInputSchema, epochMsSchema, journalIdSchema, moneySchema } from './journal-common.schema.js';
-import { savedPositionLegSchema } from './journal-saved-position.schema.js';
+import { optionLegResponseSchema, optionLegsSchema, savedPositionLegSchema, SAVED_POSITION_MAX_LEGS } from './journal-saved-position.schema.js';
 
 /**
  * REST contracts of simulated orders (`/api/orders`): limit orders on option spreads that the
@@ -9,7 +9,7 @@ import { savedPositionLegSchema } from './journal-saved-position.schema.js';
  * enters as trades through the same path as a trade typed by hand. docs/API.md "Orders".
  */
 
-export const ORDER_MAX_LEGS = 8;
+export const ORDER_MAX_LEGS = SAVED_POSITION_MAX_LEGS;
 export const ORDER_MAX_QUANTITY = 10_000;
 
 /**
@@ -29,31 +29,18 @@ export const orderSourceSchema = z.discriminatedUnion(
 );
 export type OrderSource = z.infer<typeof orderSourceSchema>;
 
-function legKey(leg: OptionLeg): string {
-  return `${leg.expiry}|${leg.right}|${leg.strike}`;
-}
-
-export const createOrderBodySchema = z
-  .strictObject({
-    logId: journalIdSchema.optional().describe('the log the fill is entered into; default the default log'),
-    symbol: symbolInputSchema.describe('the underlying, e.g. SPX'),
-    legs: z.array(optionLegSchema).min(1, 'send at least one leg').max(ORDER_MAX_LEGS, `at most ${ORDER_MAX_LEGS} legs`),
-    quantity: z
-      .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
-      .int('must be a whole number of spreads')
-      .positive('must be positive')
-      .max(ORDER_MAX_QUANTITY, `must be at most ${ORDER_MAX_QUANTITY}`),
-    limitPrice: decimalInputSchema.describe('per spread, per unit: positive pays at most this debit, negative receives at least this credit'),
-    source: orderSourceSchema.optional(),
-  })
-  .superRefine((body, ctx) => {
-    const seen = new Set<string>();
-    body.legs.forEach((leg, i) => {
-      const key = legKey(leg);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'repeats another leg\'s expiry, strike and right: merge their ratios' });
-      seen.add(key);
-    });
-  });
+export const createOrderBodySchema = z.strictObject({
+  logId: journalIdSchema.optional().describe('the log the fill is entered into; default the default log'),
+  symbol: symbolInputSchema.describe('the underlying, e.g. SPX'),
+  legs: optionLegsSchema.describe('with a tile source, the journal takes the live tile\'s legs instead (its expiry is the tile\'s); the legs sent stand when the tile is no longer live'),
+  quantity: z
+    .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
+    .int('must be a whole number of spreads')
+    .positive('must be positive')
+    .max(ORDER_MAX_QUANTITY, `must be at most ${ORDER_MAX_QUANTITY}`),
+  limitPrice: decimalInputSchema.describe('per spread, per unit: positive pays at most this debit, negative receives at least this credit'),
+  source: orderSourceSchema.optional().describe('tile: a heatmap tile of `symbol`; position: one of the user\'s saved positions (404 naming source.id otherwise)'),
+});
 export type CreateOrderBody = z.infer<typeof createOrderBodySchema>;
 
 export const ORDER_STATUSES = ['working', 'filled', 'cancelled', 'expired'] as const;
@@ -78,7 +65,7 @@ export const orderSchema = z.object({
   id: z.string(),
   logId: z.string(),
   symbol: z.string(),
-  legs: z.array(z.object({ expiry: z.string(), strike: z.number(), right: z.enum(['call', 'put']), ratio: z.number().int() })),
+  legs: z.array(optionLegResponseSchema),
   quantity: z.number().int(),
   limitPrice: moneySchema,
   source: z.union([z.object({ kind: z.literal('tile'), key: z.string() }), z.object({ kind: z.literal('position'), id: z.string() })]).nullable(),

@@ -42,15 +42,19 @@ export const savedPositionLegSchema = z.strictObject({
 });
 export type SavedPositionLeg = z.infer<typeof savedPositionLegSchema>;
 
-/** One option appears once: two legs of the same contract would be one leg to a broker and to grouping. */
-const savedPositionLegsSchema = z
+/**
+ * The legs of a spread, as a saved position and an order take them. One option appears once: two
+ * legs of the same contract would be one leg to a broker and to grouping.
+ */
+export const optionLegsSchema = z
   .array(savedPositionLegSchema)
   .min(1, 'send at least one leg')
   .max(SAVED_POSITION_MAX_LEGS, `at most ${SAVED_POSITION_MAX_LEGS} legs`)
   .superRefine((legs, ctx) => {
     const seen = new Set<string>();
     legs.forEach((leg, i) => {
-      const key = `${leg.expiry}|${leg.strike}|${leg.right}`;
+      // Micros, as the journal stores strikes: 5012.5 and 5012.50000000001 are one option.
+      const key = `${leg.expiry}|${Math.round(leg.strike * 1_000_000)}|${leg.right}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: 'repeats the option of an earlier leg; merge their ratios' });
       seen.add(key);
     });
@@ -71,7 +75,7 @@ export type SavedPositionSource = z.infer<typeof savedPositionSourceSchema>;
 export const createSavedPositionBodySchema = z.strictObject({
   name: nameSchema,
   symbol: symbolInputSchema.describe('the underlying, e.g. SPX'),
-  legs: savedPositionLegsSchema,
+  legs: optionLegsSchema,
   quantity: quantitySchema,
   entryPrice: entryPriceSchema,
   source: savedPositionSourceSchema.optional(),
@@ -81,7 +85,7 @@ export type CreateSavedPositionBody = z.infer<typeof createSavedPositionBodySche
 export const updateSavedPositionBodySchema = z
   .strictObject({
     name: nameSchema.optional(),
-    legs: savedPositionLegsSchema.optional().describe('replaces the legs; the position no longer claims a tile as its source'),
+    legs: optionLegsSchema.optional().describe('replaces the legs; the position no longer claims a tile as its source'),
     quantity: quantitySchema.optional(),
     entryPrice: entryPriceSchema.optional(),
   })
@@ -102,11 +106,14 @@ export const logSavedPositionBodySchema = z.strictObject({
 });
 export type LogSavedPositionBody = z.infer<typeof logSavedPositionBodySchema>;
 
+/** One leg as the journal answers it (saved positions, orders). */
+export const optionLegResponseSchema = z.object({ expiry: z.string().describe('YYYY-MM-DD'), strike: z.number(), right: savedPositionRightSchema, ratio: z.number().int() });
+
 export const savedPositionSchema = z.object({
   id: z.string(),
   name: z.string(),
   symbol: z.string(),
-  legs: z.array(z.object({ expiry: z.string().describe('YYYY-MM-DD'), strike: z.number(), right: savedPositionRightSchema, ratio: z.number().int() })),
+  legs: z.array(optionLegResponseSchema),
   quantity: z.number().int(),
   entryPrice: moneySchema.describe('per spread; positive a debit, negative a credit'),
   source: z.object({ kind: z.literal('tile'), key: z.string() }).optional(),

@@ -5,3 +5,5 @@ export * from './risk-graph.js';
 export * from './tile-legs.js';
 export * from './market-mode.js';
 export * from './saved-position-legs.js';
+export * from './session-close.js';
+export * from './option-mids.js';

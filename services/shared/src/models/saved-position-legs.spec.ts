@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSavedPositionBodySchema } from '../dto/journal-saved-position.schema.js';
 import { makeTile, type HeatmapTile, type TileStrategy } from './heatmap.js';
 import { payoffAtExpiry } from './risk-graph.js';
-import { expiryCloseOf, expiryDateOf, savedLegsFromTile, savedPositionFromTile, savedPositionRiskLegs } from './saved-position-legs.js';
+import { savedLegsFromTile, savedPositionFromTile, savedPositionRiskLegs } from './saved-position-legs.js';
+import { expiryCloseOf, expiryDateOf } from './session-close.js';
 import { tileLegs } from './tile-legs.js';
 
 // Monday 23 November 2026, 16:00 New York (EST, UTC−5): the producer's expiry instant.

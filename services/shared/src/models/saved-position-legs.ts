@@ -1,33 +1,8 @@
 import type { CreateSavedPositionBody, SavedPositionLeg } from '../dto/journal-saved-position.schema.js';
-import { exchangeTime } from '../journal/exchange-time.js';
 import { type HeatmapTile } from './heatmap.js';
 import { type PositionLeg } from './risk-graph.js';
+import { expiryCloseOf, expiryDateOf } from './session-close.js';
 import { tileLegs } from './tile-legs.js';
-
-/** Index options expire at the New York close; a saved leg keeps only the date. */
-const NEW_YORK = 'America/New_York';
-const CLOSE_HOUR = 16;
-
-/** The New York date (YYYY-MM-DD) an expiry instant falls on. */
-export function expiryDateOf(expiry: number): string {
-  return exchangeTime(expiry, NEW_YORK).date;
-}
-
-/**
- * The 16:00 New York close of an expiry date, epoch ms, DST-aware (the two candidate offsets are
- * tried against the zone's rules); undefined for a string that is not a calendar date.
- */
-export function expiryCloseOf(date: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return undefined;
-  const [y, m, d] = match.slice(1).map(Number) as [number, number, number];
-  for (const offsetHours of [5, 4]) {
-    const candidate = Date.UTC(y, m - 1, d, CLOSE_HOUR + offsetHours);
-    const local = exchangeTime(candidate, NEW_YORK);
-    if (local.date === date && local.hour === CLOSE_HOUR) return candidate;
-  }
-  return undefined;
-}
 
 /**
  * The legs of one spread of a heatmap tile, as a saved position keeps them (see `tileLegs` for each

@@ -1,4 +1,5 @@
 import type { SavedPositionDto } from '@marketswarm/shared/dto';
+import { daysToExpiry, makeTile } from '@marketswarm/shared/models';
 import { describe, expect, it } from 'vitest';
 import { addLeg, describeLegs, draftFromPosition, draftFromTile, editLeg, emptyDraft, removeLeg, toOrderRequest, type OrderDraft } from './order-form';
 
@@ -93,6 +94,22 @@ describe(draftFromTile.name, () => {
   it('gives nothing for a key the heatmap does not make', () => {
     expect(draftFromTile('condor:0:10:6000', 'SPX', '2026-12-07')).toBeUndefined();
     expect(draftFromTile('butterfly-call:0:0:6000', 'SPX', '2026-12-07')).toBeUndefined();
+  });
+
+  it('takes the live tile\'s own expiry date, where the key\'s dte counted from today would be a day early', () => {
+    // Priced Monday 7 December 2026 at 16:30 New York, after the close: Tuesday's 16:00 expiry is
+    // 23.5 hours away, so the tile's dte is 0 though its options expire on the 8th.
+    const now = Date.UTC(2026, 11, 7, 21, 30);
+    const live = makeTile('butterfly-call', daysToExpiry(now, Date.UTC(2026, 11, 8, 21)), 10, 6000, 2.35, Date.UTC(2026, 11, 8, 21));
+    expect(live?.key).toBe('butterfly-call:0:10:6000');
+    expect(draftFromTile('butterfly-call:0:10:6000', 'SPX', '2026-12-07', live)?.legs.map((l) => l.expiry)).toEqual(['2026-12-08', '2026-12-08', '2026-12-08']);
+    // Without it the preview says the 7th; the journal trades the live tile's legs all the same.
+    expect(draftFromTile('butterfly-call:0:10:6000', 'SPX', '2026-12-07')?.legs[0]?.expiry).toBe('2026-12-07');
+  });
+
+  it('ignores a live tile of another key', () => {
+    const other = makeTile('butterfly-call', 1, 10, 6000, 2.35, Date.UTC(2026, 11, 8, 21));
+    expect(draftFromTile('butterfly-call:0:10:6000', 'SPX', '2026-12-07', other)?.legs[0]?.expiry).toBe('2026-12-07');
   });
 
   it('yields a draft the shared schema accepts once a limit is typed', () => {

@@ -1,4 +1,5 @@
 import { createOrderBodySchema, ORDER_MAX_LEGS, type CreateOrderBody, type OrderSource, type SavedPositionDto } from '@marketswarm/shared/dto';
+import { expiryCloseOf, savedLegsFromTile, type HeatmapTile } from '@marketswarm/shared/models';
 import { zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
 import { describeTileKey } from '../../panels/selector/describe-tile-key';
 import { addDays } from '../journal/calendar-grid';
@@ -49,34 +50,30 @@ export function toOrderRequest(draft: OrderDraft): OrderRequest {
 }
 
 /**
- * A draft from a heatmap tile key (`strategy:dte:width:strike`), the tile's legs as the heatmap
- * defines them (butterfly +1/−2/+1, vertical +1/−1, single +1), expiring `dte` days after `today`
- * (exchange date). The limit is left for the trader: the tile's debit moves by the second.
+ * A draft from a heatmap tile: its legs as the heatmap defines them (`savedLegsFromTile`: butterfly
+ * +1/−2/+1, vertical +1/−1, single +1), the tile kept as the order's source. The limit is left for
+ * the trader: the tile's debit moves by the second.
+ *
+ * With the live tile, the legs expire on its own expiry date. With only its key
+ * (`strategy:dte:width:strike`), the date is a preview, `dte` days after `today`: dte is counted from
+ * the moment the producer priced the tile, so after the New York close, or in a zone ahead of New
+ * York, that guess is a day early. The journal therefore trades an unedited tile order on the live
+ * tile's legs, whatever date the form showed; editing a leg makes it the trader's own legs.
  */
-export function draftFromTile(key: string, symbol: string, today: string): OrderDraft | undefined {
-  const tile = describeTileKey(key);
-  if (!tile) return undefined;
-  const expiry = addDays(today, tile.dte);
-  const { strike: k, width: w, side: right } = tile;
-  const leg = (strike: number, ratio: number): LegDraft => ({ expiry, strike: String(strike), right, ratio: String(ratio) });
-  let legs: LegDraft[];
-  switch (tile.strategy) {
-    case 'butterfly-call':
-    case 'butterfly-put':
-      legs = [leg(k - w, 1), leg(k, -2), leg(k + w, 1)];
-      break;
-    case 'vertical-call':
-      legs = [leg(k, 1), leg(k + w, -1)];
-      break;
-    case 'vertical-put':
-      legs = [leg(k, 1), leg(k - w, -1)];
-      break;
-    case 'single-call':
-    case 'single-put':
-      legs = [leg(k, 1)];
-      break;
-  }
-  return { symbol, quantity: '1', limitPrice: '', legs, source: { kind: 'tile', key } };
+export function draftFromTile(key: string, symbol: string, today: string, live?: HeatmapTile): OrderDraft | undefined {
+  const tile = live?.key === key ? live : tileOfKey(key, today);
+  const legs = tile && savedLegsFromTile(tile);
+  if (!legs) return undefined;
+  return { symbol, quantity: '1', limitPrice: '', legs: legs.map((l) => ({ expiry: l.expiry, strike: String(l.strike), right: l.right, ratio: String(l.ratio) })), source: { kind: 'tile', key } };
+}
+
+/** The tile a key names, expiring at the close `dte` days after `today`; no prices (they are not in the key). */
+function tileOfKey(key: string, today: string): HeatmapTile | undefined {
+  const described = describeTileKey(key);
+  const expiry = described && expiryCloseOf(addDays(today, described.dte));
+  if (!described || expiry === undefined) return undefined;
+  const { strategy, dte, width, strike } = described;
+  return { key, strategy, dte, expiry, width, strike, debit: 0, maxProfit: null, maxLoss: 0, rewardRisk: null };
 }
 
 /** A draft from a saved what-if position: its legs, quantity and entry price as the limit. */
