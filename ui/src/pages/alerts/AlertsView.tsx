@@ -1,5 +1,6 @@
 import type { AlertDto, AlertHitDto, SavedPositionDto } from '@marketswarm/shared/dto';
 import { useId, useState, type ReactNode } from 'react';
+import { LoadFailure } from '../../components/page-feedback';
 import { defaultAlertForm, formFromAlert, type AlertFormValues } from '../../alerts-api/alert-form';
 import { describeBehaviour, describeCondition, KIND_NAMES, type AlertRefNames } from '../../alerts-api/alert-wording';
 import { absoluteTime, isoTime, relativeTime } from '../../text/relative-time';
@@ -38,12 +39,7 @@ export function AlertsView(props: AlertsViewProps) {
       </div>
       <AlertForm mode="create" initial={defaultAlertForm()} positions={positions} onSubmit={onCreate} />
       {error ? (
-        <div className="error" role="alert">
-          <p>{error.message}</p>
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <LoadFailure error={error} onRetry={onRetry} />
       ) : alerts === undefined ? (
         <p className="muted" role="status">
           {loading ? 'Loading alerts…' : ''}
@@ -59,7 +55,7 @@ export function AlertsView(props: AlertsViewProps) {
   );
 }
 
-function AlertTable({ alerts, positions, names, now, onEdit, onToggle, onDelete, history, rowStatus = {} }: AlertsViewProps & { alerts: readonly AlertDto[] }) {
+function AlertTable({ alerts, rowStatus = {}, ...row }: AlertsViewProps & { alerts: readonly AlertDto[] }) {
   return (
     <table className="alerts-table">
       <thead>
@@ -78,32 +74,14 @@ function AlertTable({ alerts, positions, names, now, onEdit, onToggle, onDelete,
         </tr>
       </thead>
       {alerts.map((alert) => (
-        <AlertRow
-          key={alert.id}
-          alert={alert}
-          positions={positions}
-          names={names}
-          now={now}
-          onEdit={onEdit}
-          onToggle={onToggle}
-          onDelete={onDelete}
-          history={history}
-          status={rowStatus[alert.id]}
-        />
+        <AlertRow key={alert.id} {...row} alert={alert} status={rowStatus[alert.id]} />
       ))}
     </table>
   );
 }
 
-interface AlertRowProps {
+interface AlertRowProps extends Pick<AlertsViewProps, 'positions' | 'names' | 'now' | 'onEdit' | 'onToggle' | 'onDelete' | 'history'> {
   alert: AlertDto;
-  positions: readonly SavedPositionDto[];
-  names: AlertRefNames;
-  now: number;
-  onEdit: AlertsViewProps['onEdit'];
-  onToggle: AlertsViewProps['onToggle'];
-  onDelete: AlertsViewProps['onDelete'];
-  history: AlertsViewProps['history'];
   status: string | undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AnalyticsDto, TagDto, TradeLogDto } from '@marketswarm/shared/dto';
+import { LoadFailure } from '../../components/page-feedback';
 import type { JournalFilters } from '../../journal-api/journal-filters';
 import { formatMoney, formatMoneyCompact, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { JournalFilterBar } from '../../shell/JournalFilterBar';
@@ -40,14 +41,7 @@ export function AnalyticsView({ filters, onFilters, logs, tags, data, loading, e
         allLogsLabel="All logs (archived too)"
         dateMeaning="Only closed trades count; dates filter by the day a trade closed (exchange time), since P&L is realised at close."
       />
-      {error ? (
-        <div className="error" role="alert">
-          <p>{error.message}</p>
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {error && <LoadFailure error={error} onRetry={onRetry} />}
       {loading && !data ? (
         <p className="muted" role="status">
           Computing analytics…

@@ -1,6 +1,7 @@
 import type { CalendarDayDto, CalendarDto } from '@marketswarm/shared/dto';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ErrorLine } from '../../components/page-feedback';
 import { formatCount, formatPnl, formatPnlCompact, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { useCalendar } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
@@ -133,11 +134,7 @@ export function JournalCalendarView(props: JournalCalendarViewProps) {
         )}
         <Link to="/journal/retrospectives">Retrospectives</Link>
       </div>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {calendar && <PeriodTotals calendar={calendar} />}
       <section className={`jp-section ${mode === 'week' ? 'jp-week' : ''}`} aria-busy={loading} aria-label={`P&L calendar, ${title}`}>
         <div className="jp-calendar" role="grid" data-testid="calendar-grid" data-mode={mode}>

@@ -1,7 +1,9 @@
 import type { RetrospectiveDto, RetrospectivePeriod } from '@marketswarm/shared/dto';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { submitErrors, type FieldErrors } from '../../auth/form-issues';
+import type { FieldErrors } from '../../auth/form-issues';
+import { ErrorLine, FieldError, FormStatus } from '../../components/page-feedback';
+import { useFormFeedback } from '../../components/use-form-feedback';
 import { formatCount, formatPnl, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { useDeleteRetrospective, useRetrospectives, useSaveRetrospective } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
@@ -62,28 +64,15 @@ interface RetrospectiveEditorProps {
 
 function RetrospectiveEditor({ draft, onDraft, onClose }: RetrospectiveEditorProps) {
   const save = useSaveRetrospective();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const { errors, message, refuse, clear, failed } = useFormFeedback();
   const submit = () => {
     const request = toRetrospectiveRequest(draft);
     if (!request.ok) {
-      setErrors(request.errors);
-      setMessage('Check the highlighted fields.');
+      refuse(request.errors);
       return;
     }
-    setErrors({});
-    setMessage(undefined);
-    save.mutate(
-      { id: request.id, body: request.body },
-      {
-        onSuccess: onClose,
-        onError: (error) => {
-          const shown = submitErrors(error, ['period', 'start', 'content']);
-          setErrors(shown.fields);
-          setMessage(shown.message);
-        },
-      },
-    );
+    clear();
+    save.mutate({ id: request.id, body: request.body }, { onSuccess: onClose, onError: (error) => failed(error, ['period', 'start', 'content']) });
   };
   return (
     <RetrospectiveFormView
@@ -143,14 +132,10 @@ export function RetrospectiveFormView({ draft, errors, message, saving, onDraft,
             {periodLabel(draft.period, draft.start)}
           </span>
         </div>
-        {errors['start'] && <span className="jp-field-error">{errors['start']}</span>}
+        <FieldError error={errors['start']} />
         {editor}
-        {errors['content'] && <span className="jp-field-error">{errors['content']}</span>}
-        {message && (
-          <p className="jp-message" role="status">
-            {message}
-          </p>
-        )}
+        <FieldError error={errors['content']} />
+        <FormStatus message={message} />
         <div className="jp-row">
           <button type="button" data-testid="retro-save" disabled={saving} onClick={onSubmit}>
             {saving ? 'Saving…' : 'Save'}
@@ -187,11 +172,7 @@ export function RetrospectiveListView({ retrospectives, error, filter, onFilter,
           ))}
         </div>
       </div>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {retrospectives === undefined && !error && <p className="jp-empty">Loading retrospectives…</p>}
       {retrospectives?.length === 0 && <p className="jp-empty">No retrospectives yet.</p>}
       <div className="jp-form">

@@ -1,6 +1,8 @@
 import { LEADERBOARD_MIN_TRADES, LEADERBOARD_WINDOWS, leaderboardProfileBodySchema, type LeaderboardDto, type LeaderboardProfileDto } from '@marketswarm/shared/dto';
 import { useState, type FormEvent } from 'react';
-import { submitErrors, zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
+import { zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
+import { ErrorLine, FieldError, FormStatus } from '../../components/page-feedback';
+import { useFormFeedback } from '../../components/use-form-feedback';
 import { formatCount, formatProfitFactor, formatRate, formatRatio } from '../../journal-api/journal-format';
 import { useLeaderboard, useLeaderboardProfile, useSaveLeaderboardProfile, type LeaderboardWindow } from '../../journal-pages-api/leaderboard';
 import { errorText } from '../../journal-pages-api/query';
@@ -63,11 +65,7 @@ export function LeaderboardView({ board, error, window, onWindow }: LeaderboardV
           ))}
         </div>
       </div>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {!board && !error && <p className="jp-empty">Loading the leaderboard…</p>}
       {board?.rows.length === 0 && <p className="jp-empty">Nobody is ranked yet: traders appear after opting in with at least {board.minTrades} closed trades in the window.</p>}
       {board && board.rows.length > 0 && (
@@ -107,24 +105,18 @@ export function LeaderboardView({ board, error, window, onWindow }: LeaderboardV
 
 function ProfileFormContainer({ profile }: { profile: LeaderboardProfileDto }) {
   const [displayName, setDisplayName] = useState(profile.displayName ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const { errors, message, setMessage, refuse, clear, failed } = useFormFeedback();
   const save = useSaveLeaderboardProfile();
   const submit = (optIn: boolean) => {
     const parsed = leaderboardProfileBodySchema.safeParse({ optIn, displayName });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      setMessage(undefined);
+      refuse(zodFieldErrors(parsed.error), null);
       return;
     }
-    setErrors({});
+    clear();
     save.mutate(parsed.data, {
       onSuccess: (saved) => setMessage(saved.optIn ? `You are on the board as ${saved.displayName ?? ''}.` : 'You are off the board.'),
-      onError: (error) => {
-        const shown = submitErrors(error, ['displayName', 'optIn']);
-        setErrors(shown.fields);
-        setMessage(shown.message);
-      },
+      onError: (error) => failed(error, ['displayName', 'optIn']),
     });
   };
   return (
@@ -166,13 +158,9 @@ export function ProfileFormView({ profile, displayName, onDisplayName, errors, m
         <label>
           Display name
           <input name="displayName" value={displayName} maxLength={32} aria-invalid={errors['displayName'] !== undefined} onChange={(e) => onDisplayName(e.target.value)} />
-          {errors['displayName'] && <span className="jp-field-error">{errors['displayName']}</span>}
+          <FieldError error={errors['displayName']} />
         </label>
-        {message && (
-          <p className="jp-message" role="status">
-            {message}
-          </p>
-        )}
+        <FormStatus message={message} />
         <div className="jp-row">
           <button type="submit" disabled={saving} data-testid="leaderboard-opt-in">
             {profile.optIn ? 'Save name' : 'Opt in'}

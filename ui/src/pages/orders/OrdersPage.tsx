@@ -1,7 +1,9 @@
 import { ORDER_STATUSES, type OrderDto, type OrderFillDto, type OrderStatus } from '@marketswarm/shared/dto';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { submitErrors, type FieldErrors } from '../../auth/form-issues';
+import type { FieldErrors } from '../../auth/form-issues';
+import { ErrorLine, Field, FieldError, FormStatus } from '../../components/page-feedback';
+import { useFormFeedback } from '../../components/use-form-feedback';
 import { formatAmount, formatTime } from '../../journal-api/journal-format';
 import { useCancelOrder, useFills, useOrders, usePlaceOrder, useSavedPosition } from '../../journal-pages-api/orders';
 import { errorText } from '../../journal-pages-api/query';
@@ -54,8 +56,7 @@ interface OrderFormContainerProps {
 
 function OrderFormContainer({ tile, positionId, symbol, today }: OrderFormContainerProps) {
   const [draft, setDraft] = useState<OrderDraft>(() => (tile ? draftFromTile(tile, symbol, today) : undefined) ?? emptyDraft(today));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(tile && !draftFromTile(tile, symbol, today) ? `The tile ${tile} is not one the heatmap makes.` : undefined);
+  const { errors, message, setMessage, refuse, clear, failed } = useFormFeedback(tile && !draftFromTile(tile, symbol, today) ? `The tile ${tile} is not one the heatmap makes.` : undefined);
   const position = useSavedPosition(positionId);
   // Prefill once, when the saved position arrives (state set during render, React's pattern for
   // deriving state from a value that changed).
@@ -69,19 +70,13 @@ function OrderFormContainer({ tile, positionId, symbol, today }: OrderFormContai
   const submit = () => {
     const request = toOrderRequest(draft);
     if (!request.ok) {
-      setErrors(request.errors);
-      setMessage('Check the highlighted fields.');
+      refuse(request.errors);
       return;
     }
-    setErrors({});
-    setMessage(undefined);
+    clear();
     place.mutate(request.body, {
       onSuccess: (order) => setMessage(`Order placed: ${order.quantity} × ${order.symbol} at ${formatAmount(order.limitPrice)}, ${order.status}.`),
-      onError: (error) => {
-        const shown = submitErrors(error, [...fieldPaths(draft)]);
-        setErrors(shown.fields);
-        setMessage(shown.message);
-      },
+      onError: (error) => failed(error, fieldPaths(draft)),
     });
   };
 
@@ -141,7 +136,7 @@ export function OrderFormView({ draft, errors, message, submitting, onChange, on
         </div>
         <fieldset className="jp-form" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="muted">Legs (ratio: + buys, − sells, per spread)</legend>
-          {errors['legs'] && <span className="jp-field-error">{errors['legs']}</span>}
+          <FieldError error={errors['legs']} />
           {draft.legs.map((l, i) => (
             <div className="jp-row" key={i} data-testid="order-leg">
               <Field label="Expiry" error={errors[`legs.${i}.expiry`]}>
@@ -170,11 +165,7 @@ export function OrderFormView({ draft, errors, message, submitting, onChange, on
             </button>
           </div>
         </fieldset>
-        {message && (
-          <p className="jp-message" role="status" data-testid="order-form-message">
-            {message}
-          </p>
-        )}
+        <FormStatus message={message} testId="order-form-message" />
         <div>
           <button type="submit" disabled={submitting} data-testid="order-submit">
             {submitting ? 'Placing…' : 'Place order'}
@@ -182,16 +173,6 @@ export function OrderFormView({ draft, errors, message, submitting, onChange, on
         </div>
       </form>
     </section>
-  );
-}
-
-function Field({ label, error, children }: { label: string; error: string | undefined; children: ReactNode }) {
-  return (
-    <label>
-      {label}
-      {children}
-      {error && <span className="jp-field-error">{error}</span>}
-    </label>
   );
 }
 
@@ -220,16 +201,8 @@ export function OrderListView({ orders, error, status, onStatus, onCancel, cance
           ))}
         </div>
       </div>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
-      {cancelError && (
-        <p className="error jp-message" role="alert">
-          {cancelError}
-        </p>
-      )}
+      <ErrorLine error={error} />
+      <ErrorLine error={cancelError} />
       {orders === undefined && !error && <p className="jp-empty">Loading orders…</p>}
       {orders?.length === 0 && <p className="jp-empty">No {status ?? ''} orders.</p>}
       {orders !== undefined && orders.length > 0 && (
@@ -280,11 +253,7 @@ export function FillListView({ fills, error }: { fills: OrderFillDto[] | undefin
   return (
     <section className="jp-section" aria-labelledby="fills-title">
       <h2 id="fills-title">Fill history</h2>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {fills === undefined && !error && <p className="jp-empty">Loading fills…</p>}
       {fills?.length === 0 && <p className="jp-empty">No fills yet.</p>}
       {fills !== undefined && fills.length > 0 && (

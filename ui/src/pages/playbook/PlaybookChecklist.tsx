@@ -1,5 +1,6 @@
 import type { PlaybookCheckDto, PlaybookEntryDto } from '@marketswarm/shared/dto';
 import { useState } from 'react';
+import { ErrorLine } from '../../components/page-feedback';
 import { useEntries, useSaveTradeChecks, useTradeChecks } from '../../journal-pages-api/playbook';
 import { errorText } from '../../journal-pages-api/query';
 import { checklistItems, toChecksBody, withMark, type CheckMark, type ChecklistItem } from './playbook-form';
@@ -16,9 +17,7 @@ export function PlaybookChecklist({ tradeId }: { tradeId: string }) {
     return (
       <section className="jp-section" data-testid="playbook-checklist">
         <h2>Playbook</h2>
-        <p className="error jp-message" role="alert">
-          {errorText(error)}
-        </p>
+        <ErrorLine error={errorText(error)} />
       </section>
     );
   }

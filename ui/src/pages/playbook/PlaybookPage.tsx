@@ -11,9 +11,11 @@ import {
   type PlaybookMissedDto,
   type PlaybookStatsDto,
 } from '@marketswarm/shared/dto';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http';
-import { submitErrors, zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
+import { zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
+import { ErrorLine, Field, FormStatus } from '../../components/page-feedback';
+import { useFormFeedback } from '../../components/use-form-feedback';
 import { formatPnl, formatRate, formatTime, pnlTone } from '../../journal-api/journal-format';
 import { useCreateGroup, useCreateMissed, useDeleteEntry, useDeleteGroup, useDeleteMissed, useEntries, useGroups, useMissed, useSaveEntry, useStats } from '../../journal-pages-api/playbook';
 import { errorText } from '../../journal-pages-api/query';
@@ -101,16 +103,8 @@ export function PlaybookPage() {
           New entry
         </button>
       </div>
-      {loadError && (
-        <p className="error jp-message" role="alert">
-          {errorText(loadError)}
-        </p>
-      )}
-      {actionError && (
-        <p className="error jp-message" role="alert">
-          {actionError}
-        </p>
-      )}
+      <ErrorLine error={loadError ? errorText(loadError) : undefined} />
+      <ErrorLine error={actionError} />
       {editing && <EntryEditor key={editing.original?.id ?? 'new'} initial={editing.draft} original={editing.original} groups={groups.data ?? []} onClose={() => setEditing(undefined)} />}
       <div className="jp-columns">
         <PlaybookEntriesView
@@ -199,24 +193,18 @@ export function PlaybookEntriesView({ sections, onEdit, onStatus, onDelete }: Pl
 
 function EntryEditor({ initial, original, groups, onClose }: { initial: EntryDraft; original: PlaybookEntryDto | undefined; groups: PlaybookGroupDto[]; onClose: () => void }) {
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const { errors, message, refuse, clear, failed } = useFormFeedback();
   const save = useSaveEntry();
   const submit = () => {
     const request = toEntryRequest(draft, original);
     if (!request.ok) {
-      setErrors(request.errors);
-      setMessage(request.errors['(root)'] ? 'Nothing changed.' : 'Check the highlighted fields.');
+      refuse(request.errors, request.errors['(root)'] ? 'Nothing changed.' : undefined);
       return;
     }
-    setErrors({});
+    clear();
     save.mutate('create' in request ? { create: request.create } : { entryId: request.entryId, update: request.update }, {
       onSuccess: onClose,
-      onError: (error) => {
-        const shown = submitErrors(error, ['kind', 'status', 'title', 'body', 'groupId', 'tags']);
-        setErrors(shown.fields);
-        setMessage(shown.message);
-      },
+      onError: (error) => failed(error, ['kind', 'status', 'title', 'body', 'groupId', 'tags']),
     });
   };
   return <EntryFormView draft={draft} groups={groups} errors={errors} message={message} saving={save.isPending} onDraft={setDraft} onSubmit={submit} onCancel={onClose} />;
@@ -281,11 +269,7 @@ export function EntryFormView({ draft, groups, errors, message, saving, onDraft,
         <Field label="Labels (comma-separated)" error={errors['tags']}>
           <input name="tags" value={draft.tags} onChange={(e) => onDraft({ ...draft, tags: e.target.value })} />
         </Field>
-        {message && (
-          <p className="jp-message" role="status">
-            {message}
-          </p>
-        )}
+        <FormStatus message={message} />
         <div className="jp-row">
           <button type="submit" disabled={saving} data-testid="playbook-entry-save">
             {saving ? 'Saving…' : 'Save'}
@@ -299,16 +283,6 @@ export function EntryFormView({ draft, groups, errors, message, saving, onDraft,
   );
 }
 
-function Field({ label, error, children }: { label: string; error: string | undefined; children: ReactNode }) {
-  return (
-    <label>
-      {label}
-      {children}
-      {error && <span className="jp-field-error">{error}</span>}
-    </label>
-  );
-}
-
 // ---- groups ----
 
 function GroupsContainer({ groups }: { groups: PlaybookGroupDto[] | undefined }) {
@@ -316,23 +290,17 @@ function GroupsContainer({ groups }: { groups: PlaybookGroupDto[] | undefined })
   const remove = useDeleteGroup();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<PlaybookGroupKind>('entry');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const { errors, message, refuse, clear, failed } = useFormFeedback();
   const submit = () => {
     const parsed = playbookGroupBodySchema.safeParse({ name, kind });
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      refuse(zodFieldErrors(parsed.error), null);
       return;
     }
-    setErrors({});
-    setMessage(undefined);
+    clear();
     create.mutate(parsed.data, {
       onSuccess: () => setName(''),
-      onError: (error) => {
-        const shown = submitErrors(error, ['name', 'kind']);
-        setErrors(shown.fields);
-        setMessage(shown.message);
-      },
+      onError: (error) => failed(error, ['name', 'kind']),
     });
   };
   return (
@@ -404,11 +372,7 @@ export function GroupsView({ groups, name, kind, errors, message, saving, onName
             Add group
           </button>
         </div>
-        {message && (
-          <p className="jp-message" role="status">
-            {message}
-          </p>
-        )}
+        <FormStatus message={message} />
       </form>
     </section>
   );
@@ -420,11 +384,7 @@ export function PlaybookStatsView({ stats, error }: { stats: PlaybookStatsDto | 
   return (
     <section className="jp-section" aria-labelledby="stats-title">
       <h2 id="stats-title">What following each entry earned</h2>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {!stats && !error && <p className="jp-empty">Loading stats…</p>}
       {stats?.entries.length === 0 && <p className="jp-empty">No entries to measure yet: check trades off against your rules on each trade&apos;s page.</p>}
       {stats && stats.entries.length > 0 && (
@@ -500,29 +460,22 @@ function MissedContainer({ missed, error, entries }: { missed: PlaybookMissedDto
   const create = useCreateMissed();
   const remove = useDeleteMissed();
   const [draft, setDraft] = useState<MissedDraft>(() => newMissedDraft('', toWallTime(Date.now(), timeZone)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const { errors, message, setMessage, refuse, clear, failed } = useFormFeedback();
   // Until the trader picks one, the form points at the first entry.
   const shown = draft.entryId === '' && entries[0] ? { ...draft, entryId: entries[0].id } : draft;
   const submit = () => {
     const request = toMissedRequest(shown, timeZone);
     if (!request.ok) {
-      setErrors(request.errors);
-      setMessage('Check the highlighted fields.');
+      refuse(request.errors);
       return;
     }
-    setErrors({});
-    setMessage(undefined);
+    clear();
     create.mutate(request.body, {
       onSuccess: () => {
         setDraft({ ...shown, note: '', estimatedPnl: '' });
         setMessage('Recorded.');
       },
-      onError: (e) => {
-        const s = submitErrors(e, ['entryId', 'at', 'symbol', 'direction', 'note', 'estimatedPnl']);
-        setErrors(s.fields);
-        setMessage(s.message);
-      },
+      onError: (e) => failed(e, ['entryId', 'at', 'symbol', 'direction', 'note', 'estimatedPnl']),
     });
   };
   return (
@@ -546,11 +499,7 @@ export function MissedListView({ missed, error, entries, timeZone, onDelete }: M
   return (
     <section className="jp-section" aria-labelledby="missed-title">
       <h2 id="missed-title">Missed trades</h2>
-      {error && (
-        <p className="error jp-message" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {missed === undefined && !error && <p className="jp-empty">Loading missed trades…</p>}
       {missed?.length === 0 && <p className="jp-empty">No missed trades recorded.</p>}
       {missed && missed.length > 0 && (
@@ -641,11 +590,7 @@ export function MissedFormView({ draft, entries, errors, message, saving, onDraf
           <Field label="Note" error={errors['note']}>
             <textarea name="note" rows={2} value={draft.note} onChange={(e) => onDraft({ ...draft, note: e.target.value })} />
           </Field>
-          {message && (
-            <p className="jp-message" role="status">
-              {message}
-            </p>
-          )}
+          <FormStatus message={message} />
           <div>
             <button type="submit" disabled={saving} data-testid="playbook-missed-save">
               {saving ? 'Saving…' : 'Record'}

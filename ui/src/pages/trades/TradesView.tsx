@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { TagDto, TradeDto, TradeLogDto } from '@marketswarm/shared/dto';
+import { LoadFailure } from '../../components/page-feedback';
 import { filtersToSearch, type JournalFilters } from '../../journal-api/journal-filters';
 import { formatCount, formatDateTime, formatDecimal, formatMoney, formatR, formatRate, pnlTone } from '../../journal-api/journal-format';
 import type { TradeTotals } from '../../journal-api/trade-totals';
@@ -38,14 +39,7 @@ export function TradesView(props: TradesViewProps) {
       </div>
       <JournalFilterBar filters={filters} onChange={onFilters} logs={logs} tags={tags} withOutcomeAndSort dateMeaning="Dates filter by the day a trade opened (exchange time). Wins and losses are told apart here from each trade's net P&L." />
       <TotalsRow totals={totals} loadingMore={loadingMore} />
-      {error ? (
-        <div className="error" role="alert">
-          <p>{error.message}</p>
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {error && <LoadFailure error={error} onRetry={onRetry} />}
       {loading ? (
         <p className="muted" role="status">
           Loading trades…
