@@ -1,24 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSanitizer, hardenLink, LINK_REL, SANITIZE_CONFIG, type LinkLike, type PurifyLike } from './html-policy';
-
-class FakeElement implements LinkLike {
-  readonly attrs = new Map<string, string>();
-  constructor(
-    readonly nodeName: string,
-    attrs: Record<string, string> = {},
-  ) {
-    for (const [k, v] of Object.entries(attrs)) this.attrs.set(k, v);
-  }
-  getAttribute(name: string): string | null {
-    return this.attrs.get(name) ?? null;
-  }
-  setAttribute(name: string, value: string): void {
-    this.attrs.set(name, value);
-  }
-  removeAttribute(name: string): void {
-    this.attrs.delete(name);
-  }
-}
+import { createSanitizer, hardenLink, LINK_REL, SANITIZE_CONFIG, type HtmlPolicy, type PurifyLike } from './html-policy';
+import { FakeElement } from './testing/fake-element';
 
 describe(hardenLink.name, () => {
   it('opens http(s) links in a new tab without opener, referrer or endorsement', () => {
@@ -35,6 +17,12 @@ describe(hardenLink.name, () => {
       expect(a.getAttribute('href'), href).toBeNull();
       expect(a.getAttribute('rel')).toBe(LINK_REL);
     }
+  });
+
+  it('keeps what another policy\'s href rule accepts, and still hardens the link', () => {
+    const a = new FakeElement('A', { href: 'mailto:me@example.com' });
+    hardenLink(a, (raw) => (raw?.startsWith('mailto:') ? raw : undefined));
+    expect(Object.fromEntries(a.attrs)).toEqual({ href: 'mailto:me@example.com', target: '_blank', rel: LINK_REL });
   });
 
   it('leaves other elements alone', () => {
@@ -73,5 +61,17 @@ describe(createSanitizer.name, () => {
     const unsupported = createSanitizer(() => ({ isSupported: false, addHook: vi.fn(), sanitize }) as unknown as PurifyLike);
     expect(unsupported('<img src=x onerror=alert(1)>')).toBeUndefined();
     expect(sanitize).not.toHaveBeenCalled();
+  });
+
+  it('sanitises with the policy it is given: its allow-list and its link rule', () => {
+    const sanitize = vi.fn((html: string) => html);
+    const addHook = vi.fn();
+    const policy: HtmlPolicy = { config: { ...SANITIZE_CONFIG, ALLOWED_TAGS: ['p', 'ul', 'li'] }, safeHref: () => 'https://kept.example/' };
+    createSanitizer(() => ({ isSupported: true, addHook, sanitize }) as unknown as PurifyLike, policy)('<ul><li>x</li></ul>');
+    expect(sanitize).toHaveBeenCalledWith('<ul><li>x</li></ul>', policy.config);
+    const hook = addHook.mock.calls[0]?.[1] as (node: FakeElement) => void;
+    const a = new FakeElement('A', { href: 'javascript:x' });
+    hook(a);
+    expect(a.getAttribute('href')).toBe('https://kept.example/');
   });
 });

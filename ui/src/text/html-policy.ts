@@ -28,13 +28,16 @@ export interface LinkLike {
   removeAttribute(name: string): void;
 }
 
+/** The href a link may keep, or undefined to drop it. */
+export type SafeHref = (raw: string | null) => string | undefined;
+
 /**
- * Runs after DOMPurify filtered an element's attributes: a link keeps its href only when it is
- * http(s), and always opens in a new tab without an opener or referrer.
+ * Runs after DOMPurify filtered an element's attributes: a link keeps its href only when `safeHref`
+ * accepts it (http(s) by default), and always opens in a new tab without an opener or referrer.
  */
-export function hardenLink(node: LinkLike): void {
+export function hardenLink(node: LinkLike, safeHref: SafeHref = safeHttpUrl): void {
   if (node.nodeName.toUpperCase() !== 'A') return;
-  const href = safeHttpUrl(node.getAttribute('href'));
+  const href = safeHref(node.getAttribute('href'));
   if (href === undefined) node.removeAttribute('href');
   else node.setAttribute('href', href);
   node.setAttribute('target', LINK_TARGET);
@@ -47,12 +50,21 @@ export type PurifyLike = Pick<DOMPurify, 'isSupported' | 'addHook' | 'sanitize'>
 /** Turns producer HTML into the allowed subset; undefined when no DOM is available to do it safely. */
 export type Sanitizer = (html: string) => string | undefined;
 
+/** What a kind of text may keep: DOMPurify's allow-list, and which link targets survive. */
+export interface HtmlPolicy {
+  config: Config & { RETURN_DOM?: false; RETURN_DOM_FRAGMENT?: false; RETURN_TRUSTED_TYPE?: false };
+  safeHref: SafeHref;
+}
+
+/** Producer text (RSS summaries, commentary): the small inline set and http(s) links. */
+export const PRODUCER_POLICY: HtmlPolicy = { config: SANITIZE_CONFIG, safeHref: safeHttpUrl };
+
 /**
  * A sanitizer over a DOMPurify instance obtained on first use (`load` returns undefined without a
  * DOM, e.g. during server rendering or in unit specs): callers then fall back to plain text. The
- * instance gets the link hook once; it should be the sanitizer's own, not the shared default.
+ * instance gets the policy's link hook once; it should be the sanitizer's own, not the shared default.
  */
-export function createSanitizer(load: () => PurifyLike | undefined): Sanitizer {
+export function createSanitizer(load: () => PurifyLike | undefined, policy: HtmlPolicy = PRODUCER_POLICY): Sanitizer {
   let purify: PurifyLike | null | undefined;
   const instance = (): PurifyLike | null => {
     if (purify === undefined) {
@@ -60,7 +72,7 @@ export function createSanitizer(load: () => PurifyLike | undefined): Sanitizer {
       if (loaded === undefined || !loaded.isSupported) {
         purify = null;
       } else {
-        loaded.addHook('afterSanitizeAttributes', (node) => hardenLink(node));
+        loaded.addHook('afterSanitizeAttributes', (node) => hardenLink(node, policy.safeHref));
         purify = loaded;
       }
     }
@@ -70,6 +82,6 @@ export function createSanitizer(load: () => PurifyLike | undefined): Sanitizer {
     const p = instance();
     // Without a working DOM, DOMPurify returns its input unchanged: never let that reach markup.
     if (p === null) return undefined;
-    return p.sanitize(html, SANITIZE_CONFIG);
+    return p.sanitize(html, policy.config);
   };
 }

@@ -1,10 +1,11 @@
 import DOMPurifyFactory from 'dompurify';
 import { useMemo } from 'react';
 import { plainText } from '../../text/plain-text';
-import { createEntrySanitizer, type EntrySanitizer } from './entry-html';
+import type { Sanitizer } from '../../text/html-policy';
+import { createEntrySanitizer } from './entry-html';
 
 /** The journal pages' own DOMPurify instance (its link hook does not touch anyone else's). */
-export const sanitizeEntryHtml: EntrySanitizer = createEntrySanitizer(() =>
+export const sanitizeEntryHtml: Sanitizer = createEntrySanitizer(() =>
   typeof window === 'undefined' || typeof window.document === 'undefined' ? undefined : DOMPurifyFactory(window),
 );
 

@@ -1,25 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LinkLike, PurifyLike } from '../../text/html-policy';
-import { createEntrySanitizer, ENTRY_LINK_REL, ENTRY_SANITIZE_CONFIG, hardenEntryLink, isBlankHtml, safeEntryHref } from './entry-html';
+import { hardenLink, LINK_REL, SANITIZE_CONFIG, type PurifyLike } from '../../text/html-policy';
+import { FakeElement } from '../../text/testing/fake-element';
+import { createEntrySanitizer, ENTRY_POLICY, isBlankHtml, safeEntryHref } from './entry-html';
 
-class FakeElement implements LinkLike {
-  readonly attrs = new Map<string, string>();
-  constructor(
-    readonly nodeName: string,
-    attrs: Record<string, string> = {},
-  ) {
-    for (const [k, v] of Object.entries(attrs)) this.attrs.set(k, v);
-  }
-  getAttribute(name: string): string | null {
-    return this.attrs.get(name) ?? null;
-  }
-  setAttribute(name: string, value: string): void {
-    this.attrs.set(name, value);
-  }
-  removeAttribute(name: string): void {
-    this.attrs.delete(name);
-  }
-}
+// The sanitiser's mechanics (DOMPurify loaded once, nothing without a DOM) are html-policy.spec.ts's;
+// here: what an entry may hold beyond producer text.
 
 describe(safeEntryHref.name, () => {
   it('keeps http(s) links with a host and mailto', () => {
@@ -32,52 +17,28 @@ describe(safeEntryHref.name, () => {
   });
 });
 
-describe(hardenEntryLink.name, () => {
-  it('opens a kept link in a new tab without opener or referrer', () => {
-    const a = new FakeElement('A', { href: 'https://example.com' });
-    hardenEntryLink(a);
-    expect(Object.fromEntries(a.attrs)).toEqual({ href: 'https://example.com/', target: '_blank', rel: ENTRY_LINK_REL });
+describe('ENTRY_POLICY', () => {
+  it('keeps a mailto link in an entry, hardened like any link', () => {
+    const a = new FakeElement('A', { href: 'mailto:me@example.com' });
+    hardenLink(a, ENTRY_POLICY.safeHref);
+    expect(Object.fromEntries(a.attrs)).toEqual({ href: 'mailto:me@example.com', target: '_blank', rel: LINK_REL });
   });
 
-  it('drops an unsafe href but keeps the element', () => {
-    const a = new FakeElement('a', { href: 'javascript:alert(1)' });
-    hardenEntryLink(a);
-    expect(a.getAttribute('href')).toBeNull();
+  it('allows the journal\'s block tags on top of the producer policy, with href as the only attribute', () => {
+    expect(ENTRY_POLICY.config.ALLOWED_TAGS).toEqual(expect.arrayContaining(['p', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'a', 'u', 's']));
+    expect(ENTRY_POLICY.config.ALLOWED_TAGS).not.toContain('img');
+    expect(ENTRY_POLICY.config.ALLOWED_TAGS).not.toContain('script');
+    expect(ENTRY_POLICY.config.ALLOWED_ATTR).toEqual(['href']);
+    expect(ENTRY_POLICY.config.ALLOWED_URI_REGEXP?.test('mailto:me@example.com')).toBe(true);
+    expect(ENTRY_POLICY.config.ALLOWED_URI_REGEXP?.test('javascript:x')).toBe(false);
+    expect({ ...ENTRY_POLICY.config, ALLOWED_TAGS: SANITIZE_CONFIG.ALLOWED_TAGS, ALLOWED_URI_REGEXP: SANITIZE_CONFIG.ALLOWED_URI_REGEXP }).toEqual(SANITIZE_CONFIG);
   });
 
-  it('leaves other elements alone', () => {
-    const p = new FakeElement('P', { href: 'javascript:x' });
-    hardenEntryLink(p);
-    expect(p.getAttribute('href')).toBe('javascript:x');
-    expect(p.getAttribute('rel')).toBeNull();
-  });
-});
-
-describe(createEntrySanitizer.name, () => {
-  it('sanitises with the entry allow-list and registers the link hook once', () => {
+  it('is what the entry sanitiser passes to DOMPurify', () => {
     const sanitize = vi.fn((html: string) => `clean:${html}`);
-    const addHook = vi.fn();
-    const purify = { isSupported: true, addHook, sanitize } as unknown as PurifyLike;
-    const load = vi.fn(() => purify);
-    const s = createEntrySanitizer(load);
-    expect(s('<p>a</p>')).toBe('clean:<p>a</p>');
-    expect(s('<p>b</p>')).toBe('clean:<p>b</p>');
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(addHook).toHaveBeenCalledTimes(1);
-    expect(sanitize).toHaveBeenCalledWith('<p>a</p>', ENTRY_SANITIZE_CONFIG);
-  });
-
-  it('never hands back unsanitised HTML without a DOM', () => {
-    expect(createEntrySanitizer(() => undefined)('<img src=x onerror=alert(1)>')).toBeUndefined();
-    const unsupported = { isSupported: false, addHook: vi.fn(), sanitize: vi.fn() } as unknown as PurifyLike;
-    expect(createEntrySanitizer(() => unsupported)('<p>x</p>')).toBeUndefined();
-  });
-
-  it('allows the journal\'s tags only, with href as the only attribute', () => {
-    expect(ENTRY_SANITIZE_CONFIG.ALLOWED_TAGS).toEqual(expect.arrayContaining(['p', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'a', 'u', 's']));
-    expect(ENTRY_SANITIZE_CONFIG.ALLOWED_TAGS).not.toContain('img');
-    expect(ENTRY_SANITIZE_CONFIG.ALLOWED_TAGS).not.toContain('script');
-    expect(ENTRY_SANITIZE_CONFIG.ALLOWED_ATTR).toEqual(['href']);
+    const purify = { isSupported: true, addHook: vi.fn(), sanitize } as unknown as PurifyLike;
+    expect(createEntrySanitizer(() => purify)('<h2>a</h2>')).toBe('clean:<h2>a</h2>');
+    expect(sanitize).toHaveBeenCalledWith('<h2>a</h2>', ENTRY_POLICY.config);
   });
 });
 
