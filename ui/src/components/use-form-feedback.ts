@@ -17,6 +17,17 @@ export interface FormFeedback {
   failed: (error: unknown, formFields: readonly string[]) => void;
 }
 
+/** What a form view over a draft is given: the draft, how it stands, and what it can ask for. */
+export interface DraftFormProps<D> {
+  draft: D;
+  errors: FieldErrors;
+  message: string | undefined;
+  saving: boolean;
+  onDraft: (draft: D) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+}
+
 /** The errors and status line of a form, and the three ways a submit changes them. */
 export function useFormFeedback(initialMessage?: string): FormFeedback {
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,9 +1,8 @@
 import type { RetrospectiveDto, RetrospectivePeriod } from '@marketswarm/shared/dto';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { FieldErrors } from '../../auth/form-issues';
 import { ErrorLine, FieldError, FormStatus } from '../../components/page-feedback';
-import { useFormFeedback } from '../../components/use-form-feedback';
+import { useFormFeedback, type DraftFormProps } from '../../components/use-form-feedback';
 import { formatCount, formatPnl, formatRate, pnlTone } from '../../journal-api/journal-format';
 import { useDeleteRetrospective, useRetrospectives, useSaveRetrospective } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
@@ -92,14 +91,7 @@ function RetrospectiveEditor({ draft, onDraft, onClose }: RetrospectiveEditorPro
   );
 }
 
-export interface RetrospectiveFormViewProps {
-  draft: RetrospectiveDraft;
-  errors: FieldErrors;
-  message: string | undefined;
-  saving: boolean;
-  onDraft: (draft: RetrospectiveDraft) => void;
-  onSubmit: () => void;
-  onCancel: () => void;
+export interface RetrospectiveFormViewProps extends DraftFormProps<RetrospectiveDraft> {
   /** The (lazily loaded) rich-text editor. */
   editor: ReactNode;
 }

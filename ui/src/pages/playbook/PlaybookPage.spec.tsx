@@ -1,25 +1,11 @@
-import type { PlaybookEntryDto, PlaybookStatsDto } from '@marketswarm/shared/dto';
+import type { PlaybookStatsDto } from '@marketswarm/shared/dto';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { newEntryDraft, newMissedDraft, sectionEntries } from './playbook-form';
 import { EntryFormView, GroupsView, MissedFormView, MissedListView, PlaybookEntriesView, PlaybookStatsView } from './PlaybookPage';
+import { entry, ID } from './testing/playbook-fixtures';
 
 const noop = () => undefined;
-const ID = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const entry = (n: number, patch: Partial<PlaybookEntryDto> = {}): PlaybookEntryDto => ({
-  id: ID(n),
-  kind: 'rule',
-  status: 'active',
-  title: `Rule ${n}`,
-  body: '',
-  groupId: null,
-  tags: [],
-  createdAt: 0,
-  updatedAt: 0,
-  retiredAt: null,
-  ...patch,
-});
 
 describe(PlaybookEntriesView.name, () => {
   const groups = [{ id: ID(100), name: 'Opening range', kind: 'entry' as const, position: 0, createdAt: 0, updatedAt: 0 }];

@@ -15,7 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/http';
 import { zodFieldErrors, type FieldErrors } from '../../auth/form-issues';
 import { ErrorLine, Field, FormStatus } from '../../components/page-feedback';
-import { useFormFeedback } from '../../components/use-form-feedback';
+import { useFormFeedback, type DraftFormProps } from '../../components/use-form-feedback';
 import { formatPnl, formatRate, formatTime, pnlTone } from '../../journal-api/journal-format';
 import { useCreateGroup, useCreateMissed, useDeleteEntry, useDeleteGroup, useDeleteMissed, useEntries, useGroups, useMissed, useSaveEntry, useStats } from '../../journal-pages-api/playbook';
 import { errorText } from '../../journal-pages-api/query';
@@ -77,28 +77,8 @@ export function PlaybookPage() {
       <div className="jp-toolbar">
         <h1>Playbook</h1>
         <span className="jp-spacer" />
-        <label className="muted">
-          Kind{' '}
-          <select data-testid="playbook-kind-filter" value={kind ?? ''} onChange={(e) => setKind(PLAYBOOK_ENTRY_KINDS.find((k) => k === e.target.value))}>
-            <option value="">any</option>
-            {PLAYBOOK_ENTRY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="muted">
-          Status{' '}
-          <select data-testid="playbook-status-filter" value={status ?? ''} onChange={(e) => setStatus(PLAYBOOK_ENTRY_STATUSES.find((s) => s === e.target.value))}>
-            <option value="">any</option>
-            {PLAYBOOK_ENTRY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Kind" testId="playbook-kind-filter" value={kind} options={PLAYBOOK_ENTRY_KINDS} onChange={setKind} />
+        <FilterSelect label="Status" testId="playbook-status-filter" value={status} options={PLAYBOOK_ENTRY_STATUSES} onChange={setStatus} />
         <button type="button" data-testid="playbook-new-entry" onClick={() => setEditing({ draft: newEntryDraft(), original: undefined })}>
           New entry
         </button>
@@ -118,6 +98,31 @@ export function PlaybookPage() {
       <PlaybookStatsView stats={stats.data} error={stats.error ? errorText(stats.error) : undefined} />
       <MissedContainer missed={missed.data} error={missed.error ? errorText(missed.error) : undefined} entries={allEntries.data ?? []} />
     </div>
+  );
+}
+
+interface FilterSelectProps<T extends string> {
+  label: string;
+  testId: string;
+  value: T | undefined;
+  options: readonly T[];
+  onChange: (value: T | undefined) => void;
+}
+
+/** A filter over one of the playbook's enums, with `any` for none. */
+function FilterSelect<T extends string>({ label, testId, value, options, onChange }: FilterSelectProps<T>) {
+  return (
+    <label className="muted">
+      {label}{' '}
+      <select data-testid={testId} value={value ?? ''} onChange={(e) => onChange(options.find((o) => o === e.target.value))}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -210,15 +215,8 @@ function EntryEditor({ initial, original, groups, onClose }: { initial: EntryDra
   return <EntryFormView draft={draft} groups={groups} errors={errors} message={message} saving={save.isPending} onDraft={setDraft} onSubmit={submit} onCancel={onClose} />;
 }
 
-export interface EntryFormViewProps {
-  draft: EntryDraft;
+export interface EntryFormViewProps extends DraftFormProps<EntryDraft> {
   groups: PlaybookGroupDto[];
-  errors: FieldErrors;
-  message: string | undefined;
-  saving: boolean;
-  onDraft: (draft: EntryDraft) => void;
-  onSubmit: () => void;
-  onCancel: () => void;
 }
 
 export function EntryFormView({ draft, groups, errors, message, saving, onDraft, onSubmit, onCancel }: EntryFormViewProps) {
@@ -538,14 +536,9 @@ export function MissedListView({ missed, error, entries, timeZone, onDelete }: M
   );
 }
 
-export interface MissedFormViewProps {
-  draft: MissedDraft;
+/** Recorded in place, without a cancel. */
+export interface MissedFormViewProps extends Omit<DraftFormProps<MissedDraft>, 'onCancel'> {
   entries: PlaybookEntryDto[];
-  errors: FieldErrors;
-  message: string | undefined;
-  saving: boolean;
-  onDraft: (draft: MissedDraft) => void;
-  onSubmit: () => void;
 }
 
 export function MissedFormView({ draft, entries, errors, message, saving, onDraft, onSubmit }: MissedFormViewProps) {

@@ -1,24 +1,7 @@
-import type { PlaybookEntryDto, PlaybookGroupDto, PlaybookOutcomeDto } from '@marketswarm/shared/dto';
+import type { PlaybookOutcomeDto } from '@marketswarm/shared/dto';
 import { describe, expect, it } from 'vitest';
 import { checklistItems, entryDraftOf, followEdge, newEntryDraft, outcomeCells, sectionEntries, splitTags, toChecksBody, toEntryRequest, toMissedRequest, withMark } from './playbook-form';
-
-const ID = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-const entry = (n: number, patch: Partial<PlaybookEntryDto> = {}): PlaybookEntryDto => ({
-  id: ID(n),
-  kind: 'rule',
-  status: 'active',
-  title: `Rule ${n}`,
-  body: '',
-  groupId: null,
-  tags: [],
-  createdAt: 0,
-  updatedAt: 0,
-  retiredAt: null,
-  ...patch,
-});
-
-const group = (n: number, patch: Partial<PlaybookGroupDto> = {}): PlaybookGroupDto => ({ id: ID(100 + n), name: `Group ${n}`, kind: 'entry', position: n, createdAt: 0, updatedAt: 0, ...patch });
+import { entry, group, ID } from './testing/playbook-fixtures';
 
 describe(toEntryRequest.name, () => {
   it('creates an entry with trimmed tags and no group', () => {
