@@ -8,6 +8,7 @@ import { setSessionUser } from './auth/session';
 import { StatusPanel } from './components/StatusPanel';
 import { JournalLayout } from './shell/JournalLayout';
 import { NotFoundPage } from './shell/NotFoundPage';
+import { RenderErrorBoundary } from './shell/RenderErrorBoundary';
 import { RequireSession, useSessionUser } from './shell/RequireSession';
 import { Splash } from './shell/Splash';
 import type { WorkspacePage as WorkspacePageComponent } from './workspace/WorkspacePage';
@@ -62,7 +63,14 @@ export function App() {
         <Route path="/signup" element={<AuthPage mode="signup" />} />
         <Route path="/status" element={<StatusPage />} />
         <Route element={<RequireSession />}>
-          <Route path="/" element={<WorkspaceRoute />} />
+          <Route
+            path="/"
+            element={
+              <RenderErrorBoundary name="workspace">
+                <WorkspaceRoute />
+              </RenderErrorBoundary>
+            }
+          />
           <Route element={<JournalLayout />}>
             <Route path="/trades" element={<TradesPage />} />
             <Route path="/trades/:id" element={<TradeDetailPage />} />
