@@ -2,10 +2,10 @@ import type { AttachmentDto, EntryDto, PeriodFiguresDto, TradeDto } from '@marke
 import { JOURNAL_ATTACHMENT_MAX_BYTES, JOURNAL_ATTACHMENT_TYPES } from '@marketswarm/shared/dto';
 import { lazy, Suspense, useState, type DragEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatBytes, formatPnl, formatRate, formatRatio, formatTime, toneOf } from '../../journal-pages-api/figures';
+import { formatBytes, formatPnl, formatRate, formatRatio, formatTime, pnlTone } from '../../journal-api/journal-format';
 import { attachmentUrl, useCalendarDay, useDeleteAttachment, useDeleteEntry, useEntry, useSaveEntry, useUploadAttachment } from '../../journal-pages-api/journal';
 import { errorText } from '../../journal-pages-api/query';
-import { useJournalTimeZone } from '../../journal-pages-api/settings';
+import { useJournalTimeZone } from '../../journal-api/hooks';
 import { addDays, dayTitle, isIsoDate, monthOf } from './calendar-grid';
 import { EntryHtml } from './EntryHtml';
 import { isBlankHtml } from './entry-html';
@@ -228,7 +228,7 @@ export function DayTradesView({ trades, figures, error, timeZone, linked, onTogg
             <span className="muted" data-testid="day-figures">
               {figures.wins} {figures.wins === 1 ? 'win' : 'wins'} · {figures.losses} {figures.losses === 1 ? 'loss' : 'losses'} · win rate {formatRate(figures.winRate)}
             </span>
-            <span className={`mono jp-${toneOf(figures.netPnl)}`} data-testid="day-net">
+            <span className={`mono jp-${pnlTone(figures.netPnl)}`} data-testid="day-net">
               {formatPnl(figures.netPnl)}
             </span>
           </>
@@ -268,7 +268,7 @@ export function DayTradesView({ trades, figures, error, timeZone, linked, onTogg
                 </td>
                 <td>{t.strategy}</td>
                 <td className="num">{t.quantity}</td>
-                <td className={`num jp-${toneOf(t.net)}`}>{formatPnl(t.net)}</td>
+                <td className={`num jp-${pnlTone(t.net)}`}>{formatPnl(t.net)}</td>
                 <td className="num">{formatRatio(t.r)}</td>
               </tr>
             ))}
