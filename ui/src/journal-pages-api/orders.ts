@@ -9,7 +9,10 @@ import {
   type OrderStatus,
   type SavedPositionDto,
 } from '@marketswarm/shared/dto';
+import { parseEvent } from '@marketswarm/shared/events';
+import type { HeatmapTile } from '@marketswarm/shared/models';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { getJson, sendJson } from '../api/http';
 import { queryString } from './query';
 
@@ -40,6 +43,32 @@ export function useOrders(status: OrderStatus | undefined) {
 
 export function useFills() {
   return useQuery({ queryKey: [...ORDERS, 'fills'], queryFn: ({ signal }) => fetchFills(signal) });
+}
+
+const modelSnapshotSchema = z.object({ items: z.array(z.unknown()) });
+
+/** The heatmap's live tile of that key (`GET /api/models/heatmap/:symbol`), or undefined when it is not quoted now. */
+export async function fetchLiveTile(symbol: string, key: string, signal?: AbortSignal): Promise<HeatmapTile | null> {
+  const { items } = await getJson(`/api/models/heatmap/${encodeURIComponent(symbol)}`, (b) => modelSnapshotSchema.parse(b), signal);
+  for (const item of items) {
+    const parsed = parseEvent(item);
+    if (parsed.ok && parsed.event.topic === 'heatmap') {
+      const tile = parsed.event.data.tiles[key];
+      if (tile) return tile;
+    }
+  }
+  return null;
+}
+
+/** The tile an order is prefilled from, so its legs carry the tile's own expiry rather than one derived from its DTE. */
+export function useLiveTile(symbol: string, key: string | undefined) {
+  return useQuery({
+    queryKey: ['models', 'heatmap', symbol, 'tile', key],
+    queryFn: ({ signal }) => fetchLiveTile(symbol, key ?? '', signal),
+    enabled: key !== undefined,
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 export function useSavedPosition(id: string | undefined) {

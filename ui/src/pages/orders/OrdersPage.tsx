@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../auth/form-issues';
 import { ErrorLine, Field, FieldError, FormStatus } from '../../components/page-feedback';
 import { useFormFeedback } from '../../components/use-form-feedback';
 import { formatAmount, formatTime } from '../../journal-api/journal-format';
-import { useCancelOrder, useFills, useOrders, usePlaceOrder, useSavedPosition } from '../../journal-pages-api/orders';
+import { useCancelOrder, useFills, useLiveTile, useOrders, usePlaceOrder, useSavedPosition } from '../../journal-pages-api/orders';
 import { errorText } from '../../journal-pages-api/query';
 import { useJournalTimeZone } from '../../journal-api/hooks';
 import { todayIn } from '../journal/calendar-grid';
@@ -58,6 +58,14 @@ function OrderFormContainer({ tile, positionId, symbol, today }: OrderFormContai
   const [draft, setDraft] = useState<OrderDraft>(() => (tile ? draftFromTile(tile, symbol, today) : undefined) ?? emptyDraft(today));
   const { errors, message, setMessage, refuse, clear, failed } = useFormFeedback(tile && !draftFromTile(tile, symbol, today) ? `The tile ${tile} is not one the heatmap makes.` : undefined);
   const position = useSavedPosition(positionId);
+  // The live tile replaces the key-derived prefill once it arrives (its expiry is exact), unless the trader has edited the legs.
+  const live = useLiveTile(symbol, tile);
+  const [liveApplied, setLiveApplied] = useState(false);
+  if (tile && live.data && !liveApplied) {
+    setLiveApplied(true);
+    const exact = draftFromTile(tile, symbol, today, live.data);
+    if (exact && draft.source?.kind === 'tile') setDraft({ ...exact, quantity: draft.quantity, limitPrice: draft.limitPrice });
+  }
   // Prefill once, when the saved position arrives (state set during render, React's pattern for
   // deriving state from a value that changed).
   const [prefilled, setPrefilled] = useState<string | undefined>(undefined);
