@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
+import { DETECTABLE_IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
 import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
 import { freshAccount } from './browser.js';
 import { H2Client } from './h2-client.js';
@@ -191,7 +191,7 @@ describe('the journal through nginx', () => {
     const unknown = await importFile(alice, logId, Buffer.from('Date,Thing\n2026-12-01,1\n'), 'mystery.csv');
     expect(unknown.status).toBe(422);
     expect(unknown.json()).toMatchObject({ code: 'unprocessable' });
-    for (const format of IMPORT_FORMATS) expect(unknown.text()).toContain(format);
+    for (const format of DETECTABLE_IMPORT_FORMATS) expect(unknown.text()).toContain(format);
 
     // Past the journal's limit but inside nginx's envelope allowance: the journal's own 413.
     const tooLarge = await importFile(alice, logId, Buffer.alloc(JOURNAL_IMPORT_MAX_BYTES + 1, 'a'), 'huge.csv');

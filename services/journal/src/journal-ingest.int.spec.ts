@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type IngestResultDto, type TradeDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
+import { DETECTABLE_IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type IngestResultDto, type TradeDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
 import { repoRoot, type SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from './testing/journal-app.js';
 
@@ -83,7 +83,7 @@ describe('journal ingest and export routes', () => {
       expect(mystery.status).toBe(422);
       expect(mystery.body.code).toBe('unprocessable');
       // Every format a header can name; a generic CSV needs a mapping and is never detected.
-      for (const format of IMPORT_FORMATS.filter((f) => f !== 'generic-csv')) expect(mystery.body.issues[0]?.message).toContain(format);
+      for (const format of DETECTABLE_IMPORT_FORMATS) expect(mystery.body.issues[0]?.message).toContain(format);
       expect(mystery.body.issues[0]?.message).not.toContain('generic-csv');
 
       const form = new FormData();

@@ -1,4 +1,4 @@
-import { IMPORT_FORMATS, type ImportFormat } from '@marketswarm/shared/dto';
+import { DETECTABLE_IMPORT_FORMATS, type ImportFormat } from '@marketswarm/shared/dto';
 import { parse } from 'csv-parse/sync';
 import { mappedColumns, TRADENOTE_MAPPING } from './generic-csv.mapping.js';
 import { TASTYTRADE_COLUMNS } from './tastytrade.importer.js';
@@ -10,9 +10,6 @@ import { WEBULL_COLUMNS } from './webull.importer.js';
 import { TRADESTATION_COLUMNS } from './tradestation.importer.js';
 import { TRADOVATE_ORDERS_COLUMNS } from './tradovate-orders.importer.js';
 import { TRADOVATE_PAIRED_COLUMNS } from './tradovate.importer.js';
-
-/** Formats a header signature can name: a generic CSV is read only through a mapping the user gives. */
-export const DETECTABLE_FORMATS: readonly ImportFormat[] = IMPORT_FORMATS.filter((format) => format !== 'generic-csv');
 
 export type DetectedFormat = { format: ImportFormat } | { format: null; recognised: readonly ImportFormat[] };
 
@@ -73,5 +70,5 @@ export function detectFormat(text: string): DetectedFormat {
       if (match) return { format: match.format };
     }
   }
-  return { format: null, recognised: DETECTABLE_FORMATS };
+  return { format: null, recognised: DETECTABLE_IMPORT_FORMATS };
 }

@@ -38,6 +38,8 @@ export const IMPORT_FORMATS = [
   'generic-csv',
 ] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
+/** The formats a header signature names (a refused file's 422 lists them); a generic CSV needs its mapping. */
+export const DETECTABLE_IMPORT_FORMATS: readonly ImportFormat[] = IMPORT_FORMATS.filter((format) => format !== 'generic-csv');
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
 /** Who executed the trade: `thinkorswim`, `ibkr`, `tastytrade`, `tradovate`, or a generic mapping's own name. */
