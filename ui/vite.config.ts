@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bootScript } from './build/boot-script.ts';
 import { precompress } from './build/precompress.ts';
 import { preloadRoute } from './build/preload-route.ts';
 
@@ -11,7 +12,7 @@ const backend = process.env['MS_DEV_BACKEND'] ?? 'http://127.0.0.1:3001';
 const proxied = { target: backend, secure: false };
 
 export default defineConfig({
-  plugins: [react(), preloadRoute('WorkspacePage'), precompress()],
+  plugins: [react(), bootScript('src/boot/early-fetch.ts'), preloadRoute('WorkspacePage'), precompress()],
   server: {
     host: '127.0.0.1',
     port: 5180,

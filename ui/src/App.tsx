@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { onUnauthorized } from './api/http';
@@ -29,17 +29,43 @@ const LazyWorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.W
 /**
  * A journal page: one lazy chunk each, so neither the workspace nor the sign-in page carries them.
  * Opened directly (a reload, a bookmark) its chunk is fetched at once, alongside the session check,
- * rather than after it.
+ * rather than after it, and the page may start its first request then too (`prefetch`).
+ * No Suspense: React holds a revealed boundary back ~300 ms after its fallback showed, which would
+ * delay every page's first data by as much; the page renders itself as soon as its chunk is in.
  */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType> & { prefetch?: RoutePrefetch }>, name: K, path: RegExp) {
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType> & { prefetch?: RoutePrefetch }>, name: K, path: RegExp): ComponentType {
+  let loaded: ComponentType | undefined;
   let loading: ReturnType<typeof load> | undefined;
-  const start = () => (loading ??= load());
+  const start = () =>
+    (loading ??= load().then(
+      (m) => {
+        loaded = m[name];
+        return m;
+      },
+      (error: unknown) => {
+        // Forgotten, so a retry (the error boundary's) fetches it again.
+        loading = undefined;
+        throw error;
+      },
+    ));
   if (typeof window !== 'undefined' && path.test(window.location.pathname)) {
-    // A page may also ask for its first data then, rather than once the session check has rendered it.
     const search = new URLSearchParams(window.location.search);
-    void start().then((m) => m.prefetch?.(queryClient, search));
+    start().then(
+      (m) => m.prefetch?.(queryClient, search),
+      () => undefined, // the page itself reports the failure when it renders
+    );
   }
-  return lazy(() => start().then((m) => ({ default: m[name] })));
+  return function LazyPage() {
+    const [, setReady] = useState(false);
+    const [failure, setFailure] = useState<{ error: unknown }>();
+    useEffect(() => {
+      if (!loaded) start().then(() => setReady(true), (error: unknown) => setFailure({ error }));
+    }, []);
+    // To the page's error boundary, which offers a reload (a chunk fails to load after a new deploy).
+    if (failure) throw failure.error;
+    const Page = loaded;
+    return Page ? <Page /> : <Splash text="Loading the page…" />;
+  };
 }
 
 const TradesPage = lazyPage(() => import('./pages/trades/TradesPage'), 'TradesPage', /^\/trades\/?$/);

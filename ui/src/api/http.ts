@@ -1,5 +1,6 @@
 import { CSRF_COOKIE, CSRF_HEADER } from '@marketswarm/shared/dto';
 import type { ErrorBody } from '@marketswarm/shared/http';
+import { takeEarlyResponse } from '../boot/early-responses';
 
 export interface FieldIssue {
   path: string;
@@ -34,7 +35,8 @@ export function onUnauthorized(handler: (() => void) | undefined): void {
 export async function getJson<T>(path: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
+    // A page opened directly may find its first request already under way (ui/src/boot/early-fetch.ts).
+    res = await (takeEarlyResponse(path) ?? fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) }));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, `${path} is unreachable: ${error instanceof Error ? error.message : String(error)}`);

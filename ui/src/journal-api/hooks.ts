@@ -129,7 +129,8 @@ export function useCloseTrade(tradeId: string) {
 /** The analytics request for a query string: one definition for the page and its boot-time prefetch. */
 export const analyticsQueryOptions = (query: URLSearchParams) => {
   const queryString = query.toString();
-  return { queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }: { signal: AbortSignal }) => fetchAnalytics(new URLSearchParams(queryString), signal), retry: retryTransient };
+  // Fresh for a few seconds: the page mounting just after its boot-time prefetch must not ask again.
+  return { queryKey: journalKeys.analytics(queryString), queryFn: ({ signal }: { signal: AbortSignal }) => fetchAnalytics(new URLSearchParams(queryString), signal), retry: retryTransient, staleTime: 5_000 };
 };
 
 export const useAnalytics = (query: URLSearchParams, enabled: boolean) => useQuery({ ...analyticsQueryOptions(query), enabled });
