@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import type { TagDto, TradeDto, TradeLogDto } from '@marketswarm/shared/dto';
 import { LoadFailure } from '../../components/page-feedback';
@@ -105,12 +105,6 @@ function TradeTable({ trades, logs, timeZone, onOpen }: TradesViewProps) {
     // Before the first measurement (and when rendered without a browser) assume a usual viewport.
     initialRect: { width: 1200, height: 15 * ROW_HEIGHT },
   });
-  const onKey = (event: KeyboardEvent<HTMLDivElement>, id: string) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onOpen(id);
-    }
-  };
   return (
     <div className="trades-table" role="table" aria-label="Trades" aria-rowcount={trades.length + 1}>
       <div className="trades-head" role="rowgroup">
@@ -126,54 +120,84 @@ function TradeTable({ trades, logs, timeZone, onOpen }: TradesViewProps) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const trade = trades[item.index];
-            if (!trade) return null;
-            return (
-              <div
-                key={item.key}
-                className="trades-grid trades-row"
-                role="row"
-                aria-rowindex={item.index + 2}
-                tabIndex={0}
-                data-testid="trades-row"
-                data-trade-id={trade.id}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => onOpen(trade.id)}
-                onKeyDown={(event) => onKey(event, trade.id)}
-              >
-                <span role="cell">{formatDateTime(trade.openedAt, timeZone)}</span>
-                <span role="cell">{trade.closedAt === null ? '—' : formatDateTime(trade.closedAt, timeZone)}</span>
-                <span role="cell" className="ellipsis">
-                  {logNames.get(trade.logId) ?? '—'}
-                </span>
-                <span role="cell" className="trades-symbol">
-                  <Link to={`/trades/${encodeURIComponent(trade.id)}`} tabIndex={-1} onClick={(event) => event.stopPropagation()}>
-                    {trade.symbol}
-                  </Link>
-                </span>
-                <span role="cell" className="ellipsis">
-                  {trade.strategy}
-                </span>
-                <span role="cell">{trade.side}</span>
-                <span role="cell" className="num">
-                  {formatDecimal(trade.quantity)}
-                </span>
-                <span role="cell">
-                  <span className={`status status-${trade.status}`}>{trade.status}</span>
-                </span>
-                <span role="cell" className={`num ${pnlTone(trade.net)}`}>
-                  {formatMoney(trade.net, true)}
-                </span>
-                <span role="cell" className="num">
-                  {formatR(trade.r)}
-                </span>
-                <span role="cell" className="ellipsis muted">
-                  {trade.tags.map((tag) => tag.name).join(', ')}
-                </span>
-              </div>
-            );
+            return trade ? <TradeRow key={item.key} trade={trade} index={item.index} top={item.start} logName={logNames.get(trade.logId)} timeZone={timeZone} onOpen={onOpen} /> : null;
           })}
         </div>
       </div>
     </div>
   );
+}
+
+interface TradeRowProps {
+  trade: TradeDto;
+  index: number;
+  top: number;
+  logName: string | undefined;
+  timeZone: string;
+  onOpen: (tradeId: string) => void;
+}
+
+/**
+ * One row, memoised: scrolling re-renders the list on every frame, and only rows that came into
+ * view need rendering. The symbol is a plain link (a router Link costs hooks per row) that opens in
+ * place on a plain click and leaves modified clicks (a new tab) to the browser.
+ */
+const TradeRow = memo(function TradeRow({ trade, index, top, logName, timeZone, onOpen }: TradeRowProps) {
+  return (
+    <div
+      className="trades-grid trades-row"
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={0}
+      data-testid="trades-row"
+      data-trade-id={trade.id}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(trade.id)}
+      onKeyDown={(event) => onRowKey(event, trade.id, onOpen)}
+    >
+      <span role="cell">{formatDateTime(trade.openedAt, timeZone)}</span>
+      <span role="cell">{trade.closedAt === null ? '—' : formatDateTime(trade.closedAt, timeZone)}</span>
+      <span role="cell" className="ellipsis">
+        {logName ?? '—'}
+      </span>
+      <span role="cell" className="trades-symbol">
+        <a href={`/trades/${encodeURIComponent(trade.id)}`} tabIndex={-1} onClick={(event) => openInPlace(event, trade.id, onOpen)}>
+          {trade.symbol}
+        </a>
+      </span>
+      <span role="cell" className="ellipsis">
+        {trade.strategy}
+      </span>
+      <span role="cell">{trade.side}</span>
+      <span role="cell" className="num">
+        {formatDecimal(trade.quantity)}
+      </span>
+      <span role="cell">
+        <span className={`status status-${trade.status}`}>{trade.status}</span>
+      </span>
+      <span role="cell" className={`num ${pnlTone(trade.net)}`}>
+        {formatMoney(trade.net, true)}
+      </span>
+      <span role="cell" className="num">
+        {formatR(trade.r)}
+      </span>
+      <span role="cell" className="ellipsis muted">
+        {trade.tags.map((tag) => tag.name).join(', ')}
+      </span>
+    </div>
+  );
+});
+
+function onRowKey(event: KeyboardEvent<HTMLDivElement>, id: string, onOpen: (tradeId: string) => void): void {
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    onOpen(id);
+  }
+}
+
+function openInPlace(event: MouseEvent<HTMLAnchorElement>, id: string, onOpen: (tradeId: string) => void): void {
+  event.stopPropagation();
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  onOpen(id);
 }
