@@ -151,14 +151,14 @@ describe('the journal pages in the browser', () => {
     const editor = page.locator('[data-testid=entry-editor-content]');
     await editor.waitFor({ timeout: 15_000 });
     await editor.click();
-    await page.keyboard.type('Waited for the open range. ');
-    const bold = page.locator('[data-testid=entry-editor] [role=toolbar] button[aria-label=Bold]');
-    await bold.click();
+    // The whole sentence first, then "Sized down" selected with the keyboard and made bold from the
+    // toolbar: typing right at a mark boundary after a toolbar click races the editor's refocus.
+    const tail = ' after the first loss.';
+    await page.keyboard.type(`Waited for the open range. Sized down${tail}`);
+    for (let i = 0; i < tail.length; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'Sized down'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.locator('[data-testid=entry-editor] [role=toolbar] button[aria-label=Bold]').click();
     await page.locator('[data-testid=entry-editor] button[aria-label=Bold][aria-pressed=true]').waitFor({ timeout: 5_000 });
-    await page.keyboard.type('Sized down');
-    await bold.click();
-    await page.locator('[data-testid=entry-editor] button[aria-label=Bold][aria-pressed=false]').waitFor({ timeout: 5_000 });
-    await page.keyboard.type(' after the first loss.');
     await page.locator('[data-testid=entry-save]').click();
     await page.locator('[data-testid=entry-message]', { hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
 

@@ -48,8 +48,9 @@ describe('static server process', () => {
 
   beforeAll(async () => {
     indexHtml = readFileSync(path.join(dist, 'index.html'));
-    const src = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(indexHtml.toString())?.[1];
-    if (!src) throw new Error('ui/dist/index.html references no /assets/*.js script');
+    // The app's entry: the boot script before it is too small to be precompressed.
+    const src = /<script[^>]+src="(\/assets\/index-[^"]+\.js)"/.exec(indexHtml.toString())?.[1];
+    if (!src) throw new Error('ui/dist/index.html references no /assets/index-*.js entry script');
     scriptPath = src;
     script = readFileSync(path.join(dist, src));
     redis = await startRedisTrio();
