@@ -180,6 +180,61 @@ describe('the journal in the browser', () => {
     expect((await attributeOfAll(page.locator('[data-testid=alert-row]'), 'data-alert-id')).sort()).toEqual(alerts.map((a) => a.id).sort());
   });
 
+  it('sets a price alert at a level clicked on the candles chart', async () => {
+    const page = alicePage;
+    await page.goto('/');
+    const canvas = page.locator('[data-testid=candles] canvas').first();
+    await canvas.waitFor({ timeout: 30_000 });
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the candles chart has no box');
+    // A third of the way down the plot: a price on the chart's own scale.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+    const offer = page.locator('[data-testid=chart-level-alert]');
+    await offer.waitFor({ timeout: 10_000 });
+    const level = Number(await offer.getAttribute('data-level'));
+    expect(level).toBeGreaterThan(0);
+    await offer.click();
+    await page.locator('[data-testid=chart-level-alert-status]', { hasText: 'Alert set' }).waitFor({ timeout: 10_000 });
+    const { alerts } = (await api<AlertListDto>(page, '/api/alerts')).body;
+    expect(alerts.filter((a) => a.kind === 'price' && a.source === 'chart-level').map((a) => (a.kind === 'price' ? [a.symbol, a.level] : []))).toEqual([['SPX', level]]);
+  });
+
+  it('reads a CSV no importer knows through a column mapping built in the wizard, saved by name, and imports it', async () => {
+    const page = alicePage;
+    await page.goto('/import');
+    await waitFor('a log to import into', 20_000, async () => (await page.locator('[data-testid=import-log]').inputValue().catch(() => '')) || undefined);
+    await page.locator('[data-testid=import-broker]').selectOption('generic-csv');
+    const csv = ['When,Ticker,Action,Shares,Fill,Fee', '2026-03-02 10:15:00,AAPL,BOT,100,180.50,1.00', '2026-03-02 11:45:00,AAPL,SLD,100,182.25,1.00'].join('\n');
+    await page.locator('[data-testid=import-file-input]').setInputFiles({ name: 'smallbroker.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const editor = page.locator('[data-testid=mapping-editor]');
+    await editor.waitFor({ timeout: 10_000 });
+    for (const [field, column] of [['date', 'When'], ['symbol', 'Ticker'], ['side', 'Action'], ['quantity', 'Shares'], ['price', 'Fill']] as const) {
+      await page.locator(`[data-testid=mapping-field-${field}]`).selectOption(column);
+    }
+    await page.locator('[data-testid=mapping-field-dateFormat]').selectOption('YYYY-MM-DD');
+    await page.locator('[data-testid=mapping-side-BOT]').selectOption('buy:open');
+    await page.locator('[data-testid=mapping-side-SLD]').selectOption('sell:close');
+    await page.locator('[data-testid=mapping-broker-name]').fill('smallbroker');
+    await page.locator('[data-testid=mapping-editor][data-valid=true]').waitFor({ timeout: 5_000 });
+
+    await page.locator('[data-testid=mapping-save-name]').fill('Small broker');
+    await page.locator('[data-testid=mapping-save]').click();
+    const saved = await waitFor('the saved mapping', 10_000, async () => {
+      const { mappings } = (await api<{ mappings: { name: string; mapping: { columns: { date: string } } }[] }>(page, '/api/journal/import-mappings')).body;
+      return mappings.length === 1 ? mappings[0] : undefined;
+    });
+    expect(saved).toMatchObject({ name: 'Small broker', mapping: { name: 'smallbroker', columns: { date: 'When' } } });
+
+    await page.locator('[data-testid=import-dry-run]').click();
+    await page.locator('[data-testid=import-preview][data-format=generic-csv]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid=import-preview] [data-testid=import-trades]').getAttribute('data-value')).toBe('1');
+    await page.locator('[data-testid=import-commit]').click();
+    await page.locator('[data-testid=import-result]').waitFor({ timeout: 15_000 });
+    const trades = (await api<TradePageDto>(page, `/api/logs/${aliceLog}/trades?symbol=AAPL`)).body.trades;
+    // (182.25 − 180.50) × 100 − 2 × 1.00 = 173.
+    expect(trades.map((t) => [t.symbol, t.status, t.net])).toEqual([['AAPL', 'closed', 173]]);
+  });
+
   it('shows a second trader none of it: no trades, no alerts, no saved positions, and 404 for the first trader\'s trade', async () => {
     const page = await signedInPage('journal-ui-bob');
     await page.goto('/trades');
