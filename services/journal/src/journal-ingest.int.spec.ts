@@ -4,16 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTABLE_IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type IngestResultDto, type TradeDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
 import { repoRoot, type SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from './testing/journal-app.js';
+import { fileForm } from './testing/journal-fixtures.js';
 
 // The real broker samples, as the repository keeps them beside the importers.
 const SAMPLES = path.join(repoRoot, 'services/journal/src/imports/fixtures/ok');
 
-function upload(file: Buffer | string, name: string, fields: Record<string, string> = {}): FormData {
-  const form = new FormData();
-  form.set('file', new Blob([file]), name);
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  return form;
-}
+const upload = (file: Buffer | string, name: string, fields: Record<string, string> = {}): FormData => fileForm(file, name, { fields });
 
 /**
  * The routes that add fills to a log — import, entry by hand, close, adjust — and the export, in

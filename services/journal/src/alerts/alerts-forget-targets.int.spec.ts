@@ -6,6 +6,7 @@ import { AlertSyncPublisher } from './alert-sync.publisher.js';
 import { AlertSyncReader } from './alert-sync.testing.js';
 import { AlertsRepository } from './alerts.repository.js';
 import { AlertsService } from './alerts.service.js';
+import { SPX_CALL_VERTICAL } from '../testing/journal-fixtures.js';
 
 /**
  * `AlertsService.forgetTargets` against the real journal's database and system Redis: what the
@@ -29,16 +30,7 @@ describe(`${AlertsService.name}.forgetTargets`, () => {
     return answer.body['id'] as string;
   };
   const savePosition = async (who: SignedInAccount): Promise<string> => {
-    const answer = await call(who, 'POST', '/api/journal/positions', {
-      name: 'SPX call vertical',
-      symbol: 'SPX',
-      legs: [
-        { expiry: '2026-12-18', strike: 5000, right: 'call', ratio: 1 },
-        { expiry: '2026-12-18', strike: 5010, right: 'call', ratio: -1 },
-      ],
-      quantity: 1,
-      entryPrice: 4.5,
-    });
+    const answer = await call(who, 'POST', '/api/journal/positions', SPX_CALL_VERTICAL);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     return answer.body['id'] as string;
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
 import { AlertSyncReader } from './alert-sync.testing.js';
+import { SPX_CALL_VERTICAL } from '../testing/journal-fixtures.js';
 
 /**
  * `/api/alerts` in the real journal (AppModule on a migrated SQLite file, real system Redis): every
@@ -39,16 +40,7 @@ describe('/api/alerts', () => {
   const priceAlert = { kind: 'price', symbol: 'spx', level: 5000, direction: 'above' };
 
   const savePosition = async (who: SignedInAccount): Promise<string> => {
-    const answer = await call(who, 'POST', '/api/journal/positions', {
-      name: 'SPX call vertical',
-      symbol: 'SPX',
-      legs: [
-        { expiry: '2026-12-18', strike: 5000, right: 'call', ratio: 1 },
-        { expiry: '2026-12-18', strike: 5010, right: 'call', ratio: -1 },
-      ],
-      quantity: 1,
-      entryPrice: 4.5,
-    });
+    const answer = await call(who, 'POST', '/api/journal/positions', SPX_CALL_VERTICAL);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     return answer.body['id'] as string;
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportMappingDto, ImportResultDto, TradeLogDto } from '@marketswarm/shared/dto';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
+import { fileForm } from '../testing/journal-fixtures.js';
 
 /** A broker nobody has an importer for: a day's round trip in two rows, with its own column names. */
 const CSV = ['When,Ticker,Action,Shares,Fill,Fee', '2026-03-02 10:15:00,AAPL,BOT,100,180.50,1.00', '2026-03-02 11:45:00,AAPL,SLD,100,182.25,1.00'].join('\n');
@@ -13,12 +14,7 @@ const MAPPING = {
   sides: { BOT: { side: 'buy', positionEffect: 'open' }, SLD: { side: 'sell', positionEffect: 'close' } },
 };
 
-function upload(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  form.append('file', new Blob([CSV], { type: 'text/csv' }), 'smallbroker.csv');
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
-}
+const upload = (fields: Record<string, string>): FormData => fileForm(CSV, 'smallbroker.csv', { type: 'text/csv', fields });
 
 describe('saved import mappings and generic CSV imports', () => {
   let journal: JournalApp;

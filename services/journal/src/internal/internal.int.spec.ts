@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRepoTruth, type SignedInAccount } from '@marketswarm/shared/testing';
 import { AlertSyncReader } from '../alerts/alert-sync.testing.js';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
+import { SPX_CALL_VERTICAL } from '../testing/journal-fixtures.js';
 
 /**
  * `/api/internal/*` in the real journal: absent (404, as an unknown route) until truth carries the
@@ -108,16 +109,7 @@ describe('/api/internal', () => {
 
     it('leaves out an alert whose saved position or trade no longer exists, so the evaluator never judges a ghost', async () => {
       const frank = await journal.account('frank@example.com');
-      const position = await call(frank, 'POST', '/api/journal/positions', {
-        name: 'SPX call vertical',
-        symbol: 'SPX',
-        legs: [
-          { expiry: '2026-12-18', strike: 5000, right: 'call', ratio: 1 },
-          { expiry: '2026-12-18', strike: 5010, right: 'call', ratio: -1 },
-        ],
-        quantity: 1,
-        entryPrice: 4.5,
-      });
+      const position = await call(frank, 'POST', '/api/journal/positions', SPX_CALL_VERTICAL);
       expect(position.status, JSON.stringify(position.body)).toBe(201);
       const log = await call(frank, 'POST', '/api/logs', { name: 'Main', startingCapital: 0 });
       const tradeId = randomUUID();

@@ -4,14 +4,11 @@ import { JOURNAL_ATTACHMENT_MAX_BYTES, type AttachmentDto, type CalendarDayTrade
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
 import { TINY_PNG, WINDOWS_EXE_HEAD } from './attachments/attachment-samples.js';
+import { fileForm } from '../testing/journal-fixtures.js';
 
 const $ = (dollars: number) => Math.round(dollars * 1_000_000);
 
-function upload(file: Buffer | string, name: string, type = 'image/png'): FormData {
-  const form = new FormData();
-  form.set('file', new Blob([file], { type }), name);
-  return form;
-}
+const upload = (file: Buffer | string, name: string, type = 'image/png'): FormData => fileForm(file, name, { type });
 
 /**
  * The journal itself — daily entries, retrospectives, attachments and the P&L calendar — in the
