@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CSRF_COOKIE, CSRF_HEADER } from '@marketswarm/shared/dto';
 import { chromiumLaunchOptions, type TestStack } from '@marketswarm/shared/testing';
 
 /** Screenshots and other run output (git-ignored, see e2e/.gitignore). */
@@ -109,4 +110,37 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+export interface PageAnswer<T> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+/** A request from inside the page, with its session and (for a change) the CSRF header the SPA sends. */
+export async function api<T>(page: Page, route: string, method = 'GET', body?: unknown, extraHeaders: Record<string, string> = {}): Promise<PageAnswer<T>> {
+  return page.evaluate(
+    async ({ route, method, body, extraHeaders, csrfCookie, csrfHeader }) => {
+      // No DOM types in the specs' compilation: the page's document, as the page has it.
+      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+      const csrf = cookie
+        .split('; ')
+        .find((c) => c.startsWith(`${csrfCookie}=`))
+        ?.slice(csrfCookie.length + 1);
+      const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+      if (method !== 'GET' && csrf) headers[csrfHeader] = decodeURIComponent(csrf);
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const res = await fetch(route, { method, credentials: 'include', headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON (a download): the text itself.
+      }
+      return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed as never };
+    },
+    { route, method, body, extraHeaders, csrfCookie: CSRF_COOKIE, csrfHeader: CSRF_HEADER },
+  );
 }

@@ -1,8 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CSRF_COOKIE,
-  CSRF_HEADER,
   type CalendarDto,
   type EntryAnswerDto,
   type IngestResultDto,
@@ -19,40 +17,7 @@ import {
   type TradeLogDto,
 } from '@marketswarm/shared/dto';
 import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
-import { freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
-
-interface Answer<T> {
-  status: number;
-  headers: Record<string, string>;
-  body: T;
-}
-
-/** A request from inside the page, with its session and (for a change) the CSRF header the SPA sends. */
-async function api<T>(page: Page, route: string, method = 'GET', body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<T>> {
-  return page.evaluate(
-    async ({ route, method, body, extraHeaders, csrfCookie, csrfHeader }) => {
-      // No DOM types in the specs' compilation: the page's document, as the page has it.
-      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
-      const csrf = cookie
-        .split('; ')
-        .find((c) => c.startsWith(`${csrfCookie}=`))
-        ?.slice(csrfCookie.length + 1);
-      const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
-      if (method !== 'GET' && csrf) headers[csrfHeader] = decodeURIComponent(csrf);
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const res = await fetch(route, { method, credentials: 'include', headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // Not JSON (a download): the text itself.
-      }
-      return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed as never };
-    },
-    { route, method, body, extraHeaders, csrfCookie: CSRF_COOKIE, csrfHeader: CSRF_HEADER },
-  );
-}
+import { api, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
 /** `YYYY-MM-DD` of an instant, in UTC. */
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -3,19 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertListDto, AnalyticsDto, TradeDto, TradeLogDto, TradePageDto } from '@marketswarm/shared/dto';
 import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
-import { attributeOfAll, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
+import { api, attributeOfAll, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
 /** A real broker export the repository keeps beside its importer: tastytrade, /MES options, one 1-1-2. */
 const SAMPLE = path.join(repoRoot, 'services/journal/src/imports/fixtures/ok/tastytrade_mes_lt112.csv');
-
-/** A GET from inside the page, with its session: what the API answers this user. */
-async function api<T>(page: Page, route: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (url: string) => {
-    const res = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  }, route);
-}
 
 /**
  * The journal as the trader uses it, in Chromium through nginx (HTTP/2, TLS) against the whole
