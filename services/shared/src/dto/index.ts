@@ -21,3 +21,6 @@ export * from './journal-saved-position.schema.js';
 export * from './journal-alert.schema.js';
 export * from './journal-alert-sync.schema.js';
 export * from './journal-prompt-alert.schema.js';
+export * from './copilot-mel.schema.js';
+export * from './copilot-commentary.schema.js';
+export * from './copilot-ws.schema.js';

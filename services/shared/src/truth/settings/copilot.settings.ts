@@ -1,6 +1,47 @@
 import { z } from 'zod';
 import { componentSettings } from './settings-spec.js';
 
-/** The copilot (`truth/components/copilot.json`): no settings yet, so any key there is a mistake. */
-export const copilotSettings = componentSettings('copilot', z.strictObject({}), { node: ['sessionTtlSec'] });
+/** An exact browser origin: scheme, host and optional port (never `*`, never a path). */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const wsSettings = z.strictObject({
+  allowedOrigins: z
+    .array(z.string().refine(isOrigin, 'must be an exact origin such as https://trade.example.com (no "*", no path)'))
+    .default([])
+    .describe('origins besides the page\'s own host that may open a WebSocket'),
+  maxPayloadBytes: z.number().int().min(256).max(65_536).default(4096).describe('largest client message; a bigger one closes the socket (1009)'),
+  pingIntervalMs: z.number().int().min(1000).max(120_000).default(20_000).describe('a socket that has not answered the previous ping by the next one is dropped'),
+  sendBufferBytes: z.number().int().min(16_384).max(16 * 1024 * 1024).default(1024 * 1024).describe('bytes a socket may have queued; past it the client is too slow and is closed (4008)'),
+});
+
+const providerSettings = z.strictObject({
+  enabled: z.boolean().default(false).describe('use the OpenAI-compatible provider (secret llmApiKey) for commentary; the rules always remain the fallback'),
+  baseUrl: z.url().default('https://api.openai.com/v1').describe('OpenAI-compatible API root; POST {baseUrl}/chat/completions'),
+  model: z.string().min(1).default('gpt-4o-mini'),
+  timeoutMs: z.number().int().min(500).max(60_000).default(8000),
+  maxPerMinute: z.number().int().min(1).max(600).default(10).describe('provider calls per minute, across users'),
+  breakerFailures: z.number().int().min(1).max(100).default(3).describe('consecutive failures that open the circuit breaker'),
+  breakerCooldownSec: z.number().int().min(1).max(3600).default(60).describe('how long an open breaker sends everything to the rules'),
+});
+
+/** The copilot (`truth/components/copilot.json` → `settings`); the provider key is a secret, not a setting. */
+export const copilotSettings = componentSettings(
+  'copilot',
+  z.strictObject({
+    melIntervalMs: z.number().int().min(500).max(60_000).default(3000).describe('how often MEL scores are recomputed from market Redis'),
+    melHistorySize: z.number().int().min(10).max(10_000).default(1200).describe('MEL snapshots kept per DTE for /api/mel/history (1200 × 3 s = one hour)'),
+    melSymbol: z.string().min(1).default('SPX').describe('the underlying MEL and ADI describe'),
+    ws: wsSettings.default(wsSettings.parse({})).describe('WebSocket limits of /ws/mel and /ws/commentary'),
+    commentaryMaxPerMinute: z.number().int().min(1).max(120).default(6).describe('commentary lines per user per minute; rules past it are dropped, not queued'),
+    provider: providerSettings.default(providerSettings.parse({})).describe('optional OpenAI-compatible commentary provider'),
+  }),
+  { node: ['sessionTtlSec'] },
+);
 export type CopilotSettings = z.output<typeof copilotSettings.schema>;
