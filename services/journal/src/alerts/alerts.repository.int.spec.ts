@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeOnBothDialects } from '../database/testing/describe-on-both-dialects.js';
 import { PromptAlertsRepository } from '../prompt-alerts/prompt-alerts.repository.js';
 import { storedDefinition } from './alert-definition.js';
-import { AlertsRepository, type AlertCommon } from './alerts.repository.js';
+import { AlertsRepository, HIT_RECEIPT_RETENTION_MS, type AlertCommon, type AppliedHit } from './alerts.repository.js';
 
 const once: AlertCommon = { label: null, behaviour: 'once', cooldownSec: null, enabled: true };
 const spx = storedDefinition({ kind: 'price', symbol: 'SPX', level: 5000.5, direction: 'above', source: 'manual', behaviour: 'once', enabled: true });
@@ -177,5 +177,62 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     expect((await alerts.list(alice)).map((a) => a.id)).not.toContain(gone[0]?.id);
     expect(await alerts.get(bob, bobs.id)).toBeDefined();
     expect(await alerts.removeByTargets(alice, {})).toEqual([]);
+  });
+
+  describe('with an idempotency key', () => {
+    /** Stores what the service answers: here the hit's id and the alert's hit count, enough to tell answers apart. */
+    const keyed = (key: string) => ({ key, render: (applied: AppliedHit) => JSON.stringify({ hit: applied.hit.id, hitCount: applied.row?.hit_count ?? null }) });
+    const hitsOf = (alertId: string) => fixture.db().selectFrom('alert_hits').select('id').where('alert_id', '=', alertId).execute();
+
+    it('records a key once and replays its stored answer for the same key, recording nothing more', async () => {
+      const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
+      const key = randomUUID();
+      const first = await alerts.recordHit(repeating.id, { at: 1000, message: 'a', valueMicros: null }, keyed(key));
+      expect(first).toMatchObject({ hit: { alert_id: repeating.id }, row: { hit_count: 1 } });
+      const stored = JSON.stringify({ hit: (first as AppliedHit).hit.id, hitCount: 1 });
+      // Past the cooldown, so without the key this would be a second hit.
+      expect(await alerts.recordHit(repeating.id, { at: 60_000, message: 'a again', valueMicros: null }, keyed(key))).toEqual({ replay: { alertId: repeating.id, result: stored } });
+      expect(await hitsOf(repeating.id)).toHaveLength(1);
+      expect(await alerts.get(alice, repeating.id)).toMatchObject({ hit_count: 1, last_fired_at: 1000 });
+      expect(await alerts.recordHit(repeating.id, { at: 60_000, message: 'b', valueMicros: null }, keyed(randomUUID()))).toMatchObject({ row: { hit_count: 2 } });
+    });
+
+    it('replays the hit of a remove-on-hit alert after the alert is gone', async () => {
+      const removable = await alerts.create(alice, spx, { ...once, behaviour: 'remove-on-hit' });
+      const key = randomUUID();
+      const first = (await alerts.recordHit(removable.id, { at: 1000, message: 'a', valueMicros: null }, keyed(key))) as AppliedHit;
+      expect(first.row).toBeNull();
+      expect(await alerts.recordHit(removable.id, { at: 1000, message: 'a', valueMicros: null }, keyed(key))).toEqual({ replay: { alertId: removable.id, result: JSON.stringify({ hit: first.hit.id, hitCount: null }) } });
+      expect(await alerts.recordHit(removable.id, { at: 1000, message: 'a', valueMicros: null }, keyed(randomUUID()))).toBeUndefined();
+    });
+
+    // A repeating alert without a cooldown lets every writer's change through: only the key's primary key stops the second.
+    it.each([
+      ['once', once],
+      ['repeat', { ...once, behaviour: 'repeat', cooldownSec: 10 }],
+      ['repeat (no cooldown)', { ...once, behaviour: 'repeat', cooldownSec: null }],
+      ['remove-on-hit', { ...once, behaviour: 'remove-on-hit' }],
+    ] satisfies [string, AlertCommon][])('applies a %s hit sent with one key by several evaluators at once exactly once; the others replay it', async (_, common) => {
+      const behaviour = common.behaviour;
+      const alert = await alerts.create(alice, spx, common);
+      const key = randomUUID();
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, n) => alerts.recordHit(alert.id, { at: 1000, message: `evaluator ${n}`, valueMicros: null }, keyed(key))));
+      const applied = outcomes.filter((o): o is AppliedHit => o !== undefined && 'hit' in o);
+      expect(applied).toHaveLength(1);
+      const stored = JSON.stringify({ hit: applied[0]?.hit.id, hitCount: applied[0]?.row?.hit_count ?? null });
+      expect(outcomes.filter((o) => o !== undefined && 'replay' in o)).toEqual(Array(5).fill({ replay: { alertId: alert.id, result: stored } }));
+      expect(await hitsOf(alert.id)).toHaveLength(behaviour === 'remove-on-hit' ? 0 : 1);
+    });
+
+    it('forgets a key after 7 days: it no longer replays, and pruning drops it when another key is recorded', async () => {
+      const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
+      const key = randomUUID();
+      await alerts.recordHit(repeating.id, { at: 1000, message: 'a', valueMicros: null }, keyed(key));
+      const weekLater = new AlertsRepository(fixture.db(), () => Date.UTC(2026, 11, 7) + HIT_RECEIPT_RETENTION_MS + 1);
+      expect(await weekLater.receipt(key)).toBeUndefined();
+      await weekLater.recordHit(repeating.id, { at: 60_000, message: 'b', valueMicros: null }, keyed(randomUUID()));
+      expect(await fixture.db().selectFrom('alert_hit_receipts').select('key').where('key', '=', key).executeTakeFirst()).toBeUndefined();
+      expect(await weekLater.recordHit(repeating.id, { at: 120_000, message: 'c', valueMicros: null }, keyed(key))).toMatchObject({ row: { hit_count: 3 } });
+    });
   });
 });

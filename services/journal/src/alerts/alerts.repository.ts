@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AlertBehaviour, AlertKind } from '@marketswarm/shared/dto';
 import type { AlertHitRow, AlertRow, EpochMs, JournalDb } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import type { StoredDefinition } from './alert-definition.js';
 
 export interface AlertCommon {
@@ -32,8 +33,32 @@ export interface AlertTargets {
 
 const TARGET_CHUNK = 500;
 
-/** What recording a hit did: refused (`cooldown`, `disabled`), or the hit and the alert after it (null: removed). */
-export type HitOutcome = { refused: 'cooldown' | 'disabled'; row: AlertRow } | { hit: AlertHitRow; row: AlertRow | null };
+/** A hit this call recorded, and the alert after it (null: removed). */
+export interface AppliedHit {
+  hit: AlertHitRow;
+  row: AlertRow | null;
+}
+
+/**
+ * What recording a hit did: refused (`cooldown`, `disabled`), applied, or — for a key already
+ * recorded — the stored first answer (`replay`, its JSON text and the alert it was for).
+ */
+export type HitOutcome = { refused: 'cooldown' | 'disabled'; row: AlertRow } | AppliedHit | { replay: StoredReceipt };
+
+/** The idempotency key of a hit and how its answer is stored for a replay. */
+export interface HitReceipt {
+  key: string;
+  /** The answer to store (JSON text), made inside the hit's transaction from what it applied. */
+  render(applied: AppliedHit): string;
+}
+
+export interface StoredReceipt {
+  alertId: string;
+  result: string;
+}
+
+/** How long a receipt answers for its key: far longer than any evaluator retries a hit. */
+export const HIT_RECEIPT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** All SQL on `alerts` and `alert_hits`, scoped by user except for the evaluator's own reads. */
 export class AlertsRepository {
@@ -135,12 +160,19 @@ export class AlertsRepository {
    * it waited for; SQLite runs writers one at a time). once → disabled, remove-on-hit → deleted (its
    * hits with it, so the hit is answered but not stored), repeat → refused while `at` is within the
    * cooldown of the last hit. Only when nothing changed is the row read, to say why.
+   *
+   * With a receipt, the key is looked up in the same transaction as the hit and the receipt is
+   * written with it, so a key is recorded at most once. A writer that loses to a concurrent one with
+   * the same key (its conditional change finds nothing, or its receipt collides on the key) looks
+   * the key up again once the winner committed and replays the winner's answer.
    */
-  async recordHit(alertId: string, hit: NewHit): Promise<HitOutcome | undefined> {
+  async recordHit(alertId: string, hit: NewHit, receipt?: HitReceipt): Promise<HitOutcome | undefined> {
     // A concurrent edit can make a refusal's reason stale (re-enabled between the two statements); try again then.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const applied = await this.applyHit(alertId, hit);
+      const applied = await this.applyHit(alertId, hit, receipt);
       if (applied) return applied;
+      const replay = receipt && (await this.receipt(receipt.key));
+      if (replay) return { replay };
       const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
       if (!row) return undefined;
       if (row.enabled !== 1) return { refused: 'disabled', row };
@@ -149,37 +181,72 @@ export class AlertsRepository {
     throw new Error(`alert ${alertId} kept changing while its hit was recorded`);
   }
 
-  /** The hit if this call was the one that applied it; undefined when the alert's state refused it (or it is gone). */
-  private async applyHit(alertId: string, hit: NewHit): Promise<HitOutcome | undefined> {
-    const now = this.now();
-    const removed = await this.db.deleteFrom('alerts').where('id', '=', alertId).where('enabled', '=', 1).where('behaviour', '=', 'remove-on-hit').returningAll().executeTakeFirst();
-    if (removed) return { hit: { id: randomUUID(), alert_id: removed.id, user_id: removed.user_id, at: hit.at, message: hit.message, value_micros: hit.valueMicros, created_at: now }, row: null };
-    return this.db.transaction().execute(async (tx) => {
-      const updated = await tx
-        .updateTable('alerts')
-        .set((eb) => ({
-          hit_count: eb('hit_count', '+', 1),
-          last_fired_at: eb.case().when('last_fired_at', 'is', null).then(hit.at).when('last_fired_at', '<', hit.at).then(hit.at).else(eb.ref('last_fired_at')).end(),
-          // Literals, not parameters: PostgreSQL would type a CASE of bare parameters as text.
-          enabled: eb.case().when('behaviour', '=', 'once').then(eb.lit(0)).else(eb.lit(1)).end(),
-          updated_at: now,
-        }))
-        .where('id', '=', alertId)
-        .where('enabled', '=', 1)
-        .where('behaviour', '<>', 'remove-on-hit')
-        .where((eb) =>
-          eb.or([
-            eb('behaviour', '<>', 'repeat'),
-            eb('last_fired_at', 'is', null),
-            eb(eb('last_fired_at', '+', eb(eb.fn.coalesce('cooldown_sec', eb.lit(0)), '*', eb.lit(1000))), '<=', hit.at),
-          ]),
-        )
-        .returningAll()
-        .executeTakeFirst();
-      if (!updated) return undefined;
-      return { hit: await insertHit(tx, updated, hit, now), row: updated };
-    });
+  /** The stored answer of a key, when one younger than the retention exists. */
+  async receipt(key: string): Promise<StoredReceipt | undefined> {
+    const row = await this.db.selectFrom('alert_hit_receipts').select(['alert_id', 'result']).where('key', '=', key).where('created_at', '>=', this.now() - HIT_RECEIPT_RETENTION_MS).executeTakeFirst();
+    return row && { alertId: row.alert_id, result: row.result };
   }
+
+  /** The hit if this call was the one that applied it, or the key's stored answer; undefined when the alert's state refused it (or it is gone). */
+  private async applyHit(alertId: string, hit: NewHit, receipt: HitReceipt | undefined): Promise<HitOutcome | undefined> {
+    const now = this.now();
+    let outcome: HitOutcome | undefined;
+    try {
+      outcome = await this.db.transaction().execute(async (tx) => {
+        if (receipt) {
+          const stored = await tx.selectFrom('alert_hit_receipts').select(['alert_id', 'result']).where('key', '=', receipt.key).where('created_at', '>=', now - HIT_RECEIPT_RETENTION_MS).executeTakeFirst();
+          if (stored) return { replay: { alertId: stored.alert_id, result: stored.result } };
+        }
+        const applied = await applyHitIn(tx, alertId, hit, now);
+        if (applied && receipt) {
+          // An expired receipt of the same key gives way to this one; a live one (a concurrent writer's, committed
+          // while this one waited on the alert's row) must stay, so that this insert collides with it.
+          await tx.deleteFrom('alert_hit_receipts').where('key', '=', receipt.key).where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
+          await tx.insertInto('alert_hit_receipts').values({ key: receipt.key, alert_id: alertId, user_id: applied.hit.user_id, result: receipt.render(applied), created_at: now }).execute();
+        }
+        return applied;
+      });
+    } catch (error) {
+      // A concurrent writer stored the same key first (PostgreSQL): this transaction rolled back, its hit with it.
+      if (receipt && isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    if (receipt && outcome && !('replay' in outcome)) await this.pruneReceipts(now);
+    return outcome;
+  }
+
+  /** Drops receipts past the retention; after the hit committed, so it never holds the hit's locks. */
+  private async pruneReceipts(now: EpochMs): Promise<void> {
+    await this.db.deleteFrom('alert_hit_receipts').where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
+  }
+}
+
+async function applyHitIn(tx: Transaction<JournalDb>, alertId: string, hit: NewHit, now: EpochMs): Promise<AppliedHit | undefined> {
+  const removed = await tx.deleteFrom('alerts').where('id', '=', alertId).where('enabled', '=', 1).where('behaviour', '=', 'remove-on-hit').returningAll().executeTakeFirst();
+  if (removed) return { hit: { id: randomUUID(), alert_id: removed.id, user_id: removed.user_id, at: hit.at, message: hit.message, value_micros: hit.valueMicros, created_at: now }, row: null };
+  const updated = await tx
+    .updateTable('alerts')
+    .set((eb) => ({
+      hit_count: eb('hit_count', '+', 1),
+      last_fired_at: eb.case().when('last_fired_at', 'is', null).then(hit.at).when('last_fired_at', '<', hit.at).then(hit.at).else(eb.ref('last_fired_at')).end(),
+      // Literals, not parameters: PostgreSQL would type a CASE of bare parameters as text.
+      enabled: eb.case().when('behaviour', '=', 'once').then(eb.lit(0)).else(eb.lit(1)).end(),
+      updated_at: now,
+    }))
+    .where('id', '=', alertId)
+    .where('enabled', '=', 1)
+    .where('behaviour', '<>', 'remove-on-hit')
+    .where((eb) =>
+      eb.or([
+        eb('behaviour', '<>', 'repeat'),
+        eb('last_fired_at', 'is', null),
+        eb(eb('last_fired_at', '+', eb(eb.fn.coalesce('cooldown_sec', eb.lit(0)), '*', eb.lit(1000))), '<=', hit.at),
+      ]),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) return undefined;
+  return { hit: await insertHit(tx, updated, hit, now), row: updated };
 }
 
 function insertHit(tx: Transaction<JournalDb>, row: AlertRow, hit: NewHit, now: EpochMs): Promise<AlertHitRow> {

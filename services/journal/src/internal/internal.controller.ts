@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   alertHitBodySchema,
   alertHitResultSchema,
@@ -39,12 +40,12 @@ export class InternalController {
   @Post('alerts/:id/hits')
   @HttpCode(201)
   @ApiRoute({
-    summary: 'Records a hit and applies the behaviour: once → disabled, remove-on-hit → deleted (alert: null), repeat → lastFiredAt',
-    responses: { 201: alertHitResultSchema },
-    errors: { 404: 'no such alert', 409: '`conflict`: the alert is disabled, or a repeating alert is within its cooldown (issue on `at`)' },
+    summary: 'Records a hit and applies the behaviour: once → disabled, remove-on-hit → deleted (alert: null), repeat → lastFiredAt. With `key`, a repeat of the key answers 200 with the first answer and `replayed: true`',
+    responses: { 201: alertHitResultSchema, 200: alertHitResultSchema },
+    errors: { 404: 'no such alert', 409: '`conflict`: the alert is disabled, or a repeating alert is within its cooldown (issue on `at`), or `key` was used for another alert (issue on `key`)' },
   })
-  hit(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(alertHitBodySchema) body: AlertHitBody): Promise<AlertHitResultDto> {
-    return this.internal.recordHit(params.id, body);
+  async hit(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(alertHitBodySchema) body: AlertHitBody, @Res({ passthrough: true }) res: Response): Promise<AlertHitResultDto> {
+    return replayedAs200(res, await this.internal.recordHit(params.id, body));
   }
 
   @Get('prompt-alerts')
@@ -59,4 +60,10 @@ export class InternalController {
   stage(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(promptAlertStageBodySchema) body: PromptAlertStageBody): Promise<PromptAlertDto> {
     return this.internal.setStage(params.id, body);
   }
+}
+
+/** A replayed hit recorded nothing now: 200, not the 201 of the hit that did. */
+function replayedAs200(res: Response, result: AlertHitResultDto): AlertHitResultDto {
+  if (result.replayed) res.status(200);
+  return result;
 }

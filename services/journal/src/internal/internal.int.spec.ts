@@ -207,6 +207,67 @@ describe('/api/internal', () => {
       expect((await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 1))).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
     });
 
+    it('records a keyed hit once: the same key again answers 200 with the first answer and replayed, and announces nothing', async () => {
+      const alert = await create(alice, { kind: 'trailing-stop', symbol: 'SPX', side: 'long', trail: 10, trailUnit: 'points', behaviour: 'repeat', cooldownSec: 30 });
+      await sync.skipToEnd();
+      const key = `spx-trail-${randomUUID()}`;
+      const at = Date.UTC(2026, 11, 8, 15, 0);
+      const first = await internal('POST', `/api/internal/alerts/${alert['id'] as string}/hits`, { at, message: 'SPX trailed 10 points', value: 4990, key });
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      expect(first.body['replayed']).toBeUndefined();
+      expect(await sync.next()).toEqual([{ user: alice.userId, entity: 'alert', id: alert['id'], change: 'hit' }]);
+      // Past the cooldown and with another message: still the first hit's answer.
+      const again = await internal('POST', `/api/internal/alerts/${alert['id'] as string}/hits`, { at: at + 60_000, message: 'retry', key });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ ...first.body, replayed: true });
+      expect(await sync.next()).toEqual([]);
+      expect(((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body['hits'] as Json[]).map((h) => h['id'])).toEqual([(first.body['hit'] as Json)['id']]);
+    });
+
+    it('replays the keyed hit of a remove-on-hit alert after the hit deleted it', async () => {
+      const removable = await create(alice, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit' });
+      const route = `/api/internal/alerts/${removable['id'] as string}/hits`;
+      const body = { at: Date.UTC(2026, 11, 8, 16, 0), message: 'QQQ dropped below 400', key: randomUUID() };
+      const first = await internal('POST', route, body);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ alert: null, hit: { alertId: removable['id'] } });
+      const again = await internal('POST', route, body);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ ...first.body, replayed: true });
+      expect((await internal('POST', route, { ...body, key: randomUUID() })).status).toBe(404);
+    });
+
+    it('answers two simultaneous posts of one key with exactly one 201 and one 200 replay, and stores one hit', async () => {
+      const alert = await create(alice, { kind: 'price', symbol: 'SPX', level: 5100, direction: 'above' });
+      await sync.skipToEnd();
+      const body = { at: Date.UTC(2026, 11, 8, 15, 30), message: 'SPX crossed above 5100', key: randomUUID() };
+      const answers = await Promise.all([1, 2].map(() => internal('POST', `/api/internal/alerts/${alert['id'] as string}/hits`, body)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+      const [replay, first] = [...answers].sort((a, b) => a.status - b.status);
+      expect(replay?.body).toEqual({ ...first?.body, replayed: true });
+      expect(((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body['hits'] as Json[])).toHaveLength(1);
+      expect(await sync.next()).toEqual([{ user: alice.userId, entity: 'alert', id: alert['id'], change: 'hit' }]);
+    });
+
+    it('refuses a key already recorded for another alert with 409 naming key, recording nothing', async () => {
+      const [one, other] = [await create(alice, { kind: 'price', symbol: 'SPX', level: 5200, direction: 'above' }), await create(alice, { kind: 'price', symbol: 'SPX', level: 5300, direction: 'above' })];
+      const key = randomUUID();
+      expect((await internal('POST', `/api/internal/alerts/${one['id'] as string}/hits`, { at: 1000, message: 'x', key })).status).toBe(201);
+      const refused = await internal('POST', `/api/internal/alerts/${other['id'] as string}/hits`, { at: 1000, message: 'x', key });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'conflict', issues: [{ path: 'key', message: `was already used for a hit of another alert (${one['id'] as string})` }] });
+      expect((await call(alice, 'GET', `/api/alerts/${other['id'] as string}`)).body).toMatchObject({ enabled: true, hitCount: 0 });
+    });
+
+    it('refuses an empty or over-long key naming key', async () => {
+      const alert = await create(alice, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+      for (const [key, message] of [['', 'must not be empty'], ['k'.repeat(201), 'must be at most 200 characters'], [7, 'must be a string']] as const) {
+        const answer = await internal('POST', `/api/internal/alerts/${alert['id'] as string}/hits`, { at: 1, message: 'x', key });
+        expect(answer.status).toBe(400);
+        expect(answer.body).toMatchObject({ code: 'validation', issues: [{ path: 'key', message }] });
+      }
+    });
+
     it("lists enabled prompt alerts with their owner and moves their stage to accomplished, which is final", async () => {
       const erin = await journal.account('erin@example.com');
       const created = await call(erin, 'POST', '/api/prompt-alerts', { text: 'SPX crosses 5000' });

@@ -3,7 +3,7 @@ import type { AlertHitBody, AlertHitResultDto, InternalAlertPageDto, InternalLis
 import { DomainError } from '@marketswarm/shared/http';
 import { alertFromRow } from '../alerts/alert-definition.js';
 import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
-import { AlertsRepository } from '../alerts/alerts.repository.js';
+import { AlertsRepository, type AppliedHit } from '../alerts/alerts.repository.js';
 import { alertNotFound, hitJson } from '../alerts/alerts.service.js';
 import { parseMicros } from '../database/money.js';
 import { internalPromptAlertJson, promptAlertJson } from '../prompt-alerts/prompt-alert.json.js';
@@ -28,9 +28,20 @@ export class InternalService {
     return { alerts: rows.map((row) => ({ ...alertFromRow(row), userId: row.user_id })), nextCursor: nextCursor(rows, query.limit) };
   }
 
+  /**
+   * A keyed hit is recorded once: the same key again answers the first answer with `replayed: true`
+   * (and announces nothing, the first one did), even after a remove-on-hit deleted the alert or while
+   * a concurrent call with the key is the one recording it. A key is the evaluator's name for one
+   * hit of one alert; the same key on another alert is a 409 naming `key`.
+   */
   async recordHit(alertId: string, body: AlertHitBody): Promise<AlertHitResultDto> {
-    const outcome = await this.alerts.recordHit(alertId, { at: body.at, message: body.message, valueMicros: body.value === undefined ? null : parseMicros(String(body.value)) });
+    const receipt = body.key === undefined ? undefined : { key: body.key, render: (applied: AppliedHit) => JSON.stringify(hitResult(applied)) };
+    const outcome = await this.alerts.recordHit(alertId, { at: body.at, message: body.message, valueMicros: body.value === undefined ? null : parseMicros(String(body.value)) }, receipt);
     if (!outcome) throw alertNotFound(alertId);
+    if ('replay' in outcome) {
+      if (outcome.replay.alertId !== alertId) throw new DomainError('conflict', `hit key ${body.key ?? ''} was recorded for alert ${outcome.replay.alertId}`, { issues: [{ path: 'key', message: `was already used for a hit of another alert (${outcome.replay.alertId})` }] });
+      return { ...(JSON.parse(outcome.replay.result) as AlertHitResultDto), replayed: true };
+    }
     if ('refused' in outcome) {
       const row = outcome.row;
       if (outcome.refused === 'disabled') throw new DomainError('conflict', `alert ${alertId} is disabled`, { issues: [{ path: 'id', message: 'the alert is disabled' }] });
@@ -39,7 +50,7 @@ export class InternalService {
     }
     const userId = outcome.hit.user_id;
     await this.sync.publish({ user: userId, entity: 'alert', id: alertId, change: outcome.row === null ? 'deleted' : 'hit' });
-    return { hit: hitJson(outcome.hit), alert: outcome.row === null ? null : alertFromRow(outcome.row) };
+    return hitResult(outcome);
   }
 
   async promptAlertPage(query: InternalListQuery): Promise<InternalPromptAlertPageDto> {
@@ -59,6 +70,10 @@ export class InternalService {
     await this.sync.publish({ user: outcome.row.user_id, entity: 'prompt-alert', id, change: 'stage' });
     return promptAlertJson(outcome.row);
   }
+}
+
+function hitResult(applied: AppliedHit): AlertHitResultDto {
+  return { hit: hitJson(applied.hit), alert: applied.row === null ? null : alertFromRow(applied.row) };
 }
 
 /** A full page may have more after it; a short one is the last. */

@@ -12,6 +12,7 @@ import { decimalInputSchema, epochMsSchema, journalIdSchema, positiveDecimalInpu
 export const ALERT_LABEL_MAX_LENGTH = 120;
 export const ALERT_SOURCE_REF_MAX_LENGTH = 200;
 export const ALERT_HIT_MESSAGE_MAX_LENGTH = 500;
+export const ALERT_HIT_KEY_MAX_LENGTH = 200;
 /** A repeating alert waits at least this long between two hits, so a price hovering on a level cannot flood the user. */
 export const ALERT_MIN_COOLDOWN_SEC = 10;
 export const ALERT_DEFAULT_COOLDOWN_SEC = 60;
@@ -196,11 +197,25 @@ export const alertHitBodySchema = z.strictObject({
   at: z.number({ error: 'must be epoch milliseconds' }).int('must be epoch milliseconds').positive('must be epoch milliseconds'),
   message: z.string().trim().min(1, 'must not be empty').max(ALERT_HIT_MESSAGE_MAX_LENGTH, `must be at most ${ALERT_HIT_MESSAGE_MAX_LENGTH} characters`),
   value: decimalInputSchema.optional(),
+  key: z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(ALERT_HIT_KEY_MAX_LENGTH, `must be at most ${ALERT_HIT_KEY_MAX_LENGTH} characters`)
+    .optional()
+    .describe('idempotency key: the same key again (within 7 days) answers 200 with the first answer and `replayed: true`, recording nothing'),
 });
 export type AlertHitBody = z.infer<typeof alertHitBodySchema>;
 
-/** What a recorded hit did to its alert: `alert` is null when the hit removed it (remove-on-hit). */
-export const alertHitResultSchema = z.object({ hit: alertHitSchema, alert: alertSchema.nullable() });
+/**
+ * What a recorded hit did to its alert: `alert` is null when the hit removed it (remove-on-hit).
+ * `replayed: true` when a keyed hit had already been recorded and this is its first answer again
+ * (the alert as it was right after that hit).
+ */
+export const alertHitResultSchema = z.object({
+  hit: alertHitSchema,
+  alert: alertSchema.nullable(),
+  replayed: z.boolean().optional().describe('true when the key had already been recorded: nothing was recorded this time'),
+});
 export type AlertHitResultDto = z.infer<typeof alertHitResultSchema>;
 
 export const INTERNAL_PAGE_DEFAULT = 500;
