@@ -1,0 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { MEL_DTE_MAX, type Preferences, type UserDto } from '@marketswarm/shared/dto';
+import { patchProfile } from '../auth/auth-api';
+import { SESSION_KEY, setSessionUser } from '../auth/session';
+
+/** The profile preference the header's DTE is kept under (it follows the trader to any browser). */
+export const MEL_DTE_PREFERENCE = 'melDte';
+
+/** The expiries the selector offers: the ones traders watch (0DTE through the monthly). */
+export const MEL_DTE_CHOICES: readonly number[] = [0, 1, 2, 5, 7, 14, 30];
+
+/** The saved DTE, or 0 for anything missing or out of range (an old or hand-edited preference). */
+export function melDteFrom(preferences: Preferences | undefined): number {
+  const value = preferences?.[MEL_DTE_PREFERENCE];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MEL_DTE_MAX ? value : 0;
+}
+
+/**
+ * Saves the DTE into the profile. A PATCH replaces the whole preferences object, so it is merged
+ * into the freshest copy the page holds (the session cache) rather than the one the bar mounted with.
+ */
+export async function saveMelDte(client: QueryClient, dte: number): Promise<void> {
+  const user = client.getQueryData<UserDto | null>(SESSION_KEY);
+  if (!user) return;
+  const saved = await patchProfile({ preferences: { ...user.preferences, [MEL_DTE_PREFERENCE]: dte } });
+  setSessionUser(client, saved);
+}
