@@ -43,4 +43,27 @@ describe(SortedLevels.name, () => {
     expect(levels.delete(entry('b', 25))).toBe(false);
     expect(levels.length).toBe(1);
   });
+
+  it('keeps its order past its first capacity and while reusing the slots of removed entries', () => {
+    const levels = new SortedLevels();
+    const held = new Map<string, number>();
+    for (let n = 0; n < 100; n++) {
+      const id = `a${n}`;
+      levels.insert(entry(id, (n * 37) % 50));
+      held.set(id, (n * 37) % 50);
+    }
+    for (let n = 0; n < 100; n += 2) {
+      expect(levels.delete(entry(`a${n}`, held.get(`a${n}`)!))).toBe(true);
+      held.delete(`a${n}`);
+    }
+    for (let n = 0; n < 60; n++) {
+      levels.insert(entry(`b${n}`, (n * 13) % 50));
+      held.set(`b${n}`, (n * 13) % 50);
+    }
+    const out: CrossingEntry[] = [];
+    levels.collectRising(-1, 100, out);
+    const expected = [...held.entries()].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1)).map(([id]) => id);
+    expect(ids(out)).toEqual(expected);
+    expect(levels.length).toBe(held.size);
+  });
 });
