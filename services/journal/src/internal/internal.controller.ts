@@ -4,6 +4,7 @@ import {
   alertHitBodySchema,
   alertHitResultSchema,
   internalAlertPageSchema,
+  internalOrderSchema,
   internalListQuerySchema,
   internalPromptAlertPageSchema,
   journalIdParamsSchema,
@@ -12,6 +13,7 @@ import {
   type AlertHitBody,
   type AlertHitResultDto,
   type InternalAlertPageDto,
+  type InternalOrderDto,
   type InternalListQuery,
   type InternalPromptAlertPageDto,
   type JournalIdParams,
@@ -46,6 +48,12 @@ export class InternalController {
   })
   async hit(@ZodParams(journalIdParamsSchema) params: JournalIdParams, @ZodBody(alertHitBodySchema) body: AlertHitBody, @Res({ passthrough: true }) res: Response): Promise<AlertHitResultDto> {
     return replayedAs200(res, await this.internal.recordHit(params.id, body));
+  }
+
+  @Get('orders/:id')
+  @ApiRoute({ summary: 'Any user\'s order with its fill and its owner (userId): what the evaluator reads when the alert sync stream announces an order filled', responses: { 200: internalOrderSchema }, errors: { 404: 'no such order' } })
+  order(@ZodParams(journalIdParamsSchema) params: JournalIdParams): Promise<InternalOrderDto> {
+    return this.internal.order(params.id);
   }
 
   @Get('prompt-alerts')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadRepoTruth, type SignedInAccount } from '@marketswarm/shared/testing';
 import { AlertSyncReader } from '../alerts/alert-sync.testing.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
 import { SPX_CALL_VERTICAL } from '../testing/journal-fixtures.js';
 
@@ -25,6 +26,7 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/internal/alerts?user=someone'],
   ['POST', `/api/internal/alerts/${MISSING}/hits`, { at: 1, message: 'x' }],
   ['GET', '/api/internal/prompt-alerts'],
+  ['GET', `/api/internal/orders/${MISSING}`],
   ['POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'warning' }],
 ];
 
@@ -266,6 +268,29 @@ describe('/api/internal', () => {
         expect(answer.status).toBe(400);
         expect(answer.body).toMatchObject({ code: 'validation', issues: [{ path: 'key', message }] });
       }
+    });
+
+    it("reads any user's order with its owner and its fill, and answers one past its close expired", async () => {
+      const order = await call(bob, 'POST', '/api/orders', { symbol: 'SPX', legs: SPX_CALL_VERTICAL.legs, quantity: 2, limitPrice: 4.5 });
+      expect(order.status, JSON.stringify(order.body)).toBe(201);
+      const route = `/api/internal/orders/${order.body['id'] as string}`;
+      expect(await internal('GET', route)).toEqual({ status: 200, body: { ...order.body, userId: bob.userId } });
+
+      // Filled as the worker fills it: claimed at a price, then its trade recorded.
+      const orders = new OrdersRepository(journal.database.db);
+      const at = Date.now();
+      expect(await orders.claimFill(bob.userId, { orderId: order.body['id'] as string, priceMicros: 4_300_000, pricedFrom: 'legs', filledAt: at })).toBe(true);
+      await orders.fillEntered(order.body['id'] as string, 'trade-of-the-fill');
+      const filled = await internal('GET', route);
+      expect(filled.body).toEqual({ ...order.body, userId: bob.userId, status: 'filled', closedAt: at, fill: { orderId: order.body['id'], symbol: 'SPX', quantity: 2, price: 4.3, at, tradeId: 'trade-of-the-fill', pricedFrom: 'legs' } });
+      expect(filled.body).toEqual({ ...(await call(bob, 'GET', `/api/orders/${order.body['id'] as string}`)).body, userId: bob.userId });
+
+      const resting = await call(bob, 'POST', '/api/orders', { symbol: 'SPX', legs: SPX_CALL_VERTICAL.legs, quantity: 1, limitPrice: 0.05 });
+      const closedAt = Date.now() - 1_000;
+      await journal.database.db.updateTable('orders').set({ expires_at: closedAt }).where('id', '=', resting.body['id'] as string).execute();
+      expect((await internal('GET', `/api/internal/orders/${resting.body['id'] as string}`)).body).toMatchObject({ status: 'expired', closedAt, userId: bob.userId });
+      expect((await internal('GET', `/api/internal/orders/${MISSING}`)).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+      expect((await internal('GET', '/api/internal/orders/nope')).body).toMatchObject({ code: 'validation', issues: [{ path: 'id' }] });
     });
 
     it("lists enabled prompt alerts with their owner and moves their stage to accomplished, which is final", async () => {

@@ -1,18 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlertHitBody, AlertHitResultDto, InternalAlertPageDto, InternalListQuery, InternalPromptAlertPageDto, PromptAlertDto, PromptAlertStageBody } from '@marketswarm/shared/dto';
+import type { AlertHitBody, AlertHitResultDto, InternalAlertPageDto, InternalOrderDto, InternalListQuery, InternalPromptAlertPageDto, PromptAlertDto, PromptAlertStageBody } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
 import { alertFromRow } from '../alerts/alert-definition.js';
 import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
 import { AlertsRepository, type AppliedHit } from '../alerts/alerts.repository.js';
 import { alertNotFound, hitJson } from '../alerts/alerts.service.js';
 import { parseMicros } from '../database/money.js';
+import { orderJson } from '../orders/order.json.js';
+import { OrdersRepository } from '../orders/orders.repository.js';
+import { orderNotFound } from '../orders/orders.service.js';
 import { internalPromptAlertJson, promptAlertJson } from '../prompt-alerts/prompt-alert.json.js';
 import { PromptAlertsRepository } from '../prompt-alerts/prompt-alerts.repository.js';
 import { promptAlertNotFound } from '../prompt-alerts/prompt-alerts.service.js';
 
 /**
  * What the evaluator (the copilot) reads and reports: enabled alerts and prompt alerts of one user
- * or of everyone by cursor, hits with the alert's behaviour applied, and prompt-alert stages. Not
+ * or of everyone by cursor, hits with the alert's behaviour applied, prompt-alert stages, and the
+ * orders whose fills the alert sync stream announces. Not
  * scoped by a session user: the caller is trusted by the internal token, and each alert names its owner.
  */
 @Injectable()
@@ -21,6 +25,7 @@ export class InternalService {
     @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
     @Inject(PromptAlertsRepository) private readonly prompts: PromptAlertsRepository,
     @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
+    @Inject(OrdersRepository) private readonly orders: OrdersRepository,
   ) {}
 
   async alertPage(query: InternalListQuery): Promise<InternalAlertPageDto> {
@@ -51,6 +56,17 @@ export class InternalService {
     const userId = outcome.hit.user_id;
     await this.sync.publish({ user: userId, entity: 'alert', id: alertId, change: outcome.row === null ? 'deleted' : 'hit' });
     return hitResult(outcome);
+  }
+
+  /** An order the sync stream announced, with its owner; a working order past its close is answered expired, as its owner would see it. */
+  async order(id: string, now = Date.now()): Promise<InternalOrderDto> {
+    let order = await this.orders.getForEvaluator(id);
+    if (order?.status === 'working' && order.expiresAt <= now) {
+      await this.orders.expireDue(now, order.userId);
+      order = await this.orders.getForEvaluator(id);
+    }
+    if (!order) throw orderNotFound(id);
+    return { ...orderJson(order), userId: order.userId };
   }
 
   async promptAlertPage(query: InternalListQuery): Promise<InternalPromptAlertPageDto> {

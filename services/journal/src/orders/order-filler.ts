@@ -7,6 +7,7 @@ import { singleOptionMids, type OptionMids } from '@marketswarm/shared/models';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { TopicRoute } from '@marketswarm/shared/truth';
+import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
 import { microsToNumber, type Micros } from '../database/money.js';
 import { JournalIngestService } from '../ingest/journal-ingest.service.js';
 import { fillsFromLegs, holdsEveryLeg } from '../spreads/spread-fills.js';
@@ -60,6 +61,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
     @Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext,
     @Inject(OrdersRepository) private readonly orders: OrdersRepository,
     @Inject(JournalIngestService) private readonly ingest: JournalIngestService,
+    @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
   ) {
     this.route = ctx.truth().doc.topics['heatmap'];
     this.logger = ctx.logger;
@@ -190,8 +192,9 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
     for (const order of await this.orders.unentered(now - RECOVER_AFTER_MS)) {
       if (!order.fill) continue;
       try {
-        await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros));
+        if (!(await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros)))) continue;
         this.logger.info({ order: order.id }, 'order fill entered after a restart');
+        await this.announceFilled(order);
       } catch (error) {
         // Left for the next sweep: the database or the log is not answering now.
         this.logger.warn({ order: order.id, err: (error as Error).message }, 'order filler: entering a left-over fill failed; retrying later');
@@ -202,20 +205,33 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   private async fill(order: Order, price: SpreadPrice): Promise<void> {
     const at = Date.now();
     if (!(await this.orders.claimFill(order.userId, { orderId: order.id, priceMicros: price.priceMicros, pricedFrom: price.pricedFrom, filledAt: at }))) return;
+    let entered: boolean;
     try {
-      await this.enter(order, at, price.legPricesMicros);
+      entered = await this.enter(order, at, price.legPricesMicros);
     } catch (error) {
       await this.orders.undoFill(order.id, { status: 'working' });
       throw error;
     }
+    if (!entered) return;
     this.logger.info({ order: order.id, price: microsToNumber(price.priceMicros) }, 'order filled');
+    await this.announceFilled(order);
+  }
+
+  /**
+   * Tells the evaluator (the copilot's fill alerts) on the alert sync stream, once the fill and its
+   * trade are stored, so its read of the order finds both. A recovered fill is announced again: an
+   * announcement lost with the stopped process is worth more than a duplicate the evaluator ignores.
+   */
+  private announceFilled(order: Order): Promise<void> {
+    return this.sync.publish({ user: order.userId, entity: 'order', id: order.id, change: 'filled' });
   }
 
   /**
    * Enters a claimed fill as a trade in the order's log and records the trade's id on the fill. A
-   * log archived or deleted since the order was placed refuses it: the order ends cancelled saying why.
+   * log archived or deleted since the order was placed refuses it: the order ends cancelled saying
+   * why, and the answer is false (no fill stands).
    */
-  private async enter(order: Order, at: number, legPricesMicros: readonly Micros[]): Promise<void> {
+  private async enter(order: Order, at: number, legPricesMicros: readonly Micros[]): Promise<boolean> {
     const fills = fillsFromLegs(order, { executedAt: at, prices: legPricesMicros.map(microsToNumber), positionEffect: 'unknown' });
     const rowHashes = order.legs.map((_, i) => orderFillRowHash(order.id, i));
     let tradeId: string | null;
@@ -227,9 +243,10 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
       if (!(error instanceof DomainError)) throw error;
       await this.orders.undoFill(order.id, { status: 'cancelled', at, reason: `not filled: ${error.message}` });
       this.logger.info({ order: order.id, reason: error.message }, 'order cancelled: its log refused the fill');
-      return;
+      return false;
     }
     await this.orders.fillEntered(order.id, tradeId);
+    return true;
   }
 }
 

@@ -5,6 +5,7 @@ import { publishEvents } from '@marketswarm/shared/bus';
 import { buildHeatmapTiles, diffHeatmap, heatmapSnapshot, type ChainOption, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
+import { AlertSyncReader } from '../alerts/alert-sync.testing.js';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
 import { OrdersRepository } from './orders.repository.js';
 
@@ -36,6 +37,7 @@ describe('simulated orders', () => {
   let bob: SignedInAccount;
   let aliceLog: string;
   let tilesV1: HeatmapTiles;
+  let sync: AlertSyncReader;
 
   const call = (who: SignedInAccount, method: string, path: string, body?: unknown) => journal.call<Json>(who, method, path, body);
   const place = async (who: SignedInAccount, body: Json): Promise<OrderDto> => {
@@ -53,6 +55,16 @@ describe('simulated orders', () => {
       if (done || Date.now() > deadline) return current;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  };
+  /** The fills announced to the evaluator since the last look, waiting (bounded) for at least `count`: the announcement follows the trade's entry. */
+  const announcedFills = async (count: number) => {
+    const seen: Json[] = [];
+    const deadline = Date.now() + 10_000;
+    while (seen.length < count && Date.now() < deadline) {
+      seen.push(...(await sync.next()).filter((entry) => entry.entity === 'order'));
+      if (seen.length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return seen;
   };
   const expectRefused = (answer: { status: number; body: Json }, field: string) => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(400);
@@ -74,6 +86,7 @@ describe('simulated orders', () => {
     const heatmap = journal.ctx.truth().doc.topics['heatmap'];
     if (!heatmap) throw new Error('the repository truth declares no heatmap topic');
     route = heatmap;
+    sync = new AlertSyncReader(journal.system);
     alice = await journal.account('alice@example.com');
     bob = await journal.account('bob@example.com');
     aliceLog = (await journal.call<{ logs: TradeLogDto[] }>(alice, 'GET', '/api/logs')).body.logs[0]?.id ?? '';
@@ -86,10 +99,11 @@ describe('simulated orders', () => {
 
   describe('POST /api/orders and the fill worker', () => {
     let resting: OrderDto;
+    let marketable: OrderDto;
 
     it('fills an order whose limit is above the mid at the mid, as a trade in its log, and keeps one below the mid working', async () => {
       resting = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 2, limitPrice: 4.0 });
-      const marketable = await place(alice, { symbol: 'spx', legs: vertical, quantity: 2, limitPrice: 4.5, source: { kind: 'tile', key: 'vertical-call:0:10:5000' } });
+      marketable = await place(alice, { symbol: 'spx', legs: vertical, quantity: 2, limitPrice: 4.5, source: { kind: 'tile', key: 'vertical-call:0:10:5000' } });
       expect(marketable).toMatchObject({ status: 'working', symbol: 'SPX', logId: aliceLog, quantity: 2, limitPrice: 4.5, fill: null, closedAt: null });
 
       const filled = await settled(alice, marketable.id);
@@ -110,6 +124,10 @@ describe('simulated orders', () => {
       await publishHeatmap(2, buildHeatmapTiles(recordedChain(12.0), { now: Date.now(), widths: [10] }), tilesV1);
       const filled = await settled(alice, resting.id);
       expect(filled).toMatchObject({ status: 'filled', fill: { price: 3.9, pricedFrom: 'legs' } });
+    });
+
+    it('announces each fill to the evaluator on the alert sync stream once its trade is entered', async () => {
+      expect(await announcedFills(2)).toEqual([marketable.id, resting.id].map((id) => ({ user: alice.userId, entity: 'order', id, change: 'filled' })));
     });
 
     it('lists the fills, newest first', async () => {
@@ -213,6 +231,9 @@ describe('simulated orders', () => {
       const entered = await settled(alice, claimed.id);
       const tradeId = entered.fill?.tradeId;
       expect(tradeId).toBeTruthy();
+      // Only fills are announced: none of the orders cancelled or expired since.
+      const announcement = { user: alice.userId, entity: 'order', id: claimed.id, change: 'filled' };
+      expect(await announcedFills(1)).toEqual([announcement]);
       const trade = (await journal.call<Json>(alice, 'GET', `/api/trades/${tradeId}`)).body;
       expect((trade['legs'] as { strike: number; side: string }[]).map((l) => [l.strike, l.side])).toEqual([
         [5000, 'buy'],
@@ -226,6 +247,8 @@ describe('simulated orders', () => {
       const again = await settled(alice, claimed.id);
       expect(again.fill?.tradeId).toBe(tradeId);
       expect(await executions()).toBe(before);
+      // Announced again: the first announcement may have been lost with the stopped process.
+      expect(await announcedFills(1)).toEqual([announcement]);
       expect((await call(alice, 'POST', `/api/orders/${keepsWorking.id}/cancel`)).status).toBe(200);
     });
   });

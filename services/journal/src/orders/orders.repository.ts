@@ -80,6 +80,14 @@ export class OrdersRepository {
     return toOrder(row, fill);
   }
 
+  /** The evaluator's read: any user's order by id (the caller is trusted by the internal token), its owner on it. */
+  async getForEvaluator(id: string): Promise<Order | undefined> {
+    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const fill = await this.db.selectFrom('order_fills').selectAll().where('user_id', '=', row.user_id).where('order_id', '=', id).executeTakeFirst();
+    return toOrder(row, fill);
+  }
+
   /** Newest first. */
   async list(userId: string, status?: OrderStatus): Promise<Order[]> {
     let query = this.db.selectFrom('orders').selectAll().where('user_id', '=', userId);

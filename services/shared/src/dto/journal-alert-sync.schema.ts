@@ -10,8 +10,13 @@ import { z } from 'zod';
 export const ALERT_SYNC_STREAM = '{system}:stream:alert-sync';
 export const ALERT_SYNC_DEFAULT_MAXLEN = 10_000;
 
-export const alertSyncEntities = ['alert', 'prompt-alert'] as const;
-export const alertSyncChanges = ['created', 'updated', 'enabled', 'disabled', 'deleted', 'hit', 'stage'] as const;
+/**
+ * `order` + `filled`: a simulated order filled and its trade was entered (the evaluator fires the
+ * user's fill alert; it reads the order from `GET /api/internal/orders/:id`). A fill recovered after
+ * a restart is announced again, so the same order may be announced filled more than once.
+ */
+export const alertSyncEntities = ['alert', 'prompt-alert', 'order'] as const;
+export const alertSyncChanges = ['created', 'updated', 'enabled', 'disabled', 'deleted', 'hit', 'stage', 'filled'] as const;
 
 /** One stream entry, as flat string fields (`XADD key * user <id> entity alert id <id> change created ts <ms>`). */
 export const alertSyncEntrySchema = z.strictObject({

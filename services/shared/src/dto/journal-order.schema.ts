@@ -78,6 +78,10 @@ export const orderSchema = z.object({
 });
 export type OrderDto = z.infer<typeof orderSchema>;
 
+/** An order as the evaluator reads it (`GET /api/internal/orders/:id`): with its owner. */
+export const internalOrderSchema = orderSchema.extend({ userId: z.string() });
+export type InternalOrderDto = z.infer<typeof internalOrderSchema>;
+
 export const orderListSchema = z.object({ orders: z.array(orderSchema) });
 export type OrderListDto = z.infer<typeof orderListSchema>;
 
