@@ -1,0 +1,189 @@
+import type { InternalAlertDto, InternalPromptAlertDto } from '@marketswarm/shared/dto';
+import type { CrossingLookup } from './index/crossing-index.js';
+
+export type PriceAlert = Extract<InternalAlertDto, { kind: 'price' }>;
+export type TrailingStopAlert = Extract<InternalAlertDto, { kind: 'trailing-stop' }>;
+export type PositionAlert = Extract<InternalAlertDto, { kind: 'spread-debit' | 'position-pnl' | 'greeks' }>;
+
+/**
+ * Every enabled alert and prompt alert the engine evaluates, indexed the way ticks look them up:
+ * price alerts in the crossing lookup, trailing stops and prompt alerts per symbol, position
+ * alerts per user; and the behaviour bookkeeping between a hit and the journal's sync entry (a
+ * `once` or `remove-on-hit` alert leaves at once, a repeating one waits out its cooldown).
+ */
+export class AlertBook {
+  private readonly alerts = new Map<string, InternalAlertDto>();
+  private readonly alertsByUser = new Map<string, Set<string>>();
+  private readonly trailingBySymbol = new Map<string, Map<string, TrailingStopAlert>>();
+  private readonly positionByUser = new Map<string, Map<string, PositionAlert>>();
+  private readonly prompts = new Map<string, InternalPromptAlertDto>();
+  private readonly promptsByUser = new Map<string, Set<string>>();
+  private readonly promptsBySymbol = new Map<string, Map<string, InternalPromptAlertDto>>();
+
+  constructor(private readonly crossings: CrossingLookup) {}
+
+  /** Replaces one user's alerts and prompt alerts; answers the ids that are gone (their armed state goes too). */
+  replaceUser(userId: string, alerts: readonly InternalAlertDto[], prompts: readonly InternalPromptAlertDto[]): string[] {
+    const before = new Set([...(this.alertsByUser.get(userId) ?? []), ...(this.promptsByUser.get(userId) ?? [])]);
+    for (const id of this.alertsByUser.get(userId) ?? []) this.removeAlert(id);
+    for (const id of this.promptsByUser.get(userId) ?? []) this.removePrompt(id);
+    for (const alert of alerts) if (alert.userId === userId) this.addAlert(alert);
+    for (const prompt of prompts) if (prompt.userId === userId) this.addPrompt(prompt);
+    return [...before].filter((id) => !this.alerts.has(id) && !this.prompts.has(id));
+  }
+
+  /** Replaces everything (the full load); answers the ids that are gone. */
+  replaceAll(alerts: readonly InternalAlertDto[], prompts: readonly InternalPromptAlertDto[]): string[] {
+    const before = new Set([...this.alerts.keys(), ...this.prompts.keys()]);
+    for (const id of [...this.alerts.keys()]) this.removeAlert(id);
+    for (const id of [...this.prompts.keys()]) this.removePrompt(id);
+    for (const alert of alerts) this.addAlert(alert);
+    for (const prompt of prompts) this.addPrompt(prompt);
+    return [...before].filter((id) => !this.alerts.has(id) && !this.prompts.has(id));
+  }
+
+  get(id: string): InternalAlertDto | undefined {
+    return this.alerts.get(id);
+  }
+
+  /** Price alerts the move from `from` to `to` passed through, in the order the price met them, that may fire at `at`. */
+  crossed(symbol: string, from: number, to: number, at: number): PriceAlert[] {
+    const fired: PriceAlert[] = [];
+    for (const entry of this.crossings.crossed(symbol, from, to)) {
+      const alert = this.alerts.get(entry.id);
+      if (alert?.kind === 'price' && mayFire(alert, at)) fired.push(alert);
+    }
+    return fired;
+  }
+
+  trailingStops(symbol: string): Iterable<TrailingStopAlert> {
+    return this.trailingBySymbol.get(symbol)?.values() ?? [];
+  }
+
+  positionAlerts(): Iterable<[string, Map<string, PositionAlert>]> {
+    return this.positionByUser.entries();
+  }
+
+  promptAlerts(symbol: string): Iterable<InternalPromptAlertDto> {
+    return this.promptsBySymbol.get(symbol)?.values() ?? [];
+  }
+
+  /** Prompt alerts with a condition that has no symbol (P&L): evaluated on every tick of their owner's book. */
+  allPromptAlerts(): Iterable<InternalPromptAlertDto> {
+    return this.prompts.values();
+  }
+
+  /**
+   * What a hit does to the local copy, before the journal's sync entry confirms it: `once` and
+   * `remove-on-hit` stop evaluating, `repeat` starts its cooldown.
+   */
+  afterHit(alertId: string, at: number): void {
+    const alert = this.alerts.get(alertId);
+    if (!alert) return;
+    if (alert.behaviour === 'repeat') alert.lastFiredAt = at;
+    else this.removeAlert(alertId);
+  }
+
+  /** A prompt alert reached a stage; accomplished is final, so it stops evaluating. */
+  afterStage(promptAlertId: string, stage: InternalPromptAlertDto['stage']): void {
+    const prompt = this.prompts.get(promptAlertId);
+    if (!prompt) return;
+    if (stage === 'accomplished') this.removePrompt(promptAlertId);
+    else prompt.stage = stage;
+  }
+
+  counts(): Record<string, number> {
+    const counts: Record<string, number> = { price: 0, 'spread-debit': 0, 'position-pnl': 0, greeks: 0, 'trailing-stop': 0, 'prompt-alert': this.prompts.size };
+    for (const alert of this.alerts.values()) counts[alert.kind] = (counts[alert.kind] ?? 0) + 1;
+    return counts;
+  }
+
+  private addAlert(alert: InternalAlertDto): void {
+    if (!alert.enabled) return;
+    this.alerts.set(alert.id, alert);
+    indexOf(this.alertsByUser, alert.userId).add(alert.id);
+    switch (alert.kind) {
+      case 'price':
+        this.crossings.upsert({ id: alert.id, userId: alert.userId, symbol: alert.symbol, level: alert.level, direction: alert.direction });
+        break;
+      case 'trailing-stop':
+        mapOf(this.trailingBySymbol, alert.symbol).set(alert.id, alert);
+        break;
+      case 'spread-debit':
+      case 'position-pnl':
+      case 'greeks':
+        mapOf(this.positionByUser, alert.userId).set(alert.id, alert);
+        break;
+    }
+  }
+
+  private removeAlert(id: string): void {
+    const alert = this.alerts.get(id);
+    if (!alert) return;
+    this.alerts.delete(id);
+    dropFrom(this.alertsByUser, alert.userId, id);
+    switch (alert.kind) {
+      case 'price':
+        this.crossings.remove(id);
+        break;
+      case 'trailing-stop':
+        dropFrom(this.trailingBySymbol, alert.symbol, id);
+        break;
+      case 'spread-debit':
+      case 'position-pnl':
+      case 'greeks':
+        dropFrom(this.positionByUser, alert.userId, id);
+        break;
+    }
+  }
+
+  private addPrompt(prompt: InternalPromptAlertDto): void {
+    if (!prompt.enabled || prompt.stage === 'accomplished') return;
+    this.prompts.set(prompt.id, prompt);
+    indexOf(this.promptsByUser, prompt.userId).add(prompt.id);
+    for (const symbol of promptSymbols(prompt)) mapOf(this.promptsBySymbol, symbol).set(prompt.id, prompt);
+  }
+
+  private removePrompt(id: string): void {
+    const prompt = this.prompts.get(id);
+    if (!prompt) return;
+    this.prompts.delete(id);
+    dropFrom(this.promptsByUser, prompt.userId, id);
+    for (const symbol of promptSymbols(prompt)) dropFrom(this.promptsBySymbol, symbol, id);
+  }
+}
+
+/** Enabled, and out of its cooldown when it repeats. */
+export function mayFire(alert: InternalAlertDto, at: number): boolean {
+  if (!alert.enabled) return false;
+  if (alert.behaviour !== 'repeat' || alert.lastFiredAt === null) return true;
+  return at >= alert.lastFiredAt + (alert.cooldownSec ?? 0) * 1000;
+}
+
+function promptSymbols(prompt: InternalPromptAlertDto): Set<string> {
+  const symbols = new Set<string>();
+  for (const condition of prompt.rule.conditions) if (condition.symbol !== null) symbols.add(condition.symbol);
+  return symbols;
+}
+
+function indexOf<K>(map: Map<K, Set<string>>, key: K): Set<string> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+function mapOf<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map<string, V>();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+function dropFrom<K>(map: Map<K, Set<string> | Map<string, unknown>>, key: K, id: string): void {
+  const inner = map.get(key);
+  if (!inner) return;
+  inner.delete(id);
+  if (inner.size === 0) map.delete(key);
+}
