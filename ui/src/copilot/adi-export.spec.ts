@@ -24,11 +24,11 @@ describe(adiFilename.name, () => {
 describe(fetchAdi.name, () => {
   it('asks for the format and DTE and keeps the bytes and name', async () => {
     const asked: string[] = [];
-    const fake = (url: string | URL | Request) => {
-      asked.push(String(url));
+    const fake: typeof fetch = (url) => {
+      asked.push(typeof url === 'string' ? url : url instanceof URL ? url.href : url.url);
       return Promise.resolve(new Response('a,b\n1,2\n', { headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="adi.csv"' } }));
     };
-    const got = await fetchAdi('csv', 2, fake as typeof fetch);
+    const got = await fetchAdi('csv', 2, fake);
     expect(asked).toEqual([adiSnapshotPath('csv', 2)]);
     expect(asked[0]).toBe('/api/adi/snapshot?format=csv&dte=2');
     expect(got.filename).toBe('adi.csv');
@@ -36,8 +36,8 @@ describe(fetchAdi.name, () => {
   });
 
   it("turns a refusal into an error with the server's message", async () => {
-    const fake = () => Promise.resolve(Response.json({ statusCode: 503, error: 'Service Unavailable', message: 'no market data yet' }, { status: 503 }));
-    const failure = fetchAdi('json', 0, fake as typeof fetch);
+    const fake: typeof fetch = () => Promise.resolve(Response.json({ statusCode: 503, error: 'Service Unavailable', message: 'no market data yet' }, { status: 503 }));
+    const failure = fetchAdi('json', 0, fake);
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toThrow('The export failed: no market data yet');
   });

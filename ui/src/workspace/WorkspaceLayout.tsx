@@ -8,6 +8,7 @@ import { MarketModePanel } from '../panels/market-mode/MarketModePanel';
 import { SelectorPanel } from '../panels/selector/SelectorPanel';
 import { IntelPanel } from '../panels/intel/IntelPanel';
 import { VexyPanel } from '../panels/vexy/VexyPanel';
+import { CommentaryTabs } from '../panels/commentary/CommentaryTabs';
 
 
 export type SavedLayouts = Partial<Record<string, Layout>>;
@@ -94,8 +95,8 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
             <IntelPanel />
           </FramedPanel>
           <ResizeHandle label="intel and vexy" />
-          <FramedPanel id="vexy" title="Vexy commentary" minSize="20">
-            <VexyPanel />
+          <FramedPanel id="vexy" title="Commentary" minSize="20">
+            <CommentaryTabs vexy={<VexyPanel />} />
           </FramedPanel>
         </Group>
       </Panel>

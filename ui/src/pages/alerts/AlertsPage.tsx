@@ -10,6 +10,7 @@ import { listSavedPositions } from '../../risk/saved-positions-api';
 import { useNow } from '../../text/use-now';
 import type { FormOutcome } from './AlertForm';
 import { AlertHistoryView, AlertsView } from './AlertsView';
+import { useFiredRefresh } from './use-fired-refresh';
 import './alerts-page.css';
 
 /** TanStack Query keys of the alert manager. */
@@ -23,10 +24,11 @@ export const alertKeys = {
 /** Hits and last-fired times change while the page is open; the list is read again this often. */
 const REFRESH_MS = 30_000;
 
-/** `/alerts`: the container of AlertsView, over the journal's `/api/alerts`. */
+/** `/alerts`: the container of AlertsView, over the journal's `/api/alerts`, read again when an alert fires. */
 export function AlertsPage() {
   const client = useQueryClient();
   const alerts = useQuery({ queryKey: alertKeys.list, queryFn: ({ signal }) => listAlerts(signal), refetchInterval: REFRESH_MS });
+  useFiredRefresh(alertKeys.all);
   const positions = useQuery({ queryKey: alertKeys.positions, queryFn: ({ signal }) => listSavedPositions(signal), staleTime: 60_000 });
   const now = useNow(15_000);
   const [sound, setSound] = useState(() => isAlertSoundOn());

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
-import { useFeed } from '../../stores/hooks';
 import type { AlertItem } from '../../stores/workspace-stores';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { playAlertSound } from '../../alerts-api/alert-sound';
-import { ArrivalTracker, MAX_TOASTS, pushToasts, SEVERITY_LABEL, severityOf } from './arrivals';
+import { MAX_TOASTS, pushToasts, SEVERITY_LABEL, severityOf } from './arrivals';
+import { firedItem, firedToToast, looksFired } from './fired-alerts';
+import { browserStorage, ShownHits } from './shown-hits';
 import './alerts.css';
 
 export { AlertsBell, AlertsBellView } from './AlertsBell';
@@ -19,23 +20,32 @@ export interface AlertsToastsProps {
 }
 
 /**
- * Pops up alerts that arrive after the page mounted (not the ones it mounted with, nor history the
- * first snapshot brings): newest first, at most four, each for 8 s; critical ones stay until
- * dismissed. Escape dismisses the newest. Fixed-position, so nothing on the page moves.
+ * Pops up the user's fired alerts (`alerts` events of type `fired`), newest first, at most four,
+ * each for 8 s; critical ones stay until dismissed. A hit toasts at most once in this browser, also
+ * across reloads (the gateway sends a fresh tab the latest snapshot again), and hits stamped well
+ * before the page mounted never pop up. Escape dismisses the newest. Fixed-position, so nothing on
+ * the page moves.
  */
 export function AlertsToasts({ durationMs = TOAST_MS, max = MAX_TOASTS }: AlertsToastsProps) {
-  const { stores } = useWorkspace();
-  const items = useFeed(stores.alerts);
-  // The ids present at mount: the older alerts the page starts with never pop up.
-  const [tracker] = useState(() => new ArrivalTracker(stores.alerts.getItems(), Date.now()));
+  const { hub, stores } = useWorkspace();
+  const [mountedAt] = useState(() => Date.now());
+  const [shown] = useState(() => new ShownHits(browserStorage()));
   const [toasts, setToasts] = useState<readonly AlertItem[]>([]);
 
   useEffect(() => {
-    const fresh = tracker.take(items);
-    if (fresh.length === 0) return;
-    setToasts((shown) => pushToasts(shown, fresh, max));
-    playAlertSound();
-  }, [items, tracker, max]);
+    const arrive = (candidates: readonly AlertItem[]): void => {
+      const fresh = firedToToast(candidates, shown, mountedAt, Date.now());
+      if (fresh.length === 0) return;
+      setToasts((current) => pushToasts(current, fresh, max));
+      playAlertSound();
+    };
+    // The streams open while React mounts: fired alerts that reached the store first are caught up here.
+    arrive(stores.alerts.getItems().filter(looksFired));
+    return hub.on('alerts', (event) => {
+      const fired = firedItem(event);
+      if (fired) arrive([fired]);
+    });
+  }, [hub, stores, shown, mountedAt, max]);
 
   const dismiss = useCallback((id: string) => setToasts((shown) => shown.filter((a) => a.id !== id)), []);
 

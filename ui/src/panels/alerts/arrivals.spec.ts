@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertItem } from '../../stores/workspace-stores';
-import { ArrivalTracker, countUnread, HISTORY_BEFORE_MOUNT_MS, pushToasts, severityOf } from './arrivals';
+import { countUnread, HISTORY_BEFORE_MOUNT_MS, isHistory, pushToasts, severityOf } from './arrivals';
 
 const MOUNT = 1_000_000_000;
 const alert = (id: string, severity: AlertItem['severity'] = 'info', ts = MOUNT): AlertItem => ({ id, message: `m-${id}`, severity, ts });
 const ids = (items: readonly AlertItem[]): string[] => items.map((a) => a.id);
 
-describe(ArrivalTracker.name, () => {
-  it('ignores alerts present at mount and reports each new one once', () => {
-    const tracker = new ArrivalTracker([alert('old')], MOUNT);
-    expect(ids(tracker.take([alert('a'), alert('old')]))).toEqual(['a']);
-    expect(ids(tracker.take([alert('b'), alert('a'), alert('old')]))).toEqual(['b']);
-    expect(tracker.take([alert('b'), alert('a')])).toEqual([]);
-  });
-
-  it('treats alerts stamped well before mount as history, but not ones stamped after it', () => {
-    const tracker = new ArrivalTracker([], MOUNT);
-    const snapshot = alert('snap', 'critical', MOUNT - HISTORY_BEFORE_MOUNT_MS - 1);
-    const recent = alert('recent', 'info', MOUNT - 5_000);
-    const resumed = alert('resumed', 'info', MOUNT + 3_600_000);
-    expect(ids(tracker.take([resumed, recent, snapshot]))).toEqual(['resumed', 'recent']);
-    expect(tracker.has('snap')).toBe(true);
+describe(isHistory.name, () => {
+  it('treats alerts stamped well before mount as history, but not ones stamped after it or just before', () => {
+    expect(isHistory(alert('snap', 'critical', MOUNT - HISTORY_BEFORE_MOUNT_MS - 1), MOUNT)).toBe(true);
+    expect(isHistory(alert('recent', 'info', MOUNT - 5_000), MOUNT)).toBe(false);
+    expect(isHistory(alert('resumed', 'info', MOUNT + 3_600_000), MOUNT)).toBe(false);
   });
 });
 

@@ -14,42 +14,6 @@ export function isHistory(alert: AlertItem, mountedAt: number, historyMs = HISTO
   return alert.ts < mountedAt - historyMs;
 }
 
-/**
- * Tells which alerts are new to this page: not present when it mounted, not seen before, and not
- * stamped well before the mount. Each alert is reported once.
- */
-export class ArrivalTracker {
-  private readonly known: Set<string>;
-
-  constructor(
-    present: readonly AlertItem[],
-    private readonly mountedAt: number,
-    private readonly historyMs = HISTORY_BEFORE_MOUNT_MS,
-  ) {
-    this.known = new Set(present.map((a) => a.id));
-  }
-
-  /** The new alerts among `items` (newest first, as the feed holds them); all of them become known. */
-  take(items: readonly AlertItem[]): AlertItem[] {
-    const fresh: AlertItem[] = [];
-    for (const alert of items) {
-      if (this.known.has(alert.id)) continue;
-      this.known.add(alert.id);
-      if (this.isNew(alert)) fresh.push(alert);
-    }
-    return fresh;
-  }
-
-  /** Whether an alert the tracker has not seen yet would count as new. */
-  isNew(alert: AlertItem): boolean {
-    return !isHistory(alert, this.mountedAt, this.historyMs);
-  }
-
-  has(id: string): boolean {
-    return this.known.has(id);
-  }
-}
-
 export const MAX_TOASTS = 4;
 
 /**

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { TypedEvent } from '@marketswarm/shared/events';
+import type { AlertItem } from '../../stores/workspace-stores';
+import { isHistory } from './arrivals';
+import type { ShownHits } from './shown-hits';
+
+/** The `alerts` event type the copilot publishes when one of the user's alerts fires. */
+export const FIRED_EVENT_TYPE = 'fired';
+
+/** The fired payload's own fields, beyond the topic's `id` (the hit id), `message` and `severity`. */
+const firedFieldsSchema = z.looseObject({ alertId: z.string().min(1), firedAt: z.number().int().positive() });
+
+/** A fired event as a toast item, stamped with when it fired; undefined for every other event. */
+export function firedItem(event: Pick<TypedEvent<'alerts'>, 'type' | 'ts' | 'data'>): AlertItem | undefined {
+  if (event.type !== FIRED_EVENT_TYPE) return undefined;
+  const fired = firedFieldsSchema.safeParse(event.data);
+  return { ...event.data, ts: fired.success ? fired.data.firedAt : event.ts };
+}
+
+/**
+ * Whether an item of the alerts feed is a fired alert. Only for the items that reached the store
+ * before the toasts subscribed (the store keeps payloads, not event types).
+ */
+export const looksFired = (item: AlertItem): boolean => firedFieldsSchema.safeParse(item).success;
+
+/**
+ * The fired alerts among `candidates` to toast now: not stamped well before the page mounted
+ * (see HISTORY_BEFORE_MOUNT_MS), and not shown before in this browser: each hit id at most once,
+ * across reloads.
+ */
+export function firedToToast(candidates: readonly AlertItem[], shown: ShownHits, mountedAt: number, now: number): AlertItem[] {
+  return candidates.filter((alert) => !isHistory(alert, mountedAt) && shown.claim(alert.id, now));
+}
