@@ -102,4 +102,12 @@ describe(MarketReader.name, () => {
     expect((await reader.spotTrail('SPX', 0)).map((p) => p.price)).toEqual([6000, 6001, 6002, 6003]);
     expect(await reader.spotTrail('SPX', Date.now() + 60_000)).toEqual([]);
   });
+
+  it('extends a trail after the last entry it holds, by exclusive stream id', async () => {
+    const spot = route('spot');
+    const [first] = await publishEvents(market, spot, [{ topic: 'spot', type: 'tick', ts: TEN_AM, data: { symbol: 'SPX', price: 6000 } }]);
+    await publishEvents(market, spot, [{ topic: 'spot', type: 'tick', ts: TEN_AM + 1000, data: { symbol: 'SPX', price: 6001 } }]);
+    const after = await reader.spotTrail('SPX', `(${first ?? ''}`);
+    expect(after.map((p) => [p.ts, p.price])).toEqual([[TEN_AM + 1000, 6001]]);
+  });
 });

@@ -31,8 +31,9 @@ export interface MarketReading<T extends TopicName> {
   data: TopicPayload<T>;
 }
 
-/** One spot print of the trail: the envelope's time and the price. */
+/** One spot print of the trail: its stream entry id, the envelope's time and the price. */
 export interface SpotPrint {
+  id: string;
   ts: number;
   price: number;
 }
@@ -114,15 +115,18 @@ export class MarketReader {
     return [...byT.values()].sort((a, b) => a.t - b.t);
   }
 
-  /** The symbol's spot prints since `sinceMs` (inclusive, by stream time), oldest first. */
-  async spotTrail(symbol: string, sinceMs: number): Promise<SpotPrint[]> {
+  /**
+   * The symbol's spot prints since `since` — a time in ms (inclusive, by stream time), or a stream
+   * entry id as `(id` (exclusive), for a caller extending a trail it already holds — oldest first.
+   */
+  async spotTrail(symbol: string, since: number | `(${string}`): Promise<SpotPrint[]> {
     const trail: SpotPrint[] = [];
-    let start = String(Math.max(0, Math.floor(sinceMs)));
+    let start = typeof since === 'number' ? String(Math.max(0, Math.floor(since))) : since;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const entries = await this.market.xrange(this.routes.spot.stream, start, '+', 'COUNT', PAGE);
-      for (const [, fields] of entries) {
+      for (const [id, fields] of entries) {
         const event = this.decodeEntry('spot', fields);
-        if (event?.data.symbol === symbol) trail.push({ ts: event.ts, price: event.data.price });
+        if (event?.data.symbol === symbol) trail.push({ id, ts: event.ts, price: event.data.price });
       }
       const newest = entries.at(-1);
       if (!newest || entries.length < PAGE) break;
