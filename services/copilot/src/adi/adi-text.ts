@@ -25,8 +25,8 @@ const MEL_NAMES: Readonly<Record<MelModelId, string>> = { gamma: 'gamma', volume
 const fixed = (value: number | null, places = 2): string => (value === null ? NA : value.toFixed(places));
 const signed = (value: number | null, places = 2): string => (value === null ? NA : `${value > 0 ? '+' : ''}${value.toFixed(places)}`);
 const pct = (value: number | null): string => (value === null ? NA : `${(value * 100).toFixed(1)}%`);
-/** A price level: whole numbers without decimals (strikes, levels), others to cents. */
-const level = (value: number | null): string => (value === null ? NA : Number.isInteger(value) ? String(value) : value.toFixed(2));
+/** A price level (strike, wall, node): to cents at most, without trailing zeros (6000, 6006.5). */
+const level = (value: number | null): string => (value === null ? NA : String(Math.round(value * 100) / 100));
 
 export function dollars(value: number | null): string {
   if (value === null) return NA;
@@ -55,7 +55,9 @@ function priceLines(s: NonNullable<AdiSectionSnapshot['price']>): string[] {
   return [
     `Spot ${fixed(s.spot)}, ${signed(s.change)} (${s.changePct === null ? NA : `${signed(s.changePct)}%`}) vs prev close ${fixed(s.prevClose)}`,
     `Day: open ${fixed(s.dayOpen)}, high ${fixed(s.dayHigh)}, low ${fixed(s.dayLow)}`,
-    t.prints === 0 ? `Last ${t.minutes} min: no prints` : `Last ${t.minutes} min: ${t.prints} prints, ${fixed(t.first)} to ${signed(t.change)}, range ${fixed(t.low)}-${fixed(t.high)} (${fixed(t.range)})`,
+    t.prints === 0 || t.first === null || t.change === null
+      ? `Last ${t.minutes} min: no prints`
+      : `Last ${t.minutes} min: ${t.prints} prints, from ${fixed(t.first)} to ${fixed(t.first + t.change)} (${signed(t.change)}), range ${fixed(t.low)}-${fixed(t.high)}`,
   ];
 }
 
