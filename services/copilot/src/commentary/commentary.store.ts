@@ -1,0 +1,68 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { commentaryConfigSchema, commentarySchema, DEFAULT_COMMENTARY_CONFIG, type CommentaryConfigDto, type CommentaryDto } from '@marketswarm/shared/dto';
+
+/** Lines kept per user; older ones fall off the list. */
+export const COMMENTARY_KEEP = 200;
+
+export const COMMENTARY_KEYS = {
+  items: (userId: string) => `{system}:copilot:commentary:${userId}`,
+  config: (userId: string) => `{system}:copilot:commentary-config:${userId}`,
+  /** Pub/sub wake-up carrying only a user id: every instance re-reads that user's config from Redis. */
+  configChannel: '{system}:copilot:commentary-config',
+} as const;
+
+/** Each user's recent commentary and commentary config, in system Redis. */
+export class CommentaryStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+  ) {}
+
+  async push(userId: string, item: CommentaryDto): Promise<void> {
+    const key = COMMENTARY_KEYS.items(userId);
+    await this.redis
+      .multi()
+      .lpush(key, JSON.stringify(item))
+      .ltrim(key, 0, COMMENTARY_KEEP - 1)
+      .exec();
+  }
+
+  /** Newest first. A stored line that no longer parses is skipped (and logged), not served. */
+  async recent(userId: string, limit: number): Promise<CommentaryDto[]> {
+    const raw = await this.redis.lrange(COMMENTARY_KEYS.items(userId), 0, limit - 1);
+    const items: CommentaryDto[] = [];
+    for (const text of raw) {
+      const parsed = commentarySchema.safeParse(parseJson(text));
+      if (parsed.success) items.push(parsed.data);
+      else this.logger.warn({ userId }, 'skipped a stored commentary line that does not parse');
+    }
+    return items;
+  }
+
+  /** The user's config, or the default when none is stored or the stored one no longer validates. */
+  async config(userId: string): Promise<CommentaryConfigDto> {
+    const raw = await this.redis.get(COMMENTARY_KEYS.config(userId));
+    if (raw === null) return structuredClone(DEFAULT_COMMENTARY_CONFIG);
+    const parsed = commentaryConfigSchema.safeParse(parseJson(raw));
+    if (parsed.success) return parsed.data;
+    this.logger.warn({ userId }, 'stored commentary config does not validate; serving the default');
+    return structuredClone(DEFAULT_COMMENTARY_CONFIG);
+  }
+
+  async saveConfig(userId: string, config: CommentaryConfigDto): Promise<void> {
+    await this.redis.set(COMMENTARY_KEYS.config(userId), JSON.stringify(config));
+  }
+
+  async announceConfigChange(userId: string): Promise<void> {
+    await this.redis.publish(COMMENTARY_KEYS.configChannel, userId);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
