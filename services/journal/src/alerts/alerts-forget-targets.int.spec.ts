@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { startJournalApp, type JournalApp } from '../testing/journal-app.js';
+import { AlertLimits } from './alert-limits.js';
 import { AlertSyncPublisher } from './alert-sync.publisher.js';
 import { AlertSyncReader } from './alert-sync.testing.js';
 import { AlertsRepository } from './alerts.repository.js';
@@ -51,7 +52,7 @@ describe(`${AlertsService.name}.forgetTargets`, () => {
     alice = await journal.account('alice@example.com');
     bob = await journal.account('bob@example.com');
     sync = new AlertSyncReader(journal.system);
-    alerts = new AlertsService(new AlertsRepository(journal.database.db), new AlertSyncPublisher(journal.ctx));
+    alerts = new AlertsService(new AlertsRepository(journal.database.db), new AlertSyncPublisher(journal.ctx), new AlertLimits(journal.ctx));
   });
 
   afterAll(async () => {

@@ -34,9 +34,9 @@ export class AlertsController {
   }
 
   @Post()
-  @ApiRoute({ summary: 'Creates an alert (price, spread-debit, position-pnl, greeks or trailing-stop)', responses: { 201: alertSchema }, errors: { 404: 'a positionId or tradeId that is not one of the user\'s (issues name the field)' } })
+  @ApiRoute({ summary: 'Creates an alert (price, spread-debit, position-pnl, greeks or trailing-stop)', responses: { 201: alertSchema }, errors: { 404: 'a positionId or tradeId that is not one of the user\'s (issues name the field)', 429: '`rate-limited`: the user has as many alerts as their role may have (journal setting alertLimits; issue on `kind`)' } })
   create(@CurrentUser() user: UserDto, @ZodBody(alertBodySchema) body: AlertBody): Promise<AlertDto> {
-    return this.alerts.create(user.id, body);
+    return this.alerts.create(user, body);
   }
 
   @Get(':id')

@@ -62,6 +62,19 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     expect(await alerts.list(alice, { enabled: true, kind: 'price', symbol: 'SPX' })).toEqual([row]);
   });
 
+  it("counts a user's stored alerts and prompt alerts, enabled or not, and no one else's", async () => {
+    const prompts = new PromptAlertsRepository(fixture.db(), () => 5);
+    expect(await alerts.count(alice)).toBe(0);
+    await alerts.create(alice, spx, once);
+    await alerts.create(alice, spx, { ...once, enabled: false });
+    await alerts.create(bob, spx, once);
+    await prompts.create(alice, 'SPX crosses 5000', { conditions: [{ symbol: 'SPX', metric: 'price', comparator: 'crosses', target: { kind: 'number', value: 5000 }, warnWithinPercent: 0.25 }] });
+    expect(await alerts.count(alice)).toBe(2);
+    expect(await alerts.count(bob)).toBe(1);
+    expect(await prompts.count(alice)).toBe(1);
+    expect(await prompts.count(bob)).toBe(0);
+  });
+
   it('pages enabled alerts by id for the evaluator', async () => {
     const rows = [await alerts.create(alice, spx, once), await alerts.create(alice, spx, once), await alerts.create(alice, spx, { ...once, enabled: false })];
     const enabled = rows.slice(0, 2).map((r) => r.id).sort();

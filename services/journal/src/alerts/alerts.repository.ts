@@ -75,6 +75,12 @@ export class AlertsRepository {
     return query.orderBy('created_at').orderBy('id').execute();
   }
 
+  /** How many alerts the user has stored, enabled or not. */
+  async count(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   get(userId: string, id: string): Promise<AlertRow | undefined> {
     return this.db.selectFrom('alerts').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
   }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertKind, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch } from '@marketswarm/shared/dto';
+import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertKind, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch, type UserDto } from '@marketswarm/shared/dto';
 import { DomainError, type ErrorIssue } from '@marketswarm/shared/http';
 import type { AlertHitRow } from '../database/journal-db.js';
 import { microsToNumber } from '../database/money.js';
 import { alertFromRow, bodyOf, storedDefinition } from './alert-definition.js';
+import { assertBelowAlertLimit } from './alert-limit.js';
+import { AlertLimits } from './alert-limits.js';
 import { AlertSyncPublisher } from './alert-sync.publisher.js';
 import { AlertsRepository, type AlertCommon, type AlertTargets } from './alerts.repository.js';
 
@@ -25,6 +27,7 @@ export class AlertsService {
   constructor(
     @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
     @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
+    @Inject(AlertLimits) private readonly limits: AlertLimits,
   ) {}
 
   async list(userId: string, query: AlertListQuery): Promise<AlertDto[]> {
@@ -37,7 +40,14 @@ export class AlertsService {
     return alertFromRow(row);
   }
 
-  async create(userId: string, body: AlertBody): Promise<AlertDto> {
+  /**
+   * Refused with 429 once the user has as many alerts as their role may have. Count, then insert:
+   * creates the same user sends at the very same moment may each pass the count, so the limit can
+   * be passed by the few in flight; it bounds what a user stores, not a hard quota.
+   */
+  async create(user: Pick<UserDto, 'id' | 'role'>, body: AlertBody): Promise<AlertDto> {
+    const userId = user.id;
+    assertBelowAlertLimit('alerts', user.role, await this.alerts.count(userId), this.limits.of(user.role, 'alerts'));
     await this.checkReferences(userId, body);
     const alert = alertFromRow(await this.alerts.create(userId, storedDefinition(body), common(body)));
     await this.sync.publish({ user: userId, entity: 'alert', id: alert.id, change: 'created' });

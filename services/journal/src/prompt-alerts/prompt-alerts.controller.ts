@@ -30,9 +30,9 @@ export class PromptAlertsController {
   }
 
   @Post()
-  @ApiRoute({ summary: 'Creates a prompt alert from a sentence, stored with the rule read from it', responses: { 201: promptAlertSchema }, errors: UNREADABLE })
+  @ApiRoute({ summary: 'Creates a prompt alert from a sentence, stored with the rule read from it', responses: { 201: promptAlertSchema }, errors: { ...UNREADABLE, 429: '`rate-limited`: the user has as many prompt alerts as their role may have (journal setting alertLimits; issue on `text`)' } })
   create(@CurrentUser() user: UserDto, @ZodBody(promptAlertBodySchema) body: PromptAlertBody): Promise<PromptAlertDto> {
-    return this.prompts.create(user.id, body.text);
+    return this.prompts.create(user, body.text);
   }
 
   @Post('parse')

@@ -17,6 +17,12 @@ export class PromptAlertsRepository {
     return this.db.selectFrom('prompt_alerts').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
   }
 
+  /** How many prompt alerts the user has stored, enabled or not. */
+  async count(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('prompt_alerts').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   get(userId: string, id: string): Promise<PromptAlertRow | undefined> {
     return this.db.selectFrom('prompt_alerts').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
   }

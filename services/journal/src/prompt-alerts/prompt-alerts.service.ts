@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PromptAlertDto, PromptAlertRule } from '@marketswarm/shared/dto';
+import type { PromptAlertDto, PromptAlertRule, UserDto } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
+import { assertBelowAlertLimit } from '../alerts/alert-limit.js';
+import { AlertLimits } from '../alerts/alert-limits.js';
 import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
 import { parsePromptAlert } from './grammar/parse-prompt-alert.js';
 import { promptAlertJson } from './prompt-alert.json.js';
@@ -20,6 +22,7 @@ export class PromptAlertsService {
   constructor(
     @Inject(PromptAlertsRepository) private readonly prompts: PromptAlertsRepository,
     @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
+    @Inject(AlertLimits) private readonly limits: AlertLimits,
   ) {}
 
   parse(text: string): PromptAlertRule {
@@ -38,7 +41,10 @@ export class PromptAlertsService {
     return promptAlertJson(row);
   }
 
-  async create(userId: string, text: string): Promise<PromptAlertDto> {
+  /** Refused with 429 once the user has as many prompt alerts as their role may have (see AlertsService.create on the count). */
+  async create(user: Pick<UserDto, 'id' | 'role'>, text: string): Promise<PromptAlertDto> {
+    const userId = user.id;
+    assertBelowAlertLimit('promptAlerts', user.role, await this.prompts.count(userId), this.limits.of(user.role, 'promptAlerts'));
     const prompt = promptAlertJson(await this.prompts.create(userId, text, this.parse(text)));
     await this.sync.publish({ user: userId, entity: 'prompt-alert', id: prompt.id, change: 'created' });
     return prompt;
