@@ -18,7 +18,7 @@ export interface AdiMarketData {
   /** Today's 1-minute bars, oldest first. */
   candles: readonly Candle[];
   /** Spot prints of the last `trailMinutes`, oldest first. */
-  trail: readonly SpotPrint[];
+  trail: readonly Pick<SpotPrint, 'ts' | 'price'>[];
   trailMinutes: number;
 }
 

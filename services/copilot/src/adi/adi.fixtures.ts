@@ -1,32 +1,32 @@
 import { melModelIds, type Candle, type MelSnapshot } from '@marketswarm/shared/dto';
 import type { TopicPayload } from '@marketswarm/shared/events';
-import { expiryCloseOf, makeTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
+import { expiryCloseOf, makeTile, type HeatmapTile } from '@marketswarm/shared/models';
 import type { UserBook } from '../book/user-book.reader.js';
 import { openCallVertical, savedPutButterfly } from '../book/user-book.fixtures.js';
 import type { AdiInputs, AdiMarketData } from './adi-snapshot.builder.js';
 
 /** Test data: Monday 2026-12-07, 10:42 New York (15:42 UTC), midday of an SPX session. */
 export const ADI_NOW = Date.parse('2026-12-07T15:42:00Z');
-const EXPIRY = expiryCloseOf('2026-12-07') ?? 0;
 
-function single(right: 'call' | 'put', strike: number, debit: number, iv: number): HeatmapTile {
-  const tile = makeTile(right === 'call' ? 'single-call' : 'single-put', 0, 0, strike, debit, EXPIRY, iv);
+function single(right: 'call' | 'put', strike: number, debit: number, iv: number, expiryDate: string): HeatmapTile {
+  const tile = makeTile(right === 'call' ? 'single-call' : 'single-put', 0, 0, strike, debit, expiryCloseOf(expiryDate) ?? 0, iv);
   if (!tile) throw new Error(`no ${right} tile at ${strike}`);
   return tile;
 }
 
-/** Today's SPX options: single calls and puts whose debits are the mids the book is marked with. */
-export function adiHeatmapTiles(): HeatmapTiles {
+/** 0DTE SPX options expiring on `expiryDate`: single calls and puts whose debits are the mids the book is marked with. */
+export function adiHeatmapTiles(expiryDate = '2026-12-07'): TopicPayload<'heatmap'>['tiles'] {
   const tiles = [
-    single('call', 6000, 15.2, 0.2),
-    single('put', 6000, 11.4, 0.22),
-    single('call', 6010, 9.7, 0.18),
-    single('put', 6010, 16.1, 0.19),
-    single('put', 5990, 6.1, 0.23),
-    single('put', 5980, 4, 0.24),
-    single('put', 5970, 2.6, 0.25),
+    single('call', 6000, 15.2, 0.2, expiryDate),
+    single('put', 6000, 11.4, 0.22, expiryDate),
+    single('call', 6010, 9.7, 0.18, expiryDate),
+    single('put', 6010, 16.1, 0.19, expiryDate),
+    single('put', 5990, 6.1, 0.23, expiryDate),
+    single('put', 5980, 4, 0.24, expiryDate),
+    single('put', 5970, 2.6, 0.25, expiryDate),
   ];
-  return Object.fromEntries(tiles.map((tile) => [tile.key, tile]));
+  // Spread: the payload's tiles are loose objects, which an interface without an index signature is not.
+  return Object.fromEntries(tiles.map((tile) => [tile.key, { ...tile }]));
 }
 
 /** Test data: today's 1-minute SPX bars from the 09:30 open, each bar's volume as traded. */
