@@ -60,10 +60,10 @@ export interface CommentaryApp {
  * parsing), with the global market reader, book reader, WebSocket server and a FiredAlerts the spec
  * can emit on; its three Redis started by the harness and the repository's truth loaded.
  */
-export async function startCommentaryApp(settings: Partial<CopilotSettings> = {}): Promise<CommentaryApp> {
+export async function startCommentaryApp(settings: Partial<CopilotSettings> = {}, secrets: Record<string, string> = {}): Promise<CommentaryApp> {
   const redis: RedisTrio = await startRedisTrio();
   const system = redis.system.client();
-  await loadRepoTruth(system, { patch: (truth) => void Object.assign(truth.components['copilot']!.settings, settings) });
+  await loadRepoTruth(system, { secrets: { copilot: secrets }, patch: (truth) => void Object.assign(truth.components['copilot']!.settings, settings) });
   const ctx = await bootService({ id: 'copilot', version: '0.0.0', env: { ...redis.env, LOG_LEVEL: 'silent' }, handleSignals: false });
   const fired = new FiredAlerts();
   const root: DynamicModule = {

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvents } from '@marketswarm/shared/bus';
+import { copilotSettings } from '@marketswarm/shared/truth';
 import { DEFAULT_COMMENTARY_CONFIG, type CommentaryConfigDto, type CommentaryDto, type CommentaryListDto } from '@marketswarm/shared/dto';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
+import { openCallVertical } from '../book/user-book.fixtures.js';
 import { startCommentaryApp, type CommentaryApp } from './commentary-app.testing.js';
+import { startChatServer, type ChatServer } from './provider/chat-completions-server.testing.js';
 import { COMMENTARY_KEYS } from './commentary.store.js';
 
 describe('CommentaryModule', () => {
@@ -173,5 +176,76 @@ describe('CommentaryModule', () => {
       expect(line.item).toMatchObject({ kind: 'wall-cross', severity: 'warning', text: 'SPX broke above the call wall 6,050 (6,048.10 → 6,051.25): dealers stop capping the rally.', source: 'rules', symbol: 'SPX' });
       expect((await app.call<CommentaryListDto>(jo, 'GET', '/api/commentary')).body.items[0]).toEqual(line.item);
     });
+    it('drops lines past the user\'s per-minute limit and counts them', async () => {
+      const kim = await app.account('kim@example.com');
+      await app.call(kim, 'PUT', '/api/commentary/config', { maxPerMinute: 1 });
+      const client = await app.connect(kim);
+      await client.next('recent');
+      const alert = { userId: kim.userId, alertId: 'a1', kind: 'price' as const, severity: 'info' as const, value: null, symbol: 'SPX', at: Date.now() };
+      app.fired.emit({ ...alert, hitId: 'h1', message: 'first' });
+      app.fired.emit({ ...alert, hitId: 'h2', message: 'second' });
+      expect((await client.next('commentary')).item.text).toBe('Alert fired: first.');
+      // A trigger is answered whatever the ambient limit: its line arrives after anything the second alert could have sent.
+      await app.call(kim, 'POST', '/api/commentary/trigger', {});
+      expect((await client.next('commentary', 1)).item.kind).toBe('on-demand');
+      expect((await app.call<CommentaryListDto>(kim, 'GET', '/api/commentary')).body.items.map((i) => i.kind)).toEqual(['on-demand', 'alert-fired']);
+      expect(await app.ctx.metrics.getSingleMetricAsString('copilot_commentary_dropped_total')).toMatch(/copilot_commentary_dropped_total\{kind="alert-fired"[^}]*\} 1$/m);
+    });
+
+    it('warns the owner of an open trade as spot nears its breakeven', async () => {
+      const lee = await app.account('lee@example.com');
+      await app.call(lee, 'PUT', '/api/commentary/config', { kinds: ['breakeven'] });
+      const topics = app.ctx.truth().doc.topics;
+      // Long 6000/6010 call vertical for 4.50: breakeven 6,004.50.
+      await publishEvents(app.system, topics['positions']!, [{ topic: 'positions', type: 'snapshot', ts: Date.now(), user: lee.userId, data: { positions: [openCallVertical()] } }]);
+      // The tick before Lee connects sets the previous spot (19.50 from the breakeven) without speaking to Lee.
+      await publishEvents(app.market, topics['spot']!, [{ topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 5985 } }]);
+      await app.mel.recompute();
+      const client = await app.connect(lee);
+      await client.next('recent');
+      await publishEvents(app.market, topics['spot']!, [{ topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price: 5995 } }]);
+      await app.mel.recompute();
+      expect((await client.next('commentary')).item).toMatchObject({ kind: 'breakeven', text: 'Your SPX vertical ×2: SPX 5,995.00 is 9.50 below the breakeven 6,004.50.' });
+    });
+  });
+});
+
+describe('CommentaryModule with a provider', () => {
+  let chat: ChatServer;
+  let app: CommentaryApp;
+  let user: SignedInAccount;
+
+  beforeAll(async () => {
+    chat = await startChatServer({ answer: 'ok', content: 'SPX sits between its walls; MEL says the levels hold.' });
+    const provider = { ...copilotSettings.schema.parse({}).provider, enabled: true, baseUrl: chat.baseUrl, timeoutMs: 1000, breakerFailures: 5 };
+    app = await startCommentaryApp({ melIntervalMs: 60_000, provider }, { llmApiKey: 'sk-int-spec' });
+    user = await app.account('pat@example.com');
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await chat?.stop();
+  });
+
+  it('phrases a trigger with the provider for a user who asked for it, with the truth secret as the key', async () => {
+    await app.call(user, 'PUT', '/api/commentary/config', { useProvider: true });
+    const trigger = await app.call<CommentaryDto>(user, 'POST', '/api/commentary/trigger', { question: 'Are the walls holding?' });
+    expect(trigger.body).toMatchObject({ kind: 'on-demand', source: 'provider', text: 'SPX sits between its walls; MEL says the levels hold.' });
+    expect(chat.requests.at(-1)?.headers.authorization).toBe('Bearer sk-int-spec');
+    expect(JSON.stringify(chat.requests.at(-1)?.body)).toContain('Are the walls holding?');
+  });
+
+  it('falls back to the rule text when the provider fails', async () => {
+    chat.mode = { answer: 'status', status: 500 };
+    const trigger = await app.call<CommentaryDto>(user, 'POST', '/api/commentary/trigger', {});
+    expect(trigger.status).toBe(201);
+    expect(trigger.body).toMatchObject({ kind: 'on-demand', source: 'rules' });
+    expect(trigger.body.text).toMatch(/^SPX: no live price\./);
+  });
+
+  it('does not call the provider for a user who did not ask for it', async () => {
+    const other = await app.account('quin@example.com');
+    const before = chat.requests.length;
+    expect((await app.call<CommentaryDto>(other, 'POST', '/api/commentary/trigger', {})).body.source).toBe('rules');
+    expect(chat.requests).toHaveLength(before);
   });
 });
