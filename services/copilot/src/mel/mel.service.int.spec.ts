@@ -38,7 +38,7 @@ describe(MelService.name, () => {
     expect(mel.current(3)).toEqual(snapshot);
   });
 
-  it('computes DTE 0 each cycle, and a watched DTE until every watcher has released it', async () => {
+  it('computes DTE 0 each cycle, and a watched DTE until every watcher has released it', () => {
     const mel = service();
     expect(mel.dtes()).toEqual([0]);
     const first = mel.watch(5);
