@@ -85,11 +85,11 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
   /** Adds a channel at its path; channel modules call it from `onModuleInit`. */
   register<In, Out, State>(channel: WsChannel<In, Out, State>): void {
     if (this.channels.has(channel.path)) throw new Error(`a WebSocket channel is already registered at ${channel.path}`);
-    this.channels.set(channel.path, channel as unknown as AnyChannel);
+    this.channels.set(channel.path, channel);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const server: Server = this.adapterHost.httpAdapter.getHttpServer();
+    const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.server = server;
     server.on('upgrade', this.onUpgrade);
     // Sign-out is announced at once on this channel; expiry is caught by the ping round's sweep.

@@ -12,7 +12,8 @@ export class ClientInbox {
 
   constructor(socket: WebSocket) {
     socket.on('message', (data: RawData) => {
-      this.messages.push(JSON.parse(String(data)) as Record<string, unknown>);
+      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : new TextDecoder().decode(data);
+      this.messages.push(JSON.parse(text) as Record<string, unknown>);
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
