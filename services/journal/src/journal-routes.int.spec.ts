@@ -108,6 +108,7 @@ describeNestServiceRoutes({
     'DELETE /api/prompt-alerts/:id': 'session',
     'GET /api/internal/alerts': 'internal',
     'POST /api/internal/alerts/:id/hits': 'internal',
+    'GET /api/internal/orders/:id': 'internal',
     'GET /api/internal/prompt-alerts': 'internal',
     'POST /api/internal/prompt-alerts/:id/stage': 'internal',
   },

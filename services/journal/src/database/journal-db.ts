@@ -33,6 +33,7 @@ export interface JournalDb {
   journal_attachments: JournalAttachmentsTable;
   alerts: AlertsTable;
   alert_hits: AlertHitsTable;
+  alert_hit_receipts: AlertHitReceiptsTable;
   prompt_alerts: PromptAlertsTable;
 }
 
@@ -406,6 +407,15 @@ export interface AlertHitsTable {
   created_at: EpochMs;
 }
 
+/** The first answer to a keyed hit (`result`: its JSON), replayed for the same key; no foreign key, it outlives a removed alert. */
+export interface AlertHitReceiptsTable {
+  key: string;
+  alert_id: string;
+  user_id: string;
+  result: string;
+  created_at: EpochMs;
+}
+
 /** A sentence alert: `rule` is JSON text of the parsed PromptAlertRule. */
 export interface PromptAlertsTable {
   id: string;
@@ -421,4 +431,5 @@ export interface PromptAlertsTable {
 
 export type AlertRow = Selectable<AlertsTable>;
 export type AlertHitRow = Selectable<AlertHitsTable>;
+export type AlertHitReceiptRow = Selectable<AlertHitReceiptsTable>;
 export type PromptAlertRow = Selectable<PromptAlertsTable>;

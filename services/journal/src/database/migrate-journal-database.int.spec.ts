@@ -11,7 +11,7 @@ import { JOURNAL_MIGRATIONS, journalMigrationProvider } from './migrations/index
 import { describeOnBothDialects } from './testing/describe-on-both-dialects.js';
 
 const TABLES = [
-  ...['alert_hits', 'alerts', 'executions', 'import_mappings', 'journal_attachments', 'journal_entries', 'journal_entry_trades', 'leaderboard_profiles', 'order_fills', 'orders'],
+  ...['alert_hit_receipts', 'alert_hits', 'alerts', 'executions', 'import_mappings', 'journal_attachments', 'journal_entries', 'journal_entry_trades', 'leaderboard_profiles', 'order_fills', 'orders'],
   ...['playbook_checks', 'playbook_entries', 'playbook_groups', 'playbook_missed', 'prompt_alerts', 'retrospective_trades', 'retrospectives', 'saved_positions'],
   ...['settings', 'symbols', 'tags', 'trade_leg_executions', 'trade_legs', 'trade_logs', 'trade_tags', 'trades'],
 ];

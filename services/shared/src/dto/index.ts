@@ -24,3 +24,4 @@ export * from './journal-prompt-alert.schema.js';
 export * from './copilot-mel.schema.js';
 export * from './copilot-commentary.schema.js';
 export * from './copilot-ws.schema.js';
+export * from './copilot-adi.schema.js';

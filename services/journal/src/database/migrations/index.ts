@@ -8,6 +8,7 @@ import * as playbook from './0006-playbook.js';
 import * as alerts from './0007-alerts.js';
 import * as ordersLeaderboard from './0008-orders-leaderboard.js';
 import * as importMappings from './0009-import-mappings.js';
+import * as alertHitReceipts from './0010-alert-hit-receipts.js';
 
 /**
  * Every migration, in order, imported statically so the built dist/ needs no folder scan. Forward
@@ -23,6 +24,7 @@ export const JOURNAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_alerts': alerts,
   '0008_orders_leaderboard': ordersLeaderboard,
   '0009_import_mappings': importMappings,
+  '0010_alert_hit_receipts': alertHitReceipts,
 };
 
 export const journalMigrationProvider: MigrationProvider = {
