@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, SessionRepository } from '@marketswarm/shared/auth';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { CopilotWebSockets } from './copilot-websockets.js';
 import { PROBE_PATH, ProbeChannel } from './testing/probe-channel.js';
@@ -125,6 +126,21 @@ describe(CopilotWebSockets.name, () => {
     it('opens for a signed-in client that sends no Origin (not a browser)', async () => {
       const { socket, inbox } = opened(await app.connect(`${PROBE_PATH}?label=delta`, { headers: { cookie: trader.cookie } }));
       expect(await inbox.next()).toMatchObject({ type: 'hello', label: 'delta' });
+      socket.close();
+    });
+
+    it('re-issues the session cookies on the 101 when the upgrade slid the session, as a REST call would', async () => {
+      const twoMinutesAgo = () => Date.now() - 120_000;
+      const session = await new SessionRepository(app.system, { ttlSec: 3600, now: twoMinutesAgo }).create({ id: trader.userId, role: 'trader' }, 'csrf-of-an-older-session');
+      const { socket, inbox, headers } = opened(await app.connect(`${PROBE_PATH}?label=epsilon`, { headers: { cookie: `${SESSION_COOKIE}=${session.id}` } }));
+      expect(await inbox.next()).toMatchObject({ type: 'hello', label: 'epsilon' });
+      expect(headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${SESSION_COOKIE}=${session.id}; Max-Age=\\d+; `))]));
+      socket.close();
+    });
+
+    it('sets no cookie on the 101 of a session used a moment ago', async () => {
+      const { socket, headers } = opened(await app.connect(`${PROBE_PATH}?label=zeta`, { headers: { cookie: trader.cookie } }));
+      expect(headers['set-cookie']).toBeUndefined();
       socket.close();
     });
   });

@@ -36,7 +36,7 @@ class TestChannelsModule implements OnModuleInit {
 class WsTestRoot {}
 
 /** How an upgrade ended for a client: an open socket, or the HTTP answer that refused it. */
-export type UpgradeOutcome = { kind: 'open'; socket: WebSocket; inbox: ClientInbox } | { kind: 'refused'; status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
+export type UpgradeOutcome = { kind: 'open'; socket: WebSocket; inbox: ClientInbox; headers: Record<string, string | string[] | undefined> } | { kind: 'refused'; status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
 
 export interface WsTestApp {
   ctx: ServiceContext;
@@ -78,7 +78,9 @@ export async function startWsTestApp<In, Out, State>(options: { ws: Partial<Copi
         const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, clientOptions);
         sockets.push(socket);
         const inbox = new ClientInbox(socket);
-        socket.once('open', () => resolve({ kind: 'open', socket, inbox }));
+        let headers: Record<string, string | string[] | undefined> = {};
+        socket.once('upgrade', (res) => (headers = res.headers));
+        socket.once('open', () => resolve({ kind: 'open', socket, inbox, headers }));
         socket.once('unexpected-response', (_req, res) => {
           let text = '';
           res.setEncoding('utf8');
