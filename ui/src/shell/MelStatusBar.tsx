@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { checkSession } from '../auth/auth-api';
 import { useSession } from '../auth/session';
 import { MEL_MODEL_LABEL, MEL_MODEL_ORDER, MEL_COHERENCE_LABEL } from '../copilot/mel-labels';
 import { MelFeed, type MelFeedState } from '../copilot/mel-feed';
 import { MEL_DTE_CHOICES, melDteFrom, saveMelDte } from '../copilot/mel-preference';
+import { useLiveFeed } from '../copilot/use-live-feed';
 import { useSessionLost } from '../copilot/use-session-lost';
 import './mel-status-bar.css';
 
@@ -19,16 +20,14 @@ export function MelStatusBar() {
   const { user } = useSession();
   const client = useQueryClient();
   const onSignedOut = useSessionLost();
-  const [feed] = useState(() => new MelFeed(melDteFrom(user?.preferences), { checkSession, onSignedOut }));
-  useEffect(() => {
-    feed.start();
-    return () => feed.dispose();
-  }, [feed]);
-  const state = useSyncExternalStore(feed.subscribe, feed.getState);
+  const [dteAtStart] = useState(() => melDteFrom(user?.preferences));
+  const [before] = useState<MelFeedState>(() => ({ dte: dteAtStart, snapshot: undefined, status: 'connecting', error: undefined }));
+  const { feed, state } = useLiveFeed(() => new MelFeed(dteAtStart, { checkSession, onSignedOut }), before);
   const [open, setOpen] = useState(false);
 
   const onDte = useCallback(
     (dte: number) => {
+      if (!feed) return;
       feed.setDte(dte);
       saveMelDte(client, dte).catch((error: unknown) => console.warn('could not save the MEL DTE', error));
     },

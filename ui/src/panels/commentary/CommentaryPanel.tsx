@@ -1,8 +1,9 @@
 import { commentaryKinds, type CommentaryConfigDto, type CommentaryConfigPatch, type CommentaryDto, type CommentaryKind } from '@marketswarm/shared/dto';
-import { memo, useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { memo, useEffect, useId, useState, type FormEvent } from 'react';
 import { checkSession } from '../../auth/auth-api';
 import { ErrorLine, Field, FieldError, FormStatus } from '../../components/page-feedback';
-import { CommentaryFeed, type CommentaryFeedState } from '../../copilot/commentary-feed';
+import { CommentaryFeed, EMPTY_COMMENTARY, type CommentaryFeedState } from '../../copilot/commentary-feed';
+import { useLiveFeed } from '../../copilot/use-live-feed';
 import { useSessionLost } from '../../copilot/use-session-lost';
 import type { WsStatus } from '../../copilot/ws-client';
 import { absoluteTime, isoTime, relativeTime } from '../../text/relative-time';
@@ -12,6 +13,7 @@ import '../intel/feed.css';
 import './commentary.css';
 
 const TICK_MS = 15_000;
+const CONNECTING: CommentaryFeedState = { ...EMPTY_COMMENTARY, status: 'connecting' };
 const QUESTION_MAX = 500;
 
 export const KIND_LABEL: Readonly<Record<CommentaryKind, string>> = {
@@ -35,13 +37,14 @@ const STATUS_LABEL: Readonly<Record<WsStatus, string>> = {
 /** The Copilot tab, fed by `/ws/commentary` (a lazily loaded chunk: the socket opens with the tab). */
 export default function CommentaryPanel() {
   const onSignedOut = useSessionLost();
-  const [feed] = useState(() => new CommentaryFeed({ checkSession, onSignedOut }));
-  useEffect(() => {
-    feed.start();
-    return () => feed.dispose();
-  }, [feed]);
-  const state = useSyncExternalStore(feed.subscribe, feed.getState);
-  return <CommentaryView state={state} onAsk={(question) => feed.trigger(question)} onConfig={(patch) => feed.updateConfig(patch)} />;
+  const { feed, state } = useLiveFeed(() => new CommentaryFeed({ checkSession, onSignedOut }), CONNECTING);
+  return (
+    <CommentaryView
+      state={state}
+      onAsk={(question) => feed?.trigger(question) ?? Promise.reject(new Error('Not connected yet.'))}
+      onConfig={(patch) => feed?.updateConfig(patch) ?? Promise.reject(new Error('Not connected yet.'))}
+    />
+  );
 }
 
 export interface CommentaryViewProps {
