@@ -116,15 +116,15 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    // Until ws owns the socket, a reset by the client must not become an uncaught 'error'.
+    // Until ws owns the socket (and on a refused one, to the end), a reset by the client must not become an uncaught 'error'.
     const swallow = (): void => undefined;
     socket.on('error', swallow);
-    this.upgrade(req, socket, head, requestId)
-      .catch((error: unknown) => this.refuse(socket, errorAnswer(error) ?? this.unexpected(error, requestId), requestId, req))
-      .finally(() => socket.off('error', swallow));
+    this.upgrade(req, socket, head, requestId, () => socket.off('error', swallow)).catch((error: unknown) =>
+      this.refuse(socket, errorAnswer(error) ?? this.unexpected(error, requestId), requestId, req),
+    );
   };
 
-  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, requestId: string): Promise<void> {
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, requestId: string, upgraded: () => void): Promise<void> {
     if (this.stopping) throw new DomainError('unavailable', 'the copilot is shutting down; reconnect shortly', { retryAfterSec: 1 });
     const url = new URL(req.url ?? '/', 'http://copilot.invalid');
     const channel = this.channels.get(url.pathname);
@@ -139,7 +139,10 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     // The client may have gone while the session was checked.
     if (socket.destroyed) return;
     this.renewedCookies.set(req, renewedSessionCookies(req, auth, this.sessionCheck));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, channel, state, auth, requestId));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded();
+      this.connect(ws, channel, state, auth, requestId);
+    });
   }
 
   private connect(ws: WebSocket, channel: AnyChannel, state: unknown, auth: SessionUser, requestId: string): void {
