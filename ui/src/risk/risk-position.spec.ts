@@ -1,9 +1,9 @@
 import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import { expiryCloseOf, makeTile, payoffAtExpiry } from '@marketswarm/shared/models';
+import { makeTile, payoffAtExpiry } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../panels/risk-graph/risk-scenario';
-import { fromJournalPosition, fromSavedPosition, fromWhatIf, journalLeg, positionCost, savedBodyFromWhatIf } from './risk-position';
+import { fromJournalPosition, fromSavedPosition, fromWhatIf, positionCost, savedBodyFromWhatIf } from './risk-position';
 
 // Friday 2026-01-02: 16:00 New York is 21:00 UTC (EST).
 const DATE = '2026-01-02';
@@ -47,24 +47,6 @@ const saved = (over: Partial<SavedPositionDto> = {}): SavedPositionDto => ({
   createdAt: NOW,
   updatedAt: NOW,
   ...over,
-});
-
-describe('journalLeg', () => {
-  it('prices an open option leg at its date’s 16:00 New York close, signed by side', () => {
-    expect(expiryCloseOf(DATE)).toBe(CLOSE);
-    expect(journalLeg(optionLeg())).toEqual({ type: 'call', strike: 5000, expiry: CLOSE, quantity: 1, entryPrice: 12.5 });
-    expect(journalLeg(optionLeg({ side: 'sell', right: 'P', quantity: 3 }))).toMatchObject({ type: 'put', quantity: -3 });
-  });
-
-  it('scales a future option to $100 contracts: 2 /ES options at $50 a point are one SPX-sized contract', () => {
-    expect(journalLeg(optionLeg({ kind: 'future_option', quantity: 2, multiplier: 50 }))?.quantity).toBe(1);
-  });
-
-  it('leaves out stock, futures and legs without a usable date', () => {
-    expect(journalLeg(optionLeg({ kind: 'stock', strike: null, right: null, expiry: null }))).toBeUndefined();
-    expect(journalLeg(optionLeg({ kind: 'future' }))).toBeUndefined();
-    expect(journalLeg(optionLeg({ expiry: '2026-02-30' }))).toBeUndefined();
-  });
 });
 
 describe('fromJournalPosition', () => {

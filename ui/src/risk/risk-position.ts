@@ -1,5 +1,5 @@
-import type { CreateSavedPositionBody, JournalPosition, JournalPositionLeg, SavedPositionDto } from '@marketswarm/shared/dto';
-import { expiryCloseOf, savedPositionFromTile, savedPositionRiskLegs, tileLegs, type PositionLeg } from '@marketswarm/shared/models';
+import type { CreateSavedPositionBody, JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
+import { journalLegs, savedPositionFromTile, savedPositionRiskLegs, tileLegs, type PositionLeg } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import type { WhatIfPosition } from './what-if-store';
 
@@ -34,34 +34,8 @@ export function fromWhatIf(p: WhatIfPosition, name: string): RiskPosition {
   return { id: riskId('whatif', p.id), kind: 'whatif', sourceId: p.id, symbol: p.symbol, name, legs, ...(p.tile.iv === undefined ? {} : { iv: p.tile.iv }), skippedLegs: 0 };
 }
 
-/** A leg as the journal writes it (positions topic, saved positions), priced by the risk graph when it is an option with a date. */
-export type JournalStyleLeg = Pick<JournalPositionLeg, 'kind' | 'expiry' | 'strike' | 'right' | 'side' | 'quantity' | 'openPrice' | 'multiplier'>;
-
-/** One journal leg as a graph leg, or undefined when it is not an option the graph can price. */
-export function journalLeg(leg: JournalStyleLeg): PositionLeg | undefined {
-  if (leg.kind !== 'option' && leg.kind !== 'future_option') return undefined;
-  if (leg.strike === null || leg.right === null || leg.expiry === null) return undefined;
-  const expiry = expiryCloseOf(leg.expiry);
-  if (expiry === undefined || !(leg.quantity > 0) || !(leg.multiplier > 0)) return undefined;
-  const contracts = (leg.quantity * leg.multiplier) / CONTRACT_MULTIPLIER;
-  return {
-    type: leg.right === 'C' ? 'call' : 'put',
-    strike: leg.strike,
-    expiry,
-    quantity: leg.side === 'buy' ? contracts : -contracts,
-    entryPrice: Math.max(0, leg.openPrice),
-  };
-}
-
-/** Splits journal legs into priced legs and a count of the skipped ones. */
-export function journalLegs(legs: readonly JournalStyleLeg[]): { legs: PositionLeg[]; skippedLegs: number } {
-  const priced: PositionLeg[] = [];
-  for (const leg of legs) {
-    const p = journalLeg(leg);
-    if (p !== undefined) priced.push(p);
-  }
-  return { legs: priced, skippedLegs: legs.length - priced.length };
-}
+// Moved to the shared library so the copilot's alert engine marks open trades exactly as the risk graph draws them.
+export { journalLeg, journalLegs, type JournalStyleLeg } from '@marketswarm/shared/models';
 
 /** An open trade of the journal (positions topic). Its symbol is the underlying the journal grouped it under (SPXW legs → SPX). */
 export function fromJournalPosition(p: JournalPosition): RiskPosition {
