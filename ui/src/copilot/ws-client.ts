@@ -120,6 +120,7 @@ export class WsClient<Server, Client> {
     const parsed = json === undefined ? undefined : this.options.schema.safeParse(json);
     if (!parsed?.success) {
       this.invalidCount++;
+      console.warn(`skipped a copilot message that fails the shared contract (${this.invalidCount} so far)`, parsed?.error.issues ?? 'not JSON');
       return;
     }
     // A connection counts as healthy once it delivers: a server that accepts and then drops at once
