@@ -16,6 +16,8 @@ export interface AlertsBenchOptions {
   rate: number;
   /** Part B: seconds of publishing per evaluator. */
   durationSec: number;
+  /** Part B: users holding an SSE client (owners of alerts that fire). */
+  watch: number;
   seed: number;
   parts: Part[];
   /** Most seconds to wait for a quiet second on the machine before each part. */
@@ -25,14 +27,15 @@ export interface AlertsBenchOptions {
 
 export const USAGE = `npm run bench:alerts -- [options]      (or: node bench/dist/alerts/run-alerts.js [options])
 
-  --quick                 smoke run: 20k alerts, 3k ticks, 10 s of latency per evaluator
+  --quick                 smoke run: 20k alerts, 3k ticks, 10 s of latency per evaluator, 200 SSE clients
   --alerts 100000         active price alerts                                  (env BENCH_ALERTS_ALERTS)
   --users 10000           users owning them                                    (env BENCH_ALERTS_USERS)
-  --ticks 15000           part A: measured ticks (≈ 5 minutes of the stream)   (env BENCH_ALERTS_TICKS)
+  --ticks 10000           part A: measured ticks (≈ 3 minutes of the stream)   (env BENCH_ALERTS_TICKS)
   --warmup 1000           part A: unmeasured ticks first                       (env BENCH_ALERTS_WARMUP)
   --block 250             part A: ticks per alternating block                  (env BENCH_ALERTS_BLOCK)
   --rate 50               part B: spot events per second over the six symbols (env BENCH_ALERTS_RATE)
   --duration 40           part B: seconds of publishing per evaluator          (env BENCH_ALERTS_DURATION)
+  --watch 1000            part B: owners of firing alerts holding /sse/alerts  (env BENCH_ALERTS_WATCH)
   --seed 42               alerts and ticks                                     (env BENCH_ALERTS_SEED)
   --parts cpu,latency     A = cpu (in process), B = latency (the real stack)  (env BENCH_ALERTS_PARTS)
   --quiet-wait 5          most seconds to wait for a quiet machine before each part (env BENCH_ALERTS_QUIET_WAIT)
@@ -41,11 +44,12 @@ export const USAGE = `npm run bench:alerts -- [options]      (or: node bench/dis
 const DEFAULTS: Record<string, [string, string]> = {
   alerts: ['100000', '20000'],
   users: ['10000', '2000'],
-  ticks: ['15000', '3000'],
+  ticks: ['10000', '3000'],
   warmup: ['1000', '500'],
   block: ['250', '250'],
   rate: ['50', '50'],
   duration: ['40', '10'],
+  watch: ['1000', '200'],
   seed: ['42', '42'],
   parts: [PARTS.join(','), PARTS.join(',')],
   'quiet-wait': ['5', '1'],
@@ -110,6 +114,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): A
     blockTicks,
     rate: positive('rate', pick('rate')),
     durationSec: positive('duration', pick('duration')),
+    watch: wholeNumber('watch', pick('watch')),
     seed: wholeNumber('seed', pick('seed'), 0),
     parts: parts as Part[],
     quietWaitSec: seconds('quiet-wait', pick('quiet-wait')),

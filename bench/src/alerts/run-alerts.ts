@@ -12,8 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForQuiet } from '../journal/measure.js';
 import { alertPopulation } from './alert-population.js';
-import { cpuPerTick, type CpuPerTickResult } from './cpu-per-tick.js';
-import type { LatencyResult } from './latency/toast-latency.js';
+import { cpuPerTick, EVALUATORS, type CpuPerTickResult } from './cpu-per-tick.js';
+import { expectedFires } from './latency/expected-fires.js';
+import { toastLatency, type LatencyResult } from './latency/toast-latency.js';
 import { parseOptions, USAGE } from './options.js';
 import { renderReport, writeResults, type AlertsRunMeta } from './report.js';
 import { tickStream } from './tick-stream.js';
@@ -50,7 +51,15 @@ async function main(): Promise<void> {
     cpu = cpuPerTick(population, ticks, options.warmupTicks, options.blockTicks, log);
   }
 
-  const latency: LatencyResult | null = null;
+  let latency: LatencyResult | null = null;
+  if (options.parts.includes('latency')) {
+    const population = alertPopulation(options.alerts, options.users, options.seed);
+    const ticks = tickStream(Math.round(options.rate * options.durationSec), options.seed + 1);
+    const expected = expectedFires(population.alerts, ticks);
+    log(`part B: ${expected.length.toLocaleString('en-US')} alerts will fire on ${ticks.length} ticks`);
+    await waitForQuiet(options.quietWaitSec);
+    latency = await toastLatency({ alerts: population.alerts, users: options.users, ticks, expected, rate: options.rate, watchUsers: options.watch, log }, EVALUATORS);
+  }
 
   process.stdout.write(`${renderReport(options, meta, cpu, latency)}\n`);
   const written = await writeResults(RESULTS_DIR, { meta, options, cpu, latency });

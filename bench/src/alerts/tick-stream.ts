@@ -10,8 +10,12 @@ export interface Tick {
   gap: boolean;
 }
 
-/** Per-tick volatility as a fraction of the price: about 1 % a day at 50 ticks/s over six symbols. */
-const TICK_SIGMA = 0.0002;
+/**
+ * Default per-tick volatility, in basis points of the price. At 50 ticks/s over six symbols each
+ * symbol ticks about 8 times a second, so 0.5 bp a tick is about 2 % a day: a busy session, which
+ * keeps enough alerts firing to measure.
+ */
+export const DEFAULT_TICK_SIGMA_BP = 0.5;
 /** One tick in this many is a gap of 0.2–1 % of the price. */
 const GAP_EVERY = 1000;
 
@@ -20,7 +24,7 @@ const GAP_EVERY = 1000;
  * increment, now and then by a gap. The same seed gives the same ticks, so both evaluators see the
  * same market.
  */
-export function tickStream(count: number, seed: number): Tick[] {
+export function tickStream(count: number, seed: number, sigmaBp: number = DEFAULT_TICK_SIGMA_BP): Tick[] {
   const random = seededRandom(seed);
   const prices = BENCH_SYMBOLS.map((s) => s.price as number);
   const ticks: Tick[] = [];
@@ -30,7 +34,7 @@ export function tickStream(count: number, seed: number): Tick[] {
     const from = prices[i]!;
     const gap = random() < 1 / GAP_EVERY;
     const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-    const move = gap ? (random() < 0.5 ? -1 : 1) * (0.002 + random() * 0.008) : normal * TICK_SIGMA;
+    const move = gap ? (random() < 0.5 ? -1 : 1) * (0.002 + random() * 0.008) : normal * sigmaBp * 1e-4;
     const price = onIncrement(from * (1 + move), spec.increment);
     prices[i] = price;
     ticks.push({ symbol: spec.symbol, from, price, gap });
