@@ -337,7 +337,7 @@ describe('the workspace in Chromium through nginx', () => {
     const aId = await userIdOf(a);
     expect(aId).not.toBe(await userIdOf(b));
     const message = `e2e alert for A ${Date.now()}`;
-    const published = await stack.admin(['publish', 'alerts', JSON.stringify({ id: `e2e-${Date.now()}`, message, severity: 'warning' }), '--user', aId]);
+    const published = await stack.admin(['publish', 'alerts', JSON.stringify({ id: `e2e-${Date.now()}`, message, severity: 'warning' }), '--user', aId, '--type', 'fired']);
     expect(published.code, published.stderr).toBe(0);
 
     const toast = a.locator('[data-testid=toast]', { hasText: message });

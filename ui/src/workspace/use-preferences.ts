@@ -8,31 +8,35 @@ const SAVE_AFTER_MS = 800;
 
 /**
  * Reads and saves the user's preferences (layout, watched symbol) in the profile, so they follow
- * the user to any browser. A PATCH replaces the whole object, so changes are merged into one local
- * copy, saved once the user pauses, and sent one at a time: a later save never drops an earlier key.
+ * the user to any browser. A PATCH replaces the whole object, so the keys this hook changed are laid
+ * over the latest preferences in the session cache (other parts of the app, such as the MEL DTE,
+ * save their own keys), saved once the user pauses, and sent one at a time: a later save never
+ * drops an earlier key.
  */
 export function usePreferences(user: UserDto): { preferences: Preferences; save: (key: string, value: Preferences[string]) => void } {
   const setUser = useSetSessionUser();
   const client = useQueryClient();
   const known = useRef<Preferences>(user.preferences);
-  const dirty = useRef(false);
+  const changed = useRef<Preferences>({});
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const flush = useCallback(() => {
     timer.current = undefined;
-    if (!dirty.current) return;
-    dirty.current = false;
-    const preferences = { ...known.current };
-    queue.current = queue.current.then(() =>
-      patchProfile({ preferences }).then(setUser, (error: unknown) => console.warn('could not save preferences', error)),
-    );
-  }, [setUser]);
+    if (Object.keys(changed.current).length === 0) return;
+    const mine = changed.current;
+    changed.current = {};
+    queue.current = queue.current.then(() => {
+      // Read when this save's turn comes, after the saves before it updated the cache.
+      const latest = client.getQueryData<UserDto | null>(SESSION_KEY)?.preferences ?? known.current;
+      return patchProfile({ preferences: { ...latest, ...mine } }).then(setUser, (error: unknown) => console.warn('could not save preferences', error));
+    });
+  }, [client, setUser]);
 
   const save = useCallback(
     (key: string, value: Preferences[string]) => {
       known.current = { ...known.current, [key]: value };
-      dirty.current = true;
+      changed.current = { ...changed.current, [key]: value };
       if (timer.current !== undefined) clearTimeout(timer.current);
       timer.current = setTimeout(flush, SAVE_AFTER_MS);
     },
