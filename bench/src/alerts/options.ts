@@ -18,6 +18,8 @@ export interface AlertsBenchOptions {
   durationSec: number;
   /** Part B: users holding an SSE client (owners of alerts that fire). */
   watch: number;
+  /** Part B: keep the walk's gaps (each fires thousands of alerts at once); off, the walk has none. */
+  gaps: boolean;
   seed: number;
   parts: Part[];
   /** Most seconds to wait for a quiet second on the machine before each part. */
@@ -35,6 +37,7 @@ export const USAGE = `npm run bench:alerts -- [options]      (or: node bench/dis
   --block 250             part A: ticks per alternating block                  (env BENCH_ALERTS_BLOCK)
   --rate 50               part B: spot events per second over the six symbols (env BENCH_ALERTS_RATE)
   --duration 40           part B: seconds of publishing per evaluator          (env BENCH_ALERTS_DURATION)
+  --gaps                  part B: keep the walk's gaps (off: a steady session) (env BENCH_ALERTS_GAPS=1)
   --watch 1000            part B: owners of firing alerts holding /sse/alerts  (env BENCH_ALERTS_WATCH)
   --seed 42               alerts and ticks                                     (env BENCH_ALERTS_SEED)
   --parts cpu,latency     A = cpu (in process), B = latency (the real stack)  (env BENCH_ALERTS_PARTS)
@@ -78,12 +81,14 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): A
   const flags = new Map<string, string>();
   let quick = false;
   let help = false;
+  let gaps = env['BENCH_ALERTS_GAPS'] === '1';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
     const [name = '', inline] = arg.slice(2).split('=', 2);
     if (name === 'quick') quick = true;
     else if (name === 'help') help = true;
+    else if (name === 'gaps') gaps = true;
     else if (name in DEFAULTS) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value`);
@@ -115,6 +120,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): A
     rate: positive('rate', pick('rate')),
     durationSec: positive('duration', pick('duration')),
     watch: wholeNumber('watch', pick('watch')),
+    gaps,
     seed: wholeNumber('seed', pick('seed'), 0),
     parts: parts as Part[],
     quietWaitSec: seconds('quiet-wait', pick('quiet-wait')),

@@ -14,13 +14,16 @@ import { waitForQuiet } from '../journal/measure.js';
 import { alertPopulation } from './alert-population.js';
 import { cpuPerTick, EVALUATORS, type CpuPerTickResult } from './cpu-per-tick.js';
 import { expectedFires } from './latency/expected-fires.js';
+import { midSession } from './latency/mid-session.js';
 import { toastLatency, type LatencyResult } from './latency/toast-latency.js';
 import { parseOptions, USAGE } from './options.js';
 import { renderReport, writeResults, type AlertsRunMeta } from './report.js';
-import { tickStream } from './tick-stream.js';
+import { DEFAULT_GAP_EVERY, DEFAULT_TICK_SIGMA_BP, tickStream } from './tick-stream.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results', import.meta.url));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
+/** Part B: a minute of the walk is played before measuring; what it fires is the session's history (see mid-session.ts). */
+const EARLIER_TICKS = 3000;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
@@ -53,12 +56,14 @@ async function main(): Promise<void> {
 
   let latency: LatencyResult | null = null;
   if (options.parts.includes('latency')) {
-    const population = alertPopulation(options.alerts, options.users, options.seed);
-    const ticks = tickStream(Math.round(options.rate * options.durationSec), options.seed + 1);
-    const expected = expectedFires(population.alerts, ticks);
-    log(`part B: ${expected.length.toLocaleString('en-US')} alerts will fire on ${ticks.length} ticks`);
+    const measured = Math.round(options.rate * options.durationSec);
+    const walk = tickStream(EARLIER_TICKS + measured, options.seed + 1, DEFAULT_TICK_SIGMA_BP, options.gaps ? DEFAULT_GAP_EVERY : Number.POSITIVE_INFINITY);
+    const session = midSession(options.alerts, options.users, options.seed, walk.slice(0, EARLIER_TICKS));
+    const ticks = walk.slice(EARLIER_TICKS);
+    const expected = expectedFires(session.active, ticks);
+    log(`part B: ${expected.length.toLocaleString('en-US')} alerts will fire on ${ticks.length} ticks (${session.firedEarlier.length.toLocaleString('en-US')} fired earlier in the session)`);
     await waitForQuiet(options.quietWaitSec);
-    latency = await toastLatency({ alerts: population.alerts, users: options.users, ticks, expected, rate: options.rate, watchUsers: options.watch, log }, EVALUATORS);
+    latency = await toastLatency({ session, users: options.users, ticks, expected, rate: options.rate, watchUsers: options.watch, earlierTicks: EARLIER_TICKS, log }, EVALUATORS);
   }
 
   process.stdout.write(`${renderReport(options, meta, cpu, latency)}\n`);

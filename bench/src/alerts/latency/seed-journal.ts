@@ -6,11 +6,19 @@ const BATCH = 500;
 
 /**
  * Writes the alerts straight into a new, migrated journal SQLite file — the rows the journal's own
- * repository writes for `POST /api/alerts` (kind price, behaviour once, enabled), in one
+ * repository writes for `POST /api/alerts` (kind price, behaviour once; enabled, or disabled by an
+ * earlier hit), in one
  * transaction: 100k alerts through the REST API would take minutes and measure the API instead.
  * `journalId` and `ownerOf` turn the population's ids into the UUIDs the journal's schemas expect.
  */
-export async function seedJournalAlerts(file: string, alerts: readonly CrossingEntry[], journalId: (alert: CrossingEntry) => string, ownerOf: (alert: CrossingEntry) => string): Promise<number> {
+export async function seedJournalAlerts(
+  file: string,
+  active: readonly CrossingEntry[],
+  firedEarlier: readonly CrossingEntry[],
+  journalId: (alert: CrossingEntry) => string,
+  ownerOf: (alert: CrossingEntry) => string,
+): Promise<number> {
+  const alerts = [...active.map((alert) => ({ alert, fired: false })), ...firedEarlier.map((alert) => ({ alert, fired: true }))];
   const started = performance.now();
   const database = createJournalDatabase({ dialect: 'sqlite', file });
   try {
@@ -21,7 +29,7 @@ export async function seedJournalAlerts(file: string, alerts: readonly CrossingE
         await tx
           .insertInto('alerts')
           .values(
-            alerts.slice(at, at + BATCH).map((alert, n) => ({
+            alerts.slice(at, at + BATCH).map(({ alert, fired }, n) => ({
               id: journalId(alert),
               user_id: ownerOf(alert),
               kind: 'price',
@@ -34,9 +42,10 @@ export async function seedJournalAlerts(file: string, alerts: readonly CrossingE
               params: JSON.stringify({ source: 'manual', sourceRef: null }),
               behaviour: 'once',
               cooldown_sec: null,
-              enabled: 1,
-              hit_count: 0,
-              last_fired_at: null,
+              // A once alert that fired is disabled by its hit, as the journal leaves it.
+              enabled: fired ? 0 : 1,
+              hit_count: fired ? 1 : 0,
+              last_fired_at: fired ? now - 60_000 : null,
               // Distinct creation times keep the journal's (created_at, id) paging order the insertion order.
               created_at: now - alerts.length + at + n,
               updated_at: now,

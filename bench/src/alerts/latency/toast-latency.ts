@@ -8,6 +8,7 @@ import { BENCH_SYMBOLS } from '../market.js';
 import type { Tick } from '../tick-stream.js';
 import { createAccounts, metricValue, type CopilotHost, startBenchStack, startCopilot, startGateway, startJournal, type BenchStack } from './bench-stack.js';
 import type { ExpectedFire } from './expected-fires.js';
+import type { MidSession } from './mid-session.js';
 import { seedJournalAlerts } from './seed-journal.js';
 import { openAlertClients, type FiredReceipt } from './sse-alert-clients.js';
 
@@ -47,7 +48,8 @@ export interface LatencyResult {
 }
 
 export interface LatencyPlan {
-  alerts: readonly CrossingEntry[];
+  session: MidSession;
+  earlierTicks: number;
   users: number;
   ticks: readonly Tick[];
   expected: readonly ExpectedFire[];
@@ -88,26 +90,27 @@ async function waitForLoaded(copilotUrl: string, count: number, timeoutMs: numbe
  * every `fired` event read by an owner's client is matched to the tick that crossed its alert.
  */
 async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: readonly string[]): Promise<LatencyRun> {
-  const { log } = plan;
+  const log = (line: string): void => plan.log(line);
+  const { active, firedEarlier, prices } = plan.session;
   const stack: BenchStack = await startBenchStack();
   try {
-    log(`part B (${evaluator}): accounts for ${watched.length} watched users, seeding ${plan.alerts.length.toLocaleString('en-US')} alerts…`);
+    log(`part B (${evaluator}): accounts for ${watched.length} watched users, seeding ${(active.length + firedEarlier.length).toLocaleString('en-US')} alerts…`);
     const accounts = await createAccounts(stack.system, watched.length, evaluator);
     const accountOf = new Map(watched.map((userId, n) => [userId, accounts[n]!]));
     const ownerOf = (alert: CrossingEntry): string => accountOf.get(alert.userId)?.userId ?? benchId(2, userIndex(alert.userId));
-    await seedJournalAlerts(stack.journalFile, plan.alerts, journalAlertId, ownerOf);
-    // Opening prices in the spot snapshot: the engine starts from them, as it would mid-session.
+    await seedJournalAlerts(stack.journalFile, active, firedEarlier, journalAlertId, ownerOf);
+    // The prices where the session stands, in the spot snapshot: the engine starts from them.
     await publishEvents(
       stack.market,
       stack.spotRoute,
-      BENCH_SYMBOLS.map((s) => ({ topic: 'spot' as const, type: 'tick', ts: Date.now(), data: { symbol: s.symbol, price: s.price } })),
+      BENCH_SYMBOLS.map((s) => ({ topic: 'spot' as const, type: 'tick', ts: Date.now(), data: { symbol: s.symbol, price: prices.get(s.symbol) ?? s.price } })),
     );
     const journal = await startJournal(stack);
     const gateway = await startGateway(stack);
     const { copilot, host } = await startCopilot(stack, journal.url, evaluator);
     log(`part B (${evaluator}): copilot from ${host}`);
     log(`part B (${evaluator}): waiting for the copilot to load every alert…`);
-    const loadSec = await waitForLoaded(copilot.url, plan.alerts.length, 90_000, () => copilot.output());
+    const loadSec = await waitForLoaded(copilot.url, active.length, 90_000, () => copilot.output());
 
     const fireOf = new Map(plan.expected.map((fire) => [journalAlertId(fire.alert), fire]));
     const watchedSet = new Set(watched);
@@ -186,18 +189,22 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
 }
 
 export async function toastLatency(plan: LatencyPlan, evaluators: readonly EvaluatorName[]): Promise<LatencyResult> {
+  const { session } = plan;
   const watched = watchedUsers(plan.expected, plan.watchUsers);
   const runs: LatencyRun[] = [];
   for (const evaluator of evaluators) runs.push(await runOne(evaluator, plan, watched));
   const gapTicks = plan.ticks.filter((tick) => tick.gap).length;
   return {
     description:
-      `${plan.alerts.length.toLocaleString('en-US')} alerts (behaviour once) over ${plan.users.toLocaleString('en-US')} users in the journal's SQLite; ${plan.ticks.length} spot ticks at ${plan.rate}/s ` +
-      `(${gapTicks} gaps) appended with publishEvents; ${watched.length} owners of firing alerts hold /sse/alerts through the gateway; fresh stack per evaluator`,
+      `${session.active.length.toLocaleString('en-US')} enabled alerts (behaviour once) over ${plan.users.toLocaleString('en-US')} users in the journal's SQLite, beside ${session.firedEarlier.length.toLocaleString('en-US')} ` +
+      `fired by the session's first ${plan.earlierTicks} ticks; ${plan.ticks.length} spot ticks at ${plan.rate}/s (${gapTicks} gaps) appended with publishEvents; ` +
+      `${watched.length} owners of firing alerts hold /sse/alerts through the gateway; a fresh stack per evaluator`,
     runs,
     notes: [
       'latency = the crossing tick\'s publish (before XADD) → its owner\'s client read the `alerts` event: stream read, evaluation, outbox, the journal\'s hit (HTTP + SQLite), publish, gateway fan-out.',
-      'a gap fires hundreds or thousands of alerts in one tick; the engine records them one by one, so "gaps" shows the backlog and "ordinary" the steady state.',
+      gapTicks > 0
+        ? 'a gap fires hundreds or thousands of alerts in one tick; the engine records them one by one, so "gap" shows that backlog and "ordinary" the ticks around it.'
+        : 'no gaps in this walk (--gaps keeps them): each one fires thousands of alerts at once.',
     ],
   };
 }
