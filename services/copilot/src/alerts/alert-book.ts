@@ -60,17 +60,31 @@ export class AlertBook {
     return this.trailingBySymbol.get(symbol)?.values() ?? [];
   }
 
-  positionAlerts(): Iterable<[string, Map<string, PositionAlert>]> {
-    return this.positionByUser.entries();
+  /** The users with at least one position alert or a prompt alert on their P&L: whose books the engine must hold. */
+  bookUsers(): Set<string> {
+    const users = new Set(this.positionByUser.keys());
+    for (const prompt of this.prompts.values()) if (watchesPnl(prompt)) users.add(prompt.userId);
+    return users;
+  }
+
+  positionAlertsOf(userId: string): Iterable<PositionAlert> {
+    return this.positionByUser.get(userId)?.values() ?? [];
+  }
+
+  /** The user's prompt alerts with a condition on the P&L of their open positions. */
+  pnlPromptsOf(userId: string): InternalPromptAlertDto[] {
+    return [...(this.promptsByUser.get(userId) ?? [])].flatMap((id) => {
+      const prompt = this.prompts.get(id);
+      return prompt && watchesPnl(prompt) ? [prompt] : [];
+    });
+  }
+
+  prompt(id: string): InternalPromptAlertDto | undefined {
+    return this.prompts.get(id);
   }
 
   promptAlerts(symbol: string): Iterable<InternalPromptAlertDto> {
     return this.promptsBySymbol.get(symbol)?.values() ?? [];
-  }
-
-  /** Prompt alerts with a condition that has no symbol (P&L): evaluated on every tick of their owner's book. */
-  allPromptAlerts(): Iterable<InternalPromptAlertDto> {
-    return this.prompts.values();
   }
 
   /**
@@ -158,6 +172,11 @@ export function mayFire(alert: InternalAlertDto, at: number): boolean {
   if (!alert.enabled) return false;
   if (alert.behaviour !== 'repeat' || alert.lastFiredAt === null) return true;
   return at >= alert.lastFiredAt + (alert.cooldownSec ?? 0) * 1000;
+}
+
+/** A condition without a symbol is on the P&L of the user's open positions. */
+export function watchesPnl(prompt: InternalPromptAlertDto): boolean {
+  return prompt.rule.conditions.some((condition) => condition.symbol === null);
 }
 
 function promptSymbols(prompt: InternalPromptAlertDto): Set<string> {

@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type PromptAlertCondition } from '@marketswarm/shared/dto';
+import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
+import { decodeSnapshot } from '@marketswarm/shared/bus';
 import { decodeEventText, decodeStreamEntry, type TypedEvent } from '@marketswarm/shared/events';
 import { expiryDateOf, sessionClose } from '@marketswarm/shared/models';
 import { fillKey, hitKey, stageKey, type AlertCandidate } from './alert-candidate.js';
 import { AlertBook, mayFire } from './alert-book.js';
-import { priceMessage, stageMessage, trailingMessage } from './alert-messages.js';
+import { positionMessage, priceMessage, stageMessage, trailingMessage } from './alert-messages.js';
 import type { AlertMetrics } from './alert-metrics.js';
 import type { EngineLease } from './engine-lease.js';
 import { emptyChanges, hasChanges, type EngineStateStore, type LastPrice, type StateChanges } from './engine-state.store.js';
@@ -16,13 +17,20 @@ import { nextStage, ruleStage, type ConditionReading } from './prompt-stage.js';
 import { SerialQueue } from './serial-queue.js';
 import { stepTrailingStop } from './trailing-stop.js';
 import type { CrossingLookup } from './index/crossing-index.js';
+import type { MarkMarket } from './positions/position-marks.js';
+import { PositionWatch, type BookSource, type PositionEvaluation } from './positions/position-watch.js';
 
 export interface EngineStreams {
   spot: string;
   gex: string;
+  heatmap: string;
   spotSnapshot: string | undefined;
   gexSnapshot: string | undefined;
+  heatmapSnapshot: string | undefined;
   sync: string;
+  /** The journal's per-user book streams (system Redis): a user's entry reloads their book. */
+  positions: string;
+  riskGraph: string;
 }
 
 export interface AlertEngineDeps {
@@ -34,6 +42,8 @@ export interface AlertEngineDeps {
   marketBlocking: Redis;
   streams: EngineStreams;
   journal: InternalJournalClient;
+  /** Users' open trades and saved positions, for position alerts and P&L prompt alerts. */
+  books: BookSource;
   recorder: HitRecorder;
   store: EngineStateStore;
   lease: EngineLease;
@@ -52,13 +62,19 @@ type StreamEntry = [id: string, fields: string[]];
 /**
  * Evaluates every user's alerts on the live market, exactly once across restarts and instances.
  * Holding the lease, it resumes from the committed cursors: settles the outbox first, loads every
- * enabled alert, then follows the spot and GEX streams (market Redis) and the alert sync stream
- * (system Redis) with blocking reads. Each batch is evaluated alone (a serial queue), its hits go
- * through the HitRecorder, and its cursors, last prices and armed trailing stops are committed in
- * one fenced write. Losing the lease stops evaluation; a standby takes over from the shared state.
+ * enabled alert and the books of the users with position alerts, then follows the spot, GEX and
+ * heatmap streams (market Redis) and the alert sync and book streams (system Redis) with blocking
+ * reads. Each batch is evaluated alone (a serial queue), its hits go through the HitRecorder, and
+ * its cursors, last prices, armed trailing stops and position marks are committed in one fenced
+ * write. Losing the lease stops evaluation; a standby takes over from the shared state.
+ *
+ * The heatmap model itself is not in the fenced state: at resume it is read from the snapshot, and
+ * diffs the snapshot already holds (by version) are skipped, so what a restart missed is marked
+ * once, at the latest model, rather than at every intermediate diff.
  */
 export class AlertEngine {
   private readonly book: AlertBook;
+  private readonly positions: PositionWatch;
   private readonly queue = new SerialQueue();
   private readonly cursors = new Map<string, string>();
   private readonly prices = new Map<string, LastPrice>();
@@ -74,6 +90,7 @@ export class AlertEngine {
 
   constructor(private readonly deps: AlertEngineDeps) {
     this.book = new AlertBook(deps.crossings);
+    this.positions = new PositionWatch(this.book, deps.books);
   }
 
   get isLeader(): boolean {
@@ -131,8 +148,11 @@ export class AlertEngine {
         for (const [k, v] of state.cursors) this.cursors.set(k, v);
         for (const [k, v] of state.prices) this.prices.set(k, v);
         for (const [k, v] of state.trailing) this.trailing.set(k, v);
+        this.positions.clearMarks();
+        this.positions.committed(state.marks);
         await this.startCursors();
         await this.seedGex();
+        await this.seedHeatmap();
         await this.drainOutbox();
         await this.fullLoad();
       });
@@ -144,8 +164,8 @@ export class AlertEngine {
     }
     if (this.term !== term) return;
     const { streams } = this.deps;
-    this.loops.push(this.follow(this.deps.marketBlocking, [streams.spot, streams.gex], term, (entries) => this.evaluateMarket(entries)));
-    this.loops.push(this.follow(this.deps.systemBlocking, [streams.sync], term, (entries) => this.applySync(entries)));
+    this.loops.push(this.follow(this.deps.marketBlocking, [streams.spot, streams.gex, streams.heatmap], term, (entries) => this.evaluateMarket(entries)));
+    this.loops.push(this.follow(this.deps.systemBlocking, [streams.sync, streams.positions, streams.riskGraph], term, (entries) => this.applySync(entries)));
   }
 
   private stepDown(reason: string): void {
@@ -163,7 +183,10 @@ export class AlertEngine {
     for (const [stream, redis] of [
       [streams.spot, this.deps.market],
       [streams.gex, this.deps.market],
+      [streams.heatmap, this.deps.market],
       [streams.sync, this.deps.system],
+      [streams.positions, this.deps.system],
+      [streams.riskGraph, this.deps.system],
     ] as const) {
       if (this.cursors.has(stream)) continue;
       const last = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
@@ -193,6 +216,34 @@ export class AlertEngine {
     }
   }
 
+  /** The latest full model of every symbol; diffs after the cursor that it already holds are then skipped. */
+  private async seedHeatmap(): Promise<void> {
+    this.positions.heatmap.clear();
+    const key = this.deps.streams.heatmapSnapshot;
+    if (!key) return;
+    for (const event of decodeSnapshot('heatmap', await this.deps.market.hgetall(key)).events) this.positions.heatmap.apply(event.data);
+  }
+
+  /** A diff that does not follow the model: the symbol's model is read again from the snapshot. */
+  private async resyncHeatmap(symbol: string, at: number, changes: StateChanges): Promise<PositionEvaluation | undefined> {
+    const key = this.deps.streams.heatmapSnapshot;
+    const text = key ? await this.deps.market.hget(key, symbol) : null;
+    const event = text === null ? undefined : decodeSnapshot('heatmap', { [symbol]: text }).events[0];
+    if (!event) return undefined;
+    const evaluation = this.positions.onHeatmap(event.data, this.markMarket(at, changes), at, changes);
+    return evaluation === 'gap' ? undefined : evaluation;
+  }
+
+  private markMarket(now: number, changes: StateChanges): MarkMarket {
+    const heatmap = this.positions.heatmap;
+    return {
+      mids: (symbol) => heatmap.mids(symbol),
+      iv: (symbol, ref) => heatmap.iv(symbol, ref),
+      spot: (symbol) => (changes.prices.get(symbol) ?? this.prices.get(symbol))?.price,
+      now,
+    };
+  }
+
   private async drainOutbox(): Promise<void> {
     this.outboxPending = false;
     await this.deps.recorder.drain();
@@ -202,6 +253,7 @@ export class AlertEngine {
   private async fullLoad(): Promise<void> {
     const [alerts, prompts] = await Promise.all([this.deps.journal.alerts(), this.deps.journal.promptAlerts()]);
     const gone = this.book.replaceAll(alerts, prompts);
+    await this.positions.reloadAll();
     this.lastFullLoad = Date.now();
     this.report();
     if (gone.length > 0) {
@@ -258,6 +310,7 @@ export class AlertEngine {
       const event = decoded.event;
       if (event.topic === 'spot') this.onSpot(event, changes, candidates);
       else if (event.topic === 'gex') this.gex.set(event.data.symbol, event.data);
+      else if (event.topic === 'heatmap') await this.onHeatmap(event, changes, candidates);
       else this.deps.metrics.invalid.inc({ stream });
     }
     await this.recordAll(candidates);
@@ -291,32 +344,59 @@ export class AlertEngine {
     }
     const current: LastPrice = { price, ts: at };
     for (const prompt of [...this.book.promptAlerts(symbol)]) {
-      const readings = prompt.rule.conditions.map((condition) => this.reading(condition, symbol, previous, current, changes));
-      const stage = nextStage(prompt.stage, ruleStage(prompt.rule, readings));
-      if (stage === undefined) continue;
-      candidates.push({
-        type: 'stage',
-        key: stageKey(prompt.id, stage),
-        userId: prompt.userId,
-        alertId: prompt.id,
-        kind: 'prompt-alert',
-        at,
-        message: stageMessage(prompt, stage),
-        severity: stage === 'accomplished' ? 'critical' : 'warning',
-        value: price,
-        symbol,
-        stage,
-      });
-      this.book.afterStage(prompt.id, stage);
+      const pnl = this.positions.lastPnl(prompt.id, changes);
+      const readings = prompt.rule.conditions.map((condition) => this.reading(condition, symbol, previous, current, changes, { current: pnl, previous: pnl }));
+      this.stagePrompt(prompt, readings, at, price, symbol, candidates);
     }
     changes.prices.set(symbol, current);
   }
 
-  /** One condition's subject on this tick: the ticking symbol moved, the others stand where they were. */
-  private reading(condition: PromptAlertCondition, symbol: string, previous: LastPrice | undefined, current: LastPrice, changes: StateChanges): ConditionReading {
+  /** Marks the position alerts and P&L prompt alerts of the options a heatmap event changed. */
+  private async onHeatmap(event: TypedEvent<'heatmap'>, changes: StateChanges, candidates: AlertCandidate[]): Promise<void> {
+    const at = event.ts;
+    let evaluation: PositionEvaluation | 'gap' | undefined = this.positions.onHeatmap(event.data, this.markMarket(at, changes), at, changes);
+    if (evaluation === 'gap') evaluation = await this.resyncHeatmap(event.data.symbol, at, changes);
+    if (evaluation) this.collectPositions(evaluation, at, changes, candidates);
+  }
+
+  private collectPositions(evaluation: PositionEvaluation, at: number, changes: StateChanges, candidates: AlertCandidate[]): void {
+    for (const { alert, watched, mark } of evaluation.hits) {
+      const name = watched.kind === 'saved' ? watched.position.name : `${watched.position.strategy} ${watched.position.symbol}`;
+      candidates.push(hitCandidate(alert.userId, alert.id, alert.kind, at, positionMessage(alert, name, mark), 'warning', mark, watched.position.symbol));
+    }
+    for (const { prompt, current, previous } of evaluation.prompts) {
+      // No symbol ticks here ('' matches none): each price condition reads where its symbol stands.
+      const readings = prompt.rule.conditions.map((condition) => this.reading(condition, '', undefined, { price: Number.NaN, ts: at }, changes, { current, previous }));
+      this.stagePrompt(prompt, readings, at, current, null, candidates);
+    }
+  }
+
+  private stagePrompt(prompt: InternalPromptAlertDto, readings: ConditionReading[], at: number, value: number, symbol: string | null, candidates: AlertCandidate[]): void {
+    const stage = nextStage(prompt.stage, ruleStage(prompt.rule, readings));
+    if (stage === undefined) return;
+    candidates.push({
+      type: 'stage',
+      key: stageKey(prompt.id, stage),
+      userId: prompt.userId,
+      alertId: prompt.id,
+      kind: 'prompt-alert',
+      at,
+      message: stageMessage(prompt, stage),
+      severity: stage === 'accomplished' ? 'critical' : 'warning',
+      value,
+      symbol,
+      stage,
+    });
+    this.book.afterStage(prompt.id, stage);
+  }
+
+  /**
+   * One condition's subject: the ticking symbol moved, the others stand where they were; a P&L
+   * condition reads the owner's open P&L (`pnl`: moved on a heatmap mark, standing on a spot tick).
+   */
+  private reading(condition: PromptAlertCondition, symbol: string, previous: LastPrice | undefined, current: LastPrice, changes: StateChanges, pnl: { current: number | undefined; previous: number | undefined }): ConditionReading {
     const target = condition.target.kind === 'number' ? condition.target.value : condition.symbol === null ? undefined : gexLevel(this.gex.get(condition.symbol), condition.target.level);
-    // P&L conditions need the user's marked book, which this engine does not evaluate yet.
-    if (condition.symbol === null) return { current: undefined, previous: undefined, close: undefined, target };
+    if (condition.symbol === null) return { current: pnl.current, previous: pnl.previous, close: undefined, target };
     if (condition.symbol !== symbol) {
       const other = (changes.prices.get(condition.symbol) ?? this.prices.get(condition.symbol))?.price;
       return { current: other, previous: other, close: undefined, target };
@@ -333,9 +413,19 @@ export class AlertEngine {
   private async applySync(entries: Array<[string, StreamEntry]>): Promise<void> {
     const changes = emptyChanges();
     const users = new Set<string>();
+    /** Users whose alerts or book changed, with the time of their last entry (the hits' time, the same on a replay). */
+    const touched = new Map<string, number>();
     const fills: AlertSyncEntry[] = [];
     for (const [stream, [id, fields]] of entries) {
       changes.cursors.set(stream, id);
+      if (stream !== this.deps.streams.sync) {
+        // A book entry only says whose book changed: the book is read from the snapshot, the latest
+        // list, so replaying an older entry after a restart never puts an older book back.
+        const decoded = decodeStreamEntry(fields);
+        if (decoded.ok && decoded.event.user !== undefined) touched.set(decoded.event.user, entryTime(id));
+        else this.deps.metrics.invalid.inc({ stream });
+        continue;
+      }
       let entry: AlertSyncEntry;
       try {
         entry = decodeAlertSyncEntry(fields);
@@ -345,14 +435,19 @@ export class AlertEngine {
       }
       if (entry.entity === 'order') {
         if (entry.change === 'filled') fills.push(entry);
-      } else users.add(entry.user);
+      } else {
+        users.add(entry.user);
+        touched.set(entry.user, entryTime(id));
+      }
     }
     for (const user of users) {
       const [alerts, prompts] = await Promise.all([this.deps.journal.alerts(user), this.deps.journal.promptAlerts(user)]);
       for (const id of this.book.replaceUser(user, alerts, prompts)) this.forget(id, changes);
     }
     if (users.size > 0) this.report();
+    await this.positions.reload(touched.keys());
     const candidates: AlertCandidate[] = [];
+    for (const [user, at] of touched) this.collectPositions(this.positions.evaluateUsers([user], this.markMarket(at, changes), at, changes), at, changes, candidates);
     for (const fill of fills) {
       const candidate = await this.fillCandidate(fill);
       if (candidate) candidates.push(candidate);
@@ -392,6 +487,7 @@ export class AlertEngine {
   private forget(alertId: string, changes: StateChanges): void {
     this.trailing.delete(alertId);
     changes.trailing.delete(alertId);
+    changes.marks.delete(alertId);
     changes.forget.add(alertId);
   }
 
@@ -405,6 +501,7 @@ export class AlertEngine {
     for (const [k, v] of changes.cursors) this.cursors.set(k, v);
     for (const [k, v] of changes.prices) this.prices.set(k, v);
     for (const [k, v] of changes.trailing) this.trailing.set(k, v);
+    this.positions.committed(changes.marks, changes.forget);
   }
 
   private report(): void {
@@ -414,6 +511,11 @@ export class AlertEngine {
 
 function hitCandidate(userId: string, alertId: string, kind: AlertCandidate['kind'], at: number, message: string, severity: AlertCandidate['severity'], value: number, symbol: string): AlertCandidate {
   return { type: 'hit', key: hitKey(alertId, at), userId, alertId, kind, at, message, severity, value, symbol };
+}
+
+/** The millisecond part of a stream entry id: when Redis appended it. */
+function entryTime(id: string): number {
+  return Number(id.split('-')[0]);
 }
 
 function compareIds(a: string, b: string): number {

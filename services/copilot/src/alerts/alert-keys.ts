@@ -26,3 +26,9 @@ export const DEFAULT_MARKET_SNAPSHOTS = {
   gex: '{market}:snapshot:gex',
   heatmap: '{market}:snapshot:heatmap',
 } as const;
+
+/** The journal's per-user book streams the engine follows, when truth names no route for their topic. */
+export const DEFAULT_BOOK_STREAMS = {
+  positions: '{system}:stream:positions',
+  riskGraph: '{system}:stream:risk-graph',
+} as const;

@@ -1,5 +1,5 @@
-import type { InternalPromptAlertDto, PromptAlertStage } from '@marketswarm/shared/dto';
-import type { PriceAlert, TrailingStopAlert } from './alert-book.js';
+import type { AlertDirection, InternalPromptAlertDto, PromptAlertStage } from '@marketswarm/shared/dto';
+import type { PositionAlert, PriceAlert, TrailingStopAlert } from './alert-book.js';
 
 /** The text the trader reads in the toast and the alert's history; the label leads when there is one. */
 function labelled(label: string | null, text: string): string {
@@ -22,4 +22,20 @@ export function stageMessage(prompt: InternalPromptAlertDto, stage: PromptAlertS
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** A position alert's hit: what it watched, on which position, and the mark that reached it. */
+export function positionMessage(alert: PositionAlert, positionName: string, mark: number): string {
+  switch (alert.kind) {
+    case 'spread-debit':
+      return labelled(alert.label, `${positionName} spread ${directionWords(alert.direction)} ${alert.target} (at ${round2(mark)})`);
+    case 'position-pnl':
+      return labelled(alert.label, `${positionName} P&L ${directionWords(alert.direction)} ${alert.target} (at ${round2(mark)})`);
+    case 'greeks':
+      return labelled(alert.label, `${positionName} ${alert.greek} ${alert.op} ${alert.value} (at ${Math.round(mark * 10_000) / 10_000})`);
+  }
+}
+
+function directionWords(direction: AlertDirection): string {
+  return direction === 'above' ? 'reached' : direction === 'below' ? 'fell to' : 'crossed';
 }

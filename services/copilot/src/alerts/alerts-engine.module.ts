@@ -4,6 +4,7 @@ import type { ServiceContext } from '@marketswarm/shared/service';
 import { AlertEngine } from './alert-engine.js';
 import { createAlertEngine } from './alert-engine.factory.js';
 import { FiredAlerts } from './fired-alerts.js';
+import { UserBookReader } from '../book/user-book.reader.js';
 
 /** Starts the engine once the app is up (it first waits for the lease) and stops it before Redis closes. */
 @Injectable()
@@ -20,12 +21,16 @@ export class AlertEngineLifecycle implements OnApplicationBootstrap, OnApplicati
 }
 
 /**
- * The alert engine in the copilot process. Needs `FiredAlerts` from the root module (AppModule
- * provides it globally; specs provide it themselves) and the ServiceContext.
+ * The alert engine in the copilot process. Needs `FiredAlerts` and `UserBookReader` from the root
+ * module (AppModule provides both globally: FiredAlertsModule, BookModule) and the ServiceContext.
  */
 @Module({
   providers: [
-    { provide: AlertEngine, useFactory: (ctx: ServiceContext, fired: FiredAlerts) => createAlertEngine(ctx, fired), inject: [SERVICE_CONTEXT, FiredAlerts] },
+    {
+      provide: AlertEngine,
+      useFactory: (ctx: ServiceContext, fired: FiredAlerts, books: UserBookReader) => createAlertEngine(ctx, fired, process.env, { books }),
+      inject: [SERVICE_CONTEXT, FiredAlerts, UserBookReader],
+    },
     AlertEngineLifecycle,
   ],
   exports: [AlertEngine],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { publishEvents } from '@marketswarm/shared/bus';
 import type { TopicName } from '@marketswarm/shared/events';
+import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import { createSignedInAccount, loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess, type SignedInAccount } from '@marketswarm/shared/testing';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 
@@ -27,21 +28,26 @@ export interface AlertEngineHarness {
   market: Redis;
   truth: PublicTruth;
   journal: ServiceProcess;
+  /** The real SSE gateway, when asked for (`{ gateway: true }`). */
+  gateway: ServiceProcess | undefined;
   account(email: string): Promise<SignedInAccount>;
   call<T = Record<string, unknown>>(who: SignedInAccount, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }>;
   tick(symbol: string, price: number, ts: number): Promise<void>;
   publish(topic: TopicName, data: Record<string, unknown>, ts: number): Promise<void>;
+  /** Publishes a heatmap as the market producer does: the model (a diff from `previous` when given) on the stream, the full model in the snapshot. */
+  heatmap(symbol: string, version: number, tiles: HeatmapTiles, previous: HeatmapTiles | undefined, ts: number): Promise<void>;
   alertEvents(): Promise<AlertStreamEvent[]>;
   stop(): Promise<void>;
 }
 
-export async function startAlertEngineHarness(): Promise<AlertEngineHarness> {
+export async function startAlertEngineHarness(options: { gateway?: boolean } = {}): Promise<AlertEngineHarness> {
   const redis = await startRedisTrio();
   const system = redis.system.client();
   const market = redis.market.client();
   const { truth } = await loadRepoTruth(system, { secrets: { journal: { internalToken: INTERNAL_TOKEN } } });
   const runDir = await mkdtemp(path.join(tmpdir(), 'ms-alert-engine-'));
   const journal = await startServiceProcess({ dir: 'services/journal', env: { ...redis.env, MS_RUN_DIR: runDir } });
+  const gateway = options.gateway ? await startServiceProcess({ dir: 'services/sse', env: redis.env }) : undefined;
   const publish = async (topic: TopicName, data: Record<string, unknown>, ts: number) => {
     const route = truth.topics[topic];
     if (!route) throw new Error(`no route for ${topic}`);
@@ -54,6 +60,7 @@ export async function startAlertEngineHarness(): Promise<AlertEngineHarness> {
     market,
     truth,
     journal,
+    gateway,
     account: (email) => createSignedInAccount(system, email),
     call: async <T>(who: SignedInAccount, method: string, route: string, body?: unknown) => {
       const headers: Record<string, string> = { cookie: who.cookie };
@@ -65,6 +72,15 @@ export async function startAlertEngineHarness(): Promise<AlertEngineHarness> {
     },
     tick: (symbol, price, ts) => publish('spot', { symbol, price }, ts),
     publish,
+    heatmap: async (symbol, version, tiles, previous, ts) => {
+      const route = truth.topics['heatmap'];
+      if (!route) throw new Error('no heatmap route');
+      const full = heatmapSnapshot(symbol, version, tiles);
+      const streamed = previous ? diffHeatmap(symbol, version - 1, previous, tiles) : full;
+      await publishEvents(market, route, [{ topic: 'heatmap', type: streamed.kind, ts, data: { ...streamed, seq: version } }], {
+        snapshotOf: () => ({ topic: 'heatmap', type: 'snapshot', ts, data: { ...full, seq: version } }),
+      });
+    },
     alertEvents: async () => {
       const route = truth.topics['alerts'];
       if (!route) throw new Error('no alerts route');
@@ -75,6 +91,7 @@ export async function startAlertEngineHarness(): Promise<AlertEngineHarness> {
       });
     },
     stop: async () => {
+      await gateway?.stop();
       await journal.stop();
       await redis.stop();
       await rm(runDir, { recursive: true, force: true });
