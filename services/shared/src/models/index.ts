@@ -7,3 +7,5 @@ export * from './market-mode.js';
 export * from './saved-position-legs.js';
 export * from './session-close.js';
 export * from './option-mids.js';
+export * from './position-greeks.js';
+export * from './journal-position-legs.js';
