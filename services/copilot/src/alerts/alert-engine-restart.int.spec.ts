@@ -1,23 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot, type SignedInAccount } from '@marketswarm/shared/testing';
+import { startServiceProcess, type ServiceProcess, type SignedInAccount } from '@marketswarm/shared/testing';
 import { ALERT_SYNC_STREAM } from '@marketswarm/shared/dto';
 import { ALERTS_LEADER_KEY, ALERTS_OUTBOX_KEY, ALERTS_STATE_KEY } from './alert-keys.js';
 import { eventually, startAlertEngineHarness, type AlertEngineHarness } from './testing/alert-engine-harness.js';
 
 type Json = Record<string, unknown>;
 
-/** A copilot running the alert engine as a real process (built: `npx tsc -b tsconfig.build.json`). */
-interface EngineProcess {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output(): string;
+/** A lease short enough that a standby takes over in seconds (the default is 10 s). */
+const LEASE_MS = '3000';
+
+/** The real copilot (`services/copilot/dist/main.js`, every module), built: `npx tsc -b tsconfig.build.json`. */
+interface Copilot {
+  process: ServiceProcess;
+  exited: Promise<unknown>;
   kill(): Promise<void>;
 }
 
 /**
- * Exactly once across crashes and instances, with real processes: a copilot killed right after the
+ * Exactly once across crashes and instances, with the real copilot as a process (MEL, commentary,
+ * sockets and all, the lease shortened by MS_COPILOT_ALERTS_LEASE_MS): a copilot killed right after the
  * journal accepted a hit (before the event went out) is restarted and every alert has fired exactly
  * once — none twice, none missed — in the journal's history and on the `alerts` stream; and two
  * copilots running side by side never publish a hit twice, a standby taking over when the leader dies.
@@ -26,37 +27,24 @@ describe('AlertEngine across restarts', () => {
   let h: AlertEngineHarness;
   let alice: SignedInAccount;
   let bob: SignedInAccount;
-  const running = new Set<EngineProcess>();
+  const running = new Set<Copilot>();
   let clock = Date.now();
   const at = () => (clock += 1000);
 
-  const startEngine = async (env: Record<string, string> = {}): Promise<EngineProcess> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'services/copilot/dist/alerts/testing/alert-engine-process.js')], {
-      cwd: repoRoot,
-      env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...h.redis.env, MS_JOURNAL_URL: h.journal.url, PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const engine: EngineProcess = {
-      child,
+  const startEngine = async (env: Record<string, string> = {}): Promise<Copilot> => {
+    const process = await startServiceProcess({ dir: 'services/copilot', env: { ...h.redis.env, MS_JOURNAL_URL: h.journal.url, MS_COPILOT_ALERTS_LEASE_MS: LEASE_MS, ...env } });
+    const { child } = process;
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    const copilot: Copilot = {
+      process,
       exited,
-      output: () => output,
       kill: async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-        await exited;
-        running.delete(engine);
+        if (child.exitCode === null && child.signalCode === null) await process.kill();
+        running.delete(copilot);
       },
     };
-    running.add(engine);
-    await eventually('the engine process to answer /health', async () => {
-      if (child.exitCode !== null) throw new Error(`engine exited: ${output}`);
-      return fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
-    }, 20_000);
-    return engine;
+    running.add(copilot);
+    return copilot;
   };
   const createAlert = async (who: SignedInAccount, body: Json): Promise<string> => {
     const answer = await h.call<Json>(who, 'POST', '/api/alerts', body);
@@ -77,7 +65,7 @@ describe('AlertEngine across restarts', () => {
     await h?.stop();
   });
 
-  it('fires every alert exactly once when the copilot is killed between the journal\'s hit and the event', { timeout: 90_000 }, async () => {
+  it('fires every alert exactly once when the copilot is killed between the journal\'s hit and the event', { timeout: 60_000 }, async () => {
     const ids = [
       { who: alice, id: await createAlert(alice, { kind: 'price', symbol: 'SPX', level: 5010, direction: 'above' }) },
       { who: alice, id: await createAlert(alice, { kind: 'price', symbol: 'SPX', level: 5020, direction: 'above', behaviour: 'remove-on-hit' }) },
@@ -107,7 +95,7 @@ describe('AlertEngine across restarts', () => {
     await restarted.kill();
   });
 
-  it('publishes each hit once with two copilots running, and the standby takes over when the leader dies', { timeout: 90_000 }, async () => {
+  it('publishes each hit once with two copilots running, and the standby takes over when the leader dies', { timeout: 60_000 }, async () => {
     const first = await startEngine();
     const second = await startEngine();
     const a = await createAlert(alice, { kind: 'price', symbol: 'NDX', level: 17_000, direction: 'cross', behaviour: 'repeat', cooldownSec: 10 });
