@@ -9,6 +9,7 @@ import * as alerts from './0007-alerts.js';
 import * as ordersLeaderboard from './0008-orders-leaderboard.js';
 import * as importMappings from './0009-import-mappings.js';
 import * as alertHitReceipts from './0010-alert-hit-receipts.js';
+import * as alertsByOwner from './0011-alerts-by-owner.js';
 
 /**
  * Every migration, in order, imported statically so the built dist/ needs no folder scan. Forward
@@ -25,6 +26,7 @@ export const JOURNAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_orders_leaderboard': ordersLeaderboard,
   '0009_import_mappings': importMappings,
   '0010_alert_hit_receipts': alertHitReceipts,
+  '0011_alerts_by_owner': alertsByOwner,
 };
 
 export const journalMigrationProvider: MigrationProvider = {
