@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_SYNC_STREAM, type OrderDto, type TradeLogDto } from '@marketswarm/shared/dto';
-import { buildHeatmapTiles, type ChainOption, type HeatmapTiles } from '@marketswarm/shared/models';
+import type { HeatmapTiles } from '@marketswarm/shared/models';
 import { bootService, type ServiceContext } from '@marketswarm/shared/service';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import type { AlertEngine } from './alert-engine.js';
@@ -9,19 +9,9 @@ import { ALERTS_STATE_KEY } from './alert-keys.js';
 import { FiredAlerts } from './fired-alerts.js';
 import { eventually, startAlertEngineHarness, type AlertEngineHarness } from './testing/alert-engine-harness.js';
 import { openAlertStream } from './testing/alert-sse-client.js';
+import { CALL_VERTICAL as vertical, CHAIN_DATE as DATE, recordedTiles } from './testing/recorded-chain.js';
 
 type Json = Record<string, unknown>;
-
-// A recorded slice of an SPX chain expiring Wednesday 2 January 2030 at the 16:00 New York close.
-const EXPIRY = Date.UTC(2030, 0, 2, 21);
-const DATE = '2030-01-02';
-const option = (type: 'call' | 'put', strike: number, mid: number): ChainOption => ({ strike, expiry: EXPIRY, type, mid, gamma: 0.001, openInterest: 1000, iv: 0.16 });
-/** Only the 5000 call moves: the 5000/5010 call vertical is worth c5000 − 8.10. */
-const chain = (c5000: number): ChainOption[] => [option('call', 4990, 17.2), option('call', 5000, c5000), option('call', 5010, 8.1), option('call', 5020, 5.0), option('put', 4990, 9.55)];
-const vertical = [
-  { expiry: DATE, strike: 5000, right: 'call', ratio: 1 },
-  { expiry: DATE, strike: 5010, right: 'call', ratio: -1 },
-];
 
 /**
  * Position alerts, order fills and prompt alerts in the engine against real Redis, the real journal
@@ -44,7 +34,7 @@ describe('AlertEngine on positions', () => {
 
   /** Publishes the next SPX heatmap with the 5000 call at `c5000`, and waits until the engine evaluated it. */
   const heatmapAt = async (c5000: number) => {
-    const next = buildHeatmapTiles(chain(c5000), { now: Date.now(), widths: [10] });
+    const next = recordedTiles(c5000);
     await h.heatmap('SPX', ++version, next, tiles, at());
     tiles = next;
     await caughtUp(h.market, h.truth.topics['heatmap']?.stream ?? '');

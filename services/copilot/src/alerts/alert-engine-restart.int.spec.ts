@@ -3,6 +3,7 @@ import { startServiceProcess, type ServiceProcess, type SignedInAccount } from '
 import { ALERT_SYNC_STREAM } from '@marketswarm/shared/dto';
 import { ALERTS_LEADER_KEY, ALERTS_OUTBOX_KEY, ALERTS_STATE_KEY } from './alert-keys.js';
 import { eventually, startAlertEngineHarness, type AlertEngineHarness } from './testing/alert-engine-harness.js';
+import { CALL_VERTICAL, recordedTiles } from './testing/recorded-chain.js';
 
 type Json = Record<string, unknown>;
 
@@ -118,5 +119,35 @@ describe('AlertEngine across restarts', () => {
     expect((await eventsOf(a)).length).toBe(2);
     expect((await eventsOf(b)).length).toBe(1);
     expect(await hitsOf(alice, a)).toBe(2);
+  });
+
+  it('fires a position alert whose spread moved through its target while no copilot ran, once, after the restart', { timeout: 60_000 }, async () => {
+    const committed = async (stream: string) => {
+      const last = (await (stream === heatmapStream ? h.market : h.system).xrevrange(stream, '+', '-', 'COUNT', 1))[0]?.[0];
+      await eventually(`the engine to commit ${stream}`, async () => (await h.system.hget(ALERTS_STATE_KEY, `cursor:${stream}`)) === last, 20_000);
+    };
+    const heatmapStream = h.truth.topics['heatmap']?.stream ?? '';
+    const saved = await h.call<Json>(alice, 'POST', '/api/journal/positions', { name: 'Call vertical', symbol: 'SPX', legs: CALL_VERTICAL, quantity: 1, entryPrice: 4.3 });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const id = await createAlert(alice, { kind: 'spread-debit', positionId: String(saved.body['id']), target: 5, direction: 'cross' });
+    const first = recordedTiles(12.4); // the vertical at 4.30
+    await h.heatmap('SPX', 1, first, undefined, at());
+    const copilot = await startEngine();
+    await eventually('a leader', async () => (await h.system.exists(ALERTS_LEADER_KEY)) === 1, 20_000);
+    await committed(ALERT_SYNC_STREAM);
+    await committed(heatmapStream);
+    await eventually('the first mark', async () => (await h.system.hget(ALERTS_STATE_KEY, `mark:${id}`)) === '4.3', 20_000);
+    await copilot.kill();
+
+    // Through the target and on while nobody evaluates: 5.40, then 5.50.
+    const second = recordedTiles(13.5);
+    await h.heatmap('SPX', 2, second, first, at());
+    await h.heatmap('SPX', 3, recordedTiles(13.6), second, at());
+    const restarted = await startEngine();
+    await eventually('the missed cross to fire', async () => (await eventsOf(id)).length > 0, 30_000);
+    await committed(heatmapStream);
+    expect((await eventsOf(id)).map((e) => e.data['value'])).toEqual([5.5]);
+    expect(await hitsOf(alice, id)).toBe(1);
+    await restarted.kill();
   });
 });

@@ -14,6 +14,7 @@ import { InternalJournalClient } from './internal-journal.client.js';
 import type { BookSource } from './positions/position-watch.js';
 import { DEFAULT_USER_BOOK_KEYS, UserBookReader } from '../book/user-book.reader.js';
 import { journalAddressOf } from './journal-address.js';
+import { ALERTS_LEASE_ENV, leaseTtlOf } from './lease-ttl.js';
 
 export interface AlertEngineTuning {
   /** Users' books; default a UserBookReader on the journal's snapshots that truth routes. */
@@ -74,13 +75,4 @@ export function createAlertEngine(ctx: ServiceContext, fired: FiredAlerts, env: 
     blockMs: tuning.blockMs,
     fullReloadMs: tuning.fullReloadMs,
   });
-}
-
-export const ALERTS_LEASE_ENV = 'MS_COPILOT_ALERTS_LEASE_MS';
-
-/** The lease TTL from the environment: a whole number of milliseconds, at least 1 s; anything else is the default. */
-export function leaseTtlOf(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value)) return undefined;
-  const ms = Number(value);
-  return ms >= 1_000 ? ms : undefined;
 }

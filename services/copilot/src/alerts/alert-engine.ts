@@ -80,6 +80,8 @@ export class AlertEngine {
   private readonly prices = new Map<string, LastPrice>();
   private readonly trailing = new Map<string, number>();
   private readonly gex = new Map<string, GexPayload>();
+  /** The time of each symbol's heatmap read from the snapshot at resume. */
+  private readonly seeded = new Map<string, number>();
   private term = 0;
   private leading = false;
   private stopped = false;
@@ -155,6 +157,7 @@ export class AlertEngine {
         await this.seedHeatmap();
         await this.drainOutbox();
         await this.fullLoad();
+        await this.markSeededHeatmaps();
       });
     } catch (error) {
       this.deps.logger.error({ err: error }, 'alert engine could not resume; stepping down to try again');
@@ -219,9 +222,27 @@ export class AlertEngine {
   /** The latest full model of every symbol; diffs after the cursor that it already holds are then skipped. */
   private async seedHeatmap(): Promise<void> {
     this.positions.heatmap.clear();
+    this.seeded.clear();
     const key = this.deps.streams.heatmapSnapshot;
     if (!key) return;
-    for (const event of decodeSnapshot('heatmap', await this.deps.market.hgetall(key)).events) this.positions.heatmap.apply(event.data);
+    for (const event of decodeSnapshot('heatmap', await this.deps.market.hgetall(key)).events) {
+      this.positions.heatmap.apply(event.data);
+      this.seeded.set(event.data.symbol, event.ts);
+    }
+  }
+
+  /**
+   * Marks every position alert against the models read at resume, at each model's own time (the
+   * same on every restart, so a hit found twice has one key). The diffs a stopped engine missed are
+   * in that model, and the stream's copies of them are skipped as stale: without this, a mark that
+   * moved through a target while no copilot ran would wait for the next diff of its options.
+   */
+  private async markSeededHeatmaps(): Promise<void> {
+    const changes = emptyChanges();
+    const candidates: AlertCandidate[] = [];
+    for (const [symbol, at] of this.seeded) this.collectPositions(this.positions.evaluateSymbol(symbol, this.markMarket(at, changes), at, changes), at, changes, candidates);
+    await this.recordAll(candidates);
+    await this.commit(changes);
   }
 
   /** A diff that does not follow the model: the symbol's model is read again from the snapshot. */

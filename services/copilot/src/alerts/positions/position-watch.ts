@@ -35,6 +35,7 @@ export interface PositionEvaluation {
 type Watcher = { kind: 'alert' | 'prompt'; id: string; userId: string };
 
 const EMPTY_BOOK: UserBook = { openTrades: [], savedPositions: [] };
+const RELOAD_SLICE = 256;
 
 /**
  * Position alerts (spread debit, position P&L, greeks) and prompt alerts on P&L, marked from the
@@ -69,10 +70,17 @@ export class PositionWatch {
   /** Reads these users' books again and re-indexes their watchers (after their alerts or their book changed). */
   async reload(users: Iterable<string>): Promise<void> {
     const watching = this.alerts.bookUsers();
-    for (const user of users) {
-      if (watching.has(user)) this.books.set(user, await this.source.read(user));
-      else this.books.delete(user);
-      this.reindex(user);
+    const list = [...users];
+    // Reads in parallel slices: a full load of thousands of users is a few pipelined round trips, not one each.
+    for (let i = 0; i < list.length; i += RELOAD_SLICE) {
+      const slice = list.slice(i, i + RELOAD_SLICE);
+      const books = await Promise.all(slice.map((user) => (watching.has(user) ? this.source.read(user) : Promise.resolve(undefined))));
+      slice.forEach((user, j) => {
+        const book = books[j];
+        if (book) this.books.set(user, book);
+        else this.books.delete(user);
+        this.reindex(user);
+      });
     }
   }
 
@@ -123,6 +131,11 @@ export class PositionWatch {
     if (change.outcome === 'stale') return { hits: [], prompts: [] };
     const ids = change.full ? this.index.all(payload.symbol) : this.index.touched(payload.symbol, change.changed);
     return this.evaluate(ids, market, at, changes);
+  }
+
+  /** Marks every watcher of a symbol (at resume, against the model read from the snapshot). */
+  evaluateSymbol(symbol: string, market: MarkMarket, at: number, changes: StateChanges): PositionEvaluation {
+    return this.evaluate(this.index.all(symbol), market, at, changes);
   }
 
   /** Marks every watcher of these users (their book or their alerts changed). */
