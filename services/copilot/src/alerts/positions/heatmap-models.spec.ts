@@ -41,7 +41,7 @@ describe(HeatmapModels.name, () => {
     const models = new HeatmapModels();
     expect(models.apply(diff(1, [single('call', 6000, 12)]))).toEqual({ outcome: 'gap' });
     models.apply(snapshot(5, single('call', 6000, 12.5)));
-    expect(models.apply(diff(5, [single('call', 6000, 99)]))).toEqual({ outcome: 'stale' });
+    expect(models.apply(diff(5, [single('call', 6000, 99)]))).toEqual({ outcome: 'stale', changed: new Set([optionKeyOf({ expiry: DATE, right: 'call', strike: 6000 })]) });
     expect(models.apply(diff(7, [single('call', 6000, 99)]))).toEqual({ outcome: 'gap' });
     expect(legMid(models.mids('SPX'), { expiry: DATE, right: 'call', strike: 6000 })).toBe(12.5);
   });

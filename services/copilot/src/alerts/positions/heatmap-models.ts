@@ -20,8 +20,11 @@ function singleOption(tile: Pick<HeatmapTile, 'strategy' | 'strike' | 'expiry'>)
 export type HeatmapChange =
   /** The model moved; `changed` holds the option keys whose mid or IV changed (every option of a full model). */
   | { outcome: 'applied'; full: boolean; changed: ReadonlySet<string> }
-  /** Already in the model (a diff at or below its version: the snapshot read at start was newer). */
-  | { outcome: 'stale' }
+  /**
+   * Already in the model (a diff at or below its version: the snapshot read at start was newer, or
+   * the batch is read again after a failed commit); `changed` holds the options its tiles quote.
+   */
+  | { outcome: 'stale'; changed: ReadonlySet<string> }
   /** A diff that does not follow the model's version: the model must be read again from the snapshot. */
   | { outcome: 'gap' };
 
@@ -47,7 +50,7 @@ export class HeatmapModels {
     // A snapshot in the stream is the producer starting over (its versions restart): it always replaces.
     if (payload.kind === 'snapshot') return { outcome: 'applied', full: true, changed: this.replace(payload) };
     if (!model) return { outcome: 'gap' };
-    if (payload.version <= model.version) return { outcome: 'stale' };
+    if (payload.version <= model.version) return { outcome: 'stale', changed: quotedOptions(payload) };
     if (payload.version !== model.version + 1) return { outcome: 'gap' };
     const changed = new Set<string>();
     for (const key of payload.removed ?? []) {
@@ -108,3 +111,13 @@ export class HeatmapModels {
 }
 
 const EMPTY: OptionMids = new Map();
+
+/** The options a payload's single tiles quote (a removed tile's option is unknown without the model it left). */
+function quotedOptions(payload: HeatmapPayload): Set<string> {
+  const keys = new Set<string>();
+  for (const tile of Object.values(payload.tiles)) {
+    const option = singleOption(tile);
+    if (option) keys.add(optionKeyOf(option));
+  }
+  return keys;
+}

@@ -87,6 +87,22 @@ describe(PositionWatch.name, () => {
     expect(evaluation !== 'gap' && evaluation.prompts.map(({ prompt, current, previous }) => [prompt.id, current, previous])).toEqual([['p-pnl', 500, 0]]);
   });
 
+  it('marks a diff read again after a failed commit at the model, finding the same hit', async () => {
+    const { alerts, watch, market } = setup();
+    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'cross' })], []);
+    await watch.reloadAll();
+    const first = emptyChanges();
+    watch.onHeatmap(payload(1, 'snapshot', [single('put', 5990, 4), single('put', 5980, 2.6), single('put', 5970, 1.3)]), market(1), 1, first);
+    watch.committed(first.marks);
+    const diff = payload(2, 'diff', [single('put', 5990, 4.5)]);
+    // The first reading's hit went nowhere (its commit failed): the alert is still in the book.
+    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'cross' })], []);
+    watch.onHeatmap(diff, market(2), 2, emptyChanges());
+    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'cross' })], []);
+    const again = watch.onHeatmap(diff, market(2), 2, emptyChanges());
+    expect(again !== 'gap' && again.hits.map((hit) => hit.mark)).toEqual([0.6]);
+  });
+
   it('asks for the snapshot when a diff does not follow the model', () => {
     const { watch, market } = setup();
     expect(watch.onHeatmap(payload(3, 'diff', [single('call', 6000, 15)]), market(1), 1, emptyChanges())).toBe('gap');

@@ -128,8 +128,9 @@ export class PositionWatch {
   onHeatmap(payload: HeatmapPayload, market: MarkMarket, at: number, changes: StateChanges): PositionEvaluation | 'gap' {
     const change = this.heatmap.apply(payload);
     if (change.outcome === 'gap') return 'gap';
-    if (change.outcome === 'stale') return { hits: [], prompts: [] };
-    const ids = change.full ? this.index.all(payload.symbol) : this.index.touched(payload.symbol, change.changed);
+    // A stale diff is marked again at the model (which holds it): a batch read again after a failed
+    // commit must find the hits it found the first time, and marks that did not move fire no cross.
+    const ids = change.outcome === 'applied' && change.full ? this.index.all(payload.symbol) : this.index.touched(payload.symbol, change.changed);
     return this.evaluate(ids, market, at, changes);
   }
 
