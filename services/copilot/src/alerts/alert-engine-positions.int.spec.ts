@@ -118,13 +118,13 @@ describe('AlertEngine on positions', () => {
     expect(events[0]).toMatchObject({ user: alice.userId, data: { kind: 'position-pnl' } });
   });
 
-  it('fires a greeks alert once the position\'s delta passes its threshold', async () => {
+  it('fires a greeks alert once, when a spot tick moves the position\'s delta past its threshold', async () => {
     const positionId = await created(bob, '/api/journal/positions', { name: 'Long call', symbol: 'SPX', legs: [{ expiry: DATE, strike: 5000, right: 'call', ratio: 1 }], quantity: 1, entryPrice: 14.2 });
     const id = await created(bob, '/api/alerts', { kind: 'greeks', positionId, greek: 'delta', op: 'above', value: 0.95 });
     await heatmapAt(14.3); // at 5000, the long-dated call's delta is about 0.7
     expect(await eventsOf(id)).toHaveLength(0);
-    await tick('SPX', 9000);
-    await heatmapAt(14.4); // deep in the money: delta near 1
+    await tick('SPX', 9000); // deep in the money: delta near 1, at the tiles' IV
+    await heatmapAt(14.4); // marked again: a once alert stays fired
     const events = await eventsOf(id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ user: bob.userId, data: { kind: 'greeks' } });

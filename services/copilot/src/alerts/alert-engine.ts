@@ -370,6 +370,8 @@ export class AlertEngine {
       this.stagePrompt(prompt, readings, at, price, symbol, candidates);
     }
     changes.prices.set(symbol, current);
+    // After the price is set: the greeks are marked at this spot.
+    this.collectPositions(this.positions.onSpot(symbol, this.markMarket(at, changes), at, changes), at, changes, candidates);
   }
 
   /** Marks the position alerts and P&L prompt alerts of the options a heatmap event changed. */

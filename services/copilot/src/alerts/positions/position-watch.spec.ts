@@ -7,7 +7,7 @@ import { AlertBook } from '../alert-book.js';
 import { emptyChanges } from '../engine-state.store.js';
 import { CrossingIndex } from '../index/crossing-index.js';
 import type { MarkMarket } from './position-marks.js';
-import { pnlAlert, spreadDebitAlert } from './position-alert.fixtures.js';
+import { greeksAlert, pnlAlert, spreadDebitAlert } from './position-alert.fixtures.js';
 import { PositionWatch } from './position-watch.js';
 
 // The fixtures' options expire 2026-12-07, 16:00 New York (21:00 UTC).
@@ -101,6 +101,25 @@ describe(PositionWatch.name, () => {
     alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'cross' })], []);
     const again = watch.onHeatmap(diff, market(2), 2, emptyChanges());
     expect(again !== 'gap' && again.hits.map((hit) => hit.mark)).toEqual([0.6]);
+  });
+
+  it('marks greeks alerts again on a tick of their underlying, at the new spot and the tiles\' IVs', async () => {
+    const longCall = savedPutButterfly({ id: 'long-call', name: 'Long call', legs: [{ expiry: '2026-12-07', strike: 6000, right: 'call', ratio: 1 }], quantity: 1, entryPrice: 12.5 });
+    const { alerts, watch } = setup({ openTrades: [], savedPositions: [longCall] });
+    alerts.replaceAll([greeksAlert({ positionId: 'long-call', tradeId: null, greek: 'delta', op: 'above', value: 0.9 })], []);
+    await watch.reloadAll();
+    let spot = 6000;
+    const market = (now: number): MarkMarket => ({ mids: (s) => watch.heatmap.mids(s), iv: (s, ref) => watch.heatmap.iv(s, ref), spot: () => spot, now });
+    const tile = makeTile('single-call', 0, 0, 6000, 12.5, EXPIRY, 0.2);
+    if (!tile) throw new Error('no tile');
+    const now = Date.UTC(2026, 11, 7, 15); // six hours before the close
+    const first = watch.onHeatmap(payload(1, 'snapshot', [tile]), market(now), now, emptyChanges());
+    expect(first !== 'gap' && first.hits).toEqual([]); // at the money: delta about 0.5
+    spot = 6100;
+    expect(watch.onSpot('NDX', market(now + 1), now + 1, emptyChanges()).hits).toEqual([]);
+    const ticked = watch.onSpot('SPX', market(now + 2), now + 2, emptyChanges());
+    expect(ticked.hits.map((hit) => hit.alert.id)).toEqual(['a-greek']);
+    expect(ticked.hits[0]?.mark).toBeGreaterThan(0.99);
   });
 
   it('asks for the snapshot when a diff does not follow the model', () => {

@@ -41,7 +41,8 @@ const RELOAD_SLICE = 256;
  * Position alerts (spread debit, position P&L, greeks) and prompt alerts on P&L, marked from the
  * live heatmap. Holds each watching user's book (reloaded when their alerts or their book change),
  * the heatmap models, and an index from the options a position holds to its watchers, so a diff
- * re-marks only what it touched. Previous marks (for `cross`, and a P&L's `crosses`/`reaches`) come
+ * re-marks only what it touched; greeks alerts are also re-marked on each tick of their underlying
+ * (a greek moves with the spot between two models). Previous marks (for `cross`, and a P&L's `crosses`/`reaches`) come
  * from the fenced state and go back into it through the batch's changes.
  */
 export class PositionWatch {
@@ -50,6 +51,8 @@ export class PositionWatch {
   private readonly index = new OptionWatchIndex();
   private readonly watchers = new Map<string, Watcher>();
   private readonly byUser = new Map<string, Set<string>>();
+  /** Greeks alerts per underlying: a greek moves with the spot, not only with the tiles. */
+  private readonly greeksBySymbol = new Map<string, Set<string>>();
   private readonly marks = new Map<string, number>();
 
   constructor(
@@ -95,6 +98,10 @@ export class PositionWatch {
     for (const id of this.byUser.get(userId) ?? []) {
       this.index.remove(id);
       this.watchers.delete(id);
+      for (const [symbol, ids] of this.greeksBySymbol) {
+        ids.delete(id);
+        if (ids.size === 0) this.greeksBySymbol.delete(symbol);
+      }
     }
     this.byUser.delete(userId);
     const book = this.books.get(userId);
@@ -110,6 +117,11 @@ export class PositionWatch {
       if (!watched) continue;
       const { symbol, options } = positionOptions(watched);
       watch(alert.id, { kind: 'alert', id: alert.id, userId }, symbol, options.map(optionKeyOf));
+      if (alert.kind === 'greeks') {
+        let ids = this.greeksBySymbol.get(symbol);
+        if (!ids) this.greeksBySymbol.set(symbol, (ids = new Set()));
+        ids.add(alert.id);
+      }
     }
     const prompts = this.alerts.pnlPromptsOf(userId);
     if (prompts.length > 0) {
@@ -137,6 +149,11 @@ export class PositionWatch {
   /** Marks every watcher of a symbol (at resume, against the model read from the snapshot). */
   evaluateSymbol(symbol: string, market: MarkMarket, at: number, changes: StateChanges): PositionEvaluation {
     return this.evaluate(this.index.all(symbol), market, at, changes);
+  }
+
+  /** Marks the greeks alerts of an underlying that ticked (the tiles' IVs stand until the next diff). */
+  onSpot(symbol: string, market: MarkMarket, at: number, changes: StateChanges): PositionEvaluation {
+    return this.evaluate(this.greeksBySymbol.get(symbol) ?? [], market, at, changes);
   }
 
   /** Marks every watcher of these users (their book or their alerts changed). */
