@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { singleOptionMids } from '@marketswarm/shared/models';
 import { openCallVertical, savedPutButterfly } from '../book/user-book.fixtures.js';
 import { adiHeatmapTiles } from './adi.fixtures.js';
-import { openPosition, savedPosition, underlyingOf, userSection } from './user-section.js';
+import { openPosition, savedPosition, userSection } from './user-section.js';
 
 // Mids of 2026-12-07: 6000C 15.20, 6010C 9.70, 5990P 6.10, 5980P 4.00, 5970P 2.60.
 const market = { underlying: 'SPX', mids: singleOptionMids(Object.values(adiHeatmapTiles())), spot: 6004 };
-
-describe(underlyingOf.name, () => {
-  it('reads weekly roots and futures symbols as their underlying', () => {
-    expect(['SPXW', 'spx', '/MES', 'NDXP'].map(underlyingOf)).toEqual(['SPX', 'SPX', 'MES', 'NDX']);
-  });
-});
 
 describe(openPosition.name, () => {
   it('values an open call vertical at the heatmap mids', () => {

@@ -1,21 +1,8 @@
 import type { AdiLeg, AdiPosition, AdiUser, JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import { legMid, type OptionMids } from '@marketswarm/shared/models';
+import { legMid, underlyingOf, type OptionMids } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import type { UserBook } from '../book/user-book.reader.js';
 import { PRICE_PLACES, round, roundOrNull } from './adi-numbers.js';
-
-/**
- * Weekly and PM-settled roots of index options, to their index: an SPXW leg is marked from the SPX
- * heatmap. The journal keeps the same table (services/journal/src/symbols/index-option-roots.ts);
- * it belongs in the shared library once both can import it from there.
- */
-const INDEX_OPTION_ROOTS: Readonly<Record<string, string>> = { SPXW: 'SPX', SPXPM: 'SPX', NDXP: 'NDX', RUTW: 'RUT', VIXW: 'VIX', DJXW: 'DJX' };
-
-/** A journal symbol as the underlying it trades on: `/MES` → `MES`, `SPXW` → `SPX`. */
-export function underlyingOf(symbol: string): string {
-  const root = symbol.replace(/^\//, '').toUpperCase();
-  return INDEX_OPTION_ROOTS[root] ?? root;
-}
 
 export interface UserSectionMarket {
   /** The underlying the heatmap describes: only its options can be marked. */

@@ -1,4 +1,4 @@
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
+import { INDEX_OPTION_ROOTS } from '@marketswarm/shared/models';
 
 /**
  * Which root a fill belongs to. Trades are named and grouped by the underlying's root, so SPXW

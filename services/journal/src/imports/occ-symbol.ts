@@ -1,10 +1,10 @@
 import type { Instrument, OptionRight } from '@marketswarm/shared/dto';
+import { INDEX_OPTION_ROOTS } from '@marketswarm/shared/models';
 import { isoDate } from './date-formats.js';
 import { parseDecimal } from './decimal.js';
 import { EQUITY_OPTION_MULTIPLIER } from './instrument-multipliers.js';
 import { RowError } from './import-result.js';
 import { isValidWallClock } from './local-time.js';
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 
 /**
  * The OCC option symbol (root padded to 6, YYMMDD, C/P, strike × 1000 in 8 digits):

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { MarketAtEntry } from '@marketswarm/shared/dto';
 import { decodeStreamEntry, type TypedEvent } from '@marketswarm/shared/events';
+import { underlyingOf } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { settlementTime } from '../grouping/settlement-time.js';
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 
 /** The market streams the stamp reads, by topic; a missing one (a truth without gex) leaves its fields null. */
 export interface MarketStreams {
@@ -43,7 +43,7 @@ export class MarketHistoryReader {
     const oldestMs = await this.oldestSpotMs(spotStream);
     if (oldestMs === undefined) return { status: 'unavailable', reason: 'no-market-data' };
     if (at < oldestMs) return { status: 'unavailable', reason: 'before-retention' };
-    const symbol = indexRoot(underlying);
+    const symbol = underlyingOf(underlying);
     const [spot, vix, gex, mode] = await Promise.all([
       this.lastBefore('spot', at, (e) => e.topic === 'spot' && e.data.symbol === symbol),
       this.lastBefore('spot', at, (e) => e.topic === 'spot' && e.data.symbol === 'VIX'),
@@ -140,10 +140,4 @@ const SETTLEMENT_INDEX: Readonly<Record<string, readonly [string, number]>> = {
 
 function streamIdMs(id: string): number {
   return Number(id.slice(0, id.indexOf('-')));
-}
-
-/** Weekly roots trade on their index's market: SPXW legs read SPX's spot and GEX. */
-function indexRoot(underlying: string): string {
-  const root = underlying.replace(/^\//, '').toUpperCase();
-  return INDEX_OPTION_ROOTS[root] ?? root;
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Redis } from 'ioredis';
 import type { OptionLeg } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
-import { singleOptionMids, type OptionMids } from '@marketswarm/shared/models';
+import { INDEX_OPTION_ROOTS, singleOptionMids, type OptionMids } from '@marketswarm/shared/models';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { TopicRoute } from '@marketswarm/shared/truth';
@@ -11,7 +11,6 @@ import { AlertSyncPublisher } from '../alerts/alert-sync.publisher.js';
 import { microsToNumber, type Micros } from '../database/money.js';
 import { JournalIngestService } from '../ingest/journal-ingest.service.js';
 import { fillsFromLegs, holdsEveryLeg } from '../spreads/spread-fills.js';
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 import { HeatmapBook } from './heatmap-book.js';
 import { OrdersRepository, type Order } from './orders.repository.js';
 import { fillDecision, priceSpread, type SpreadPrice } from './spread-pricing.js';

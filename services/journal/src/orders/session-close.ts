@@ -1,6 +1,5 @@
 import { dayWeekday, exchangeTime } from '@marketswarm/shared/journal';
-import { NEW_YORK, sessionClose } from '@marketswarm/shared/models';
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
+import { INDEX_OPTION_ROOTS, NEW_YORK, sessionClose } from '@marketswarm/shared/models';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { decodeSnapshot } from '@marketswarm/shared/bus';
-import type { HeatmapTiles } from '@marketswarm/shared/models';
+import { INDEX_OPTION_ROOTS, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { INDEX_OPTION_ROOTS } from '../symbols/index-option-roots.js';
 
 /**
  * Reads the latest heatmap the market producer keeps in market Redis (`{market}:snapshot:heatmap`,

@@ -9,3 +9,4 @@ export * from './session-close.js';
 export * from './option-mids.js';
 export * from './position-greeks.js';
 export * from './journal-position-legs.js';
+export * from './index-option-roots.js';

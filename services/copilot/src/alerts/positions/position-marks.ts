@@ -1,7 +1,6 @@
 import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import { expiryDateOf, journalLegs, legMid, positionGreeks, savedPositionRiskLegs, type OptionMids, type OptionRef, type PositionLeg } from '@marketswarm/shared/models';
+import { expiryDateOf, journalLegs, legMid, positionGreeks, savedPositionRiskLegs, underlyingOf, type OptionMids, type OptionRef, type PositionLeg } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
-import { underlyingOf } from '../../adi/user-section.js';
 import type { UserBook } from '../../book/user-book.reader.js';
 import type { PositionAlert } from '../alert-book.js';
 
