@@ -32,6 +32,18 @@ describe(openPosition.name, () => {
     expect(openPosition(weekly, market).pnl).toBe(200);
   });
 
+  it('marks legs named by an order fill\'s option symbol from their trade\'s underlying', () => {
+    const filled = openCallVertical({ legs: openCallVertical().legs.map((leg) => ({ ...leg, symbol: `SPX   261207C0${leg.strike ?? 0}000` })) });
+    // The same vertical as above: 2 × 15.20 − 2 × 9.70 = 11.00 points × 100 = $1,100 against $900 paid.
+    expect(openPosition(filled, market)).toMatchObject({ value: 1100, pnl: 200 });
+    expect(openPosition(filled, market).legs.map((leg) => leg.mark)).toEqual([15.2, 9.7]);
+  });
+
+  it('values a share of the underlying at spot: 10 bought at 5,990, now 6,004, make 14 × 10 = $140', () => {
+    const shares = openCallVertical({ legs: [{ kind: 'stock', symbol: 'SPX', expiry: null, strike: null, right: null, side: 'buy', quantity: 10, openPrice: 5990, multiplier: 1 }] });
+    expect(openPosition(shares, market)).toMatchObject({ cost: 59_900, value: 60_040, pnl: 140 });
+  });
+
   it('leaves another underlying\'s position unmarked, even at a strike the heatmap has', () => {
     const ndx = openCallVertical({ symbol: 'NDX', legs: openCallVertical().legs.map((leg) => ({ ...leg, symbol: 'NDX' })) });
     expect(openPosition(ndx, market)).toMatchObject({ cost: 900, value: null, pnl: null });

@@ -10,3 +10,4 @@ export * from './option-mids.js';
 export * from './position-greeks.js';
 export * from './journal-position-legs.js';
 export * from './index-option-roots.js';
+export * from './position-marks.js';

@@ -1,6 +1,18 @@
 import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import { expiryDateOf, journalLegs, legMid, positionGreeks, savedPositionRiskLegs, underlyingOf, type OptionMids, type OptionRef, type PositionLeg } from '@marketswarm/shared/models';
-import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
+import {
+  expiryDateOf,
+  journalLegs,
+  markOpenTrade,
+  markSavedPosition,
+  openLegOption,
+  positionGreeks,
+  savedPositionRiskLegs,
+  underlyingOf,
+  type OptionMids,
+  type OptionRef,
+  type PositionLeg,
+} from '@marketswarm/shared/models';
+import { DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import type { UserBook } from '../../book/user-book.reader.js';
 import type { PositionAlert } from '../alert-book.js';
 
@@ -32,46 +44,25 @@ export function watchedPosition(alert: PositionAlert, book: UserBook): WatchedPo
 export function positionOptions(watched: WatchedPosition): { symbol: string; options: OptionRef[] } {
   const symbol = underlyingOf(watched.position.symbol);
   if (watched.kind === 'saved') return { symbol, options: watched.position.legs.map(({ expiry, strike, right }) => ({ expiry, strike, right })) };
-  const options: OptionRef[] = [];
-  for (const leg of watched.position.legs) {
-    if (leg.expiry === null || leg.strike === null || leg.right === null) continue;
-    options.push({ expiry: leg.expiry, strike: leg.strike, right: leg.right === 'C' ? 'call' : 'put' });
-  }
-  return { symbol, options };
+  return { symbol, options: watched.position.legs.flatMap((leg) => openLegOption(leg) ?? []) };
 }
 
 /** One spread's price at the mids (Σ ratio × mid, points per unit: positive a debit); undefined when a leg has no mid. */
 export function spreadDebit(saved: SavedPositionDto, mids: OptionMids): number | undefined {
-  let debit = 0;
-  for (const leg of saved.legs) {
-    const mid = legMid(mids, leg);
-    if (mid === undefined) return undefined;
-    debit += leg.ratio * mid;
-  }
-  return round(debit, 6);
+  const { debit } = markSavedPosition(saved, mids);
+  return debit === undefined ? undefined : round(debit, 6);
 }
 
 /**
- * P&L in dollars, (mark − entry) × quantity × multiplier as the journal counts it: a saved
- * position's spreads at 100 a point (CONTRACT_MULTIPLIER) from its entry price, an open trade's
- * legs at their own open price and multiplier. Every option leg of an open trade is marked from its
- * trade's underlying (the journal groups a trade under one: SPX for `SPX   300102C05000000` and
- * SPXW legs alike). Undefined when a leg has no mid, or is not an option (no live price here).
+ * P&L in dollars as the journal counts it (`markSavedPosition`, `markOpenTrade`): a saved position's
+ * spreads at 100 a point from its entry price, an open trade's legs at their own open price and
+ * multiplier, every option leg from the trade's underlying's heatmap. Undefined when a leg has no
+ * mid, or is not an option: shares have no mid in the heatmap, so a trade holding them is not marked here.
  */
 export function positionPnl(watched: WatchedPosition, market: MarkMarket): number | undefined {
   const mids = market.mids(underlyingOf(watched.position.symbol));
-  if (watched.kind === 'saved') {
-    const debit = spreadDebit(watched.position, mids);
-    return debit === undefined ? undefined : round((debit - watched.position.entryPrice) * watched.position.quantity * CONTRACT_MULTIPLIER, 2);
-  }
-  let pnl = 0;
-  for (const leg of watched.position.legs) {
-    if (leg.kind !== 'option' || leg.expiry === null || leg.strike === null || leg.right === null) return undefined;
-    const mid = legMid(mids, { expiry: leg.expiry, strike: leg.strike, right: leg.right === 'C' ? 'call' : 'put' });
-    if (mid === undefined) return undefined;
-    pnl += (leg.side === 'buy' ? 1 : -1) * leg.quantity * (mid - leg.openPrice) * leg.multiplier;
-  }
-  return round(pnl, 2);
+  const { pnl } = watched.kind === 'saved' ? markSavedPosition(watched.position, mids) : markOpenTrade(watched.position.legs, mids);
+  return pnl === undefined ? undefined : round(pnl, 2);
 }
 
 /**
