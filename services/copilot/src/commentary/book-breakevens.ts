@@ -1,24 +1,9 @@
-import type { JournalPosition, JournalPositionLeg, SavedPositionDto } from '@marketswarm/shared/dto';
-import { expiryCloseOf, riskGraph, savedPositionRiskLegs, type PositionLeg } from '@marketswarm/shared/models';
-import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
+import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
+import { journalLegs, riskGraph, savedPositionRiskLegs, type PositionLeg } from '@marketswarm/shared/models';
 import type { BreakevenPosition } from './commentary-rules.js';
 
 /** Journal roots are written `/ES`; market symbols have no slash. */
 const normalSymbol = (symbol: string): string => symbol.replace(/^\//, '').toUpperCase();
-
-/**
- * One open-trade leg as the risk graph prices it, or undefined for what it cannot price (stock,
- * futures, an option without a date). Quantities are scaled to CONTRACT_MULTIPLIER contracts, as the
- * SPA's risk graph does, so a /ES option and an SPX option share one payoff scale.
- */
-function journalLeg(leg: JournalPositionLeg): PositionLeg | undefined {
-  if (leg.kind !== 'option' && leg.kind !== 'future_option') return undefined;
-  if (leg.strike === null || leg.right === null || leg.expiry === null) return undefined;
-  const expiry = expiryCloseOf(leg.expiry);
-  if (expiry === undefined) return undefined;
-  const contracts = (leg.quantity * leg.multiplier) / CONTRACT_MULTIPLIER;
-  return { type: leg.right === 'C' ? 'call' : 'put', strike: leg.strike, expiry, quantity: leg.side === 'buy' ? contracts : -contracts, entryPrice: Math.max(0, leg.openPrice) };
-}
 
 /**
  * Expiration breakevens of one set of legs. The payoff at expiry is linear between strikes, so
@@ -39,10 +24,11 @@ export function expiryBreakevens(legs: readonly PositionLeg[]): number[] {
 export function bookBreakevens(book: { openTrades: readonly JournalPosition[]; savedPositions: readonly SavedPositionDto[] }): BreakevenPosition[] {
   const out: BreakevenPosition[] = [];
   for (const trade of book.openTrades) {
-    const legs = trade.legs.map(journalLeg);
+    // Legs as the SPA's risk graph prices them (`journalLegs`: a /ES option and an SPX option on one $100 scale).
+    const { legs, skippedLegs } = journalLegs(trade.legs);
     // A trade with a leg the graph cannot price (stock, a future) has a payoff the breakevens would misstate.
-    if (legs.some((l) => l === undefined)) continue;
-    const breakevens = expiryBreakevens(legs as PositionLeg[]);
+    if (skippedLegs > 0) continue;
+    const breakevens = expiryBreakevens(legs);
     if (breakevens.length > 0) out.push({ id: `open:${trade.id}`, name: `Your ${normalSymbol(trade.symbol)} ${trade.strategy} ×${trade.quantity}`, symbol: normalSymbol(trade.symbol), breakevens });
   }
   for (const saved of book.savedPositions) {
