@@ -129,12 +129,16 @@ describe(volatilityScore.name, () => {
 describe(sessionScore.name, () => {
   it('scores midday with a live feed high and the open, the late session and a closed market lower', () => {
     // 11:00: timeOfDay 100; spot 20 s old, live to 5 s, stalled at 65 s: 100 × (65 − 20)/60 = 75 → (100 + 75) / 2 = 87.5
-    expect(sessionScore({ now: NOW, spot: { price: 6000, ts: NOW - 20_000 } })).toEqual({ score: 87.5, components: { timeOfDay: 100, feedFreshness: 75 }, confidence: 1 });
-    const fresh = (now: number) => sessionScore({ now, spot: { price: 6000, ts: now } }).components['timeOfDay'];
+    expect(sessionScore({ symbol: 'SPX', now: NOW, spot: { price: 6000, ts: NOW - 20_000 } })).toEqual({ score: 87.5, components: { timeOfDay: 100, feedFreshness: 75 }, confidence: 1 });
+    const fresh = (now: number, symbol = 'SPX') => sessionScore({ symbol, now, spot: { price: 6000, ts: now } }).components['timeOfDay'];
     expect(fresh(nyTime(9, 45))).toBeCloseTo(55, 6); // 40 + 60 × 15/60
-    expect(fresh(nyTime(15, 15))).toBeCloseTo(75, 6); // 100 − 50 × 45/90
+    // SPX options trade to 16:15, so the late session runs 14:30–16:15, 105 minutes.
+    expect(fresh(nyTime(15, 15))).toBeCloseTo(78.571429, 6); // 100 − 50 × 45/105
+    expect(fresh(nyTime(16, 0))).toBeCloseTo(57.142857, 6); // 100 − 50 × 90/105
+    expect(fresh(nyTime(15, 15), 'AAPL')).toBeCloseTo(75, 6); // closes 16:00: 100 − 50 × 45/90
     expect(fresh(nyTime(9, 29))).toBe(0); // before the open
-    expect(fresh(nyTime(16, 0))).toBe(0); // the close
+    expect(fresh(nyTime(16, 15))).toBe(0); // the SPX options' close
+    expect(fresh(nyTime(16, 0), 'AAPL')).toBe(0); // AAPL's close
     expect(fresh(NOW + 86_400_000)).toBe(0); // Saturday
   });
 });

@@ -11,3 +11,4 @@ export * from './position-greeks.js';
 export * from './journal-position-legs.js';
 export * from './index-option-roots.js';
 export * from './position-marks.js';
+export * from './session-phase.js';
