@@ -5,7 +5,7 @@ import { checkSession } from '../../auth/auth-api';
 import { useSessionLost } from '../../copilot/use-session-lost';
 import { StreamChannel } from '../../stream/stream-channel';
 import { isHistory } from '../../panels/alerts/arrivals';
-import { FIRED_EVENT_TYPE } from '../../panels/alerts/fired-alerts';
+import { firedItem } from '../../panels/alerts/fired-alerts';
 
 /**
  * While the alert manager is open, listens on the user's `/sse/alerts` and reads the list (hit
@@ -25,8 +25,10 @@ export function useFiredRefresh(queryKey: readonly unknown[]): void {
         checkSession,
         listener: {
           event: (event) => {
-            // The snapshot on connect repeats an old hit the list already counts: only a new one reads again.
-            if (event.topic === 'alerts' && event.type === FIRED_EVENT_TYPE && !isHistory({ ...event.data, ts: event.ts }, openedAt)) void client.invalidateQueries({ queryKey });
+            // The snapshot on connect repeats an old hit the list already counts: only a new one
+            // (by when it was published, as for the toasts) reads again.
+            const fired = event.topic === 'alerts' ? firedItem(event) : undefined;
+            if (fired && !isHistory(fired, openedAt)) void client.invalidateQueries({ queryKey });
           },
           invalid: (topic, issues) => console.warn(`skipped a malformed ${topic} frame`, issues),
           reset: () => void client.invalidateQueries({ queryKey }),

@@ -22,8 +22,8 @@ export interface AlertsToastsProps {
 /**
  * Pops up the user's fired alerts (`alerts` events of type `fired`), newest first, at most four,
  * each for 8 s; critical ones stay until dismissed. A hit toasts at most once in this browser, also
- * across reloads (the gateway sends a fresh tab the latest snapshot again), and hits stamped well
- * before the page mounted never pop up. Escape dismisses the newest. Fixed-position, so nothing on
+ * across reloads (the gateway sends a fresh tab the latest snapshot again), and hits published well
+ * before the page mounted never pop up (a late-published hit with an old tick does). Escape dismisses the newest. Fixed-position, so nothing on
  * the page moves.
  */
 export function AlertsToasts({ durationMs = TOAST_MS, max = MAX_TOASTS }: AlertsToastsProps) {

@@ -13,8 +13,8 @@ const storage = () => {
 const item = (id: string, ts: number): AlertItem => ({ id, message: id, severity: 'info', ts });
 
 describe(firedItem.name, () => {
-  it('turns a fired event into a toast item stamped with when it fired', () => {
-    expect(firedItem({ type: 'fired', ts: MOUNT + 2_000, data: payload })).toMatchObject({ id: 'hit-1', message: 'SPX crossed 5000', severity: 'critical', ts: MOUNT + 1_000 });
+  it('turns a fired event into a toast item stamped with when it was published, keeping the tick time for display', () => {
+    expect(firedItem({ type: 'fired', ts: MOUNT + 2_000, data: payload })).toMatchObject({ id: 'hit-1', message: 'SPX crossed 5000', severity: 'critical', ts: MOUNT + 2_000, firedAt: MOUNT + 1_000 });
   });
 
   it('ignores every other alerts event', () => {
@@ -40,7 +40,14 @@ describe(firedToToast.name, () => {
     expect(firedToToast([item('hit-1', MOUNT + 1_000)], reload, MOUNT + 30_000, MOUNT + 30_000)).toEqual([]);
   });
 
-  it('does not toast a hit stamped well before the page mounted', () => {
+  it('toasts a hit published after the page mounted whose tick is long before it (a restarted copilot catching up)', () => {
+    const shown = new ShownHits(storage());
+    const late = firedItem({ type: 'fired', ts: MOUNT + 5_000, data: { ...payload, firedAt: MOUNT - 10 * 60_000 } });
+    expect(late).toBeDefined();
+    expect(firedToToast(late ? [late] : [], shown, MOUNT, MOUNT + 5_000).map((a) => a.id)).toEqual(['hit-1']);
+  });
+
+  it('does not toast a hit published well before the page mounted', () => {
     const shown = new ShownHits(storage());
     const old = item('old', MOUNT - HISTORY_BEFORE_MOUNT_MS - 1);
     const recent = item('recent', MOUNT - 30_000);

@@ -10,11 +10,16 @@ export const FIRED_EVENT_TYPE = 'fired';
 /** The fired payload's own fields, beyond the topic's `id` (the hit id), `message` and `severity`. */
 const firedFieldsSchema = z.looseObject({ alertId: z.string().min(1), firedAt: z.number().int().positive() });
 
-/** A fired event as a toast item, stamped with when it fired; undefined for every other event. */
+/**
+ * A fired event as a toast item, stamped with when it was published; undefined for every other
+ * event. History or new is decided by that stamp, not by `firedAt` (the tick's time, kept in the
+ * payload for display): a hit published late — a restarted copilot catching up, an outbox drained
+ * after a journal outage — is news to the trader however old its tick. Replays of the same hit are
+ * stopped by its id (ShownHits), not by its age.
+ */
 export function firedItem(event: Pick<TypedEvent<'alerts'>, 'type' | 'ts' | 'data'>): AlertItem | undefined {
   if (event.type !== FIRED_EVENT_TYPE) return undefined;
-  const fired = firedFieldsSchema.safeParse(event.data);
-  return { ...event.data, ts: fired.success ? fired.data.firedAt : event.ts };
+  return { ...event.data, ts: event.ts };
 }
 
 /**
