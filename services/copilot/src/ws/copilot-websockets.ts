@@ -18,12 +18,15 @@ import { refuseHandshake } from './handshake-refusal.js';
 import { originVerdict } from './origin-policy.js';
 import type { WsChannel } from './ws-channel.js';
 import { wsMetrics, type WsDropReason, type WsMetrics } from './ws-metrics.js';
+import { UserSocketSlots } from './user-socket-slots.js';
 import { SocketPeer } from './ws-peer.js';
 
 /** A close handshake that has not finished by then is cut: the client stopped reading. */
 export const WS_CLOSE_GRACE_MS = 5000;
 /** On shutdown, sockets get this long to answer 1001 before they are destroyed. */
 const SHUTDOWN_GRACE_MS = 1000;
+/** A user at the socket cap is told to retry after this long: about a close handshake. */
+const SOCKET_CAP_RETRY_AFTER_SEC = 5;
 
 type AnyChannel = WsChannel<unknown, unknown, unknown>;
 
@@ -35,7 +38,11 @@ type AnyChannel = WsChannel<unknown, unknown, unknown>;
  * no socket is ever created: 404 unknown path, 401 no live session (the `ms_session` cookie checked
  * against system Redis like every REST route), 403 an `Origin` that is neither the page's host nor
  * in `settings.ws.allowedOrigins` (cross-site WebSocket hijacking), 400 a query the channel refuses,
- * 503 while shutting down.
+ * 429 (with `Retry-After`) when the user already holds `settings.ws.maxSocketsPerUser` sockets on
+ * either path, 503 while shutting down. The cap refuses the newcomer rather than closing the
+ * oldest socket: closing one would make two tabs over the cap knock each other off in a loop of
+ * reconnects, while a refusal leaves the open ones alone and tells the new one why. A socket holds
+ * its slot until its TCP connection closes, so a page reload waits at most one close handshake.
  *
  * Close codes a client sees (`WS_CLOSE` in @marketswarm/shared/dto):
  *
@@ -55,6 +62,7 @@ type AnyChannel = WsChannel<unknown, unknown, unknown>;
 export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly channels = new Map<string, AnyChannel>();
   private readonly peers = new Set<SocketPeer<unknown>>();
+  private readonly slots = new UserSocketSlots();
   private readonly wss: WebSocketServer;
   private readonly logger: Logger;
   private readonly metrics: WsMetrics;
@@ -138,6 +146,16 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     const state = channel.accept(url.searchParams, auth.user);
     // The client may have gone while the session was checked.
     if (socket.destroyed) return;
+    const userId = auth.user.id;
+    const maxSockets = this.settings.ws.maxSocketsPerUser;
+    if (!this.slots.tryTake(userId, maxSockets)) {
+      throw new DomainError('rate-limited', `at most ${maxSockets} WebSockets may be open per user: close one (another tab) or retry shortly`, {
+        retryAfterSec: SOCKET_CAP_RETRY_AFTER_SEC,
+        issues: [{ path: '(user)', message: `already holds ${this.slots.heldBy(userId)} open WebSockets` }],
+      });
+    }
+    // Released however the socket ends: refused by ws, closed, terminated or reset by the client.
+    socket.once('close', () => this.slots.release(userId));
     this.renewedCookies.set(req, renewedSessionCookies(req, auth, this.sessionCheck));
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded();

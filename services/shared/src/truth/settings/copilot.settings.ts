@@ -19,6 +19,7 @@ const wsSettings = z.strictObject({
   maxPayloadBytes: z.number().int().min(256).max(65_536).default(4096).describe('largest client message; a bigger one closes the socket (1009)'),
   pingIntervalMs: z.number().int().min(1000).max(120_000).default(20_000).describe('a socket that has not answered the previous ping by the next one is dropped'),
   sendBufferBytes: z.number().int().min(16_384).max(16 * 1024 * 1024).default(1024 * 1024).describe('bytes a socket may have queued; past it the client is too slow and is closed (4008)'),
+  maxSocketsPerUser: z.number().int().min(1).max(100).default(8).describe('open WebSockets one user may have across both paths; the next upgrade is refused 429'),
 });
 
 const providerSettings = z.strictObject({
