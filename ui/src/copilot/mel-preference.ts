@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { MEL_DTE_MAX, type Preferences, type UserDto } from '@marketswarm/shared/dto';
-import { patchProfile } from '../auth/auth-api';
-import { SESSION_KEY, setSessionUser } from '../auth/session';
+import { MEL_DTE_MAX, type Preferences } from '@marketswarm/shared/dto';
+import { preferencesQueue } from '../auth/preferences-queue';
 
 /** The profile preference the header's DTE is kept under (it follows the trader to any browser). */
 export const MEL_DTE_PREFERENCE = 'melDte';
@@ -16,12 +15,9 @@ export function melDteFrom(preferences: Preferences | undefined): number {
 }
 
 /**
- * Saves the DTE into the profile. A PATCH replaces the whole preferences object, so it is merged
- * into the freshest copy the page holds (the session cache) rather than the one the bar mounted with.
+ * Saves the DTE into the profile through the page's one preferences queue, so it and a workspace
+ * layout save never overwrite each other's key.
  */
-export async function saveMelDte(client: QueryClient, dte: number): Promise<void> {
-  const user = client.getQueryData<UserDto | null>(SESSION_KEY);
-  if (!user) return;
-  const saved = await patchProfile({ preferences: { ...user.preferences, [MEL_DTE_PREFERENCE]: dte } });
-  setSessionUser(client, saved);
+export function saveMelDte(client: QueryClient, dte: number): Promise<void> {
+  return preferencesQueue(client).save({ [MEL_DTE_PREFERENCE]: dte });
 }
