@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InternalAlertDto } from '@marketswarm/shared/dto';
+import type { InternalAlertDto, InternalPromptAlertDto } from '@marketswarm/shared/dto';
 import { AlertBook, mayFire } from './alert-book.js';
 import { CrossingIndex } from './index/crossing-index.js';
 
@@ -20,6 +20,55 @@ describe(AlertBook.name, () => {
     book.afterHit('rep', 1_000);
     expect(book.crossed('SPX', 5000, 5020, 30_000).map((a) => a.id)).toEqual([]);
     expect(book.crossed('SPX', 5000, 5020, 61_000).map((a) => a.id)).toEqual(['rep']);
+  });
+
+  it('puts a once alert back when its batch fails before the hit is settled, so the batch read again fires it', () => {
+    const book = new AlertBook(new CrossingIndex());
+    book.replaceAll([price('once', 'u1', 5010), price('gone', 'u1', 5012, 'remove-on-hit')], []);
+    for (const alert of book.crossed('SPX', 5000, 5020, 1_000)) book.afterHit(alert.id, 1_000);
+    expect(book.crossed('SPX', 5000, 5020, 1_000)).toEqual([]);
+    book.rollback();
+    expect(book.crossed('SPX', 5000, 5020, 1_000).map((a) => a.id)).toEqual(['once', 'gone']);
+  });
+
+  it('gives a repeating alert back the last hit it had when its batch fails', () => {
+    const book = new AlertBook(new CrossingIndex());
+    book.replaceAll([price('rep', 'u1', 5010, 'repeat', { lastFiredAt: 500 })], []);
+    book.afterHit('rep', 100_000);
+    book.rollback();
+    expect(book.get('rep')?.lastFiredAt).toBe(500);
+    expect(book.crossed('SPX', 5000, 5020, 100_000).map((a) => a.id)).toEqual(['rep']);
+  });
+
+  it('keeps a settled batch\'s hits: a later failure rolls back only its own', () => {
+    const book = new AlertBook(new CrossingIndex());
+    book.replaceAll([price('a', 'u1', 5010), price('b', 'u2', 5030)], []);
+    book.afterHit('a', 1_000);
+    book.settle();
+    book.afterHit('b', 2_000);
+    book.rollback();
+    expect(book.crossed('SPX', 5000, 5040, 3_000).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('rolls back a prompt alert\'s stage, and an accomplished one comes back to evaluation', () => {
+    const book = new AlertBook(new CrossingIndex());
+    const prompt = { id: 'p', userId: 'u1', enabled: true, stage: 'watching', rule: { conditions: [{ symbol: 'SPX' }] } } as unknown as InternalPromptAlertDto;
+    book.replaceAll([], [prompt]);
+    book.afterStage('p', 'warning');
+    book.afterStage('p', 'accomplished');
+    expect(book.prompt('p')).toBeUndefined();
+    book.rollback();
+    expect(book.prompt('p')?.stage).toBe('watching');
+    expect([...book.promptAlerts('SPX')].map((p) => p.id)).toEqual(['p']);
+  });
+
+  it('does not undo over a user\'s reload: the journal\'s copy already holds or refused the hit', () => {
+    const book = new AlertBook(new CrossingIndex());
+    book.replaceAll([price('a', 'u1', 5010)], []);
+    book.afterHit('a', 1_000);
+    book.replaceUser('u1', [price('a', 'u1', 5010, 'once', { enabled: false })], []);
+    book.rollback();
+    expect(book.get('a')).toBeUndefined();
   });
 
   it('replaces one user\'s alerts without touching another\'s, answering the ids that are gone', () => {

@@ -8,8 +8,14 @@ export type PositionAlert = Extract<InternalAlertDto, { kind: 'spread-debit' | '
 /**
  * Every enabled alert and prompt alert the engine evaluates, indexed the way ticks look them up:
  * price alerts in the crossing lookup, trailing stops and prompt alerts per symbol, position
- * alerts per user; and the behaviour bookkeeping between a hit and the journal's sync entry (a
- * `once` or `remove-on-hit` alert leaves at once, a repeating one waits out its cooldown).
+ * alerts per user; and the behaviour a hit has on the local copy (a `once` or `remove-on-hit` alert
+ * leaves at once, a repeating one waits out its cooldown) — the journal applies the same, and its
+ * sync entry for the engine's own hit reloads nothing.
+ *
+ * A batch's hits change the book as they are found (a later tick of the same batch must not fire a
+ * `once` alert again), but they only count once the batch is settled: `rollback()` undoes them when
+ * the batch fails (its outbox write, a journal call, the commit), so the batch read again finds the
+ * same hits; `settle()` keeps them.
  */
 export class AlertBook {
   private readonly alerts = new Map<string, InternalAlertDto>();
@@ -19,12 +25,16 @@ export class AlertBook {
   private readonly prompts = new Map<string, InternalPromptAlertDto>();
   private readonly promptsByUser = new Map<string, Set<string>>();
   private readonly promptsBySymbol = new Map<string, Map<string, InternalPromptAlertDto>>();
+  /** How to undo each hit and stage of the unsettled batch, oldest first, with whose alert it was. */
+  private undo: Array<{ userId: string; revert: () => void }> = [];
 
   constructor(private readonly crossings: CrossingLookup) {}
 
   /** Replaces one user's alerts and prompt alerts; answers the ids that are gone (their armed state goes too). */
   replaceUser(userId: string, alerts: readonly InternalAlertDto[], prompts: readonly InternalPromptAlertDto[]): string[] {
     const before = new Set([...(this.alertsByUser.get(userId) ?? []), ...(this.promptsByUser.get(userId) ?? [])]);
+    // The journal's copy already holds what the batch's hits did to this user's alerts, or refused them.
+    this.undo = this.undo.filter((step) => step.userId !== userId);
     for (const id of this.alertsByUser.get(userId) ?? []) this.removeAlert(id);
     for (const id of this.promptsByUser.get(userId) ?? []) this.removePrompt(id);
     for (const alert of alerts) if (alert.userId === userId) this.addAlert(alert);
@@ -35,6 +45,7 @@ export class AlertBook {
   /** Replaces everything (the full load); answers the ids that are gone. */
   replaceAll(alerts: readonly InternalAlertDto[], prompts: readonly InternalPromptAlertDto[]): string[] {
     const before = new Set([...this.alerts.keys(), ...this.prompts.keys()]);
+    this.undo = [];
     for (const id of [...this.alerts.keys()]) this.removeAlert(id);
     for (const id of [...this.prompts.keys()]) this.removePrompt(id);
     for (const alert of alerts) this.addAlert(alert);
@@ -94,16 +105,39 @@ export class AlertBook {
   afterHit(alertId: string, at: number): void {
     const alert = this.alerts.get(alertId);
     if (!alert) return;
-    if (alert.behaviour === 'repeat') alert.lastFiredAt = at;
-    else this.removeAlert(alertId);
+    if (alert.behaviour === 'repeat') {
+      const before = alert.lastFiredAt;
+      alert.lastFiredAt = at;
+      this.undo.push({ userId: alert.userId, revert: () => void (alert.lastFiredAt = before) });
+    } else {
+      this.removeAlert(alertId);
+      this.undo.push({ userId: alert.userId, revert: () => this.addAlert(alert) });
+    }
   }
 
   /** A prompt alert reached a stage; accomplished is final, so it stops evaluating. */
   afterStage(promptAlertId: string, stage: InternalPromptAlertDto['stage']): void {
     const prompt = this.prompts.get(promptAlertId);
     if (!prompt) return;
-    if (stage === 'accomplished') this.removePrompt(promptAlertId);
-    else prompt.stage = stage;
+    if (stage === 'accomplished') {
+      this.removePrompt(promptAlertId);
+      this.undo.push({ userId: prompt.userId, revert: () => this.addPrompt(prompt) });
+    } else {
+      const before = prompt.stage;
+      prompt.stage = stage;
+      this.undo.push({ userId: prompt.userId, revert: () => void (prompt.stage = before) });
+    }
+  }
+
+  /** The batch's hits and stages are settled (recorded, or in the outbox for a later drain): they stay. */
+  settle(): void {
+    this.undo = [];
+  }
+
+  /** The batch failed before it was settled: the book is as it was before its hits and stages. */
+  rollback(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]?.revert();
+    this.undo = [];
   }
 
   counts(): Record<string, number> {

@@ -93,6 +93,26 @@ describe('AlertEngine on positions', () => {
     expect(await history(alice, id)).toHaveLength(1);
   });
 
+  it('marks a position on an underlying whose diffs went unread until its first watcher came, from the snapshot', async () => {
+    let ndx: HeatmapTiles | undefined;
+    // Nobody watches NDX yet: the engine skips these without decoding them.
+    for (const [v, c5000] of [[1, 12.4], [2, 12.9], [3, 13.5]] as const) {
+      const next = recordedTiles(c5000);
+      await h.heatmap('NDX', v, next, ndx, at());
+      ndx = next;
+    }
+    await caughtUp(h.market, h.truth.topics['heatmap']?.stream ?? '');
+    const positionId = await created(bob, '/api/journal/positions', { name: 'NDX vertical', symbol: 'NDX', legs: vertical, quantity: 1, entryPrice: 4.3 });
+    // Not `created`: the hit's own sync entry moves the engine's cursor past the creation's at once.
+    const answer = await h.call<Json>(bob, 'POST', '/api/alerts', { kind: 'spread-debit', positionId, target: 5, direction: 'above' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const id = String(answer.body['id']);
+    // Marked when it appears, at version 3's 13.50 − 8.10 = 5.40: no diff has come since.
+    await eventually('the spread-debit event', async () => (await eventsOf(id)).length > 0);
+    await synced();
+    expect((await eventsOf(id)).map((e) => [e.user, e.data['value']])).toEqual([[bob.userId, 5.4]]);
+  });
+
   it('sends one "Order filled" event to the owner of an order the journal fills against the heatmap', async () => {
     const logId = (await h.call<{ logs: TradeLogDto[] }>(alice, 'GET', '/api/logs')).body.logs[0]?.id;
     const orderId = await created(alice, '/api/orders', { symbol: 'SPX', legs: vertical, quantity: 2, limitPrice: 6, logId });

@@ -4,7 +4,7 @@ import { bootService, type ServiceContext } from '@marketswarm/shared/service';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import type { AlertEngine } from './alert-engine.js';
 import { createAlertEngine } from './alert-engine.factory.js';
-import { ALERTS_STATE_KEY } from './alert-keys.js';
+import { ALERTS_OUTBOX_KEY, ALERTS_STATE_KEY } from './alert-keys.js';
 import { FiredAlerts, type FiredAlert } from './fired-alerts.js';
 import { eventually, startAlertEngineHarness, type AlertEngineHarness } from './testing/alert-engine-harness.js';
 
@@ -45,6 +45,7 @@ describe('AlertEngine', () => {
     await eventually('the engine to evaluate the ticks', async () => (await h.system.hget(ALERTS_STATE_KEY, `cursor:${stream}`)) === last);
   };
   const eventsOf = async (alertId: string) => (await h.alertEvents()).filter((e) => e.data['alertId'] === alertId);
+  const counter = async (name: string): Promise<number> => (await ctx.metrics.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
   const history = async (who: SignedInAccount, alertId: string) => (await h.call<{ hits: Json[] }>(who, 'GET', `/api/alerts/${alertId}/history`)).body.hits ?? [];
 
   beforeAll(async () => {
@@ -138,5 +139,61 @@ describe('AlertEngine', () => {
     const events = await eventsOf(id);
     expect(events.map((e) => e.data['value'])).toEqual([15.9]); // best 18, stop 16
     expect(events[0]).toMatchObject({ user: alice.userId, data: { kind: 'trailing-stop', severity: 'critical' } });
+  });
+
+  it('reads nobody\'s alerts again for the sync entries its own hits caused, whatever the behaviour', async () => {
+    const once = await createAlert(alice, { kind: 'price', symbol: 'IWM', level: 210, direction: 'above', behaviour: 'once' });
+    const removed = await createAlert(bob, { kind: 'price', symbol: 'IWM', level: 211, direction: 'above', behaviour: 'remove-on-hit' });
+    const repeat = await createAlert(alice, { kind: 'price', symbol: 'IWM', level: 212, direction: 'above', behaviour: 'repeat', cooldownSec: 10 });
+    const before = await counter('ms_copilot_alerts_user_reloads_total');
+    await h.tick('IWM', 205, at());
+    await h.tick('IWM', 215, at());
+    await evaluated();
+    await synced();
+    for (const id of [once, removed, repeat]) expect(await eventsOf(id)).toHaveLength(1);
+    expect(await counter('ms_copilot_alerts_user_reloads_total')).toBe(before);
+    // The book applied the hits itself: nothing fires again within the cooldown, the repeat after it.
+    await h.tick('IWM', 205, at());
+    await h.tick('IWM', 215, at(11_000));
+    await evaluated();
+    await synced();
+    expect(await eventsOf(once)).toHaveLength(1);
+    expect(await eventsOf(removed)).toHaveLength(1);
+    expect(await eventsOf(repeat)).toHaveLength(2);
+  });
+
+  it('ends with the user\'s edit when it races a hit of the same alert', async () => {
+    const id = await createAlert(bob, { kind: 'price', symbol: 'DIA', level: 400, direction: 'cross', behaviour: 'repeat', cooldownSec: 10 });
+    await h.tick('DIA', 395, at());
+    await evaluated();
+    const [edit] = await Promise.all([h.call(bob, 'PATCH', `/api/alerts/${id}`, { level: 420 }), h.tick('DIA', 405, at())]);
+    expect(edit.status).toBe(200);
+    await evaluated();
+    await synced();
+    const fired = (await eventsOf(id)).length; // 0 or 1: whichever reached the engine first
+    await h.tick('DIA', 410, at(11_000)); // through the old level only: the edit moved it
+    await h.tick('DIA', 425, at()); // through the new one
+    await evaluated();
+    await synced();
+    expect((await eventsOf(id)).map((e) => e.data['value'])).toEqual([...(fired === 1 ? [405] : []), 425]);
+  });
+
+  it('fires a once alert whose batch failed to write its outbox, when the batch is read again', async () => {
+    const id = await createAlert(alice, { kind: 'price', symbol: 'XSP', level: 500, direction: 'above', behaviour: 'once' });
+    await h.tick('XSP', 495, at());
+    await evaluated();
+    const failures = await counter('ms_copilot_alerts_failed_batches_total');
+    // A value of the wrong type makes the outbox write fail as a Redis error would.
+    await h.system.set(ALERTS_OUTBOX_KEY, 'not a hash');
+    try {
+      await h.tick('XSP', 505, at());
+      await eventually('the batch to fail', async () => (await counter('ms_copilot_alerts_failed_batches_total')) > failures);
+    } finally {
+      await h.system.del(ALERTS_OUTBOX_KEY);
+    }
+    await evaluated();
+    await synced();
+    expect((await eventsOf(id)).map((e) => e.data['value'])).toEqual([505]);
+    expect(await history(alice, id)).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
 import { decodeSnapshot } from '@marketswarm/shared/bus';
-import { decodeEventText, decodeStreamEntry, type TypedEvent } from '@marketswarm/shared/events';
+import { decodeEventText, decodeStreamEntry, type ParseEventResult, type TypedEvent } from '@marketswarm/shared/events';
 import { expiryDateOf, sessionClose } from '@marketswarm/shared/models';
 import { fillKey, hitKey, stageKey, type AlertCandidate } from './alert-candidate.js';
 import { AlertBook, mayFire } from './alert-book.js';
@@ -11,12 +11,14 @@ import type { AlertMetrics } from './alert-metrics.js';
 import type { EngineLease } from './engine-lease.js';
 import { emptyChanges, hasChanges, type EngineStateStore, type LastPrice, type StateChanges } from './engine-state.store.js';
 import { gexLevel, type GexPayload } from './gex-levels.js';
-import type { HitRecorder } from './hit-recorder.js';
+import type { HitRecorder, RecordResult } from './hit-recorder.js';
 import type { InternalJournalClient } from './internal-journal.client.js';
+import { OwnSyncEntries } from './own-sync-entries.js';
 import { nextStage, ruleStage, type ConditionReading } from './prompt-stage.js';
 import { SerialQueue } from './serial-queue.js';
 import { stepTrailingStop } from './trailing-stop.js';
 import type { CrossingLookup } from './index/crossing-index.js';
+import { readHeatmapEntry } from './positions/heatmap-entry.js';
 import type { MarkMarket } from './positions/position-marks.js';
 import { PositionWatch, type BookSource, type PositionEvaluation } from './positions/position-watch.js';
 
@@ -64,18 +66,25 @@ type StreamEntry = [id: string, fields: string[]];
  * Holding the lease, it resumes from the committed cursors: settles the outbox first, loads every
  * enabled alert and the books of the users with position alerts, then follows the spot, GEX and
  * heatmap streams (market Redis) and the alert sync and book streams (system Redis) with blocking
- * reads. Each batch is evaluated alone (a serial queue), its hits go through the HitRecorder, and
- * its cursors, last prices, armed trailing stops and position marks are committed in one fenced
- * write. Losing the lease stops evaluation; a standby takes over from the shared state.
+ * reads. Each batch is evaluated alone (a serial queue), its hits go through the HitRecorder (several
+ * in flight), and its cursors, last prices, armed trailing stops and position marks are committed in
+ * one fenced write once every hit is settled; a batch that fails undoes its hits in the book and is
+ * read again. Losing the lease stops evaluation; a standby takes over from the shared state.
+ *
+ * The book applies the engine's own hits as it records them, so the journal's sync entries for
+ * them reload nobody (OwnSyncEntries); a user's change, or a hit the journal refused, reloads the user.
  *
  * The heatmap model itself is not in the fenced state: at resume it is read from the snapshot, and
  * diffs the snapshot already holds (by version) are skipped, so what a restart missed is marked
- * once, at the latest model, rather than at every intermediate diff.
+ * once, at the latest model, rather than at every intermediate diff. Only the underlyings some
+ * position alert or P&L prompt alert watches are followed; a symbol that gains its first watcher is
+ * read from the snapshot again.
  */
 export class AlertEngine {
   private readonly book: AlertBook;
   private readonly positions: PositionWatch;
   private readonly queue = new SerialQueue();
+  private readonly own = new OwnSyncEntries();
   private readonly cursors = new Map<string, string>();
   private readonly prices = new Map<string, LastPrice>();
   private readonly trailing = new Map<string, number>();
@@ -123,7 +132,7 @@ export class AlertEngine {
       if (this.leading) {
         if (!(await this.deps.lease.renew())) this.stepDown('lease lost');
         else {
-          if (this.outboxPending) void this.queue.run(() => this.drainOutbox());
+          if (this.outboxPending) void this.queue.run(() => this.drainOutbox()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox drain failed'));
           if (Date.now() - this.lastFullLoad >= (this.deps.fullReloadMs ?? 300_000)) void this.queue.run(() => this.fullLoad()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'full reload failed'));
         }
       } else if (await this.deps.lease.acquire()) {
@@ -142,7 +151,8 @@ export class AlertEngine {
     this.deps.metrics.leader.set(1);
     this.deps.logger.info({ term }, 'alert engine leading: resuming from the shared state');
     try {
-      await this.queue.run(async () => {
+      await this.queue.run(() => this.settled(async () => {
+        this.own.clear();
         const state = await this.deps.store.load();
         this.cursors.clear();
         this.prices.clear();
@@ -158,7 +168,7 @@ export class AlertEngine {
         await this.drainOutbox();
         await this.fullLoad();
         await this.markSeededHeatmaps();
-      });
+      }));
     } catch (error) {
       this.deps.logger.error({ err: error }, 'alert engine could not resume; stepping down to try again');
       this.stepDown('resume failed');
@@ -241,7 +251,7 @@ export class AlertEngine {
     const changes = emptyChanges();
     const candidates: AlertCandidate[] = [];
     for (const [symbol, at] of this.seeded) this.collectPositions(this.positions.evaluateSymbol(symbol, this.markMarket(at, changes), at, changes), at, changes, candidates);
-    await this.recordAll(candidates);
+    await this.recordAll(candidates, changes);
     await this.commit(changes);
   }
 
@@ -267,14 +277,17 @@ export class AlertEngine {
 
   private async drainOutbox(): Promise<void> {
     this.outboxPending = false;
-    await this.deps.recorder.drain();
+    const changes = emptyChanges();
+    await this.recorded(await this.deps.recorder.drain(), changes);
     this.outboxPending = await this.deps.recorder.hasPending();
+    await this.commit(changes);
   }
 
   private async fullLoad(): Promise<void> {
     const [alerts, prompts] = await Promise.all([this.deps.journal.alerts(), this.deps.journal.promptAlerts()]);
     const gone = this.book.replaceAll(alerts, prompts);
     await this.positions.reloadAll();
+    await this.readNewlyWatchedHeatmaps();
     this.lastFullLoad = Date.now();
     this.report();
     if (gone.length > 0) {
@@ -306,7 +319,7 @@ export class AlertEngine {
           if (this.term !== term) return;
           const end = this.deps.metrics.evaluation.startTimer();
           try {
-            await handle(entries);
+            await this.settled(() => handle(entries));
           } finally {
             end();
           }
@@ -323,7 +336,8 @@ export class AlertEngine {
     const candidates: AlertCandidate[] = [];
     for (const [stream, [id, fields]] of entries) {
       changes.cursors.set(stream, id);
-      const decoded = decodeStreamEntry(fields);
+      const decoded = stream === this.deps.streams.heatmap ? this.watchedHeatmapEntry(fields) : decodeStreamEntry(fields);
+      if (decoded === undefined) continue;
       if (!decoded.ok) {
         this.deps.metrics.invalid.inc({ stream });
         continue;
@@ -334,8 +348,38 @@ export class AlertEngine {
       else if (event.topic === 'heatmap') await this.onHeatmap(event, changes, candidates);
       else this.deps.metrics.invalid.inc({ stream });
     }
-    await this.recordAll(candidates);
+    await this.recordAll(candidates, changes);
     await this.commit(changes);
+  }
+
+  /**
+   * A heatmap entry of a symbol somebody watches, decoded; undefined for one nobody watches, whose
+   * model is dropped instead (a diff it misses would leave it wrong): it is read from the snapshot
+   * again when a watcher appears, or when its next watched diff finds no model (a gap).
+   */
+  private watchedHeatmapEntry(fields: readonly string[]): ParseEventResult | undefined {
+    if (this.positions.watchedSymbols().length === 0) {
+      this.positions.heatmap.clear();
+      return undefined;
+    }
+    const entry = readHeatmapEntry(fields, (symbol) => this.positions.watches(symbol));
+    if (entry.wanted) return entry.decoded;
+    this.positions.heatmap.forget(entry.symbol);
+    return undefined;
+  }
+
+  /** The model of each watched underlying that has none (its first watcher just appeared), from the snapshot. */
+  private async readNewlyWatchedHeatmaps(): Promise<void> {
+    const key = this.deps.streams.heatmapSnapshot;
+    const missing = this.positions.watchedSymbols().filter((symbol) => this.positions.heatmap.version(symbol) === undefined);
+    if (!key || missing.length === 0) return;
+    const texts = await this.deps.market.hmget(key, ...missing);
+    const found: Record<string, string> = {};
+    missing.forEach((symbol, n) => {
+      const text = texts[n];
+      if (text !== null && text !== undefined) found[symbol] = text;
+    });
+    for (const event of decodeSnapshot('heatmap', found).events) this.positions.heatmap.apply(event.data);
   }
 
   private onSpot(event: TypedEvent<'spot'>, changes: StateChanges, candidates: AlertCandidate[]): void {
@@ -458,25 +502,32 @@ export class AlertEngine {
       }
       if (entry.entity === 'order') {
         if (entry.change === 'filled') fills.push(entry);
-      } else {
+      } else if (!this.own.consume(entry)) {
         users.add(entry.user);
         touched.set(entry.user, entryTime(id));
       }
     }
-    for (const user of users) {
-      const [alerts, prompts] = await Promise.all([this.deps.journal.alerts(user), this.deps.journal.promptAlerts(user)]);
-      for (const id of this.book.replaceUser(user, alerts, prompts)) this.forget(id, changes);
-    }
-    if (users.size > 0) this.report();
+    await this.reloadUsers(users, changes);
     await this.positions.reload(touched.keys());
+    await this.readNewlyWatchedHeatmaps();
     const candidates: AlertCandidate[] = [];
     for (const [user, at] of touched) this.collectPositions(this.positions.evaluateUsers([user], this.markMarket(at, changes), at, changes), at, changes, candidates);
     for (const fill of fills) {
       const candidate = await this.fillCandidate(fill);
       if (candidate) candidates.push(candidate);
     }
-    await this.recordAll(candidates);
+    await this.recordAll(candidates, changes);
     await this.commit(changes);
+  }
+
+  /** Reads these users' alerts and prompt alerts from the journal again; what is gone is forgotten. */
+  private async reloadUsers(users: ReadonlySet<string>, changes: StateChanges): Promise<void> {
+    for (const user of users) {
+      const [alerts, prompts] = await Promise.all([this.deps.journal.alerts(user), this.deps.journal.promptAlerts(user)]);
+      for (const id of this.book.replaceUser(user, alerts, prompts)) this.forget(id, changes);
+      this.deps.metrics.reloads.inc();
+    }
+    if (users.size > 0) this.report();
   }
 
   private async fillCandidate(entry: AlertSyncEntry): Promise<AlertCandidate | undefined> {
@@ -501,14 +552,41 @@ export class AlertEngine {
     };
   }
 
-  private async recordAll(candidates: readonly AlertCandidate[]): Promise<void> {
-    for (const candidate of candidates) {
-      if ((await this.deps.recorder.record(candidate)) === 'pending') this.outboxPending = true;
+  private async recordAll(candidates: readonly AlertCandidate[], changes: StateChanges): Promise<void> {
+    await this.recorded(await this.deps.recorder.recordAll(candidates), changes);
+  }
+
+  /**
+   * What the journal's answers mean for the book: the sync entries it appended for accepted hits
+   * are the engine's own (they reload nobody); a hit it refused because the alert changed under the
+   * engine (another instance's hit, an edit whose sync entry is still on its way) reloads the owner.
+   */
+  private async recorded(results: readonly RecordResult[], changes: StateChanges): Promise<void> {
+    const stale = new Set<string>();
+    for (const { candidate, outcome, announced, stale: refused } of results) {
+      if (outcome === 'pending') this.outboxPending = true;
+      if (announced !== undefined) this.own.expect(candidate.type === 'stage' ? 'prompt-alert' : 'alert', candidate.alertId, announced);
+      if (outcome === 'dropped' && refused === true) stale.add(candidate.userId);
     }
+    await this.reloadUsers(stale, changes);
+  }
+
+  /**
+   * Runs a batch: its hits and stages stay in the book only if it ends well; a failure (an outbox
+   * write, a journal read, the commit) undoes them, so the batch read again finds the same hits.
+   */
+  private async settled(batch: () => Promise<void>): Promise<void> {
+    try {
+      await batch();
+    } catch (error) {
+      this.book.rollback();
+      this.deps.metrics.failedBatches.inc();
+      throw error;
+    }
+    this.book.settle();
   }
 
   private forget(alertId: string, changes: StateChanges): void {
-    this.trailing.delete(alertId);
     changes.trailing.delete(alertId);
     changes.marks.delete(alertId);
     changes.forget.add(alertId);
@@ -524,6 +602,8 @@ export class AlertEngine {
     for (const [k, v] of changes.cursors) this.cursors.set(k, v);
     for (const [k, v] of changes.prices) this.prices.set(k, v);
     for (const [k, v] of changes.trailing) this.trailing.set(k, v);
+    // Forgotten only now: a batch that fails before its commit is read again with the stops it had.
+    for (const id of changes.forget) if (!changes.trailing.has(id)) this.trailing.delete(id);
     this.positions.committed(changes.marks, changes.forget);
   }
 

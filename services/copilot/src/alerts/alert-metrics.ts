@@ -9,6 +9,8 @@ export class AlertMetrics {
   readonly invalid: Counter<'stream'>;
   readonly retries: Counter;
   readonly leader: Gauge;
+  readonly reloads: Counter;
+  readonly failedBatches: Counter;
 
   constructor(registry: Registry) {
     this.evaluation = new Histogram({
@@ -22,6 +24,8 @@ export class AlertMetrics {
     this.conflicts = new Counter({ name: 'ms_copilot_alerts_hit_conflicts_total', help: 'Hits the journal refused (alert gone, disabled, cooling down, stage already reached)', registers: [registry] });
     this.invalid = new Counter({ name: 'ms_copilot_alerts_invalid_entries_total', help: 'Stream entries that failed the contract and were skipped, by stream', labelNames: ['stream'], registers: [registry] });
     this.retries = new Counter({ name: 'ms_copilot_alerts_outbox_retries_total', help: 'Outbox entries left for a later drain because the journal did not answer', registers: [registry] });
+    this.reloads = new Counter({ name: 'ms_copilot_alerts_user_reloads_total', help: "Users whose alerts were read again from the journal: their own change, or a hit the journal refused (the engine's own hits reload nobody)", registers: [registry] });
+    this.failedBatches = new Counter({ name: 'ms_copilot_alerts_failed_batches_total', help: 'Batches that failed before their commit and are read again (their hits undone in the book)', registers: [registry] });
     this.leader = new Gauge({ name: 'ms_copilot_alerts_leader', help: '1 while this instance holds the evaluation lease', registers: [registry] });
   }
 }

@@ -34,8 +34,10 @@ export class AlertOutbox {
     private readonly key = ALERTS_OUTBOX_KEY,
   ) {}
 
-  async put(candidate: AlertCandidate): Promise<void> {
-    await this.redis.hset(this.key, candidate.key, JSON.stringify(candidate));
+  /** Every event of a batch in one command: before the journal hears of any of them. */
+  async putAll(candidates: readonly AlertCandidate[]): Promise<void> {
+    if (candidates.length === 0) return;
+    await this.redis.hset(this.key, Object.fromEntries(candidates.map((c) => [c.key, JSON.stringify(c)])));
   }
 
   async drop(field: string): Promise<void> {

@@ -6,12 +6,23 @@ const alert = { id: 'a1', label: null, behaviour: 'once', cooldownSec: null, ena
 
 describe(decideHit.name, () => {
   it('publishes a hit the journal recorded now (201) or replays for the same key (200)', () => {
-    expect(decideHit({ status: 201, body: { hit, alert } })).toEqual({ action: 'publish', hitId: 'h1', removed: false });
-    expect(decideHit({ status: 200, body: { hit, alert: null, replayed: true } })).toEqual({ action: 'publish', hitId: 'h1', removed: true });
+    expect(decideHit({ status: 201, body: { hit, alert } })).toEqual({ action: 'publish', hitId: 'h1', announced: 'hit' });
+    expect(decideHit({ status: 200, body: { hit, alert: null, replayed: true } })).toEqual({ action: 'publish', hitId: 'h1', announced: undefined });
+  });
+
+  it('expects the sync entry a recorded hit appends: the delete when a remove-on-hit went, none for a replay', () => {
+    expect(decideHit({ status: 201, body: { hit, alert: null } })).toMatchObject({ announced: 'deleted' });
+    expect(decideHit({ status: 200, body: { hit, alert, replayed: true } })).toMatchObject({ announced: undefined });
   });
 
   it('drops a hit the journal refused for good: gone (404), disabled or cooling down (409), malformed (400)', () => {
     for (const status of [404, 409, 400]) expect(decideHit({ status, body: {} }).action).toBe('drop');
+  });
+
+  it('calls the engine\'s copy stale when the alert is gone, disabled or cooling down, not when the body was wrong', () => {
+    expect(decideHit({ status: 404, body: {} })).toMatchObject({ stale: true });
+    expect(decideHit({ status: 409, body: {} })).toMatchObject({ stale: true });
+    expect(decideHit({ status: 400, body: {} })).toMatchObject({ stale: false });
   });
 
   it('keeps the entry for a later drain when the journal did not decide', () => {
@@ -23,7 +34,7 @@ describe(decideHit.name, () => {
 
 describe(decideStage.name, () => {
   it('publishes a stage set now, verifies one already reached, drops a gone prompt alert', () => {
-    expect(decideStage({ status: 200, body: {} }).action).toBe('publish');
+    expect(decideStage({ status: 200, body: {} })).toMatchObject({ action: 'publish', announced: 'stage' });
     expect(decideStage({ status: 409, body: {} }).action).toBe('verify');
     expect(decideStage({ status: 404, body: {} }).action).toBe('drop');
     expect(decideStage({ status: 'unreachable', error: 'timeout' }).action).toBe('retry');

@@ -94,6 +94,11 @@ export class HeatmapModels {
     this.models.clear();
   }
 
+  /** Drops a symbol's model (nobody watches it, so its diffs go unread); a diff of it then is a gap. */
+  forget(symbol: string): void {
+    this.models.delete(symbol);
+  }
+
   private replace(payload: HeatmapPayload): Set<string> {
     const mids = new Map<string, number>();
     const ivs = new Map<string, number>();

@@ -23,4 +23,14 @@ describe(OptionWatchIndex.name, () => {
     expect(index.all('NDX')).toEqual(new Set());
     expect(index.size).toBe(0);
   });
+
+  it('tells which underlyings somebody watches, so only their heatmaps are followed', () => {
+    const index = new OptionWatchIndex();
+    index.set('a', 'SPX', ['c6000']);
+    index.set('b', 'NDX', ['c20000']);
+    expect([...index.symbols()].sort()).toEqual(['NDX', 'SPX']);
+    index.remove('b');
+    expect(index.watches('SPX')).toBe(true);
+    expect(index.watches('NDX')).toBe(false);
+  });
 });

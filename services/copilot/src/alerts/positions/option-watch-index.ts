@@ -51,6 +51,15 @@ export class OptionWatchIndex {
     return found;
   }
 
+  /** The underlyings somebody watches. */
+  symbols(): IterableIterator<string> {
+    return this.bySymbol.keys();
+  }
+
+  watches(symbol: string): boolean {
+    return this.bySymbol.has(symbol);
+  }
+
   get size(): number {
     return this.watched.size;
   }

@@ -146,6 +146,16 @@ export class PositionWatch {
     return this.evaluate(ids, market, at, changes);
   }
 
+  /** Whether some position alert or P&L prompt alert holds an option of this underlying: its heatmap must be followed. */
+  watches(symbol: string): boolean {
+    return this.index.watches(symbol);
+  }
+
+  /** The underlyings whose heatmap must be followed. */
+  watchedSymbols(): string[] {
+    return [...this.index.symbols()];
+  }
+
   /** Marks every watcher of a symbol (at resume, against the model read from the snapshot). */
   evaluateSymbol(symbol: string, market: MarkMarket, at: number, changes: StateChanges): PositionEvaluation {
     return this.evaluate(this.index.all(symbol), market, at, changes);
