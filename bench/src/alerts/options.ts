@@ -1,3 +1,5 @@
+import { EVALUATORS, type EvaluatorName } from './cpu-per-tick.js';
+
 export const PARTS = ['cpu', 'latency'] as const;
 export type Part = (typeof PARTS)[number];
 
@@ -22,6 +24,8 @@ export interface AlertsBenchOptions {
   gaps: boolean;
   seed: number;
   parts: Part[];
+  /** Part B: which evaluators get a stack of their own, in this order (part A always runs both: it compares their fired sets). */
+  evaluators: EvaluatorName[];
   /** Most seconds to wait for a quiet second on the machine before each part. */
   quietWaitSec: number;
   help: boolean;
@@ -41,6 +45,7 @@ export const USAGE = `npm run bench:alerts -- [options]      (or: node bench/dis
   --watch 1000            part B: owners of firing alerts holding /sse/alerts  (env BENCH_ALERTS_WATCH)
   --seed 42               alerts and ticks                                     (env BENCH_ALERTS_SEED)
   --parts cpu,latency     A = cpu (in process), B = latency (the real stack)  (env BENCH_ALERTS_PARTS)
+  --evaluators sorted,linear  part B's stacks (part A always runs both)       (env BENCH_ALERTS_EVALUATORS)
   --quiet-wait 5          most seconds to wait for a quiet machine before each part (env BENCH_ALERTS_QUIET_WAIT)
   --help`;
 
@@ -55,6 +60,7 @@ const DEFAULTS: Record<string, [string, string]> = {
   watch: ['1000', '200'],
   seed: ['42', '42'],
   parts: [PARTS.join(','), PARTS.join(',')],
+  evaluators: [EVALUATORS.join(','), EVALUATORS.join(',')],
   'quiet-wait': ['5', '1'],
 };
 
@@ -105,6 +111,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): A
     .map((p) => p.trim())
     .filter((p) => p !== '');
   for (const p of parts) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--parts: "${p}" is not one of ${PARTS.join(', ')}`);
+  const evaluators = pick('evaluators')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const e of evaluators) if (!(EVALUATORS as readonly string[]).includes(e)) throw new Error(`--evaluators: "${e}" is not one of ${EVALUATORS.join(', ')}`);
+  if (evaluators.length === 0) throw new Error('--evaluators: name at least one of sorted, linear');
   const blockTicks = wholeNumber('block', pick('block'));
   const warmup = wholeNumber('warmup', pick('warmup'), 0);
   const users = wholeNumber('users', pick('users'));
@@ -123,6 +135,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): A
     gaps,
     seed: wholeNumber('seed', pick('seed'), 0),
     parts: parts as Part[],
+    evaluators: evaluators as EvaluatorName[],
     quietWaitSec: seconds('quiet-wait', pick('quiet-wait')),
     help,
   };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitForQuiet } from '../journal/measure.js';
 import { alertPopulation } from './alert-population.js';
-import { cpuPerTick, EVALUATORS, type CpuPerTickResult } from './cpu-per-tick.js';
+import { cpuPerTick, type CpuPerTickResult } from './cpu-per-tick.js';
 import { expectedFires } from './latency/expected-fires.js';
 import { midSession } from './latency/mid-session.js';
 import { toastLatency, type LatencyResult } from './latency/toast-latency.js';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const expected = expectedFires(session.active, ticks);
     log(`part B: ${expected.length.toLocaleString('en-US')} alerts will fire on ${ticks.length} ticks (${session.firedEarlier.length.toLocaleString('en-US')} fired earlier in the session)`);
     await waitForQuiet(options.quietWaitSec);
-    latency = await toastLatency({ session, users: options.users, ticks, expected, rate: options.rate, watchUsers: options.watch, earlierTicks: EARLIER_TICKS, log }, EVALUATORS);
+    latency = await toastLatency({ session, users: options.users, ticks, expected, rate: options.rate, watchUsers: options.watch, earlierTicks: EARLIER_TICKS, log }, options.evaluators);
   }
 
   process.stdout.write(`${renderReport(options, meta, cpu, latency)}\n`);
