@@ -58,10 +58,11 @@ export interface CommentaryApp {
 /**
  * The commentary module on the shared edge as AppModule composes it (session guard, CSRF, body
  * parsing), with the global market reader, book reader, WebSocket server and a FiredAlerts the spec
- * can emit on; its three Redis started by the harness and the repository's truth loaded.
+ * can emit on; its three Redis started by the harness and the repository's truth loaded. Given a
+ * `redis` trio, the app is one more copilot instance on it (the caller stops the trio).
  */
-export async function startCommentaryApp(settings: Partial<CopilotSettings> = {}, secrets: Record<string, string> = {}): Promise<CommentaryApp> {
-  const redis: RedisTrio = await startRedisTrio();
+export async function startCommentaryApp(settings: Partial<CopilotSettings> = {}, secrets: Record<string, string> = {}, shared?: RedisTrio): Promise<CommentaryApp> {
+  const redis: RedisTrio = shared ?? (await startRedisTrio());
   const system = redis.system.client();
   await loadRepoTruth(system, { secrets: { copilot: secrets }, patch: (truth) => void Object.assign(truth.components['copilot']!.settings, settings) });
   const ctx = await bootService({ id: 'copilot', version: '0.0.0', env: { ...redis.env, LOG_LEVEL: 'silent' }, handleSignals: false });
@@ -132,7 +133,7 @@ export async function startCommentaryApp(settings: Partial<CopilotSettings> = {}
     stop: async () => {
       for (const socket of sockets) socket.terminate();
       await ctx.shutdown('spec done');
-      await redis.stop();
+      if (!shared) await redis.stop();
     },
   };
 }

@@ -18,13 +18,19 @@ export interface CommentarySocketState {
   /** False until `init` and `recent` are sent; what arrives before is held so it cannot overtake them. */
   ready: boolean;
   held: Array<{ frame: string; message: CommentaryServerMessage }>;
+  /**
+   * Ids of the lines sent in `recent`. A line stored on another instance is announced after it is
+   * stored, so its announcement can arrive after this socket read it in `recent`: it is not sent twice.
+   */
+  inRecent: ReadonlySet<string>;
 }
 
 /**
  * `/ws/commentary`: `init` (the user's config), then `recent` (newest first), then each
  * `commentary` line and `config_update` as they happen. A client's `config_update` and `trigger`
  * do what `PUT /api/commentary/config` and `POST /api/commentary/trigger` do; their answers reach
- * every socket of the user (this one included) as `config_update` and `commentary`.
+ * every socket of the user on every instance (this one included) as `config_update` and
+ * `commentary`, and past their rate limits the answer is an `error` on this socket.
  */
 @Injectable()
 export class CommentaryChannel implements WsChannel<CommentaryClientMessage, CommentaryServerMessage, CommentarySocketState>, OnModuleInit {
@@ -47,21 +53,21 @@ export class CommentaryChannel implements WsChannel<CommentaryClientMessage, Com
       const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(query)', message: issue.message }));
       throw new DomainError('bad-request', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
     }
-    return { userId: user.id, ready: false, held: [] };
+    return { userId: user.id, ready: false, held: [], inRecent: new Set() };
   }
 
   async open(peer: WsPeer<CommentaryServerMessage>, state: CommentarySocketState): Promise<void> {
     // Joined before reading, so a line published meanwhile is held rather than lost.
     this.audience.join(state.userId, peer.id, (frame, message) => {
-      if (state.ready) peer.sendSerialized(frame);
-      else state.held.push({ frame, message });
+      if (!state.ready) state.held.push({ frame, message });
+      else if (!(message.type === 'commentary' && state.inRecent.has(message.item.id))) peer.sendSerialized(frame);
     });
     const [config, items] = await Promise.all([this.commentary.config(state.userId), this.commentary.recent(state.userId, RECENT_ON_CONNECT)]);
     peer.send({ type: 'init', config });
     peer.send({ type: 'recent', items });
-    const sent = new Set(items.map((item) => item.id));
+    state.inRecent = new Set(items.map((item) => item.id));
     for (const { frame, message } of state.held.splice(0)) {
-      if (message.type === 'commentary' && sent.has(message.item.id)) continue;
+      if (message.type === 'commentary' && state.inRecent.has(message.item.id)) continue;
       peer.sendSerialized(frame);
     }
     state.ready = true;

@@ -35,7 +35,7 @@ export class CommentaryController {
   }
 
   @Put('config')
-  @ApiRoute({ summary: 'Changes any of enabled, kinds, maxPerMinute, useProvider; answers the whole config and sends config_update to the user\'s sockets', responses: { 200: commentaryConfigSchema } })
+  @ApiRoute({ summary: 'Changes any of enabled, kinds, maxPerMinute, useProvider; answers the whole config and sends config_update to the user\'s sockets on every copilot', responses: { 200: commentaryConfigSchema } })
   updateConfig(@CurrentUser() user: UserDto, @ZodBody(commentaryConfigPatchSchema) patch: CommentaryConfigPatch): Promise<CommentaryConfigDto> {
     return this.commentary.updateConfig(user.id, patch);
   }
@@ -43,7 +43,7 @@ export class CommentaryController {
   @Post('trigger')
   @HttpCode(201)
   @ApiRoute({
-    summary: 'Comments on the market now (spot among the walls and the flip, MEL), on an optional question when the provider phrases it; the line is also sent to the user\'s sockets',
+    summary: 'Comments on the market now (spot among the walls and the flip, MEL), on an optional question when the provider phrases it; the line is also sent to the user\'s sockets on every copilot',
     responses: { 201: commentarySchema },
     errors: { 429: 'more triggers in the last minute than settings.commentaryMaxPerMinute' },
   })

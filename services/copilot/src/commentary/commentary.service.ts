@@ -14,6 +14,7 @@ import { MarketReader } from '../market/market-reader.js';
 import { MelService } from '../mel/mel.service.js';
 import { bookBreakevens } from './book-breakevens.js';
 import { CommentaryAudience } from './commentary-audience.js';
+import { decodeLineNotice } from './commentary-line-notice.js';
 import { alertCommentary, breakevenCommentary, coherenceCommentary, levelCommentary, melStateCommentary, onDemandCommentary, type CommentaryDraft, type MarketObservation } from './commentary-rules.js';
 import { COMMENTARY_KEYS, CommentaryStore } from './commentary.store.js';
 import { CommentaryPhraser, LLM_API_KEY_SECRET, type PhrasedLine } from './provider/commentary-phraser.js';
@@ -21,6 +22,14 @@ import { CommentaryRateLimit, SlidingWindow } from './rate-limit.js';
 
 /** The DTE commentary watches: the one MEL always computes, the one the header shows. */
 export const COMMENTARY_DTE = 0;
+
+/**
+ * Where a stored line is sent. `here`: to the user's sockets on this instance only, for lines every
+ * instance computes itself for its own sockets (market-wide lines and breakevens from its MEL ticks).
+ * `everywhere`: also announced to the other instances, for lines only this instance produces (a
+ * trigger it answered, an alert its engine fired).
+ */
+type Reach = 'here' | 'everywhere';
 
 /** Injection token of the clock commentary stamps lines and rate limits with; specs may fix it. */
 export const COMMENTARY_CLOCK = Symbol('COMMENTARY_CLOCK');
@@ -34,6 +43,14 @@ export const COMMENTARY_CLOCK = Symbol('COMMENTARY_CLOCK');
  * Market-wide lines are stored only for the users they are delivered to: a user who was not
  * connected gets no backlog of market talk. A fired alert is stored for its owner even when they
  * are not connected here, so the next `recent` shows it.
+ *
+ * With several instances, each one speaks to its own sockets. Market-wide and breakeven lines are
+ * computed by every instance from its own MEL ticks for the users connected to it; a tab has one
+ * socket on one instance, so it gets each such line once (a user with tabs on two instances gets
+ * a line in each tab, and both instances store their copy in the user's list). A trigger or a
+ * fired alert happens on one instance only (the alert engine's leader fires): that instance sends
+ * the line to its sockets and announces it on `COMMENTARY_KEYS.lineChannel`; every other instance
+ * sends it to the user's sockets there, and the announcing one ignores its own announcement.
  */
 @Injectable()
 export class CommentaryService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -50,6 +67,8 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
   private tick: Promise<void> = Promise.resolve();
   private readonly unsubscribers: Array<() => void> = [];
   private subscriber: Redis | undefined;
+  /** Tells this instance's own line announcements from the others'. */
+  private readonly instanceId = randomUUID();
 
   constructor(
     @Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext,
@@ -82,11 +101,12 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
         this.onAlert(fired).catch((error: unknown) => this.logger.warn({ err: error, userId: fired.userId }, 'commentary on a fired alert failed'));
       }),
     );
-    this.subscriber = this.ctx.bus.dedicated('system', 'commentary-config');
-    this.subscriber.on('message', (_channel: string, userId: string) => {
-      this.refreshConfig(userId).catch((error: unknown) => this.logger.warn({ err: error, userId }, 'commentary config refresh failed'));
+    this.subscriber = this.ctx.bus.dedicated('system', 'commentary-wakeups');
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === COMMENTARY_KEYS.lineChannel) this.deliverAnnounced(message);
+      else this.refreshConfig(message).catch((error: unknown) => this.logger.warn({ err: error, userId: message }, 'commentary config refresh failed'));
     });
-    await this.subscriber.subscribe(COMMENTARY_KEYS.configChannel);
+    await this.subscriber.subscribe(COMMENTARY_KEYS.configChannel, COMMENTARY_KEYS.lineChannel);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -132,7 +152,7 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
     const draft = onDemandCommentary(mel, market);
     const config = await this.config(userId);
     const phrased = await this.phraser.phrase(draft, config.useProvider, question);
-    return this.publish(userId, draft, phrased, now);
+    return this.publish(userId, draft, phrased, now, 'everywhere');
   }
 
   private async observe(snapshot: MelSnapshot): Promise<void> {
@@ -162,7 +182,7 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
           } else {
             phrased = this.phraser.phrase(draft, config.useProvider);
           }
-          await this.publish(userId, draft, await phrased, now);
+          await this.publish(userId, draft, await phrased, now, 'here');
         }
       }),
     );
@@ -173,7 +193,7 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
     const draft = alertCommentary(fired);
     const now = this.now();
     if (!config.enabled || !this.wanted(fired.userId, config, draft, now)) return;
-    await this.publish(fired.userId, draft, await this.phraser.phrase(draft, config.useProvider), now);
+    await this.publish(fired.userId, draft, await this.phraser.phrase(draft, config.useProvider), now, 'everywhere');
   }
 
   /** The user wants this kind, and is under their per-minute limit (past it the line is dropped and counted). */
@@ -182,11 +202,24 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
     return this.rateLimit.allow(userId, draft.kind, CommentaryRateLimit.limitOf(config.maxPerMinute, this.settings.commentaryMaxPerMinute), now);
   }
 
-  private async publish(userId: string, draft: CommentaryDraft, phrased: PhrasedLine, now: number): Promise<CommentaryDto> {
+  private async publish(userId: string, draft: CommentaryDraft, phrased: PhrasedLine, now: number, reach: Reach): Promise<CommentaryDto> {
     const item: CommentaryDto = { id: randomUUID(), ts: now, kind: draft.kind, severity: draft.severity, text: phrased.text, source: phrased.source, ...(draft.symbol === undefined ? {} : { symbol: draft.symbol }) };
     await this.store.push(userId, item);
     this.audience.send(userId, { type: 'commentary', item });
+    // Announced after the push: an instance whose socket opens later finds the line in `recent` instead.
+    if (reach === 'everywhere') await this.store.announceLine(this.instanceId, userId, item);
     return item;
+  }
+
+  /** Another instance stored a line only it produced: send it to the user's sockets here (this instance's own announcement was sent already). */
+  private deliverAnnounced(message: string): void {
+    const notice = decodeLineNotice(message);
+    if (notice === null) {
+      this.logger.warn('ignored a commentary line announcement that does not parse');
+      return;
+    }
+    if (notice.origin === this.instanceId) return;
+    this.audience.send(notice.userId, { type: 'commentary', item: notice.item });
   }
 
   private async readMarket(): Promise<MarketObservation> {

@@ -56,4 +56,13 @@ describe(CommentaryStore.name, () => {
     expect(await heard).toBe('u1');
     subscriber.disconnect();
   });
+
+  it('announces a stored line with its origin and owner', async () => {
+    const subscriber = redis.duplicate();
+    const heard = new Promise<string>((resolve) => subscriber.on('message', (_channel: string, message: string) => resolve(message)));
+    await subscriber.subscribe(COMMENTARY_KEYS.lineChannel);
+    await store.announceLine('copilot-a', 'u1', line(7));
+    expect(JSON.parse(await heard)).toEqual({ origin: 'copilot-a', userId: 'u1', item: line(7) });
+    subscriber.disconnect();
+  });
 });

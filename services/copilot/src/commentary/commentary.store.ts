@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { commentaryConfigSchema, commentarySchema, DEFAULT_COMMENTARY_CONFIG, type CommentaryConfigDto, type CommentaryDto } from '@marketswarm/shared/dto';
+import { encodeLineNotice } from './commentary-line-notice.js';
 
 /** Lines kept per user; older ones fall off the list. */
 export const COMMENTARY_KEEP = 200;
@@ -10,6 +11,8 @@ export const COMMENTARY_KEYS = {
   config: (userId: string) => `{system}:copilot:commentary-config:${userId}`,
   /** Pub/sub wake-up carrying only a user id: every instance re-reads that user's config from Redis. */
   configChannel: '{system}:copilot:commentary-config',
+  /** Pub/sub wake-up carrying a stored line for one user (`commentary-line-notice.ts`): every instance sends it to that user's sockets there. */
+  lineChannel: '{system}:copilot:commentary-line',
 } as const;
 
 /** Each user's recent commentary and commentary config, in system Redis. */
@@ -56,6 +59,11 @@ export class CommentaryStore {
 
   async announceConfigChange(userId: string): Promise<void> {
     await this.redis.publish(COMMENTARY_KEYS.configChannel, userId);
+  }
+
+  /** Tells the other instances about a line stored for `userId` that only `origin` produced. */
+  async announceLine(origin: string, userId: string, item: CommentaryDto): Promise<void> {
+    await this.redis.publish(COMMENTARY_KEYS.lineChannel, encodeLineNotice(origin, userId, item));
   }
 }
 
