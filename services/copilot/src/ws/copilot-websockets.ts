@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -30,6 +30,10 @@ const SOCKET_CAP_RETRY_AFTER_SEC = 5;
 
 type AnyChannel = WsChannel<unknown, unknown, unknown>;
 
+/** The clock the message allowance refills by (milliseconds, any origin); specs inject a fixed one. */
+export const WS_CLOCK = Symbol('WS_CLOCK');
+export type WsClock = () => number;
+
 /**
  * The copilot's WebSocket server: `/ws/mel` and `/ws/commentary` (and any `WsChannel`) on Nest's
  * own HTTP server, through one `ws` server in `noServer` mode.
@@ -51,6 +55,7 @@ type AnyChannel = WsChannel<unknown, unknown, unknown>;
  * | 1001 | going-away        | the copilot is shutting down: reconnect with backoff                  |
  * | 1006 | (none)            | no pong since the previous ping (`settings.ws.pingIntervalMs`): the socket is terminated without a close frame (WS_PING_TIMEOUT_CLOSE_CODE); also any lost connection |
  * | 1009 | (ws)              | a client message over `settings.ws.maxPayloadBytes`, closed by ws itself |
+ * | 1008 | too-many-messages | the client sent messages faster than `settings.ws.messagesPerSecond` beyond a burst of `messageBurst`, or had more than `maxQueuedMessages` received and not yet handled; what it had queued is not handled |
  * | 1011 | internal-error    | the channel failed to open the socket                                 |
  * | 4001 | session-ended     | the session was signed out (at once) or expired (at the next ping round) |
  * | 4008 | slow-consumer     | the client's send buffer went over `settings.ws.sendBufferBytes`; destroyed if it has not read the close frame within 5 s |
@@ -78,6 +83,7 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @Inject(SERVICE_CONTEXT) private readonly ctx: ServiceContext,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Optional() @Inject(WS_CLOCK) private readonly clock: WsClock = () => performance.now(),
   ) {
     this.logger = ctx.logger.child({ component: 'ws' });
     this.metrics = wsMetrics(ctx.metrics);
@@ -181,12 +187,14 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     peer.logger.info('websocket open');
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (peer.isClosing) return;
+      if (!this.admits(peer)) return;
       const parsed = parseClientMessage(bufferOf(data), isBinary, channel.clientMessages);
       if (!parsed.ok) {
         peer.sendSerialized(JSON.stringify(parsed.error));
         return;
       }
-      peer.run(
+      peer.runMessage(
         () => channel.message(peer, state, parsed.message),
         (error) => this.messageFailed(peer, error),
       );
@@ -213,6 +221,20 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
         peer.close({ code: 1011, reason: 'internal-error' });
       },
     );
+  }
+
+  /**
+   * Every frame, even one that will not parse, spends the socket's allowance; a client past it, or
+   * with too many messages still waiting for a slow handler, is closed rather than queued for.
+   */
+  private admits(peer: SocketPeer<unknown>): boolean {
+    const limits = this.settings.ws;
+    const overRate = !peer.messageAllowance.tryTake(this.clock(), { perSecond: limits.messagesPerSecond, burst: limits.messageBurst });
+    const overQueue = peer.queuedMessages >= limits.maxQueuedMessages;
+    if (!overRate && !overQueue) return true;
+    peer.logger.warn({ overRate, queuedMessages: peer.queuedMessages }, 'websocket client sends too many messages; closing it');
+    peer.drop('too-many-messages', WS_CLOSE.tooManyMessages);
+    return false;
   }
 
   private messageFailed(peer: SocketPeer<unknown>, error: unknown): void {

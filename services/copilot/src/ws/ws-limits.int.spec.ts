@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import { WS_CLOSE } from '@marketswarm/shared/dto';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
 import { CopilotWebSockets } from './copilot-websockets.js';
 import { PROBE_PATH, ProbeChannel } from './testing/probe-channel.js';
@@ -74,6 +75,83 @@ describe(CopilotWebSockets.name, () => {
       again.socket.close();
       second.socket.close();
       expect(await app.metric('copilot_ws_refused_total', { status: '429' })).toBe(1);
+    });
+  });
+
+  describe('with 1 message a second after a burst of 3, on a clock the spec moves', () => {
+    let app: WsTestApp;
+    let trader: SignedInAccount;
+    let clock = 0;
+
+    beforeAll(async () => {
+      app = await startWsTestApp({ ws: { messagesPerSecond: 1, messageBurst: 3, maxQueuedMessages: 100 }, channel: new ProbeChannel(), clock: () => clock });
+      trader = await app.account('rate-trader@example.com');
+    });
+    afterAll(async () => {
+      await app.stop();
+    });
+
+    const connect = async (label: string) => {
+      const client = opened(await app.connect(`${PROBE_PATH}?label=${label}`, { headers: { cookie: trader.cookie } }));
+      expect(await client.inbox.next()).toMatchObject({ type: 'hello', label });
+      return client;
+    };
+    const echo = (client: { socket: WebSocket }, text: string) => client.socket.send(JSON.stringify({ type: 'echo', text }));
+
+    it('closes 1008 too-many-messages a client past its burst, while another socket of the same user keeps its own allowance', async () => {
+      const flood = await connect('flood');
+      const calm = await connect('calm');
+      for (const text of ['a', 'b', 'c']) echo(flood, text);
+      for (const count of [1, 2, 3]) expect(await flood.inbox.next()).toMatchObject({ type: 'echo', count });
+      // The clock has not moved: no token came back.
+      echo(flood, 'd');
+      expect(await flood.closed).toEqual({ code: 1008, reason: 'too-many-messages' });
+      expect(WS_CLOSE.tooManyMessages).toEqual({ code: 1008, reason: 'too-many-messages' });
+      expect(await app.metric('copilot_ws_dropped_total', { reason: 'too-many-messages' })).toBe(1);
+      echo(calm, 'still mine');
+      expect(await calm.inbox.next()).toEqual({ type: 'echo', label: 'calm', text: 'still mine', count: 1 });
+      calm.socket.close();
+    });
+
+    it('gives back one message per second of the rate', async () => {
+      const steady = await connect('steady');
+      for (const text of ['a', 'b', 'c']) echo(steady, text);
+      for (const count of [1, 2, 3]) expect(await steady.inbox.next()).toMatchObject({ count });
+      clock += 1000;
+      echo(steady, 'one more');
+      expect(await steady.inbox.next()).toMatchObject({ text: 'one more', count: 4 });
+      echo(steady, 'too soon');
+      expect(await steady.closed).toEqual(WS_CLOSE.tooManyMessages);
+    });
+  });
+
+  describe('with at most 2 messages waiting for the channel', () => {
+    let app: WsTestApp;
+    let channel: ProbeChannel;
+    let trader: SignedInAccount;
+
+    beforeAll(async () => {
+      channel = new ProbeChannel();
+      app = await startWsTestApp({ ws: { messagesPerSecond: 1000, messageBurst: 1000, maxQueuedMessages: 2 }, channel });
+      trader = await app.account('queue-trader@example.com');
+    });
+    afterAll(async () => {
+      await app.stop();
+    });
+
+    it('closes 1008 a client whose third message arrives while two wait on a slow handler, and handles none of its backlog', async () => {
+      const client = opened(await app.connect(`${PROBE_PATH}?label=backlog`, { headers: { cookie: trader.cookie } }));
+      expect(await client.inbox.next()).toMatchObject({ type: 'hello' });
+      client.socket.send(JSON.stringify({ type: 'hold' }));
+      await until(() => Promise.resolve(channel.holdsStarted === 1), 'the first hold is being handled');
+      client.socket.send(JSON.stringify({ type: 'hold' }));
+      client.socket.send(JSON.stringify({ type: 'echo', text: 'one too many' }));
+      expect(await client.closed).toEqual(WS_CLOSE.tooManyMessages);
+      channel.releaseHolds();
+      // The channel's close runs after the queued messages: by then the second hold has had its turn, and was skipped.
+      await until(() => Promise.resolve(channel.closed === 1), 'the channel has closed the socket');
+      expect(channel.holdsStarted).toBe(1);
+      expect(client.inbox.messages.filter((m) => m['type'] === 'echo')).toEqual([]);
     });
   });
 });

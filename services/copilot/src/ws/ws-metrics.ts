@@ -1,7 +1,7 @@
 import { Counter, Gauge, type Registry } from '@marketswarm/shared/metrics';
 
 /** Why the server ended a socket itself (`copilot_ws_dropped_total{reason}`). */
-export type WsDropReason = 'slow-consumer' | 'ping-timeout' | 'session-ended' | 'too-big' | 'protocol-error';
+export type WsDropReason = 'slow-consumer' | 'ping-timeout' | 'session-ended' | 'too-big' | 'too-many-messages' | 'protocol-error';
 
 export interface WsMetrics {
   open: Gauge<'path'>;

@@ -3,6 +3,7 @@ import type { UserDto } from '@marketswarm/shared/dto';
 import { WS_CLOSE } from '@marketswarm/shared/dto';
 import { WebSocket } from 'ws';
 import { fitsSendBudget } from './send-budget.js';
+import { TokenBucket } from './token-bucket.js';
 import type { WsPeer } from './ws-channel.js';
 import type { WsDropReason } from './ws-metrics.js';
 
@@ -37,7 +38,10 @@ export class SocketPeer<Out> implements WsPeer<Out> {
   private closing = false;
   private terminateTimer: NodeJS.Timeout | undefined;
   private tail: Promise<void> = Promise.resolve();
+  private queued = 0;
   private readonly socket: WebSocket;
+  /** The client's message allowance (`settings.ws.messagesPerSecond`, `messageBurst`). */
+  readonly messageAllowance = new TokenBucket();
 
   constructor(private readonly options: SocketPeerOptions) {
     this.id = options.id;
@@ -117,5 +121,26 @@ export class SocketPeer<Out> implements WsPeer<Out> {
   /** Queues a channel call behind the previous ones for this peer; a failure goes to `onError`. */
   run(task: () => void | Promise<void>, onError: (error: unknown) => void): void {
     this.tail = this.tail.then(task).catch(onError);
+  }
+
+  /** Client messages received and not yet handled, the one running included. */
+  get queuedMessages(): number {
+    return this.queued;
+  }
+
+  /**
+   * Queues the handling of one client message, counted in `queuedMessages` until it is done. Once
+   * the socket is closing, what is still queued is not handled: nobody is left to answer, and a
+   * socket closed for flooding must not have its backlog served.
+   */
+  runMessage(task: () => void | Promise<void>, onError: (error: unknown) => void): void {
+    this.queued++;
+    this.run(async () => {
+      try {
+        if (!this.isClosing) await task();
+      } finally {
+        this.queued--;
+      }
+    }, onError);
   }
 }

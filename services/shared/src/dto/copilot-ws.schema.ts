@@ -17,6 +17,11 @@ export const WS_CLOSE = {
   goingAway: { code: 1001, reason: 'going-away' },
   /** A message over the size limit. */
   tooBig: { code: 1009, reason: 'message-too-big' },
+  /**
+   * Policy violation: the client sent messages faster than its allowance (a rate with a burst) or
+   * had too many waiting to be handled. Reconnect, and send less.
+   */
+  tooManyMessages: { code: 1008, reason: 'too-many-messages' },
   /** The session ended (logout or expiry) while the socket was open: sign in again. */
   sessionEnded: { code: 4001, reason: 'session-ended' },
   /** The client could not keep up: its send buffer went over the limit. Reconnect; a snapshot follows. */

@@ -7,7 +7,9 @@ export const PROBE_PATH = '/ws/probe';
 
 const probeQuerySchema = z.object({ label: z.string().regex(/^[a-z]+$/, 'must be lower-case letters') });
 
-export const probeClientMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('echo'), text: z.string().max(100) })], { error: 'must be a message of type "echo"' });
+export const probeClientMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('echo'), text: z.string().max(100) }), z.strictObject({ type: z.literal('hold') })], {
+  error: 'must be a message of type "echo" or "hold"',
+});
 export type ProbeClientMessage = z.infer<typeof probeClientMessageSchema>;
 
 export type ProbeServerMessage =
@@ -32,6 +34,9 @@ export class ProbeChannel implements WsChannel<ProbeClientMessage, ProbeServerMe
   readonly peers = new Set<WsPeer<ProbeServerMessage>>();
   opened = 0;
   closed = 0;
+  /** `hold` messages that have started, and the gate they wait on until `releaseHolds`. */
+  holdsStarted = 0;
+  private gate = closedGate();
 
   accept(query: URLSearchParams, _user: UserDto): ProbeState {
     const parsed = probeQuerySchema.safeParse(Object.fromEntries(query));
@@ -45,9 +50,25 @@ export class ProbeChannel implements WsChannel<ProbeClientMessage, ProbeServerMe
     peer.send({ type: 'hello', label: state.label, userId: peer.user.id });
   }
 
-  message(peer: WsPeer<ProbeServerMessage>, state: ProbeState, message: ProbeClientMessage): void {
+  async message(peer: WsPeer<ProbeServerMessage>, state: ProbeState, message: ProbeClientMessage): Promise<void> {
     state.received++;
-    peer.send({ type: 'echo', label: state.label, text: message.text, count: state.received });
+    switch (message.type) {
+      case 'echo':
+        peer.send({ type: 'echo', label: state.label, text: message.text, count: state.received });
+        return;
+      case 'hold':
+        // A slow handler (a provider call, say): the peer's later messages queue behind it.
+        this.holdsStarted++;
+        await this.gate.promise;
+        peer.send({ type: 'echo', label: state.label, text: 'held', count: state.received });
+        return;
+    }
+  }
+
+  /** Lets every waiting `hold` finish. */
+  releaseHolds(): void {
+    this.gate.open();
+    this.gate = closedGate();
   }
 
   close(peer: WsPeer<ProbeServerMessage>): void {
@@ -60,4 +81,10 @@ export class ProbeChannel implements WsChannel<ProbeClientMessage, ProbeServerMe
     const frame = JSON.stringify(message);
     for (const peer of this.peers) peer.sendSerialized(frame);
   }
+}
+
+function closedGate(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
 }

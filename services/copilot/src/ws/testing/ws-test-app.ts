@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Redis } from 'ioredis';
 import { WebSocket, type ClientOptions } from 'ws';
@@ -7,7 +7,7 @@ import { createNestService, ServiceContextModule } from '@marketswarm/shared/nes
 import { bootService, type ServiceContext } from '@marketswarm/shared/service';
 import { createSignedInAccount, loadRepoTruth, startRedisTrio, type RedisTrio, type SignedInAccount } from '@marketswarm/shared/testing';
 import type { CopilotSettings } from '@marketswarm/shared/truth';
-import { CopilotWebSockets } from '../copilot-websockets.js';
+import { CopilotWebSockets, WS_CLOCK, type WsClock } from '../copilot-websockets.js';
 import type { WsChannel } from '../ws-channel.js';
 import { ClientInbox } from './client-inbox.js';
 import { WsModule } from '../ws.module.js';
@@ -35,6 +35,15 @@ class TestChannelsModule implements OnModuleInit {
 @Module({})
 class WsTestRoot {}
 
+/** The spec's clock for the server's message allowance. */
+@Global()
+@Module({})
+class WsClockModule {
+  static with(clock: WsClock): DynamicModule {
+    return { module: WsClockModule, providers: [{ provide: WS_CLOCK, useValue: clock }], exports: [WS_CLOCK] };
+  }
+}
+
 /** How an upgrade ended for a client: an open socket, or the HTTP answer that refused it. */
 export type UpgradeOutcome = { kind: 'open'; socket: WebSocket; inbox: ClientInbox; headers: Record<string, string | string[] | undefined> } | { kind: 'refused'; status: number; headers: Record<string, string | string[] | undefined>; body: Record<string, unknown> };
 
@@ -56,12 +65,12 @@ export interface WsTestApp {
  * The copilot's WebSocket server on a real Nest HTTP server (port 0) with the spec's channel, its
  * three Redis started by the harness and the repository's truth loaded with `ws` settings patched.
  */
-export async function startWsTestApp<In, Out, State>(options: { ws: Partial<CopilotSettings['ws']>; channel: WsChannel<In, Out, State> }): Promise<WsTestApp> {
+export async function startWsTestApp<In, Out, State>(options: { ws: Partial<CopilotSettings['ws']>; channel: WsChannel<In, Out, State>; clock?: WsClock }): Promise<WsTestApp> {
   const redis: RedisTrio = await startRedisTrio();
   const system = redis.system.client();
   await loadRepoTruth(system, { patch: (truth) => void Object.assign(truth.components['copilot']!.settings, { ws: options.ws }) });
   const ctx = await bootService({ id: 'copilot', version: '0.0.0', env: { ...redis.env, LOG_LEVEL: process.env['SPEC_LOG_LEVEL'] ?? 'silent' }, handleSignals: false });
-  const root: DynamicModule = { module: WsTestRoot, imports: [ServiceContextModule.forRoot(ctx), WsModule, TestChannelsModule.with(options.channel)] };
+  const root: DynamicModule = { module: WsTestRoot, imports: [ServiceContextModule.forRoot(ctx), ...(options.clock ? [WsClockModule.with(options.clock)] : []), WsModule, TestChannelsModule.with(options.channel)] };
   const app: NestExpressApplication<Server> = await createNestService(ctx, root);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

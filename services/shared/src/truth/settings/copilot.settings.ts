@@ -20,6 +20,9 @@ const wsSettings = z.strictObject({
   pingIntervalMs: z.number().int().min(1000).max(120_000).default(20_000).describe('a socket that has not answered the previous ping by the next one is dropped'),
   sendBufferBytes: z.number().int().min(16_384).max(16 * 1024 * 1024).default(1024 * 1024).describe('bytes a socket may have queued; past it the client is too slow and is closed (4008)'),
   maxSocketsPerUser: z.number().int().min(1).max(100).default(8).describe('open WebSockets one user may have across both paths; the next upgrade is refused 429'),
+  messagesPerSecond: z.number().int().min(1).max(1000).default(10).describe('client messages a socket may send per second on average (token bucket refill); past it the socket is closed (1008)'),
+  messageBurst: z.number().int().min(1).max(1000).default(20).describe('client messages a socket may send at once before messagesPerSecond applies (token bucket size)'),
+  maxQueuedMessages: z.number().int().min(1).max(1000).default(32).describe('client messages of one socket received but not yet handled; past it the socket is closed (1008)'),
 });
 
 const providerSettings = z.strictObject({
