@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { readCandles } from '@marketswarm/shared/bus';
 import type { Candle, CandleInterval } from '@marketswarm/shared/dto';
 import { decodeEventText, decodeStreamEntry, formatEventIssues, type TopicName, type TopicPayload, type TypedEvent } from '@marketswarm/shared/events';
 import { NEW_YORK, zonedInstant } from '@marketswarm/shared/models';
@@ -43,9 +44,9 @@ export interface MarketReaderOptions {
   onSkip?: (topic: MarketReaderTopic, reason: string) => void;
 }
 
-/** Stream entries read per XRANGE/XREVRANGE page. */
+/** Spot stream entries read per XRANGE page. */
 const PAGE = 1000;
-/** Pages per read at most: a spot trail or a day's candles never needs more than the streams keep. */
+/** Pages per read at most: a spot trail never needs more than the stream keeps. */
 const MAX_PAGES = 60;
 
 /**
@@ -92,27 +93,11 @@ export class MarketReader {
 
   /**
    * Up to `limit` of today's bars (New York date of `now`), oldest first, each in its newest version
-   * (a bar is republished as it grows). Read newest first and stopped at the day's start or at
-   * `limit` bars, so a long stream costs only what is needed.
+   * (`readCandles`, bounded by the day's start).
    */
-  async candles(symbol: string, interval: CandleInterval, limit: number, now: number = Date.now()): Promise<Candle[]> {
-    const dayStart = zonedInstant(exchangeTime(now, NEW_YORK).date, 0, 0) ?? now - 86_400_000;
-    const byT = new Map<number, Candle>();
-    let end = '+';
-    for (let page = 0; page < MAX_PAGES && byT.size < limit; page += 1) {
-      const entries = await this.market.xrevrange(this.routes.candles.stream, end, String(dayStart), 'COUNT', PAGE);
-      for (const [, fields] of entries) {
-        const event = this.decodeEntry('candles', fields);
-        if (event?.data.symbol !== symbol || event.data.interval !== interval || event.data.t < dayStart || byT.has(event.data.t)) continue;
-        const { t, o, h, l, c, v } = event.data;
-        byT.set(t, v === undefined ? { t, o, h, l, c } : { t, o, h, l, c, v });
-        if (byT.size >= limit) break;
-      }
-      const oldest = entries.at(-1);
-      if (!oldest || entries.length < PAGE) break;
-      end = `(${oldest[0]}`;
-    }
-    return [...byT.values()].sort((a, b) => a.t - b.t);
+  candles(symbol: string, interval: CandleInterval, limit: number, now: number = Date.now()): Promise<Candle[]> {
+    const since = zonedInstant(exchangeTime(now, NEW_YORK).date, 0, 0) ?? now - 86_400_000;
+    return readCandles(this.market, this.routes.candles.stream, { symbol, interval, limit, since }, { onSkip: (reason) => this.skip('candles', reason) });
   }
 
   /**

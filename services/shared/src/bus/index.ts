@@ -3,3 +3,4 @@ export * from './redis-bus.js';
 export * from './publish-event.js';
 export * from './read-snapshot.js';
 export * from './seq-counter.js';
+export * from './read-candles.js';

@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
-import { readSnapshot } from '@marketswarm/shared/bus';
+import { readCandles, readSnapshot } from '@marketswarm/shared/bus';
 import type { CandleHistory, CandleHistoryRequest } from '@marketswarm/shared/dto';
 import type { TopicName, TypedEvent } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { readCandleHistory } from './candle-history.js';
 
 /** The market models as market Redis holds them: snapshot hashes and the candles stream. */
 export class ModelsRepository {
@@ -14,7 +13,7 @@ export class ModelsRepository {
     return (await readSnapshot(this.market, route, topic)).events;
   }
 
-  candleHistory(stream: string, request: CandleHistoryRequest): Promise<CandleHistory> {
-    return readCandleHistory(this.market, stream, request);
+  async candleHistory(stream: string, request: CandleHistoryRequest): Promise<CandleHistory> {
+    return { symbol: request.symbol, interval: request.interval, candles: await readCandles(this.market, stream, request) };
   }
 }
