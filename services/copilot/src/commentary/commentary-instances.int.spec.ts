@@ -5,6 +5,7 @@ import type { FiredAlert } from '../alerts/fired-alerts.js';
 import { startCommentaryApp, type CommentaryApp, type CommentarySocket } from './commentary-app.testing.js';
 import { encodeLineNotice } from './commentary-line-notice.js';
 import { COMMENTARY_KEYS } from './commentary.store.js';
+import { COMMENTARY_CONFIG_WRITES_PER_MINUTE } from './commentary.service.js';
 
 /** Ids of the commentary lines a socket received, in order. */
 function linesOf(socket: CommentarySocket): string[] {
@@ -91,5 +92,24 @@ describe('CommentaryModule on two copilot instances', () => {
     await one.system.publish(COMMENTARY_KEYS.lineChannel, encodeLineNotice('other-copilot', dave.userId, item));
     const last = await barrier(dave, [{ socket: tab, seen: 0 }]);
     expect(linesOf(tab)).toEqual([last.id]);
+  });
+
+  it(`limits a user's config changes to ${COMMENTARY_CONFIG_WRITES_PER_MINUTE} a minute across both instances, REST and WebSocket alike`, async () => {
+    const erin = await one.account('erin@example.com');
+    const other = await one.account('fred@example.com');
+    for (let n = 0; n < COMMENTARY_CONFIG_WRITES_PER_MINUTE; n++) {
+      const app = n % 2 === 0 ? one : two;
+      expect((await app.call(erin, 'PUT', '/api/commentary/config', { maxPerMinute: n + 1 })).status).toBe(200);
+    }
+    const refused = await one.call<{ code: string; message: string }>(erin, 'PUT', '/api/commentary/config', { enabled: false });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'rate-limited', message: `at most ${COMMENTARY_CONFIG_WRITES_PER_MINUTE} config changes a minute` });
+    expect((await two.call(erin, 'PUT', '/api/commentary/config', { enabled: false })).status).toBe(429);
+    const socket = await connected(two, erin);
+    socket.send({ type: 'config_update', patch: { enabled: false } });
+    expect(await socket.next('error')).toEqual({ type: 'error', message: `at most ${COMMENTARY_CONFIG_WRITES_PER_MINUTE} config changes a minute` });
+    // The refused changes were not stored, and another user is not limited by Erin's changes.
+    expect((await two.call(erin, 'GET', '/api/commentary/config')).body).toMatchObject({ enabled: true, maxPerMinute: COMMENTARY_CONFIG_WRITES_PER_MINUTE });
+    expect((await two.call(other, 'PUT', '/api/commentary/config', { enabled: false })).status).toBe(200);
   });
 });

@@ -15,7 +15,7 @@ import {
   type UserDto,
 } from '@marketswarm/shared/dto';
 import { ApiRoute, CurrentUser, ZodBody, ZodQuery } from '@marketswarm/shared/nest';
-import { CommentaryService } from './commentary.service.js';
+import { COMMENTARY_CONFIG_WRITES_PER_MINUTE, CommentaryService } from './commentary.service.js';
 
 /** `/api/commentary`: the user's recent commentary, their commentary config, and commentary on demand. */
 @Controller('commentary')
@@ -35,7 +35,11 @@ export class CommentaryController {
   }
 
   @Put('config')
-  @ApiRoute({ summary: 'Changes any of enabled, kinds, maxPerMinute, useProvider; answers the whole config and sends config_update to the user\'s sockets on every copilot', responses: { 200: commentaryConfigSchema } })
+  @ApiRoute({
+    summary: 'Changes any of enabled, kinds, maxPerMinute, useProvider; answers the whole config and sends config_update to the user\'s sockets on every copilot',
+    responses: { 200: commentaryConfigSchema },
+    errors: { 429: `more than ${COMMENTARY_CONFIG_WRITES_PER_MINUTE} config changes in the current minute (REST and WebSocket together)` },
+  })
   updateConfig(@CurrentUser() user: UserDto, @ZodBody(commentaryConfigPatchSchema) patch: CommentaryConfigPatch): Promise<CommentaryConfigDto> {
     return this.commentary.updateConfig(user.id, patch);
   }

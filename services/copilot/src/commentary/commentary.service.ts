@@ -18,10 +18,13 @@ import { decodeLineNotice } from './commentary-line-notice.js';
 import { alertCommentary, breakevenCommentary, coherenceCommentary, levelCommentary, melStateCommentary, onDemandCommentary, type CommentaryDraft, type MarketObservation } from './commentary-rules.js';
 import { COMMENTARY_KEYS, CommentaryStore } from './commentary.store.js';
 import { CommentaryPhraser, LLM_API_KEY_SECRET, type PhrasedLine } from './provider/commentary-phraser.js';
-import { CommentaryRateLimit, SlidingWindow } from './rate-limit.js';
+import { CommentaryRateLimit, RATE_WINDOW_MS, SlidingWindow } from './rate-limit.js';
 
 /** The DTE commentary watches: the one MEL always computes, the one the header shows. */
 export const COMMENTARY_DTE = 0;
+
+/** Config changes per user per minute, over REST and WS together and across every instance. */
+export const COMMENTARY_CONFIG_WRITES_PER_MINUTE = 10;
 
 /**
  * Where a stored line is sent. `here`: to the user's sockets on this instance only, for lines every
@@ -127,8 +130,16 @@ export class CommentaryService implements OnApplicationBootstrap, OnModuleDestro
     return config;
   }
 
-  /** Merges the patch, stores it, tells the user's sockets here at once and other instances by the wake-up. */
+  /**
+   * Merges the patch, stores it, tells the user's sockets here at once and other instances by the
+   * wake-up. Limited per user across instances: each change costs a read, a write and a publish,
+   * and a re-read on every instance.
+   */
   async updateConfig(userId: string, patch: CommentaryConfigPatch): Promise<CommentaryConfigDto> {
+    const allowance = await this.store.takeConfigWrite(userId, COMMENTARY_CONFIG_WRITES_PER_MINUTE, RATE_WINDOW_MS);
+    if (!allowance.allowed) {
+      throw new DomainError('rate-limited', `at most ${COMMENTARY_CONFIG_WRITES_PER_MINUTE} config changes a minute`, { retryAfterSec: allowance.retryAfterSec });
+    }
     const current = await this.store.config(userId);
     const next: CommentaryConfigDto = { ...current, ...definedOf(patch) };
     await this.store.saveConfig(userId, next);

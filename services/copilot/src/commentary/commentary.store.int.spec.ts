@@ -65,4 +65,20 @@ describe(CommentaryStore.name, () => {
     expect(JSON.parse(await heard)).toEqual({ origin: 'copilot-a', userId: 'u1', item: line(7) });
     subscriber.disconnect();
   });
+
+  it('allows a user\'s config writes up to the limit in a window, then refuses until the window ends', async () => {
+    expect(await store.takeConfigWrite('u1', 2, 60_000)).toEqual({ allowed: true });
+    expect(await store.takeConfigWrite('u1', 2, 60_000)).toEqual({ allowed: true });
+    expect(await store.takeConfigWrite('u1', 2, 60_000)).toEqual({ allowed: false, retryAfterSec: 60 });
+    expect(await store.takeConfigWrite('u2', 2, 60_000)).toEqual({ allowed: true });
+    // The window ends when the counter expires, whoever wrote last.
+    await redis.del(COMMENTARY_KEYS.configWrites('u1'));
+    expect(await store.takeConfigWrite('u1', 2, 60_000)).toEqual({ allowed: true });
+  });
+
+  it('gives a config write counter left without an expiry one, so it cannot refuse forever', async () => {
+    await redis.set(COMMENTARY_KEYS.configWrites('u1'), '5');
+    expect(await store.takeConfigWrite('u1', 2, 60_000)).toEqual({ allowed: false, retryAfterSec: 60 });
+    expect(await redis.pttl(COMMENTARY_KEYS.configWrites('u1'))).toBeGreaterThan(0);
+  });
 });

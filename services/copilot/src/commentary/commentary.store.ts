@@ -13,7 +13,25 @@ export const COMMENTARY_KEYS = {
   configChannel: '{system}:copilot:commentary-config',
   /** Pub/sub wake-up carrying a stored line for one user (`commentary-line-notice.ts`): every instance sends it to that user's sockets there. */
   lineChannel: '{system}:copilot:commentary-line',
+  /** Fixed-window count of one user's config changes, shared by every instance. */
+  configWrites: (userId: string) => `{system}:copilot:commentary-config-writes:${userId}`,
 } as const;
+
+export type WriteAllowance = { allowed: true } | { allowed: false; retryAfterSec: number };
+
+/**
+ * Counts one write in the key's window and says whether it is within `limit`; the window starts
+ * with the first write (INCR and its expiry in one script, so a crash between them cannot leave a
+ * counter that never expires). KEYS: the counter; ARGV: limit, window in ms. Answers {count, pttl}.
+ */
+const COUNT_WRITE = `
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if count == 1 or ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  ttl = tonumber(ARGV[2])
+end
+return {count, ttl}`;
 
 /** Each user's recent commentary and commentary config, in system Redis. */
 export class CommentaryStore {
@@ -64,6 +82,15 @@ export class CommentaryStore {
   /** Tells the other instances about a line stored for `userId` that only `origin` produced. */
   async announceLine(origin: string, userId: string, item: CommentaryDto): Promise<void> {
     await this.redis.publish(COMMENTARY_KEYS.lineChannel, encodeLineNotice(origin, userId, item));
+  }
+
+  /**
+   * Takes one of the user's config writes: at most `limit` per window across every instance, since
+   * each write costs a GET, a SET and a PUBLISH here and a re-read on every instance.
+   */
+  async takeConfigWrite(userId: string, limit: number, windowMs: number): Promise<WriteAllowance> {
+    const [count, ttl] = (await this.redis.eval(COUNT_WRITE, 1, COMMENTARY_KEYS.configWrites(userId), limit, windowMs)) as [number, number];
+    return count <= limit ? { allowed: true } : { allowed: false, retryAfterSec: Math.max(1, Math.ceil(ttl / 1000)) };
   }
 }
 
