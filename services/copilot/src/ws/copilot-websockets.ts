@@ -54,7 +54,7 @@ export type WsClock = () => number;
  * |------|-------------------|----------------------------------------------------------------------|
  * | 1001 | going-away        | the copilot is shutting down: reconnect with backoff                  |
  * | 1006 | (none)            | no pong since the previous ping (`settings.ws.pingIntervalMs`): the socket is terminated without a close frame (WS_PING_TIMEOUT_CLOSE_CODE); also any lost connection |
- * | 1009 | (ws)              | a client message over `settings.ws.maxPayloadBytes`, closed by ws itself |
+ * | 1009 | (none)            | a client message over `settings.ws.maxPayloadBytes`: ws closes it itself, before any handler hears of it, and sends no reason |
  * | 1008 | too-many-messages | the client sent messages faster than `settings.ws.messagesPerSecond` beyond a burst of `messageBurst`, or had more than `maxQueuedMessages` received and not yet handled; what it had queued is not handled |
  * | 1011 | internal-error    | the channel failed to open the socket                                 |
  * | 4001 | session-ended     | the session was signed out (at once) or expired (at the next ping round) |

@@ -11,12 +11,15 @@ import { melDteSchema, melSnapshotSchema } from './copilot-mel.schema.js';
 
 export const WS_PATHS = { mel: '/ws/mel', commentary: '/ws/commentary' } as const;
 
-/** Close codes (RFC 6455 ones, and 4xxx of our own) with a stable reason string each. */
+/**
+ * Close codes (RFC 6455 ones, and 4xxx of our own) with a stable reason string each, except 1009:
+ * the `ws` library closes that one itself, before the server hears of it, and sends no reason.
+ */
 export const WS_CLOSE = {
   /** The server is shutting down: reconnect with backoff. */
   goingAway: { code: 1001, reason: 'going-away' },
-  /** A message over the size limit. */
-  tooBig: { code: 1009, reason: 'message-too-big' },
+  /** A message over the size limit. Closed by `ws` itself, which sends no reason: the code says it all. */
+  tooBig: { code: 1009, reason: '' },
   /**
    * Policy violation: the client sent messages faster than its allowance (a rate with a burst) or
    * had too many waiting to be handled. Reconnect, and send less.
