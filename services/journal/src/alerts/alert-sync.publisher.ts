@@ -9,7 +9,8 @@ import type { ServiceContext } from '@marketswarm/shared/service';
  * Tells the evaluator that a user's alerts changed, on the alert sync stream of system Redis (one
  * entry per change; the evaluator reloads that user's alerts from the internal API). Written after
  * the change committed; a failed append is logged, not thrown, because the change is stored and the
- * evaluator's periodic full reload picks it up.
+ * evaluator's periodic full reload picks it up. The answer says whether the entry was appended, for a
+ * caller that must try again itself (an order fill, which no reload finds).
  */
 @Injectable()
 export class AlertSyncPublisher {
@@ -25,11 +26,13 @@ export class AlertSyncPublisher {
     this.maxlen = declared?.maxlen ?? ALERT_SYNC_DEFAULT_MAXLEN;
   }
 
-  async publish(entry: Omit<AlertSyncEntry, 'ts'>): Promise<void> {
+  async publish(entry: Omit<AlertSyncEntry, 'ts'>): Promise<boolean> {
     try {
       await this.redis.xadd(ALERT_SYNC_STREAM, 'MAXLEN', '~', this.maxlen, '*', ...encodeAlertSyncEntry({ ...entry, ts: Date.now() }));
+      return true;
     } catch (error) {
       this.logger.error({ err: error, ...entry }, 'appending to the alert sync stream failed');
+      return false;
     }
   }
 }

@@ -17,9 +17,9 @@ import { fillDecision, priceSpread, type SpreadPrice } from './spread-pricing.js
 
 /** How long one XREAD blocks: also how late an expiry or a shutdown can be noticed. */
 const BLOCK_MS = 2_000;
-/** A fill without its trade this long after its claim was left by a stopped process, not one being entered now. */
+/** A fill unannounced this long after its claim was left by a stopped process (or a failed append), not one in flight now. */
 const RECOVER_AFTER_MS = 30_000;
-/** How often fills left without their trade are looked for while no order is working. */
+/** How often fills left unannounced are looked for while no order is working. */
 const RECOVERY_INTERVAL_MS = 60_000;
 
 type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
@@ -35,10 +35,13 @@ type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | n
  * is grouped like any other and the user's tabs hear of it. The order is claimed first (a
  * conditional UPDATE), so a cancel racing the fill loses or wins whole.
  *
- * Claim and entry are two transactions (manual entry opens its own), so a process stopped between
- * them leaves a filled order with no trade. Such fills are entered again at start, on every pricing
- * pass and every minute: each fill's executions carry row hashes derived from the order's id, so an
- * entry that did land before the stop is found again, never doubled.
+ * Claim, entry and announcement are three steps (manual entry opens its own transaction; the
+ * announcement is an XADD to system Redis), so a process stopped between them — or a Redis that
+ * refused the append — leaves a fill with no trade, or a fill nobody announced. A fill counts as
+ * settled only once its announcement is appended (`announced_at`); unsettled fills are taken up again
+ * at start, on every pricing pass and every minute: entered if they have no trade (each fill's
+ * executions carry row hashes derived from the order's id, so an entry that did land before the stop
+ * is found again, never doubled), then announced.
  */
 @Injectable()
 export class OrderFiller implements OnModuleInit, OnModuleDestroy {
@@ -67,10 +70,10 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    // Orders left working, and fills left without their trade, by a previous run are picked up at once.
+    // Orders left working, and fills left unsettled, by a previous run are picked up at once.
     this.wake();
-    void this.serially(() => this.recoverUnentered());
-    this.recovery = setInterval(() => void this.serially(() => this.recoverUnentered()), RECOVERY_INTERVAL_MS);
+    void this.serially(() => this.recoverUnsettled());
+    this.recovery = setInterval(() => void this.serially(() => this.recoverUnsettled()), RECOVERY_INTERVAL_MS);
     this.recovery.unref();
   }
 
@@ -160,7 +163,7 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   private pass(): Promise<void> {
     return this.serially(async () => {
       await this.priceWorking();
-      await this.recoverUnentered();
+      await this.recoverUnsettled();
     });
   }
 
@@ -185,18 +188,20 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Enters the trade of every fill a stopped process left without one (see the class comment). */
-  async recoverUnentered(now = Date.now()): Promise<void> {
+  /** Enters and announces every fill a stopped process or a failed append left unsettled (see the class comment). */
+  private async recoverUnsettled(now = Date.now()): Promise<void> {
     if (this.stopped) return;
-    for (const order of await this.orders.unentered(now - RECOVER_AFTER_MS)) {
+    for (const order of await this.orders.unannounced(now - RECOVER_AFTER_MS)) {
       if (!order.fill) continue;
       try {
-        if (!(await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros)))) continue;
-        this.logger.info({ order: order.id }, 'order fill entered after a restart');
-        await this.announceFilled(order);
+        if (order.fill.tradeId === null) {
+          if (!(await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros)))) continue;
+          this.logger.info({ order: order.id }, 'order fill entered after a restart');
+        }
+        if (await this.announceFilled(order)) this.logger.info({ order: order.id }, 'order fill announced after a restart or a failed append');
       } catch (error) {
         // Left for the next sweep: the database or the log is not answering now.
-        this.logger.warn({ order: order.id, err: (error as Error).message }, 'order filler: entering a left-over fill failed; retrying later');
+        this.logger.warn({ order: order.id, err: (error as Error).message }, 'order filler: settling a left-over fill failed; retrying later');
       }
     }
   }
@@ -218,11 +223,15 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Tells the evaluator (the copilot's fill alerts) on the alert sync stream, once the fill and its
-   * trade are stored, so its read of the order finds both. A recovered fill is announced again: an
-   * announcement lost with the stopped process is worth more than a duplicate the evaluator ignores.
+   * trade are stored, so its read of the order finds both; then marks the fill announced. A refused
+   * append leaves it unannounced for the next sweep; a process stopped after the append but before
+   * the mark announces it twice, which the evaluator ignores (it keys fills by order): a duplicate is
+   * worth less than a fill nobody hears of. True when announced now.
    */
-  private announceFilled(order: Order): Promise<void> {
-    return this.sync.publish({ user: order.userId, entity: 'order', id: order.id, change: 'filled' });
+  private async announceFilled(order: Order): Promise<boolean> {
+    if (!(await this.sync.publish({ user: order.userId, entity: 'order', id: order.id, change: 'filled' }))) return false;
+    await this.orders.fillAnnounced(order.id, Date.now());
+    return true;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDto, OrderFillListDto, OrderListDto, TradeLogDto, TradePageDto } from '@marketswarm/shared/dto';
+import { ALERT_SYNC_STREAM, type OrderDto, type OrderFillListDto, type OrderListDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
 import { publishEvents } from '@marketswarm/shared/bus';
 import { buildHeatmapTiles, diffHeatmap, heatmapSnapshot, type ChainOption, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { SignedInAccount } from '@marketswarm/shared/testing';
@@ -243,12 +243,58 @@ describe('simulated orders', () => {
       // Stopped after the entry but before the trade id was written: the next sweep finds the same trade.
       const executions = async () => (await journal.database.db.selectFrom('executions').select('id').where('log_id', '=', aliceLog).execute()).length;
       const before = await executions();
-      await journal.database.db.updateTable('order_fills').set({ trade_id: null }).where('order_id', '=', claimed.id).execute();
+      await journal.database.db.updateTable('order_fills').set({ trade_id: null, announced_at: null }).where('order_id', '=', claimed.id).execute();
       const again = await settled(alice, claimed.id);
       expect(again.fill?.tradeId).toBe(tradeId);
       expect(await executions()).toBe(before);
       // Announced again: the first announcement may have been lost with the stopped process.
       expect(await announcedFills(1)).toEqual([announcement]);
+      expect((await call(alice, 'POST', `/api/orders/${keepsWorking.id}/cancel`)).status).toBe(200);
+    });
+  });
+
+  describe('a fill whose announcement system Redis refused', () => {
+    /** How many XADDs system Redis has refused so far (its own count, from INFO commandstats). */
+    const refusedAppends = async (): Promise<number> => Number(/cmdstat_xadd:.*failed_calls=(\d+)/.exec(await journal.system.info('commandstats'))?.[1] ?? 0);
+    const announcedAt = async (orderId: string) => (await journal.database.db.selectFrom('order_fills').select('announced_at').where('order_id', '=', orderId).executeTakeFirstOrThrow()).announced_at;
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      const deadline = Date.now() + 10_000;
+      while (!(await done())) {
+        if (Date.now() > deadline) throw new Error(`gave up waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+
+    it('stays unannounced while the append fails, and is announced once by the next sweep after Redis takes appends again', async () => {
+      const keepsWorking = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05 });
+      await sync.skipToEnd();
+      const refusedBefore = await refusedAppends();
+      // The stream's key holding a string makes every XADD to it fail (WRONGTYPE), as a real Redis error would.
+      await journal.system.multi().del(ALERT_SYNC_STREAM).set(ALERT_SYNC_STREAM, 'not a stream').exec();
+      let filling: OrderDto;
+      try {
+        // Marketable at the 3.90 mid the earlier specs left in the model.
+        filling = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 4.5 });
+        const filled = await settled(alice, filling.id);
+        expect(filled).toMatchObject({ status: 'filled', fill: { price: 3.9 } });
+        expect(filled.fill?.tradeId).toBeTruthy();
+        await until('the fill\'s announcement was refused', async () => (await refusedAppends()) > refusedBefore);
+        expect(await announcedAt(filling.id)).toBeNull();
+      } finally {
+        await journal.system.del(ALERT_SYNC_STREAM);
+      }
+
+      // The sweep leaves a fill this young to the process filling it: the clock moves a minute on.
+      await journal.database.db.updateTable('order_fills').set({ filled_at: Date.now() - 60_000 }).where('order_id', '=', filling.id).execute();
+      const announcement = (id: string) => ({ user: alice.userId, entity: 'order', id, change: 'filled' });
+      expect(await announcedFills(1)).toEqual([announcement(filling.id)]);
+      expect(await announcedAt(filling.id)).toEqual(expect.any(Number));
+
+      // A fill claimed now is settled by a later sweep, which must find the first one announced already.
+      const marker = await place(alice, { symbol: 'SPX', legs: vertical, quantity: 1, limitPrice: 0.05 });
+      expect(await new OrdersRepository(journal.database.db).claimFill(alice.userId, { orderId: marker.id, priceMicros: 3_900_000, pricedFrom: 'legs', filledAt: Date.now() - 60_000 })).toBe(true);
+      expect(await announcedFills(1)).toEqual([announcement(marker.id)]);
+      expect(await sync.next()).toEqual([]);
       expect((await call(alice, 'POST', `/api/orders/${keepsWorking.id}/cancel`)).status).toBe(200);
     });
   });

@@ -58,19 +58,24 @@ describeOnBothDialects(OrdersRepository.name, (fixture) => {
     expect(await orders.claimFill(alice, { orderId: placed.id, priceMicros: 1, pricedFrom: 'legs', filledAt: CLOSE - 1 })).toBe(true);
   });
 
-  it('finds fills left without their trade, every user\'s, once they are old enough not to be entered right now', async () => {
-    const entered = await orders.create(alice, spread(randomUUID()));
+  it("finds fills not yet announced, with or without their trade, every user's, once they are old enough not to be in flight", async () => {
+    const settled = await orders.create(alice, spread(randomUUID()));
+    const enteredOnly = await orders.create(alice, spread(randomUUID()));
     const leftAlice = await orders.create(alice, spread(randomUUID()));
     const leftBob = await orders.create(bob, spread(randomUUID()));
-    for (const [o, at] of [[entered, PLACED + 1], [leftAlice, PLACED + 2], [leftBob, PLACED + 3]] as const) {
+    for (const [o, at] of [[settled, PLACED + 1], [enteredOnly, PLACED + 2], [leftAlice, PLACED + 3], [leftBob, PLACED + 4]] as const) {
       await orders.claimFill(o.userId, { orderId: o.id, priceMicros: 1_000_000, pricedFrom: 'legs', filledAt: at });
     }
-    await orders.fillEntered(entered.id, 'trade-1');
-    expect((await orders.unentered(PLACED + 3)).map((o) => [o.id, o.fill?.filledAt])).toEqual([
-      [leftAlice.id, PLACED + 2],
-      [leftBob.id, PLACED + 3],
+    await orders.fillEntered(settled.id, 'trade-1');
+    await orders.fillAnnounced(settled.id, PLACED + 10);
+    // Entered, then stopped (or refused by Redis) before its announcement was appended.
+    await orders.fillEntered(enteredOnly.id, 'trade-2');
+    expect((await orders.unannounced(PLACED + 4)).map((o) => [o.id, o.fill?.filledAt, o.fill?.tradeId])).toEqual([
+      [enteredOnly.id, PLACED + 2, 'trade-2'],
+      [leftAlice.id, PLACED + 3, null],
+      [leftBob.id, PLACED + 4, null],
     ]);
-    expect((await orders.unentered(PLACED + 2)).map((o) => o.id)).toEqual([leftAlice.id]);
+    expect((await orders.unannounced(PLACED + 3)).map((o) => o.id)).toEqual([enteredOnly.id, leftAlice.id]);
   });
 
   it('undoes a claimed fill: back to working, or cancelled with the reason', async () => {

@@ -141,7 +141,8 @@ export class OrdersRepository {
    * Claims a working order for a fill and records the fill's price and time in one transaction, so
    * no reader sees `filled` without its fill; false when the order was no longer working, or its
    * session had closed by the fill's time (it expired, even if nobody has marked it yet). The trade
-   * id follows once manual entry has made the trade (`fillEntered`).
+   * id follows once manual entry has made the trade (`fillEntered`), and the announcement after it
+   * (`fillAnnounced`).
    */
   async claimFill(userId: string, fill: Omit<OrderFill, 'tradeId'>): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
@@ -155,19 +156,20 @@ export class OrdersRepository {
       if (claimed.numUpdatedRows === 0n) return false;
       await trx
         .insertInto('order_fills')
-        .values({ order_id: fill.orderId, user_id: userId, price_micros: fill.priceMicros, priced_from: fill.pricedFrom, filled_at: fill.filledAt, trade_id: null })
+        .values({ order_id: fill.orderId, user_id: userId, price_micros: fill.priceMicros, priced_from: fill.pricedFrom, filled_at: fill.filledAt, trade_id: null, announced_at: null })
         .execute();
       return true;
     });
   }
 
   /**
-   * Filled orders whose trade was never entered (the process stopped between the claim and manual
-   * entry), filled at or before `filledBefore`, every user's: the worker enters them again.
+   * Filled orders not yet announced on the alert sync stream, filled at or before `filledBefore`,
+   * every user's: the process stopped (or the append failed) somewhere between the claim and the
+   * announcement. The worker enters those still without their trade and announces them all.
    */
-  async unentered(filledBefore: EpochMs): Promise<Order[]> {
+  async unannounced(filledBefore: EpochMs): Promise<Order[]> {
     // A sweep takes a bounded batch (oldest first); the next sweep takes the rest.
-    const fills = await this.db.selectFrom('order_fills').selectAll().where('trade_id', 'is', null).where('filled_at', '<=', filledBefore).orderBy('filled_at').orderBy('order_id').limit(100).execute();
+    const fills = await this.db.selectFrom('order_fills').selectAll().where('announced_at', 'is', null).where('filled_at', '<=', filledBefore).orderBy('filled_at').orderBy('order_id').limit(100).execute();
     if (fills.length === 0) return [];
     const rows = await this.db.selectFrom('orders').selectAll().where('status', '=', 'filled').where('id', 'in', fills.map((f) => f.order_id)).execute();
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -175,6 +177,11 @@ export class OrdersRepository {
       const row = byId.get(fill.order_id);
       return row ? [toOrder(row, fill)] : [];
     });
+  }
+
+  /** The fill's announcement is on the alert sync stream: no sweep announces it again. */
+  async fillAnnounced(orderId: string, at: EpochMs): Promise<void> {
+    await this.db.updateTable('order_fills').set({ announced_at: at }).where('order_id', '=', orderId).execute();
   }
 
   /** The trade in a log holding the execution with this row hash; undefined when there is none. */
