@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADI_SCHEMA_ID, ADI_SCHEMA_VERSION, adiSnapshotSchema, type AlertHistoryDto, type AlertListDto } from '@marketswarm/shared/dto';
+import { ADI_SCHEMA_ID, ADI_SCHEMA_VERSION, adiSnapshotSchema, type AlertDto, type AlertHistoryDto, type AlertHitDto, type AlertListDto } from '@marketswarm/shared/dto';
 import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
 import { api, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
@@ -22,12 +22,11 @@ const RECORD_TOASTS = `(() => {
 })();`;
 
 const toastIds = (page: Page): Promise<string[]> => page.evaluate<string[]>('window.__e2eToastIds ?? []');
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The copilot in the SPA, in Chromium through nginx (HTTP/2, TLS) against the whole stack: a price
  * alert made in the alert manager fires when `./admin publish spot` gaps through it and toasts
- * exactly once (not again after a reload); the manager shows its hit; the header's MEL bar shows a
+ * exactly once (not again after a reload: later alerts' toasts mark how far delivery got); the manager shows its hit; the header's MEL bar shows a
  * global integrity; the Copilot tab answers "Ask"; the ADI export downloads a versioned JSON.
  */
 describe('the copilot in the browser', () => {
@@ -55,6 +54,38 @@ describe('the copilot in the browser', () => {
 
   let alertId = '';
 
+  /**
+   * Prints the spot through `level` from below until the alert's first hit is recorded, and answers
+   * its hits. The engine picks a new alert up from the journal's sync stream; until it has, a
+   * crossing goes unseen. A `once` alert can fire only once, so crossing again until it has is safe.
+   */
+  const crossUntilFired = (id: string, level: number): Promise<AlertHitDto[]> =>
+    waitFor(
+      `alert ${id} to fire`,
+      60_000,
+      async () => {
+        for (const price of [level - 5, level + 5]) {
+          const run = await stack.admin(['publish', 'spot', JSON.stringify({ symbol: 'SPX', price })]);
+          expect(run.code, run.stderr).toBe(0);
+        }
+        return waitFor('a hit', 3_000, async () => {
+          const found = (await api<AlertHistoryDto>(page, `/api/alerts/${id}/history`)).body.hits;
+          return found.length > 0 ? found : undefined;
+        }).catch(() => undefined);
+      },
+      0,
+    );
+
+  /** A second `once` price alert, far above the first, whose toast proves the ones before it arrived. */
+  const markerAlert = async (level: number): Promise<string> => {
+    const made = await api<AlertDto>(page, '/api/alerts', 'POST', { kind: 'price', symbol: 'SPX', level, direction: 'above', label: `marker ${level}` });
+    expect(made.status).toBe(201);
+    return made.body.id;
+  };
+
+  /** Waits until the page has shown a toast for this hit (it may have left again since). */
+  const toasted = (hitId: string): Promise<true> => waitFor(`the toast of hit ${hitId}`, 15_000, async () => ((await toastIds(page)).includes(hitId) ? true : undefined));
+
   it('fires a price alert made in the alert manager once when the spot gaps through its level, and toasts it once, not again after a reload', async () => {
     await page.goto('/');
     const simulated = Number(await waitFor('a live SPX price', 30_000, async () => (await page.locator('[data-testid=spot-SPX]').getAttribute('data-price').catch(() => null)) ?? undefined));
@@ -72,44 +103,34 @@ describe('the copilot in the browser', () => {
     const { alerts } = (await api<AlertListDto>(page, '/api/alerts')).body;
     expect(alerts).toHaveLength(1);
     alertId = alerts[0]!.id;
+    // Markers above it: prints through them never cross it again from below.
+    const beforeReload = { level: level + 500, id: await markerAlert(level + 500) };
+    const afterReload = { level: level + 1000, id: await markerAlert(level + 1000) };
 
     await page.goto('/');
     await page.locator('[data-testid=pulse][data-state=live]').waitFor({ timeout: 30_000 });
-    // The engine picks the new alert up from the journal's sync stream; until it has, a crossing
-    // goes unseen. A `once` alert can fire only once, so crossing again until it has fired is safe.
-    const hits = await waitFor(
-      'the alert to fire',
-      60_000,
-      async () => {
-        for (const price of [level - 5, level + 5]) {
-          const run = await stack.admin(['publish', 'spot', JSON.stringify({ symbol: 'SPX', price })]);
-          expect(run.code, run.stderr).toBe(0);
-        }
-        const history = await waitFor('a hit', 3_000, async () => {
-          const found = (await api<AlertHistoryDto>(page, `/api/alerts/${alertId}/history`)).body.hits;
-          return found.length > 0 ? found : undefined;
-        }).catch(() => undefined);
-        return history;
-      },
-      0,
-    );
+    const hits = await crossUntilFired(alertId, level);
     expect(hits).toHaveLength(1);
+    const hitId = hits[0]!.id;
+    await toasted(hitId);
 
-    await page.locator('[data-testid=toast]').first().waitFor({ timeout: 15_000 });
-    // More prints through the level and time for any duplicate to arrive: none may toast again.
+    // More prints through the level, then a later crossing of the marker: alert events reach the
+    // page in order, so once the marker's toast is in, any duplicate of the first hit would be too.
     for (const price of [level - 5, level + 5]) await stack.admin(['publish', 'spot', JSON.stringify({ symbol: 'SPX', price })]);
-    await pause(2_000);
-    const shown = await toastIds(page);
-    expect(shown).toHaveLength(1);
+    const [markerHit] = await crossUntilFired(beforeReload.id, beforeReload.level);
+    await toasted(markerHit!.id);
+    expect(await toastIds(page)).toEqual([hitId, markerHit!.id]);
     expect((await api<AlertHistoryDto>(page, `/api/alerts/${alertId}/history`)).body.hits).toHaveLength(1);
 
-    // The gateway sends the reloaded page the latest alerts snapshot, the fired hit among them.
+    // The gateway sends the reloaded page the latest alerts snapshot, with both hits; the snapshot
+    // comes before any live event, so once a hit fired after the reload has toasted, a replayed one would have too.
     await page.reload();
     await page.locator('[data-testid=pulse][data-state=live]').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=alerts-bell]').click();
-    await page.locator(`[data-testid=alerts-menu-item][data-id="${shown[0]}"]`).waitFor({ timeout: 15_000 });
-    await pause(1_000);
-    expect(await toastIds(page)).toEqual([]);
+    await page.locator(`[data-testid=alerts-menu-item][data-id="${markerHit!.id}"]`).waitFor({ timeout: 15_000 });
+    const [lateHit] = await crossUntilFired(afterReload.id, afterReload.level);
+    await toasted(lateHit!.id);
+    expect(await toastIds(page)).toEqual([lateHit!.id]);
   });
 
   it("lists the hit in the alert's history in the alert manager", async () => {
