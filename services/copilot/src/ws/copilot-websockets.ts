@@ -90,6 +90,7 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     this.settings = ctx.settings.of(copilotSettings).settings;
     this.sessionCheck = sessionCheckOptionsOf(ctx, copilotSettings);
     // No permessage-deflate: it hides the real queued bytes from bufferedAmount and invites zip bombs.
+    // `settings` is the live object: `ws` limits are read where they apply, so a truth reload follows.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.settings.ws.maxPayloadBytes, clientTracking: false, perMessageDeflate: false });
     this.wss.on('headers', (headers: string[], req: IncomingMessage) => {
       for (const cookie of this.renewedCookies.get(req) ?? []) headers.push(`Set-Cookie: ${cookie}`);
@@ -163,6 +164,8 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     // Released however the socket ends: refused by ws, closed, terminated or reset by the client.
     socket.once('close', () => this.slots.release(userId));
     this.renewedCookies.set(req, renewedSessionCookies(req, auth, this.sessionCheck));
+    // ws hands its options to each socket it completes, synchronously: a reloaded limit applies from this socket on.
+    this.wss.options.maxPayload = this.settings.ws.maxPayloadBytes;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded();
       this.connect(ws, channel, state, auth, requestId);

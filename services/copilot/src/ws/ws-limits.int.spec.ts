@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { WS_CLOSE } from '@marketswarm/shared/dto';
-import type { SignedInAccount } from '@marketswarm/shared/testing';
+import { loadRepoTruth, type SignedInAccount } from '@marketswarm/shared/testing';
 import { CopilotWebSockets } from './copilot-websockets.js';
 import { PROBE_PATH, ProbeChannel } from './testing/probe-channel.js';
 import { startWsTestApp, type UpgradeOutcome, type WsTestApp } from './testing/ws-test-app.js';
@@ -152,6 +152,34 @@ describe(CopilotWebSockets.name, () => {
       await until(() => Promise.resolve(channel.closed === 1), 'the channel has closed the socket');
       expect(channel.holdsStarted).toBe(1);
       expect(client.inbox.messages.filter((m) => m['type'] === 'echo')).toEqual([]);
+    });
+  });
+
+  describe('after a truth reload', () => {
+    let app: WsTestApp;
+    let trader: SignedInAccount;
+
+    beforeAll(async () => {
+      app = await startWsTestApp({ ws: {}, channel: new ProbeChannel() });
+      trader = await app.account('reload-trader@example.com');
+    });
+    afterAll(async () => {
+      await app.stop();
+    });
+
+    it('gives the next upgrade the reloaded message size limit and socket cap, without a restart', async () => {
+      const before = opened(await app.connect(`${PROBE_PATH}?label=before`, { headers: { cookie: trader.cookie } }));
+      expect(await before.inbox.next()).toMatchObject({ type: 'hello' });
+      const { version } = await loadRepoTruth(app.system, { patch: (truth) => void Object.assign(truth.components['copilot']!.settings, { ws: { maxPayloadBytes: 256, maxSocketsPerUser: 2 } }) });
+      await until(() => Promise.resolve(app.ctx.truth().version === version), 'the copilot has taken in the reloaded truth');
+
+      const after = opened(await app.connect(`${PROBE_PATH}?label=after`, { headers: { cookie: trader.cookie } }));
+      expect(await after.inbox.next()).toMatchObject({ type: 'hello' });
+      expect(refused(await app.connect(`${PROBE_PATH}?label=third`, { headers: { cookie: trader.cookie } })).status).toBe(429);
+      // 300 bytes: under the 4 KiB the server booted with, over the 256 it now runs with.
+      after.socket.send(JSON.stringify({ type: 'echo', text: 'x'.repeat(300) }));
+      expect(await after.closed).toEqual(WS_CLOSE.tooBig);
+      before.socket.close();
     });
   });
 });

@@ -15,7 +15,7 @@ export interface SocketPeerOptions {
   path: string;
   socket: WebSocket;
   logger: Logger;
-  /** Read per send, so the budget is the current setting. */
+  /** Read per send, so a reloaded `ws.sendBufferBytes` applies to open sockets too. */
   sendBufferBytes: () => number;
   /** How long a close handshake may take before the socket is destroyed. */
   closeGraceMs: number;

@@ -35,16 +35,24 @@ const providerSettings = z.strictObject({
   breakerCooldownSec: z.number().int().min(1).max(3600).default(60).describe('how long an open breaker sends everything to the rules'),
 });
 
-/** The copilot (`truth/components/copilot.json` → `settings`); the provider key is a secret, not a setting. */
+/**
+ * The copilot (`truth/components/copilot.json` → `settings`); the provider key is a secret, not a setting.
+ *
+ * Live keys are the ones the copilot reads where it uses them: the MEL cycle reads its interval
+ * and history size each cycle, the WebSocket server reads `ws` on each upgrade, send, message and
+ * ping round (a new `maxPayloadBytes` applies to sockets opened after the reload), commentary reads
+ * its limit and the provider on each line. `melSymbol` is not live: MEL's market window is built
+ * for one symbol at boot, and ADI and commentary must describe the same one.
+ */
 export const copilotSettings = componentSettings(
   'copilot',
   z.strictObject({
-    melIntervalMs: z.number().int().min(500).max(60_000).default(3000).describe('how often MEL scores are recomputed from market Redis'),
-    melHistorySize: z.number().int().min(10).max(10_000).default(1200).describe('MEL snapshots kept per DTE for /api/mel/history (1200 × 3 s = one hour)'),
+    melIntervalMs: z.number().int().min(500).max(60_000).default(3000).describe('how often MEL scores are recomputed from market Redis').meta({ live: true }),
+    melHistorySize: z.number().int().min(10).max(10_000).default(1200).describe('MEL snapshots kept per DTE for /api/mel/history (1200 × 3 s = one hour)').meta({ live: true }),
     melSymbol: z.string().min(1).default('SPX').describe('the underlying MEL and ADI describe'),
-    ws: wsSettings.default(wsSettings.parse({})).describe('WebSocket limits of /ws/mel and /ws/commentary'),
-    commentaryMaxPerMinute: z.number().int().min(1).max(120).default(6).describe('commentary lines per user per minute; rules past it are dropped, not queued'),
-    provider: providerSettings.default(providerSettings.parse({})).describe('optional OpenAI-compatible commentary provider'),
+    ws: wsSettings.default(wsSettings.parse({})).describe('WebSocket limits of /ws/mel and /ws/commentary; a reload applies to the next upgrade, message and ping round').meta({ live: true }),
+    commentaryMaxPerMinute: z.number().int().min(1).max(120).default(6).describe('commentary lines per user per minute; rules past it are dropped, not queued').meta({ live: true }),
+    provider: providerSettings.default(providerSettings.parse({})).describe('optional OpenAI-compatible commentary provider').meta({ live: true }),
   }),
   { node: ['sessionTtlSec'] },
 );
