@@ -4,8 +4,8 @@ import { bootService, type ServiceContext } from '@marketswarm/shared/service';
 import { loadRepoTruth, startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
 import { MarketReader } from '../market/market-reader.js';
 import { marketRoutesOf } from '../market/market.module.js';
-import { NOW } from './fixtures/market-clock.js';
-import { MelService } from './mel.service.js';
+import { MINUTE, NOW } from './fixtures/market-clock.js';
+import { MEL_IDLE_DTE_MS, MelService } from './mel.service.js';
 
 describe(MelService.name, () => {
   let redis: RedisTrio;
@@ -84,5 +84,39 @@ describe(MelService.name, () => {
     expect((await mel.snapshot(4)).ts).toBe(NOW);
     clock = NOW + 3000; // the default 3 s cycle
     expect((await mel.snapshot(4)).ts).toBe(NOW + 3000);
+  });
+
+  it('drops at the next cycle the history of a DTE nobody has watched or asked for in 10 minutes, while DTE 0 and a watched DTE keep theirs', async () => {
+    expect(MEL_IDLE_DTE_MS).toBe(10 * MINUTE);
+    const mel = service();
+    clock = NOW;
+    await mel.snapshot(12); // asked once over REST
+    const release = mel.watch(30); // a socket that stays
+    const leaving = mel.watch(45); // a socket that leaves at 5 minutes
+    await mel.recompute();
+    expect(mel.keptDtes()).toEqual([0, 12, 30, 45]);
+
+    clock = NOW + 5 * MINUTE;
+    leaving();
+    clock = NOW + 10 * MINUTE - 1;
+    await mel.recompute();
+    expect(mel.keptDtes()).toEqual([0, 12, 30, 45]);
+
+    clock = NOW + 10 * MINUTE;
+    await mel.recompute();
+    expect(mel.keptDtes()).toEqual([0, 30, 45]);
+    expect(mel.history(12, 10)).toEqual([]);
+    expect(mel.dtes()).toEqual([0, 30]);
+
+    clock = NOW + 15 * MINUTE;
+    await mel.recompute();
+    expect(mel.keptDtes()).toEqual([0, 30]);
+
+    // Hours later: DTE 0 and the watched DTE were computed every cycle and kept throughout.
+    clock = NOW + 240 * MINUTE;
+    await mel.recompute();
+    expect(mel.keptDtes()).toEqual([0, 30]);
+    expect(mel.history(30, 100).map((s) => s.ts).at(-1)).toBe(NOW + 240 * MINUTE);
+    release();
   });
 });

@@ -5,6 +5,7 @@ import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import { copilotSettings, type CopilotSettings } from '@marketswarm/shared/truth';
 import { MarketReader } from '../market/market-reader.js';
+import { DteInterest } from './dte-interest.js';
 import { MarketWindowReader, melInputsOf } from './market-window.js';
 import { melSnapshotOf } from './mel-snapshot.js';
 
@@ -14,11 +15,15 @@ export type MelClock = () => number;
 
 /** Always computed, watched or not: the header's status bar shows it. */
 const ALWAYS_DTE = 0;
+/** A DTE nobody has watched or asked for in this long loses its history (DTE 0 never does). */
+export const MEL_IDLE_DTE_MS = 10 * 60_000;
 
 /**
  * Recomputes MEL every `settings.melIntervalMs` for DTE 0 and each DTE a client watches, from one
  * read of the market per cycle shared by every DTE, and keeps `settings.melHistorySize` snapshots
  * per DTE in memory (history restarts with the process: it describes the last hour, not a record).
+ * The history of a DTE nobody has watched or asked for in `MEL_IDLE_DTE_MS` is dropped at the next
+ * cycle, so memory follows the DTEs in use rather than every DTE ever asked for.
  */
 @Injectable()
 export class MelService implements OnModuleInit, OnModuleDestroy {
@@ -26,7 +31,7 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
   private readonly logger: Logger;
   private readonly window: MarketWindowReader;
   private readonly histories = new Map<number, MelSnapshot[]>();
-  private readonly watchers = new Map<number, number>();
+  private readonly interest: DteInterest;
   private readonly listeners = new Set<(snapshot: MelSnapshot) => void>();
   private timer: NodeJS.Timeout | undefined;
   /** The cycle in flight: a slow read is never overlapped by the next tick, and a first snapshot joins it. */
@@ -41,6 +46,7 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
     this.settings = ctx.settings.of(copilotSettings).settings;
     this.logger = ctx.logger.child({ module: 'mel' });
     this.window = new MarketWindowReader(reader, this.settings.melSymbol);
+    this.interest = new DteInterest({ always: ALWAYS_DTE, idleMs: MEL_IDLE_DTE_MS, clock: () => this.clock() });
   }
 
   onModuleInit(): void {
@@ -57,8 +63,9 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
    * computes, when the one kept is older than a cycle.
    */
   async snapshot(dte: number): Promise<MelSnapshot> {
+    this.interest.touch(dte);
     const current = this.current(dte);
-    if (current && (this.dtes().includes(dte) || this.clock() - current.ts < this.settings.melIntervalMs)) return current;
+    if (current && (this.interest.isComputed(dte) || this.clock() - current.ts < this.settings.melIntervalMs)) return current;
     await this.recompute([dte]);
     const computed = this.current(dte);
     if (!computed) throw new Error(`MEL computed no snapshot for DTE ${dte}`);
@@ -69,8 +76,9 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
     return this.histories.get(dte)?.at(-1) ?? null;
   }
 
-  /** Up to `limit` of the DTE's latest snapshots, oldest first. */
+  /** Up to `limit` of the DTE's latest snapshots, oldest first; reading it keeps it `MEL_IDLE_DTE_MS` longer. */
   history(dte: number, limit: number): MelSnapshot[] {
+    if (this.histories.has(dte)) this.interest.touch(dte);
     return (this.histories.get(dte) ?? []).slice(-limit);
   }
 
@@ -82,20 +90,17 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
 
   /** Keeps the DTE computed each cycle until every watcher has called the release it returns (once each). */
   watch(dte: number): () => void {
-    this.watchers.set(dte, (this.watchers.get(dte) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const left = (this.watchers.get(dte) ?? 1) - 1;
-      if (left > 0) this.watchers.set(dte, left);
-      else this.watchers.delete(dte);
-    };
+    return this.interest.watch(dte);
   }
 
   /** The DTEs each cycle computes. */
   dtes(): number[] {
-    return [...new Set([ALWAYS_DTE, ...this.watchers.keys()])].sort((a, b) => a - b);
+    return this.interest.computed();
+  }
+
+  /** The DTEs a history is kept for. */
+  keptDtes(): number[] {
+    return [...this.histories.keys()].sort((a, b) => a - b);
   }
 
   /** One cycle now for the given DTEs (all computed ones by default), after the cycle in flight. */
@@ -106,6 +111,7 @@ export class MelService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async compute(dtes: readonly number[]): Promise<void> {
+    for (const dte of this.interest.idle(this.histories.keys())) this.histories.delete(dte);
     const window = await this.window.read(this.clock());
     for (const dte of dtes) {
       const history = this.histories.get(dte) ?? [];
