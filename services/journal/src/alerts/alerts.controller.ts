@@ -5,6 +5,8 @@ import {
   alertListQuerySchema,
   alertListSchema,
   alertPatchSchema,
+  alertRecentHitsQuerySchema,
+  alertRecentHitsSchema,
   alertSchema,
   journalIdParamsSchema,
   type AlertBody,
@@ -13,6 +15,8 @@ import {
   type AlertListDto,
   type AlertListQuery,
   type AlertPatch,
+  type AlertRecentHitsDto,
+  type AlertRecentHitsQuery,
   type JournalIdParams,
   type UserDto,
 } from '@marketswarm/shared/dto';
@@ -37,6 +41,13 @@ export class AlertsController {
   @ApiRoute({ summary: 'Creates an alert (price, spread-debit, position-pnl, greeks or trailing-stop)', responses: { 201: alertSchema }, errors: { 404: 'a positionId or tradeId that is not one of the user\'s (issues name the field)', 429: '`rate-limited`: the user has as many alerts as their role may have (journal setting alertLimits; issue on `kind`)' } })
   create(@CurrentUser() user: UserDto, @ZodBody(alertBodySchema) body: AlertBody): Promise<AlertDto> {
     return this.alerts.create(user, body);
+  }
+
+  // Before `:id`, which would take "hits" for an id.
+  @Get('hits')
+  @ApiRoute({ summary: 'The user\'s most recent hits across all their alerts, newest first, with each alert\'s label and kind; hits of remove-on-hit alerts stay here after the hit removed the alert', responses: { 200: alertRecentHitsSchema } })
+  async recentHits(@CurrentUser() user: UserDto, @ZodQuery(alertRecentHitsQuerySchema) query: AlertRecentHitsQuery): Promise<AlertRecentHitsDto> {
+    return { hits: await this.alerts.recentHits(user.id, query) };
   }
 
   @Get(':id')

@@ -220,4 +220,18 @@ describe('/api/alerts', () => {
       expect((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body).toEqual({ hits: [] });
     });
   });
+
+  describe('GET /api/alerts/hits', () => {
+    it('answers a user with no hits an empty list, not a missing alert called "hits" (hits are recorded by the internal API, see internal.int.spec.ts)', async () => {
+      const ivy = await journal.account('ivy@example.com');
+      expect(await call(ivy, 'GET', '/api/alerts/hits')).toMatchObject({ status: 200, body: { hits: [] } });
+    });
+
+    it('refuses a limit outside 1..200 or an unknown parameter, naming it', async () => {
+      expectRefused(await call(alice, 'GET', '/api/alerts/hits?limit=0'), 'limit', 'must be at least 1');
+      expectRefused(await call(alice, 'GET', '/api/alerts/hits?limit=201'), 'limit', 'must be at most 200');
+      expectRefused(await call(alice, 'GET', '/api/alerts/hits?limit=ten'), 'limit');
+      expectRefused(await call(alice, 'GET', '/api/alerts/hits?alert=x'), '(root)');
+    });
+  });
 });

@@ -84,7 +84,7 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     expect(await alerts.enabledPage({ userId: alice, cursor: second[0]?.id, limit: 1 })).toEqual([]);
   });
 
-  it('applies the behaviour of a hit: once disables, repeat waits out its cooldown, remove-on-hit deletes with its hits', async () => {
+  it('applies the behaviour of a hit: once disables, repeat waits out its cooldown, remove-on-hit removes it and keeps its hit', async () => {
     const single = await alerts.create(alice, spx, once);
     expect(await alerts.recordHit(single.id, { at: 1000, message: 'a', valueMicros: 5_001_000_000 })).toMatchObject({ row: { enabled: 0, hit_count: 1, last_fired_at: 1000 }, hit: { value_micros: 5_001_000_000 } });
     expect(await alerts.recordHit(single.id, { at: 2000, message: 'b', valueMicros: null })).toMatchObject({ refused: 'disabled' });
@@ -98,7 +98,46 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     const removable = await alerts.create(alice, spx, { ...once, behaviour: 'remove-on-hit' });
     expect(await alerts.recordHit(removable.id, { at: 1000, message: 'a', valueMicros: null })).toMatchObject({ row: null, hit: { alert_id: removable.id } });
     expect(await alerts.get(alice, removable.id)).toBeUndefined();
-    expect(await alerts.hits(alice, removable.id, 10)).toEqual([]);
+    expect((await alerts.hits(alice, removable.id, 10)).map((h) => h.message)).toEqual(['a']);
+  });
+
+  it('leaves an alert its hit removed out of every read and change of live alerts, and out of the count toward the limit', async () => {
+    const kept = await alerts.create(alice, spx, once);
+    const removable = await alerts.create(alice, spx, { ...once, behaviour: 'remove-on-hit' });
+    expect(await alerts.count(alice)).toBe(2);
+    await alerts.recordHit(removable.id, { at: 1000, message: 'a', valueMicros: null });
+    expect((await alerts.list(alice)).map((a) => a.id)).toEqual([kept.id]);
+    expect(await alerts.count(alice)).toBe(1);
+    expect(await alerts.get(alice, removable.id)).toBeUndefined();
+    expect(await alerts.update(alice, removable.id, spx, once)).toBeUndefined();
+    expect(await alerts.setEnabled(alice, removable.id, true)).toBeUndefined();
+    expect((await alerts.enabledPage({ userId: alice, limit: 10 })).map((a) => a.id)).toEqual([kept.id]);
+    expect(await alerts.recordHit(removable.id, { at: 2000, message: 'b', valueMicros: null })).toBeUndefined();
+    // The user's DELETE finds nothing to delete: the alert is gone for them, its hit is history.
+    expect(await alerts.remove(alice, removable.id)).toBe(false);
+    expect((await alerts.hits(alice, removable.id, 10)).map((h) => h.message)).toEqual(['a']);
+  });
+
+  it("lists the user's most recent hits across their alerts, removed ones included, newest first, with each alert's label and kind", async () => {
+    const labelled = await alerts.create(alice, spx, { ...once, label: 'SPX 5k', behaviour: 'repeat', cooldownSec: 10 });
+    const removable = await alerts.create(alice, storedDefinition({ kind: 'trailing-stop', symbol: 'SPX', side: 'long', trail: 10, trailUnit: 'points', behaviour: 'remove-on-hit', enabled: true }), { ...once, behaviour: 'remove-on-hit' });
+    const deleted = await alerts.create(alice, spx, once);
+    const bobs = await alerts.create(bob, spx, once);
+    await alerts.recordHit(labelled.id, { at: 1000, message: 'first', valueMicros: 5_000_000_000 });
+    await alerts.recordHit(removable.id, { at: 2000, message: 'trailed', valueMicros: null });
+    await alerts.recordHit(labelled.id, { at: 30_000, message: 'again', valueMicros: null });
+    await alerts.recordHit(deleted.id, { at: 40_000, message: 'deleted later', valueMicros: null });
+    await alerts.recordHit(bobs.id, { at: 50_000, message: 'not alice', valueMicros: null });
+    expect(await alerts.remove(alice, deleted.id)).toBe(true);
+    const recent = await alerts.recentHits(alice, 10);
+    expect(recent.map((h) => [h.message, h.alert_id, h.label, h.kind, h.at])).toEqual([
+      ['again', labelled.id, 'SPX 5k', 'price', 30_000],
+      ['trailed', removable.id, null, 'trailing-stop', 2000],
+      ['first', labelled.id, 'SPX 5k', 'price', 1000],
+    ]);
+    expect(recent[2]).toMatchObject({ value_micros: 5_000_000_000, user_id: alice });
+    expect((await alerts.recentHits(alice, 2)).map((h) => h.message)).toEqual(['again', 'trailed']);
+    expect((await alerts.recentHits(bob, 10)).map((h) => h.message)).toEqual(['not alice']);
   });
 
   it('moves a prompt alert through its stages, refusing to leave accomplished', async () => {
@@ -192,6 +231,15 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
     expect(await alerts.removeByTargets(alice, {})).toEqual([]);
   });
 
+  it('deletes an alert its hit removed with its target too, without naming it again as deleted', async () => {
+    const position = await savePosition(alice);
+    const removed = await alerts.create(alice, onPosition(position), { ...once, behaviour: 'remove-on-hit' });
+    const live = await alerts.create(alice, onPosition(position), once);
+    await alerts.recordHit(removed.id, { at: 1000, message: 'a', valueMicros: null });
+    expect(await alerts.removeByTargets(alice, { positionIds: [position] })).toEqual([live.id]);
+    expect(await fixture.db().selectFrom('alerts').select('id').where('id', '=', removed.id).executeTakeFirst()).toBeUndefined();
+  });
+
   describe('with an idempotency key', () => {
     /** Stores what the service answers: here the hit's id and the alert's hit count, enough to tell answers apart. */
     const keyed = (key: string) => ({ key, render: (applied: AppliedHit) => JSON.stringify({ hit: applied.hit.id, hitCount: applied.row?.hit_count ?? null }) });
@@ -226,7 +274,6 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
       ['repeat (no cooldown)', { ...once, behaviour: 'repeat', cooldownSec: null }],
       ['remove-on-hit', { ...once, behaviour: 'remove-on-hit' }],
     ] satisfies [string, AlertCommon][])('applies a %s hit sent with one key by several evaluators at once exactly once; the others replay it', async (_, common) => {
-      const behaviour = common.behaviour;
       const alert = await alerts.create(alice, spx, common);
       const key = randomUUID();
       const outcomes = await Promise.all(Array.from({ length: 6 }, (_, n) => alerts.recordHit(alert.id, { at: 1000, message: `evaluator ${n}`, valueMicros: null }, keyed(key))));
@@ -234,7 +281,7 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
       expect(applied).toHaveLength(1);
       const stored = JSON.stringify({ hit: applied[0]?.hit.id, hitCount: applied[0]?.row?.hit_count ?? null });
       expect(outcomes.filter((o) => o !== undefined && 'replay' in o)).toEqual(Array(5).fill({ replay: { alertId: alert.id, result: stored } }));
-      expect(await hitsOf(alert.id)).toHaveLength(behaviour === 'remove-on-hit' ? 0 : 1);
+      expect(await hitsOf(alert.id)).toHaveLength(1);
     });
 
     it('forgets a key after 7 days: it no longer replays, and pruning drops it when another key is recorded', async () => {

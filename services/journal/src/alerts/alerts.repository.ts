@@ -60,7 +60,17 @@ export interface StoredReceipt {
 /** How long a receipt answers for its key: far longer than any evaluator retries a hit. */
 export const HIT_RECEIPT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** All SQL on `alerts` and `alert_hits`, scoped by user except for the evaluator's own reads. */
+/** A hit of one of the user's alerts, with what that alert was (it may have been removed by the hit). */
+export interface RecentHitRow extends AlertHitRow {
+  label: string | null;
+  kind: string;
+}
+
+/**
+ * All SQL on `alerts` and `alert_hits`, scoped by user except for the evaluator's own reads. A
+ * remove-on-hit alert removed by its hit is kept (`removed_at`) only so its hit stays in the user's
+ * recent hits: every other read and change here leaves it out, as if it were deleted.
+ */
 export class AlertsRepository {
   constructor(
     private readonly db: Kysely<JournalDb>,
@@ -68,48 +78,63 @@ export class AlertsRepository {
   ) {}
 
   async list(userId: string, filter: AlertFilter = {}): Promise<AlertRow[]> {
-    let query = this.db.selectFrom('alerts').selectAll().where('user_id', '=', userId);
+    let query = this.db.selectFrom('alerts').selectAll().where('user_id', '=', userId).where('removed_at', 'is', null);
     if (filter.enabled !== undefined) query = query.where('enabled', '=', filter.enabled ? 1 : 0);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.symbol) query = query.where('symbol', '=', filter.symbol);
     return query.orderBy('created_at').orderBy('id').execute();
   }
 
-  /** How many alerts the user has stored, enabled or not. */
+  /** How many alerts the user has stored, enabled or not (not those their hit removed). */
   async count(userId: string): Promise<number> {
-    const row = await this.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    const row = await this.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('removed_at', 'is', null).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   get(userId: string, id: string): Promise<AlertRow | undefined> {
-    return this.db.selectFrom('alerts').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('alerts').selectAll().where('user_id', '=', userId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
   }
 
   create(userId: string, definition: StoredDefinition, common: AlertCommon): Promise<AlertRow> {
     const now = this.now();
     return this.db
       .insertInto('alerts')
-      .values({ id: randomUUID(), user_id: userId, ...columns(definition, common), hit_count: 0, last_fired_at: null, created_at: now, updated_at: now })
+      .values({ id: randomUUID(), user_id: userId, ...columns(definition, common), hit_count: 0, last_fired_at: null, created_at: now, updated_at: now, removed_at: null })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
   /** Undefined for an id the user does not own. */
   update(userId: string, id: string, definition: StoredDefinition, common: AlertCommon): Promise<AlertRow | undefined> {
-    return this.db.updateTable('alerts').set({ ...columns(definition, common), updated_at: this.now() }).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+    return this.db.updateTable('alerts').set({ ...columns(definition, common), updated_at: this.now() }).where('user_id', '=', userId).where('id', '=', id).where('removed_at', 'is', null).returningAll().executeTakeFirst();
   }
 
   setEnabled(userId: string, id: string, enabled: boolean): Promise<AlertRow | undefined> {
-    return this.db.updateTable('alerts').set({ enabled: enabled ? 1 : 0, updated_at: this.now() }).where('user_id', '=', userId).where('id', '=', id).returningAll().executeTakeFirst();
+    return this.db.updateTable('alerts').set({ enabled: enabled ? 1 : 0, updated_at: this.now() }).where('user_id', '=', userId).where('id', '=', id).where('removed_at', 'is', null).returningAll().executeTakeFirst();
   }
 
+  /** Deletes a live alert with its hits (the user's DELETE). */
   async remove(userId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('alerts').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    const result = await this.db.deleteFrom('alerts').where('user_id', '=', userId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   hits(userId: string, alertId: string, limit: number): Promise<AlertHitRow[]> {
     return this.db.selectFrom('alert_hits').selectAll().where('user_id', '=', userId).where('alert_id', '=', alertId).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /** The user's most recent hits across all their alerts, those their hit removed too; newest first. */
+  recentHits(userId: string, limit: number): Promise<RecentHitRow[]> {
+    return this.db
+      .selectFrom('alert_hits')
+      .innerJoin('alerts', 'alerts.id', 'alert_hits.alert_id')
+      .selectAll('alert_hits')
+      .select(['alerts.label', 'alerts.kind'])
+      .where('alert_hits.user_id', '=', userId)
+      .orderBy('alert_hits.at', 'desc')
+      .orderBy('alert_hits.id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   /** True when the user has a saved position of that id. */
@@ -123,7 +148,8 @@ export class AlertsRepository {
 
   /**
    * Deletes the user's alerts on any of these saved positions or trades (their hits with them), for
-   * the callers that delete those targets; the ids deleted. Chunked to stay under the dialects'
+   * the callers that delete those targets; the ids of the live ones deleted (those their hit had
+   * removed go too, but were announced gone then). Chunked to stay under the dialects'
    * bound-parameter limits when a whole log's trades go at once.
    */
   async removeByTargets(userId: string, targets: AlertTargets): Promise<string[]> {
@@ -134,8 +160,8 @@ export class AlertsRepository {
     ] as const;
     for (const [column, ids] of byColumn) {
       for (let start = 0; start < ids.length; start += TARGET_CHUNK) {
-        const rows = await this.db.deleteFrom('alerts').where('user_id', '=', userId).where(column, 'in', ids.slice(start, start + TARGET_CHUNK)).returning('id').execute();
-        removed.push(...rows.map((row) => row.id));
+        const rows = await this.db.deleteFrom('alerts').where('user_id', '=', userId).where(column, 'in', ids.slice(start, start + TARGET_CHUNK)).returning(['id', 'removed_at']).execute();
+        removed.push(...rows.filter((row) => row.removed_at === null).map((row) => row.id));
       }
     }
     return removed;
@@ -151,6 +177,7 @@ export class AlertsRepository {
       .selectFrom('alerts')
       .selectAll()
       .where('enabled', '=', 1)
+      .where('removed_at', 'is', null)
       .where((eb) => eb.or([eb('alerts.position_id', 'is', null), eb.exists(eb.selectFrom('saved_positions').select('saved_positions.id').whereRef('saved_positions.id', '=', 'alerts.position_id').whereRef('saved_positions.user_id', '=', 'alerts.user_id'))]))
       .where((eb) => eb.or([eb('alerts.trade_id', 'is', null), eb.exists(eb.selectFrom('trades').select('trades.id').whereRef('trades.id', '=', 'alerts.trade_id').whereRef('trades.user_id', '=', 'alerts.user_id'))]));
     if (options.userId !== undefined) query = query.where('user_id', '=', options.userId);
@@ -163,9 +190,9 @@ export class AlertsRepository {
    * reporting the same crossing cannot both count it: the row is changed only while it is enabled
    * (and, for repeat, past its cooldown), and the database decides that under the row's write lock —
    * a second writer waits, then finds the condition false (PostgreSQL re-checks the WHERE on the row
-   * it waited for; SQLite runs writers one at a time). once → disabled, remove-on-hit → deleted (its
-   * hits with it, so the hit is answered but not stored), repeat → refused while `at` is within the
-   * cooldown of the last hit. Only when nothing changed is the row read, to say why.
+   * it waited for; SQLite runs writers one at a time). once → disabled, remove-on-hit → removed (kept
+   * with its hit for the user's recent hits, gone from everything else), repeat → refused while `at`
+   * is within the cooldown of the last hit. Only when nothing changed is the row read, to say why.
    *
    * With a receipt, the key is looked up in the same transaction as the hit and the receipt is
    * written with it, so a key is recorded at most once. A writer that loses to a concurrent one with
@@ -179,7 +206,7 @@ export class AlertsRepository {
       if (applied) return applied;
       const replay = receipt && (await this.receipt(receipt.key));
       if (replay) return { replay };
-      const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirst();
+      const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', alertId).where('removed_at', 'is', null).executeTakeFirst();
       if (!row) return undefined;
       if (row.enabled !== 1) return { refused: 'disabled', row };
       if (row.behaviour === 'repeat' && row.last_fired_at !== null && hit.at < row.last_fired_at + (row.cooldown_sec ?? 0) * 1000) return { refused: 'cooldown', row };
@@ -228,8 +255,17 @@ export class AlertsRepository {
 }
 
 async function applyHitIn(tx: Transaction<JournalDb>, alertId: string, hit: NewHit, now: EpochMs): Promise<AppliedHit | undefined> {
-  const removed = await tx.deleteFrom('alerts').where('id', '=', alertId).where('enabled', '=', 1).where('behaviour', '=', 'remove-on-hit').returningAll().executeTakeFirst();
-  if (removed) return { hit: { id: randomUUID(), alert_id: removed.id, user_id: removed.user_id, at: hit.at, message: hit.message, value_micros: hit.valueMicros, created_at: now }, row: null };
+  // Disabled as well as removed, so a reader that forgets removed_at still never evaluates it again.
+  const removed = await tx
+    .updateTable('alerts')
+    .set((eb) => ({ removed_at: now, enabled: 0, hit_count: eb('hit_count', '+', 1), last_fired_at: hit.at, updated_at: now }))
+    .where('id', '=', alertId)
+    .where('enabled', '=', 1)
+    .where('behaviour', '=', 'remove-on-hit')
+    .where('removed_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (removed) return { hit: await insertHit(tx, removed, hit, now), row: null };
   const updated = await tx
     .updateTable('alerts')
     .set((eb) => ({

@@ -1,5 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALERT_DEFAULT_COOLDOWN_SEC, ALERT_HISTORY_MAX, alertBodySchema, type AlertBody, type AlertKind, type AlertDto, type AlertHitDto, type AlertListQuery, type AlertPatch, type UserDto } from '@marketswarm/shared/dto';
+import {
+  ALERT_DEFAULT_COOLDOWN_SEC,
+  ALERT_HISTORY_MAX,
+  alertBodySchema,
+  type AlertBody,
+  type AlertKind,
+  type AlertDto,
+  type AlertHitDto,
+  type AlertListQuery,
+  type AlertPatch,
+  type AlertRecentHitDto,
+  type AlertRecentHitsQuery,
+  type UserDto,
+} from '@marketswarm/shared/dto';
 import { DomainError, type ErrorIssue } from '@marketswarm/shared/http';
 import type { AlertHitRow } from '../database/journal-db.js';
 import { microsToNumber } from '../database/money.js';
@@ -98,6 +111,11 @@ export class AlertsService {
   async history(userId: string, id: string): Promise<AlertHitDto[]> {
     await this.get(userId, id);
     return (await this.alerts.hits(userId, id, ALERT_HISTORY_MAX)).map(hitJson);
+  }
+
+  /** What fired lately across all the user's alerts, those a remove-on-hit took away included. */
+  async recentHits(userId: string, query: AlertRecentHitsQuery): Promise<AlertRecentHitDto[]> {
+    return (await this.alerts.recentHits(userId, query.limit)).map((row) => ({ ...hitJson(row), label: row.label, kind: row.kind as AlertKind }));
   }
 
   private async checkReferences(userId: string, body: AlertBody): Promise<void> {

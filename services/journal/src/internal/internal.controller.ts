@@ -42,7 +42,7 @@ export class InternalController {
   @Post('alerts/:id/hits')
   @HttpCode(201)
   @ApiRoute({
-    summary: 'Records a hit and applies the behaviour: once → disabled, remove-on-hit → deleted (alert: null), repeat → lastFiredAt. With `key`, a repeat of the key answers 200 with the first answer and `replayed: true`',
+    summary: 'Records a hit and applies the behaviour: once → disabled, remove-on-hit → removed (alert: null; the hit stays in GET /api/alerts/hits), repeat → lastFiredAt. With `key`, a repeat of the key answers 200 with the first answer and `replayed: true`',
     responses: { 201: alertHitResultSchema, 200: alertHitResultSchema },
     errors: { 404: 'no such alert', 409: '`conflict`: the alert is disabled, or a repeating alert is within its cooldown (issue on `at`), or `key` was used for another alert (issue on `key`)' },
   })

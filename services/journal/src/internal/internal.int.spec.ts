@@ -198,15 +198,41 @@ describe('/api/internal', () => {
       expect(history.map((h) => h['at'])).toEqual([at + 30_000, at]);
     });
 
-    it('records the hit of a remove-on-hit alert by deleting it and announcing the deletion', async () => {
-      const removable = await create(alice, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit' });
+    it('records the hit of a remove-on-hit alert by removing it and announcing the deletion, keeping the hit in the owner\'s recent hits', async () => {
+      const gina = await journal.account('gina@example.com');
+      const removable = await create(gina, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit', label: 'QQQ 400' });
       await sync.skipToEnd();
-      const answer = await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 0), 'QQQ dropped below 400');
+      const answer = await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 0), 'QQQ dropped below 400', 399.5);
       expect(answer.status).toBe(201);
-      expect(answer.body).toMatchObject({ alert: null, hit: { alertId: removable['id'], message: 'QQQ dropped below 400', value: null } });
-      expect(await sync.next()).toEqual([{ user: alice.userId, entity: 'alert', id: removable['id'], change: 'deleted' }]);
-      expect((await call(alice, 'GET', `/api/alerts/${removable['id'] as string}`)).status).toBe(404);
+      expect(answer.body).toMatchObject({ alert: null, hit: { alertId: removable['id'], message: 'QQQ dropped below 400', value: 399.5 } });
+      expect(await sync.next()).toEqual([{ user: gina.userId, entity: 'alert', id: removable['id'], change: 'deleted' }]);
+      expect((await call(gina, 'GET', `/api/alerts/${removable['id'] as string}`)).status).toBe(404);
+      expect((await call(gina, 'GET', '/api/alerts')).body).toEqual({ alerts: [] });
+      expect((await internal('GET', `/api/internal/alerts?user=${gina.userId}`)).body).toEqual({ alerts: [], nextCursor: null });
       expect((await hit(removable['id'], Date.UTC(2026, 11, 7, 16, 1))).body).toMatchObject({ code: 'not-found', issues: [{ path: 'id' }] });
+      expect((await call(gina, 'DELETE', `/api/alerts/${removable['id'] as string}`)).status).toBe(404);
+      expect((await call(gina, 'GET', '/api/alerts/hits')).body).toEqual({ hits: [{ ...(answer.body['hit'] as Json), label: 'QQQ 400', kind: 'price' }] });
+    });
+
+    it("lists the owner's most recent hits across all their alerts, newest first, up to the limit, and no one else's", async () => {
+      const hank = await journal.account('hank@example.com');
+      const repeating = await create(hank, { kind: 'trailing-stop', symbol: 'SPX', side: 'long', trail: 10, trailUnit: 'points', behaviour: 'repeat', cooldownSec: 30, label: 'SPX trail' });
+      const removable = await create(hank, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above', behaviour: 'remove-on-hit' });
+      const deleted = await create(hank, { kind: 'price', symbol: 'SPX', level: 5100, direction: 'above' });
+      const at = Date.UTC(2026, 11, 9, 15, 0);
+      const hits = [await hit(repeating['id'], at, 'trail 1'), await hit(removable['id'], at + 10_000, 'crossed 5000', 5000.5), await hit(repeating['id'], at + 60_000, 'trail 2'), await hit(deleted['id'], at + 70_000, 'crossed 5100')];
+      expect(hits.map((h) => h.status)).toEqual([201, 201, 201, 201]);
+      // Deleting an alert deletes its hits; a remove-on-hit's hit stays.
+      expect((await call(hank, 'DELETE', `/api/alerts/${deleted['id'] as string}`)).status).toBe(204);
+      const recent = (await call(hank, 'GET', '/api/alerts/hits')).body['hits'] as Json[];
+      expect(recent.map((h) => [h['message'], h['alertId'], h['label'], h['kind']])).toEqual([
+        ['trail 2', repeating['id'], 'SPX trail', 'trailing-stop'],
+        ['crossed 5000', removable['id'], null, 'price'],
+        ['trail 1', repeating['id'], 'SPX trail', 'trailing-stop'],
+      ]);
+      expect(recent[1]).toEqual({ ...(hits[1]?.body['hit'] as Json), label: null, kind: 'price' });
+      expect(((await call(hank, 'GET', '/api/alerts/hits?limit=1')).body['hits'] as Json[]).map((h) => h['message'])).toEqual(['trail 2']);
+      expect(((await call(bob, 'GET', '/api/alerts/hits?limit=200')).body['hits'] as Json[]).map((h) => h['alertId'])).not.toContain(repeating['id']);
     });
 
     it('records a keyed hit once: the same key again answers 200 with the first answer and replayed, and announces nothing', async () => {
@@ -226,7 +252,7 @@ describe('/api/internal', () => {
       expect(((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}/history`)).body['hits'] as Json[]).map((h) => h['id'])).toEqual([(first.body['hit'] as Json)['id']]);
     });
 
-    it('replays the keyed hit of a remove-on-hit alert after the hit deleted it', async () => {
+    it('replays the keyed hit of a remove-on-hit alert after the hit removed it', async () => {
       const removable = await create(alice, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit' });
       const route = `/api/internal/alerts/${removable['id'] as string}/hits`;
       const body = { at: Date.UTC(2026, 11, 8, 16, 0), message: 'QQQ dropped below 400', key: randomUUID() };

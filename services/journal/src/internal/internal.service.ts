@@ -35,7 +35,7 @@ export class InternalService {
 
   /**
    * A keyed hit is recorded once: the same key again answers the first answer with `replayed: true`
-   * (and announces nothing, the first one did), even after a remove-on-hit deleted the alert or while
+   * (and announces nothing, the first one did), even after a remove-on-hit removed the alert or while
    * a concurrent call with the key is the one recording it. A key is the evaluator's name for one
    * hit of one alert; the same key on another alert is a 409 naming `key`.
    */

@@ -31,7 +31,7 @@ export const alertComparatorSchema = z.enum(['above', 'below'], 'must be "above"
 export const alertTrailUnitSchema = z.enum(['points', 'percent'], 'must be "points" or "percent"');
 export const alertSideSchema = z.enum(['long', 'short'], 'must be "long" or "short"');
 
-/** `once`: disabled after its first hit; `repeat`: fires again after `cooldownSec`; `remove-on-hit`: deleted by its hit. */
+/** `once`: disabled after its first hit; `repeat`: fires again after `cooldownSec`; `remove-on-hit`: removed by its hit (its hit stays in the user's recent hits). */
 export const alertBehaviourSchema = z.enum(['once', 'repeat', 'remove-on-hit'], 'must be "once", "repeat" or "remove-on-hit"');
 export type AlertBehaviour = z.infer<typeof alertBehaviourSchema>;
 
@@ -191,6 +191,30 @@ export type AlertHitDto = z.infer<typeof alertHitSchema>;
 
 export const alertHistorySchema = z.object({ hits: z.array(alertHitSchema) });
 export type AlertHistoryDto = z.infer<typeof alertHistorySchema>;
+
+export const ALERT_RECENT_HITS_DEFAULT = 50;
+
+/** `GET /api/alerts/hits`. */
+export const alertRecentHitsQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(ALERT_HISTORY_MAX, `must be at most ${ALERT_HISTORY_MAX}`)
+    .default(ALERT_RECENT_HITS_DEFAULT)
+    .describe(`how many hits, newest first (default ${ALERT_RECENT_HITS_DEFAULT})`),
+});
+export type AlertRecentHitsQuery = z.infer<typeof alertRecentHitsQuerySchema>;
+
+/** One hit in the user's recent hits, with what its alert was: the alert itself may be gone (a remove-on-hit alert). */
+export const alertRecentHitSchema = alertHitSchema.extend({
+  label: z.string().nullable().describe("the alert's label, as last saved"),
+  kind: alertKindSchema,
+});
+export type AlertRecentHitDto = z.infer<typeof alertRecentHitSchema>;
+
+export const alertRecentHitsSchema = z.object({ hits: z.array(alertRecentHitSchema) });
+export type AlertRecentHitsDto = z.infer<typeof alertRecentHitsSchema>;
 
 /** `POST /api/internal/alerts/:id/hits`, from the evaluator. */
 export const alertHitBodySchema = z.strictObject({
