@@ -101,6 +101,7 @@ describeNestServiceRoutes({
     'POST /api/alerts/:id/enable': 'session',
     'POST /api/alerts/:id/disable': 'session',
     'GET /api/alerts/:id/history': 'session',
+    'GET /api/alerts/hits': 'session',
     'GET /api/prompt-alerts': 'session',
     'POST /api/prompt-alerts': 'session',
     'POST /api/prompt-alerts/parse': 'session',

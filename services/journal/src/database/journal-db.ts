@@ -241,6 +241,8 @@ export interface OrderFillsTable {
   priced_from: 'legs' | 'tile';
   filled_at: EpochMs;
   trade_id: string | null;
+  /** When the fill's announcement reached the alert sync stream; null until then (the worker's sweep retries it). */
+  announced_at: EpochMs | null;
 }
 
 export interface LeaderboardProfilesTable {
@@ -395,6 +397,8 @@ export interface AlertsTable {
   last_fired_at: EpochMs | null;
   created_at: EpochMs;
   updated_at: EpochMs;
+  /** Set when a remove-on-hit alert's hit removed it: kept for the hit history, left out of every read of live alerts. */
+  removed_at: EpochMs | null;
 }
 
 export interface AlertHitsTable {

@@ -95,6 +95,36 @@ describeOnBothDialects(
       }
     });
 
+    it('upgrades a database at 0011, counting fills entered before as announced (no sweep announces them again) and every alert as live', async () => {
+      const target = await fixture.emptyTarget();
+      const previous = createJournalDatabase(target);
+      try {
+        const at0011 = await new Migrator({ db: previous.db, provider: journalMigrationProvider }).migrateTo('0011_alerts_by_owner');
+        expect(at0011.error).toBeUndefined();
+        for (const [order, trade] of [['order-entered', 'trade-1'], ['order-unentered', null]] as const) {
+          await sql`insert into orders (id, user_id, log_id, symbol, legs, quantity, limit_price_micros, source_kind, source_ref, status, reason, created_at, expires_at, closed_at)
+                    values (${order}, 'user-1', 'log-1', 'SPX', '[]', 1, 4300000, null, null, 'filled', null, 1, 100, 50)`.execute(previous.db);
+          await sql`insert into order_fills (order_id, user_id, price_micros, priced_from, filled_at, trade_id) values (${order}, 'user-1', 4300000, 'legs', 50, ${trade})`.execute(previous.db);
+        }
+        await sql`insert into alerts (id, user_id, kind, label, symbol, position_id, trade_id, direction, target_micros, params, behaviour, cooldown_sec, enabled, hit_count, last_fired_at, created_at, updated_at)
+                  values ('alert-1', 'user-1', 'price', null, 'SPX', null, null, 'above', 5000000000, '{}', 'remove-on-hit', null, 1, 0, null, 1, 1)`.execute(previous.db);
+      } finally {
+        await previous.close();
+      }
+      const upgraded = createJournalDatabase(target);
+      try {
+        expect(await migrateJournalDatabase(upgraded)).toEqual(Object.keys(JOURNAL_MIGRATIONS).slice(11));
+        const fills = await upgraded.db.selectFrom('order_fills').select(['order_id', 'announced_at']).orderBy('order_id').execute();
+        expect(fills).toEqual([
+          { order_id: 'order-entered', announced_at: 50 },
+          { order_id: 'order-unentered', announced_at: null },
+        ]);
+        expect(await upgraded.db.selectFrom('alerts').select(['id', 'removed_at']).execute()).toEqual([{ id: 'alert-1', removed_at: null }]);
+      } finally {
+        await upgraded.close();
+      }
+    });
+
     it('keeps a BIGINT beyond 32 bits exact and hands it back as a number on both drivers', async () => {
       const userId = crypto.randomUUID();
       const capital = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER micros ≈ 9.007 billion

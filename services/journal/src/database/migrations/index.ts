@@ -10,6 +10,7 @@ import * as ordersLeaderboard from './0008-orders-leaderboard.js';
 import * as importMappings from './0009-import-mappings.js';
 import * as alertHitReceipts from './0010-alert-hit-receipts.js';
 import * as alertsByOwner from './0011-alerts-by-owner.js';
+import * as fillAnnouncementsKeptHits from './0012-fill-announcements-kept-hits.js';
 
 /**
  * Every migration, in order, imported statically so the built dist/ needs no folder scan. Forward
@@ -27,6 +28,7 @@ export const JOURNAL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_import_mappings': importMappings,
   '0010_alert_hit_receipts': alertHitReceipts,
   '0011_alerts_by_owner': alertsByOwner,
+  '0012_fill_announcements_kept_hits': fillAnnouncementsKeptHits,
 };
 
 export const journalMigrationProvider: MigrationProvider = {
