@@ -7,6 +7,7 @@ import { copilotSettings, type CopilotSettings } from '@marketswarm/shared/truth
 import { UserBookReader } from '../book/user-book.reader.js';
 import { MarketReader } from '../market/market-reader.js';
 import { MelService } from '../mel/mel.service.js';
+import { SpotTrail } from '../mel/spot-trail.js';
 import { buildAdiSnapshot } from './adi-snapshot.builder.js';
 
 /** The clock ADI stamps and dates sessions with; specs inject a fixed one. */
@@ -27,6 +28,8 @@ const CANDLE_LIMIT = 1000;
 export class AdiService {
   private readonly settings: CopilotSettings;
   private readonly logger: Logger;
+  /** Kept between requests: each reads only the spot prints that came since the last one. */
+  private readonly trail: SpotTrail;
 
   constructor(
     @Inject(SERVICE_CONTEXT) ctx: ServiceContext,
@@ -35,9 +38,10 @@ export class AdiService {
     @Inject(UserBookReader) private readonly books: UserBookReader,
     @Optional() @Inject(ADI_CLOCK) private readonly clock: AdiClock = Date.now,
   ) {
-    // Live keys follow truth reloads inside this object: the symbol is read on every request.
+    // melSymbol is restart-only (not live): MEL, this trail and every request describe the symbol the process booted with.
     this.settings = ctx.settings.of(copilotSettings).settings;
     this.logger = ctx.logger.child({ module: 'adi' });
+    this.trail = new SpotTrail(market, this.settings.melSymbol, ADI_TRAIL_MINUTES * 60_000);
   }
 
   async snapshot(userId: string, dte: number): Promise<AdiSnapshot> {
@@ -49,7 +53,7 @@ export class AdiService {
       this.market.heatmap(symbol),
       this.market.mode(symbol),
       this.market.candles(symbol, '1m', CANDLE_LIMIT, now),
-      this.market.spotTrail(symbol, now - ADI_TRAIL_MINUTES * 60_000),
+      this.trail.read(now),
       this.melOf(dte),
       this.books.read(userId),
     ]);

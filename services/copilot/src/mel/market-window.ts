@@ -2,6 +2,7 @@ import type { Candle } from '@marketswarm/shared/dto';
 import type { TopicPayload } from '@marketswarm/shared/events';
 import type { MarketReader, SpotPrint } from '../market/market-reader.js';
 import { gexForDte, MEL_CANDLE_LIMIT, MEL_TRAIL_WINDOW_MS, tilesForDte, type MelInputs } from './mel-inputs.js';
+import { SpotTrail } from './spot-trail.js';
 
 /** Candles are re-read at most this often: 1-minute bars barely move in a few seconds, and a day of them is the costliest read. */
 export const CANDLE_REFRESH_MS = 30_000;
@@ -36,38 +37,36 @@ export function melInputsOf(window: MarketWindow, dte: number): MelInputs {
 }
 
 /**
- * Reads a symbol's market window, keeping the spot trail between cycles and extending it from the
- * last stream entry it holds (a half-hour trail is re-read in full only once), and the day's
- * candles for CANDLE_REFRESH_MS.
+ * Reads a symbol's market window, keeping the spot trail between cycles (SpotTrail: a half-hour
+ * trail is re-read in full only once), and the day's candles for CANDLE_REFRESH_MS.
  */
 export class MarketWindowReader {
-  private trail: SpotPrint[] = [];
+  private readonly trail: SpotTrail;
   private candles: { readAt: number; bars: Candle[] } | undefined;
 
   constructor(
     private readonly reader: MarketReader,
     private readonly symbol: string,
-  ) {}
+  ) {
+    this.trail = new SpotTrail(reader, symbol, MEL_TRAIL_WINDOW_MS);
+  }
 
   async read(now: number): Promise<MarketWindow> {
     const symbol = this.symbol;
-    const lastId = this.trail.at(-1)?.id;
-    const [spot, fresh, gex, heatmap, mode, bias, candles] = await Promise.all([
+    const [spot, trail, gex, heatmap, mode, bias, candles] = await Promise.all([
       this.reader.spot(symbol),
-      this.reader.spotTrail(symbol, lastId === undefined ? now - MEL_TRAIL_WINDOW_MS : `(${lastId}`),
+      this.trail.read(now),
       this.reader.gex(symbol),
       this.reader.heatmap(symbol),
       this.reader.mode(symbol),
       this.reader.bias(symbol),
       this.readCandles(now),
     ]);
-    const from = now - MEL_TRAIL_WINDOW_MS;
-    this.trail = [...this.trail, ...fresh].filter((p) => p.ts >= from && p.ts <= now);
     return {
       symbol,
       now,
       spot: spot ? { price: spot.data.price, ts: spot.ts } : null,
-      trail: this.trail,
+      trail,
       gex: gex?.data ?? null,
       heatmap: heatmap ? { ts: heatmap.ts, tiles: heatmap.data.tiles } : null,
       mode: mode ? { mode: mode.data.mode, score: mode.data.score } : null,
