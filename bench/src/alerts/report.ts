@@ -108,7 +108,12 @@ function renderLatency(latency: LatencyResult): string[] {
         `ordinary p99 ${fmt(ratio(linear.ordinary.p99Ms, sorted.ordinary.p99Ms), 2)}×, copilot CPU ${fmt(ratio(linear.copilotCpuPercent, sorted.copilotCpuPercent), 2)}×`,
     );
   }
-  for (const r of latency.runs) out.push(`  ${r.evaluator}: the engine ran in ${r.copilotHost}; ${int(r.ticks)} ticks, ${int(r.crossingTicks)} of them crossing alerts`);
+  for (const r of latency.runs) {
+    out.push(
+      `  ${r.evaluator}: ${int(r.ticks)} ticks, ${int(r.crossingTicks)} of them crossing alerts (up to ${int(r.largestBurst)} in one tick); ` +
+        `the journal answered a hit in ${fmt(r.journalHitMs, 1)} ms on average as the copilot waited for it`,
+    );
+  }
   for (const note of latency.notes) out.push(`  ${note}`);
   return out;
 }

@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import { CSRF_COOKIE, hashPassword, newCsrfToken, SESSION_COOKIE, SessionRepository, UserRepository } from '@marketswarm/shared/auth';
-import { freePort, loadRepoTruth, repoRoot, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
+import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 
 /** The journal's internal API token for this throwaway stack (truth secret `journal.internalToken`). */
@@ -79,7 +77,9 @@ export async function createAccounts(system: Redis, count: number, tag: string):
 }
 
 export async function startJournal(stack: BenchStack): Promise<ServiceProcess> {
-  const journal = await startServiceProcess({ dir: 'services/journal', env: { ...stack.trio.env, MS_RUN_DIR: stack.runDir }, timeoutMs: 60_000 });
+  const env: Record<string, string> = { ...stack.trio.env, MS_RUN_DIR: stack.runDir };
+  Object.assign(env, profiling());
+  const journal = await startServiceProcess({ dir: 'services/journal', env, timeoutMs: 60_000 });
   stack.processes.push(journal);
   return journal;
 }
@@ -90,67 +90,24 @@ export async function startGateway(stack: BenchStack): Promise<ServiceProcess> {
   return gateway;
 }
 
-export type CopilotHost = 'services/copilot' | 'bench engine host';
-
-/**
- * The real copilot (services/copilot/dist/main.js) with `MS_COPILOT_ALERT_INDEX`; if it runs no
- * alert engine (its AppModule does not import the engine module yet), the bench host instead.
- */
-export async function startCopilot(stack: BenchStack, journalUrl: string, index: 'sorted' | 'linear'): Promise<{ copilot: ServiceProcess; host: CopilotHost }> {
+/** The real copilot (services/copilot/dist/main.js) with `MS_COPILOT_ALERT_INDEX`; it must run the alert engine. */
+export async function startCopilot(stack: BenchStack, journalUrl: string, index: 'sorted' | 'linear'): Promise<ServiceProcess> {
   const env: Record<string, string> = { ...stack.trio.env, MS_RUN_DIR: stack.runDir, MS_JOURNAL_URL: journalUrl, MS_COPILOT_ALERT_INDEX: index };
   // To see why an engine does not load or fire: BENCH_ALERTS_COPILOT_LOG_LEVEL=info.
   const logLevel = process.env['BENCH_ALERTS_COPILOT_LOG_LEVEL'];
   if (logLevel) env['LOG_LEVEL'] = logLevel;
-  const real = await startServiceProcess({ dir: 'services/copilot', env, timeoutMs: 60_000 });
-  if ((await metricValue(real.url, 'ms_copilot_alerts_leader', '')) !== null) {
-    stack.processes.push(real);
-    return { copilot: real, host: 'services/copilot' };
-  }
-  await real.stop();
-  const host = await startScript(ENGINE_HOST, env);
-  stack.processes.push(host);
-  return { copilot: host, host: 'bench engine host' };
+  Object.assign(env, profiling());
+  const copilot = await startServiceProcess({ dir: 'services/copilot', env, timeoutMs: 60_000 });
+  stack.processes.push(copilot);
+  if ((await metricValue(copilot.url, 'ms_copilot_alerts_leader', '')) === null) throw new Error('the copilot exposes no ms_copilot_alerts_leader: its AppModule runs no alert engine');
+  return copilot;
 }
 
-const ENGINE_HOST = fileURLToPath(new URL('./copilot-engine-host.js', import.meta.url));
-
-/** startServiceProcess for a script outside services/<x>/dist: spawn on a free port, wait for /health. */
-async function startScript(script: string, env: Record<string, string>): Promise<ServiceProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [script], { cwd: repoRoot, env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // A benchmark that dies must not leave its copilot behind.
-  const onExit = (): void => void child.kill('SIGKILL');
-  process.once('exit', onExit);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${script} did not become healthy:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    port,
-    url,
-    child,
-    output: () => output,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    stop: async () => {
-      process.off('exit', onExit);
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
+/** With BENCH_ALERTS_PROFILE_DIR set, the journal and the copilot each write a CPU profile there when stopped (see cpu-profile.ts). */
+function profiling(): Record<string, string> {
+  const dir = process.env['BENCH_ALERTS_PROFILE_DIR'];
+  if (!dir) return {};
+  return { NODE_OPTIONS: `--import ${new URL('./cpu-profile.js', import.meta.url).href}`, BENCH_CPU_PROFILE_DIR: path.resolve(dir) };
 }
 
 /**

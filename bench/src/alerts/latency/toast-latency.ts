@@ -6,7 +6,7 @@ import { benchId } from '../../journal/random.js';
 import type { EvaluatorName } from '../cpu-per-tick.js';
 import { BENCH_SYMBOLS } from '../market.js';
 import type { Tick } from '../tick-stream.js';
-import { createAccounts, metricValue, type CopilotHost, startBenchStack, startCopilot, startGateway, startJournal, type BenchStack } from './bench-stack.js';
+import { createAccounts, metricValue, startBenchStack, startCopilot, startGateway, startJournal, type BenchStack } from './bench-stack.js';
 import type { ExpectedFire } from './expected-fires.js';
 import type { MidSession } from './mid-session.js';
 import { seedJournalAlerts } from './seed-journal.js';
@@ -15,8 +15,11 @@ import { openAlertClients, type FiredReceipt } from './sse-alert-clients.js';
 export interface LatencyRun {
   evaluator: EvaluatorName;
   ticks: number;
-  /** Ticks that crossed at least one alert. */
+  /** Ticks that crossed at least one alert, and the most alerts one tick crossed (all users). */
   crossingTicks: number;
+  largestBurst: number;
+  /** How long the journal took to answer one hit, mean ms, as the copilot waited (`ms_copilot_alerts_journal_call_seconds`). */
+  journalHitMs: number | null;
   /** Alerts of the watched users that had to fire, what their SSE clients received, and the difference. */
   expected: number;
   received: number;
@@ -37,8 +40,6 @@ export interface LatencyRun {
   /** First tick published → last event received (the engine's backlog drained), seconds. */
   drainSec: number;
   loadSec: number;
-  /** Which process ran the engine: the real copilot, or the bench host while AppModule lacks the engine. */
-  copilotHost: CopilotHost;
 }
 
 export interface LatencyResult {
@@ -107,8 +108,7 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
     );
     const journal = await startJournal(stack);
     const gateway = await startGateway(stack);
-    const { copilot, host } = await startCopilot(stack, journal.url, evaluator);
-    log(`part B (${evaluator}): copilot from ${host}`);
+    const copilot = await startCopilot(stack, journal.url, evaluator);
     log(`part B (${evaluator}): waiting for the copilot to load every alert…`);
     const loadSec = await waitForLoaded(copilot.url, active.length, 90_000, () => copilot.output());
 
@@ -160,11 +160,17 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
       const end = Math.max(lastReceipt, performance.now() - 15_000 * Number(seen.size < expectedWatched.length));
       const cpuUsed = cpuSeconds(copilot.child.pid ?? 0) - cpu0;
       const publishedAll = await metricValue(copilot.url, 'ms_copilot_alerts_fired_total', 'kind="price"').catch(() => null);
+      const hitSeconds = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_sum', 'call="hit"').catch(() => null);
+      const hitCount = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_count', 'call="hit"').catch(() => null);
+      const perTick = new Map<number, number>();
+      for (const fire of plan.expected) perTick.set(fire.tick, (perTick.get(fire.tick) ?? 0) + 1);
       if (clients.problems.length > 0) log(`part B (${evaluator}): ${clients.problems.length} SSE problems, e.g. ${clients.problems[0]}`);
       return {
         evaluator,
         ticks: plan.ticks.length,
-        crossingTicks: new Set(plan.expected.map((fire) => fire.tick)).size,
+        crossingTicks: perTick.size,
+        largestBurst: Math.max(0, ...perTick.values()),
+        journalHitMs: hitSeconds !== null && hitCount ? Math.round((hitSeconds / hitCount) * 10_000) / 10 : null,
         expected: expectedWatched.length,
         received: seen.size,
         missing: expectedWatched.length - seen.size,
@@ -178,7 +184,6 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
         copilotCpuPercent: Math.round((cpuUsed / Math.max((end - start) / 1000, 1e-9)) * 1000) / 10,
         drainSec: Math.round(end - start) / 1000,
         loadSec: Math.round(loadSec * 10) / 10,
-        copilotHost: host,
       };
     } finally {
       clients.close();
@@ -203,7 +208,7 @@ export async function toastLatency(plan: LatencyPlan, evaluators: readonly Evalu
     notes: [
       'latency = the crossing tick\'s publish (before XADD) → its owner\'s client read the `alerts` event: stream read, evaluation, outbox, the journal\'s hit (HTTP + SQLite), publish, gateway fan-out.',
       gapTicks > 0
-        ? 'a gap fires hundreds or thousands of alerts in one tick; the engine records them one by one, so "gap" shows that backlog and "ordinary" the ticks around it.'
+        ? 'a gap fires hundreds or thousands of alerts in one tick; the journal records them one by one (16 in flight), so "gap" shows that backlog and "ordinary" the ticks around it.'
         : 'no gaps in this walk (--gaps keeps them): each one fires thousands of alerts at once.',
     ],
   };

@@ -11,6 +11,7 @@ export class AlertMetrics {
   readonly leader: Gauge;
   readonly reloads: Counter;
   readonly failedBatches: Counter;
+  readonly journalCalls: Histogram<'call'>;
 
   constructor(registry: Registry) {
     this.evaluation = new Histogram({
@@ -26,6 +27,13 @@ export class AlertMetrics {
     this.retries = new Counter({ name: 'ms_copilot_alerts_outbox_retries_total', help: 'Outbox entries left for a later drain because the journal did not answer', registers: [registry] });
     this.reloads = new Counter({ name: 'ms_copilot_alerts_user_reloads_total', help: "Users whose alerts were read again from the journal: their own change, or a hit the journal refused (the engine's own hits reload nobody)", registers: [registry] });
     this.failedBatches = new Counter({ name: 'ms_copilot_alerts_failed_batches_total', help: 'Batches that failed before their commit and are read again (their hits undone in the book)', registers: [registry] });
+    this.journalCalls = new Histogram({
+      name: 'ms_copilot_alerts_journal_call_seconds',
+      help: "How long the journal took to answer a report (hit, stage), as the engine waited for it: the fired alert's event waits for this",
+      labelNames: ['call'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    });
     this.leader = new Gauge({ name: 'ms_copilot_alerts_leader', help: '1 while this instance holds the evaluation lease', registers: [registry] });
   }
 }

@@ -106,13 +106,18 @@ export class HitRecorder {
 
   private async decide(candidate: AlertCandidate): Promise<HitDecision> {
     switch (candidate.type) {
-      case 'hit':
-        return decideHit(
-          await this.journal.postHit(candidate.alertId, { at: candidate.at, message: candidate.message, key: candidate.key, ...(candidate.value !== null && { value: roundMicros(candidate.value) }) }),
-        );
+      case 'hit': {
+        const end = this.metrics.journalCalls.startTimer({ call: 'hit' });
+        const answer = await this.journal.postHit(candidate.alertId, { at: candidate.at, message: candidate.message, key: candidate.key, ...(candidate.value !== null && { value: roundMicros(candidate.value) }) });
+        end();
+        return decideHit(answer);
+      }
       case 'stage': {
         const stage = candidate.stage ?? 'accomplished';
-        const decision = decideStage(await this.journal.postStage(candidate.alertId, stage, candidate.at));
+        const end = this.metrics.journalCalls.startTimer({ call: 'stage' });
+        const answer = await this.journal.postStage(candidate.alertId, stage, candidate.at);
+        end();
+        const decision = decideStage(answer);
         if (decision.action !== 'verify') return decision;
         // Already at or past it: publish only if it is exactly this stage (ours or another
         // instance's report whose event never went out); the marker keeps it to one event.
