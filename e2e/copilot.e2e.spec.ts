@@ -133,12 +133,15 @@ describe('the copilot in the browser', () => {
     expect(await toastIds(page)).toEqual([lateHit!.id]);
   });
 
-  it("lists the hit in the alert's history in the alert manager", async () => {
+  it("lists the hit in the alert's history and among the recent hits in the alert manager", async () => {
     await page.goto('/alerts');
     const row = page.locator(`[data-testid=alert-row][data-alert-id="${alertId}"]`);
     await row.waitFor({ timeout: 20_000 });
     await row.locator('[data-testid=alert-history]').click();
     await expect.poll(() => page.locator('[data-testid=alert-history-list] li').count(), { timeout: 15_000 }).toBe(1);
+    // Its hit and the two markers' hits, across alerts.
+    await expect.poll(() => page.locator('[data-testid=recent-hit]').count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator(`[data-testid=recent-hit][data-alert-id="${alertId}"]`).count()).toBe(1);
   });
 
   it('shows a global integrity and a state for each model in the header', async () => {

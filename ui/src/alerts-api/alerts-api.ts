@@ -1,4 +1,4 @@
-import { alertHistorySchema, alertListSchema, alertSchema, type AlertBodyInput, type AlertDto, type AlertHitDto, type AlertPatch } from '@marketswarm/shared/dto';
+import { alertHistorySchema, alertListSchema, alertRecentHitsSchema, alertSchema, type AlertBodyInput, type AlertDto, type AlertHitDto, type AlertPatch, type AlertRecentHitDto } from '@marketswarm/shared/dto';
 import { getJson, sendJson } from '../api/http';
 
 /** The journal's alerts (`/api/alerts`, docs/API.md). */
@@ -16,3 +16,7 @@ export const deleteAlert = (id: string): Promise<void> => sendJson('DELETE', pat
 export const setAlertEnabled = (id: string, enabled: boolean): Promise<AlertDto> => sendJson('POST', path(id, enabled ? '/enable' : '/disable'), undefined, (b) => alertSchema.parse(b));
 
 export const alertHistory = (id: string, signal?: AbortSignal): Promise<AlertHitDto[]> => getJson(path(id, '/history'), (b) => alertHistorySchema.parse(b).hits, signal);
+
+/** The trader's latest hits across all their alerts, newest first, also of alerts a hit removed. */
+export const recentAlertHits = (limit: number, signal?: AbortSignal): Promise<AlertRecentHitDto[]> =>
+  getJson(`${BASE}/hits?limit=${limit}`, (b) => alertRecentHitsSchema.parse(b).hits, signal);

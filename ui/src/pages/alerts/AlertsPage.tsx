@@ -2,7 +2,7 @@ import type { AlertDto } from '@marketswarm/shared/dto';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { checkAlertForm, checkAlertPatch, formFields, type AlertFormValues } from '../../alerts-api/alert-form';
-import { alertHistory, createAlert, deleteAlert, listAlerts, setAlertEnabled, updateAlert } from '../../alerts-api/alerts-api';
+import { alertHistory, createAlert, deleteAlert, listAlerts, recentAlertHits, setAlertEnabled, updateAlert } from '../../alerts-api/alerts-api';
 import { beep, isAlertSoundOn, setAlertSound } from '../../alerts-api/alert-sound';
 import type { AlertRefNames } from '../../alerts-api/alert-wording';
 import { submitErrors } from '../../auth/form-issues';
@@ -10,6 +10,7 @@ import { listSavedPositions } from '../../risk/saved-positions-api';
 import { useNow } from '../../text/use-now';
 import type { FormOutcome } from './AlertForm';
 import { AlertHistoryView, AlertsView } from './AlertsView';
+import { RecentHitsView } from './RecentHitsView';
 import { useFiredRefresh } from './use-fired-refresh';
 import './alerts-page.css';
 
@@ -18,11 +19,14 @@ export const alertKeys = {
   all: ['alerts'] as const,
   list: ['alerts', 'list'] as const,
   history: (id: string) => ['alerts', 'history', id] as const,
+  recentHits: ['alerts', 'recent-hits'] as const,
   positions: ['journal', 'saved-positions'] as const,
 };
 
 /** Hits and last-fired times change while the page is open; the list is read again this often. */
 const REFRESH_MS = 30_000;
+/** How many of the trader's latest hits the page lists. */
+const RECENT_HITS = 20;
 
 /** `/alerts`: the container of AlertsView, over the journal's `/api/alerts`, read again when an alert fires. */
 export function AlertsPage() {
@@ -109,8 +113,16 @@ export function AlertsPage() {
       sound={sound}
       onSound={onSound}
       rowStatus={rowStatus}
+      recentHits={<RecentHits alerts={alerts.data} now={now} />}
     />
   );
+}
+
+/** Read with the list, and again whenever one of the trader's alerts fires (useFiredRefresh). */
+function RecentHits({ alerts, now }: { alerts: readonly AlertDto[] | undefined; now: number }) {
+  const hits = useQuery({ queryKey: alertKeys.recentHits, queryFn: ({ signal }) => recentAlertHits(RECENT_HITS, signal), refetchInterval: REFRESH_MS });
+  const alertIds = useMemo(() => (alerts === undefined ? undefined : new Set(alerts.map((a) => a.id))), [alerts]);
+  return <RecentHitsView hits={hits.data} loading={hits.isFetching} error={hits.error} now={now} alertIds={alertIds} />;
 }
 
 /** Fetched when a row's history opens, and again when the alert has fired since. */

@@ -64,6 +64,11 @@ describe('AlertsView', () => {
     expect(failed).toContain('Try again');
   });
 
+  it('shows the recent hits under the table', () => {
+    const html = renderToStaticMarkup(<AlertsView {...props({ recentHits: <section data-testid="recent-hits" /> })} />);
+    expect(html.indexOf('data-testid="recent-hits"')).toBeGreaterThan(html.indexOf('data-testid="alert-row"'));
+  });
+
   it('keeps the sound off until switched on', () => {
     expect(renderToStaticMarkup(<AlertsView {...props()} />)).toMatch(/<input type="checkbox" data-testid="alert-sound"\/>/);
     expect(renderToStaticMarkup(<AlertsView {...props({ sound: true })} />)).toMatch(/data-testid="alert-sound" checked=""/);

@@ -24,11 +24,13 @@ export interface AlertsViewProps {
   onSound: (on: boolean) => void;
   /** Which row is being changed, with the last failure's words. */
   rowStatus?: Readonly<Record<string, string>>;
+  /** The trader's recent hits across alerts, under the table (a container fetches them). */
+  recentHits?: ReactNode;
 }
 
-/** `/alerts`: every alert of the trader, a form to create one, and per alert edit, switch, delete and history. */
+/** `/alerts`: every alert of the trader, a form to create one, per alert edit, switch, delete and history, and the recent hits. */
 export function AlertsView(props: AlertsViewProps) {
-  const { alerts, loading, error, onRetry, positions, onCreate, sound, onSound } = props;
+  const { alerts, loading, error, onRetry, positions, onCreate, sound, onSound, recentHits } = props;
   return (
     <section className="alerts-page" aria-labelledby="alerts-title">
       <div className="page-title-row">
@@ -51,6 +53,7 @@ export function AlertsView(props: AlertsViewProps) {
       ) : (
         <AlertTable {...props} alerts={alerts} />
       )}
+      {recentHits}
     </section>
   );
 }

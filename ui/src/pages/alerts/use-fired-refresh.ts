@@ -9,10 +9,10 @@ import { firedItem } from '../../panels/alerts/fired-alerts';
 
 /**
  * While the alert manager is open, listens on the user's `/sse/alerts` and reads the list (hit
- * counts, last fired) and the open histories again as soon as one of the alerts fires, instead of
- * waiting for the next periodic refresh.
+ * counts, last fired), the open histories and the recent hits again as soon as one of the alerts
+ * fires, instead of waiting for the next periodic refresh. `queryKey` must be a constant (a new
+ * array per render would reopen the stream).
  */
-/** `queryKey` must be a constant (a new array per render would reopen the stream). */
 export function useFiredRefresh(queryKey: readonly unknown[]): void {
   const client = useQueryClient();
   const onSignedOut = useSessionLost();
