@@ -581,6 +581,9 @@ export class AlertEngine {
     } catch (error) {
       this.book.rollback();
       this.deps.metrics.failedBatches.inc();
+      // Some of its hits may be in the outbox, accepted by the journal but not yet published; if the
+      // batch read again no longer fires them (a user's reload came first), the next drain sends them.
+      this.outboxPending = true;
       throw error;
     }
     this.book.settle();
