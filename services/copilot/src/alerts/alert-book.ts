@@ -100,33 +100,36 @@ export class AlertBook {
 
   /**
    * What a hit does to the local copy, before the journal's sync entry confirms it: `once` and
-   * `remove-on-hit` stop evaluating, `repeat` starts its cooldown.
+   * `remove-on-hit` stop evaluating, `repeat` starts its cooldown. True when the alert left the
+   * book: its armed state (trailing best, previous mark) must go in the same commit.
    */
-  afterHit(alertId: string, at: number): void {
+  afterHit(alertId: string, at: number): boolean {
     const alert = this.alerts.get(alertId);
-    if (!alert) return;
+    if (!alert) return false;
     if (alert.behaviour === 'repeat') {
       const before = alert.lastFiredAt;
       alert.lastFiredAt = at;
       this.undo.push({ userId: alert.userId, revert: () => void (alert.lastFiredAt = before) });
-    } else {
-      this.removeAlert(alertId);
-      this.undo.push({ userId: alert.userId, revert: () => this.addAlert(alert) });
+      return false;
     }
+    this.removeAlert(alertId);
+    this.undo.push({ userId: alert.userId, revert: () => this.addAlert(alert) });
+    return true;
   }
 
-  /** A prompt alert reached a stage; accomplished is final, so it stops evaluating. */
-  afterStage(promptAlertId: string, stage: InternalPromptAlertDto['stage']): void {
+  /** A prompt alert reached a stage; accomplished is final, so it stops evaluating (true: it left the book). */
+  afterStage(promptAlertId: string, stage: InternalPromptAlertDto['stage']): boolean {
     const prompt = this.prompts.get(promptAlertId);
-    if (!prompt) return;
+    if (!prompt) return false;
     if (stage === 'accomplished') {
       this.removePrompt(promptAlertId);
       this.undo.push({ userId: prompt.userId, revert: () => this.addPrompt(prompt) });
-    } else {
-      const before = prompt.stage;
-      prompt.stage = stage;
-      this.undo.push({ userId: prompt.userId, revert: () => void (prompt.stage = before) });
+      return true;
     }
+    const before = prompt.stage;
+    prompt.stage = stage;
+    this.undo.push({ userId: prompt.userId, revert: () => void (prompt.stage = before) });
+    return false;
   }
 
   /** The batch's hits and stages are settled (recorded, or in the outbox for a later drain): they stay. */

@@ -91,6 +91,8 @@ describe('AlertEngine on positions', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ user: alice.userId, type: 'fired', data: { alertId: id, kind: 'spread-debit', value: 5.4, symbol: 'SPX' } });
     expect(await history(alice, id)).toHaveLength(1);
+    // Done for good: its previous mark left the engine's state with it.
+    expect(await h.system.hexists(ALERTS_STATE_KEY, `mark:${id}`)).toBe(0);
   });
 
   it('marks a position on an underlying whose diffs went unread until its first watcher came, from the snapshot', async () => {
@@ -174,6 +176,8 @@ describe('AlertEngine on positions', () => {
     await eventually('both stages', async () => (await eventsOf(id)).length === 2);
     expect((await eventsOf(id)).map((e) => e.data['value'])).toEqual([450, 520]);
     expect((await h.call<Json>(alice, 'GET', `/api/prompt-alerts/${id}`)).body).toMatchObject({ stage: 'accomplished' });
+    await caughtUp(h.market, h.truth.topics['heatmap']?.stream ?? '');
+    expect(await h.system.hexists(ALERTS_STATE_KEY, `mark:${id}`)).toBe(0);
   });
 
   it('delivers a fired alert through the SSE gateway to its owner only', async () => {

@@ -401,17 +401,16 @@ export class AlertEngine {
       }
       if (step.fired) {
         candidates.push(hitCandidate(alert.userId, alert.id, 'trailing-stop', at, trailingMessage(alert, price, step.best, step.stop), 'critical', price, symbol));
-        this.book.afterHit(alert.id, at);
-        // A repeating stop re-arms from the price it fired at.
-        if (alert.behaviour === 'repeat') changes.trailing.set(alert.id, price);
-        else this.forget(alert.id, changes);
+        // A repeating stop re-arms from the price it fired at; one that left the book is forgotten.
+        if (this.book.afterHit(alert.id, at)) this.forget(alert.id, changes);
+        else changes.trailing.set(alert.id, price);
       } else changes.trailing.set(alert.id, step.best);
     }
     const current: LastPrice = { price, ts: at };
     for (const prompt of [...this.book.promptAlerts(symbol)]) {
       const pnl = this.positions.lastPnl(prompt.id, changes);
       const readings = prompt.rule.conditions.map((condition) => this.reading(condition, symbol, previous, current, changes, { current: pnl, previous: pnl }));
-      this.stagePrompt(prompt, readings, at, price, symbol, candidates);
+      this.stagePrompt(prompt, readings, at, price, symbol, changes, candidates);
     }
     changes.prices.set(symbol, current);
     // After the price is set: the greeks are marked at this spot.
@@ -434,11 +433,11 @@ export class AlertEngine {
     for (const { prompt, current, previous } of evaluation.prompts) {
       // No symbol ticks here ('' matches none): each price condition reads where its symbol stands.
       const readings = prompt.rule.conditions.map((condition) => this.reading(condition, '', undefined, { price: Number.NaN, ts: at }, changes, { current, previous }));
-      this.stagePrompt(prompt, readings, at, current, null, candidates);
+      this.stagePrompt(prompt, readings, at, current, null, changes, candidates);
     }
   }
 
-  private stagePrompt(prompt: InternalPromptAlertDto, readings: ConditionReading[], at: number, value: number, symbol: string | null, candidates: AlertCandidate[]): void {
+  private stagePrompt(prompt: InternalPromptAlertDto, readings: ConditionReading[], at: number, value: number, symbol: string | null, changes: StateChanges, candidates: AlertCandidate[]): void {
     const stage = nextStage(prompt.stage, ruleStage(prompt.rule, readings));
     if (stage === undefined) return;
     candidates.push({
@@ -454,7 +453,8 @@ export class AlertEngine {
       symbol,
       stage,
     });
-    this.book.afterStage(prompt.id, stage);
+    // Accomplished is final: the P&L mark it was staged on goes in the same commit.
+    if (this.book.afterStage(prompt.id, stage)) this.forget(prompt.id, changes);
   }
 
   /**

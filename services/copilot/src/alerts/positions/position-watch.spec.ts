@@ -42,7 +42,7 @@ function setup(book: UserBook = { openTrades: [openCallVertical()], savedPositio
 describe(PositionWatch.name, () => {
   it('re-marks only the position alerts whose options a diff changed', async () => {
     const { alerts, watch, market } = setup();
-    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'above' }), pnlAlert({ target: 100, direction: 'above' })], []);
+    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'above' }), pnlAlert({ target: 100, direction: 'above', behaviour: 'repeat', cooldownSec: 60 })], []);
     await watch.reloadAll();
     watch.onHeatmap(payload(1, 'snapshot', [single('put', 5990, 4), single('put', 5980, 2.6), single('put', 5970, 1.3), single('call', 6000, 12.5), single('call', 6010, 8)]), market(1), 1, emptyChanges());
     // Only the 6000 call moves: the vertical is worth 16 − 8 = 8, (8 − 4.5) × 2 × 100 = 700; the fly is not re-marked.
@@ -62,6 +62,18 @@ describe(PositionWatch.name, () => {
     watch.committed(first.marks);
     const evaluation = watch.onHeatmap(payload(2, 'diff', [single('put', 5990, 4.5)]), market(2), 2, emptyChanges());
     expect(evaluation !== 'gap' && evaluation.hits.map((hit) => hit.mark)).toEqual([0.6]);
+  });
+
+  it('forgets the mark of a once alert that fired, in the same batch, so its state does not outlive it', async () => {
+    const { alerts, watch, market } = setup();
+    alerts.replaceAll([spreadDebitAlert({ target: 0.5, direction: 'above' })], []);
+    await watch.reloadAll();
+    const changes = emptyChanges();
+    // The fly at 4.5 − 2 × 2.6 + 1.3 = 0.6: above 0.5.
+    const evaluation = watch.onHeatmap(payload(1, 'snapshot', [single('put', 5990, 4.5), single('put', 5980, 2.6), single('put', 5970, 1.3)]), market(1), 1, changes);
+    expect(evaluation !== 'gap' && evaluation.hits.map((hit) => hit.alert.id)).toEqual(['a-debit']);
+    expect(changes.marks.has('a-debit')).toBe(false);
+    expect([...changes.forget]).toEqual(['a-debit']);
   });
 
   it('stops watching a position that left the book when the book is read again', async () => {

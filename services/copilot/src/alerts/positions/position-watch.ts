@@ -207,7 +207,11 @@ export class PositionWatch {
       }
       if (reached && mayFire(alert, at)) {
         hits.push({ alert, watched, mark });
-        this.alerts.afterHit(alert.id, at);
+        // A once or remove-on-hit alert is done: its mark goes with it, in this batch's commit.
+        if (this.alerts.afterHit(alert.id, at)) {
+          changes.marks.delete(alert.id);
+          changes.forget.add(alert.id);
+        }
       }
     }
     return { hits, prompts: [...prompts.values()] };
