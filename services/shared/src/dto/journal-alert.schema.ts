@@ -216,17 +216,17 @@ export type AlertRecentHitDto = z.infer<typeof alertRecentHitSchema>;
 export const alertRecentHitsSchema = z.object({ hits: z.array(alertRecentHitSchema) });
 export type AlertRecentHitsDto = z.infer<typeof alertRecentHitsSchema>;
 
-/** `POST /api/internal/alerts/:id/hits`, from the evaluator. */
-export const alertHitBodySchema = z.strictObject({
+const hitKeySchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(ALERT_HIT_KEY_MAX_LENGTH, `must be at most ${ALERT_HIT_KEY_MAX_LENGTH} characters`);
+const hitShape = {
   at: z.number({ error: 'must be epoch milliseconds' }).int('must be epoch milliseconds').positive('must be epoch milliseconds'),
   message: z.string().trim().min(1, 'must not be empty').max(ALERT_HIT_MESSAGE_MAX_LENGTH, `must be at most ${ALERT_HIT_MESSAGE_MAX_LENGTH} characters`),
   value: decimalInputSchema.optional(),
-  key: z
-    .string({ error: 'must be a string' })
-    .min(1, 'must not be empty')
-    .max(ALERT_HIT_KEY_MAX_LENGTH, `must be at most ${ALERT_HIT_KEY_MAX_LENGTH} characters`)
-    .optional()
-    .describe('idempotency key: the same key again (within 7 days) answers 200 with the first answer and `replayed: true`, recording nothing'),
+};
+
+/** `POST /api/internal/alerts/:id/hits`, from the evaluator. */
+export const alertHitBodySchema = z.strictObject({
+  ...hitShape,
+  key: hitKeySchema.optional().describe('idempotency key: the same key again (within 7 days) answers 200 with the first answer and `replayed: true`, recording nothing'),
 });
 export type AlertHitBody = z.infer<typeof alertHitBodySchema>;
 
@@ -241,6 +241,44 @@ export const alertHitResultSchema = z.object({
   replayed: z.boolean().optional().describe('true when the key had already been recorded: nothing was recorded this time'),
 });
 export type AlertHitResultDto = z.infer<typeof alertHitResultSchema>;
+
+/** At most this many hits in one `POST /api/internal/alerts/hits`: well above the ~90 one tick fires. */
+export const ALERT_HIT_BATCH_MAX = 200;
+
+/** One hit of a batch: the single route's body plus the alert it is for; `key` is required, so a retried batch records nothing twice. */
+export const alertHitBatchItemSchema = z.strictObject({
+  alertId: journalIdSchema,
+  ...hitShape,
+  key: hitKeySchema.describe('idempotency key, as on the single route: the same key again (within 7 days) answers status 200 with the first answer and `replayed: true`'),
+});
+export type AlertHitBatchItem = z.infer<typeof alertHitBatchItemSchema>;
+
+/** `POST /api/internal/alerts/hits`: one tick's hits, recorded in order in one request. */
+export const alertHitBatchBodySchema = z.strictObject({
+  hits: z.array(alertHitBatchItemSchema).min(1, 'must hold at least one hit').max(ALERT_HIT_BATCH_MAX, `must hold at most ${ALERT_HIT_BATCH_MAX} hits`),
+});
+export type AlertHitBatchBody = z.infer<typeof alertHitBatchBodySchema>;
+
+/** The error body the single route would have answered for a refused hit (its `issues` name that route's fields: `id` is the hit's alertId). */
+export const alertHitBatchErrorSchema = z.object({
+  code: z.enum(['not-found', 'conflict']),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type AlertHitBatchErrorDto = z.infer<typeof alertHitBatchErrorSchema>;
+
+/** What the single route would have answered for one hit of the batch: `status` and either its `result` (201, 200 replayed) or its `error` (404, 409). */
+export const alertHitBatchOutcomeSchema = z.object({
+  alertId: z.string(),
+  key: z.string(),
+  status: z.union([z.literal(201), z.literal(200), z.literal(404), z.literal(409)]).describe('201 recorded, 200 replayed (key already recorded), 404 no such alert, 409 refused'),
+  result: alertHitResultSchema.optional().describe('with 201 and 200'),
+  error: alertHitBatchErrorSchema.optional().describe('with 404 and 409'),
+});
+export type AlertHitBatchOutcomeDto = z.infer<typeof alertHitBatchOutcomeSchema>;
+
+export const alertHitBatchResultSchema = z.object({ results: z.array(alertHitBatchOutcomeSchema).describe('one per hit, in the order sent') });
+export type AlertHitBatchResultDto = z.infer<typeof alertHitBatchResultSchema>;
 
 export const INTERNAL_PAGE_DEFAULT = 500;
 export const INTERNAL_PAGE_MAX = 1000;
