@@ -12,6 +12,7 @@ export class AlertMetrics {
   readonly reloads: Counter;
   readonly failedBatches: Counter;
   readonly journalCalls: Histogram<'call'>;
+  readonly journalBatchSize: Histogram;
 
   constructor(registry: Registry) {
     this.evaluation = new Histogram({
@@ -29,9 +30,15 @@ export class AlertMetrics {
     this.failedBatches = new Counter({ name: 'ms_copilot_alerts_failed_batches_total', help: 'Batches that failed before their commit and are read again (their hits undone in the book)', registers: [registry] });
     this.journalCalls = new Histogram({
       name: 'ms_copilot_alerts_journal_call_seconds',
-      help: "How long the journal took to answer a report (hit, stage), as the engine waited for it: the fired alert's event waits for this",
+      help: "How long the journal took to answer a report (hits: one batch request; hit, stage: one report), as the engine waited for it: the fired alert's event waits for this",
       labelNames: ['call'],
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    });
+    this.journalBatchSize = new Histogram({
+      name: 'ms_copilot_alerts_journal_batch_hits',
+      help: 'Hits per batch request to the journal (POST /api/internal/alerts/hits)',
+      buckets: [1, 2, 5, 10, 25, 50, 100, 200],
       registers: [registry],
     });
     this.leader = new Gauge({ name: 'ms_copilot_alerts_leader', help: '1 while this instance holds the evaluation lease', registers: [registry] });

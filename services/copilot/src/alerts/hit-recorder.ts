@@ -5,8 +5,9 @@ import type { AlertOutbox } from './alert-outbox.js';
 import { forEachLane, lanesBy } from './bounded-concurrency.js';
 import { crashHere, type CrashPoint } from './crash-point.js';
 import type { FiredAlerts } from './fired-alerts.js';
+import { hitBatches, outcomeAnswer, readBatchAnswer } from './hit-batch.js';
 import { decideHit, decideStage, type HitDecision } from './hit-decision.js';
-import type { InternalJournalClient } from './internal-journal.client.js';
+import type { HitRequest, InternalJournalClient } from './internal-journal.client.js';
 
 export type RecordOutcome = 'published' | 'already-published' | 'dropped' | 'pending';
 
@@ -20,8 +21,9 @@ export interface RecordResult {
 }
 
 /**
- * Reports in flight at once. The journal answers one in a few milliseconds, and a crossing tick
- * fires dozens: one at a time they queue behind each other for longer than the latency budget.
+ * Requests in flight at once: hit batches (each up to the journal's batch maximum) and single
+ * stage and fill reports. One journal transaction per batch, so a crossing tick's dozens of hits
+ * are one round trip; several batches side by side only when a burst exceeds one request.
  */
 const DEFAULT_IN_FLIGHT = 16;
 
@@ -32,9 +34,12 @@ const DEFAULT_IN_FLIGHT = 16;
  * between any two steps leaves the entry in the outbox; the drain at the next start (or the same
  * tick read again) repeats the steps with the same key and publishes nothing twice.
  *
- * A batch's events are written to the outbox in one command, then settled several at a time (one
- * alert's events in order, each published as soon as the journal accepted it); the batch resolves
- * only when every one of them is settled, so its caller commits its cursor after all of them.
+ * A batch's events are written to the outbox in one command. Its hits then go to the journal's
+ * batch route (one alert's hits in order, in one request), its stages and fills one by one; each
+ * event is published as soon as the journal's answer for it is read. The batch resolves only when
+ * every one of them is settled, so its caller commits its cursor after all of them. A batch request
+ * the journal does not answer leaves its hits in the outbox; one it refuses as a whole (400, or an
+ * older journal without the route) is reported again hit by hit on the single route.
  */
 export class HitRecorder {
   constructor(
@@ -71,12 +76,35 @@ export class HitRecorder {
 
   private async settleAll(candidates: readonly AlertCandidate[]): Promise<RecordResult[]> {
     const results: RecordResult[] = [];
-    await forEachLane(lanesBy(candidates, (c) => c.alertId), this.inFlight, async (candidate) => void results.push(await this.settle(candidate)));
+    const hits = candidates.filter((c) => c.type === 'hit');
+    const others = candidates.filter((c) => c.type !== 'hit');
+    // Hits, stages and fills never share an id (alert, prompt alert, order): the two go side by side.
+    await allEnded([
+      forEachLane(hitBatches(hits, (c) => c.alertId), this.inFlight, async (batch) => void results.push(...(await this.settleBatch(batch)))),
+      forEachLane(lanesBy(others, (c) => c.alertId), this.inFlight, async (candidate) => void results.push(await this.settle(candidate, await this.decide(candidate)))),
+    ]);
     return results;
   }
 
-  private async settle(candidate: AlertCandidate): Promise<RecordResult> {
-    const decision = await this.decide(candidate);
+  private async settleBatch(batch: readonly AlertCandidate[]): Promise<RecordResult[]> {
+    const end = this.metrics.journalCalls.startTimer({ call: 'hits' });
+    const answer = await this.journal.postHits(batch.map((c) => ({ alertId: c.alertId, ...hitRequest(c) })));
+    end();
+    this.metrics.journalBatchSize.observe(batch.length);
+    const reading = readBatchAnswer(answer, batch);
+    let decisions: HitDecision[];
+    if (reading.kind === 'answered') decisions = reading.outcomes.map((outcome) => decideHit(outcomeAnswer(outcome)));
+    else if (reading.kind === 'retry') decisions = batch.map(() => ({ action: 'retry', reason: reading.reason }));
+    else {
+      this.logger.warn({ reason: reading.reason, hits: batch.length }, 'hit batch refused as a whole; reporting its hits one by one');
+      decisions = [];
+      for (const candidate of batch) decisions.push(await this.decide(candidate));
+    }
+    // Published in the order sent: one connection keeps the scripts' order, so one alert's events stay in order.
+    return allEnded(batch.map((candidate, n) => this.settle(candidate, decisions[n] ?? { action: 'retry', reason: 'no answer for this hit' })));
+  }
+
+  private async settle(candidate: AlertCandidate, decision: HitDecision): Promise<RecordResult> {
     switch (decision.action) {
       case 'retry':
         this.metrics.retries.inc();
@@ -108,7 +136,7 @@ export class HitRecorder {
     switch (candidate.type) {
       case 'hit': {
         const end = this.metrics.journalCalls.startTimer({ call: 'hit' });
-        const answer = await this.journal.postHit(candidate.alertId, { at: candidate.at, message: candidate.message, key: candidate.key, ...(candidate.value !== null && { value: roundMicros(candidate.value) }) });
+        const answer = await this.journal.postHit(candidate.alertId, hitRequest(candidate));
         end();
         return decideHit(answer);
       }
@@ -131,6 +159,18 @@ export class HitRecorder {
         return { action: 'publish', hitId: candidate.key, announced: undefined };
     }
   }
+}
+
+function hitRequest(candidate: AlertCandidate): HitRequest {
+  return { at: candidate.at, message: candidate.message, key: candidate.key, ...(candidate.value !== null && { value: roundMicros(candidate.value) }) };
+}
+
+/** Waits for every task to end, then rejects with the first failure: nothing is still running when the caller commits. */
+async function allEnded<T>(tasks: ReadonlyArray<Promise<T>>): Promise<T[]> {
+  const ended = await Promise.allSettled(tasks);
+  const failed = ended.find((e) => e.status === 'rejected');
+  if (failed) throw failed.reason;
+  return ended.map((e) => (e as PromiseFulfilledResult<T>).value);
 }
 
 /** The journal stores decimals with at most 6 places. */

@@ -1,6 +1,7 @@
 import {
   internalAlertPageSchema,
   internalPromptAlertPageSchema,
+  type AlertHitBatchItem,
   type InternalAlertDto,
   type InternalPromptAlertDto,
   type PromptAlertStage,
@@ -50,6 +51,11 @@ export class InternalJournalClient {
 
   postHit(alertId: string, hit: HitRequest): Promise<JournalAnswer> {
     return this.call('POST', `/api/internal/alerts/${encodeURIComponent(alertId)}/hits`, hit);
+  }
+
+  /** Several alerts' hits in one request and one journal transaction, answered hit by hit in order. */
+  postHits(hits: readonly AlertHitBatchItem[]): Promise<JournalAnswer> {
+    return this.call('POST', '/api/internal/alerts/hits', { hits });
   }
 
   postStage(promptAlertId: string, stage: PromptAlertStage, at: number): Promise<JournalAnswer> {
