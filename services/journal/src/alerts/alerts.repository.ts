@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { AlertBehaviour, AlertKind } from '@marketswarm/shared/dto';
 import type { AlertHitRow, AlertRow, EpochMs, JournalDb } from '../database/journal-db.js';
 import type { Micros } from '../database/money.js';
@@ -50,6 +50,13 @@ export interface HitReceipt {
   key: string;
   /** The answer to store (JSON text), made inside the hit's transaction from what it applied. */
   render(applied: AppliedHit): string;
+}
+
+/** One hit to record: for which alert, what the evaluator saw, and its key when it has one. */
+export interface HitRequest {
+  alertId: string;
+  hit: NewHit;
+  receipt?: HitReceipt | undefined;
 }
 
 export interface StoredReceipt {
@@ -185,73 +192,105 @@ export class AlertsRepository {
     return query.orderBy('id').limit(options.limit).execute();
   }
 
-  /**
-   * Records a hit and applies the behaviour with one conditional statement, so two evaluators
-   * reporting the same crossing cannot both count it: the row is changed only while it is enabled
-   * (and, for repeat, past its cooldown), and the database decides that under the row's write lock —
-   * a second writer waits, then finds the condition false (PostgreSQL re-checks the WHERE on the row
-   * it waited for; SQLite runs writers one at a time). once → disabled, remove-on-hit → removed (kept
-   * with its hit for the user's recent hits, gone from everything else), repeat → refused while `at`
-   * is within the cooldown of the last hit. Only when nothing changed is the row read, to say why.
-   *
-   * With a receipt, the key is looked up in the same transaction as the hit and the receipt is
-   * written with it, so a key is recorded at most once. A writer that loses to a concurrent one with
-   * the same key (its conditional change finds nothing, or its receipt collides on the key) looks
-   * the key up again once the winner committed and replays the winner's answer.
-   */
+  /** One hit: `recordHits` of one. */
   async recordHit(alertId: string, hit: NewHit, receipt?: HitReceipt): Promise<HitOutcome | undefined> {
-    // A concurrent edit can make a refusal's reason stale (re-enabled between the two statements); try again then.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const applied = await this.applyHit(alertId, hit, receipt);
-      if (applied) return applied;
-      const replay = receipt && (await this.receipt(receipt.key));
-      if (replay) return { replay };
-      const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', alertId).where('removed_at', 'is', null).executeTakeFirst();
-      if (!row) return undefined;
-      if (row.enabled !== 1) return { refused: 'disabled', row };
-      if (row.behaviour === 'repeat' && row.last_fired_at !== null && hit.at < row.last_fired_at + (row.cooldown_sec ?? 0) * 1000) return { refused: 'cooldown', row };
+    const [outcome] = await this.recordHits([{ alertId, hit, receipt }]);
+    return outcome;
+  }
+
+  /**
+   * Records hits in order, in one transaction (one BEGIN/COMMIT and one fsync for a whole tick), each
+   * exactly as a lone hit would be: a later hit of the same alert sees the earlier one's effect.
+   * Undefined for an alert that is not there.
+   *
+   * A hit applies the behaviour with one conditional statement, so two evaluators reporting the same
+   * crossing cannot both count it: the row is changed only while it is enabled (and, for repeat, past
+   * its cooldown). once → disabled, remove-on-hit → removed (kept with its hit for the user's recent
+   * hits, gone from everything else), repeat → refused while `at` is within the cooldown of the last
+   * hit. Only when nothing changed is the row read, to say why.
+   *
+   * With a receipt, the key is looked up before the hit and the receipt written with it, so a key is
+   * recorded at most once. On PostgreSQL the transaction first locks the batch's alerts in id order:
+   * overlapping batches then cannot deadlock on them, and one that waited reads what the other
+   * committed (READ COMMITTED: each statement sees the commits before it), so it replays the other's
+   * keys instead of recording them again. SQLite runs one writer at a time and needs no lock. A
+   * receipt that still collides (a key sent for two different alerts at once) or a deadlock on such
+   * keys rolls the whole batch back, and it runs again: then the key is found and replayed.
+   */
+  async recordHits(requests: readonly HitRequest[]): Promise<(HitOutcome | undefined)[]> {
+    const locksRows = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    for (let attempt = 1; ; attempt++) {
+      const now = this.now();
+      try {
+        const outcomes = await this.db.transaction().execute(async (tx) => {
+          if (locksRows && requests.length > 0) {
+            const ids = [...new Set(requests.map((request) => request.alertId))];
+            await tx.selectFrom('alerts').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+          }
+          const recorded: (HitOutcome | undefined)[] = [];
+          for (const request of requests) recorded.push(await recordHitIn(tx, request, now));
+          return recorded;
+        });
+        if (requests.some((request, n) => request.receipt && isApplied(outcomes[n]))) await this.pruneReceipts(now);
+        return outcomes;
+      } catch (error) {
+        if (attempt < 3 && (isUniqueViolation(error) || isDeadlock(error))) continue;
+        throw error;
+      }
     }
-    throw new Error(`alert ${alertId} kept changing while its hit was recorded`);
   }
 
   /** The stored answer of a key, when one younger than the retention exists. */
   async receipt(key: string): Promise<StoredReceipt | undefined> {
-    const row = await this.db.selectFrom('alert_hit_receipts').select(['alert_id', 'result']).where('key', '=', key).where('created_at', '>=', this.now() - HIT_RECEIPT_RETENTION_MS).executeTakeFirst();
-    return row && { alertId: row.alert_id, result: row.result };
-  }
-
-  /** The hit if this call was the one that applied it, or the key's stored answer; undefined when the alert's state refused it (or it is gone). */
-  private async applyHit(alertId: string, hit: NewHit, receipt: HitReceipt | undefined): Promise<HitOutcome | undefined> {
-    const now = this.now();
-    let outcome: HitOutcome | undefined;
-    try {
-      outcome = await this.db.transaction().execute(async (tx) => {
-        if (receipt) {
-          const stored = await tx.selectFrom('alert_hit_receipts').select(['alert_id', 'result']).where('key', '=', receipt.key).where('created_at', '>=', now - HIT_RECEIPT_RETENTION_MS).executeTakeFirst();
-          if (stored) return { replay: { alertId: stored.alert_id, result: stored.result } };
-        }
-        const applied = await applyHitIn(tx, alertId, hit, now);
-        if (applied && receipt) {
-          // An expired receipt of the same key gives way to this one; a live one (a concurrent writer's, committed
-          // while this one waited on the alert's row) must stay, so that this insert collides with it.
-          await tx.deleteFrom('alert_hit_receipts').where('key', '=', receipt.key).where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
-          await tx.insertInto('alert_hit_receipts').values({ key: receipt.key, alert_id: alertId, user_id: applied.hit.user_id, result: receipt.render(applied), created_at: now }).execute();
-        }
-        return applied;
-      });
-    } catch (error) {
-      // A concurrent writer stored the same key first (PostgreSQL): this transaction rolled back, its hit with it.
-      if (receipt && isUniqueViolation(error)) return undefined;
-      throw error;
-    }
-    if (receipt && outcome && !('replay' in outcome)) await this.pruneReceipts(now);
-    return outcome;
+    return storedReceipt(this.db, key, this.now());
   }
 
   /** Drops receipts past the retention; after the hit committed, so it never holds the hit's locks. */
   private async pruneReceipts(now: EpochMs): Promise<void> {
     await this.db.deleteFrom('alert_hit_receipts').where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
   }
+}
+
+/** One hit inside the batch's transaction: the key's stored answer, the hit applied, or why it was refused. */
+async function recordHitIn(tx: Transaction<JournalDb>, request: HitRequest, now: EpochMs): Promise<HitOutcome | undefined> {
+  const { alertId, hit, receipt } = request;
+  const stored = receipt && (await storedReceipt(tx, receipt.key, now));
+  if (stored) return { replay: stored };
+  const applied = await applyHitIn(tx, alertId, hit, now);
+  if (applied) {
+    if (receipt) {
+      // An expired receipt of the same key gives way to this one; a live one (a concurrent writer's, committed
+      // while this one waited on the alert's row) must stay, so that this insert collides with it.
+      await tx.deleteFrom('alert_hit_receipts').where('key', '=', receipt.key).where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
+      await tx.insertInto('alert_hit_receipts').values({ key: receipt.key, alert_id: alertId, user_id: applied.hit.user_id, result: receipt.render(applied), created_at: now }).execute();
+    }
+    return applied;
+  }
+  const row = await tx.selectFrom('alerts').selectAll().where('id', '=', alertId).where('removed_at', 'is', null).executeTakeFirst();
+  if (!row) return undefined;
+  if (row.enabled !== 1) return { refused: 'disabled', row };
+  if (row.behaviour === 'repeat' && row.last_fired_at !== null && hit.at < row.last_fired_at + (row.cooldown_sec ?? 0) * 1000) return { refused: 'cooldown', row };
+  // The row is locked (PostgreSQL) or the only writer (SQLite), so what refused the change still holds.
+  throw new Error(`alert ${alertId} refused its hit for no reason its row shows`);
+}
+
+function storedReceipt(db: Kysely<JournalDb>, key: string, now: EpochMs): Promise<StoredReceipt | undefined> {
+  return db
+    .selectFrom('alert_hit_receipts')
+    .select(['alert_id', 'result'])
+    .where('key', '=', key)
+    .where('created_at', '>=', now - HIT_RECEIPT_RETENTION_MS)
+    .executeTakeFirst()
+    .then((row) => row && { alertId: row.alert_id, result: row.result });
+}
+
+function isApplied(outcome: HitOutcome | undefined): outcome is AppliedHit {
+  return outcome !== undefined && 'hit' in outcome;
+}
+
+/** PostgreSQL's deadlock_detected: it rolled this transaction back to let the other one through. */
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '40P01';
 }
 
 async function applyHitIn(tx: Transaction<JournalDb>, alertId: string, hit: NewHit, now: EpochMs): Promise<AppliedHit | undefined> {

@@ -1,6 +1,9 @@
-import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import {
+  ALERT_HIT_BATCH_MAX,
+  alertHitBatchBodySchema,
+  alertHitBatchResultSchema,
   alertHitBodySchema,
   alertHitResultSchema,
   internalAlertPageSchema,
@@ -10,6 +13,8 @@ import {
   journalIdParamsSchema,
   promptAlertSchema,
   promptAlertStageBodySchema,
+  type AlertHitBatchBody,
+  type AlertHitBatchResultDto,
   type AlertHitBody,
   type AlertHitResultDto,
   type InternalAlertPageDto,
@@ -21,6 +26,7 @@ import {
   type PromptAlertStageBody,
 } from '@marketswarm/shared/dto';
 import { ApiRoute, Internal, ZodBody, ZodParams, ZodQuery } from '@marketswarm/shared/nest';
+import { HitBatchJsonBodyGuard } from './hit-batch-json-body.guard.js';
 import { InternalService } from './internal.service.js';
 import { InternalTokenGuard } from './internal-token.guard.js';
 
@@ -37,6 +43,17 @@ export class InternalController {
   @ApiRoute({ summary: 'Enabled alerts with their owner, leaving out any whose saved position or trade no longer exists: one user\'s (?user=), or everyone\'s page by page (?cursor=)', responses: { 200: internalAlertPageSchema } })
   alerts(@ZodQuery(internalListQuerySchema) query: InternalListQuery): Promise<InternalAlertPageDto> {
     return this.internal.alertPage(query);
+  }
+
+  @Post('alerts/hits')
+  @HttpCode(200)
+  @UseGuards(HitBatchJsonBodyGuard)
+  @ApiRoute({
+    summary: `Records one tick's hits (1–${ALERT_HIT_BATCH_MAX}, each with its key) in order in one transaction; each result is what POST /api/internal/alerts/:id/hits would have answered for that hit alone (status 201, 200 replayed, 404 or 409 with its error), and a later hit of the same alert sees the earlier one's effect`,
+    responses: { 200: alertHitBatchResultSchema },
+  })
+  hits(@ZodBody(alertHitBatchBodySchema) body: AlertHitBatchBody): Promise<AlertHitBatchResultDto> {
+    return this.internal.recordHits(body);
   }
 
   @Post('alerts/:id/hits')

@@ -25,6 +25,7 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/internal/alerts'],
   ['GET', '/api/internal/alerts?user=someone'],
   ['POST', `/api/internal/alerts/${MISSING}/hits`, { at: 1, message: 'x' }],
+  ['POST', '/api/internal/alerts/hits', { hits: [{ alertId: MISSING, at: 1, message: 'x', key: 'k' }] }],
   ['GET', '/api/internal/prompt-alerts'],
   ['GET', `/api/internal/orders/${MISSING}`],
   ['POST', `/api/internal/prompt-alerts/${MISSING}/stage`, { stage: 'warning' }],
@@ -294,6 +295,96 @@ describe('/api/internal', () => {
         expect(answer.status).toBe(400);
         expect(answer.body).toMatchObject({ code: 'validation', issues: [{ path: 'key', message }] });
       }
+    });
+
+    describe('POST /api/internal/alerts/hits', () => {
+      const batch = (hits: Json[]) => internal('POST', '/api/internal/alerts/hits', { hits });
+
+      it('answers each hit of a batch as the single route would, in order, and announces only the applied ones in that order', async () => {
+        const ivan = await journal.account('ivan@example.com');
+        const fresh = await create(ivan, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+        const recorded = await create(ivan, { kind: 'price', symbol: 'SPX', level: 5100, direction: 'above' });
+        const disabled = await create(ivan, { kind: 'price', symbol: 'SPX', level: 4900, direction: 'below', enabled: false });
+        const repeating = await create(ivan, { kind: 'trailing-stop', symbol: 'SPX', side: 'long', trail: 10, trailUnit: 'points', behaviour: 'repeat', cooldownSec: 30 });
+        const removable = await create(ivan, { kind: 'price', symbol: 'QQQ', level: 400, direction: 'below', behaviour: 'remove-on-hit' });
+        const at = Date.UTC(2026, 11, 10, 15, 0);
+        const recordedKey = randomUUID();
+        const single = await internal('POST', `/api/internal/alerts/${recorded['id'] as string}/hits`, { at, message: 'SPX crossed above 5100', key: recordedKey });
+        expect(single.status).toBe(201);
+        await sync.skipToEnd();
+
+        const hits = [
+          { alertId: fresh['id'], at, message: 'SPX crossed above 5000', value: 5000.25, key: randomUUID() },
+          { alertId: recorded['id'], at: at + 1000, message: 'sent again', key: recordedKey },
+          { alertId: disabled['id'], at, message: 'SPX dropped below 4900', key: randomUUID() },
+          { alertId: MISSING, at, message: 'gone', key: randomUUID() },
+          { alertId: repeating['id'], at, message: 'trail 1', key: randomUUID() },
+          { alertId: repeating['id'], at: at + 29_999, message: 'trail 2', key: randomUUID() },
+          { alertId: removable['id'], at, message: 'QQQ dropped below 400', value: 399.5, key: randomUUID() },
+        ];
+        const answer = await batch(hits);
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        const results = answer.body['results'] as Json[];
+        expect(results.map((r) => [r['alertId'], r['key'], r['status']])).toEqual(hits.map((h, n) => [h.alertId, h.key, [201, 200, 409, 404, 201, 409, 201][n]]));
+        expect(results[0]).toEqual({
+          alertId: fresh['id'],
+          key: hits[0]?.key,
+          status: 201,
+          result: { hit: { id: expect.any(String) as string, alertId: fresh['id'], at, message: 'SPX crossed above 5000', value: 5000.25 }, alert: { ...fresh, enabled: false, hitCount: 1, lastFiredAt: at, updatedAt: expect.any(Number) as number } },
+        });
+        expect(results[1]).toEqual({ alertId: recorded['id'], key: recordedKey, status: 200, result: { ...single.body, replayed: true } });
+        expect(results[2]).toEqual({ alertId: disabled['id'], key: hits[2]?.key, status: 409, error: { code: 'conflict', message: `alert ${disabled['id'] as string} is disabled`, issues: [{ path: 'id', message: 'the alert is disabled' }] } });
+        expect(results[3]).toEqual({ alertId: MISSING, key: hits[3]?.key, status: 404, error: { code: 'not-found', message: `no alert ${MISSING}`, issues: [{ path: 'id', message: 'no such alert' }] } });
+        expect(results[4]).toMatchObject({ status: 201, result: { alert: { enabled: true, hitCount: 1, lastFiredAt: at } } });
+        // The second hit of the repeating alert sees the first one's effect: it falls within the cooldown.
+        expect(results[5]).toMatchObject({ status: 409, error: { code: 'conflict', issues: [{ path: 'at' }] } });
+        expect(((results[5]?.['error'] as Json)['issues'] as Json[])[0]?.['message']).toContain(`next hit from ${at + 30_000}`);
+        expect(results[6]).toMatchObject({ status: 201, result: { alert: null, hit: { alertId: removable['id'], value: 399.5 } } });
+        expect(await sync.next()).toEqual([
+          { user: ivan.userId, entity: 'alert', id: fresh['id'], change: 'hit' },
+          { user: ivan.userId, entity: 'alert', id: repeating['id'], change: 'hit' },
+          { user: ivan.userId, entity: 'alert', id: removable['id'], change: 'deleted' },
+        ]);
+        expect((await call(ivan, 'GET', `/api/alerts/${repeating['id'] as string}/history`)).body).toEqual({ hits: [(results[4]?.['result'] as Json)['hit']] });
+
+        // The same batch again (a retry): every recorded key replays its first answer, nothing is recorded or announced.
+        const again = (await batch(hits)).body['results'] as Json[];
+        expect(again.map((r) => r['status'])).toEqual([200, 200, 409, 404, 200, 409, 200]);
+        for (const n of [0, 4, 6]) expect(again[n]).toEqual({ ...results[n], status: 200, result: { ...(results[n]?.['result'] as Json), replayed: true } });
+        expect(await sync.next()).toEqual([]);
+        // And the single route replays a key the batch recorded.
+        const replayed = await internal('POST', `/api/internal/alerts/${fresh['id'] as string}/hits`, { at, message: 'x', key: hits[0]?.key });
+        expect(replayed).toEqual({ status: 200, body: { ...(results[0]?.['result'] as Json), replayed: true } });
+      });
+
+      it('refuses a bad batch naming the hit and its field, recording nothing', async () => {
+        const alert = await create(alice, { kind: 'price', symbol: 'SPX', level: 5000, direction: 'above' });
+        const good = (n: number): Json => ({ alertId: alert['id'], at: 1000 + n, message: `hit ${n}`, key: randomUUID() });
+        const { key: _, ...keyless } = good(3);
+        const cases: [unknown, string, string?][] = [
+          [{ hits: [good(0), good(1), good(2), keyless] }, 'hits.3.key'],
+          [{ hits: [good(0), { ...good(1), alertId: 'nope' }] }, 'hits.1.alertId', 'must be an id (UUID)'],
+          [{ hits: [{ ...good(0), at: -1 }] }, 'hits.0.at'],
+          [{ hits: [{ ...good(0), extra: 1 }] }, 'hits.0'],
+          [{ hits: [] }, 'hits', 'must hold at least one hit'],
+          [{ hits: Array.from({ length: 201 }, (_, n) => good(n)) }, 'hits', 'must hold at most 200 hits'],
+          [{}, 'hits'],
+        ];
+        for (const [body, path, message] of cases) {
+          const answer = await internal('POST', '/api/internal/alerts/hits', body);
+          expect(answer.status, path).toBe(400);
+          expect(answer.body, path).toMatchObject({ code: 'validation', issues: expect.arrayContaining([expect.objectContaining({ path, ...(message && { message }) })]) as unknown });
+        }
+        expect((await call(alice, 'GET', `/api/alerts/${alert['id'] as string}`)).body).toMatchObject({ enabled: true, hitCount: 0 });
+      });
+
+      it('takes 200 hits with the longest messages and keys in one request, past the 64kb other routes allow', async () => {
+        const hits = Array.from({ length: 200 }, (_, n) => ({ alertId: MISSING, at: 1000, message: 'm'.repeat(500), key: `${n}-`.padEnd(200, 'k') }));
+        expect(JSON.stringify({ hits }).length).toBeGreaterThan(64 * 1024);
+        const answer = await batch(hits);
+        expect(answer.status).toBe(200);
+        expect((answer.body['results'] as Json[]).map((r) => r['status'])).toEqual(Array(200).fill(404));
+      });
     });
 
     it("reads any user's order with its owner and its fill, and answers one past its close expired", async () => {
