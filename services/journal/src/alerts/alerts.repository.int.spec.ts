@@ -284,6 +284,63 @@ describeOnBothDialects(AlertsRepository.name, (fixture) => {
       expect(await hitsOf(alert.id)).toHaveLength(1);
     });
 
+    describe('in a batch', () => {
+      const request = (alertId: string, at: number, key = randomUUID()) => ({ alertId, hit: { at, message: `hit at ${at}`, valueMicros: null }, receipt: keyed(key) });
+
+      it('records the hits in order, a later hit of an alert seeing the earlier one, each with the outcome it would have alone', async () => {
+        const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
+        const single = await alerts.create(alice, spx, once);
+        const key = randomUUID();
+        const outcomes = await alerts.recordHits([
+          request(repeating.id, 1000),
+          request(repeating.id, 10_999),
+          request(repeating.id, 11_000),
+          request(single.id, 1000, key),
+          request(single.id, 2000, key),
+          request(single.id, 3000),
+          request(randomUUID(), 1000),
+        ]);
+        expect(outcomes[0]).toMatchObject({ row: { hit_count: 1, last_fired_at: 1000 } });
+        expect(outcomes[1]).toMatchObject({ refused: 'cooldown', row: { hit_count: 1 } });
+        expect(outcomes[2]).toMatchObject({ row: { hit_count: 2, last_fired_at: 11_000 } });
+        expect(outcomes[3]).toMatchObject({ row: { enabled: 0, hit_count: 1 } });
+        expect(outcomes[4]).toEqual({ replay: { alertId: single.id, result: JSON.stringify({ hit: (outcomes[3] as AppliedHit).hit.id, hitCount: 1 }) } });
+        expect(outcomes[5]).toMatchObject({ refused: 'disabled' });
+        expect(outcomes[6]).toBeUndefined();
+        expect(await hitsOf(repeating.id)).toHaveLength(2);
+        expect(await hitsOf(single.id)).toHaveLength(1);
+      });
+
+      it('applies each key of overlapping batches from several evaluators at once exactly once, in any order; the others replay it', async () => {
+        const behaviours: AlertCommon[] = [once, { ...once, behaviour: 'repeat', cooldownSec: 10 }, { ...once, behaviour: 'repeat', cooldownSec: null }, { ...once, behaviour: 'remove-on-hit' }];
+        const created = await Promise.all(Array.from({ length: 12 }, (_, n) => alerts.create(n % 2 ? alice : bob, spx, behaviours[n % behaviours.length] ?? once)));
+        const tick = created.map((alert) => request(alert.id, 1000, randomUUID()));
+        // Four evaluators each saw part of the tick, in their own order: forwards, backwards, odd ones, the middle.
+        const batches = [tick, [...tick].reverse(), tick.filter((_, n) => n % 2 === 1), tick.slice(3, 9).reverse()];
+        const answered = await Promise.all(batches.map((batch) => alerts.recordHits(batch)));
+        for (const [n, { alertId, receipt }] of tick.entries()) {
+          const outcomes = answered.flatMap((outcomesOfBatch, b) => outcomesOfBatch.filter((_, i) => batches[b]?.[i]?.receipt.key === receipt.key));
+          const applied = outcomes.filter((o): o is AppliedHit => o !== undefined && 'hit' in o);
+          expect(applied, `alert ${n}`).toHaveLength(1);
+          const stored = JSON.stringify({ hit: applied[0]?.hit.id, hitCount: applied[0]?.row?.hit_count ?? null });
+          expect(outcomes.filter((o) => o !== undefined && 'replay' in o), `alert ${n}`).toEqual(Array(outcomes.length - 1).fill({ replay: { alertId, result: stored } }));
+          expect(await hitsOf(alertId), `alert ${n}`).toHaveLength(1);
+        }
+      });
+
+      it('lets one of two batches sending one key for two different alerts at once record it; the other replays it as the first alert\'s', async () => {
+        const [one, other] = [await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: null }), await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: null })];
+        const key = randomUUID();
+        const [first, second] = await Promise.all([alerts.recordHits([request(one.id, 1000, key)]), alerts.recordHits([request(other.id, 1000, key)])]);
+        const outcomes = [first?.[0], second?.[0]];
+        const applied = outcomes.filter((o): o is AppliedHit => o !== undefined && 'hit' in o);
+        expect(applied).toHaveLength(1);
+        const winner = applied[0]?.hit.alert_id;
+        expect(outcomes.filter((o) => o !== undefined && 'replay' in o)).toEqual([{ replay: { alertId: winner, result: JSON.stringify({ hit: applied[0]?.hit.id, hitCount: 1 }) } }]);
+        expect((await hitsOf(one.id)).length + (await hitsOf(other.id)).length).toBe(1);
+      });
+    });
+
     it('forgets a key after 7 days: it no longer replays, and pruning drops it when another key is recorded', async () => {
       const repeating = await alerts.create(alice, spx, { ...once, behaviour: 'repeat', cooldownSec: 10 });
       const key = randomUUID();
