@@ -9,6 +9,7 @@ import { AlertBook, mayFire } from './alert-book.js';
 import { positionMessage, priceMessage, stageMessage, trailingMessage } from './alert-messages.js';
 import type { AlertMetrics } from './alert-metrics.js';
 import type { EngineLease } from './engine-lease.js';
+import { LeaseRunner } from './lease-runner.js';
 import { emptyChanges, hasChanges, type EngineStateStore, type LastPrice, type StateChanges } from './engine-state.store.js';
 import { gexLevel, type GexPayload } from './gex-levels.js';
 import type { HitRecorder, RecordResult } from './hit-recorder.js';
@@ -95,13 +96,21 @@ export class AlertEngine {
   private leading = false;
   private stopped = false;
   private outboxPending = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly runner: LeaseRunner;
   private lastFullLoad = 0;
+  private resuming = false;
+  private periodicQueued = false;
   private readonly loops: Promise<void>[] = [];
 
   constructor(private readonly deps: AlertEngineDeps) {
     this.book = new AlertBook(deps.crossings);
     this.positions = new PositionWatch(this.book, deps.books);
+    this.runner = new LeaseRunner(
+      deps.lease,
+      { isLeader: () => this.leading, takeOver: () => void this.becomeLeader(), stepDown: (reason) => this.stepDown(reason), renewed: () => this.periodic() },
+      deps.leaseCheckMs ?? 3_000,
+      deps.logger,
+    );
   }
 
   get isLeader(): boolean {
@@ -110,12 +119,12 @@ export class AlertEngine {
 
   start(): void {
     this.stopped = false;
-    void this.checkLease();
+    this.runner.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.runner.stop();
     const wasLeading = this.leading;
     this.stepDown('stopping');
     // Unblocks the pending XREADs so the loops end now rather than after their block timeout.
@@ -126,30 +135,29 @@ export class AlertEngine {
     if (wasLeading) await this.deps.lease.release().catch(() => undefined);
   }
 
-  private async checkLease(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      if (this.leading) {
-        if (!(await this.deps.lease.renew())) this.stepDown('lease lost');
-        else {
-          if (this.outboxPending) void this.queue.run(() => this.drainOutbox()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox drain failed'));
-          if (Date.now() - this.lastFullLoad >= (this.deps.fullReloadMs ?? 300_000)) void this.queue.run(() => this.fullLoad()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'full reload failed'));
-        }
-      } else if (await this.deps.lease.acquire()) {
-        await this.becomeLeader();
-      }
-    } catch (error) {
-      this.deps.logger.error({ err: error }, 'alert engine lease check failed');
-      if (this.leading) this.stepDown('lease check failed');
-    }
-    if (!this.stopped) this.timer = setTimeout(() => void this.checkLease(), this.deps.leaseCheckMs ?? 3_000);
+  /** After each renewal: the outbox a failed batch left, and the periodic full reload, queued behind the batches. */
+  private periodic(): void {
+    // A takeover still resuming drains and loads everything itself; renewals come faster than either.
+    if (this.resuming || this.periodicQueued) return;
+    const reload = Date.now() - this.lastFullLoad >= (this.deps.fullReloadMs ?? 300_000);
+    if (!this.outboxPending && !reload) return;
+    this.periodicQueued = true;
+    void this.queue
+      .run(async () => {
+        this.periodicQueued = false;
+        if (this.outboxPending) await this.drainOutbox();
+        if (reload) await this.fullLoad();
+      })
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox drain or full reload failed'));
   }
 
   private async becomeLeader(): Promise<void> {
     const term = ++this.term;
     this.leading = true;
     this.deps.metrics.leader.set(1);
+    this.deps.metrics.takeovers.inc();
     this.deps.logger.info({ term }, 'alert engine leading: resuming from the shared state');
+    this.resuming = true;
     try {
       await this.queue.run(() => this.settled(async () => {
         this.own.clear();
@@ -174,6 +182,8 @@ export class AlertEngine {
       this.stepDown('resume failed');
       await this.deps.lease.release().catch(() => undefined);
       return;
+    } finally {
+      this.resuming = false;
     }
     if (this.term !== term) return;
     const { streams } = this.deps;

@@ -9,6 +9,7 @@ export class AlertMetrics {
   readonly invalid: Counter<'stream'>;
   readonly retries: Counter;
   readonly leader: Gauge;
+  readonly takeovers: Counter;
   readonly reloads: Counter;
   readonly failedBatches: Counter;
   readonly journalCalls: Histogram<'call'>;
@@ -41,6 +42,7 @@ export class AlertMetrics {
       buckets: [1, 2, 5, 10, 25, 50, 100, 200],
       registers: [registry],
     });
+    this.takeovers = new Counter({ name: 'ms_copilot_alerts_takeovers_total', help: 'Times this instance took the lease and resumed evaluation from the shared state', registers: [registry] });
     this.leader = new Gauge({ name: 'ms_copilot_alerts_leader', help: '1 while this instance holds the evaluation lease', registers: [registry] });
   }
 }
