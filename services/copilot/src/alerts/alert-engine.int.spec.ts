@@ -81,6 +81,27 @@ describe('AlertEngine', () => {
     expect(fired.filter((f) => f.alertId === id).map((f) => f.userId)).toEqual([alice.userId]);
   });
 
+  it('reports the hits one tick fires to the journal in one batch request, each recorded and published once', async () => {
+    const ids = [
+      await createAlert(alice, { kind: 'price', symbol: 'SMH', level: 250, direction: 'above' }),
+      await createAlert(alice, { kind: 'price', symbol: 'SMH', level: 251, direction: 'above' }),
+      await createAlert(bob, { kind: 'price', symbol: 'SMH', level: 252, direction: 'above' }),
+    ];
+    await h.tick('SMH', 249, at());
+    await evaluated();
+    const histogram = async () => {
+      const values = (await ctx.metrics.getSingleMetric('ms_copilot_alerts_journal_batch_hits')?.get())?.values ?? [];
+      const of = (name: string) => values.find((v) => v.metricName === name)?.value ?? 0;
+      return { requests: of('ms_copilot_alerts_journal_batch_hits_count'), hits: of('ms_copilot_alerts_journal_batch_hits_sum') };
+    };
+    const before = await histogram();
+    await h.tick('SMH', 253, at()); // through all three
+    await evaluated();
+    expect(await histogram()).toEqual({ requests: before.requests + 1, hits: before.hits + 3 });
+    for (const id of ids) expect(await eventsOf(id)).toHaveLength(1);
+    expect(await history(alice, ids[0] ?? '')).toHaveLength(1);
+  });
+
   it('does not fire a once alert again on a later crossing', async () => {
     const id = await createAlert(alice, { kind: 'price', symbol: 'RUT', level: 2000, direction: 'cross', behaviour: 'once' });
     for (const price of [1990, 2010, 1990, 2010]) await h.tick('RUT', price, at());
