@@ -242,7 +242,8 @@ export class AlertsRepository {
 
   /** The stored answer of a key, when one younger than the retention exists. */
   async receipt(key: string): Promise<StoredReceipt | undefined> {
-    return storedReceipt(this.db, key, this.now());
+    const row = await this.db.selectFrom('alert_hit_receipts').select(['alert_id', 'result']).where('key', '=', key).where('created_at', '>=', this.now() - HIT_RECEIPT_RETENTION_MS).executeTakeFirst();
+    return row && { alertId: row.alert_id, result: row.result };
   }
 
   /** Drops receipts past the retention; after the hit committed, so it never holds the hit's locks. */
@@ -254,14 +255,15 @@ export class AlertsRepository {
 /** One hit inside the batch's transaction: the key's stored answer, the hit applied, or why it was refused. */
 async function recordHitIn(tx: Transaction<JournalDb>, request: HitRequest, now: EpochMs): Promise<HitOutcome | undefined> {
   const { alertId, hit, receipt } = request;
-  const stored = receipt && (await storedReceipt(tx, receipt.key, now));
-  if (stored) return { replay: stored };
+  // Read whatever the key has, live or expired, so that the common case (no receipt yet) costs no DELETE.
+  const earlier = receipt && (await tx.selectFrom('alert_hit_receipts').select(['alert_id', 'result', 'created_at']).where('key', '=', receipt.key).executeTakeFirst());
+  if (earlier && earlier.created_at >= now - HIT_RECEIPT_RETENTION_MS) return { replay: { alertId: earlier.alert_id, result: earlier.result } };
   const applied = await applyHitIn(tx, alertId, hit, now);
   if (applied) {
     if (receipt) {
-      // An expired receipt of the same key gives way to this one; a live one (a concurrent writer's, committed
-      // while this one waited on the alert's row) must stay, so that this insert collides with it.
-      await tx.deleteFrom('alert_hit_receipts').where('key', '=', receipt.key).where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
+      // An expired receipt of the same key gives way to this one; a live one (a concurrent writer's for the same key
+      // on another alert) must stay, so that this insert collides with it and the batch runs again to replay it.
+      if (earlier) await tx.deleteFrom('alert_hit_receipts').where('key', '=', receipt.key).where('created_at', '<', now - HIT_RECEIPT_RETENTION_MS).execute();
       await tx.insertInto('alert_hit_receipts').values({ key: receipt.key, alert_id: alertId, user_id: applied.hit.user_id, result: receipt.render(applied), created_at: now }).execute();
     }
     return applied;
@@ -272,16 +274,6 @@ async function recordHitIn(tx: Transaction<JournalDb>, request: HitRequest, now:
   if (row.behaviour === 'repeat' && row.last_fired_at !== null && hit.at < row.last_fired_at + (row.cooldown_sec ?? 0) * 1000) return { refused: 'cooldown', row };
   // The row is locked (PostgreSQL) or the only writer (SQLite), so what refused the change still holds.
   throw new Error(`alert ${alertId} refused its hit for no reason its row shows`);
-}
-
-function storedReceipt(db: Kysely<JournalDb>, key: string, now: EpochMs): Promise<StoredReceipt | undefined> {
-  return db
-    .selectFrom('alert_hit_receipts')
-    .select(['alert_id', 'result'])
-    .where('key', '=', key)
-    .where('created_at', '>=', now - HIT_RECEIPT_RETENTION_MS)
-    .executeTakeFirst()
-    .then((row) => row && { alertId: row.alert_id, result: row.result });
 }
 
 function isApplied(outcome: HitOutcome | undefined): outcome is AppliedHit {
