@@ -23,9 +23,16 @@ export const alertCandidateSchema = z.object({
 });
 export type AlertCandidate = z.infer<typeof alertCandidateSchema>;
 
-/** `<alertId>:<at>`: the same tick seen again (after a crash, by a second instance) gives the same key. */
-export function hitKey(alertId: string, at: number): string {
-  return `${alertId}:${at}`;
+/**
+ * `<alertId>:<origin>`, where the origin is what fired the hit, named the same every time it is read:
+ * - a spot tick or heatmap diff: its stream entry id (`1733515200000-0`), unique even for two ticks
+ *   in one millisecond, and the same when the entry is read again (after a crash, by a second instance);
+ * - a user's alert or book change that re-marks their positions: the id of that user's last sync or
+ *   book stream entry in the batch;
+ * - a heatmap model read from the snapshot at resume: `heatmap:<symbol>@<version>`.
+ */
+export function hitKey(alertId: string, origin: string): string {
+  return `${alertId}:${origin}`;
 }
 
 export function stageKey(promptAlertId: string, stage: string): string {

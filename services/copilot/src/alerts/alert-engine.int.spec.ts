@@ -91,7 +91,7 @@ describe('AlertEngine', () => {
     await evaluated();
     const histogram = async () => {
       const values = (await ctx.metrics.getSingleMetric('ms_copilot_alerts_journal_batch_hits')?.get())?.values ?? [];
-      const of = (name: string) => values.find((v) => v.metricName === name)?.value ?? 0;
+      const of = (name: string) => values.find((v) => (v as { metricName?: string }).metricName === name)?.value ?? 0;
       return { requests: of('ms_copilot_alerts_journal_batch_hits_count'), hits: of('ms_copilot_alerts_journal_batch_hits_sum') };
     };
     const before = await histogram();
@@ -100,6 +100,24 @@ describe('AlertEngine', () => {
     expect(await histogram()).toEqual({ requests: before.requests + 1, hits: before.hits + 3 });
     for (const id of ids) expect(await eventsOf(id)).toHaveLength(1);
     expect(await history(alice, ids[0] ?? '')).toHaveLength(1);
+  });
+
+  it('fires a re-enabled once alert again on a tick that carries the same timestamp as its first hit', async () => {
+    const id = await createAlert(bob, { kind: 'price', symbol: 'XLF', level: 40, direction: 'above', behaviour: 'once' });
+    const [before, through] = [at(), at()];
+    await h.tick('XLF', 39.5, before);
+    await h.tick('XLF', 40.5, through);
+    await evaluated();
+    await synced();
+    expect(await h.call(bob, 'PATCH', `/api/alerts/${id}`, { enabled: true })).toMatchObject({ status: 200 });
+    await synced();
+    // The producer's clock is not the stream's: a replayed session stamps its ticks with the same times again.
+    await h.tick('XLF', 39.5, before);
+    await h.tick('XLF', 40.5, through);
+    await evaluated();
+    await synced();
+    expect((await eventsOf(id)).map((e) => e.data['firedAt'])).toEqual([through, through]);
+    expect(await history(bob, id)).toHaveLength(2);
   });
 
   it('does not fire a once alert again on a later crossing', async () => {

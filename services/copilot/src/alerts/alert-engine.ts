@@ -260,7 +260,10 @@ export class AlertEngine {
   private async markSeededHeatmaps(): Promise<void> {
     const changes = emptyChanges();
     const candidates: AlertCandidate[] = [];
-    for (const [symbol, at] of this.seeded) this.collectPositions(this.positions.evaluateSymbol(symbol, this.markMarket(at, changes), at, changes), at, changes, candidates);
+    for (const [symbol, at] of this.seeded) {
+      const origin = `heatmap:${symbol}@${this.positions.heatmap.version(symbol) ?? at}`;
+      this.collectPositions(this.positions.evaluateSymbol(symbol, this.markMarket(at, changes), at, changes), at, origin, changes, candidates);
+    }
     await this.recordAll(candidates, changes);
     await this.commit(changes);
   }
@@ -353,9 +356,9 @@ export class AlertEngine {
         continue;
       }
       const event = decoded.event;
-      if (event.topic === 'spot') this.onSpot(event, changes, candidates);
+      if (event.topic === 'spot') this.onSpot(event, id, changes, candidates);
       else if (event.topic === 'gex') this.gex.set(event.data.symbol, event.data);
-      else if (event.topic === 'heatmap') await this.onHeatmap(event, changes, candidates);
+      else if (event.topic === 'heatmap') await this.onHeatmap(event, id, changes, candidates);
       else this.deps.metrics.invalid.inc({ stream });
     }
     await this.recordAll(candidates, changes);
@@ -392,13 +395,14 @@ export class AlertEngine {
     for (const event of decodeSnapshot('heatmap', found).events) this.positions.heatmap.apply(event.data);
   }
 
-  private onSpot(event: TypedEvent<'spot'>, changes: StateChanges, candidates: AlertCandidate[]): void {
+  /** `entryId`: the tick's stream entry, which names its hits (see hitKey). */
+  private onSpot(event: TypedEvent<'spot'>, entryId: string, changes: StateChanges, candidates: AlertCandidate[]): void {
     const { symbol, price } = event.data;
     const at = event.ts;
     const previous = changes.prices.get(symbol) ?? this.prices.get(symbol);
     if (previous !== undefined) {
       for (const alert of this.book.crossed(symbol, previous.price, price, at)) {
-        candidates.push(hitCandidate(alert.userId, alert.id, 'price', at, priceMessage(alert, price), 'warning', price, symbol));
+        candidates.push(hitCandidate(alert.userId, alert.id, 'price', at, entryId, priceMessage(alert, price), 'warning', price, symbol));
         this.book.afterHit(alert.id, at);
       }
     }
@@ -410,7 +414,7 @@ export class AlertEngine {
         continue;
       }
       if (step.fired) {
-        candidates.push(hitCandidate(alert.userId, alert.id, 'trailing-stop', at, trailingMessage(alert, price, step.best, step.stop), 'critical', price, symbol));
+        candidates.push(hitCandidate(alert.userId, alert.id, 'trailing-stop', at, entryId, trailingMessage(alert, price, step.best, step.stop), 'critical', price, symbol));
         // A repeating stop re-arms from the price it fired at; one that left the book is forgotten.
         if (this.book.afterHit(alert.id, at)) this.forget(alert.id, changes);
         else changes.trailing.set(alert.id, price);
@@ -424,21 +428,22 @@ export class AlertEngine {
     }
     changes.prices.set(symbol, current);
     // After the price is set: the greeks are marked at this spot.
-    this.collectPositions(this.positions.onSpot(symbol, this.markMarket(at, changes), at, changes), at, changes, candidates);
+    this.collectPositions(this.positions.onSpot(symbol, this.markMarket(at, changes), at, changes), at, entryId, changes, candidates);
   }
 
   /** Marks the position alerts and P&L prompt alerts of the options a heatmap event changed. */
-  private async onHeatmap(event: TypedEvent<'heatmap'>, changes: StateChanges, candidates: AlertCandidate[]): Promise<void> {
+  private async onHeatmap(event: TypedEvent<'heatmap'>, entryId: string, changes: StateChanges, candidates: AlertCandidate[]): Promise<void> {
     const at = event.ts;
     let evaluation: PositionEvaluation | 'gap' | undefined = this.positions.onHeatmap(event.data, this.markMarket(at, changes), at, changes);
     if (evaluation === 'gap') evaluation = await this.resyncHeatmap(event.data.symbol, at, changes);
-    if (evaluation) this.collectPositions(evaluation, at, changes, candidates);
+    if (evaluation) this.collectPositions(evaluation, at, entryId, changes, candidates);
   }
 
-  private collectPositions(evaluation: PositionEvaluation, at: number, changes: StateChanges, candidates: AlertCandidate[]): void {
+  /** `origin` names the hits (hitKey): the stream entry that marked them, or the snapshot model read at resume. */
+  private collectPositions(evaluation: PositionEvaluation, at: number, origin: string, changes: StateChanges, candidates: AlertCandidate[]): void {
     for (const { alert, watched, mark } of evaluation.hits) {
       const name = watched.kind === 'saved' ? watched.position.name : `${watched.position.strategy} ${watched.position.symbol}`;
-      candidates.push(hitCandidate(alert.userId, alert.id, alert.kind, at, positionMessage(alert, name, mark), 'warning', mark, watched.position.symbol));
+      candidates.push(hitCandidate(alert.userId, alert.id, alert.kind, at, origin, positionMessage(alert, name, mark), 'warning', mark, watched.position.symbol));
     }
     for (const { prompt, current, previous } of evaluation.prompts) {
       // No symbol ticks here ('' matches none): each price condition reads where its symbol stands.
@@ -490,8 +495,8 @@ export class AlertEngine {
   private async applySync(entries: Array<[string, StreamEntry]>): Promise<void> {
     const changes = emptyChanges();
     const users = new Set<string>();
-    /** Users whose alerts or book changed, with the time of their last entry (the hits' time, the same on a replay). */
-    const touched = new Map<string, number>();
+    /** Users whose alerts or book changed, with their last entry: its time is the hits' time and its id names them, the same on a replay. */
+    const touched = new Map<string, string>();
     const fills: AlertSyncEntry[] = [];
     for (const [stream, [id, fields]] of entries) {
       changes.cursors.set(stream, id);
@@ -499,7 +504,7 @@ export class AlertEngine {
         // A book entry only says whose book changed: the book is read from the snapshot, the latest
         // list, so replaying an older entry after a restart never puts an older book back.
         const decoded = decodeStreamEntry(fields);
-        if (decoded.ok && decoded.event.user !== undefined) touched.set(decoded.event.user, entryTime(id));
+        if (decoded.ok && decoded.event.user !== undefined) touched.set(decoded.event.user, id);
         else this.deps.metrics.invalid.inc({ stream });
         continue;
       }
@@ -514,14 +519,17 @@ export class AlertEngine {
         if (entry.change === 'filled') fills.push(entry);
       } else if (!this.own.consume(entry)) {
         users.add(entry.user);
-        touched.set(entry.user, entryTime(id));
+        touched.set(entry.user, id);
       }
     }
     await this.reloadUsers(users, changes);
     await this.positions.reload(touched.keys());
     await this.readNewlyWatchedHeatmaps();
     const candidates: AlertCandidate[] = [];
-    for (const [user, at] of touched) this.collectPositions(this.positions.evaluateUsers([user], this.markMarket(at, changes), at, changes), at, changes, candidates);
+    for (const [user, id] of touched) {
+      const at = entryTime(id);
+      this.collectPositions(this.positions.evaluateUsers([user], this.markMarket(at, changes), at, changes), at, id, changes, candidates);
+    }
     for (const fill of fills) {
       const candidate = await this.fillCandidate(fill);
       if (candidate) candidates.push(candidate);
@@ -625,8 +633,8 @@ export class AlertEngine {
   }
 }
 
-function hitCandidate(userId: string, alertId: string, kind: AlertCandidate['kind'], at: number, message: string, severity: AlertCandidate['severity'], value: number, symbol: string): AlertCandidate {
-  return { type: 'hit', key: hitKey(alertId, at), userId, alertId, kind, at, message, severity, value, symbol };
+function hitCandidate(userId: string, alertId: string, kind: AlertCandidate['kind'], at: number, origin: string, message: string, severity: AlertCandidate['severity'], value: number, symbol: string): AlertCandidate {
+  return { type: 'hit', key: hitKey(alertId, origin), userId, alertId, kind, at, message, severity, value, symbol };
 }
 
 /** The millisecond part of a stream entry id: when Redis appended it. */
