@@ -108,6 +108,7 @@ describeNestServiceRoutes({
     'GET /api/prompt-alerts/:id': 'session',
     'DELETE /api/prompt-alerts/:id': 'session',
     'GET /api/internal/alerts': 'internal',
+    'POST /api/internal/alerts/hits': 'internal',
     'POST /api/internal/alerts/:id/hits': 'internal',
     'GET /api/internal/orders/:id': 'internal',
     'GET /api/internal/prompt-alerts': 'internal',
