@@ -111,7 +111,7 @@ function renderLatency(latency: LatencyResult): string[] {
   for (const r of latency.runs) {
     out.push(
       `  ${r.evaluator}: ${int(r.ticks)} ticks, ${int(r.crossingTicks)} of them crossing alerts (up to ${int(r.largestBurst)} in one tick); ` +
-        `the journal answered a hit in ${fmt(r.journalHitMs, 1)} ms on average as the copilot waited for it`,
+        `the journal answered a batch of ${fmt(r.hitsPerBatch, 1)} hits on average in ${fmt(r.journalBatchMs, 1)} ms as the copilot waited for it`,
     );
   }
   for (const note of latency.notes) out.push(`  ${note}`);

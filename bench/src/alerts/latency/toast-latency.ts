@@ -18,8 +18,10 @@ export interface LatencyRun {
   /** Ticks that crossed at least one alert, and the most alerts one tick crossed (all users). */
   crossingTicks: number;
   largestBurst: number;
-  /** How long the journal took to answer one hit, mean ms, as the copilot waited (`ms_copilot_alerts_journal_call_seconds`). */
-  journalHitMs: number | null;
+  /** How long the journal took to answer one batch hit request, mean ms, as the copilot waited (`ms_copilot_alerts_journal_call_seconds{call="hits"}`). */
+  journalBatchMs: number | null;
+  /** Hits per batch request, mean (`ms_copilot_alerts_journal_batch_hits`). */
+  hitsPerBatch: number | null;
   /** Alerts of the watched users that had to fire, what their SSE clients received, and the difference. */
   expected: number;
   received: number;
@@ -160,8 +162,9 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
       const end = Math.max(lastReceipt, performance.now() - 15_000 * Number(seen.size < expectedWatched.length));
       const cpuUsed = cpuSeconds(copilot.child.pid ?? 0) - cpu0;
       const publishedAll = await metricValue(copilot.url, 'ms_copilot_alerts_fired_total', 'kind="price"').catch(() => null);
-      const hitSeconds = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_sum', 'call="hit"').catch(() => null);
-      const hitCount = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_count', 'call="hit"').catch(() => null);
+      const batchSeconds = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_sum', 'call="hits"').catch(() => null);
+      const batchCount = await metricValue(copilot.url, 'ms_copilot_alerts_journal_call_seconds_count', 'call="hits"').catch(() => null);
+      const batchHits = await metricValue(copilot.url, 'ms_copilot_alerts_journal_batch_hits_sum', '').catch(() => null);
       const perTick = new Map<number, number>();
       for (const fire of plan.expected) perTick.set(fire.tick, (perTick.get(fire.tick) ?? 0) + 1);
       if (clients.problems.length > 0) log(`part B (${evaluator}): ${clients.problems.length} SSE problems, e.g. ${clients.problems[0]}`);
@@ -170,7 +173,8 @@ async function runOne(evaluator: EvaluatorName, plan: LatencyPlan, watched: read
         ticks: plan.ticks.length,
         crossingTicks: perTick.size,
         largestBurst: Math.max(0, ...perTick.values()),
-        journalHitMs: hitSeconds !== null && hitCount ? Math.round((hitSeconds / hitCount) * 10_000) / 10 : null,
+        journalBatchMs: batchSeconds !== null && batchCount ? Math.round((batchSeconds / batchCount) * 10_000) / 10 : null,
+        hitsPerBatch: batchHits !== null && batchCount ? Math.round((batchHits / batchCount) * 10) / 10 : null,
         expected: expectedWatched.length,
         received: seen.size,
         missing: expectedWatched.length - seen.size,
@@ -208,7 +212,7 @@ export async function toastLatency(plan: LatencyPlan, evaluators: readonly Evalu
     notes: [
       'latency = the crossing tick\'s publish (before XADD) → its owner\'s client read the `alerts` event: stream read, evaluation, outbox, the journal\'s hit (HTTP + SQLite), publish, gateway fan-out.',
       gapTicks > 0
-        ? 'a gap fires hundreds or thousands of alerts in one tick; the journal records them one by one (16 in flight), so "gap" shows that backlog and "ordinary" the ticks around it.'
+        ? 'a gap fires hundreds or thousands of alerts in one tick; the copilot reports them in batch requests of up to 200 (16 in flight) and the journal records each batch in one transaction, so "gap" shows that backlog and "ordinary" the ticks around it.'
         : 'no gaps in this walk (--gaps keeps them): each one fires thousands of alerts at once.',
     ],
   };
