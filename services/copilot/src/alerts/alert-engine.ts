@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
 import { decodeSnapshot } from '@marketswarm/shared/bus';
-import { decodeEventText, decodeStreamEntry, type ParseEventResult, type TypedEvent } from '@marketswarm/shared/events';
+import { compareStreamIds, decodeEventText, decodeStreamEntry, parseStreamId, ZERO_ID, type ParseEventResult, type TypedEvent } from '@marketswarm/shared/events';
 import { expiryDateOf, sessionClose } from '@marketswarm/shared/models';
 import { fillKey, hitKey, stageKey, type AlertCandidate } from './alert-candidate.js';
 import { AlertBook, mayFire } from './alert-book.js';
@@ -639,13 +639,11 @@ function hitCandidate(userId: string, alertId: string, kind: AlertCandidate['kin
 
 /** The millisecond part of a stream entry id: when Redis appended it. */
 function entryTime(id: string): number {
-  return Number(id.split('-')[0]);
+  return (parseStreamId(id) ?? ZERO_ID).ms;
 }
 
 function compareIds(a: string, b: string): number {
-  const [am = 0, as = 0] = a.split('-').map(Number);
-  const [bm = 0, bs = 0] = b.split('-').map(Number);
-  return am - bm || as - bs;
+  return compareStreamIds(parseStreamId(a) ?? ZERO_ID, parseStreamId(b) ?? ZERO_ID);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -4,3 +4,4 @@ export * from './publish-event.js';
 export * from './read-snapshot.js';
 export * from './seq-counter.js';
 export * from './read-candles.js';
+export * from './stream-bounds.js';

@@ -6,3 +6,4 @@ export * from './envelope.js';
 export * from './stream-codec.js';
 export * from './control.js';
 export * from './sse-routes.js';
+export * from './stream-id.js';

@@ -12,7 +12,7 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { PositionSeal } from './position-seal.js';
 import { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
-import { parseStreamId } from './stream-id.js';
+import { parseStreamId } from '@marketswarm/shared/events';
 
 const codec = new CursorCodec(new PositionSeal(randomBytes(32)));
 const ALICE = { id: 'u-alice', sessionId: 's-alice' };

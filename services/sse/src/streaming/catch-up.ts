@@ -1,12 +1,10 @@
 import type { Redis } from 'ioredis';
-import { decodeSnapshot } from '@marketswarm/shared/bus';
-import { topicSpecs, type BusName, type StreamResetReason, type TopicName } from '@marketswarm/shared/events';
+import { decodeSnapshot, resumeVerdict, streamBounds } from '@marketswarm/shared/bus';
+import { compareStreamIds, formatStreamId, parseStreamId, topicSpecs, ZERO_ID, type BusName, type StreamId, type StreamResetReason, type TopicName } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
-import { resumeVerdict, streamBounds } from './stream-bounds.js';
-import { compareStreamIds, formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
 
 export interface CatchUpDeps {
   route(topic: TopicName): TopicRoute | undefined;

@@ -1,6 +1,6 @@
 import { decodeStreamEntry, formatEventIssues, type TopicName, type TypedEvent } from '@marketswarm/shared/events';
 import { encodeEventBody } from './frame-encoder.js';
-import type { StreamId } from './stream-id.js';
+import type { StreamId } from '@marketswarm/shared/events';
 
 /** One validated event as the gateway fans it out: parsed once, framed once. */
 export interface IngestedEvent {

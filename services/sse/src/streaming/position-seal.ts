@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { StreamId } from './stream-id.js';
+import type { StreamId } from '@marketswarm/shared/events';
 
 const BLOCK = 16;
 const SEALED_LENGTH = 22; // base64url of one AES block, unpadded

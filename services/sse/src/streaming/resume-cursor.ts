@@ -1,7 +1,7 @@
 import type { TopicName } from '@marketswarm/shared/events';
 import { topicNames, topicSpecs } from '@marketswarm/shared/events';
 import type { PositionSeal } from './position-seal.js';
-import { compareStreamIds, type StreamId } from './stream-id.js';
+import { compareStreamIds, type StreamId } from '@marketswarm/shared/events';
 
 /**
  * Where a client is in every topic it follows: the id of the last entry it was sent, per topic's

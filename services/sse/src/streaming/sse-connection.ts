@@ -4,7 +4,7 @@ import { encodeControl, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
 import { isSealed, type CursorCodec, type ResumeCursor } from './resume-cursor.js';
-import { compareStreamIds, type StreamId } from './stream-id.js';
+import { compareStreamIds, type StreamId } from '@marketswarm/shared/events';
 import type { Subscription } from './subscription.js';
 
 export interface ConnectionOptions {

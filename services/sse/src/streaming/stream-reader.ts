@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@marketswarm/shared/logger';
 import type { TopicName } from '@marketswarm/shared/events';
 import { decodeTopicEntry, ingest, type IngestedEvent } from './ingested-event.js';
-import { formatStreamId, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
+import { formatStreamId, parseStreamId, ZERO_ID, type StreamId } from '@marketswarm/shared/events';
 
 export interface ReaderStream {
   topic: TopicName;

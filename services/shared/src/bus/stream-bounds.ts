@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { compareStreamIds, parseStreamId, ZERO_ID, type StreamId } from './stream-id.js';
+import { compareStreamIds, parseStreamId, ZERO_ID, type StreamId } from '../events/stream-id.js';
 
 export interface StreamBounds {
   /** Newest id ever generated (survives trimming). */
