@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
-import { decodeSnapshot } from '@marketswarm/shared/bus';
+import { decodeSnapshot, resumeVerdict, streamBounds } from '@marketswarm/shared/bus';
 import { compareStreamIds, decodeEventText, decodeStreamEntry, parseStreamId, ZERO_ID, type ParseEventResult, type TypedEvent } from '@marketswarm/shared/events';
 import { expiryDateOf, sessionClose } from '@marketswarm/shared/models';
 import { fillKey, hitKey, stageKey, type AlertCandidate } from './alert-candidate.js';
@@ -188,7 +188,7 @@ export class AlertEngine {
     if (this.term !== term) return;
     const { streams } = this.deps;
     this.loops.push(this.follow(this.deps.marketBlocking, [streams.spot, streams.gex, streams.heatmap], term, (entries) => this.evaluateMarket(entries)));
-    this.loops.push(this.follow(this.deps.systemBlocking, [streams.sync, streams.positions, streams.riskGraph], term, (entries) => this.applySync(entries)));
+    this.loops.push(this.follow(this.deps.systemBlocking, [streams.sync, streams.positions, streams.riskGraph], term, (entries) => this.applySync(entries), this.deps.system));
   }
 
   private stepDown(reason: string): void {
@@ -310,12 +310,19 @@ export class AlertEngine {
     }
   }
 
-  private async follow(redis: Redis, streams: string[], term: number, handle: (entries: Array<[string, StreamEntry]>) => Promise<void>): Promise<void> {
+  /**
+   * `bounds`: where to read the streams' bounds after each read, for streams whose every entry
+   * matters (the sync and book streams): one trimmed before it was read means a change the book
+   * never saw, so everything is loaded again at once rather than at the next periodic reload.
+   */
+  private async follow(redis: Redis, streams: string[], term: number, handle: (entries: Array<[string, StreamEntry]>) => Promise<void>, bounds?: Redis): Promise<void> {
     while (this.term === term && !this.stopped) {
       let reply: Array<[string, StreamEntry[]]> | null;
+      let lost: string[] = [];
       try {
         const ids = streams.map((s) => this.cursors.get(s) ?? '$');
         reply = (await redis.xread('COUNT', 500, 'BLOCK', this.deps.blockMs ?? 2_000, 'STREAMS', ...streams, ...ids));
+        if (reply && bounds) lost = await trimmedPast(bounds, reply.map(([stream]) => stream), (stream) => ids[streams.indexOf(stream)]);
       } catch (error) {
         if (this.stopped || this.term !== term) return;
         this.deps.logger.warn({ err: (error as Error).message }, 'blocking read failed; retrying');
@@ -332,7 +339,10 @@ export class AlertEngine {
           if (this.term !== term) return;
           const end = this.deps.metrics.evaluation.startTimer();
           try {
-            await this.settled(() => handle(entries));
+            await this.settled(async () => {
+              if (lost.length > 0) await this.reloadAfterGap(lost);
+              await handle(entries);
+            });
           } finally {
             end();
           }
@@ -342,6 +352,12 @@ export class AlertEngine {
         await sleep(500);
       }
     }
+  }
+
+  private async reloadAfterGap(streams: readonly string[]): Promise<void> {
+    for (const stream of streams) this.deps.metrics.streamGaps.inc({ stream });
+    this.deps.logger.warn({ streams }, 'entries were trimmed before the engine read them; loading every alert and book again');
+    await this.fullLoad();
   }
 
   private async evaluateMarket(entries: Array<[string, StreamEntry]>): Promise<void> {
@@ -644,6 +660,16 @@ function entryTime(id: string): number {
 
 function compareIds(a: string, b: string): number {
   return compareStreamIds(parseStreamId(a) ?? ZERO_ID, parseStreamId(b) ?? ZERO_ID);
+}
+
+/** The streams whose entries after the cursor read from were trimmed (some may be gone: retention is judged conservatively). */
+async function trimmedPast(redis: Redis, streams: readonly string[], cursorOf: (stream: string) => string | undefined): Promise<string[]> {
+  const lost: string[] = [];
+  for (const stream of streams) {
+    const cursor = parseStreamId(cursorOf(stream) ?? '');
+    if (cursor && resumeVerdict(cursor, await streamBounds(redis, stream)) === 'retention') lost.push(stream);
+  }
+  return lost;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -10,6 +10,7 @@ export class AlertMetrics {
   readonly retries: Counter;
   readonly leader: Gauge;
   readonly takeovers: Counter;
+  readonly streamGaps: Counter<'stream'>;
   readonly reloads: Counter;
   readonly failedBatches: Counter;
   readonly journalCalls: Histogram<'call'>;
@@ -43,6 +44,12 @@ export class AlertMetrics {
       registers: [registry],
     });
     this.takeovers = new Counter({ name: 'ms_copilot_alerts_takeovers_total', help: 'Times this instance took the lease and resumed evaluation from the shared state', registers: [registry] });
+    this.streamGaps = new Counter({
+      name: 'ms_copilot_alerts_stream_gaps_total',
+      help: 'Reads of a sync or book stream that found entries after the cursor trimmed away (the engine fell behind retention); each reloads every alert and book',
+      labelNames: ['stream'],
+      registers: [registry],
+    });
     this.leader = new Gauge({ name: 'ms_copilot_alerts_leader', help: '1 while this instance holds the evaluation lease', registers: [registry] });
   }
 }

@@ -8,16 +8,19 @@ export interface SlowJournal {
 
 /**
  * A real HTTP server in front of the real journal that holds back the answers `slow` picks by
- * `delayMs` and passes everything else straight through: a journal that is slow to list every alert
+ * `delayMs` (calling `onSlow` as each arrives) and passes everything else straight through: a journal that is slow to list alerts
  * (a large book) without building one.
  */
-export async function startSlowJournal(target: string, slow: (req: IncomingMessage) => boolean, delayMs: number): Promise<SlowJournal> {
+export async function startSlowJournal(target: string, slow: (req: IncomingMessage) => boolean, delayMs: number, onSlow: () => void = () => undefined): Promise<SlowJournal> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const forward = async () => {
-        if (slow(req)) await new Promise((r) => setTimeout(r, delayMs));
+        if (slow(req)) {
+          onSlow();
+          await new Promise((r) => setTimeout(r, delayMs));
+        }
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
         const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
