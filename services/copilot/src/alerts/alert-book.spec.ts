@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { InternalAlertDto, InternalPromptAlertDto } from '@marketswarm/shared/dto';
 import { AlertBook, mayFire } from './alert-book.js';
-import { CrossingIndex } from './index/crossing-index.js';
+import { CrossingIndex, type CrossingEntry } from './index/crossing-index.js';
+
+/** The real index, counting what a reload does to it. */
+class CountingIndex extends CrossingIndex {
+  writes = 0;
+  override upsert(entry: CrossingEntry): void {
+    this.writes++;
+    super.upsert(entry);
+  }
+  override remove(id: string): void {
+    this.writes++;
+    super.remove(id);
+  }
+}
 
 const price = (id: string, userId: string, level: number, behaviour: 'once' | 'repeat' | 'remove-on-hit' = 'once', extra: Partial<InternalAlertDto> = {}): InternalAlertDto =>
   ({ id, userId, label: null, behaviour, cooldownSec: behaviour === 'repeat' ? 60 : null, enabled: true, createdAt: 1, updatedAt: 1, lastFiredAt: null, hitCount: 0, kind: 'price', symbol: 'SPX', level, direction: 'cross', source: 'manual', sourceRef: null, ...extra }) as InternalAlertDto;
 
 describe(AlertBook.name, () => {
+  it('leaves the index alone when a full reload brings the same alerts, and updates only the one that changed', () => {
+    const index = new CountingIndex();
+    const book = new AlertBook(index);
+    const list = () => [price('a', 'u1', 5010), price('b', 'u2', 5005), price('c', 'u1', 5030)];
+    book.replaceAll(list(), []);
+    index.writes = 0;
+    expect(book.replaceAll(list(), [])).toEqual([]);
+    expect(index.writes).toBe(0);
+    const edited = list().map((a) => (a.id === 'b' ? price('b', 'u2', 5025, 'once', { updatedAt: 2 }) : a));
+    expect(book.replaceAll(edited.filter((a) => a.id !== 'c'), [])).toEqual(['c']);
+    expect(book.crossed('SPX', 5000, 5040, 1).map((a) => a.id)).toEqual(['a', 'b']);
+  });
+
   it('answers the price alerts a gap passed through, in the order the price met them', () => {
     const book = new AlertBook(new CrossingIndex());
     book.replaceAll([price('a', 'u1', 5010), price('b', 'u2', 5005), price('c', 'u1', 5030)], []);

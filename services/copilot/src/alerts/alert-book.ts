@@ -42,14 +42,30 @@ export class AlertBook {
     return [...before].filter((id) => !this.alerts.has(id) && !this.prompts.has(id));
   }
 
-  /** Replaces everything (the full load); answers the ids that are gone. */
+  /**
+   * Replaces everything (the full load); answers the ids that are gone. Only what differs from the
+   * held copy is removed and added again: the periodic reload of 100k alerts that did not change
+   * compares them and leaves the index alone, instead of rebuilding it while ticks wait.
+   */
   replaceAll(alerts: readonly InternalAlertDto[], prompts: readonly InternalPromptAlertDto[]): string[] {
     const before = new Set([...this.alerts.keys(), ...this.prompts.keys()]);
     this.undo = [];
-    for (const id of [...this.alerts.keys()]) this.removeAlert(id);
-    for (const id of [...this.prompts.keys()]) this.removePrompt(id);
-    for (const alert of alerts) this.addAlert(alert);
-    for (const prompt of prompts) this.addPrompt(prompt);
+    const alertIds = new Set(alerts.map((a) => a.id));
+    const promptIds = new Set(prompts.map((p) => p.id));
+    for (const id of [...this.alerts.keys()]) if (!alertIds.has(id)) this.removeAlert(id);
+    for (const id of [...this.prompts.keys()]) if (!promptIds.has(id)) this.removePrompt(id);
+    for (const alert of alerts) {
+      const held = this.alerts.get(alert.id);
+      if (held !== undefined && sameFields(held, alert)) continue;
+      this.removeAlert(alert.id);
+      this.addAlert(alert);
+    }
+    for (const prompt of prompts) {
+      const held = this.prompts.get(prompt.id);
+      if (held !== undefined && sameFields(held, prompt)) continue;
+      this.removePrompt(prompt.id);
+      this.addPrompt(prompt);
+    }
     return [...before].filter((id) => !this.alerts.has(id) && !this.prompts.has(id));
   }
 
@@ -214,6 +230,20 @@ export function mayFire(alert: InternalAlertDto, at: number): boolean {
 /** A condition without a symbol is on the P&L of the user's open positions. */
 export function watchesPnl(prompt: InternalPromptAlertDto): boolean {
   return prompt.rule.conditions.some((condition) => condition.symbol === null);
+}
+
+/** Field by field; nested values (a prompt alert's rule) by their JSON. */
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => {
+    const x = left[key];
+    const y = right[key];
+    if (x === y) return true;
+    return typeof x === 'object' && x !== null && typeof y === 'object' && y !== null && JSON.stringify(x) === JSON.stringify(y);
+  });
 }
 
 function promptSymbols(prompt: InternalPromptAlertDto): Set<string> {
