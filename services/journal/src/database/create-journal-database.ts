@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withCachedStatements } from './cached-statements.js';
 import type { JournalDb } from './journal-db.js';
 
 export type JournalDialect = 'sqlite' | 'postgres';
@@ -31,7 +32,7 @@ export function createJournalDatabase(target: JournalDatabaseTarget): JournalDat
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<JournalDb>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<JournalDb>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
     return { dialect: 'sqlite', db, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
