@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { decodeAlertSyncEntry, internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
+import { internalOrderSchema, type AlertSyncEntry, type InternalPromptAlertDto, type PromptAlertCondition } from '@marketswarm/shared/dto';
 import { decodeSnapshot, resumeVerdict, streamBounds } from '@marketswarm/shared/bus';
 import { compareStreamIds, decodeEventText, decodeStreamEntry, parseStreamId, ZERO_ID, type ParseEventResult, type TypedEvent } from '@marketswarm/shared/events';
 import { expiryDateOf, sessionClose } from '@marketswarm/shared/models';
@@ -17,6 +17,7 @@ import type { InternalJournalClient } from './internal-journal.client.js';
 import { OwnSyncEntries } from './own-sync-entries.js';
 import { nextStage, ruleStage, type ConditionReading } from './prompt-stage.js';
 import { SerialQueue } from './serial-queue.js';
+import { readSyncBatch } from './sync-batch.js';
 import { stepTrailingStop } from './trailing-stop.js';
 import type { CrossingLookup } from './index/crossing-index.js';
 import { readHeatmapEntry } from './positions/heatmap-entry.js';
@@ -510,34 +511,9 @@ export class AlertEngine {
 
   private async applySync(entries: Array<[string, StreamEntry]>): Promise<void> {
     const changes = emptyChanges();
-    const users = new Set<string>();
-    /** Users whose alerts or book changed, with their last entry: its time is the hits' time and its id names them, the same on a replay. */
-    const touched = new Map<string, string>();
-    const fills: AlertSyncEntry[] = [];
-    for (const [stream, [id, fields]] of entries) {
-      changes.cursors.set(stream, id);
-      if (stream !== this.deps.streams.sync) {
-        // A book entry only says whose book changed: the book is read from the snapshot, the latest
-        // list, so replaying an older entry after a restart never puts an older book back.
-        const decoded = decodeStreamEntry(fields);
-        if (decoded.ok && decoded.event.user !== undefined) touched.set(decoded.event.user, id);
-        else this.deps.metrics.invalid.inc({ stream });
-        continue;
-      }
-      let entry: AlertSyncEntry;
-      try {
-        entry = decodeAlertSyncEntry(fields);
-      } catch {
-        this.deps.metrics.invalid.inc({ stream });
-        continue;
-      }
-      if (entry.entity === 'order') {
-        if (entry.change === 'filled') fills.push(entry);
-      } else if (!this.own.consume(entry)) {
-        users.add(entry.user);
-        touched.set(entry.user, id);
-      }
-    }
+    const { cursors, reload: users, touched, fills, invalid } = readSyncBatch(entries, this.deps.streams.sync, this.own);
+    for (const [stream, id] of cursors) changes.cursors.set(stream, id);
+    for (const stream of invalid) this.deps.metrics.invalid.inc({ stream });
     await this.reloadUsers(users, changes);
     await this.positions.reload(touched.keys());
     await this.readNewlyWatchedHeatmaps();
