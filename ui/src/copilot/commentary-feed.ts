@@ -8,6 +8,7 @@ import {
   type CommentaryServerMessage,
 } from '@marketswarm/shared/dto';
 import { putCommentaryConfig, triggerCommentary } from './commentary-api';
+import { ExternalStore } from './external-store';
 import { WsClient, type WsClientOptions, type WsStatus } from './ws-client';
 
 /** How many items the tab keeps (the server's recent list is at most this long too). */
@@ -60,13 +61,12 @@ export type CommentaryFeedOptions = Pick<WsClientOptions<CommentaryServerMessage
  * changes and questions go over the socket when it is open, else over REST (the item still arrives
  * on the socket once it is back).
  */
-export class CommentaryFeed {
-  private state: CommentaryFeedState = EMPTY_COMMENTARY;
-  private readonly listeners = new Set<() => void>();
+export class CommentaryFeed extends ExternalStore<CommentaryFeedState> {
   private readonly client: WsClient<CommentaryServerMessage, CommentaryClientMessage>;
   private readonly rest: NonNullable<CommentaryFeedOptions['rest']>;
 
   constructor(options: CommentaryFeedOptions = {}) {
+    super(EMPTY_COMMENTARY);
     const { rest, ...socket } = options;
     this.rest = rest ?? { putConfig: putCommentaryConfig, trigger: triggerCommentary };
     this.client = new WsClient({
@@ -98,19 +98,6 @@ export class CommentaryFeed {
 
   dispose(): void {
     this.client.close();
-    this.listeners.clear();
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getState = (): CommentaryFeedState => this.state;
-
-  private set(next: CommentaryFeedState): void {
-    if (next === this.state) return;
-    this.state = next;
-    for (const listener of [...this.listeners]) listener();
+    this.forgetListeners();
   }
 }

@@ -1,4 +1,5 @@
 import { melServerMessageSchema, WS_PATHS, type MelClientMessage, type MelServerMessage, type MelSnapshot } from '@marketswarm/shared/dto';
+import { ExternalStore } from './external-store';
 import { WsClient, type WsClientOptions, type WsStatus } from './ws-client';
 
 export interface MelFeedState {
@@ -32,13 +33,11 @@ export type MelFeedOptions = Pick<WsClientOptions<MelServerMessage>, 'createSock
  * through useSyncExternalStore. The DTE rides in the path on every (re)connect and is sent as
  * `set-dte` on the open socket, so it is this connection's alone.
  */
-export class MelFeed {
-  private state: MelFeedState;
-  private readonly listeners = new Set<() => void>();
+export class MelFeed extends ExternalStore<MelFeedState> {
   private readonly client: WsClient<MelServerMessage, MelClientMessage>;
 
   constructor(dte: number, options: MelFeedOptions = {}) {
-    this.state = { dte, snapshot: undefined, status: 'closed', error: undefined };
+    super({ dte, snapshot: undefined, status: 'closed', error: undefined });
     this.client = new WsClient({
       ...options,
       path: () => `${WS_PATHS.mel}?dte=${this.state.dte}`,
@@ -61,19 +60,6 @@ export class MelFeed {
 
   dispose(): void {
     this.client.close();
-    this.listeners.clear();
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getState = (): MelFeedState => this.state;
-
-  private set(next: MelFeedState): void {
-    if (next === this.state) return;
-    this.state = next;
-    for (const listener of [...this.listeners]) listener();
+    this.forgetListeners();
   }
 }
