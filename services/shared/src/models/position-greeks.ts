@@ -1,6 +1,5 @@
 import { bsGreeks } from '../pricing/greeks.js';
-import { yearFraction } from '../pricing/year-fraction.js';
-import { type PositionLeg, type RiskMarket } from './risk-graph.js';
+import { legBsInputs, type PositionLeg, type RiskMarket } from './risk-graph.js';
 
 /** A position's sensitivities, in the units of `bsGreeks` summed over its contracts (see `positionGreeks`). */
 export interface PositionGreeks {
@@ -20,16 +19,7 @@ export interface PositionGreeks {
 export function positionGreeks(legs: readonly PositionLeg[], spot: number, market: RiskMarket, multiplier = 1): PositionGreeks {
   const sum: PositionGreeks = { delta: 0, gamma: 0, theta: 0, vega: 0 };
   for (const leg of legs) {
-    const vol = typeof market.vol === 'number' ? market.vol : market.vol(leg, spot);
-    const g = bsGreeks({
-      type: leg.type,
-      spot,
-      strike: leg.strike,
-      time: yearFraction(market.now, leg.expiry),
-      rate: market.rate,
-      vol,
-      dividendYield: market.dividendYield ?? 0,
-    });
+    const g = bsGreeks(legBsInputs(leg, spot, market));
     sum.delta += leg.quantity * g.delta;
     sum.gamma += leg.quantity * g.gamma;
     sum.theta += leg.quantity * g.theta;

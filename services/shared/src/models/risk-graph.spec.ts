@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bsPrice } from '../pricing/black-scholes.js';
-import { payoffAtExpiry, positionValue, riskGraph, spotGrid, type PositionLeg, zeroCrossings } from './risk-graph.js';
+import { legBsInputs, payoffAtExpiry, positionValue, riskGraph, spotGrid, type PositionLeg, zeroCrossings } from './risk-graph.js';
 
 const expiry = Date.UTC(2026, 10, 23, 21);
 const now = expiry - 30 * 86_400_000;
@@ -65,5 +65,27 @@ describe(spotGrid.name, () => {
   it('includes both ends and rejects a bad step', () => {
     expect(spotGrid(0, 10, 4)).toEqual([0, 4, 8, 10]);
     expect(() => spotGrid(0, 10, 0)).toThrow(RangeError);
+  });
+});
+
+describe(legBsInputs.name, () => {
+  const leg: PositionLeg = { type: 'put', strike: 95, expiry, quantity: -2, entryPrice: 1.5 };
+
+  it('prices a leg 30 days out at the flat vol with no dividend unless the market has one', () => {
+    expect(legBsInputs(leg, 100, { now, rate: 0.05, vol: 0.2 })).toEqual({
+      type: 'put',
+      spot: 100,
+      strike: 95,
+      time: 30 / 365,
+      rate: 0.05,
+      vol: 0.2,
+      dividendYield: 0,
+    });
+    expect(legBsInputs(leg, 100, { now, rate: 0.05, vol: 0.2, dividendYield: 0.013 }).dividendYield).toBe(0.013);
+  });
+
+  it("asks a skewed market for this leg's vol at this spot", () => {
+    const vol = (l: PositionLeg, spot: number): number => 0.2 + (spot - l.strike) / 1000; // 0.2 + 5/1000 = 0.205
+    expect(legBsInputs(leg, 100, { now, rate: 0.05, vol }).vol).toBeCloseTo(0.205, 12);
   });
 });

@@ -1,4 +1,4 @@
-import { type OptionType, bsPrice, intrinsicValue } from '../pricing/black-scholes.js';
+import { type BsInputs, type OptionType, bsPrice, intrinsicValue } from '../pricing/black-scholes.js';
 import { yearFraction } from '../pricing/year-fraction.js';
 
 /** One leg of a position. Prices are per unit in index points. */
@@ -34,22 +34,27 @@ export function payoffAtExpiry(legs: readonly PositionLeg[], spot: number, multi
   return pnl * multiplier;
 }
 
+/**
+ * The Black–Scholes inputs of one leg at `spot` in `market`: time to expiry from `market.now`, the
+ * market's vol for this leg, no dividend unless the market has one. `positionValue` and
+ * `positionGreeks` both price from these, so the marks and the greeks never disagree on a leg.
+ */
+export function legBsInputs(leg: PositionLeg, spot: number, market: RiskMarket): BsInputs {
+  return {
+    type: leg.type,
+    spot,
+    strike: leg.strike,
+    time: yearFraction(market.now, leg.expiry),
+    rate: market.rate,
+    vol: typeof market.vol === 'number' ? market.vol : market.vol(leg, spot),
+    dividendYield: market.dividendYield ?? 0,
+  };
+}
+
 /** P&L marked to Black–Scholes at `market.now` ("today's line"); legs past expiry count at intrinsic value. */
 export function positionValue(legs: readonly PositionLeg[], spot: number, market: RiskMarket, multiplier = 1): number {
   let pnl = 0;
-  for (const leg of legs) {
-    const vol = typeof market.vol === 'number' ? market.vol : market.vol(leg, spot);
-    const value = bsPrice({
-      type: leg.type,
-      spot,
-      strike: leg.strike,
-      time: yearFraction(market.now, leg.expiry),
-      rate: market.rate,
-      vol,
-      dividendYield: market.dividendYield ?? 0,
-    });
-    pnl += leg.quantity * (value - leg.entryPrice);
-  }
+  for (const leg of legs) pnl += leg.quantity * (bsPrice(legBsInputs(leg, spot, market)) - leg.entryPrice);
   return pnl * multiplier;
 }
 
