@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PromptAlertsModule } from '../prompt-alerts/prompt-alerts.module.js';
-import { HitSyncPublisher } from './hit-sync.publisher.js';
 import { InternalController } from './internal.controller.js';
 import { InternalService } from './internal.service.js';
 import { InternalTokenGuard } from './internal-token.guard.js';
@@ -11,6 +10,6 @@ import { InternalTokenGuard } from './internal-token.guard.js';
 @Module({
   imports: [AlertsModule, PromptAlertsModule, OrdersModule],
   controllers: [InternalController],
-  providers: [InternalService, InternalTokenGuard, HitSyncPublisher],
+  providers: [InternalService, InternalTokenGuard],
 })
 export class InternalModule {}

@@ -12,7 +12,6 @@ import { orderNotFound } from '../orders/orders.service.js';
 import { internalPromptAlertJson, promptAlertJson } from '../prompt-alerts/prompt-alert.json.js';
 import { PromptAlertsRepository } from '../prompt-alerts/prompt-alerts.repository.js';
 import { promptAlertNotFound } from '../prompt-alerts/prompt-alerts.service.js';
-import { HitSyncPublisher } from './hit-sync.publisher.js';
 
 /**
  * What the evaluator (the copilot) reads and reports: enabled alerts and prompt alerts of one user
@@ -27,7 +26,6 @@ export class InternalService {
     @Inject(PromptAlertsRepository) private readonly prompts: PromptAlertsRepository,
     @Inject(AlertSyncPublisher) private readonly sync: AlertSyncPublisher,
     @Inject(OrdersRepository) private readonly orders: OrdersRepository,
-    @Inject(HitSyncPublisher) private readonly hitSync: HitSyncPublisher,
   ) {}
 
   async alertPage(query: InternalListQuery): Promise<InternalAlertPageDto> {
@@ -65,7 +63,7 @@ export class InternalService {
       })),
     );
     const applied = outcomes.filter((outcome): outcome is AppliedHit => outcome !== undefined && 'hit' in outcome);
-    await this.hitSync.publish(applied.map((outcome) => ({ user: outcome.hit.user_id, entity: 'alert', id: outcome.hit.alert_id, change: outcome.row === null ? 'deleted' : 'hit' })));
+    await this.sync.publishMany(applied.map((outcome) => ({ user: outcome.hit.user_id, entity: 'alert', id: outcome.hit.alert_id, change: outcome.row === null ? 'deleted' : 'hit' })));
     return hits.map((item, n) => ({ item, answer: hitAnswer(item.alertId, item.key, outcomes[n]) }));
   }
 
