@@ -108,6 +108,15 @@ describe('the journal in the browser', () => {
     const page = alicePage;
     await page.goto('/');
     await page.locator('[data-testid=heatmap] [data-tile]').first().waitFor({ timeout: 30_000 });
+    // Not the expiry closest in time: in its last half hour its out-of-the-money singles are worth
+    // nothing and leave the heatmap, so a butterfly's wing would have no live mid to be logged at.
+    const dteSelect = page.locator('[data-testid=heatmap] select.hm-select');
+    const dtes = await attributeOfAll(dteSelect.locator('option'), 'value');
+    if (dtes.length > 1) {
+      const later = dtes[1] as string;
+      await dteSelect.selectOption(later);
+      await page.locator(`[data-testid=heatmap] [data-tile*=":${later}:"]`).first().waitFor({ timeout: 10_000 });
+    }
     // The tile nearest the money (keys are strategy:dte:width:strike): its legs all have a live mid to be logged at.
     const spot = Number(await page.locator('[data-testid=spot-SPX]').getAttribute('data-price'));
     const keys = await attributeOfAll(page.locator('[data-testid=heatmap] [data-tile]'), 'data-tile');
