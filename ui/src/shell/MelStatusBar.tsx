@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useState, type ReactNode } from 'react';
 import { checkSession } from '../auth/auth-api';
 import { useSession } from '../auth/session';
 import { MEL_MODEL_LABEL, MEL_MODEL_ORDER, MEL_COHERENCE_LABEL } from '../copilot/mel-labels';
@@ -7,6 +7,7 @@ import { MelFeed, type MelFeedState } from '../copilot/mel-feed';
 import { MEL_DTE_CHOICES, melDteFrom, saveMelDte } from '../copilot/mel-preference';
 import { useLiveFeed } from '../copilot/use-live-feed';
 import { useSessionLost } from '../copilot/use-session-lost';
+import { usePopoverDismiss } from '../components/use-popover-dismiss';
 import './mel-status-bar.css';
 
 const MelDetail = lazy(() => import('../copilot/MelDetail'));
@@ -56,28 +57,10 @@ export interface MelStatusBarViewProps {
 
 /** The bar from its state alone (react-dom/server renders it in specs). */
 export function MelStatusBarView({ state, dteChoices, onDte, open, onToggle, onClose, detail }: MelStatusBarViewProps) {
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { rootRef, buttonRef, onKeyDown } = usePopoverDismiss(open, onClose);
   const popoverId = useId();
   const dteId = useId();
   const { snapshot } = state;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent): void => {
-      if (e.target instanceof Node && rootRef.current?.contains(e.target)) return;
-      onClose();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, onClose]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'Escape' || !open) return;
-    e.preventDefault();
-    onClose();
-    buttonRef.current?.focus();
-  };
 
   // A choice list that lacks the saved DTE (set by hand, or an older list) still shows it.
   const choices = dteChoices.includes(state.dte) ? dteChoices : [...dteChoices, state.dte].sort((a, b) => a - b);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useFeed } from '../../stores/hooks';
 import type { AlertItem } from '../../stores/workspace-stores';
 import { absoluteTime, isoTime, relativeTime } from '../../text/relative-time';
 import { useNow } from '../../text/use-now';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { countUnread, SEVERITY_LABEL, severityOf } from './arrivals';
+import { usePopoverDismiss } from '../../components/use-popover-dismiss';
 import './alerts.css';
 
 /** Recent alerts the dropdown lists. */
@@ -45,27 +46,8 @@ export interface AlertsBellViewProps {
 }
 
 export function AlertsBellView({ unread, open, recent, now, onToggle, onClose }: AlertsBellViewProps) {
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { rootRef, buttonRef, onKeyDown } = usePopoverDismiss(open, onClose);
   const menuId = useId();
-
-  // A press anywhere else closes the menu.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent): void => {
-      if (e.target instanceof Node && rootRef.current?.contains(e.target)) return;
-      onClose();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, onClose]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'Escape' || !open) return;
-    e.preventDefault(); // the toasts leave Escape to the open menu
-    onClose();
-    buttonRef.current?.focus();
-  };
 
   return (
     <div className="alerts-bell" ref={rootRef} onKeyDown={onKeyDown}>
