@@ -16,6 +16,8 @@ import { usePreferences } from './use-preferences';
 import { WorkspaceContext, type Workspace } from './workspace-context';
 import { WorkspaceLayout, type SavedLayouts } from './WorkspaceLayout';
 import { createWorkspaceRuntime, type WorkspaceRuntime } from './workspace-runtime';
+import { createWorkspaceCommands } from './workspace-commands';
+import { readUserSettings } from '@marketswarm/shared/dto';
 import './workspace.css';
 
 const DEFAULT_SYMBOL = 'SPX';
@@ -59,7 +61,12 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
   useEffect(() => startTransition(() => setPanelsShown(true)), []);
   useSessionEnd(runtime);
 
-  const workspace = useMemo<Workspace>(() => ({ hub: runtime.hub, stores: runtime.stores, whatIf: runtime.whatIf, symbol, setSymbol }), [runtime, symbol, setSymbol]);
+  const [commands] = useState(createWorkspaceCommands);
+  const settings = useMemo(() => readUserSettings(user.preferences), [user.preferences]);
+  const workspace = useMemo<Workspace>(
+    () => ({ hub: runtime.hub, stores: runtime.stores, whatIf: runtime.whatIf, symbol, setSymbol, commands, settings }),
+    [runtime, symbol, setSymbol, commands, settings],
+  );
   return (
     <WorkspaceContext.Provider value={workspace}>
       <div className="workspace" data-testid="workspace" data-symbol={symbol}>

@@ -25,3 +25,4 @@ export * from './copilot-mel.schema.js';
 export * from './copilot-commentary.schema.js';
 export * from './copilot-ws.schema.js';
 export * from './copilot-adi.schema.js';
+export * from './user-settings.schema.js';

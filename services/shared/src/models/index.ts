@@ -12,3 +12,4 @@ export * from './journal-position-legs.js';
 export * from './index-option-roots.js';
 export * from './position-marks.js';
 export * from './session-phase.js';
+export * from './optionable-symbols.js';

@@ -1,7 +1,9 @@
 import { WhatIfStore } from '../../risk/what-if-store';
 import { createWorkspaceStores } from '../../stores/workspace-stores';
 import { StreamHub } from '../../stream/stream-hub';
+import { DEFAULT_USER_SETTINGS } from '@marketswarm/shared/dto';
 import type { Workspace } from '../workspace-context';
+import { createWorkspaceCommands } from '../workspace-commands';
 
 /**
  * A workspace with real stores and a hub that never opens a stream (no plan is set), for rendering
@@ -17,5 +19,5 @@ export function testWorkspace(symbol = 'SPX', setSymbol: (symbol: string) => voi
     checkSession: () => Promise.resolve('ok'),
   });
   const { stores } = createWorkspaceStores(hub, () => undefined);
-  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol };
+  return { hub, stores, whatIf: new WhatIfStore(), symbol, setSymbol, commands: createWorkspaceCommands(), settings: { ...DEFAULT_USER_SETTINGS } };
 }
