@@ -76,6 +76,8 @@ export const intelPayloadSchema = z.looseObject({
   published: epochMs.optional(),
   summary: z.string().max(5000).optional(),
   tickers: z.array(symbol).default([]),
+  /** Set on the offline sample the producer writes when no real feed is configured: never news. */
+  sample: z.boolean().optional(),
   seq,
 });
 export const vexyPayloadSchema = z.looseObject({ text: z.string().min(1).max(2000), kind: z.string().max(64).optional(), symbol: symbol.optional(), seq });
