@@ -13,3 +13,4 @@ export * from './index-option-roots.js';
 export * from './position-marks.js';
 export * from './session-phase.js';
 export * from './optionable-symbols.js';
+export * from './gex-levels.js';
