@@ -14,3 +14,7 @@ export * from './position-marks.js';
 export * from './session-phase.js';
 export * from './optionable-symbols.js';
 export * from './gex-levels.js';
+export * from './expected-move.js';
+export * from './risk-axis.js';
+export * from './strategy-templates.js';
+export * from './tile-structure.js';
