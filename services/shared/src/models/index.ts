@@ -17,4 +17,3 @@ export * from './gex-levels.js';
 export * from './expected-move.js';
 export * from './risk-axis.js';
 export * from './strategy-templates.js';
-export * from './tile-structure.js';
