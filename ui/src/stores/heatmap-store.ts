@@ -21,6 +21,9 @@ export class HeatmapStore {
   /** Whole-grid changes (new snapshot, symbol appears): the layout of rows and columns may change. */
   readonly structure = new FrameNotifier();
   private readonly cells = new FrameNotifier();
+  /** Any change to any symbol's tiles, for views that read many tiles at once (the trade ideas). */
+  readonly changes = new FrameNotifier();
+  private readonly changeVersions = new Map<string, number>();
   private structureVersion = 0;
 
   constructor(private readonly onGap: (symbol: string) => void = () => undefined) {
@@ -67,6 +70,7 @@ export class HeatmapStore {
     const tiles = new Map(Object.entries(payload.tiles));
     this.grids.set(payload.symbol, { version: payload.version, tiles });
     for (const key of new Set([...tiles.keys(), ...(old?.tiles.keys() ?? [])])) this.touch(payload.symbol, key);
+    this.changed(payload.symbol);
     this.structureVersion++;
     this.structure.notify();
   }
@@ -83,6 +87,7 @@ export class HeatmapStore {
       grid.tiles.set(key, tile);
       this.touch(payload.symbol, key);
     }
+    this.changed(payload.symbol);
     if (added) {
       this.structureVersion++;
       this.structure.notify();
@@ -98,6 +103,7 @@ export class HeatmapStore {
       this.grids.delete(symbol);
       this.resyncing.delete(symbol);
     }
+    this.changed(symbol);
     this.structureVersion++;
     this.structure.notify();
   }
@@ -126,6 +132,17 @@ export class HeatmapStore {
       set.delete(listener);
       if (set.size === 0) this.keyListeners.delete(id);
     };
+  }
+
+  /** Changes whenever `symbol`'s tiles changed in any way (a snapshot, a diff, a reset); 0 before any. */
+  changeVersion(symbol: string): number {
+    return this.changeVersions.get(symbol) ?? 0;
+  }
+
+  private changed(symbol: string | undefined): void {
+    if (symbol === undefined) for (const key of this.changeVersions.keys()) this.changeVersions.set(key, this.changeVersion(key) + 1);
+    else this.changeVersions.set(symbol, this.changeVersion(symbol) + 1);
+    this.changes.notify();
   }
 
   private touch(symbol: string, key: string): void {
