@@ -31,16 +31,21 @@ export const candlePayloadSchema = z.looseObject({
 /** One heatmap cell (HeatmapTile in services/shared/src/models/heatmap.ts documents each field). */
 export const heatmapTileSchema = z.looseObject({
   key: z.string().min(1),
-  strategy: z.enum(['butterfly-call', 'butterfly-put', 'vertical-call', 'vertical-put', 'single-call', 'single-put']),
+  strategy: z.enum(['butterfly-call', 'butterfly-put', 'vertical-call', 'vertical-put', 'single-call', 'single-put', 'iron-fly', 'bwb-call', 'bwb-put']),
   dte: z.number().int().nonnegative(),
   width: finite.nonnegative(),
   strike: finite.positive(),
+  /** Signed: positive paid, negative received (a credit). */
   debit: finite,
   maxProfit: finite.nullable(),
   maxLoss: finite,
   rewardRisk: finite.nullable(),
   expiry: epochMs,
   iv: finite.positive().optional(),
+  theo: finite.optional(),
+  bid: finite.optional(),
+  ask: finite.optional(),
+  wing: finite.positive().optional(),
 });
 export const heatmapPayloadSchema = z.looseObject({
   symbol,
@@ -67,7 +72,23 @@ export const modePayloadSchema = z.looseObject({
   seq,
 });
 export const biasPayloadSchema = z.looseObject({ symbol: symbol.optional(), bias: finite.min(-1).max(1), lfi: finite.optional(), seq });
-export const selectorPayloadSchema = z.looseObject({ symbol, ideas: z.array(z.looseObject({ tile: z.string(), score: finite })), seq });
+/**
+ * Trade ideas: `tile` is a heatmap tile key, best first. `family`, `dte` and `why` (the score in
+ * words, `explainIdea`) are sent by the current producer; older events may lack them.
+ */
+export const selectorPayloadSchema = z.looseObject({
+  symbol,
+  ideas: z.array(
+    z.looseObject({
+      tile: z.string(),
+      score: finite,
+      family: z.enum(['butterfly', 'vertical', 'single', 'iron-fly', 'bwb']).optional(),
+      dte: z.number().int().nonnegative().optional(),
+      why: z.string().max(500).optional(),
+    }),
+  ),
+  seq,
+});
 export const intelPayloadSchema = z.looseObject({
   id: z.string().min(1).max(200),
   title: z.string().min(1).max(500),

@@ -12,6 +12,9 @@ export interface ChainOption {
   gamma: number;
   /** Open contracts. */
   openInterest: number;
+  /** Quotes in points, when the source has a market (the heatmap prices spreads at their mids and naturals). */
+  bid?: number;
+  ask?: number;
   /** Black–Scholes implied volatility (annualised, 0.15 = 15 %), when the source prices one. */
   iv?: number;
 }

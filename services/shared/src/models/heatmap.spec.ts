@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatmapPayloadSchema } from '../events/payloads.js';
 import { type ChainOption } from './chain.js';
-import { applyHeatmap, buildHeatmapTiles, diffHeatmap, heatmapSnapshot, makeTile, tileKey } from './heatmap.js';
+import { applyHeatmap, buildHeatmapTiles, diffHeatmap, heatmapSnapshot, makeTile, strategyFamily, strategySide, TILE_STRATEGIES, tileKey } from './heatmap.js';
 
 // Fixed clock: 0DTE, six hours before a 21:00 UTC expiry.
 const expiry = Date.UTC(2026, 10, 23, 21);
@@ -23,6 +23,7 @@ describe('heatmap tile: 5000/5010/5020 call butterfly at 25.40 / 19.10 / 14.30',
       maxProfit: 8.5,
       maxLoss: 1.5,
       rewardRisk: 5.6667,
+      theo: 1.5, // no quotes in this chain: the model mids are the market
     });
   });
 });
@@ -75,6 +76,7 @@ describe('heatmap tile: expiry and implied vol', () => {
     const next = buildHeatmapTiles(withIv.map((o) => (o.iv === undefined ? o : { ...o, iv: o.iv + 0.01 })), { now, widths: [10] });
     expect(Object.keys(diffHeatmap('SPX', 1, tiles, next).tiles).sort()).toEqual([
       'butterfly-call:0:10:5010',
+      'iron-fly:0:10:5010',
       'single-call:0:0:5010',
       'single-put:0:0:5010',
       'vertical-call:0:10:5010',
@@ -87,6 +89,7 @@ describe(buildHeatmapTiles.name, () => {
   it('builds exactly the tiles whose legs are quoted, keyed strategy:dte:width:strike', () => {
     expect(Object.keys(buildHeatmapTiles(chain, { now, widths: [10] })).sort()).toEqual([
       'butterfly-call:0:10:5010',
+      'iron-fly:0:10:5010', // short the 5010 call and put, long the 5020 call and the 5000 put
       'single-call:0:0:5000',
       'single-call:0:0:5010',
       'single-call:0:0:5020',
@@ -105,7 +108,10 @@ describe(buildHeatmapTiles.name, () => {
 });
 
 describe(makeTile.name, () => {
-  it('drops trades the quotes make meaningless: zero or negative debit, debit ≥ width', () => {
+  it('drops trades the quotes make meaningless: zero or negative debit, debit ≥ width, an iron fly paid for or collecting its width', () => {
+    expect(makeTile('iron-fly', 0, 10, 5000, 0.5, expiry)).toBeUndefined();
+    expect(makeTile('iron-fly', 0, 10, 5000, -10, expiry)).toBeUndefined();
+    expect(makeTile('iron-fly', 0, 10, 5000, -9.95, expiry)).toMatchObject({ maxProfit: 9.95, maxLoss: 0.05 });
     expect(makeTile('butterfly-call', 0, 10, 5010, -0.2, expiry)).toBeUndefined();
     expect(makeTile('butterfly-call', 0, 10, 5010, 0.001, expiry)).toBeUndefined(); // rounds to 0.00
     expect(makeTile('vertical-call', 0, 5, 5000, 5, expiry)).toBeUndefined();
@@ -131,9 +137,10 @@ describe(diffHeatmap.name, () => {
     expect(diff.kind).toBe('diff');
     expect(diff.version).toBe(8);
     expect(Object.keys(diff.tiles).sort()).toEqual(['butterfly-call:0:10:5010', 'single-call:0:0:5020', 'vertical-call:0:10:5010']);
+    // The 5000 put left the chain, so the 5010 iron fly (long that put) is removed with it.
     expect(diff.tiles['butterfly-call:0:10:5010']).toMatchObject({ debit: 1.3, maxProfit: 8.7, maxLoss: 1.3, rewardRisk: 6.6923 });
     expect(diff.tiles['vertical-call:0:10:5010']).toMatchObject({ debit: 5, maxProfit: 5, rewardRisk: 1 });
-    expect(diff.removed).toEqual(['single-put:0:0:5000', 'vertical-put:0:10:5010']);
+    expect(diff.removed).toEqual(['iron-fly:0:10:5010', 'single-put:0:0:5000', 'vertical-put:0:10:5010']);
     expect(heatmapPayloadSchema.safeParse(diff).success).toBe(true);
   });
 
@@ -153,5 +160,109 @@ describe(heatmapSnapshot.name, () => {
     expect(snap).toEqual({ symbol: 'SPX', version: 1, kind: 'snapshot', tiles });
     expect(heatmapPayloadSchema.safeParse(snap).success).toBe(true);
     expect(applyHeatmap({ stale: tiles['single-call:0:0:5000'] as never }, snap)).toEqual(tiles);
+  });
+});
+
+// A quoted SPX chain (0DTE): model mid, then bid / ask. The 5000 call's model value (10.02) sits
+// off its quote mid (10.00), so theo and market differ on the tiles that use it.
+const quoted = (type: 'call' | 'put', strike: number, mid: number, bid: number, ask: number): ChainOption => ({ type, strike, expiry, mid, bid, ask, gamma: 0, openInterest: 0 });
+const book = [
+  quoted('call', 4990, 16, 15.9, 16.1),
+  quoted('call', 5000, 10.02, 9.9, 10.1),
+  quoted('call', 5010, 5.6, 5.5, 5.7),
+  quoted('call', 5015, 3.8, 3.7, 3.9),
+  quoted('put', 4985, 4.1, 4, 4.2),
+  quoted('put', 4990, 5.2, 5.1, 5.3),
+  quoted('put', 5000, 9, 8.9, 9.1),
+  quoted('put', 5010, 14.6, 14.5, 14.7),
+];
+const quotedTiles = buildHeatmapTiles(book, { now, widths: [10], strikeStep: 5, symbol: 'SPX' });
+
+describe('heatmap tile: 5000 iron fly 10 wide, sold', () => {
+  const fly = quotedTiles['iron-fly:0:10:5000'];
+
+  it('collects 8.20 at the mids (10.00 + 9.00 − 5.60 − 5.20), so its debit is −8.20', () => {
+    expect(fly).toMatchObject({ strategy: 'iron-fly', width: 10, strike: 5000, debit: -8.2 });
+  });
+
+  it('makes at most the 8.20 credit and loses at most 10 − 8.20 = 1.80 (reward/risk 4.5556)', () => {
+    expect(fly).toMatchObject({ maxProfit: 8.2, maxLoss: 1.8, rewardRisk: 4.5556 });
+  });
+
+  it('quotes bid −8.60 (legs at their worse side to exit) and ask −7.80 (7.80 credit at the naturals), theo −8.22', () => {
+    expect(fly).toMatchObject({ bid: -8.6, ask: -7.8, theo: -8.22 });
+    expect(fly).not.toHaveProperty('wing');
+  });
+});
+
+describe('heatmap tile: 5000 broken-wing call fly, 10 near wing, 15 far wing', () => {
+  const bwb = quotedTiles['bwb-call:0:10:5000'];
+
+  it('is 4990 / 2 × 5000 / 5015 for a 0.20 credit (16.00 − 20.00 + 3.80)', () => {
+    expect(bwb).toMatchObject({ strategy: 'bwb-call', width: 10, wing: 15, debit: -0.2 });
+  });
+
+  it('makes 10.20 at 5000, keeps the credit below 4990, and loses 5 − 0.20 = 4.80 above 5015', () => {
+    expect(bwb).toMatchObject({ maxProfit: 10.2, maxLoss: 4.8, rewardRisk: 2.125 });
+  });
+
+  it('quotes bid −0.60 and ask 0.20 around it', () => {
+    expect(bwb).toMatchObject({ bid: -0.6, ask: 0.2, theo: -0.24 });
+  });
+});
+
+describe('heatmap tile: 5000 broken-wing put fly, 10 near wing, 15 far wing', () => {
+  it('is 5010 / 2 × 5000 / 4985 for a 0.70 debit, makes 9.30 at 5000 and loses 5.70 below 4985', () => {
+    expect(quotedTiles['bwb-put:0:10:5000']).toMatchObject({ wing: 15, debit: 0.7, maxProfit: 9.3, maxLoss: 5.7, rewardRisk: 1.6316 });
+  });
+});
+
+describe('heatmap tiles from a quoted chain', () => {
+  it('never quote a debit outside the natural market: bid ≤ debit ≤ ask on every tile', () => {
+    const all = Object.values(quotedTiles);
+    expect(all.length).toBeGreaterThan(10);
+    for (const t of all) {
+      expect(t.bid, t.key).toBeLessThanOrEqual(t.debit);
+      expect(t.ask, t.key).toBeGreaterThanOrEqual(t.debit);
+    }
+  });
+
+  it("price at the quotes' mids on SPX ticks: the 5000/5010 call vertical at 4.40, 0.05 under 3 and 0.10 from 3", () => {
+    expect(quotedTiles['vertical-call:0:10:5000']).toMatchObject({ debit: 4.4, theo: 4.42, bid: 4.2, ask: 4.6 });
+    for (const t of Object.values(quotedTiles)) {
+      const tick = Math.abs(t.debit) < 3 ? 0.05 : 0.1;
+      expect(Math.abs(Math.round(t.debit / tick) * tick - t.debit), t.key).toBeLessThan(1e-9);
+    }
+  });
+
+  it('round to the SPX tick when built for SPX, to the cent otherwise', () => {
+    expect(buildHeatmapTiles(chain, { now, widths: [10], symbol: 'SPX' })['vertical-put:0:10:5010']?.debit).toBe(3.8); // 3.75 → 0.10 tick
+    expect(buildHeatmapTiles(chain, { now, widths: [10] })['vertical-put:0:10:5010']?.debit).toBe(3.75);
+  });
+
+  it('builds only the spreads `keep` accepts, and singles always', () => {
+    const kept = buildHeatmapTiles(book, { now, widths: [10], strikeStep: 5, symbol: 'SPX', keep: (strike) => strike === 5000 });
+    expect(Object.keys(kept).filter((k) => !k.startsWith('single')).every((k) => k.endsWith(':5000'))).toBe(true);
+    expect(kept['single-call:0:0:5015']).toBeDefined();
+  });
+
+  it('clamps a mid rounded onto a coarser tick back inside the natural market', () => {
+    expect(makeTile('vertical-call', 0, 10, 5000, 4.43, expiry, undefined, { symbol: 'SPX', bid: 4.41, ask: 4.44 })?.debit).toBe(4.41);
+  });
+});
+
+describe('strategy families and sides', () => {
+  it('groups the nine strategies into five families, the iron fly on no side', () => {
+    expect(TILE_STRATEGIES.map((s) => [s, strategyFamily(s), strategySide(s)])).toEqual([
+      ['butterfly-call', 'butterfly', 'call'],
+      ['butterfly-put', 'butterfly', 'put'],
+      ['vertical-call', 'vertical', 'call'],
+      ['vertical-put', 'vertical', 'put'],
+      ['single-call', 'single', 'call'],
+      ['single-put', 'single', 'put'],
+      ['iron-fly', 'iron-fly', undefined],
+      ['bwb-call', 'bwb', 'call'],
+      ['bwb-put', 'bwb', 'put'],
+    ]);
   });
 });

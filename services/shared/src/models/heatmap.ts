@@ -1,21 +1,68 @@
 import { type OptionType } from '../pricing/black-scholes.js';
+import { roundToOptionTick } from '../pricing/option-ticks.js';
 import { MS_PER_DAY } from '../pricing/year-fraction.js';
 import { type ChainOption } from './chain.js';
+import { bwbWing, payoffExtremes, tileStructure, type StructureLeg } from './tile-structure.js';
 
 /**
- * Heatmap tile strategies. All are debit trades, bought:
- * - `butterfly-call` / `butterfly-put`: long 1 at strike − width, short 2 at strike, long 1 at strike + width;
+ * Heatmap tile strategies, one lot each (`tileStructure` in tile-structure.ts lists the legs):
+ * - `butterfly-call` / `butterfly-put`: bought; long 1 at strike − width, short 2 at strike, long 1 at strike + width;
  * - `vertical-call`: call debit spread, long the call at strike, short the call at strike + width;
  * - `vertical-put`: put debit spread, long the put at strike, short the put at strike − width;
- * - `single-call` / `single-put`: one long option at strike (width 0).
+ * - `single-call` / `single-put`: one long option at strike (width 0);
+ * - `iron-fly`: SOLD for a credit; short the call and the put at strike, long the call at strike + width
+ *   and the put at strike − width;
+ * - `bwb-call`: broken-wing call butterfly; long 1 call at strike − width, short 2 at strike, long 1 at
+ *   strike + wing (wing > width, see `bwbWing`): cheaper than the fly, at the cost of risk above;
+ * - `bwb-put`: its mirror; long 1 put at strike + width, short 2 at strike, long 1 at strike − wing.
  */
-export type TileStrategy = 'butterfly-call' | 'butterfly-put' | 'vertical-call' | 'vertical-put' | 'single-call' | 'single-put';
+export type TileStrategy = 'butterfly-call' | 'butterfly-put' | 'vertical-call' | 'vertical-put' | 'single-call' | 'single-put' | 'iron-fly' | 'bwb-call' | 'bwb-put';
 
-export const TILE_STRATEGIES: readonly TileStrategy[] = ['butterfly-call', 'butterfly-put', 'vertical-call', 'vertical-put', 'single-call', 'single-put'];
+export const TILE_STRATEGIES: readonly TileStrategy[] = [
+  'butterfly-call',
+  'butterfly-put',
+  'vertical-call',
+  'vertical-put',
+  'single-call',
+  'single-put',
+  'iron-fly',
+  'bwb-call',
+  'bwb-put',
+];
+
+/** What a trader picks first in the heatmap and the ideas: the shape, before the side. */
+export type StrategyFamily = 'butterfly' | 'vertical' | 'single' | 'iron-fly' | 'bwb';
+
+export const STRATEGY_FAMILIES: readonly StrategyFamily[] = ['butterfly', 'vertical', 'single', 'iron-fly', 'bwb'];
+
+export function strategyFamily(strategy: TileStrategy): StrategyFamily {
+  switch (strategy) {
+    case 'butterfly-call':
+    case 'butterfly-put':
+      return 'butterfly';
+    case 'vertical-call':
+    case 'vertical-put':
+      return 'vertical';
+    case 'single-call':
+    case 'single-put':
+      return 'single';
+    case 'iron-fly':
+      return 'iron-fly';
+    case 'bwb-call':
+    case 'bwb-put':
+      return 'bwb';
+  }
+}
+
+/** The option type a strategy is built from; undefined for the iron fly, which uses both. */
+export function strategySide(strategy: TileStrategy): 'call' | 'put' | undefined {
+  if (strategy === 'iron-fly') return undefined;
+  return strategy.endsWith('-call') ? 'call' : 'put';
+}
 
 /**
- * One heatmap cell. Money is in index points per 1 lot (× 100 for dollars), rounded to cents;
- * `maxProfit` and `rewardRisk` are null when the profit is unbounded (a long call).
+ * One heatmap cell. Money is in index points per 1 lot (× 100 for dollars). `maxProfit` and
+ * `rewardRisk` are null when the profit is unbounded (a long call).
  */
 export interface HeatmapTile {
   /** `strategy:dte:width:strike`, e.g. `butterfly-call:0:10:5010`. */
@@ -24,19 +71,35 @@ export interface HeatmapTile {
   dte: number;
   /** Expiry instant of the tile's options, epoch ms (the legs all share it). */
   expiry: number;
+  /** Spread width in points: the wings of a fly or iron fly, a BWB's near wing, a vertical's strikes apart; 0 for a single. */
   width: number;
-  /** Centre strike of a butterfly, long strike of a vertical or single. */
+  /** Centre strike of a butterfly, iron fly or BWB, long strike of a vertical or single. */
   strike: number;
+  /**
+   * SIGNED net premium of one lot: positive paid, negative received (an iron fly, a BWB that prices
+   * for a credit). The market price: the legs' quote mids combined, on the exchange tick of the root
+   * (`roundToOptionTick`) when the tile was built for a symbol, else to the cent.
+   */
   debit: number;
+  /** Best P&L at expiry, points per lot; null when unbounded. */
   maxProfit: number | null;
+  /** Worst loss at expiry as a positive number of points per lot. */
   maxLoss: number;
   /** maxProfit / maxLoss, rounded to 1e-4. */
   rewardRisk: number | null;
   /**
-   * Implied vol of the option at `strike` (the butterfly's centre, the vertical's or single's long
-   * leg), rounded to 1e-4, when the chain provides one.
+   * Implied vol of the option at `strike` (the centre of a fly, iron fly (its call) or BWB, the
+   * vertical's or single's long leg), rounded to 1e-4, when the chain provides one.
    */
   iv?: number;
+  /** Model (theoretical) value of the spread, signed like `debit`, rounded to cents. */
+  theo?: number;
+  /** What selling the spread fetches at the legs' natural quotes (signed like `debit`; bid ≤ debit). */
+  bid?: number;
+  /** What buying the spread costs at the legs' natural quotes (signed like `debit`; debit ≤ ask). */
+  ask?: number;
+  /** Far wing of a broken-wing butterfly, points from the centre (bwb-call / bwb-put only). */
+  wing?: number;
 }
 
 export type HeatmapTiles = Record<string, HeatmapTile>;
@@ -59,10 +122,25 @@ const round = (x: number, places: number): number => {
   return Math.round(x * f) / f + 0; // + 0 turns −0 into 0
 };
 
+/** What a tile knows beyond its net price: the model value, the natural quotes, a BWB's far wing, the root's ticks. */
+export interface TileDetail {
+  /** Model value of the spread (signed like the debit). */
+  theo?: number;
+  /** Natural bid and ask of the spread (signed like the debit). */
+  bid?: number;
+  ask?: number;
+  /** A broken-wing butterfly's far wing (required for bwb-call / bwb-put). */
+  wing?: number;
+  /** Root whose exchange ticks the debit is rounded to (`roundToOptionTick`); without one, to the cent. */
+  symbol?: string;
+}
+
 /**
- * Builds one tile from leg prices (points) for options expiring at `expiry` (epoch ms); `iv` is the
- * implied vol of the option at `strike`, when known. Returns undefined when the quotes make the trade
- * meaningless: a debit ≤ 0, or a defined-risk trade whose debit is ≥ its width (no profit possible).
+ * Builds one tile from its signed net premium `debitRaw` (points; negative for a credit) for options
+ * expiring at `expiry` (epoch ms); `iv` is the implied vol of the option at `strike`, when known.
+ * Max profit and loss come from the expiry payoff of the legs. Returns undefined when the quotes make
+ * the trade meaningless: nothing at risk (a fly or vertical at no debit, an iron fly collecting its
+ * whole width: a free lunch only a stale quote offers), or no price at expiry that makes money.
  */
 export function makeTile(
   strategy: TileStrategy,
@@ -72,27 +150,21 @@ export function makeTile(
   debitRaw: number,
   expiry: number,
   iv?: number,
+  detail: TileDetail = {},
 ): HeatmapTile | undefined {
-  const debit = round(debitRaw, 2);
-  if (!(debit > 0)) return undefined;
-  let maxProfit: number | null;
-  switch (strategy) {
-    case 'butterfly-call':
-    case 'butterfly-put':
-    case 'vertical-call':
-    case 'vertical-put':
-      maxProfit = round(width - debit, 2);
-      break;
-    case 'single-call':
-      maxProfit = null;
-      break;
-    case 'single-put':
-      maxProfit = round(strike - debit, 2);
-      break;
-  }
+  const w = strategyFamily(strategy) === 'single' ? 0 : width;
+  const wing = strategyFamily(strategy) === 'bwb' ? detail.wing : undefined;
+  let debit = detail.symbol === undefined ? round(debitRaw, 2) : roundToOptionTick(detail.symbol, debitRaw);
+  const bid = detail.bid === undefined ? undefined : round(detail.bid, 2);
+  const ask = detail.ask === undefined ? undefined : round(detail.ask, 2);
+  // A mid rounded to a coarser tick than the legs' can land half a tick outside the natural market.
+  if (bid !== undefined && debit < bid) debit = bid;
+  if (ask !== undefined && debit > ask) debit = ask;
+  const extremes = payoffExtremes(tileStructure(strategy, strike, w, wing), debit);
+  const maxProfit = extremes.maxProfit === null ? null : round(extremes.maxProfit, 2);
+  const maxLoss = round(extremes.maxLoss, 2);
+  if (!(maxLoss > 0) || !Number.isFinite(maxLoss)) return undefined;
   if (maxProfit !== null && maxProfit <= 0) return undefined;
-  const isSingle = strategy === 'single-call' || strategy === 'single-put';
-  const w = isSingle ? 0 : width;
   const tile: HeatmapTile = {
     key: tileKey(strategy, dte, w, strike),
     strategy,
@@ -102,10 +174,16 @@ export function makeTile(
     strike,
     debit,
     maxProfit,
-    maxLoss: debit,
-    rewardRisk: maxProfit === null ? null : round(maxProfit / debit, 4),
+    maxLoss,
+    rewardRisk: maxProfit === null ? null : round(maxProfit / maxLoss, 4),
   };
   if (iv !== undefined && Number.isFinite(iv)) tile.iv = round(iv, 4);
+  if (detail.theo !== undefined && Number.isFinite(detail.theo)) tile.theo = round(detail.theo, 2);
+  if (bid !== undefined && ask !== undefined) {
+    tile.bid = bid;
+    tile.ask = ask;
+  }
+  if (wing !== undefined) tile.wing = wing;
   return tile;
 }
 
@@ -121,53 +199,92 @@ export interface HeatmapOptions {
   widths: readonly number[];
   /** Default: all of TILE_STRATEGIES. */
   strategies?: readonly TileStrategy[];
+  /** Strike spacing, for a BWB's far wing; default: the smallest spacing in the chain. */
+  strikeStep?: number;
+  /** Root whose exchange ticks the debits are rounded to; without one, to the cent. */
+  symbol?: string;
+  /**
+   * Which spreads to build (every one whose legs are quoted by default). The producer uses it to keep
+   * the streamed model small: see `tileBand` in services/massive.
+   */
+  keep?: (strike: number, width: number, expiry: number) => boolean;
 }
 
-/** Every tile the chain can price, keyed `strategy:dte:width:strike`, from the options' mids. */
+/**
+ * Every tile the chain can price, keyed `strategy:dte:width:strike`. The debit is the market: each
+ * leg at its quote mid ((bid + ask) / 2, or `mid` when the chain has no quotes), on the root's tick;
+ * `theo` combines the model mids; `bid`/`ask` are the natural quotes, when every leg has both.
+ */
 export function buildHeatmapTiles(chain: readonly ChainOption[], options: HeatmapOptions): HeatmapTiles {
-  const wanted = new Set(options.strategies ?? TILE_STRATEGIES);
-  const mids = new Map<string, number>();
+  const wanted = options.strategies ?? TILE_STRATEGIES;
+  const book = new Map<string, ChainOption>();
   const idx = (expiry: number, type: OptionType, strike: number): string => `${expiry}|${type}|${strike}`;
-  for (const o of chain) mids.set(idx(o.expiry, o.type, o.strike), o.mid);
-  const tiles: HeatmapTiles = {};
-  const add = (tile: HeatmapTile | undefined): void => {
-    if (tile !== undefined) tiles[tile.key] = tile;
-  };
+  const strikesByExpiry = new Map<number, Set<number>>();
   for (const o of chain) {
-    const dte = daysToExpiry(options.now, o.expiry);
-    const mid = (strike: number): number | undefined => mids.get(idx(o.expiry, o.type, strike));
-    const K = o.strike;
-    const side = o.type;
-    // Every tile built here is keyed at K on this option's side, so K's option is its centre/long leg.
-    const tile = (strategy: TileStrategy, width: number, debit: number): HeatmapTile | undefined => makeTile(strategy, dte, width, K, debit, o.expiry, o.iv);
-    if (wanted.has(`single-${side}`)) add(tile(`single-${side}`, 0, o.mid));
-    for (const w of options.widths) {
-      const lower = mid(K - w);
-      const upper = mid(K + w);
-      if (wanted.has(`butterfly-${side}`) && lower !== undefined && upper !== undefined) {
-        add(tile(`butterfly-${side}`, w, lower - 2 * o.mid + upper));
+    book.set(idx(o.expiry, o.type, o.strike), o);
+    let strikes = strikesByExpiry.get(o.expiry);
+    if (!strikes) strikesByExpiry.set(o.expiry, (strikes = new Set()));
+    strikes.add(o.strike);
+  }
+  const step = options.strikeStep ?? smallestSpacing(chain);
+  const tiles: HeatmapTiles = {};
+  for (const [expiry, strikes] of strikesByExpiry) {
+    const dte = daysToExpiry(options.now, expiry);
+    for (const K of strikes) {
+      for (const strategy of wanted) {
+        const single = strategyFamily(strategy) === 'single';
+        for (const w of single ? [0] : options.widths) {
+          if (!single && options.keep && !options.keep(K, w, expiry)) continue;
+          const wing = strategyFamily(strategy) === 'bwb' ? bwbWing(w, step) : undefined;
+          const legs = tileStructure(strategy, K, w, wing);
+          const quotes = legs.map((l) => book.get(idx(expiry, l.type, l.strike)));
+          if (quotes.some((q) => q === undefined)) continue;
+          const { market, ...quoted } = spreadPrices(legs, quotes as ChainOption[]);
+          const centre = book.get(idx(expiry, strategySide(strategy) ?? 'call', K));
+          const detail: TileDetail = { ...quoted, wing };
+          if (options.symbol !== undefined) detail.symbol = options.symbol;
+          const tile = makeTile(strategy, dte, w, K, market, expiry, centre?.iv, detail);
+          if (tile !== undefined) tiles[tile.key] = tile;
+        }
       }
-      if (side === 'call' && wanted.has('vertical-call') && upper !== undefined) add(tile('vertical-call', w, o.mid - upper));
-      if (side === 'put' && wanted.has('vertical-put') && lower !== undefined) add(tile('vertical-put', w, o.mid - lower));
     }
   }
   return tiles;
 }
 
+/** The spread's market mid, model value and (when every leg is quoted) natural bid and ask. */
+function spreadPrices(legs: readonly StructureLeg[], options: readonly ChainOption[]): { market: number; theo: number; bid?: number; ask?: number } {
+  let market = 0;
+  let theo = 0;
+  let bid = 0;
+  let ask = 0;
+  let quoted = true;
+  legs.forEach((leg, i) => {
+    const o = options[i]!;
+    theo += leg.ratio * o.mid;
+    if (o.bid === undefined || o.ask === undefined) {
+      quoted = false;
+      market += leg.ratio * o.mid;
+      return;
+    }
+    market += (leg.ratio * (o.bid + o.ask)) / 2;
+    // Buying the spread lifts the offers of its long legs and hits the bids of its short ones.
+    ask += leg.ratio * (leg.ratio > 0 ? o.ask : o.bid);
+    bid += leg.ratio * (leg.ratio > 0 ? o.bid : o.ask);
+  });
+  return quoted ? { market, theo, bid, ask } : { market, theo };
+}
+
+function smallestSpacing(chain: readonly ChainOption[]): number {
+  const strikes = [...new Set(chain.map((o) => o.strike))].sort((a, b) => a - b);
+  let step = Infinity;
+  for (let i = 1; i < strikes.length; i++) step = Math.min(step, strikes[i]! - strikes[i - 1]!);
+  return Number.isFinite(step) ? step : 1;
+}
+
 function sameTile(a: HeatmapTile, b: HeatmapTile): boolean {
-  return (
-    a.key === b.key &&
-    a.strategy === b.strategy &&
-    a.dte === b.dte &&
-    a.expiry === b.expiry &&
-    a.width === b.width &&
-    a.strike === b.strike &&
-    a.debit === b.debit &&
-    a.maxProfit === b.maxProfit &&
-    a.maxLoss === b.maxLoss &&
-    a.rewardRisk === b.rewardRisk &&
-    a.iv === b.iv
-  );
+  const fields = Object.keys(a) as (keyof HeatmapTile)[];
+  return fields.length === Object.keys(b).length && fields.every((field) => a[field] === b[field]);
 }
 
 /** A full snapshot payload (sent first, and whenever a consumer must resynchronise). */

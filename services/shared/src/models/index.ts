@@ -17,3 +17,5 @@ export * from './gex-levels.js';
 export * from './expected-move.js';
 export * from './risk-axis.js';
 export * from './strategy-templates.js';
+export * from './tile-structure.js';
+export * from './trade-ideas.js';

@@ -7,8 +7,8 @@ import { tileLegs } from './tile-legs.js';
 const expiry = Date.UTC(2026, 10, 23, 21);
 const DAY = 86_400_000;
 
-function tile(strategy: TileStrategy, width: number, strike: number, debit: number, iv?: number): HeatmapTile {
-  const t = makeTile(strategy, 0, width, strike, debit, expiry, iv);
+function tile(strategy: TileStrategy, width: number, strike: number, debit: number, iv?: number, wing?: number): HeatmapTile {
+  const t = makeTile(strategy, 0, width, strike, debit, expiry, iv, wing === undefined ? {} : { wing });
   if (!t) throw new Error(`no ${strategy} tile`);
   return t;
 }
@@ -144,6 +144,69 @@ describe('tile legs: singles', () => {
     expect(graph.breakevens).toEqual([4985]);
     expect(payoffAtExpiry(tileLegs(put, 3), 4900)).toBeCloseTo(3 * 85, 10);
     expect(payoffAtExpiry(tileLegs(put, 3), 5050)).toBeCloseTo(-45, 10);
+  });
+});
+
+describe('tile legs: iron fly sold for 7.50 credit, 10 wide at 5000', () => {
+  const fly = tile('iron-fly', 10, 5000, -7.5);
+  const legs = tileLegs(fly, 2);
+
+  it('is long 4990 put, short 5000 put and call, long 5010 call; the credit rides on the first short leg', () => {
+    expect(legs).toEqual([
+      { type: 'put', strike: 4990, expiry, quantity: 2, entryPrice: 0 },
+      { type: 'put', strike: 5000, expiry, quantity: -2, entryPrice: 7.5 },
+      { type: 'call', strike: 5000, expiry, quantity: -2, entryPrice: 0 },
+      { type: 'call', strike: 5010, expiry, quantity: 2, entryPrice: 0 },
+    ]);
+  });
+
+  it('keeps the credit at 5000 (2 × 7.50) and loses 2 × 2.50 beyond the wings, breakevens 4992.50 and 5007.50', () => {
+    const graph = riskGraph(legs, { spots });
+    expect(graph.maxProfit).toBeCloseTo(15, 10);
+    expect(graph.maxLoss).toBeCloseTo(-5, 10);
+    expect(graph.breakevens.map((b) => Math.round(b * 1e6) / 1e6)).toEqual([4992.5, 5007.5]);
+    expect(fly).toMatchObject({ maxProfit: 7.5, maxLoss: 2.5, rewardRisk: 3 });
+  });
+});
+
+describe('tile legs: broken-wing flies', () => {
+  it('a call BWB 4990/5000/5015 for a 0.20 credit puts 0.10 on each of the two short 5000 calls', () => {
+    const bwb = tile('bwb-call', 10, 5000, -0.2, undefined, 15);
+    const legs = tileLegs(bwb);
+    expect(legs.map((l) => [l.type, l.strike, l.quantity, l.entryPrice])).toEqual([
+      ['call', 4990, 1, 0],
+      ['call', 5000, -2, 0.1],
+      ['call', 5015, 1, 0],
+    ]);
+    const graph = riskGraph(legs, { spots });
+    expect(graph.maxProfit).toBeCloseTo(10.2, 10);
+    expect(graph.maxLoss).toBeCloseTo(-4.8, 10);
+    expect(payoffAtExpiry(legs, 4900)).toBeCloseTo(0.2, 10); // the credit is kept below the lower wing
+    expect(graph.maxProfit).toBeCloseTo(bwb.maxProfit ?? NaN, 10);
+    expect(graph.maxLoss).toBeCloseTo(-bwb.maxLoss, 10);
+  });
+
+  it('a put BWB 4985/5000/5010 for a 0.70 debit risks 5.70 below 4985 and 0.70 above 5010', () => {
+    const bwb = tile('bwb-put', 10, 5000, 0.7, undefined, 15);
+    const legs = tileLegs(bwb);
+    expect(legs.map((l) => [l.type, l.strike, l.quantity, l.entryPrice])).toEqual([
+      ['put', 4985, 1, 0.7],
+      ['put', 5000, -2, 0],
+      ['put', 5010, 1, 0],
+    ]);
+    expect(payoffAtExpiry(legs, 4900)).toBeCloseTo(-5.7, 10);
+    expect(payoffAtExpiry(legs, 5050)).toBeCloseTo(-0.7, 10);
+    expect(payoffAtExpiry(legs, 5000)).toBeCloseTo(9.3, 10);
+    expect(bwb).toMatchObject({ maxProfit: 9.3, maxLoss: 5.7 });
+  });
+
+  it('every strategy keeps entry prices ≥ 0 and their quantity-weighted sum equal to quantity × debit', () => {
+    const cases: HeatmapTile[] = [tile('iron-fly', 20, 5000, -14), tile('bwb-call', 10, 5000, 0.4, undefined, 15), tile('bwb-put', 20, 5000, -0.5, undefined, 30), tile('butterfly-put', 10, 5000, 2)];
+    for (const t of cases) {
+      const legs = tileLegs(t, 3);
+      expect(legs.every((l) => l.entryPrice >= 0), t.key).toBe(true);
+      expect(legs.reduce((sum, l) => sum + l.quantity * l.entryPrice, 0), t.key).toBeCloseTo(3 * t.debit, 10);
+    }
   });
 });
 

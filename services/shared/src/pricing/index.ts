@@ -5,3 +5,4 @@ export * from './greeks.js';
 export * from './implied-vol.js';
 export * from './vol-skew.js';
 export * from './market-constants.js';
+export * from './option-ticks.js';
