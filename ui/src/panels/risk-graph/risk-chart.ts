@@ -1,19 +1,28 @@
-import type { RiskGraphPoint } from '@marketswarm/shared/models';
 import type { Scale } from '../../charts/scale';
+import { niceStep } from '../../charts/scale';
 
-/** Pure geometry of the risk chart: its P&L domain, SVG paths and labels (scales and ticks: charts/scale). */
+/** Pure geometry of the risk chart: its P&L domain, frame layout, SVG paths and labels (scales and ticks: charts/scale). */
 
-/** P&L domain of the lines (and of each position's own line, `extra`), always including zero, padded by 8% so the lines never touch the frame. */
-export function pnlDomain(points: readonly RiskGraphPoint[], extra: readonly (readonly number[])[] = []): [number, number] {
+/** The x range drawn (structurally the shared library's PriceAxis). */
+export interface ChartAxis {
+  from: number;
+  to: number;
+}
+
+/**
+ * P&L domain of the series (each sampled at `spots`), counting only samples inside `axis` so a curve
+ * computed over a wider range does not squash the one drawn; always includes zero, padded by 8% so
+ * the lines never touch the frame.
+ */
+export function pnlDomain(spots: readonly number[], series: readonly (readonly number[])[], axis?: ChartAxis): [number, number] {
   let lo = 0;
   let hi = 0;
-  for (const p of points) {
-    lo = Math.min(lo, p.expiry, p.today ?? 0);
-    hi = Math.max(hi, p.expiry, p.today ?? 0);
-  }
-  for (const series of extra) {
-    for (const v of series) {
-      if (!Number.isFinite(v)) continue;
+  for (const values of series) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const s = spots[i];
+      if (v === undefined || s === undefined || !Number.isFinite(v)) continue;
+      if (axis !== undefined && (s < axis.from || s > axis.to)) continue;
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
@@ -43,11 +52,16 @@ export function linePath(xs: readonly number[], ys: readonly number[]): string {
 }
 
 /**
- * The area between the expiry line and zero, on one side of zero (`sign` 1: profit, −1: loss). The
- * breakevens are inserted as exact zero points, so clamping the samples at zero is exact.
+ * The area between a curve (`values` at `spots`) and zero, on one side of zero (`sign` 1: profit,
+ * −1: loss). The breakevens are inserted as exact zero points, so clamping the samples at zero is exact.
  */
-export function areaPath(points: readonly RiskGraphPoint[], breakevens: readonly number[], sign: 1 | -1, x: Scale, y: Scale): string {
-  const series = [...points.map((p) => ({ spot: p.spot, v: p.expiry })), ...breakevens.map((b) => ({ spot: b, v: 0 }))].sort((a, b) => a.spot - b.spot);
+export function areaPath(spots: readonly number[], values: readonly number[], breakevens: readonly number[], sign: 1 | -1, x: Scale, y: Scale): string {
+  const samples: { spot: number; v: number }[] = [];
+  spots.forEach((spot, i) => {
+    const v = values[i];
+    if (v !== undefined && Number.isFinite(v)) samples.push({ spot, v });
+  });
+  const series = [...samples, ...breakevens.map((b) => ({ spot: b, v: 0 }))].sort((a, b) => a.spot - b.spot);
   if (series.length < 2) return '';
   const clamp = (v: number): number => (sign > 0 ? Math.max(v, 0) : Math.min(v, 0));
   if (!series.some((s) => clamp(s.v) !== 0)) return '';
@@ -66,16 +80,64 @@ export function axisMoney(v: number): string {
   return `${sign}$${Number(a.toFixed(a >= 10 ? 0 : 2))}`;
 }
 
+/** A price tick's label with as many decimals as the tick step needs (5,000 steps of 5 → "5000"; steps of 0.5 → "5000.5"). */
+export function priceTick(value: number, step: number): string {
+  let decimals = 0;
+  while (decimals < 4 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9) decimals++;
+  return value.toFixed(decimals);
+}
+
 /**
- * Label rows for the breakeven markers: neighbours closer than `minGap` pixels alternate between two
- * rows so their labels do not overlap.
+ * Label rows for markers at pixel `xs` (ascending): each label goes to the lowest row whose previous
+ * label ends at least `minGap` pixels before it, up to `maxRows` rows (then it shares the row
+ * that has been free the longest), so neighbours never overlap while there is room.
  */
-export function labelRows(xs: readonly number[], minGap: number): number[] {
-  const rows: number[] = [];
-  xs.forEach((x, i) => {
-    const prev = xs[i - 1];
-    const prevRow = rows[i - 1] ?? 1;
-    rows.push(prev !== undefined && Math.abs(x - prev) < minGap ? 1 - prevRow : 0);
+export function labelRows(xs: readonly number[], minGap: number, maxRows = 2): number[] {
+  const lastX: number[] = [];
+  return xs.map((x) => {
+    for (let row = 0; row < maxRows; row++) {
+      const prev = lastX[row];
+      if (prev === undefined || x - prev >= minGap) {
+        lastX[row] = x;
+        return row;
+      }
+    }
+    let oldest = 0;
+    for (let row = 1; row < maxRows; row++) if ((lastX[row] ?? -Infinity) < (lastX[oldest] ?? -Infinity)) oldest = row;
+    lastX[oldest] = x;
+    return oldest;
   });
-  return rows;
+}
+
+/** Minimum size of the drawing: below it the chart scrolls inside its frame rather than squeezing labels. */
+export const MIN_CHART = { width: 260, height: 180 } as const;
+/** Rough advance of one character of the chart's 10 px monospace labels. */
+export const CHAR_WIDTH = 6.1;
+
+export interface ChartFrame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The plot box inside a `width` × `height` frame: room on the left for the longest P&L label, on top for the spot labels, below for the prices. */
+export function chartFrame(width: number, height: number, yLabels: readonly string[]): ChartFrame {
+  const w = Math.max(MIN_CHART.width, width);
+  const h = Math.max(MIN_CHART.height, height);
+  const longest = yLabels.reduce((m, l) => Math.max(m, l.length), 3);
+  const left = Math.ceil(longest * CHAR_WIDTH + 12);
+  return { width: w, height: h, left, right: w - 14, top: 30, bottom: h - 24 };
+}
+
+/** About how many ticks fit along `pixels` when each label is `labelPx` wide and needs as much again of space. */
+export function tickTarget(pixels: number, labelPx: number): number {
+  return Math.max(2, Math.floor(pixels / Math.max(1, labelPx * 2)));
+}
+
+/** The price step of x ticks that keeps labels of `chars` characters apart on `pixels` of axis. */
+export function priceTickStep(axis: ChartAxis, pixels: number, chars: number): number {
+  return niceStep(axis.to - axis.from, tickTarget(pixels, chars * CHAR_WIDTH));
 }

@@ -1,0 +1,223 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ChartAxis, ChartFrame } from './risk-chart';
+import { chartKeyAction, dragDelta, panBy, pickedPrice, priceAtPixel, wheelFactor, zoomAround } from './risk-chart-gestures';
+
+export interface ChartCursor {
+  price: number;
+  /** Pointer height in the frame; undefined for the keyboard crosshair. */
+  y: number | undefined;
+  source: 'pointer' | 'keyboard';
+}
+
+export interface ChartGestureState {
+  axis: ChartAxis;
+  frame: ChartFrame;
+  cursor: ChartCursor | null;
+  /** Where the keyboard crosshair starts (the what-if spot). */
+  home: number;
+}
+
+export interface ChartGestureHandlers {
+  onAxisChange(axis: ChartAxis): void;
+  onAxisReset(): void;
+  onLevelAlert(level: number): void;
+  onCursor(cursor: ChartCursor | null): void;
+}
+
+/** Pixels a press may move and still count as a click (a tap shows the crosshair, it does not pan). */
+const CLICK_SLOP = 4;
+
+interface Drag {
+  id: number;
+  startX: number;
+  startAxis: ChartAxis;
+  moved: boolean;
+}
+
+interface Pinch {
+  startDistance: number;
+  startAxis: ChartAxis;
+  anchor: number;
+}
+
+/**
+ * Zoom and pan of the chart on `ref` (the focusable plot): wheel zooms about the cursor (and a
+ * sideways trackpad swipe pans), a drag pans (pointer capture, so touch and a drag leaving the
+ * chart work), two fingers pinch, keys act while it has focus; the pointer (or Shift+arrows) moves
+ * the crosshair; Alt+click sets an alert. Axis changes are coalesced to one per animation frame,
+ * because each makes the panel recompute every curve.
+ */
+export function useChartGestures(ref: RefObject<HTMLElement | null>, state: ChartGestureState, handlers: ChartGestureHandlers): void {
+  const latest = useRef({ state, handlers });
+  latest.current = { state, handlers };
+
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    let pending: ChartAxis | null = null;
+    let frameRequest = 0;
+    let drag: Drag | null = null;
+    let pinch: Pinch | null = null;
+    const pointers = new Map<number, { x: number; y: number }>();
+
+    /** The axis gestures build on: the one waiting to be sent, else the one drawn. */
+    const baseAxis = (): ChartAxis => pending ?? latest.current.state.axis;
+    const send = (axis: ChartAxis): void => {
+      pending = axis;
+      if (frameRequest !== 0) return;
+      frameRequest = requestAnimationFrame(() => {
+        frameRequest = 0;
+        const next = pending;
+        pending = null;
+        if (next !== null) latest.current.handlers.onAxisChange(next);
+      });
+    };
+    const local = (event: { clientX: number; clientY: number }): { x: number; y: number } => {
+      const rect = el.getBoundingClientRect();
+      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    };
+    const priceAt = (x: number, axis = latest.current.state.axis): number => {
+      const { frame } = latest.current.state;
+      return priceAtPixel(axis, Math.max(frame.left, Math.min(frame.right, x)), frame.left, frame.right);
+    };
+    const showCursor = (x: number, y: number): void => {
+      const { frame } = latest.current.state;
+      if (x < frame.left || x > frame.right) latest.current.handlers.onCursor(null);
+      else latest.current.handlers.onCursor({ price: priceAt(x, baseAxis()), y, source: 'pointer' });
+    };
+
+    const onWheel = (event: WheelEvent): void => {
+      // Only reached while the pointer is over the chart, so the page scrolls normally elsewhere.
+      event.preventDefault();
+      const axis = baseAxis();
+      const { frame } = latest.current.state;
+      if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        send(panBy(axis, dragDelta(axis, -event.deltaX, frame.right - frame.left)));
+        return;
+      }
+      const { x } = local(event);
+      send(zoomAround(axis, wheelFactor(event.deltaY, event.deltaMode), priceAt(x, axis)));
+    };
+
+    const onPointerDown = (event: PointerEvent): void => {
+      if (event.pointerType === 'mouse' && event.button !== 0) return;
+      const { x, y } = local(event);
+      const { frame, axis } = latest.current.state;
+      // A press on a marker or button is theirs (a click), not the start of a pan or an Alt+click alert.
+      if (event.target instanceof Element && event.target.closest('[data-level], button') !== null) return;
+      if (event.altKey) {
+        if (x >= frame.left && x <= frame.right) {
+          event.preventDefault();
+          latest.current.handlers.onLevelAlert(pickedPrice(priceAt(x), axis, frame.right - frame.left));
+        }
+        return;
+      }
+      pointers.set(event.pointerId, { x, y });
+      el.setPointerCapture(event.pointerId);
+      if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        if (a !== undefined && b !== undefined) {
+          drag = null;
+          pinch = { startDistance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), startAxis: baseAxis(), anchor: priceAt((a.x + b.x) / 2, baseAxis()) };
+        }
+        return;
+      }
+      drag = { id: event.pointerId, startX: x, startAxis: baseAxis(), moved: false };
+      showCursor(x, y);
+    };
+
+    const onPointerMove = (event: PointerEvent): void => {
+      const { x, y } = local(event);
+      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, { x, y });
+      if (pinch !== null && pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        if (a !== undefined && b !== undefined) send(zoomAround(pinch.startAxis, pinch.startDistance / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), pinch.anchor));
+        return;
+      }
+      if (drag !== null && drag.id === event.pointerId) {
+        const dx = x - drag.startX;
+        if (!drag.moved && Math.abs(dx) < CLICK_SLOP) return;
+        drag.moved = true;
+        const { frame } = latest.current.state;
+        send(panBy(drag.startAxis, dragDelta(drag.startAxis, dx, frame.right - frame.left)));
+        // While panning the price under the pointer stays put: the crosshair keeps its price.
+        return;
+      }
+      if (event.pointerType === 'mouse') showCursor(x, y);
+    };
+
+    const onPointerEnd = (event: PointerEvent): void => {
+      pointers.delete(event.pointerId);
+      if (el.hasPointerCapture(event.pointerId)) el.releasePointerCapture(event.pointerId);
+      if (drag?.id === event.pointerId) drag = null;
+      if (pointers.size < 2) pinch = null;
+    };
+
+    const onPointerLeave = (event: PointerEvent): void => {
+      if (event.pointerType === 'mouse' && drag === null && latest.current.state.cursor?.source === 'pointer') latest.current.handlers.onCursor(null);
+    };
+
+    const onKeyDown = (event: KeyboardEvent): void => {
+      // Browser and workspace shortcuts (Ctrl+-, Alt+…) stay theirs.
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const action = chartKeyAction(event.key, event.shiftKey);
+      if (action === undefined) return;
+      const { state: s, handlers: h } = latest.current;
+      const axis = baseAxis();
+      const span = axis.to - axis.from;
+      const clampIn = (p: number): number => Math.max(axis.from, Math.min(axis.to, p));
+      switch (action.kind) {
+        case 'zoom':
+          send(zoomAround(axis, action.factor, s.cursor?.price ?? (axis.from + axis.to) / 2));
+          break;
+        case 'reset':
+          pending = null;
+          h.onAxisReset();
+          break;
+        case 'pan':
+          send(panBy(axis, action.fraction * span));
+          break;
+        case 'cursor': {
+          const from = s.cursor?.price ?? clampIn(s.home);
+          h.onCursor({ price: clampIn(s.cursor === null ? from : from + action.fraction * span), y: undefined, source: 'keyboard' });
+          break;
+        }
+        case 'alert':
+          if (s.cursor === null) return;
+          h.onLevelAlert(pickedPrice(s.cursor.price, axis, s.frame.right - s.frame.left));
+          break;
+        case 'hide-cursor':
+          if (s.cursor === null) return;
+          h.onCursor(null);
+          break;
+      }
+      event.preventDefault();
+    };
+
+    const onBlur = (event: FocusEvent): void => {
+      // Focus moving to a breakeven marker inside the chart keeps the keyboard crosshair.
+      if (event.relatedTarget instanceof Node && el.contains(event.relatedTarget)) return;
+      if (latest.current.state.cursor?.source === 'keyboard') latest.current.handlers.onCursor(null);
+    };
+
+    el.addEventListener('wheel', onWheel, { passive: false });
+    el.addEventListener('pointerdown', onPointerDown);
+    el.addEventListener('pointermove', onPointerMove);
+    el.addEventListener('pointerup', onPointerEnd);
+    el.addEventListener('pointercancel', onPointerEnd);
+    el.addEventListener('pointerleave', onPointerLeave);
+    el.addEventListener('keydown', onKeyDown);
+    el.addEventListener('focusout', onBlur);
+    return () => {
+      cancelAnimationFrame(frameRequest);
+      el.removeEventListener('wheel', onWheel);
+      el.removeEventListener('pointerdown', onPointerDown);
+      el.removeEventListener('pointermove', onPointerMove);
+      el.removeEventListener('pointerup', onPointerEnd);
+      el.removeEventListener('pointercancel', onPointerEnd);
+      el.removeEventListener('pointerleave', onPointerLeave);
+      el.removeEventListener('keydown', onKeyDown);
+      el.removeEventListener('focusout', onBlur);
+    };
+  }, [ref]);
+}
