@@ -19,3 +19,5 @@ export * from './risk-axis.js';
 export * from './strategy-templates.js';
 export * from './tile-structure.js';
 export * from './trade-ideas.js';
+export * from './risk-probability.js';
+export * from './position-risk.js';
