@@ -1,8 +1,18 @@
 /**
- * The optional beep on a fired alert's toast: a setting kept in this browser (localStorage, off by
- * default) and a short tone made with the Web Audio API, so there is no sound file to load.
+ * The optional beep on a fired alert's toast: the trader's `sounds` setting (in the profile, so it
+ * follows them to any browser) and a short tone made with the Web Audio API, so there is no sound
+ * file to load. Until the profile's settings are known, the choice kept in this browser
+ * (localStorage, off by default) stands in.
  */
 export const ALERT_SOUND_KEY = 'ms.alerts.sound';
+
+/** The profile's setting once known; a toggle on the page overrides it for the rest of the visit. */
+let chosen: boolean | undefined;
+
+/** Called when the trader's settings load or change; undefined when nobody is signed in. */
+export function applySoundSetting(on: boolean | undefined): void {
+  chosen = on;
+}
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
@@ -16,10 +26,11 @@ const storage = (): Storage | undefined => {
 };
 
 export function isAlertSoundOn(store: Storage | undefined = storage()): boolean {
-  return store?.getItem(ALERT_SOUND_KEY) === 'on';
+  return chosen ?? store?.getItem(ALERT_SOUND_KEY) === 'on';
 }
 
 export function setAlertSound(on: boolean, store: Storage | undefined = storage()): void {
+  chosen = on;
   try {
     store?.setItem(ALERT_SOUND_KEY, on ? 'on' : 'off');
   } catch (error) {

@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import type { UserDto } from '@marketswarm/shared/dto';
 import { useSession } from '../auth/session';
 import { Splash } from './Splash';
+import { UserSettingsEffects } from './UserSettingsEffects';
 
 const SessionUserContext = createContext<UserDto | null>(null);
 
@@ -25,6 +26,7 @@ export function RequireSession() {
   if (!user) return <Navigate to="/signin" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (
     <SessionUserContext.Provider value={user}>
+      <UserSettingsEffects user={user} />
       <Outlet />
     </SessionUserContext.Provider>
   );

@@ -1,36 +1,17 @@
-import type { ReactNode } from 'react';
 import { Group, Panel, Separator, type Layout } from 'react-resizable-panels';
-import { CandlesPanel } from '../panels/candles/CandlesPanel';
-import { HeatmapPanel } from '../panels/heatmap/HeatmapPanel';
-import { RiskGraphPanel } from '../panels/risk-graph/RiskGraphPanel';
-import { GexPanel } from '../panels/gex/GexPanel';
-import { MarketModePanel } from '../panels/market-mode/MarketModePanel';
-import { SelectorPanel } from '../panels/selector/SelectorPanel';
-import { IntelPanel } from '../panels/intel/IntelPanel';
-import { VexyPanel } from '../panels/vexy/VexyPanel';
-import { CommentaryTabs } from '../panels/commentary/CommentaryTabs';
-
-
-export type SavedLayouts = Partial<Record<string, Layout>>;
+import type { SavedLayouts } from './layout-preference';
+import { PanelFrame } from './panel-content';
+import type { PanelId } from './panel-guide';
 
 interface LayoutProps {
   layouts: SavedLayouts;
   onLayout: (groupId: string, layout: Layout) => void;
 }
 
-/**
- * A resizable panel holding one titled region: a landmark with a heading, so keyboard and
- * screen-reader users can jump between panels.
- */
-function FramedPanel({ id, title, defaultSize, minSize, children }: { id: string; title: string; defaultSize?: string; minSize: string; children: ReactNode }) {
+function FramedPanel({ id, defaultSize, minSize }: { id: PanelId; defaultSize: string; minSize: string }) {
   return (
-    <Panel id={id} minSize={minSize} {...(defaultSize === undefined ? {} : { defaultSize })}>
-      <section className="ws-panel" aria-labelledby={`${id}-title`}>
-        <h2 className="ws-panel-title" id={`${id}-title`}>
-          {title}
-        </h2>
-        <div className="ws-panel-body">{children}</div>
-      </section>
+    <Panel id={id} minSize={minSize} defaultSize={defaultSize}>
+      <PanelFrame id={id} />
     </Panel>
   );
 }
@@ -40,8 +21,10 @@ function ResizeHandle({ label }: { label: string }) {
 }
 
 /**
- * The workspace grid: resizable, and each group's sizes are saved per user (profile preferences)
- * once a drag ends.
+ * The workspace grid, resizable, each group's sizes saved per user once a drag ends (the groups
+ * and their panels are listed in layout-preference.ts). The risk graph gets the widest column of
+ * the top row, so at 1280×800 its chart and its side column of sliders and positions sit side by
+ * side (about 600 × 430 px); the reading panels share the bottom row.
  */
 export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
   const group = (id: string) => ({
@@ -53,51 +36,31 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
   });
   return (
     <Group orientation="vertical" className="workspace-grid" {...group('rows')}>
-      <Panel id="top" defaultSize="68" minSize="30">
+      <Panel id="top" defaultSize="62" minSize="35">
         <Group orientation="horizontal" {...group('top')}>
-          <Panel id="charts" defaultSize="32" minSize="15">
+          <Panel id="charts" defaultSize="24" minSize="14">
             <Group orientation="vertical" {...group('charts')}>
-              <FramedPanel id="candles" title="Candles" defaultSize="45" minSize="20">
-                <CandlesPanel />
-              </FramedPanel>
+              <FramedPanel id="candles" defaultSize="44" minSize="15" />
               <ResizeHandle label="candles and GEX" />
-              <FramedPanel id="gex" title="GEX by strike" defaultSize="35" minSize="15">
-                <GexPanel />
-              </FramedPanel>
+              <FramedPanel id="gex" defaultSize="32" minSize="12" />
               <ResizeHandle label="GEX and market mode" />
-              <FramedPanel id="mode" title="Market mode" minSize="12">
-                <MarketModePanel />
-              </FramedPanel>
+              <FramedPanel id="mode" defaultSize="24" minSize="10" />
             </Group>
           </Panel>
           <ResizeHandle label="charts and heatmap" />
-          <FramedPanel id="heatmap" title="Heatmap" defaultSize="38" minSize="20">
-            <HeatmapPanel />
-          </FramedPanel>
-          <ResizeHandle label="heatmap and side panels" />
-          <Panel id="side" minSize="15">
-            <Group orientation="vertical" {...group('side')}>
-              <FramedPanel id="risk" title="Risk graph" defaultSize="62" minSize="25">
-                <RiskGraphPanel />
-              </FramedPanel>
-              <ResizeHandle label="risk graph and trade ideas" />
-              <FramedPanel id="selector" title="Trade ideas" minSize="10">
-                <SelectorPanel />
-              </FramedPanel>
-            </Group>
-          </Panel>
+          <FramedPanel id="heatmap" defaultSize="27" minSize="16" />
+          <ResizeHandle label="heatmap and risk graph" />
+          <FramedPanel id="risk" defaultSize="49" minSize="30" />
         </Group>
       </Panel>
       <ResizeHandle label="top and bottom rows" />
-      <Panel id="bottom" minSize="12">
+      <Panel id="bottom" defaultSize="38" minSize="12">
         <Group orientation="horizontal" {...group('bottom')}>
-          <FramedPanel id="intel" title="Intel" defaultSize="55" minSize="20">
-            <IntelPanel />
-          </FramedPanel>
-          <ResizeHandle label="intel and vexy" />
-          <FramedPanel id="vexy" title="Commentary" minSize="20">
-            <CommentaryTabs vexy={<VexyPanel />} />
-          </FramedPanel>
+          <FramedPanel id="selector" defaultSize="34" minSize="15" />
+          <ResizeHandle label="trade ideas and intel" />
+          <FramedPanel id="intel" defaultSize="33" minSize="15" />
+          <ResizeHandle label="intel and commentary" />
+          <FramedPanel id="vexy" defaultSize="33" minSize="15" />
         </Group>
       </Panel>
     </Group>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Layout } from 'react-resizable-panels';
 import type { UserDto } from '@marketswarm/shared/dto';
 import { setSessionUser } from '../auth/session';
@@ -11,21 +11,32 @@ import { useConnection } from '../stores/hooks';
 import { workspaceStreams } from '../stream/stream-plan';
 import { ConnectionPulse } from './ConnectionPulse';
 import { ModeBadge } from './ModeBadge';
-import { SpotStrip } from './SpotStrip';
+import { headerSymbols, SpotStrip } from './SpotStrip';
 import { usePreferences } from './use-preferences';
 import { WorkspaceContext, type Workspace } from './workspace-context';
-import { WorkspaceLayout, type SavedLayouts } from './WorkspaceLayout';
+import { WorkspaceLayout } from './WorkspaceLayout';
+import { TabbedLayout } from './TabbedLayout';
+import { LAYOUT_PREFERENCE_KEY, readSavedLayouts, type SavedLayouts } from './layout-preference';
+import { useLayoutMode } from './use-layout-mode';
+import { useShortcuts } from './use-shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { panelFrameId } from './panel-content';
+import type { PanelId } from './panel-guide';
 import { createWorkspaceRuntime, type WorkspaceRuntime } from './workspace-runtime';
 import { createWorkspaceCommands } from './workspace-commands';
 import { readUserSettings } from '@marketswarm/shared/dto';
 import './workspace.css';
 
-const DEFAULT_SYMBOL = 'SPX';
+/** The symbol the workspace opens on: the one watched last, else the trader's default (settings). */
+export function startSymbol(preferences: Readonly<Record<string, unknown>>): string {
+  const last = preferences['symbol'];
+  return typeof last === 'string' && last !== '' ? last : readUserSettings(preferences).defaultSymbol;
+}
 
 /** The signed-in trader's workspace: owns the streams for as long as it is on screen. */
 export function WorkspacePage({ user }: { user: UserDto }) {
   const [runtime, setRuntime] = useState<WorkspaceRuntime | null>(null);
-  const [symbolAtStart] = useState(() => (typeof user.preferences['symbol'] === 'string' ? user.preferences['symbol'] : DEFAULT_SYMBOL));
+  const [symbolAtStart] = useState(() => startSymbol(user.preferences));
   useEffect(() => {
     const created = createWorkspaceRuntime(symbolAtStart);
     setRuntime(created);
@@ -45,14 +56,17 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
     },
     [save],
   );
-  const [layouts] = useState<SavedLayouts>(() => (isLayouts(preferences['layout']) ? preferences['layout'] : {}));
+  const [layouts] = useState<SavedLayouts>(() => readSavedLayouts(preferences));
   const onLayout = useCallback(
     (groupId: string, layout: Layout) => {
       layouts[groupId] = layout;
-      save('layout', { ...layouts } as Record<string, Record<string, number>>);
+      save(LAYOUT_PREFERENCE_KEY, { ...layouts } as Record<string, Record<string, number>>);
     },
     [layouts, save],
   );
+  const mode = useLayoutMode();
+  const [tab, setTab] = useState<PanelId>('candles');
+  const [helpOpen, setHelpOpen] = useState(false);
 
   useEffect(() => runtime.hub.setPlan(workspaceStreams(symbol)), [runtime, symbol]);
   // The header (live prices, pulse) renders first; the panels mount in a transition that a live
@@ -67,25 +81,35 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
     () => ({ hub: runtime.hub, stores: runtime.stores, whatIf: runtime.whatIf, symbol, setSymbol, commands, settings }),
     [runtime, symbol, setSymbol, commands, settings],
   );
+  const focusPanel = useCallback((id: PanelId) => {
+    setTab(id);
+    // After the tab's panel has mounted (on a phone only the shown one is).
+    requestAnimationFrame(() => document.getElementById(panelFrameId(id))?.focus());
+  }, []);
+  useShortcuts({ commands, symbols: () => headerSymbols(runtime.stores.spot.getAll()), symbol, setSymbol, focusPanel, openHelp: () => setHelpOpen(true) });
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <div className="workspace" data-testid="workspace" data-symbol={symbol}>
+      <div className="workspace" data-testid="workspace" data-symbol={symbol} data-layout={mode}>
         <a className="skip-link" href="#workspace-main">
           Skip to panels
         </a>
         <header className="workspace-header">
-          <span className="brand">MarketSwarm</span>
+          <h1 className="brand">
+            MarketSwarm<span className="visually-hidden"> workspace — {symbol}</span>
+          </h1>
           <AppNav compact />
           <SpotStrip />
           <ModeBadge />
           <ConnectionPulse hub={runtime.hub} />
           <AlertsBell />
-          <UserMenu user={user} runtime={runtime} />
+          <UserMenu user={user} runtime={runtime} onShortcuts={() => setHelpOpen(true)} />
         </header>
         <main id="workspace-main" className="workspace-main" tabIndex={-1}>
-          {panelsShown ? <WorkspaceLayout layouts={layouts} onLayout={onLayout} /> : null}
+          {panelsShown ? mode === 'tabs' ? <TabbedLayout active={tab} onSelect={setTab} /> : <WorkspaceLayout layouts={layouts} onLayout={onLayout} /> : null}
         </main>
         <AlertsToasts />
+        <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
       </div>
     </WorkspaceContext.Provider>
   );
@@ -103,20 +127,17 @@ function useSessionEnd(runtime: WorkspaceRuntime): void {
   }, [connection.status, connection.endReason, client, navigate]);
 }
 
-function UserMenu({ user, runtime }: { user: UserDto; runtime: WorkspaceRuntime }) {
+/** The trader's name (to the settings), the shortcuts, and sign-out. */
+function UserMenu({ user, runtime, onShortcuts }: { user: UserDto; runtime: WorkspaceRuntime; onShortcuts: () => void }) {
   return (
     <div className="user-menu">
-      <span className="user-name" title={user.email}>
+      <button type="button" className="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="?" onClick={onShortcuts}>
+        ?
+      </button>
+      <Link to="/settings" className="user-name" data-testid="user-name" title={`Settings for ${user.email}`}>
         {user.displayName}
-      </span>
+      </Link>
       <SignOutButton beforeClear={() => runtime.hub.close()} />
     </div>
-  );
-}
-
-function isLayouts(value: unknown): value is SavedLayouts {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value as Record<string, unknown>).every(
-    (layout) => typeof layout === 'object' && layout !== null && Object.values(layout as Record<string, unknown>).every((n) => typeof n === 'number'),
   );
 }
