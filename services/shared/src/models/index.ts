@@ -21,3 +21,4 @@ export * from './tile-structure.js';
 export * from './trade-ideas.js';
 export * from './risk-probability.js';
 export * from './position-risk.js';
+export * from './pnl-table.js';
