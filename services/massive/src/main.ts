@@ -7,6 +7,8 @@ import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
 import { ModelPublisher, type ModelRoutes } from './model-publisher.js';
 import { RedisMarketSink } from './market-sink.js';
 import { parseMassiveSettings } from './settings.js';
+import { backfillFirstStart } from './simulator-backfill.js';
+import { SimulatorSource } from './simulator-source.js';
 import { createTickSource } from './source-factory.js';
 import { TickRecorder } from './tick-recorder.js';
 
@@ -27,9 +29,10 @@ runMain('massive', async () => {
   const recorder = settings.recordFile
     ? new TickRecorder(settings.recordFile, (error) => ctx.logger.error({ err: error.message, file: settings.recordFile }, 'recording failed'))
     : undefined;
+  const clock = new MarketClock(settings.clock);
   const publisher = new MarketPublisher({
     sink,
-    clock: new MarketClock(settings.clock),
+    clock,
     logger: ctx.logger,
     metrics: createPublisherMetrics(ctx.metrics),
     onPublished: (ticks) => {
@@ -40,6 +43,10 @@ runMain('massive', async () => {
   await publisher.resume(Date.now());
   const badRows = new Counter({ name: 'massive_replay_bad_rows_total', help: 'Replay rows skipped as malformed', registers: [ctx.metrics] });
   const source = createTickSource(settings, { logger: ctx.logger, badRows, now: () => Date.now(), startPrices: await sink.lastPrices() });
+  if (source instanceof SimulatorSource) {
+    const backfill = await backfillFirstStart({ publisher, simulator: source, clock, seed: settings.seed, symbols: settings.symbols, now: Date.now() });
+    if (backfill.candles > 0) ctx.logger.info({ sessions: backfill.windows.map((w) => w.session), candles: backfill.candles }, 'backfilled candle history');
+  }
   source.start((tick) => publisher.accept(tick));
   publisher.start(settings.spotIntervalMs);
   models.start(settings.modelIntervalMs);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent, type TopicPayload } from '@marketswarm/shared/events';
 import { MarketClock } from './market-clock.js';
 import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
-import type { MarketEvent, MarketSink, MarketTopic } from './market-sink.js';
+import type { MarketEvent, MarketSink, MarketTopic, PublishedTick } from './market-sink.js';
 import type { Tick } from './tick-source.js';
 
 class FakeSink implements MarketSink {
@@ -13,6 +13,7 @@ class FakeSink implements MarketSink {
   constructor(
     private readonly seqs: Partial<Record<MarketTopic, number>> = {},
     private readonly candles: TopicPayload<'candles'>[] = [],
+    private readonly ticks: PublishedTick[] = [],
   ) {}
   publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void> {
     if (this.fail) return Promise.reject(new Error('redis down'));
@@ -24,6 +25,9 @@ class FakeSink implements MarketSink {
   }
   lastPrices(): Promise<Record<string, number>> {
     return Promise.resolve({});
+  }
+  lastTicks(): Promise<PublishedTick[]> {
+    return Promise.resolve(this.ticks);
   }
   recentCandles(): Promise<TopicPayload<'candles'>[]> {
     return Promise.resolve(this.candles);
@@ -115,6 +119,57 @@ describe(MarketPublisher.name, () => {
     publisher.accept({ symbol: 'SPX', price: 5060, ts: T0 + 24 * 3600_000 });
     await publisher.cycle();
     expect(sink.published.spot[0]!.map((e) => e.data.prevClose)).toEqual([undefined, undefined, 5050]);
+  });
+
+  it('carries the prior close rebuilt from the 1m candles of the previous session after a restart', async () => {
+    const yesterday = T0 - 24 * 3600_000;
+    const minute = (t: number, c: number): TopicPayload<'candles'> => ({ symbol: 'SPX', interval: '1m', t, o: c, h: c, l: c, c, v: 1, seq: 0 });
+    const { publisher, sink } = setup(new FakeSink({}, [minute(yesterday + 60_000, 4990), minute(yesterday, 4980), minute(T0, 5001)]));
+    await publisher.resume(T0 + 1000);
+    publisher.accept({ symbol: 'SPX', price: 5002, ts: T0 + 2000 });
+    await publisher.cycle();
+    expect(sink.published.spot[0]![0]!.data.prevClose).toBe(4990);
+  });
+
+  it('carries the prior close of the spot snapshot after a restart when the stream no longer holds the previous session', async () => {
+    const tick: PublishedTick = { symbol: 'SPX', price: 5003, ts: T0, prevClose: 4975 };
+    const { publisher, sink } = setup(new FakeSink({}, [], [tick, { symbol: 'NDX', price: 17_400, ts: T0 - 24 * 3600_000 }]));
+    await publisher.resume(T0 + 1000);
+    publisher.accept({ symbol: 'SPX', price: 5004, ts: T0 + 2000 });
+    publisher.accept({ symbol: 'NDX', price: 17_410, ts: T0 + 2000 });
+    await publisher.cycle();
+    // NDX's last published tick was yesterday's: it is the close today's change is measured from.
+    expect(sink.published.spot[0]!.map((e) => [e.data.symbol, e.data.prevClose])).toEqual([
+      ['SPX', 4975],
+      ['NDX', 17_400],
+    ]);
+  });
+
+  it('backfills history as final candles, 1m first and 1h last, and takes the prior close from its previous session', async () => {
+    const { publisher, sink } = setup();
+    const yesterday = T0 - 24 * 3600_000;
+    const history = [
+      { symbol: 'SPX', price: 4990, size: 2, ts: yesterday },
+      { symbol: 'SPX', price: 4995, size: 2, ts: yesterday + 30_000 },
+      { symbol: 'SPX', price: 5000, size: 2, ts: T0 - 120_000 },
+      { symbol: 'SPX', price: 5004, size: 2, ts: T0 - 60_000 },
+    ];
+    // Yesterday 14:30 one bucket per interval; today 14:28 and 14:29: two 1m, one 5m/15m/1h.
+    expect(await publisher.backfill(history, T0, 4)).toBe(9);
+    expect(sink.published.spot).toHaveLength(0);
+    expect(sink.published.candles.map((c) => c.length)).toEqual([4, 4, 1]);
+    const events = sink.published.candles.flat();
+    expect(events.map((e) => e.data.interval)).toEqual(['1m', '1m', '1m', '5m', '5m', '15m', '15m', '1h', '1h']);
+    expect(events[0]!.data).toMatchObject({ t: yesterday, o: 4990, c: 4995, v: 4 });
+    expect(events.map((e) => e.data.seq)).toEqual(events.map((_, i) => i));
+    for (const e of events) expect(parseEvent(e)).toMatchObject({ ok: true });
+    expect(publisher.holdsSession(new MarketClock('demo').at(T0).session)).toBe(true);
+    expect(publisher.prevClose('SPX')).toBe(4995);
+    publisher.accept({ symbol: 'SPX', price: 5005, size: 1, ts: T0 });
+    await publisher.cycle();
+    expect(sink.published.spot[0]![0]!.data.prevClose).toBe(4995);
+    // The live tick extends the backfilled hour instead of opening a new one.
+    expect(sink.published.candles.at(-1)!.find((e) => e.data.interval === '1h')!.data).toMatchObject({ o: 5000, c: 5005, v: 5 });
   });
 
   it('records published ticks, counts them, and survives a failed publish without recording it', async () => {

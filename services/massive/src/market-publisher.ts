@@ -2,9 +2,11 @@ import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { SeqCounter } from '@marketswarm/shared/bus';
 import type { TopicPayloadInput } from '@marketswarm/shared/events';
-import { CandleAggregator, type Candle } from './candle-aggregator.js';
+import { CANDLE_INTERVALS } from '@marketswarm/shared/dto';
+import { CandleAggregator, INTERVAL_MS, type Candle } from './candle-aggregator.js';
 import type { MarketClock } from './market-clock.js';
 import type { MarketEvent, MarketSink } from './market-sink.js';
+import { PriorCloses } from './prior-closes.js';
 import type { Tick } from './tick-source.js';
 
 export interface PublisherMetrics {
@@ -47,8 +49,9 @@ export class MarketPublisher {
   readonly candles = new CandleAggregator();
   private pending: Array<{ tick: Tick; prevClose: number | undefined }> = [];
   private readonly touched = new Map<string, Candle>();
-  private readonly prevClose = new Map<string, number>();
-  private readonly lastPrice = new Map<string, number>();
+  private readonly closes = new PriorCloses();
+  /** Sessions the candles stream held at `resume`, plus those backfilled since. */
+  private readonly heldSessions = new Set<string>();
   private spotSeq = new SeqCounter();
   private candleSeq = new SeqCounter();
   private timer: NodeJS.Timeout | undefined;
@@ -57,29 +60,72 @@ export class MarketPublisher {
   constructor(private readonly options: PublisherOptions) {}
 
   /**
-   * After a restart: continue numbering after the highest seq already published (snapshots), and
-   * reload the candles of the session `now` falls in from the candles stream.
+   * After a restart: continue numbering after the highest seq already published (snapshots), reload
+   * the candles of the session `now` falls in from the candles stream, and rebuild each symbol's
+   * prior close from the 1m closes in that stream and the spot snapshot (whose ticks carry the
+   * `prevClose` they were published with), so the first tick after a restart carries it again.
    */
   async resume(now: number): Promise<void> {
     const { sink, clock } = this.options;
-    const [spot, candles, recent] = await Promise.all([sink.lastSeq('spot'), sink.lastSeq('candles'), sink.recentCandles()]);
+    const [spot, candles, recent, ticks] = await Promise.all([sink.lastSeq('spot'), sink.lastSeq('candles'), sink.recentCandles(), sink.lastTicks()]);
     this.spotSeq = SeqCounter.after(spot);
     this.candleSeq = SeqCounter.after(candles);
     const session = clock.at(now).session;
-    const today = recent.filter((c) => clock.at(c.t).session === session);
+    const withSession = recent.map((c) => ({ candle: c, session: clock.at(c.t).session }));
+    for (const { session: s } of withSession) this.heldSessions.add(s);
     this.candles.restore(
       session,
-      today.map(({ symbol, interval, t, o, h, l, c, v }) => ({ symbol, interval, t, o, h, l, c, v: v ?? 0 })),
+      withSession.filter((c) => c.session === session).map(({ candle: { symbol, interval, t, o, h, l, c, v } }) => ({ symbol, interval, t, o, h, l, c, v: v ?? 0 })),
     );
+    const minutes = withSession.filter((c) => c.candle.interval === '1m').sort((a, b) => a.candle.t - b.candle.t);
+    for (const { candle, session: s } of minutes) this.closes.observe(candle.symbol, candle.c, s);
+    for (const tick of ticks) this.closes.restore(tick.symbol, { price: tick.price, session: clock.at(tick.ts).session, prevClose: tick.prevClose });
+  }
+
+  /** Whether the candles stream holds candles of `session` (a first start holds none of today's). */
+  holdsSession(session: string): boolean {
+    return this.heldSessions.has(session);
+  }
+
+  /** The last price known for a symbol (published, restored or backfilled). */
+  lastPrice(symbol: string): number | undefined {
+    return this.closes.lastPrice(symbol);
+  }
+
+  /** The prior close the symbol's next tick will carry. */
+  prevClose(symbol: string): number | undefined {
+    return this.closes.prevClose(symbol);
+  }
+
+  /**
+   * Folds generated history (oldest first, before any live tick) through the candle aggregator and
+   * the prior closes, and publishes each candle it made once, in its final state, in chunks. 1m
+   * candles go first and 1h last: the stream trims its oldest entries first, so the coarse bars, which
+   * are the few that give the longer intervals their history, are the last to go. No spot ticks are
+   * published (history is not a live price). Returns how many candles were published.
+   */
+  async backfill(ticks: readonly Tick[], now: number, chunk = 2000): Promise<number> {
+    const { clock, sink } = this.options;
+    const made = new Map<string, Candle>();
+    for (const tick of ticks) {
+      const session = clock.at(tick.ts).session;
+      this.closes.observe(tick.symbol, tick.price, session);
+      this.heldSessions.add(session);
+      for (const candle of this.candles.add({ ...tick, session })) made.set(`${candle.symbol}:${candle.interval}:${candle.t}`, candle);
+    }
+    const order = (c: Candle) => CANDLE_INTERVALS.indexOf(c.interval);
+    const candles = [...made.values()].sort((a, b) => order(a) - order(b) || a.t - b.t);
+    const events = candles.map(
+      (c): MarketEvent<'candles'> => ({ topic: 'candles', type: 'candle', ts: Math.min(c.t + INTERVAL_MS[c.interval], now), data: { ...c, seq: this.candleSeq.next() } }),
+    );
+    for (let i = 0; i < events.length; i += chunk) await sink.publish('candles', events.slice(i, i + chunk));
+    this.options.metrics.candles.inc(events.length);
+    return events.length;
   }
 
   accept(tick: Tick): void {
     const session = this.options.clock.at(tick.ts).session;
-    const previous = this.candles.session(tick.symbol);
-    const last = this.lastPrice.get(tick.symbol);
-    if (previous !== undefined && previous !== session && last !== undefined) this.prevClose.set(tick.symbol, last);
-    this.lastPrice.set(tick.symbol, tick.price);
-    this.pending.push({ tick, prevClose: this.prevClose.get(tick.symbol) });
+    this.pending.push({ tick, prevClose: this.closes.observe(tick.symbol, tick.price, session) });
     for (const candle of this.candles.add({ ...tick, session })) this.touched.set(`${candle.symbol}:${candle.interval}:${candle.t}`, candle);
   }
 

@@ -28,6 +28,7 @@ describe(RedisMarketSink.name, () => {
   it('resumes from nothing on an empty market', async () => {
     expect(await sink.lastSeq('spot')).toBeUndefined();
     expect(await sink.lastPrices()).toEqual({});
+    expect(await sink.lastTicks()).toEqual([]);
     expect(await sink.recentCandles()).toEqual([]);
   });
 
@@ -36,6 +37,15 @@ describe(RedisMarketSink.name, () => {
     await redis.hset(routes.spot.snapshot!, 'RUT', '{broken', 'VIX', JSON.stringify({ topic: 'spot', data: { symbol: 'VIX', price: 'high', seq: 99 } }));
     expect(await sink.lastSeq('spot')).toBe(9);
     expect(await sink.lastPrices()).toEqual({ SPX: 5001.5, NDX: 17_500 });
+  });
+
+  it('gives the latest tick per symbol with its time and the prior close it was published with', async () => {
+    await sink.publish('spot', [tick('SPX', 5000, 1), { ...tick('SPX', 5001.5, 2), ts: T0 + 1000, data: { symbol: 'SPX', price: 5001.5, seq: 2, prevClose: 4990 } }, tick('NDX', 17_500, 3)]);
+    const ticks = await sink.lastTicks();
+    expect(ticks.sort((a, b) => a.symbol.localeCompare(b.symbol))).toEqual([
+      { symbol: 'NDX', price: 17_500, ts: T0 },
+      { symbol: 'SPX', price: 5001.5, ts: T0 + 1000, prevClose: 4990 },
+    ]);
   });
 
   it("replays the candles stream oldest first as typed payloads, skipping entries that fail the contract", async () => {

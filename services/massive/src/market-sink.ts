@@ -8,6 +8,13 @@ export type MarketTopic = 'spot' | 'candles';
 /** One spot tick or candle update as the publisher builds it, its payload typed by its topic. */
 export type MarketEvent<T extends MarketTopic = MarketTopic> = EventOf<T>;
 
+export interface PublishedTick {
+  symbol: string;
+  price: number;
+  ts: number;
+  prevClose?: number;
+}
+
 /** Where the publisher's events go; the Redis implementation below, a fake in unit tests. */
 export interface MarketSink {
   publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void>;
@@ -15,6 +22,8 @@ export interface MarketSink {
   lastSeq(topic: MarketTopic): Promise<number | undefined>;
   /** The latest published price per symbol (spot snapshot), so a restarted simulator continues from there. */
   lastPrices(): Promise<Record<string, number>>;
+  /** The latest published tick per symbol (spot snapshot): price, time and the prior close it carried. */
+  lastTicks(): Promise<PublishedTick[]>;
   /** Candle payloads still in the candles stream, oldest first (to rebuild today's history). */
   recentCandles(): Promise<TopicPayload<'candles'>[]>;
 }
@@ -38,6 +47,12 @@ export class RedisMarketSink implements MarketSink {
     const prices: Record<string, number> = {};
     for (const { data } of (await readSnapshot(this.redis, this.routes.spot, 'spot')).events) prices[data.symbol] = data.price;
     return prices;
+  }
+
+  async lastTicks(): Promise<PublishedTick[]> {
+    return (await readSnapshot(this.redis, this.routes.spot, 'spot')).events.map(({ ts, data }) =>
+      data.prevClose === undefined ? { symbol: data.symbol, price: data.price, ts } : { symbol: data.symbol, price: data.price, ts, prevClose: data.prevClose },
+    );
   }
 
   async recentCandles(): Promise<TopicPayload<'candles'>[]> {

@@ -25,6 +25,11 @@ export class SimulatorSource implements TickSource {
     this.sizes = new Prng(options.seed ^ 0x5eed);
   }
 
+  /** Where the next step starts from: the price a backfilled history ends at, so the live ticks continue it. */
+  prices(): Map<string, number> {
+    return this.process.prices();
+  }
+
   start(onTick: (tick: Tick) => void): void {
     this.timer = setInterval(() => {
       for (const tick of this.next()) onTick(tick);

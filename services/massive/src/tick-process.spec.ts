@@ -62,6 +62,16 @@ describe(TickProcess.name, () => {
     expect(first.get('VIX')!).toBeLessThan(25);
   });
 
+  it('tells its current prices without moving the path (the start a backfill ends at)', () => {
+    const asked = new TickProcess({ seed: 3, symbols: SYMBOLS, startPrices: { SPX: 6000, NDX: 20_500 } });
+    const untouched = new TickProcess({ seed: 3, symbols: SYMBOLS, startPrices: { SPX: 6000, NDX: 20_500 } });
+    const now = asked.prices();
+    expect([now.get('SPX'), now.get('NDX'), now.get('SPY')]).toEqual([6000, 20_500, 600]);
+    expect(now.get('QQQ')).toBeCloseTo(20_500 / 41, 2);
+    expect(asked.prices()).toEqual(now);
+    expect(asked.step(1)).toEqual(untouched.step(1));
+  });
+
   it('has SPX daily σ around 1 % and no drift', () => {
     expect(sd(spxDaily)).toBeGreaterThan(0.006);
     expect(sd(spxDaily)).toBeLessThan(0.015);

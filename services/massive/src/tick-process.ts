@@ -93,20 +93,29 @@ export class TickProcess {
     return out;
   }
 
+  /**
+   * Every symbol's price now, without stepping and without the trackers' noise (so asking never
+   * moves the path): the live start a backfilled history has to end at.
+   */
+  prices(): Map<string, number> {
+    return new Map(this.options.symbols.map((symbol) => [symbol, round2(this.price(symbol, false))]));
+  }
+
   private factorSymbols(): string[] {
     const derived = new Set(['SPX', 'VIX', 'SPY', 'QQQ']);
     const set = new Set(['NDX', ...this.options.symbols.filter((s) => !derived.has(s))]);
     return [...set];
   }
 
-  private price(symbol: string): number {
+  private price(symbol: string, noise = true): number {
+    const tracking = () => (noise ? 1 + TRACKER_NOISE * this.rng.gaussian() : 1);
     switch (symbol) {
       case 'VIX':
         return 100 * Math.sqrt(252 * this.variance) * 1.1 * Math.exp(this.vixNoise);
       case 'SPY':
-        return (Math.exp(this.logPrices.get('SPX') ?? 0) / 10) * (1 + TRACKER_NOISE * this.rng.gaussian());
+        return (Math.exp(this.logPrices.get('SPX') ?? 0) / 10) * tracking();
       case 'QQQ':
-        return (Math.exp(this.logPrices.get('NDX') ?? 0) / 41) * (1 + TRACKER_NOISE * this.rng.gaussian());
+        return (Math.exp(this.logPrices.get('NDX') ?? 0) / 41) * tracking();
       default:
         return Math.exp(this.logPrices.get(symbol) ?? 0);
     }
