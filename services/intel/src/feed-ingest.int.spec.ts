@@ -109,13 +109,13 @@ describe('intel feed ingest (real Redis, real process)', () => {
     // One producer counter for the topic: every item numbered, consecutively in stream order.
     expect(all.map((e) => e.data.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     const bySource = (source: string) => all.map((e) => e.data).filter((d) => d.source === source);
-    expect(bySource('MarketSwarm Sample Wire').map((d) => d.id)).toEqual(['wire-0001', 'wire-0002', 'wire-0003', 'wire-0004']);
+    expect(bySource('MarketSwarm Test Wire').map((d) => d.id)).toEqual(['wire-0001', 'wire-0002', 'wire-0003', 'wire-0004']);
     expect(bySource('Desk').map((d) => d.id)).toEqual(['urn:marketswarm:desk:1', 'urn:marketswarm:desk:2', 'urn:marketswarm:desk:3']);
     expect(bySource('Local HTTP').map((d) => [d.id, d.tickers])).toEqual([
       ['http-1', []],
       ['http-2', ['SPY']],
     ]);
-    const wire = bySource('MarketSwarm Sample Wire');
+    const wire = bySource('MarketSwarm Test Wire');
     const times = wire.map((d) => Number(d.published));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(wire[3]).toMatchObject({

@@ -18,7 +18,7 @@ function items(rel: string): IntelItem[] {
 describe(parseFeedXml.name, () => {
   it('reads the shipped RSS sample feed, oldest first, as plain text with tickers', () => {
     const feed = parseFeedXml(read('feeds/market-wire.rss.xml'));
-    expect(feed).toMatchObject({ format: 'rss', title: 'MarketSwarm Sample Wire', link: 'https://example.com/wire' });
+    expect(feed).toMatchObject({ format: 'rss', title: 'MarketSwarm Test Wire', link: 'https://example.com/wire' });
     expect(items('feeds/market-wire.rss.xml')).toEqual([
       {
         id: 'wire-0001',

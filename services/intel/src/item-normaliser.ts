@@ -12,6 +12,8 @@ export interface IntelItem {
   published: number;
   summary?: string;
   tickers: string[];
+  /** The offline sample (sample-intel.ts), never news. */
+  sample?: boolean;
 }
 
 export const MAX_ID = 200;

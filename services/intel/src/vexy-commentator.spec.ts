@@ -2,23 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { defaultLevelStep, VexyCommentator } from './vexy-commentator.js';
 
 const make = () => new VexyCommentator({ watched: ['SPX', 'VIX'], largeMovePct: 1 });
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+/** One tick a second from 0: the crossing cooldown reads these times. */
+let clock = 0;
+const tick = () => (clock += SECOND);
 
 describe(VexyCommentator.name, () => {
   it('says nothing about the first price, then calls round-level crossings both ways', () => {
     const v = make();
-    expect(v.onSpot('SPX', 5990)).toEqual([]);
-    expect(v.onSpot('SPX', 5995.5)).toEqual([]);
-    expect(v.onSpot('SPX', 6001.25)).toEqual([{ kind: 'level', symbol: 'SPX', text: 'SPX crosses above 6,000 (6,001.25)' }]);
-    expect(v.onSpot('SPX', 5999)).toEqual([{ kind: 'level', symbol: 'SPX', text: 'SPX drops below 6,000 (5,999.00)' }]);
+    expect(v.onSpot('SPX', 5990, tick())).toEqual([]);
+    expect(v.onSpot('SPX', 5995.5, tick())).toEqual([]);
+    expect(v.onSpot('SPX', 6001.25, tick())).toEqual([{ kind: 'level', symbol: 'SPX', text: 'SPX crosses above 6,000 (6,001.25)' }]);
+    // Right after a crossing the way back must clear the band: a fifth of SPX's 50-point step.
+    expect(v.onSpot('SPX', 5991, tick())).toEqual([]);
+    expect(v.onSpot('SPX', 5989, tick())).toEqual([{ kind: 'level', symbol: 'SPX', text: 'SPX drops below 6,000 (5,989.00)' }]);
   });
 
   it('calls a large move from the last announced price once, then re-anchors', () => {
     const v = make();
-    v.onSpot('VIX', 14.05);
-    expect(v.onSpot('VIX', 14.1)).toEqual([]);
-    expect(v.onSpot('VIX', 14.3)).toEqual([{ kind: 'move', symbol: 'VIX', text: 'VIX up 1.8 % to 14.30' }]);
-    expect(v.onSpot('VIX', 14.35)).toEqual([]);
-    expect(v.onSpot('VIX', 13.9).map((c) => c.text)).toEqual(['VIX drops below 14 (13.90)', 'VIX down 2.8 % to 13.90']);
+    v.onSpot('VIX', 14.05, tick());
+    expect(v.onSpot('VIX', 14.1, tick())).toEqual([]);
+    expect(v.onSpot('VIX', 14.3, tick())).toEqual([{ kind: 'move', symbol: 'VIX', text: 'VIX up 1.8 % to 14.30' }]);
+    expect(v.onSpot('VIX', 14.35, tick())).toEqual([]);
+    expect(v.onSpot('VIX', 13.9, tick()).map((c) => c.text)).toEqual(['VIX drops below 14 (13.90)', 'VIX down 2.8 % to 13.90']);
   });
 
   it('calls mode changes, not the first mode nor repeats', () => {
@@ -39,13 +46,69 @@ describe(VexyCommentator.name, () => {
     expect([defaultLevelStep(150), defaultLevelStep(4321), defaultLevelStep(12)]).toEqual([50, 500, 5]);
   });
 
-  it('announces spot pushing through a GEX call wall and breaking a put wall', () => {
-    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 } });
-    v.onGex('SPX', 5050, 4950);
-    v.onSpot('SPX', 5040);
-    expect(v.onSpot('SPX', 5052)).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX pushes through the 5,050 call wall (5,052.00)' }]);
-    expect(v.onSpot('SPX', 5060)).toEqual([]);
-    v.onSpot('SPX', 4960);
-    expect(v.onSpot('SPX', 4949.5)).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX breaks below the 4,950 put wall (4,949.50)' }]);
+  it('names GEX crossings as the GEX panel does: call wall, put wall, gamma flip', () => {
+    // Round levels 1,000 apart stay out of the way; the band is 10 points.
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 }, hysteresisSteps: 0.01 });
+    v.onGex('SPX', [
+      { kind: 'call-wall', level: 5550 },
+      { kind: 'put-wall', level: 5450 },
+      { kind: 'flip', level: 5490.5 },
+    ]);
+    v.onSpot('SPX', 5540, tick());
+    expect(v.onSpot('SPX', 5552, tick())).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX crosses above the call wall 5,550 (5,552.00)' }]);
+    expect(v.onSpot('SPX', 5560, tick())).toEqual([]);
+    expect(v.onSpot('SPX', 5485, tick()).map((c) => c.text)).toEqual(['SPX drops below the call wall 5,550 (5,485.00)', 'SPX drops below the gamma flip 5,490.5 (5,485.00)']);
+    expect(v.onSpot('SPX', 5449.5, tick())).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX drops below the put wall 5,450 (5,449.50)' }]);
+  });
+
+  it('follows walls that move: a new call wall strike is a new level', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 }, hysteresisSteps: 0.01 });
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5550 }]);
+    v.onSpot('SPX', 5540, tick());
+    expect(v.onSpot('SPX', 5552, tick()).map((c) => c.text)).toEqual(['SPX crosses above the call wall 5,550 (5,552.00)']);
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5560 }]);
+    expect(v.onSpot('SPX', 5555, tick())).toEqual([]);
+    expect(v.onSpot('SPX', 5561, tick()).map((c) => c.text)).toEqual(['SPX crosses above the call wall 5,560 (5,561.00)']);
+  });
+
+  it('tells a wall on a round level once, by its GEX name', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5 });
+    v.onGex('SPX', [{ kind: 'call-wall', level: 6000 }]);
+    v.onSpot('SPX', 5990, tick());
+    expect(v.onSpot('SPX', 6001, tick()).map((c) => c.text)).toEqual(['SPX crosses above the call wall 6,000 (6,001.00)']);
+  });
+
+  it('calls VIX crossing 15 once while it jitters around it, and again only when it moves decisively back', () => {
+    const v = make();
+    const lines = [14.9, 15.02, 14.98, 15.03, 14.97, 15.01, 14.99, 15.04].flatMap((p) => v.onSpot('VIX', p, tick()).map((c) => c.text));
+    expect(lines).toEqual(['VIX crosses above 15 (15.02)']);
+    // The band is a fifth of VIX's 1-point step: 14.85 is inside it, 14.79 is through it.
+    expect(v.onSpot('VIX', 14.85, tick())).toEqual([]);
+    expect(v.onSpot('VIX', 14.79, tick()).map((c) => c.text)).toEqual(['VIX drops below 15 (14.79)']);
+  });
+
+  it('calls the same level again after the cooldown though the move back was small', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, crossingCooldownMs: 5 * MINUTE });
+    v.onSpot('SPX', 5995, 0);
+    expect(v.onSpot('SPX', 6002, 1 * SECOND).map((c) => c.text)).toEqual(['SPX crosses above 6,000 (6,002.00)']);
+    expect(v.onSpot('SPX', 5997, 2 * MINUTE)).toEqual([]);
+    expect(v.onSpot('SPX', 5996, 5 * MINUTE + 1 * SECOND).map((c) => c.text)).toEqual(['SPX drops below 6,000 (5,996.00)']);
+  });
+
+  it('keeps symbols apart: a cooling SPX 6,000 does not hold back NDX 21,000', () => {
+    const v = new VexyCommentator({ watched: ['SPX', 'NDX'], largeMovePct: 5 });
+    v.onSpot('SPX', 5995, 0);
+    v.onSpot('NDX', 20_990, 0);
+    expect(v.onSpot('SPX', 6001, SECOND).map((c) => c.text)).toEqual(['SPX crosses above 6,000 (6,001.00)']);
+    expect(v.onSpot('NDX', 21_001, SECOND).map((c) => c.text)).toEqual(['NDX crosses above 21,000 (21,001.00)']);
+    expect(v.onSpot('SPX', 5999, 2 * SECOND)).toEqual([]);
+    expect(v.onSpot('NDX', 20_999, 2 * SECOND)).toEqual([]);
+  });
+
+  it('names only the farthest round level of a jump across several', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 50 });
+    v.onSpot('SPX', 6010, 0);
+    expect(v.onSpot('SPX', 5890, SECOND).map((c) => c.text)).toEqual(['SPX drops below 5,900 (5,890.00)']);
+    expect(v.onSpot('SPX', 6120, 2 * SECOND).map((c) => c.text)).toEqual(['SPX crosses above 6,100 (6,120.00)']);
   });
 });

@@ -1,13 +1,10 @@
 import type { Redis } from 'ioredis';
 import { publishEvents, SeqCounter } from '@marketswarm/shared/bus';
 import type { TypedEvent } from '@marketswarm/shared/events';
+import { gexLevels } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import type { IntelItem } from './item-normaliser.js';
 import type { Commentary, VexyCommentator } from './vexy-commentator.js';
-
-function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
 
 /** Routes market events and new intel through the commentator and publishes its lines on `vexy`, numbered by `seq`. */
 export class VexyService {
@@ -20,14 +17,16 @@ export class VexyService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Crossings are timed by the event's own `ts`, so the cooldown follows market time (also in a replay). */
   async onMarketEvent(event: TypedEvent): Promise<void> {
-    if (event.topic === 'spot') await this.publish(this.commentator.onSpot(event.data.symbol, event.data.price));
+    if (event.topic === 'spot') await this.publish(this.commentator.onSpot(event.data.symbol, event.data.price, event.ts));
     else if (event.topic === 'mode') await this.publish(this.commentator.onMode(event.data.mode, event.data.score, event.data.symbol));
-    else if (event.topic === 'gex') this.commentator.onGex(event.data.symbol, numberOrUndefined(event.data['callWall']), numberOrUndefined(event.data['putWall']));
+    else if (event.topic === 'gex') this.commentator.onGex(event.data.symbol, gexLevels(event.data));
   }
 
+  /** Sample items are never news, so vexy does not comment on them. */
   async onIntel(items: readonly IntelItem[]): Promise<void> {
-    await this.publish(items.flatMap((item) => this.commentator.onIntel(item)));
+    await this.publish(items.filter((item) => item.sample !== true).flatMap((item) => this.commentator.onIntel(item)));
   }
 
   private async publish(lines: readonly Commentary[]): Promise<void> {

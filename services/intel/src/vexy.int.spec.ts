@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvent } from '@marketswarm/shared/bus';
 import { decodeStreamEntry } from '@marketswarm/shared/events';
-import { loadRepoTruth, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
+import { loadRepoTruth, repoRoot, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 
 const VEXY = '{intel}:stream:vexy';
@@ -29,7 +30,14 @@ describe('vexy play-by-play (real Redis, real process)', () => {
 
   beforeAll(async () => {
     redis = await startRedisTrio();
-    truth = (await loadRepoTruth(redis.system.client())).truth;
+    const feeds = ['market-wire.rss.xml', 'desk-notes.atom.xml'].map((f) => ({ url: `file://${path.join(repoRoot, 'services/intel/fixtures/feeds', f)}` }));
+    truth = (
+      await loadRepoTruth(redis.system.client(), {
+        patch: (t) => {
+          t.components['intel']!.settings = { ...t.components['intel']!.settings, feeds };
+        },
+      })
+    ).truth;
     producer = await startServiceProcess({ dir: 'services/intel', env: redis.env });
   });
 
@@ -38,7 +46,7 @@ describe('vexy play-by-play (real Redis, real process)', () => {
     await redis?.stop();
   });
 
-  it('comments on new intel about watched symbols from the sample feeds, as valid vexy envelopes', async () => {
+  it('comments on new intel about watched symbols from the configured feeds, as valid vexy envelopes', async () => {
     await waitForText(/^News on VIX, SPX: VIX slips under 14/);
     const all = await lines();
     for (const e of all) expect(e.topic).toBe('vexy');
@@ -61,11 +69,23 @@ describe('vexy play-by-play (real Redis, real process)', () => {
     expect(got.join('\n')).not.toMatch(/<[a-z/]/i);
   });
 
+  it('calls a level once while spot jitters around it, and names a GEX wall crossing as the GEX panel does', async () => {
+    const market = redis.market.client();
+    const spot = truth.topics['spot']!;
+    const gex = truth.topics['gex']!;
+    const tick = (price: number) => publishEvent(market, spot, { topic: 'spot', type: 'tick', ts: Date.now(), data: { symbol: 'SPX', price } });
+    for (const price of [5995, 6004, 5997, 6003, 5996]) await tick(price);
+    await publishEvent(market, gex, { topic: 'gex', type: 'gex', ts: Date.now(), data: { symbol: 'SPX', spot: 5996, strikes: [], callWall: 6020, putWall: 5950, flip: 5990 } });
+    await tick(6025);
+    await waitForText(/^SPX crosses above the call wall 6,020 \(6,025\.00\)$/);
+    expect((await texts()).filter((t) => /^SPX (crosses|drops)/.test(t))).toEqual(['SPX crosses above 6,000 (6,010.00)', 'SPX crosses above the call wall 6,020 (6,025.00)']);
+  });
+
   it('numbers every line with consecutive seq, and continues the numbering after a restart', async () => {
     const seqs = async () => (await lines()).map((e) => (e.data as Record<string, unknown>)['seq']);
     const before = await seqs();
     expect(before).toEqual(before.map((_, i) => i));
-    expect(before.length).toBeGreaterThanOrEqual(8); // six intel lines, a level and a mode change
+    expect(before.length).toBeGreaterThanOrEqual(9); // six intel lines, a level, a mode change and a wall
 
     expect(await producer.stop()).toBe(0);
     producer = await startServiceProcess({ dir: 'services/intel', env: redis.env });
