@@ -1,11 +1,12 @@
 import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { linearScale, ticksWithin } from '../../charts/scale';
-import { areaPath, axisMoney, chartFrame, labelRows, linePath, pnlDomain, priceTick, priceTickStep, tickTarget, type ChartAxis, type ChartFrame } from './risk-chart';
+import { areaPath, axisMoney, chartFrame, labelRows, linePath, pnlDomain, priceTick, priceTickStep, tickTarget, type ChartFrame } from './risk-chart';
+import { zoomAxis, type PriceAxis } from '@marketswarm/shared/models';
 import { valueAt } from './risk-chart-readout';
 import { RiskChartCrosshair } from './risk-chart-crosshair';
 import { useChartGestures, type ChartCursor } from './use-chart-gestures';
 import { useChartSize } from './use-chart-size';
-import { ZOOM_STEP, zoomAround } from './risk-chart-gestures';
+import { ZOOM_STEP } from './risk-chart-gestures';
 import { formatMoney, type PositionLine } from './risk-scenario';
 import { KIND_LABEL } from './risk-kinds';
 import type { RiskPositionKind } from '../../risk/risk-position';
@@ -28,7 +29,7 @@ export interface RiskChartProps {
   /** With several positions: each position's expiry P&L at `spots` (PositionLine from risk-scenario.ts). */
   positionLines: readonly PositionLine[];
   /** The x range drawn. */
-  axis: ChartAxis;
+  axis: PriceAxis;
   breakevens: readonly number[];
   /** Price levels of the trader's live alerts on this symbol, drawn as dashed lines. */
   alertLevels: readonly number[];
@@ -37,7 +38,7 @@ export interface RiskChartProps {
   liveSpot?: number;
   whatIfSpot: number;
   /** Zoom/pan produce a new axis; the panel recomputes the curves over it. */
-  onAxisChange: (axis: ChartAxis) => void;
+  onAxisChange: (axis: PriceAxis) => void;
   onAxisReset: () => void;
   /** Click (or Enter) on a breakeven marker, an alert line, or Alt+click anywhere: set a price alert at that level. */
   onLevelAlert: (level: number) => void;
@@ -52,7 +53,7 @@ const FALLBACK_SIZE = { width: 560, height: 300 };
 const DATE_STYLES = 3;
 const BREAKEVEN_LABEL_PX = 52;
 
-const inAxis = (axis: ChartAxis, s: number | undefined): s is number => s !== undefined && Number.isFinite(s) && s >= axis.from && s <= axis.to;
+const inAxis = (axis: PriceAxis, s: number | undefined): s is number => s !== undefined && Number.isFinite(s) && s >= axis.from && s <= axis.to;
 
 /**
  * The P&L chart: T+n curves (expiry, chosen dates, today) over the panel's price axis, profit and
@@ -76,7 +77,7 @@ export const RiskChart = memo(function RiskChart(props: RiskChartProps) {
 
   useChartGestures(plotRef, { axis, frame, cursor, home: whatIfSpot }, { onAxisChange, onAxisReset, onLevelAlert, onCursor: setCursor });
 
-  const zoomBy = useCallback((factor: number) => onAxisChange(zoomAround(axis, factor, (axis.from + axis.to) / 2)), [axis, onAxisChange]);
+  const zoomBy = useCallback((factor: number) => onAxisChange(zoomAxis(axis, factor, (axis.from + axis.to) / 2)), [axis, onAxisChange]);
   const today = curves.find((c) => c.kind === 'today');
   const pnlAtWhatIf = today === undefined ? undefined : valueAt(spots, today.values, whatIfSpot);
   const label = `Risk graph from ${axis.from.toFixed(0)} to ${axis.to.toFixed(0)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartKeyAction, dragDelta, panBy, pickedPrice, priceAtPixel, wheelFactor, zoomAround, ZOOM_STEP } from './risk-chart-gestures';
+import { chartKeyAction, dragAxis, dragDelta, pickedPrice, priceAtPixel, wheelAxis, wheelFactor, ZOOM_STEP } from './risk-chart-gestures';
 
 const axis = { from: 4900, to: 5100 };
 
@@ -25,38 +25,40 @@ describe('wheelFactor', () => {
   });
 });
 
-describe('zoomAround', () => {
-  it('keeps the anchor price at the same place on screen', () => {
-    const zoomed = zoomAround(axis, 0.5, 4950);
+describe('wheelAxis', () => {
+  const wheel = (deltaY: number, deltaX = 0) => ({ deltaX, deltaY, deltaMode: 0 });
+
+  it('zooms in about the price under the pointer, which keeps its place on screen', () => {
+    const zoomed = wheelAxis(axis, wheel(-100), 4950, 400);
+    expect(zoomed.to - zoomed.from).toBeCloseTo(200 * ZOOM_STEP, 9);
     // 4950 was a quarter of the way across; it still is.
-    expect(zoomed).toEqual({ from: 4925, to: 5025 });
-    expect((4950 - zoomed.from) / (zoomed.to - zoomed.from)).toBe(0.25);
+    expect((4950 - zoomed.from) / (zoomed.to - zoomed.from)).toBeCloseTo(0.25, 9);
   });
 
-  it('zooms out symmetrically about the middle', () => {
-    expect(zoomAround(axis, 2, 5000)).toEqual({ from: 4800, to: 5200 });
+  it('zooms out on wheel down, symmetrically about the middle', () => {
+    const zoomed = wheelAxis(axis, wheel(100), 5000, 400);
+    expect((zoomed.from + zoomed.to) / 2).toBeCloseTo(5000, 9);
+    expect(zoomed.to - zoomed.from).toBeCloseTo(200 / ZOOM_STEP, 9);
   });
 
-  it('stops at a hair of the price and never goes below zero', () => {
-    const tight = zoomAround(axis, 1e-9, 5000);
-    expect(tight.to - tight.from).toBeCloseTo(0.5, 6);
-    const wide = zoomAround({ from: 10, to: 110 }, 10, 60);
-    expect(wide.from).toBeGreaterThan(0);
-    expect(wide.to - wide.from).toBeCloseTo(1000, 6);
+  it('pans on a sideways swipe: fingers moving left show higher prices', () => {
+    // A swipe reports deltaX > 0 when the content should move left; 100 px of 400 is 50 points.
+    expect(wheelAxis(axis, wheel(5, 100), 5000, 400)).toEqual({ from: 4950, to: 5150 });
   });
 });
 
-describe('panning', () => {
+describe('dragging', () => {
   it('moves the window against the drag: dragging right shows lower prices', () => {
     // 200 points on 400 px: 100 px is 50 points.
     expect(dragDelta(axis, 100, 400)).toBe(-50);
-    expect(panBy(axis, dragDelta(axis, 100, 400))).toEqual({ from: 4850, to: 5050 });
+    expect(dragAxis(axis, 100, 400)).toEqual({ from: 4850, to: 5050 });
   });
 
-  it('keeps the window above zero', () => {
-    const moved = panBy({ from: 10, to: 110 }, -50);
-    expect(moved.from).toBeGreaterThan(0);
-    expect(moved.to - moved.from).toBeCloseTo(100, 9);
+  it('measures the drag from where it started, so the price under the pointer stays under it', () => {
+    const start = { from: 4980, to: 5020 };
+    // Dragged 80 px on a 320 px plot of 40 points: 10 points lower.
+    expect(dragAxis(start, 80, 320)).toEqual({ from: 4970, to: 5010 });
+    expect(dragAxis(start, 0, 320)).toEqual(start);
   });
 });
 

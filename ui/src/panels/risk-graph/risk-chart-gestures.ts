@@ -1,4 +1,4 @@
-import type { ChartAxis } from './risk-chart';
+import { panAxis, zoomAxis, type PriceAxis } from '@marketswarm/shared/models';
 
 /** Pure arithmetic behind the chart's zoom and pan: pixels and wheel clicks to prices and axes. */
 
@@ -11,11 +11,9 @@ const WHEEL_PER_PX = Math.log(1 / ZOOM_STEP) / 100;
 /** Pixels of one wheel "line" (Firefox reports lines) and one "page". */
 const LINE_PX = 16;
 const PAGE_PX = 400;
-/** Never narrower than this fraction of the axis' middle price: below it a curve is one flat pixel. */
-const MIN_SPAN_FRACTION = 1e-4;
 
 /** The price under pixel `px` of a plot spanning pixels [left, right]. */
-export function priceAtPixel(axis: ChartAxis, px: number, left: number, right: number): number {
+export function priceAtPixel(axis: PriceAxis, px: number, left: number, right: number): number {
   if (right <= left) return axis.from;
   return axis.from + ((px - left) / (right - left)) * (axis.to - axis.from);
 }
@@ -33,45 +31,33 @@ export function wheelFactor(deltaY: number, deltaMode: number): number {
 }
 
 /**
- * The axis scaled by `factor` (< 1 zooms in) about `anchor`, which keeps its place on screen: the
- * price under the cursor stays under the cursor. Never narrower than a hair of the price, never
- * below zero (Black–Scholes needs a positive spot).
- */
-export function zoomAround(axis: ChartAxis, factor: number, anchor: number): ChartAxis {
-  const span = axis.to - axis.from;
-  if (!(span > 0) || !(factor > 0) || !Number.isFinite(factor)) return axis;
-  const a = Math.min(axis.to, Math.max(axis.from, anchor));
-  const minSpan = Math.abs((axis.from + axis.to) / 2) * MIN_SPAN_FRACTION;
-  const f = Math.max(factor, minSpan / span);
-  const from = a - (a - axis.from) * f;
-  const to = a + (axis.to - a) * f;
-  if (from > 0) return { from, to };
-  // Slide the zoomed window up so it starts just above zero, keeping its span.
-  const floor = Math.min(axis.from, (to - from) * 1e-3);
-  return { from: floor, to: to - from + floor };
-}
-
-/** The axis moved by `delta` in price (positive: the window slides to higher prices), kept above zero. */
-export function panBy(axis: ChartAxis, delta: number): ChartAxis {
-  const span = axis.to - axis.from;
-  const shift = axis.from + delta <= 0 ? -axis.from + Math.min(axis.from, span * 1e-3) : delta;
-  return { from: axis.from + shift, to: axis.to + shift };
-}
-
-/**
  * The price delta of dragging the plot `dx` pixels right: the content follows the pointer, so the
  * window moves the other way.
  */
-export function dragDelta(axis: ChartAxis, dx: number, plotWidth: number): number {
+export function dragDelta(axis: PriceAxis, dx: number, plotWidth: number): number {
   if (plotWidth <= 0) return 0;
   return (-dx / plotWidth) * (axis.to - axis.from);
+}
+
+/**
+ * The axis after a wheel event with the pointer over `anchor`: a vertical wheel zooms about the
+ * anchor (see wheelFactor), a sideways trackpad swipe of `deltaX` pixels pans like a drag.
+ */
+export function wheelAxis(axis: PriceAxis, wheel: { deltaX: number; deltaY: number; deltaMode: number }, anchor: number, plotWidth: number): PriceAxis {
+  if (Math.abs(wheel.deltaX) > Math.abs(wheel.deltaY)) return panAxis(axis, dragDelta(axis, -wheel.deltaX, plotWidth));
+  return zoomAxis(axis, wheelFactor(wheel.deltaY, wheel.deltaMode), anchor);
+}
+
+/** The axis after dragging the plot `dx` pixels from where the drag started on `start`. */
+export function dragAxis(start: PriceAxis, dx: number, plotWidth: number): PriceAxis {
+  return panAxis(start, dragDelta(start, dx, plotWidth));
 }
 
 /**
  * A price picked with the pointer, rounded to the finest round step a pixel can tell apart (on a
  * 100-point axis 800 px wide: 0.1), so an Alt+click alert lands on 5012.3, not 5012.2871.
  */
-export function pickedPrice(price: number, axis: ChartAxis, plotWidth: number): number {
+export function pickedPrice(price: number, axis: PriceAxis, plotWidth: number): number {
   const perPixel = (axis.to - axis.from) / Math.max(1, plotWidth);
   const step = 10 ** Math.ceil(Math.log10(perPixel));
   const rounded = Math.round(price / step) * step;

@@ -1,20 +1,16 @@
+import type { PriceAxis } from '@marketswarm/shared/models';
 import type { Scale } from '../../charts/scale';
 import { niceStep } from '../../charts/scale';
 
 /** Pure geometry of the risk chart: its P&L domain, frame layout, SVG paths and labels (scales and ticks: charts/scale). */
 
-/** The x range drawn (structurally the shared library's PriceAxis). */
-export interface ChartAxis {
-  from: number;
-  to: number;
-}
 
 /**
  * P&L domain of the series (each sampled at `spots`), counting only samples inside `axis` so a curve
  * computed over a wider range does not squash the one drawn; always includes zero, padded by 8% so
  * the lines never touch the frame.
  */
-export function pnlDomain(spots: readonly number[], series: readonly (readonly number[])[], axis?: ChartAxis): [number, number] {
+export function pnlDomain(spots: readonly number[], series: readonly (readonly number[])[], axis?: PriceAxis): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const values of series) {
@@ -138,6 +134,6 @@ export function tickTarget(pixels: number, labelPx: number): number {
 }
 
 /** The price step of x ticks that keeps labels of `chars` characters apart on `pixels` of axis. */
-export function priceTickStep(axis: ChartAxis, pixels: number, chars: number): number {
+export function priceTickStep(axis: PriceAxis, pixels: number, chars: number): number {
   return niceStep(axis.to - axis.from, tickTarget(pixels, chars * CHAR_WIDTH));
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { ChartAxis, ChartFrame } from './risk-chart';
-import { chartKeyAction, dragDelta, panBy, pickedPrice, priceAtPixel, wheelFactor, zoomAround } from './risk-chart-gestures';
+import type { PriceAxis } from '@marketswarm/shared/models';
+import type { ChartFrame } from './risk-chart';
+import { panAxis, zoomAxis } from '@marketswarm/shared/models';
+import { chartKeyAction, dragAxis, pickedPrice, priceAtPixel, wheelAxis } from './risk-chart-gestures';
 
 export interface ChartCursor {
   price: number;
@@ -10,7 +12,7 @@ export interface ChartCursor {
 }
 
 export interface ChartGestureState {
-  axis: ChartAxis;
+  axis: PriceAxis;
   frame: ChartFrame;
   cursor: ChartCursor | null;
   /** Where the keyboard crosshair starts (the what-if spot). */
@@ -18,7 +20,7 @@ export interface ChartGestureState {
 }
 
 export interface ChartGestureHandlers {
-  onAxisChange(axis: ChartAxis): void;
+  onAxisChange(axis: PriceAxis): void;
   onAxisReset(): void;
   onLevelAlert(level: number): void;
   onCursor(cursor: ChartCursor | null): void;
@@ -30,13 +32,13 @@ const CLICK_SLOP = 4;
 interface Drag {
   id: number;
   startX: number;
-  startAxis: ChartAxis;
+  startAxis: PriceAxis;
   moved: boolean;
 }
 
 interface Pinch {
   startDistance: number;
-  startAxis: ChartAxis;
+  startAxis: PriceAxis;
   anchor: number;
 }
 
@@ -54,15 +56,15 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
   useEffect(() => {
     const el = ref.current;
     if (el === null) return;
-    let pending: ChartAxis | null = null;
+    let pending: PriceAxis | null = null;
     let frameRequest = 0;
     let drag: Drag | null = null;
     let pinch: Pinch | null = null;
     const pointers = new Map<number, { x: number; y: number }>();
 
     /** The axis gestures build on: the one waiting to be sent, else the one drawn. */
-    const baseAxis = (): ChartAxis => pending ?? latest.current.state.axis;
-    const send = (axis: ChartAxis): void => {
+    const baseAxis = (): PriceAxis => pending ?? latest.current.state.axis;
+    const send = (axis: PriceAxis): void => {
       pending = axis;
       if (frameRequest !== 0) return;
       frameRequest = requestAnimationFrame(() => {
@@ -91,12 +93,7 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       event.preventDefault();
       const axis = baseAxis();
       const { frame } = latest.current.state;
-      if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
-        send(panBy(axis, dragDelta(axis, -event.deltaX, frame.right - frame.left)));
-        return;
-      }
-      const { x } = local(event);
-      send(zoomAround(axis, wheelFactor(event.deltaY, event.deltaMode), priceAt(x, axis)));
+      send(wheelAxis(axis, event, priceAt(local(event).x, axis), frame.right - frame.left));
     };
 
     const onPointerDown = (event: PointerEvent): void => {
@@ -131,7 +128,7 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       if (pointers.has(event.pointerId)) pointers.set(event.pointerId, { x, y });
       if (pinch !== null && pointers.size === 2) {
         const [a, b] = [...pointers.values()];
-        if (a !== undefined && b !== undefined) send(zoomAround(pinch.startAxis, pinch.startDistance / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), pinch.anchor));
+        if (a !== undefined && b !== undefined) send(zoomAxis(pinch.startAxis, pinch.startDistance / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), pinch.anchor));
         return;
       }
       if (drag !== null && drag.id === event.pointerId) {
@@ -139,7 +136,7 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
         if (!drag.moved && Math.abs(dx) < CLICK_SLOP) return;
         drag.moved = true;
         const { frame } = latest.current.state;
-        send(panBy(drag.startAxis, dragDelta(drag.startAxis, dx, frame.right - frame.left)));
+        send(dragAxis(drag.startAxis, dx, frame.right - frame.left));
         // While panning the price under the pointer stays put: the crosshair keeps its price.
         return;
       }
@@ -168,14 +165,14 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       const clampIn = (p: number): number => Math.max(axis.from, Math.min(axis.to, p));
       switch (action.kind) {
         case 'zoom':
-          send(zoomAround(axis, action.factor, s.cursor?.price ?? (axis.from + axis.to) / 2));
+          send(zoomAxis(axis, action.factor, s.cursor?.price ?? (axis.from + axis.to) / 2));
           break;
         case 'reset':
           pending = null;
           h.onAxisReset();
           break;
         case 'pan':
-          send(panBy(axis, action.fraction * span));
+          send(panAxis(axis, action.fraction * span));
           break;
         case 'cursor': {
           const from = s.cursor?.price ?? clampIn(s.home);
