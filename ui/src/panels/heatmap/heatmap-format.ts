@@ -1,56 +1,85 @@
-import type { HeatmapTile, TileStrategy } from '@marketswarm/shared/models';
-import type { ColourBy, StrategyFamily } from './heatmap-layout';
-
-const fixed2 = (x: number): string => x.toFixed(2);
+import { strategyFamily, strategySide, type HeatmapTile, type StrategyFamily } from '@marketswarm/shared/models';
+import type { ColourBy } from './heatmap-layout';
+import { formatPremium, premiumWords } from './premium-format';
 
 /** Drops a trailing `.0` style noise from strikes (5010, 5012.5). */
 export const formatStrike = (strike: number): string => String(Math.round(strike * 100) / 100);
 
-export function familyOf(strategy: TileStrategy): StrategyFamily {
-  return strategy.startsWith('butterfly') ? 'butterfly' : strategy.startsWith('vertical') ? 'vertical' : 'single';
+/** What a trader calls the family: `butterfly`, `vertical`, `single`, `iron fly`, `broken-wing fly`. */
+export function familyName(family: StrategyFamily): string {
+  switch (family) {
+    case 'iron-fly':
+      return 'iron fly';
+    case 'bwb':
+      return 'broken-wing fly';
+    case 'butterfly':
+    case 'vertical':
+    case 'single':
+      return family;
+  }
 }
 
-export function sideOf(strategy: TileStrategy): 'call' | 'put' {
-  return strategy.endsWith('call') ? 'call' : 'put';
-}
-
-/** The strikes part of a trade's name: `5010 ±10` (butterfly), `5010/5020` (vertical), `5010` (single). */
-export function strikesLabel(tile: Pick<HeatmapTile, 'strategy' | 'strike' | 'width'>): string {
+/**
+ * The strikes part of a trade's name: `5010 ±10` (butterfly, iron fly), `5010/5020` (vertical, long
+ * then short), `5000/5010/5030` (broken-wing fly, lower wing, body, far wing), `5010` (single).
+ */
+export function strikesLabel(tile: Pick<HeatmapTile, 'strategy' | 'strike' | 'width' | 'wing'>): string {
   const k = formatStrike(tile.strike);
+  const wing = tile.wing ?? tile.width;
   switch (tile.strategy) {
     case 'butterfly-call':
     case 'butterfly-put':
+    case 'iron-fly':
       return `${k} ±${formatStrike(tile.width)}`;
     case 'vertical-call':
       return `${k}/${formatStrike(tile.strike + tile.width)}`;
     case 'vertical-put':
       return `${k}/${formatStrike(tile.strike - tile.width)}`;
+    case 'bwb-call':
+      return `${formatStrike(tile.strike - tile.width)}/${k}/${formatStrike(tile.strike + wing)}`;
+    case 'bwb-put':
+      return `${formatStrike(tile.strike + tile.width)}/${k}/${formatStrike(tile.strike - wing)}`;
     case 'single-call':
     case 'single-put':
       return k;
   }
 }
 
-/** Short name of a trade, e.g. `butterfly call 5010 ±10, 0DTE`. */
+/** A trade's name without its expiry, e.g. `butterfly call 5010 ±10`, `iron fly 5005 ±20`. */
+export function tradeTitle(tile: Pick<HeatmapTile, 'strategy' | 'strike' | 'width' | 'wing'>): string {
+  const side = strategySide(tile.strategy);
+  return `${familyName(strategyFamily(tile.strategy))}${side === undefined ? '' : ` ${side}`} ${strikesLabel(tile)}`;
+}
+
+/** A trade's name with its expiry, e.g. `butterfly call 5010 ±10, 0DTE`. */
 export function tradeName(tile: HeatmapTile): string {
-  return `${familyOf(tile.strategy)} ${sideOf(tile.strategy)} ${strikesLabel(tile)}, ${tile.dte}DTE`;
+  return `${tradeTitle(tile)}, ${tile.dte}DTE`;
 }
 
-/** Full description for a cell's title and accessible name. */
-export function describeTile(symbol: string, tile: HeatmapTile): string {
-  const profit = tile.maxProfit === null ? 'unlimited' : fixed2(tile.maxProfit);
-  const rr = tile.rewardRisk === null ? 'n/a' : fixed2(tile.rewardRisk);
-  return `${symbol} ${tradeName(tile)}: debit ${fixed2(tile.debit)}, max profit ${profit}, R/R ${rr}`;
+/**
+ * A cell's accessible name: what pressing it does, to which trade, at what price, e.g.
+ * `Try butterfly call 5005 ±10, debit 2.40`; unique within a grid (one DTE, one strategy).
+ */
+export function cellLabel(symbol: string, tile: HeatmapTile): string {
+  return `Try ${tradeTitle(tile)}, ${premiumWords(symbol, tile.debit)}`;
 }
 
-/** The number a cell shows (always two decimals so the text width does not jump while values stream). */
-export function formatCellValue(tile: HeatmapTile, by: ColourBy): string {
-  const value = by === 'debit' ? tile.debit : tile.rewardRisk;
-  return value === null ? '—' : fixed2(value);
+/** The text a cell shows (the price at its tick, `cr` for a credit; reward/risk with two decimals). */
+export function formatCellValue(symbol: string, tile: HeatmapTile, by: ColourBy): string {
+  if (by === 'debit') return formatPremium(symbol, tile.debit);
+  return tile.rewardRisk === null ? '—' : tile.rewardRisk.toFixed(2);
 }
 
 /** Column header for a width. */
 export function widthLabel(family: StrategyFamily, width: number): string {
-  if (family === 'single') return 'long';
-  return family === 'butterfly' ? `±${formatStrike(width)}` : `${formatStrike(width)}w`;
+  switch (family) {
+    case 'single':
+      return 'long';
+    case 'butterfly':
+    case 'iron-fly':
+      return `±${formatStrike(width)}`;
+    case 'vertical':
+    case 'bwb':
+      return `${formatStrike(width)}w`;
+  }
 }

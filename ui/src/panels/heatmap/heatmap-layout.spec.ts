@@ -1,14 +1,10 @@
-import { makeTile, type HeatmapTile, type TileStrategy } from '@marketswarm/shared/models';
+import type { HeatmapTile } from '@marketswarm/shared/models';
 import { describe, expect, it } from 'vitest';
-import { buildLayout, cellKey, firstCell, isGridKey, moveFocus, nearestStrikeIndex, strategyOf, valueDomain, type GridPos } from './heatmap-layout';
+import { atmCell, buildLayout, cellKey, familyHasSide, firstCell, isGridKey, moveFocus, nearestStrikeIndex, strategyOf, type GridPos } from './heatmap-layout';
+import { normalise } from './heatmap-colour';
+import { testTile } from './testing/test-tile';
 
-const EXPIRY = Date.UTC(2026, 0, 2, 21);
-
-function tile(strategy: TileStrategy, dte: number, width: number, strike: number, debit: number): HeatmapTile {
-  const t = makeTile(strategy, dte, width, strike, debit, EXPIRY);
-  if (t === undefined) throw new Error('bad test tile');
-  return t;
-}
+const tile = testTile;
 
 const tiles: HeatmapTile[] = [
   tile('butterfly-call', 0, 10, 5000, 3),
@@ -19,6 +15,8 @@ const tiles: HeatmapTile[] = [
   tile('butterfly-put', 0, 10, 5000, 3.1),
   tile('single-call', 0, 0, 5000, 12),
   tile('single-call', 0, 0, 5010, 8),
+  tile('iron-fly', 0, 20, 5000, -14.2),
+  tile('iron-fly', 0, 25, 5000, -16.4),
 ];
 
 describe('buildLayout', () => {
@@ -54,26 +52,61 @@ describe('buildLayout', () => {
 
   it('computes the colour domains of the tiles in view', () => {
     const layout = buildLayout(tiles, { family: 'butterfly', side: 'call', dte: 0 });
-    expect(layout.domains.debit).toEqual({ min: 1, max: 6 });
+    // Four debits 1, 2.35, 3, 6: the 5th and 95th percentiles, inside the fences.
+    expect(layout.domains.debit?.min).toBeCloseTo(1.2025, 9);
+    expect(layout.domains.debit?.max).toBeCloseTo(5.55, 9);
     expect(layout.domains.rewardRisk?.min).toBeLessThan(layout.domains.rewardRisk?.max ?? 0);
   });
 
-  it('names strategies', () => {
+  it('shows the iron flies whichever side is picked, their credits as negative debits', () => {
+    for (const side of ['call', 'put'] as const) {
+      const layout = buildLayout(tiles, { family: 'iron-fly', side, dte: undefined });
+      expect(layout.strategy).toBe('iron-fly');
+      expect(layout.widths).toEqual([20, 25]);
+      expect(layout.domains.debit?.max).toBeLessThan(0);
+    }
+  });
+
+  it('keeps a few far-out-of-the-money tiles from washing out the reward/risk colours', () => {
+    // Thirty flies with reward/risk 1…4 and three far wings at 40, 60 and 80.
+    const flies = Array.from({ length: 33 }, (_, i) => {
+      const debit = i < 30 ? 10 / (2 + i * 0.1) : [0.24, 0.16, 0.12][i - 30]!;
+      return tile('butterfly-call', 0, 10, 4900 + i * 5, Math.round(debit * 100) / 100);
+    });
+    const domain = buildLayout(flies, { family: 'butterfly', side: 'call', dte: 0 }).domains.rewardRisk!;
+    // The ordinary flies (1 to 3.9) span about 60 % of the colour scale, up to the Tukey fence at
+    // about 8.8; a 5th–95th percentile clip alone would end at 40 and leave them under 40 %.
+    const spread = normalise(flies[29]!.rewardRisk!, domain, 'rewardRisk') - normalise(flies[0]!.rewardRisk!, domain, 'rewardRisk');
+    expect(spread).toBeGreaterThan(0.55);
+    expect(domain.max).toBeLessThan(10);
+    expect(normalise(40, domain, 'rewardRisk')).toBe(1);
+  });
+
+  it('names strategies, and the iron fly has no side', () => {
     expect(strategyOf('vertical', 'put')).toBe('vertical-put');
+    expect(strategyOf('bwb', 'call')).toBe('bwb-call');
+    expect(strategyOf('iron-fly', 'put')).toBe('iron-fly');
+    expect(familyHasSide('iron-fly')).toBe(false);
+    expect(familyHasSide('bwb')).toBe(true);
   });
 });
 
-describe('valueDomain', () => {
-  it('trims outliers to the 5th–95th percentile', () => {
-    const values = [...Array.from({ length: 98 }, (_, i) => i + 1), 10_000, -10_000];
-    const d = valueDomain(values);
-    expect(d?.min).toBeGreaterThan(0);
-    expect(d?.max).toBeLessThan(100);
+describe(atmCell.name, () => {
+  const at = (row: number, col: number): GridPos => ({ row, col });
+
+  it('starts on the at-the-money row’s first cell', () => {
+    expect(atmCell(5, 3, 2, () => true)).toEqual(at(2, 0));
+    expect(atmCell(5, 3, 2, ({ col }) => col > 0)).toEqual(at(2, 1));
   });
 
-  it('ignores non-finite values', () => {
-    expect(valueDomain([NaN, Infinity])).toBeUndefined();
-    expect(valueDomain([2])).toEqual({ min: 2, max: 2 });
+  it('takes the nearest row with a cell when the money row is all holes', () => {
+    expect(atmCell(5, 3, 2, ({ row }) => row === 4 || row === 1)).toEqual(at(1, 0));
+    expect(atmCell(5, 3, 2, ({ row }) => row === 4)).toEqual(at(4, 0));
+  });
+
+  it('falls back to the first cell without a spot, and to nothing in an empty grid', () => {
+    expect(atmCell(5, 3, -1, ({ row }) => row >= 3)).toEqual(at(3, 0));
+    expect(atmCell(5, 3, 2, () => false)).toBeUndefined();
   });
 });
 

@@ -1,23 +1,22 @@
-import { tileKey, type HeatmapTile, type TileStrategy } from '@marketswarm/shared/models';
+import { tileKey, type HeatmapTile, type StrategyFamily, type TileStrategy } from '@marketswarm/shared/models';
+import { robustDomain, type ValueDomain } from './robust-domain';
 
-export type StrategyFamily = 'butterfly' | 'vertical' | 'single';
+export type { StrategyFamily } from '@marketswarm/shared/models';
+export type { ValueDomain } from './robust-domain';
 export type Side = 'call' | 'put';
 export type ColourBy = 'debit' | 'rewardRisk';
 
-export const FAMILIES: readonly StrategyFamily[] = ['butterfly', 'vertical', 'single'];
+export const FAMILIES: readonly StrategyFamily[] = ['butterfly', 'iron-fly', 'bwb', 'vertical', 'single'];
 export const SIDES: readonly Side[] = ['call', 'put'];
+
+/** An iron fly has both sides at once (sold call and put at one strike), so the side toggle does not apply. */
+export const familyHasSide = (family: StrategyFamily): boolean => family !== 'iron-fly';
 
 export interface HeatmapFilter {
   family: StrategyFamily;
   side: Side;
   /** The DTE the trader picked; undefined (or one no longer present) falls back to the nearest DTE. */
   dte: number | undefined;
-}
-
-/** Low and high end of the colour scale for the tiles in view (robust: 5th and 95th percentile). */
-export interface ValueDomain {
-  min: number;
-  max: number;
 }
 
 /** Rows, columns and lookups of the grid for one filter; rebuilt only when the structure changes. */
@@ -37,7 +36,15 @@ export interface HeatmapLayout {
 }
 
 export function strategyOf(family: StrategyFamily, side: Side): TileStrategy {
-  return `${family}-${side}`;
+  switch (family) {
+    case 'iron-fly':
+      return 'iron-fly';
+    case 'butterfly':
+    case 'vertical':
+    case 'single':
+    case 'bwb':
+      return `${family}-${side}`;
+  }
 }
 
 /** The key of the cell at (strike, width) for a layout. */
@@ -82,16 +89,9 @@ export function buildLayout(tiles: Iterable<HeatmapTile>, filter: HeatmapFilter)
     strikes: [...strikes].sort((a, b) => b - a),
     widths: [...widths].sort((a, b) => a - b),
     keys,
-    domains: { debit: valueDomain(debits), rewardRisk: valueDomain(rrs) },
+    // Reward/risk is coloured on a log scale (heatmap-colour), so its outliers are judged by ratio.
+    domains: { debit: robustDomain(debits), rewardRisk: robustDomain(rrs, { log: true }) },
   };
-}
-
-/** The 5th–95th percentile range of `values` (so one outlier does not wash the scale out). */
-export function valueDomain(values: readonly number[]): ValueDomain | undefined {
-  const finite = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (finite.length === 0) return undefined;
-  const at = (q: number): number => finite[Math.min(finite.length - 1, Math.max(0, Math.round(q * (finite.length - 1))))] ?? 0;
-  return { min: at(0.05), max: at(0.95) };
 }
 
 /** Row index of the strike nearest `spot` in descending `strikes`, or −1 when there are none. */
@@ -161,7 +161,22 @@ export function moveFocus(from: GridPos, key: GridKey, rows: number, cols: numbe
   }
 }
 
-/** The first present cell, row by row (where the roving tab stop starts). */
+/**
+ * Where the roving tab stop starts: the first present cell of the row nearest the money, or of the
+ * nearest row that has one (looking above and below alike); the grid's first cell without a spot.
+ */
+export function atmCell(rows: number, cols: number, atmRow: number, has: (pos: GridPos) => boolean): GridPos | undefined {
+  if (atmRow < 0 || atmRow >= rows) return firstCell(rows, cols, has);
+  for (let d = 0; d < rows; d++) {
+    for (const row of d === 0 ? [atmRow] : [atmRow - d, atmRow + d]) {
+      if (row < 0 || row >= rows) continue;
+      for (let col = 0; col < cols; col++) if (has({ row, col })) return { row, col };
+    }
+  }
+  return undefined;
+}
+
+/** The first present cell, row by row. */
 export function firstCell(rows: number, cols: number, has: (pos: GridPos) => boolean): GridPos | undefined {
   for (let row = 0; row < rows; row++) for (let col = 0; col < cols; col++) if (has({ row, col })) return { row, col };
   return undefined;
