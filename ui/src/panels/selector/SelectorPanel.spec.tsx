@@ -1,77 +1,112 @@
-import type { HeatmapTile } from '@marketswarm/shared/models';
+import { heatmapSnapshot, type HeatmapTile } from '@marketswarm/shared/models';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { SelectorIdea } from './rank-ideas';
-import { formatRewardRisk, IdeaRowView, SelectorView } from './SelectorPanel';
+import { WorkspaceContext, type Workspace } from '../../workspace/workspace-context';
+import { testWorkspace } from '../../workspace/testing/test-workspace';
+import { heatmapSelectionFor } from '../heatmap/heatmap-selection';
+import { testTile } from '../heatmap/testing/test-tile';
+import { formatRewardRisk, ideaName, ideaWhy, SelectorPanel } from './SelectorPanel';
 
-// The view and row the container hands the ideas and tiles to.
-const fly: HeatmapTile = {
-  key: 'butterfly-call:0:10:5010',
-  strategy: 'butterfly-call',
-  dte: 0,
-  expiry: Date.UTC(2026, 0, 5, 21),
-  width: 10,
-  strike: 5010,
-  debit: 2.35,
-  maxProfit: 7.65,
-  maxLoss: 2.35,
-  rewardRisk: 3.2553,
-};
-
-const noop = () => undefined;
-
-function render(ideas: readonly SelectorIdea[] | undefined, tiles: Record<string, HeatmapTile> = {}): string {
-  return renderToStaticMarkup(
-    <SelectorView
-      symbol="SPX"
-      ideas={ideas}
-      renderRow={(idea, rank) => <IdeaRowView key={idea.tile} idea={idea} rank={rank} tile={tiles[idea.tile]} onTry={noop} />}
-    />,
+const render = (ws: Workspace): string =>
+  renderToStaticMarkup(
+    <WorkspaceContext.Provider value={ws}>
+      <SelectorPanel />
+    </WorkspaceContext.Provider>,
   );
+
+function workspace(tiles: HeatmapTile[] = [], spot: number | undefined = 5004): Workspace {
+  const ws = testWorkspace('SPX');
+  if (tiles.length > 0) ws.stores.heatmap.apply(heatmapSnapshot('SPX', 1, Object.fromEntries(tiles.map((t) => [t.key, t]))));
+  if (spot !== undefined) ws.stores.spot.set('SPX', { symbol: 'SPX', price: spot, prevClose: 5000, ts: 0 });
+  return ws;
 }
 
-describe(SelectorView.name, () => {
-  it('waits for ideas, then says when there are none', () => {
-    expect(render(undefined)).toContain('Waiting for ideas for SPX');
-    expect(render([])).toContain('No ideas for SPX right now.');
-    expect(render([])).toContain('data-testid="selector"');
+const tiles = [
+  testTile('butterfly-call', 0, 10, 5005, 2.4),
+  testTile('butterfly-put', 0, 10, 5005, 2.3),
+  testTile('butterfly-call', 0, 10, 5015, 1.6),
+  testTile('butterfly-call', 1, 10, 5005, 3.2),
+  testTile('iron-fly', 0, 10, 5005, -7.6),
+];
+
+const rows = (html: string): string[] => [...html.matchAll(/data-testid="selector-idea" data-tile="([^"]+)"/g)].map((m) => m[1]!);
+
+describe('SelectorPanel', () => {
+  it('says at once that VIX has no options', () => {
+    const html = render(testWorkspace('VIX'));
+    expect(html).toContain('data-testid="no-options"');
+    expect(html).toContain('VIX has no listed options here, so there are no trade ideas for it.');
+    expect(html).not.toContain('Waiting for ideas');
   });
 
-  it('ranks ideas by score and decodes their tiles', () => {
-    const html = render([
-      { tile: 'vertical-put:1:10:5000', score: 0.4 },
-      { tile: 'butterfly-call:0:10:5010', score: 0.91 },
-    ]);
-    const rows = [...html.matchAll(/data-testid="selector-idea" data-tile="([^"]+)" data-rank="(\d)"/g)].map((m) => [m[1], m[2]]);
-    expect(rows).toEqual([
-      ['butterfly-call:0:10:5010', '1'],
-      ['vertical-put:1:10:5000', '2'],
-    ]);
-    expect(html).toContain('Butterfly call 5010 ±10 · 0DTE');
-    expect(html).toContain('Vertical put 5000/4990 · 1DTE');
-    expect(html).toContain('>0.91</td>');
+  it('waits while neither the heatmap nor the ideas feed has anything', () => {
+    expect(render(workspace())).toContain('Waiting for ideas for SPX…');
   });
 
-  it('shows an undecodable key as it is', () => {
-    expect(render([{ tile: 'mystery<b>', score: 1 }])).toContain('>mystery&lt;b&gt;</th>');
+  it('ranks the heatmap’s tiles for the picked family and DTE, one idea per trade', () => {
+    const html = render(workspace(tiles));
+    expect(html).toContain('data-source="heatmap"');
+    expect(html).toContain('>butterfly · 0DTE<');
+    const listed = rows(html);
+    // The call and the put fly at 5005 ±10 are one trade: listed once.
+    expect(listed.filter((k) => k.endsWith(':0:10:5005'))).toHaveLength(1);
+    expect(listed).toContain('butterfly-call:0:10:5015');
+    expect(listed.every((k) => k.startsWith('butterfly-') && k.includes(':0:'))).toBe(true);
+  });
+
+  it('follows the heatmap when the trader picks the iron fly and 1DTE', () => {
+    const ws = workspace(tiles);
+    heatmapSelectionFor(ws.whatIf).set({ family: 'iron-fly' });
+    expect(rows(render(ws))).toEqual(['iron-fly:0:10:5005']);
+    heatmapSelectionFor(ws.whatIf).set({ family: 'butterfly', dte: 1 });
+    expect(rows(render(ws))).toEqual(['butterfly-call:1:10:5005']);
+  });
+
+  it('gives each Try a distinct name and explains the score in words', () => {
+    const html = render(workspace(tiles));
+    expect(html).toContain('aria-label="Try butterfly call 5015 ±10"');
+    const names = [...html.matchAll(/class="selector-try"[^>]*aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(html).toMatch(/data-testid="idea-why"[^>]*>#1 [^<]+: Risk [\d.]+ to make [\d.]+ \(reward\/risk [\d.]+ : 1\)/);
+  });
+
+  it('shows a credit with cr in the price column', () => {
+    const ws = workspace(tiles);
+    heatmapSelectionFor(ws.whatIf).set({ family: 'iron-fly' });
+    expect(render(ws)).toContain('>cr 7.60</td>');
+  });
+
+  it('falls back to the ideas feed while the heatmap is empty, one idea per fly trade', () => {
+    const ws = workspace();
+    ws.stores.selector.set('SPX', {
+      symbol: 'SPX',
+      seq: 1,
+      ideas: [
+        { tile: 'butterfly-put:0:10:5005', score: 0.9 },
+        { tile: 'butterfly-call:0:10:5005', score: 0.8 },
+        { tile: 'vertical-put:1:10:5000', score: 0.4 },
+      ],
+    });
+    const html = render(ws);
+    expect(html).toContain('data-source="producer"');
+    expect(rows(html)).toEqual(['butterfly-put:0:10:5005', 'vertical-put:1:10:5000']);
+    expect(html).toContain('aria-label="Try butterfly put 5005 ±10 · 0DTE"');
+    expect(html).toMatch(/<button type="button" class="selector-try" disabled=""/);
   });
 });
 
-describe(IdeaRowView.name, () => {
-  it('shows debit and R/R and enables Try when the heatmap holds the tile', () => {
-    const html = render([{ tile: fly.key, score: 1 }], { [fly.key]: fly });
-    expect(html).toContain('data-known="true"');
-    expect(html).toContain('>2.35</td>');
-    expect(html).toContain('>3.26</td>');
-    expect(html).toContain('title="$235 per lot"');
-    expect(html).toMatch(/<button type="button" class="selector-try" aria-describedby="[^"]+" title="Add Butterfly call 5010 ±10 · 0DTE to the what-if positions">Try<\/button>/);
+describe(ideaWhy.name, () => {
+  it('says why a row has no explanation of its own yet', () => {
+    expect(ideaWhy({ tile: undefined }, 5004)).toContain('the heatmap has not priced this trade yet');
+    expect(ideaWhy({ tile: tiles[0] }, undefined)).toBe('Waiting for the spot price to score it.');
   });
+});
 
-  it('disables Try and shows dashes for a tile the heatmap does not hold', () => {
-    const html = render([{ tile: fly.key, score: 1 }]);
-    expect(html).toContain('data-known="false"');
-    expect(html).toMatch(/<button type="button" class="selector-try" disabled=""[^>]*>Try<\/button>/);
-    expect(html.match(/>—<\/td>/g)).toHaveLength(2);
+describe(ideaName.name, () => {
+  it('names a row by its tile, else by its key spelled out, else by the key', () => {
+    expect(ideaName({ key: 'x', tile: tiles[0] })).toBe('butterfly call 5005 ±10');
+    expect(ideaName({ key: 'vertical-put:1:10:5000', tile: undefined })).toBe('vertical put 5000/4990 · 1DTE');
+    expect(ideaName({ key: 'mystery', tile: undefined })).toBe('mystery');
   });
 
   it('reads ∞ for an unbounded reward', () => {

@@ -27,6 +27,16 @@ describe(describeTileKey.name, () => {
     expect(describeTileKey('single-put:7:0:480.5')?.label).toBe('Long put 480.5 · 7DTE');
   });
 
+  it('names an iron fly by its body and wings, without a side', () => {
+    const iron = describeTileKey('iron-fly:0:20:5005');
+    expect(iron?.label).toBe('Iron fly 5005 ±20 · 0DTE');
+    expect(iron?.side).toBeUndefined();
+  });
+
+  it('leaves a broken-wing fly to its tile: the far wing is not in the key', () => {
+    expect(describeTileKey('bwb-call:0:10:5010')).toBeUndefined();
+  });
+
   it('keeps fractional strikes and widths without float noise', () => {
     expect(describeTileKey('vertical-call:0:2.5:502.5')?.strikes).toBe('502.5/505');
     expect(describeTileKey('butterfly-call:0:0.1:0.2')?.strikes).toBe('0.2 ±0.1');

@@ -1,16 +1,20 @@
-import type { TileStrategy } from '@marketswarm/shared/models';
+import type { StrategyFamily, TileStrategy } from '@marketswarm/shared/models';
 
-export type TileFamily = 'butterfly' | 'vertical' | 'single';
+export type TileFamily = StrategyFamily;
+
+/** The strategies a key alone spells out; a broken-wing fly's far wing is not in its key, so it needs its tile. */
+type KeyStrategy = Exclude<TileStrategy, 'bwb-call' | 'bwb-put'>;
 
 /** A heatmap tile key (`strategy:dte:width:strike`) spelled out for a trader. */
 export interface TileDescription {
-  strategy: TileStrategy;
+  strategy: KeyStrategy;
   family: TileFamily;
-  side: 'call' | 'put';
+  /** undefined for the iron fly, which is both. */
+  side: 'call' | 'put' | undefined;
   dte: number;
   width: number;
   strike: number;
-  /** `5010 ±10` (butterfly), `5010/5020` (vertical: long/short), `5010` (single). */
+  /** `5010 ±10` (butterfly, iron fly), `5010/5020` (vertical: long/short), `5010` (single). */
   strikes: string;
   /** `0DTE`, `3DTE`. */
   expiry: string;
@@ -18,16 +22,17 @@ export interface TileDescription {
   label: string;
 }
 
-const STRATEGIES: Readonly<Record<TileStrategy, { family: TileFamily; side: 'call' | 'put'; name: string }>> = {
+const STRATEGIES: Readonly<Record<KeyStrategy, { family: TileFamily; side: 'call' | 'put' | undefined; name: string }>> = {
   'butterfly-call': { family: 'butterfly', side: 'call', name: 'Butterfly call' },
   'butterfly-put': { family: 'butterfly', side: 'put', name: 'Butterfly put' },
   'vertical-call': { family: 'vertical', side: 'call', name: 'Vertical call' },
   'vertical-put': { family: 'vertical', side: 'put', name: 'Vertical put' },
   'single-call': { family: 'single', side: 'call', name: 'Long call' },
   'single-put': { family: 'single', side: 'put', name: 'Long put' },
+  'iron-fly': { family: 'iron-fly', side: undefined, name: 'Iron fly' },
 };
 
-const isStrategy = (s: string): s is TileStrategy => Object.hasOwn(STRATEGIES, s);
+const isStrategy = (s: string): s is KeyStrategy => Object.hasOwn(STRATEGIES, s);
 
 const INTEGER = /^\d{1,4}$/;
 const DECIMAL = /^\d{1,9}(?:\.\d{1,4})?$/;
@@ -54,6 +59,7 @@ export function describeTileKey(key: string): TileDescription | undefined {
   switch (s) {
     case 'butterfly-call':
     case 'butterfly-put':
+    case 'iron-fly':
       strikes = `${formatStrike(strike)} ±${formatStrike(width)}`;
       break;
     case 'vertical-call':

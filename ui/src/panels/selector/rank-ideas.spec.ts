@@ -22,6 +22,16 @@ describe(rankIdeas.name, () => {
     expect(ranked).toEqual([{ tile: 'a', score: 5 }]);
   });
 
+  it('lists the call fly and the put fly at one strike as one idea, the better scored', () => {
+    const ranked = rankIdeas([
+      { tile: 'butterfly-call:0:10:5005', score: 2 },
+      { tile: 'butterfly-put:0:10:5005', score: 2.5 },
+      { tile: 'butterfly-put:0:10:5010', score: 1 },
+      { tile: 'butterfly-put:1:10:5005', score: 1.5 },
+    ]);
+    expect(ranked.map((i) => i.tile)).toEqual(['butterfly-put:0:10:5005', 'butterfly-put:1:10:5005', 'butterfly-put:0:10:5010']);
+  });
+
   it('is empty without ideas', () => {
     expect(rankIdeas(undefined)).toEqual([]);
     expect(rankIdeas([])).toEqual([]);
