@@ -11,6 +11,7 @@ import { NotFoundPage } from './shell/NotFoundPage';
 import { RenderErrorBoundary } from './shell/RenderErrorBoundary';
 import { RequireSession, useSessionUser } from './shell/RequireSession';
 import { Splash } from './shell/Splash';
+import { applyTheme, rememberedTheme } from './shell/apply-settings';
 import type { WorkspacePage as WorkspacePageComponent } from './workspace/WorkspacePage';
 import type { QueryClient } from '@tanstack/react-query';
 
@@ -79,6 +80,12 @@ const PlaybookPage = lazyPage(() => import('./pages/playbook/PlaybookPage'), 'Pl
 const AlertsPage = lazyPage(() => import('./pages/alerts/AlertsPage'), 'AlertsPage', /^\/alerts/);
 const OrdersPage = lazyPage(() => import('./pages/orders/OrdersPage'), 'OrdersPage', /^\/orders/);
 const LeaderboardPage = lazyPage(() => import('./pages/leaderboard/LeaderboardPage'), 'LeaderboardPage', /^\/leaderboard/);
+const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage', /^\/settings/);
+const HelpPage = lazyPage(() => import('./pages/help/HelpPage'), 'HelpPage', /^\/help/);
+
+// The theme this browser used last, before the session check answers with the profile's settings,
+// so a light-theme trader does not see the page flash dark on every load.
+applyTheme(rememberedTheme());
 
 export function App() {
   return (
@@ -109,6 +116,8 @@ export function App() {
             <Route path="/alerts" element={<AlertsPage />} />
             <Route path="/orders" element={<OrdersPage />} />
             <Route path="/leaderboard" element={<LeaderboardPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/help" element={<HelpPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
@@ -146,6 +155,7 @@ function SessionExpiry() {
 function StatusPage() {
   return (
     <main className="app-main">
+      <h1 className="visually-hidden">MarketSwarm system status</h1>
       <StatusPanel />
     </main>
   );

@@ -34,7 +34,7 @@ export function AppNav({ compact = false }: { compact?: boolean }) {
   return (
     <>
       <details className="app-nav-menu" data-testid="app-nav-menu">
-        <summary>Journal</summary>
+        <summary>Menu</summary>
         <nav className="app-nav app-nav-popup" aria-label="Main">
           {links}
         </nav>

@@ -3,7 +3,7 @@ import { NAV_LINKS, navHref } from './nav-links';
 
 describe('the top navigation', () => {
   it('lists every page once, the workspace first', () => {
-    expect(NAV_LINKS.map((l) => l.to)).toEqual(['/', '/trades', '/analytics', '/import', '/journal', '/playbook', '/alerts', '/orders', '/leaderboard']);
+    expect(NAV_LINKS.map((l) => l.to)).toEqual(['/', '/trades', '/analytics', '/import', '/journal', '/playbook', '/alerts', '/orders', '/leaderboard', '/settings', '/help']);
   });
 
   it('carries the journal filters between Trades and Analytics only', () => {

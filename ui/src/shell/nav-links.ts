@@ -9,6 +9,8 @@ export const NAV_LINKS = [
   { to: '/alerts', label: 'Alerts' },
   { to: '/orders', label: 'Orders' },
   { to: '/leaderboard', label: 'Leaderboard' },
+  { to: '/settings', label: 'Settings' },
+  { to: '/help', label: 'Help' },
 ] as const;
 
 /** Links that carry the journal filters (`?log=…&from=…`) from one page to the other. */

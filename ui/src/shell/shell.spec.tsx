@@ -12,12 +12,12 @@ describe(AppNav.name, () => {
     expect(html).toContain('<nav class="app-nav" aria-label="Main">');
     expect(html).toMatch(/<a aria-current="page" class="app-nav-link active" href="\/trades\?log=L"[^>]*>Trades<\/a>/);
     expect(html).toContain('href="/analytics?log=L"');
-    expect(html.match(/<a /g)).toHaveLength(9);
+    expect(html.match(/<a /g)).toHaveLength(11);
   });
 
   it('folds into a disclosure menu in the workspace header', () => {
     const html = at('/', <AppNav compact />);
-    expect(html).toContain('<details class="app-nav-menu" data-testid="app-nav-menu"><summary>Journal</summary>');
+    expect(html).toContain('<details class="app-nav-menu" data-testid="app-nav-menu"><summary>Menu</summary>');
     expect(html).toMatch(/aria-current="page" class="app-nav-link active" href="\/"/);
   });
 });

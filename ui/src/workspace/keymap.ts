@@ -35,7 +35,7 @@ const SYMBOL_KEYS = ['1', '2', '3', '4', '5', '6'] as const;
 const command = (c: WorkspaceCommand) => (): ShortcutAction => ({ kind: 'command', command: c });
 
 export const KEY_MAP: readonly Binding[] = [
-  { keys: SYMBOL_KEYS, label: '1 – 6', description: 'Watch the 1st to 6th symbol of the header', group: 'Symbols', action: (key) => ({ kind: 'symbol-at', index: Number(key) - 1 }) },
+  { keys: SYMBOL_KEYS, label: '1–6', description: 'Watch the 1st to 6th symbol of the header', group: 'Symbols', action: (key) => ({ kind: 'symbol-at', index: Number(key) - 1 }) },
   { keys: ['['], description: 'Previous symbol', group: 'Symbols', action: () => ({ kind: 'symbol-step', step: -1 }) },
   { keys: [']'], description: 'Next symbol', group: 'Symbols', action: () => ({ kind: 'symbol-step', step: 1 }) },
   { keys: ['g'], description: 'Then a panel’s key: go to that panel', label: 'g', group: 'Panels', action: () => ({ kind: 'await-panel' }) },
