@@ -25,7 +25,8 @@ interface ChartHandle {
  * symbol/interval/history; live candles go from the store straight to `series.update`.
  */
 export default function CandlesChart({ symbol, interval, history, onLastClose, onPick }: CandlesChartProps) {
-  const { stores } = useWorkspace();
+  const { stores, settings } = useWorkspace();
+  const timeZone = settings.timezone;
   const hostRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<ChartHandle | null>(null);
   const shownRef = useRef<string | undefined>(undefined);
@@ -35,7 +36,6 @@ export default function CandlesChart({ symbol, interval, history, onLastClose, o
     if (!host) return;
     const style = getComputedStyle(host);
     const theme = readChartTheme((name) => style.getPropertyValue(name));
-    const time = createTimeFormatters();
     const chart = createChart(host, {
       autoSize: true,
       layout: {
@@ -47,8 +47,7 @@ export default function CandlesChart({ symbol, interval, history, onLastClose, o
       grid: { vertLines: { color: theme.border }, horzLines: { color: theme.border } },
       crosshair: { mode: CrosshairMode.Normal },
       rightPriceScale: { borderColor: theme.border },
-      timeScale: { borderColor: theme.border, timeVisible: true, secondsVisible: false, tickMarkFormatter: time.tick },
-      localization: { timeFormatter: time.crosshair },
+      timeScale: { borderColor: theme.border, timeVisible: true, secondsVisible: false },
     });
     const series = chart.addSeries(CandlestickSeries, {
       upColor: theme.up,
@@ -65,6 +64,12 @@ export default function CandlesChart({ symbol, interval, history, onLastClose, o
       chart.remove();
     };
   }, []);
+
+  useEffect(() => {
+    // Axis ticks and the crosshair read in the trader's time zone (a setting), changed without a new chart.
+    const time = createTimeFormatters(undefined, timeZone);
+    handleRef.current?.chart.applyOptions({ timeScale: { tickMarkFormatter: time.tick }, localization: { timeFormatter: time.crosshair } });
+  }, [timeZone]);
 
   useEffect(() => {
     const handle = handleRef.current;

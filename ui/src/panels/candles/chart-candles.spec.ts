@@ -37,10 +37,22 @@ describe(createTimeFormatters.name, () => {
     expect(createTimeFormatters('en-US', 'UTC').tick(open, TickMarkType.Time)).toBe('13:30');
   });
 
-  it('labels day, month and year ticks', () => {
-    expect(ny.tick(open, TickMarkType.DayOfMonth)).toBe('Mar 14');
-    expect(ny.tick(open, TickMarkType.Month)).toBe('Mar');
-    expect(ny.tick(open, TickMarkType.Year)).toBe('2025');
+  it('labels day, month and year ticks that fall on midnight in the zone', () => {
+    const midnight = 1_741_924_800 as UTCTimestamp; // 2025-03-14 04:00 UTC = 00:00 New York
+    expect(ny.tick(midnight, TickMarkType.DayOfMonth)).toBe('Mar 14');
+    expect(ny.tick(midnight, TickMarkType.Month)).toBe('Mar');
+    expect(ny.tick(midnight, TickMarkType.Year)).toBe('2025');
+  });
+
+  it("labels a day mark the chart put on UTC midnight with the zone's time, where the zone's day has not changed", () => {
+    const utcMidnight = 1_741_910_400 as UTCTimestamp; // 2025-03-14 00:00 UTC = 20:00 on the 13th in New York
+    expect(ny.tick(utcMidnight, TickMarkType.DayOfMonth)).toBe('20:00');
+    expect(createTimeFormatters('en-US', 'UTC').tick(utcMidnight, TickMarkType.DayOfMonth)).toBe('Mar 14');
+  });
+
+  it("labels a time mark on the zone's midnight with the date, so the day change shows", () => {
+    expect(ny.tick(1_741_924_800 as UTCTimestamp, TickMarkType.Time)).toBe('Mar 14');
+    expect(createTimeFormatters('en-US', 'Asia/Tokyo').tick(1_741_878_000 as UTCTimestamp, TickMarkType.Time)).toBe('Mar 14');
   });
 
   it('gives the crosshair weekday, date and time', () => {

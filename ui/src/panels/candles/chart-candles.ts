@@ -32,6 +32,9 @@ export interface TimeFormatters {
 /**
  * The chart keeps true UTC instants (no shifted "fake UTC" times, which collide on DST change) and
  * labels them in the viewer's time zone (or `timeZone`, for tests). 24-hour clock for trading.
+ * lightweight-charts picks which ticks are day, month or year marks by UTC midnights, which fall in
+ * the evening in New York; such a mark is labelled with its time in the zone instead, and a time
+ * mark that is midnight in the zone gets the date, so the day labels sit where the zone's days change.
  */
 export function createTimeFormatters(locale?: string, timeZone?: string): TimeFormatters {
   const base: Intl.DateTimeFormatOptions = timeZone === undefined ? {} : { timeZone };
@@ -41,6 +44,8 @@ export function createTimeFormatters(locale?: string, timeZone?: string): TimeFo
   const time = new Intl.DateTimeFormat(locale, { ...base, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const seconds = new Intl.DateTimeFormat(locale, { ...base, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const full = new Intl.DateTimeFormat(locale, { ...base, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = new Intl.DateTimeFormat('en-US', { ...base, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const isZoneMidnight = (ms: number) => clock.format(ms) === '00:00:00';
   const byType: Record<TickMarkType, Intl.DateTimeFormat> = {
     [TickMarkType.Year]: year,
     [TickMarkType.Month]: month,
@@ -49,7 +54,13 @@ export function createTimeFormatters(locale?: string, timeZone?: string): TimeFo
     [TickMarkType.TimeWithSeconds]: seconds,
   };
   return {
-    tick: (t, type) => byType[type].format(secondsOf(t) * 1000),
+    tick: (t, type) => {
+      const ms = secondsOf(t) * 1000;
+      const dateMark = type === TickMarkType.Year || type === TickMarkType.Month || type === TickMarkType.DayOfMonth;
+      if (dateMark && !isZoneMidnight(ms)) return time.format(ms);
+      if (type === TickMarkType.Time && isZoneMidnight(ms)) return day.format(ms);
+      return byType[type].format(ms);
+    },
     crosshair: (t) => full.format(secondsOf(t) * 1000),
   };
 }
