@@ -83,6 +83,18 @@ describe(IntelView.name, () => {
     expect(html).toContain('<span class="intel-chip">AAPL</span>');
   });
 
+  it('badges sample items as sample data, for eyes and screen readers, and only them', () => {
+    const ws = workspace();
+    ws.intel.add(intel({ id: 'news', source: 'Reuters' }));
+    ws.intel.add(intel({ id: 'sample:2026-01-05:about', source: 'MarketSwarm Sample Desk', sample: true, title: 'Sample <b>intel</b>' }));
+    const html = render(ws);
+    expect(html.match(/data-testid="intel-sample"/g)).toHaveLength(1);
+    expect(html).toMatch(/data-id="sample:2026-01-05:about"[^>]*data-sample="true"/);
+    expect(html).not.toMatch(/data-id="news"[^>]*data-sample/);
+    expect(html).toContain('>Sample<span class="visually-hidden"> data, not news:</span></span>');
+    // The title stays text, sanitized as every other.
+    expect(html).toContain('Sample &lt;b&gt;intel&lt;/b&gt;');
+  });
 });
 
 describe(watchedSymbols.name, () => {

@@ -107,8 +107,16 @@ const IntelRow = memo(function IntelRow({ item, now, watched, current, onTicker 
   const at = item.published ?? item.ts;
   const tickers = item.tickers ?? [];
   return (
-    <li className="feed-item intel-item" data-testid="intel-item" data-id={item.id} data-seq={item.seq} data-anchor={item.id}>
+    <li
+      className={item.sample === true ? 'feed-item intel-item intel-item-sample' : 'feed-item intel-item'}
+      data-testid="intel-item"
+      data-id={item.id}
+      data-seq={item.seq}
+      data-anchor={item.id}
+      data-sample={item.sample === true ? 'true' : undefined}
+    >
       <div className="feed-meta">
+        {item.sample === true && <SampleBadge />}
         <span className="intel-source">{item.source}</span>
         <time className="feed-time" dateTime={isoTime(at)} title={absoluteTime(at)}>
           {relativeTime(at, now)}
@@ -144,6 +152,15 @@ const IntelRow = memo(function IntelRow({ item, now, watched, current, onTicker 
     </li>
   );
 });
+
+/** Marks the offline sample the producer writes when no feed is configured: a reader must never take it for news. */
+function SampleBadge() {
+  return (
+    <span className="intel-sample" data-testid="intel-sample" title="Offline sample written around the simulated market when no news feed is configured">
+      Sample<span className="visually-hidden"> data, not news:</span>
+    </span>
+  );
+}
 
 /** A summary clamped to three lines, with a More/Less toggle when it is longer. */
 function Summary({ html }: { html: string }) {
