@@ -192,6 +192,8 @@ describe(probabilityOfProfit.name, () => {
       if (positionValue(calendar, Math.exp(centre + s * z), market) > 0) mass += normPdf(z) * (16 / n);
     }
     expect(p).toBeCloseTo(mass, 4);
+    // Both legs at intrinsic would lose the 25 debit everywhere; the far leg's time value is what pays.
+    expect(p).toBeGreaterThan(0.1);
     const zones = profitIntervals(calendar, 5000, 0.15, weekBefore);
     expect(zones).toHaveLength(1);
     const [zone] = zones;

@@ -212,7 +212,7 @@ function push(out: ProfitInterval[], from: number, to: number): void {
   else out.push({ from, to });
 }
 
-const GRID_POINTS = 2000;
+const GRID_POINTS = 1000;
 const GRID_SIGMAS = 10;
 
 function sampledIntervals(
