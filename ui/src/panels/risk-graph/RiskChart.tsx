@@ -1,8 +1,8 @@
 import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { linearScale, ticksWithin } from '../../charts/scale';
-import { areaPath, axisMoney, chartFrame, labelRows, linePath, pnlDomain, priceTick, priceTickStep, tickTarget, type ChartFrame } from './risk-chart';
+import { DATE_STYLES, areaPath, axisMoney, chartFrame, labelRows, linePath, pnlDomain, priceTick, priceTickStep, tickTarget, type ChartFrame } from './risk-chart';
 import { zoomAxis, type PriceAxis } from '@marketswarm/shared/models';
-import { valueAt } from './risk-chart-readout';
+import { dateStyles, orderCurves, valueAt } from './risk-chart-readout';
 import { RiskChartCrosshair } from './risk-chart-crosshair';
 import { useChartGestures, type ChartCursor } from './use-chart-gestures';
 import { useChartSize } from './use-chart-size';
@@ -49,9 +49,9 @@ const px = (v: number): number => Math.round(v * 10) / 10;
 const KINDS: readonly RiskPositionKind[] = ['open', 'saved', 'whatif'];
 /** Size before the first measure (and in server rendering). */
 const FALLBACK_SIZE = { width: 560, height: 300 };
-/** Date curves cycle through this many dash and colour styles (.rg-date-0…2). */
-const DATE_STYLES = 3;
 const BREAKEVEN_LABEL_PX = 52;
+/** Width of an alert line's label: nearer the right edge than this, it goes on the line's left. */
+const ALERT_LABEL_PX = 84;
 
 const inAxis = (axis: PriceAxis, s: number | undefined): s is number => s !== undefined && Number.isFinite(s) && s >= axis.from && s <= axis.to;
 
@@ -87,7 +87,7 @@ export const RiskChart = memo(function RiskChart(props: RiskChartProps) {
     'Plus and minus zoom, 0 resets, left and right arrows pan, Shift with an arrow moves a crosshair that reads every curve, A sets an alert at the crosshair, Alt+click sets one at a price.';
 
   return (
-    <div className="rg-chart" data-axis-from={axis.from.toFixed(2)} data-axis-to={axis.to.toFixed(2)}>
+    <div className="rg-chart">
       <div className="rg-plot" ref={plotRef} tabIndex={0} role="group" aria-label={label} aria-describedby={descId} data-testid="rg-plot">
         <RiskChartPlot
           geometry={geometry}
@@ -156,8 +156,11 @@ function chartGeometry(
   const step = priceTickStep(axis, frame.right - frame.left, chars);
   const xTicks = ticksWithin(axis.from, axis.to, Math.max(1, Math.round((axis.to - axis.from) / step))).map((value) => ({ value, label: priceTick(value, step) }));
   const xs = spots.map(x);
-  let dateIndex = 0;
-  const drawn = curves.map((c) => ({ id: c.id, kind: c.kind, label: c.label, d: linePath(xs, c.values.map(y)), style: c.kind === 'date' ? dateIndex++ % DATE_STYLES : 0 }));
+  const styles = dateStyles(curves, DATE_STYLES);
+  // Drawn in reverse reading order, so expiry ends on top.
+  const drawn = orderCurves(curves)
+    .reverse()
+    .map((c) => ({ id: c.id, kind: c.kind, label: c.label, d: linePath(xs, c.values.map(y)), style: styles.get(c.id) ?? 0 }));
   const expiry = curves.find((c) => c.kind === 'expiry');
   return {
     frame,
@@ -265,7 +268,7 @@ const RiskChartPlot = memo(function RiskChartPlot({ geometry, axis, breakevens, 
         >
           <line className="rg-alert-hit" x1={px(x(level))} x2={px(x(level))} y1={frame.top} y2={frame.bottom} />
           <line className="rg-alert-stroke" x1={px(x(level))} x2={px(x(level))} y1={frame.top} y2={frame.bottom} />
-          <text x={px(x(level)) + 3} y={frame.bottom - 4}>
+          <text x={px(x(level)) + (x(level) > frame.right - ALERT_LABEL_PX ? -3 : 3)} y={frame.bottom - 4} textAnchor={x(level) > frame.right - ALERT_LABEL_PX ? 'end' : 'start'}>
             alert {level.toFixed(2)}
           </text>
         </g>
@@ -299,11 +302,11 @@ const RiskChartPlot = memo(function RiskChartPlot({ geometry, axis, breakevens, 
 /** The key to the picture: one entry per curve (dates by their label), the spots, the band and the position kinds. */
 function Legend({ curves, positionLines, expectedMove, alertLevels, liveSpot }: Pick<RiskChartProps, 'curves' | 'positionLines' | 'expectedMove' | 'alertLevels' | 'liveSpot'>) {
   const kinds = KINDS.filter((k) => positionLines.some((l) => l.kind === k));
-  let dateIndex = 0;
+  const styles = dateStyles(curves, DATE_STYLES);
   return (
     <ul className="rg-legend" aria-label="Legend">
-      {curves.map((c) => (
-        <li key={c.id} className={`rg-key ${c.kind === 'date' ? `rg-key-date rg-key-date-${dateIndex++ % DATE_STYLES}` : `rg-key-${c.kind}`}`}>
+      {orderCurves(curves).map((c) => (
+        <li key={c.id} className={`rg-key ${c.kind === 'date' ? `rg-key-date rg-key-date-${styles.get(c.id) ?? 0}` : `rg-key-${c.kind}`}`}>
           {c.kind === 'expiry' && positionLines.length > 0 ? `${c.label} (all)` : c.label}
         </li>
       ))}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ChartFrame } from './risk-chart';
-import { placeReadout, readoutRows, readoutSize, type ReadoutCurve } from './risk-chart-readout';
+import { dateStyles, placeReadout, readoutRows, readoutSize, type ReadoutCurve } from './risk-chart-readout';
+import { DATE_STYLES } from './risk-chart';
 import { formatMoney } from './risk-scenario';
 
 interface CrosshairProps {
@@ -22,6 +23,7 @@ interface CrosshairProps {
  */
 export const RiskChartCrosshair = memo(function RiskChartCrosshair({ price, x, y, frame, spots, curves, announce }: CrosshairProps) {
   const rows = readoutRows(spots, curves, price);
+  const styles = dateStyles(curves, DATE_STYLES);
   const size = readoutSize(rows.length);
   const plot = { left: frame.left, top: frame.top, width: frame.right - frame.left, height: frame.bottom - frame.top };
   const at = placeReadout(x, y, size, plot);
@@ -34,7 +36,7 @@ export const RiskChartCrosshair = memo(function RiskChartCrosshair({ price, x, y
           <span>{price.toFixed(2)}</span>
         </div>
         {rows.map((r) => (
-          <div key={r.id} className={`rg-readout-row rg-readout-${r.kind}`} data-curve={r.id}>
+          <div key={r.id} className={`rg-readout-row rg-readout-${r.kind === 'date' ? `date-${styles.get(r.id) ?? 0}` : r.kind}`} data-curve={r.id}>
             <span className="rg-readout-label">{r.label}</span>
             <span className={r.value === undefined ? undefined : r.value >= 0 ? 'rg-up' : 'rg-down'}>{r.value === undefined ? '—' : formatMoney(r.value)}</span>
           </div>

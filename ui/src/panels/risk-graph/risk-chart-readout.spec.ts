@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeReadout, readoutRows, readoutSize, valueAt, READOUT_GAP } from './risk-chart-readout';
+import { dateStyles, orderCurves, placeReadout, readoutRows, readoutSize, valueAt, READOUT_GAP } from './risk-chart-readout';
 
 describe('valueAt', () => {
   const spots = [4990, 5000, 5010];
@@ -39,6 +39,30 @@ describe('readoutRows', () => {
       ['Dec 8', 15],
       ['Dec 7', 10],
       ['Today', 5],
+    ]);
+  });
+});
+
+describe('curve order and date styles', () => {
+  const curves = [
+    { id: 't', kind: 'today' as const },
+    { id: 'a', kind: 'date' as const },
+    { id: 'e', kind: 'expiry' as const },
+    { id: 'b', kind: 'date' as const },
+    { id: 'c', kind: 'date' as const },
+    { id: 'd', kind: 'date' as const },
+  ];
+
+  it('reads expiry, then the dates as given, then today', () => {
+    expect(orderCurves(curves).map((c) => c.id)).toEqual(['e', 'a', 'b', 'c', 'd', 't']);
+  });
+
+  it('numbers the dates in turn and wraps after the last style', () => {
+    expect([...dateStyles(curves, 3)]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 0],
     ]);
   });
 });

@@ -48,12 +48,27 @@ export interface ReadoutRow {
 /** The order a trader reads a T+n stack in: expiry first (the payoff), then the dates, then today. */
 const KIND_ORDER: Readonly<Record<ReadoutCurve['kind'], number>> = { expiry: 0, date: 1, today: 2 };
 
-/** One row per curve with its P&L at `price`, expiry first, today last, dates in the order given. */
-export function readoutRows(spots: readonly number[], curves: readonly ReadoutCurve[], price: number): ReadoutRow[] {
+/** The curves in reading order (legend and readout): expiry first, today last, dates in the order given. */
+export function orderCurves<C extends Pick<ReadoutCurve, 'kind'>>(curves: readonly C[]): C[] {
   return curves
     .map((c, i) => ({ c, i }))
     .sort((a, b) => KIND_ORDER[a.c.kind] - KIND_ORDER[b.c.kind] || a.i - b.i)
-    .map(({ c }) => ({ id: c.id, label: c.label, kind: c.kind, value: valueAt(spots, c.values, price) }));
+    .map(({ c }) => c);
+}
+
+/**
+ * Each date curve's style number, 0…styles−1 in the order the dates are given, so the path, the
+ * legend key and the readout swatch of a date agree.
+ */
+export function dateStyles(curves: readonly Pick<ReadoutCurve, 'id' | 'kind'>[], styles: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of curves) if (c.kind === 'date') out.set(c.id, out.size % styles);
+  return out;
+}
+
+/** One row per curve with its P&L at `price`, in reading order (see orderCurves). */
+export function readoutRows(spots: readonly number[], curves: readonly ReadoutCurve[], price: number): ReadoutRow[] {
+  return orderCurves(curves).map((c) => ({ id: c.id, label: c.label, kind: c.kind, value: valueAt(spots, c.values, price) }));
 }
 
 export interface Box {

@@ -105,6 +105,9 @@ export function labelRows(xs: readonly number[], minGap: number, maxRows = 2): n
   });
 }
 
+/** Date curves cycle through this many dash and colour styles (risk-chart.css: .rg-date-0…2). */
+export const DATE_STYLES = 3;
+
 /** Minimum size of the drawing: below it the chart scrolls inside its frame rather than squeezing labels. */
 export const MIN_CHART = { width: 260, height: 180 } as const;
 /** Rough advance of one character of the chart's 10 px monospace labels. */
