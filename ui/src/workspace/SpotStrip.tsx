@@ -27,9 +27,11 @@ export function SpotStrip() {
     0,
     quotes.findIndex((q) => q.symbol === symbol),
   );
-  // The chip that holds the Tab stop: the one last moved to, else the selected one.
-  const [focusAt, setFocusAt] = useState<number | undefined>(undefined);
-  const stopAt = focusAt !== undefined && focusAt < quotes.length ? focusAt : selectedAt;
+  // The chip that holds the Tab stop: the one last moved to (by symbol: a new symbol's chip may
+  // arrive and shift the others), else the selected one.
+  const [focused, setFocused] = useState<string | undefined>(undefined);
+  const focusedAt = quotes.findIndex((q) => q.symbol === focused);
+  const stopAt = focusedAt >= 0 ? focusedAt : selectedAt;
   useEffect(() => {
     // Navigation → first live price on screen, read by `npm run bench:ui`.
     if (hasQuotes && performance.getEntriesByName(FIRST_TICK_MARK).length === 0) performance.mark(FIRST_TICK_MARK);
@@ -39,7 +41,7 @@ export function SpotStrip() {
     const next = rovingIndex(stopAt, event.key, quotes.length);
     if (next === undefined) return;
     event.preventDefault();
-    setFocusAt(next);
+    setFocused(quotes[next]?.symbol);
     chips.current[next]?.focus();
   };
   return (
@@ -54,7 +56,7 @@ export function SpotStrip() {
           selected={q.symbol === symbol}
           tabStop={i === stopAt}
           onSelect={() => {
-            setFocusAt(i);
+            setFocused(q.symbol);
             setSymbol(q.symbol);
           }}
         />

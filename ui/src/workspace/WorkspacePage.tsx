@@ -22,16 +22,11 @@ import { useShortcuts } from './use-shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { panelFrameId } from './panel-content';
 import type { PanelId } from './panel-guide';
+import { startSymbol } from './start-symbol';
 import { createWorkspaceRuntime, type WorkspaceRuntime } from './workspace-runtime';
 import { createWorkspaceCommands } from './workspace-commands';
 import { readUserSettings } from '@marketswarm/shared/dto';
 import './workspace.css';
-
-/** The symbol the workspace opens on: the one watched last, else the trader's default (settings). */
-export function startSymbol(preferences: Readonly<Record<string, unknown>>): string {
-  const last = preferences['symbol'];
-  return typeof last === 'string' && last !== '' ? last : readUserSettings(preferences).defaultSymbol;
-}
 
 /** The signed-in trader's workspace: owns the streams for as long as it is on screen. */
 export function WorkspacePage({ user }: { user: UserDto }) {
