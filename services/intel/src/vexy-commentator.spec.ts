@@ -111,4 +111,11 @@ describe(VexyCommentator.name, () => {
     expect(v.onSpot('SPX', 5890, SECOND).map((c) => c.text)).toEqual(['SPX drops below 5,900 (5,890.00)']);
     expect(v.onSpot('SPX', 6120, 2 * SECOND).map((c) => c.text)).toEqual(['SPX crosses above 6,100 (6,120.00)']);
   });
+
+  it('does not walk level by level through a bad print hundreds of levels away', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 1e6 });
+    v.onSpot('SPX', 5000, 0);
+    expect(v.onSpot('SPX', 5_000_000, SECOND)).toEqual([]);
+    expect(v.onSpot('SPX', 5_000_060, 2 * SECOND).map((c) => c.text)).toEqual(['SPX crosses above 5,000,050 (5,000,060.00)']);
+  });
 });

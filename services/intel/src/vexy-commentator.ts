@@ -21,6 +21,8 @@ export interface CommentatorOptions {
   hysteresisSteps?: number;
 }
 
+const MAX_LEVELS_PER_TICK = 200;
+
 export const DEFAULT_CROSSING_COOLDOWN_MS = 5 * 60_000;
 export const DEFAULT_HYSTERESIS_STEPS = 0.2;
 
@@ -114,6 +116,11 @@ export class VexyCommentator {
     const hi = Math.floor((Math.max(previous, price) + band) / step);
     let up: number | undefined;
     let down: number | undefined;
+    // A jump across hundreds of levels is a bad print or a new instrument, not a crossing to call level by level.
+    if (hi - lo > MAX_LEVELS_PER_TICK) {
+      this.gate.prune(prefix, () => false);
+      return undefined;
+    }
     for (let k = lo; k <= hi; k++) {
       const at = roundLevel(k, step);
       const crossed = this.gate.observe({ key: `${prefix}${k}`, level: at, price, previousPrice: previous, band, now });
