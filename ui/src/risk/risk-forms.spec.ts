@@ -1,6 +1,6 @@
 import { makeTile, type HeatmapTile } from '@marketswarm/shared/models';
 import { describe, expect, it } from 'vitest';
-import { breakevenAlertBody, checkLogTrade, checkSave, legMids, priceField } from './risk-forms';
+import { breakevenAlertBody, checkLogTrade, checkSave, legMids, levelAlertBody, priceField } from './risk-forms';
 import { parseEach } from './risk-book-stream';
 import { journalPositionSchema } from '@marketswarm/shared/dto';
 
@@ -75,6 +75,20 @@ describe('checkSave', () => {
 
   it('refuses a tile without an expiry date', () => {
     expect(checkSave(undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe('levelAlertBody', () => {
+  it('sets a chart-level alert at a clicked price, named as a level', () => {
+    expect(levelAlertBody('SPX', 5021.004, 5000, 'chart-level', ['w1', 'saved-2'])).toEqual({
+      kind: 'price',
+      symbol: 'SPX',
+      level: 5021,
+      direction: 'above',
+      source: 'chart-level',
+      label: 'SPX level 5021.00',
+      sourceRef: 'w1,saved-2',
+    });
   });
 });
 

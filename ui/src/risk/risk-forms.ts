@@ -56,14 +56,23 @@ export function checkSave(body: CreateSavedPositionBody | undefined): SaveCheck 
   return parsed.success ? { ok: true, body } : { ok: false, errors: zodFieldErrors(parsed.error) };
 }
 
+/** Where a level alert set from the risk graph came from (the journal's price alert sources). */
+export type RiskLevelSource = 'breakeven' | 'chart-level';
+
 /**
- * A price alert at a breakeven of the drawn positions: it fires when the price reaches the level
- * from where it is now (above it when the level is higher, below when lower; either way when the
- * price sits on it or is not known yet).
+ * A price alert at a level of the risk graph (a breakeven, or a price the trader clicked): it fires
+ * when the price reaches the level from where it is now (above it when the level is higher, below
+ * when lower; either way when the price sits on it or is not known yet).
  */
-export function breakevenAlertBody(symbol: string, level: number, liveSpot: number | undefined, positionIds: readonly string[]): Extract<AlertBodyInput, { kind: 'price' }> {
+export function levelAlertBody(symbol: string, level: number, liveSpot: number | undefined, source: RiskLevelSource, positionIds: readonly string[]): Extract<AlertBodyInput, { kind: 'price' }> {
   const rounded = Math.round(level * 100) / 100;
   const direction = liveSpot === undefined || liveSpot === rounded ? 'cross' : rounded > liveSpot ? 'above' : 'below';
   const sourceRef = positionIds.join(',').slice(0, 200);
-  return { kind: 'price', symbol, level: rounded, direction, source: 'breakeven', label: `${symbol} breakeven ${rounded.toFixed(2)}`, ...(sourceRef === '' ? {} : { sourceRef }) };
+  const label = `${symbol} ${source === 'breakeven' ? 'breakeven' : 'level'} ${rounded.toFixed(2)}`;
+  return { kind: 'price', symbol, level: rounded, direction, source, label, ...(sourceRef === '' ? {} : { sourceRef }) };
+}
+
+/** A price alert at a breakeven of the drawn positions (see levelAlertBody). */
+export function breakevenAlertBody(symbol: string, level: number, liveSpot: number | undefined, positionIds: readonly string[]): Extract<AlertBodyInput, { kind: 'price' }> {
+  return levelAlertBody(symbol, level, liveSpot, 'breakeven', positionIds);
 }

@@ -121,3 +121,52 @@ describe('savedBodyFromWhatIf', () => {
     });
   });
 });
+
+describe('what-ifs with edited legs', () => {
+  const legs = [
+    { type: 'call' as const, strike: 4990, expiry: CLOSE, quantity: 1, entryPrice: 12.4 },
+    { type: 'call' as const, strike: 5000, expiry: CLOSE, quantity: -2, entryPrice: 6.1 },
+    { type: 'call' as const, strike: 5015, expiry: CLOSE, quantity: 1, entryPrice: 1.5 },
+  ];
+  const tile = makeTile('butterfly-call', 0, 10, 5000, 2.35, CLOSE, 0.18);
+
+  it('draws the edited legs times the quantity, not the tile’s', () => {
+    if (tile === undefined) throw new Error('bad test tile');
+    const p = fromWhatIf({ id: 'w1', symbol: 'SPX', tile, quantity: 3, addedAt: NOW, legs }, 'edited fly');
+    expect(p.legs.map((l) => [l.strike, l.quantity])).toEqual([
+      [4990, 3],
+      [5000, -6],
+      [5015, 3],
+    ]);
+    // Net debit 12.40 − 2 × 6.10 + 1.50 = 1.70 a spread, three spreads.
+    expect(positionCost(p)).toBeCloseTo(510, 9);
+    expect(p.iv).toBe(0.18);
+    expect(payoffAtExpiry(p.legs, 5000, CONTRACT_MULTIPLIER)).toBeCloseTo(3 * (10 - 1.7) * 100, 9);
+  });
+
+  it('saves the edited legs with their net price and without claiming the tile', () => {
+    if (tile === undefined) throw new Error('bad test tile');
+    const body = savedBodyFromWhatIf({ id: 'w1', symbol: 'SPX', tile, quantity: 3, addedAt: NOW, legs }, '  Broken fly ');
+    expect(body).toEqual({
+      name: 'Broken fly',
+      symbol: 'SPX',
+      legs: [
+        { expiry: DATE, strike: 4990, right: 'call', ratio: 1 },
+        { expiry: DATE, strike: 5000, right: 'call', ratio: -2 },
+        { expiry: DATE, strike: 5015, right: 'call', ratio: 1 },
+      ],
+      quantity: 3,
+      entryPrice: 1.7,
+    });
+  });
+
+  it('saves a credit template position with a negative price', () => {
+    const credit = [
+      { type: 'put' as const, strike: 4990, expiry: CLOSE, quantity: -1, entryPrice: 3 },
+      { type: 'put' as const, strike: 4980, expiry: CLOSE, quantity: 1, entryPrice: 1.25 },
+    ];
+    const body = savedBodyFromWhatIf({ id: 'w2', symbol: 'SPX', quantity: 1, addedAt: NOW, legs: credit, name: 'Short vertical put' }, 'Put credit');
+    expect(body?.entryPrice).toBe(-1.75);
+    expect(body?.source).toBeUndefined();
+  });
+});

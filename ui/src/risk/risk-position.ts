@@ -1,5 +1,5 @@
 import type { CreateSavedPositionBody, JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import { journalLegs, savedPositionFromTile, savedPositionRiskLegs, tileLegs, type PositionLeg } from '@marketswarm/shared/models';
+import { expiryDateOf, journalLegs, savedPositionFromTile, savedPositionRiskLegs, tileLegs, type PositionLeg } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import type { WhatIfPosition } from './what-if-store';
 
@@ -28,10 +28,17 @@ export interface RiskPosition {
 
 export const riskId = (kind: RiskPositionKind, sourceId: string): string => `${kind}:${sourceId}`;
 
-/** The legs of a tile bought `quantity` times (see tileLegs). */
+/** One spread's legs of a what-if: the edited (or template) legs, else its tile's (see tileLegs). */
+export function whatIfSpreadLegs(p: WhatIfPosition): PositionLeg[] {
+  if (p.legs !== undefined) return p.legs.map((l) => ({ ...l }));
+  return p.tile === undefined ? [] : tileLegs(p.tile, 1);
+}
+
+/** The what-if's legs bought `quantity` times. */
 export function fromWhatIf(p: WhatIfPosition, name: string): RiskPosition {
-  const legs = Number.isInteger(p.quantity) && p.quantity > 0 ? tileLegs(p.tile, p.quantity) : [];
-  return { id: riskId('whatif', p.id), kind: 'whatif', sourceId: p.id, symbol: p.symbol, name, legs, ...(p.tile.iv === undefined ? {} : { iv: p.tile.iv }), skippedLegs: 0 };
+  const legs = Number.isInteger(p.quantity) && p.quantity > 0 ? whatIfSpreadLegs(p).map((l) => ({ ...l, quantity: l.quantity * p.quantity })) : [];
+  const iv = p.iv ?? p.tile?.iv;
+  return { id: riskId('whatif', p.id), kind: 'whatif', sourceId: p.id, symbol: p.symbol, name, legs, ...(iv === undefined ? {} : { iv }), skippedLegs: 0 };
 }
 
 // Moved to the shared library so the copilot's alert engine marks open trades exactly as the risk graph draws them.
@@ -61,8 +68,19 @@ export function fromSavedPosition(p: SavedPositionDto): RiskPosition {
   return { id: riskId('saved', p.id), kind: 'saved', sourceId: p.id, symbol: normalSymbol(p.symbol), name: p.name, legs, skippedLegs: p.legs.length - legs.length };
 }
 
-/** A what-if as a saved position's body, under the trader's name for it; undefined for a tile without a usable expiry. */
+/**
+ * A what-if as a saved position's body, under the trader's name for it; undefined for a tile without
+ * a usable expiry. Edited or template legs are saved as they are, priced at their legs' sum (debit
+ * positive), and no longer claim a tile as their source.
+ */
 export function savedBodyFromWhatIf(p: WhatIfPosition, name: string): CreateSavedPositionBody | undefined {
+  if (p.legs !== undefined) {
+    if (p.legs.some((l) => !Number.isFinite(l.expiry))) return undefined;
+    const legs = p.legs.map((l) => ({ expiry: expiryDateOf(l.expiry), strike: l.strike, right: l.type, ratio: l.quantity }));
+    const entryPrice = p.legs.reduce((a, l) => a + l.quantity * l.entryPrice, 0);
+    return { name: name.trim(), symbol: p.symbol, legs, quantity: p.quantity, entryPrice: roundPrice(entryPrice) };
+  }
+  if (p.tile === undefined) return undefined;
   const body = savedPositionFromTile(p.symbol, p.tile, p.quantity);
   return body === undefined ? undefined : { ...body, name: name.trim(), entryPrice: roundPrice(body.entryPrice) };
 }

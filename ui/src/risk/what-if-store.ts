@@ -1,16 +1,41 @@
 import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
-import type { HeatmapTile } from '@marketswarm/shared/models';
+import type { HeatmapTile, PositionLeg } from '@marketswarm/shared/models';
 import { FrameNotifier } from '../stores/frame-notifier';
 
-/** A position the trader is considering, made from a heatmap tile; lives with the page until saved. */
+/**
+ * A position the trader is considering, made from a heatmap tile or a strategy template; lives with
+ * the page until saved. It is `quantity` spreads of its legs: the tile's, until the trader edits them.
+ */
 export interface WhatIfPosition {
   id: string;
   symbol: string;
-  tile: HeatmapTile;
+  /** The tile it was made from; none for a position built from a template. */
+  tile?: HeatmapTile;
   quantity: number;
   /** Epoch ms it was added. */
   addedAt: number;
+  /**
+   * One spread's legs once edited or built from a template (quantity: signed contracts per spread;
+   * entryPrice: each leg's own price per unit). They replace the tile's legs.
+   */
+  legs?: readonly PositionLeg[];
+  /** Its name when built from a template; a tile's is derived from the tile. */
+  name?: string;
+  /** IV quoted with it (the tile's, or at the template's strike), the IV slider's default. */
+  iv?: number;
 }
+
+/** A template-built position's parts (see WhatIfStore.addLegs). */
+export interface WhatIfLegsInput {
+  symbol: string;
+  name: string;
+  legs: readonly PositionLeg[];
+  quantity?: number;
+  iv?: number;
+}
+
+/** The tile a what-if still stands for: none once its legs were edited (or it never had one). */
+export const untouchedTile = (p: WhatIfPosition): HeatmapTile | undefined => (p.legs === undefined ? p.tile : undefined);
 
 /**
  * The risk graph's book: the page's what-ifs (tile clicks, selector ideas), and, streamed in, the
@@ -38,6 +63,38 @@ export class WhatIfStore {
     this.positions = [...this.positions, position];
     this.notifier.notify();
     return position;
+  }
+
+  /** A position built from legs (a template), not from a tile. */
+  addLegs(input: WhatIfLegsInput, now = Date.now()): WhatIfPosition {
+    const position: WhatIfPosition = {
+      id: `w${++this.seq}`,
+      symbol: input.symbol,
+      quantity: input.quantity ?? 1,
+      addedAt: now,
+      legs: input.legs,
+      name: input.name,
+      ...(input.iv === undefined ? {} : { iv: input.iv }),
+    };
+    this.positions = [...this.positions, position];
+    this.notifier.notify();
+    return position;
+  }
+
+  /** The trader's edited legs of one spread: from now on the position is these legs, not its tile's. */
+  setLegs(id: string, legs: readonly PositionLeg[]): void {
+    this.positions = this.positions.map((p) => (p.id === id ? { ...p, legs } : p));
+    this.notifier.notify();
+  }
+
+  /** The tile keys the symbol's unedited what-ifs stand for (the heatmap marks those tiles). */
+  tileKeys(symbol: string): Set<string> {
+    const keys = new Set<string>();
+    for (const p of this.positions) {
+      const tile = untouchedTile(p);
+      if (p.symbol === symbol && tile !== undefined) keys.add(tile.key);
+    }
+    return keys;
   }
 
   setQuantity(id: string, quantity: number): void {

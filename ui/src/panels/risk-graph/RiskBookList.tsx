@@ -3,8 +3,10 @@ import type { SavedPositionDto } from '@marketswarm/shared/dto';
 import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
-import { positionCost, type RiskPosition } from '../../risk/risk-position';
-import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
+import { spreadPrice } from '../../risk/leg-edit';
+import { positionCost, whatIfSpreadLegs, type RiskPosition } from '../../risk/risk-position';
+import { untouchedTile, type WhatIfPosition, type WhatIfStore } from '../../risk/what-if-store';
+import { LegEditor } from './LegEditor';
 import { KIND_LABEL } from './risk-kinds';
 import type { RiskActions } from './risk-actions';
 import type { RiskBook } from './risk-book';
@@ -110,17 +112,22 @@ interface WhatIfRowProps {
 }
 
 /** The orders page prefills its form from these query parameters (OrdersPage). */
-export const whatIfOrderHref = (p: Pick<WhatIfPosition, 'symbol' | 'tile'>): string => `/orders?${new URLSearchParams({ tile: p.tile.key, symbol: p.symbol }).toString()}`;
+export const whatIfOrderHref = (p: { symbol: string; tile: { key: string } }): string => `/orders?${new URLSearchParams({ tile: p.tile.key, symbol: p.symbol }).toString()}`;
 export const savedOrderHref = (id: string): string => `/orders?${new URLSearchParams({ position: id }).toString()}`;
 
+type WhatIfMode = 'idle' | 'save' | 'edit';
+
 function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIfRowProps) {
-  const [saving, setSaving] = useState(false);
+  const [mode, setMode] = useState<WhatIfMode>('idle');
+  const toggle = (next: WhatIfMode): void => setMode((m) => (m === next ? 'idle' : next));
   const name = risk.name;
+  const tile = untouchedTile(p);
+  const spread = whatIfSpreadLegs(p);
   return (
-    <li className="rg-position rg-kind-whatif" data-testid="whatif-position" data-tile={p.tile.key} data-quantity={p.quantity} title={title}>
+    <li className="rg-position rg-kind-whatif" data-testid="whatif-position" data-tile={tile?.key} data-edited={p.legs !== undefined || undefined} data-quantity={p.quantity} title={title}>
       <Visibility position={risk} hidden={hidden} whatIf={whatIf} />
       <span className="rg-position-name">{name}</span>
-      <span className="rg-position-debit mono">{formatMoney(-p.tile.debit * p.quantity * CONTRACT_MULTIPLIER)}</span>
+      <span className="rg-position-debit mono">{formatMoney(-spreadPrice(spread) * p.quantity * CONTRACT_MULTIPLIER)}</span>
       <span className="rg-qty" role="group" aria-label={`Quantity of ${name}`}>
         <button type="button" className="rg-btn rg-icon" aria-label={`Decrease quantity of ${name}`} disabled={p.quantity <= 1} onClick={() => whatIf.setQuantity(p.id, p.quantity - 1)}>
           −
@@ -132,16 +139,32 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIf
           +
         </button>
       </span>
-      <button type="button" className="rg-btn" data-testid="risk-save" aria-expanded={saving} onClick={() => setSaving((v) => !v)}>
+      <button type="button" className="rg-btn" data-testid="rg-edit-legs" aria-expanded={mode === 'edit'} aria-label={`Edit legs of ${name}`} onClick={() => toggle('edit')}>
+        Legs
+      </button>
+      <button type="button" className="rg-btn" data-testid="risk-save" aria-expanded={mode === 'save'} aria-label={`Save ${name}`} onClick={() => toggle('save')}>
         Save
       </button>
-      <Link className="rg-btn rg-order" data-testid="whatif-order" to={whatIfOrderHref(p)} title={`Open an order form prefilled with ${name}`}>
-        Order…
-      </Link>
+      {tile !== undefined && (
+        <Link className="rg-btn rg-order" data-testid="whatif-order" to={whatIfOrderHref({ symbol: p.symbol, tile })} title={`Open an order form prefilled with ${name}`}>
+          Order…
+        </Link>
+      )}
       <button type="button" className="rg-btn rg-icon" aria-label={`Remove ${name}`} onClick={() => whatIf.remove(p.id)}>
         ×
       </button>
-      {saving && <NameForm initial={name} label={`Name for ${name}`} testId="risk-save-name" submitLabel="Save" submitTestId="risk-save-confirm" onCancel={() => setSaving(false)} onSubmit={(n) => actions.save(p, n)} />}
+      {mode === 'save' && <NameForm initial={name} label={`Name for ${name}`} testId="risk-save-name" submitLabel="Save" submitTestId="risk-save-confirm" onCancel={() => setMode('idle')} onSubmit={(n) => actions.save(p, n)} />}
+      {mode === 'edit' && (
+        <LegEditor
+          name={name}
+          legs={spread}
+          onApply={(legs) => {
+            whatIf.setLegs(p.id, legs);
+            setMode('idle');
+          }}
+          onClose={() => setMode('idle')}
+        />
+      )}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { makeTile, positionValue, type HeatmapTile } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { testWorkspace } from '../../workspace/testing/test-workspace';
 import { RiskGraphPanel } from './RiskGraphPanel';
 import { LogTradeForm } from './LogTradeForm';
 import { journalRiskActions } from './risk-actions';
-import type { JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
+import type { AlertDto, JournalPosition, SavedPositionDto } from '@marketswarm/shared/dto';
 import { formatMoney, roundCents } from './risk-scenario';
 
 const NOW = Date.UTC(2026, 0, 2, 15);
@@ -22,14 +23,19 @@ const fly = (): HeatmapTile => {
   return t;
 };
 
-const render = (ws: Workspace): string =>
-  renderToStaticMarkup(
-    <MemoryRouter>
-      <WorkspaceContext.Provider value={ws}>
-        <RiskGraphPanel />
-      </WorkspaceContext.Provider>
-    </MemoryRouter>,
+const render = (ws: Workspace, alerts?: AlertDto[]): string => {
+  const client = new QueryClient();
+  if (alerts !== undefined) client.setQueryData(['alerts', 'list'], alerts);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <WorkspaceContext.Provider value={ws}>
+          <RiskGraphPanel />
+        </WorkspaceContext.Provider>
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
+};
 
 function withFly(spot = 5003.5): Workspace {
   const ws = workspace();
@@ -43,7 +49,8 @@ describe('RiskGraphPanel', () => {
   it('invites a tile click while there are no positions', () => {
     const html = render(workspace());
     expect(html).toContain('data-testid="risk-graph"');
-    expect(html).toContain('Click a heatmap tile to try a position.');
+    expect(html).toContain('Click a heatmap tile, or build a position from a template, to try it.');
+    expect(html).toContain('data-testid="rg-new-position"');
     expect(html).not.toContain('<svg');
   });
 
@@ -64,21 +71,33 @@ describe('RiskGraphPanel', () => {
     expect(html).toMatch(new RegExp(`data-testid="risk-pnl-today"[^>]*>${formatMoney(pnl).replace(/[$+]/g, '\\$&')}</dd>`));
   });
 
-  it('shows max profit, max loss for the quantity, and draws both lines with markers', () => {
+  it('shows max profit and max loss for the quantity', () => {
     const html = render(withFly());
     expect(html).toContain('+$1530.00'); // 2 × 7.65 × 100
     expect(html).toContain('−$470.00'); // 2 × 2.35 × 100
-    expect(html).toContain('class="rg-expiry"');
-    expect(html).toContain('class="rg-today"');
-    expect(html.match(/class="rg-breakeven"/g)).toHaveLength(2);
-    expect(html).toContain('what-if 5003.50');
-    expect(html).toContain('spot 5003.50');
   });
 
-  it('has the labelled sliders: spot ± 5%, days to expiry, IV from the tile', () => {
+  it('fits the price axis to the fly: about ±1.5 expected moves around spot, both breakevens inside', () => {
+    const html = render(withFly(5000));
+    const from = Number(html.match(/data-testid="risk-graph"[^>]*data-axis-from="([\d.]+)"/)?.[1]);
+    const to = Number(html.match(/data-testid="risk-graph"[^>]*data-axis-to="([\d.]+)"/)?.[1]);
+    // 18% IV, six hours left: one expected move is 5000 × 0.18 × √(6 / 8760) ≈ 23.6 points.
+    expect(from).toBeLessThan(4992.35);
+    expect(to).toBeGreaterThan(5007.65);
+    expect(to - from).toBeGreaterThan(60);
+    expect(to - from).toBeLessThan(100);
+  });
+
+  it('puts the sliders, greeks and positions in a side column beside the chart', () => {
+    const html = render(withFly());
+    expect(html).toMatch(/class="rg-layout"><div class="rg-main">.*<\/div><div class="rg-side">.*data-testid="rg-sliders".*data-testid="rg-pop".*data-testid="rg-positions".*data-testid="rg-greeks"/s);
+  });
+
+  it('has the labelled sliders: spot over the expected move in points, days to expiry, IV from the tile', () => {
     const html = render(withFly(5000));
     const input = (testId: string): string => html.match(new RegExp(`<input[^>]*data-testid="${testId}"[^>]*>`))?.[0] ?? '';
-    expect(input('slider-spot')).toMatch(/type="range".*min="4750" max="5250" step="0.25".*value="5000"/);
+    // ±3 expected moves (≈ 23.6 points each) in steps of 0.5 (the largest nice step under 23.6 / 30).
+    expect(input('slider-spot')).toMatch(/type="range".*min="4929" max="5071" step="0.5".*value="5000"/);
     expect(input('slider-days')).toMatch(/min="0" max="0.25" step="0.01".*value="0"/);
     expect(input('slider-iv')).toMatch(/min="5" max="100" step="0.5".*value="18"/);
     expect(html).toMatch(/<label for="([^"]+)-spot">What-if spot<\/label>/);
@@ -92,6 +111,62 @@ describe('RiskGraphPanel', () => {
     expect(html).toContain('aria-label="Increase quantity of SPX butterfly call 5000 ±10, 0DTE"');
     expect(html).toContain('aria-label="Remove SPX butterfly call 5000 ±10, 0DTE"');
     expect(html).toContain('>Clear all</button>');
+  });
+
+  it('gives the chance of profit and of touching each breakeven', () => {
+    const html = render(withFly(5000));
+    const pop = Number(html.match(/data-testid="rg-pop" data-value="([\d.]+)"/)?.[1]);
+    // Profitable between the breakevens, 4992.35–5007.65: well under half of the lognormal mass with ±23.6-point moves.
+    expect(pop).toBeGreaterThan(0.1);
+    expect(pop).toBeLessThan(0.4);
+    expect(html.match(/class="rg-touch"/g)).toHaveLength(2);
+  });
+
+  it('sums the greeks and lists them per leg in dollars', () => {
+    const html = render(withFly(5000));
+    const greeks = html.match(/<div class="rg-greeks" data-testid="rg-greeks">.*?<\/table>/s)?.[0] ?? '';
+    expect(greeks).toContain('Δ $/pt');
+    expect(greeks).toContain('Θ $/day');
+    expect(greeks.match(/class="rg-greeks-leg"/g)).toHaveLength(3);
+    expect(greeks).toContain('+2 C 4990 01-02');
+    expect(greeks).toContain('-4 C 5000 01-02');
+  });
+
+  it('offers chart and table views and T+n presets in hours for a 0DTE position', () => {
+    const html = render(withFly(5000));
+    expect(html).toMatch(/data-testid="rg-view-chart" aria-pressed="true"/);
+    expect(html).toMatch(/data-testid="rg-view-table" aria-pressed="false"/);
+    expect(html).toContain('aria-label="Add a curve at +1h"');
+    expect(html).toContain('aria-label="Add a curve at close −30m"');
+  });
+
+  it('draws the trader’s price alerts on the symbol', () => {
+    const alert: AlertDto = { id: 'a1', kind: 'price', symbol: 'SPX', level: 5012, direction: 'above', source: 'manual', sourceRef: null, label: null, behaviour: 'once', cooldownSec: null, enabled: true, createdAt: NOW, updatedAt: NOW, lastFiredAt: null, hitCount: 0 };
+    const html = render(withFly(5000), [alert]);
+    expect(html).toMatch(/data-testid="rg-alert-line" data-level="5012.00"/);
+    expect(render(withFly(5000), [{ ...alert, symbol: 'NDX' }])).not.toContain('data-testid="rg-alert-line"');
+  });
+
+  it('lets the trader edit a what-if’s legs', () => {
+    const html = render(withFly());
+    expect(html).toMatch(/<button[^>]*data-testid="rg-edit-legs"[^>]*aria-label="Edit legs of SPX butterfly call 5000 ±10, 0DTE"/);
+  });
+
+  it('draws and saves an edited what-if by its own legs, named as edited', () => {
+    const ws = withFly();
+    const p = ws.whatIf.getPositions()[0];
+    if (p === undefined) throw new Error('no what-if');
+    ws.whatIf.setLegs(p.id, [
+      { type: 'call', strike: 4990, expiry: EXPIRY, quantity: 1, entryPrice: 3 },
+      { type: 'call', strike: 5000, expiry: EXPIRY, quantity: -1, entryPrice: 0 },
+    ]);
+    const html = render(ws);
+    // A 10-wide call vertical for 3.00, two of them: breakeven 4993, max profit 2 × 7 × 100.
+    expect(html).toContain('data-breakevens="4993.00"');
+    expect(html).toContain('+$1400.00');
+    expect(html).toContain('SPX butterfly call 5000 ±10, 0DTE (edited)');
+    expect(html).toMatch(/<li[^>]*data-testid="whatif-position"[^>]*data-edited="true"/);
+    expect(html).not.toContain('data-testid="whatif-order"');
   });
 
   it('marks each breakeven with a button that sets a price alert there', () => {

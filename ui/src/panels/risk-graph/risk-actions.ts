@@ -1,7 +1,7 @@
 import type { AlertDto, LogSavedPositionBody, SavedPositionDto } from '@marketswarm/shared/dto';
 import { createAlert } from '../../alerts-api/alerts-api';
 import { submitErrors, type FieldErrors } from '../../auth/form-issues';
-import { checkSave, breakevenAlertBody } from '../../risk/risk-forms';
+import { checkSave, levelAlertBody, type RiskLevelSource } from '../../risk/risk-forms';
 import { savedBodyFromWhatIf } from '../../risk/risk-position';
 import { createSavedPosition, deleteSavedPosition, logSavedPosition, updateSavedPosition, type LoggedTrade } from '../../risk/saved-positions-api';
 import type { WhatIfPosition, WhatIfStore } from '../../risk/what-if-store';
@@ -15,7 +15,8 @@ export interface RiskActions {
   rename(id: string, name: string): Promise<Outcome<SavedPositionDto>>;
   remove(id: string): Promise<Outcome>;
   log(id: string, body: Partial<LogSavedPositionBody>): Promise<Outcome<LoggedTrade>>;
-  breakevenAlert(symbol: string, level: number, liveSpot: number | undefined, positionIds: readonly string[]): Promise<Outcome<AlertDto>>;
+  /** A price alert at a breakeven or at a level the trader clicked on the graph. */
+  levelAlert(symbol: string, level: number, liveSpot: number | undefined, source: RiskLevelSource, positionIds: readonly string[]): Promise<Outcome<AlertDto>>;
 }
 
 async function attempt<T>(fields: readonly string[], run: () => Promise<T>): Promise<Outcome<T>> {
@@ -54,6 +55,6 @@ export function journalRiskActions(book: WhatIfStore): RiskActions {
       return outcome;
     },
     log: (id, body) => attempt(['commission', ...Array.from({ length: 8 }, (_, i) => `prices.${i}`)], () => logSavedPosition(id, body)),
-    breakevenAlert: (symbol, level, liveSpot, positionIds) => attempt([], () => createAlert(breakevenAlertBody(symbol, level, liveSpot, positionIds))),
+    levelAlert: (symbol, level, liveSpot, source, positionIds) => attempt([], () => createAlert(levelAlertBody(symbol, level, liveSpot, source, positionIds))),
   };
 }

@@ -15,7 +15,6 @@ import {
   sampleSpots,
   scenarioLegs,
   spotRange,
-  spotSlider,
   valuationTime,
   type ScenarioInput,
 } from './risk-scenario';
@@ -144,11 +143,6 @@ describe('scenario helpers', () => {
     expect(daysSlider(10.1)).toEqual({ min: 0, max: 10.25, step: 0.25 });
     expect(daysSlider(44.5)).toEqual({ min: 0, max: 45, step: 1 });
     expect(daysSlider(0).max).toBe(0);
-  });
-
-  it('spans the spot slider over live spot ± 5%', () => {
-    expect(spotSlider(5000)).toEqual({ min: 4750, max: 5250, step: 0.25 });
-    expect(spotSlider(100).step).toBe(0.01);
   });
 
   it('samples unique ascending spots with the extras inside the range', () => {

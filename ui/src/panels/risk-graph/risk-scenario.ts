@@ -8,8 +8,6 @@ export const VOL_MIN = 0.05;
 export const VOL_MAX = 1;
 /** Samples across the spot range (strikes are added on top, so the expiry line's kinks are exact). */
 export const POINTS = 200;
-/** The what-if spot slider spans live spot ± this fraction. */
-export const SPOT_SLIDER_FRACTION = 0.05;
 /** The graph shows at least spot ± this fraction. */
 export const GRAPH_SPOT_FRACTION = 0.04;
 
@@ -59,15 +57,6 @@ export function daysSlider(maxDays: number): SliderRange {
   const step = maxDays <= 2 ? 0.01 : maxDays <= 30 ? 0.25 : 1;
   const steps = Math.ceil(maxDays / step - 1e-9);
   return { min: 0, max: round(Math.max(0, steps) * step, 2), step };
-}
-
-/** The what-if spot slider: live spot ± 5%, in steps of about a hundredth of a percent (nice numbers). */
-export function spotSlider(liveSpot: number): SliderRange {
-  const min = liveSpot * (1 - SPOT_SLIDER_FRACTION);
-  const max = liveSpot * (1 + SPOT_SLIDER_FRACTION);
-  const raw = liveSpot / 10_000;
-  const step = raw >= 0.25 ? 0.25 : raw >= 0.05 ? 0.05 : 0.01;
-  return { min: round(min, 2), max: round(max, 2), step };
 }
 
 /** Valuation instant for "today's" line: `daysForward` days after `now`, never past the first expiry. */
