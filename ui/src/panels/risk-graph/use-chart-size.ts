@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface Size {
   width: number;
@@ -12,7 +12,8 @@ export interface Size {
  */
 export function useChartSize(ref: RefObject<HTMLElement | null>, fallback: Size): Size {
   const [size, setSize] = useState(fallback);
-  useEffect(() => {
+  // Measured before the first paint, so the chart never flashes at the fallback size.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (el === null || typeof ResizeObserver === 'undefined') return;
     const measure = (w: number, h: number): void => {
