@@ -16,7 +16,7 @@ const RECENT = 20;
  * (`data-unread`), and a dropdown of recent alerts. Alerts the page mounted with count as read.
  */
 export function AlertsBell({ limit = RECENT }: { limit?: number }) {
-  const { stores } = useWorkspace();
+  const { stores, commands } = useWorkspace();
   const items = useFeed(stores.alerts);
   const now = useNow(15_000);
   const [mountedAt] = useState(() => Date.now());
@@ -28,6 +28,9 @@ export function AlertsBell({ limit = RECENT }: { limit?: number }) {
     if (!open) return;
     setRead((seen) => (items.every((a) => seen.has(a.id)) ? seen : new Set([...seen, ...items.map((a) => a.id)])));
   }, [open, items]);
+
+  // The `b` shortcut opens the list from anywhere in the workspace.
+  useEffect(() => commands.on('alerts.open', () => setOpen(true)), [commands]);
 
   const toggle = useCallback(() => setOpen((v) => !v), []);
   const close = useCallback(() => setOpen(false), []);
