@@ -100,20 +100,22 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       if (event.pointerType === 'mouse' && event.button !== 0) return;
       const { x, y } = local(event);
       const { frame, axis } = latest.current.state;
-      // A press on a marker or button is theirs (a click), not the start of a pan or an Alt+click alert.
-      if (event.target instanceof Element && event.target.closest('[data-level], button') !== null) return;
-      if (event.altKey) {
+      // An Alt+click on a marker is the marker's own click (its level), and a button is never a pan.
+      const onMarker = event.target instanceof Element && event.target.closest('[data-level]') !== null;
+      if (event.target instanceof Element && event.target.closest('button') !== null) return;
+      if (event.altKey && !onMarker) {
         if (x >= frame.left && x <= frame.right) {
           event.preventDefault();
           latest.current.handlers.onLevelAlert(pickedPrice(priceAt(x), axis, frame.right - frame.left));
         }
         return;
       }
+      if (event.altKey) return;
       pointers.set(event.pointerId, { x, y });
-      el.setPointerCapture(event.pointerId);
       if (pointers.size === 2) {
         const [a, b] = [...pointers.values()];
         if (a !== undefined && b !== undefined) {
+          for (const id of pointers.keys()) if (!el.hasPointerCapture(id)) el.setPointerCapture(id);
           drag = null;
           pinch = { startDistance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), startAxis: baseAxis(), anchor: priceAt((a.x + b.x) / 2, baseAxis()) };
         }
@@ -134,7 +136,11 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       if (drag !== null && drag.id === event.pointerId) {
         const dx = x - drag.startX;
         if (!drag.moved && Math.abs(dx) < CLICK_SLOP) return;
-        drag.moved = true;
+        if (!drag.moved) {
+          // Captured only once it is a drag: a press that stays put is a click on what is under it (a breakeven, an alert line).
+          drag.moved = true;
+          el.setPointerCapture(event.pointerId);
+        }
         const { frame } = latest.current.state;
         send(dragAxis(drag.startAxis, dx, frame.right - frame.left));
         // While panning the price under the pointer stays put: the crosshair keeps its price.
