@@ -1,4 +1,17 @@
-import { buildHeatmapTiles, computeGex, gexPayload, marketModeOf, type ChainOption, type HeatmapTiles, type MarketMode } from '@marketswarm/shared/models';
+import {
+  buildHeatmapTiles,
+  computeGex,
+  explainIdea,
+  gexPayload,
+  marketModeOf,
+  pickIdeas,
+  STRATEGY_FAMILIES,
+  strategyFamily,
+  type ChainOption,
+  type HeatmapTiles,
+  type MarketMode,
+  type StrategyFamily,
+} from '@marketswarm/shared/models';
 
 export type { MarketMode };
 
@@ -30,21 +43,53 @@ export function marketBias(spot: number, flip: number | undefined, prices: reado
   return { bias: round(bias, 4), lfi: round(lfi, 4) };
 }
 
-/** Below this share of its width a spread's debit is a quote artefact (a tick or two), not a trade. */
-export const MIN_DEBIT_SHARE = 0.05;
+/** Ideas published per expiry and family, so a trader's pick in the heatmap always has a list. */
+export const IDEAS_PER_GROUP = 5;
+
+export interface PublishedIdea {
+  /** Heatmap tile key. */
+  tile: string;
+  score: number;
+  family: StrategyFamily;
+  dte: number;
+  /** The score in words (`explainIdea`). */
+  why: string;
+}
 
 /**
- * Trade ideas: defined-risk tiles (butterflies and verticals) ranked by reward/risk, discounted by
- * distance from spot so far-away lottery tickets do not crowd the list. Spreads that cost less than
- * 5 % of their width are left out: their reward/risk (hundreds to one) only says the far leg is
- * worth a tick, and they would top every list.
+ * Trade ideas for the `selector` topic: the best IDEAS_PER_GROUP of every (DTE, family) by
+ * `pickIdeas` (defined-risk only, one trade listed once within a family), merged best first.
+ * A consumer filtering by DTE and family gets exactly that group's list.
  */
-export function selectIdeas(tiles: HeatmapTiles, spot: number, count = 5): { tile: string; score: number }[] {
-  return Object.values(tiles)
-    .filter((t) => !t.strategy.startsWith('single') && t.rewardRisk !== null && t.rewardRisk > 0 && t.debit >= t.width * MIN_DEBIT_SHARE)
-    .map((t) => ({ tile: t.key, score: round((t.rewardRisk ?? 0) * Math.exp(-Math.abs(t.strike - spot) / (spot * 0.004)), 4) }))
-    .sort((a, b) => b.score - a.score || a.tile.localeCompare(b.tile))
-    .slice(0, count);
+export function selectIdeas(tiles: HeatmapTiles, spot: number, perGroup = IDEAS_PER_GROUP): PublishedIdea[] {
+  const all = Object.values(tiles);
+  const dtes = [...new Set(all.map((t) => t.dte))].sort((x, y) => x - y);
+  const ideas: PublishedIdea[] = [];
+  for (const dte of dtes) {
+    for (const family of STRATEGY_FAMILIES) {
+      if (family === 'single') continue;
+      for (const { tile, score } of pickIdeas(all, spot, { dte, family, count: perGroup })) {
+        ideas.push({ tile: tile.key, score: score.score, family: strategyFamily(tile.strategy), dte: tile.dte, why: explainIdea(tile, spot) });
+      }
+    }
+  }
+  return ideas.sort((x, y) => y.score - x.score || x.tile.localeCompare(y.tile));
+}
+
+/**
+ * Which spreads the streamed heatmap carries: every cycle streams the changed tiles of the watched
+ * symbol to every browser, and nearly every tile's price changes when spot moves, so the tile count
+ * is the bandwidth. A spread is kept when its centre plus half its width lies within `strikes`
+ * strikes of spot: every width at the money, the widest only near it, where a trader reads the grid.
+ * Ten strikes (SPX ±50 points) keeps a full SPX snapshot near 0.9 MB, against 2.3 MB for every
+ * spread of the chain. Counted in strikes, so it scales from SPY to NDX. Singles are always built:
+ * they mark every position's legs.
+ */
+export const TILE_BAND_STRIKES = 10;
+
+export function tileBand(spot: number, strikeStep: number, strikes = TILE_BAND_STRIKES): (strike: number, width: number) => boolean {
+  const limit = (strikes + 0.5) * strikeStep; // + half a strike: spot sits between two strikes
+  return (strike, width) => Math.abs(strike - spot) + width / 2 <= limit;
 }
 
 export interface SymbolModels {
@@ -52,13 +97,37 @@ export interface SymbolModels {
   tiles: HeatmapTiles;
   mode: { mode: MarketMode; score: number };
   bias: { bias: number; lfi: number };
-  ideas: { tile: string; score: number }[];
+  ideas: PublishedIdea[];
+}
+
+export interface SymbolModelOptions {
+  /** Spread widths in points. */
+  widths: readonly number[];
+  /** Strike spacing (a BWB's far wing); default: the chain's. */
+  strikeStep?: number;
+  /** Keep spreads within this many strikes of spot (`tileBand`); without it every spread the chain quotes is built. */
+  bandStrikes?: number;
 }
 
 /** Every model of one symbol from its chain and recent prices. Pure: same inputs, same models. */
-export function buildSymbolModels(symbol: string, spot: number, chain: readonly ChainOption[], prices: readonly number[], now: number, widths: readonly number[]): SymbolModels {
+export function buildSymbolModels(
+  symbol: string,
+  spot: number,
+  chain: readonly ChainOption[],
+  prices: readonly number[],
+  now: number,
+  options: SymbolModelOptions | readonly number[],
+): SymbolModels {
+  const { widths, strikeStep, bandStrikes } = isWidthList(options) ? { widths: options } : options;
   const profile = computeGex(chain, spot);
-  const tiles = buildHeatmapTiles(chain, { now, widths, strategies: ['butterfly-call', 'butterfly-put', 'vertical-call', 'vertical-put', 'single-call', 'single-put'] });
+  const step = strikeStep ?? chainStep(chain);
+  const tiles = buildHeatmapTiles(chain, {
+    now,
+    widths,
+    strikeStep: step,
+    symbol,
+    ...(bandStrikes === undefined ? {} : { keep: tileBand(spot, step, bandStrikes) }),
+  });
   const scale = Math.max(...profile.byStrike.map((s) => Math.abs(s.net)), 1) * 10;
   return {
     gex: gexPayload(symbol, profile),
@@ -67,6 +136,18 @@ export function buildSymbolModels(symbol: string, spot: number, chain: readonly 
     bias: marketBias(spot, profile.flip, prices, profile.total, scale),
     ideas: selectIdeas(tiles, spot),
   };
+}
+
+// The bench and older callers pass the widths alone.
+function isWidthList(options: SymbolModelOptions | readonly number[]): options is readonly number[] {
+  return Array.isArray(options);
+}
+
+function chainStep(chain: readonly ChainOption[]): number {
+  const strikes = [...new Set(chain.map((o) => o.strike))].sort((a, b) => a - b);
+  let step = Infinity;
+  for (let i = 1; i < strikes.length; i++) step = Math.min(step, strikes[i]! - strikes[i - 1]!);
+  return Number.isFinite(step) ? step : 1;
 }
 
 function logReturns(prices: readonly number[]): number[] {

@@ -5,14 +5,15 @@ import { publishEvents, readSnapshot, SeqCounter } from '@marketswarm/shared/bus
 import type { TopicPayloadInput } from '@marketswarm/shared/events';
 import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
-import { buildSymbolModels, type SymbolModels } from './market-models.js';
+import { buildSymbolModels, TILE_BAND_STRIKES, type SymbolModels } from './market-models.js';
 import { buildOptionChain, CHAIN_LAYOUTS } from './option-chain.js';
 
 export type ModelTopic = 'gex' | 'heatmap' | 'mode' | 'bias' | 'selector';
 export type ModelRoutes = Record<ModelTopic, TopicRoute>;
 
 const HISTORY = 600;
-const DEFAULT_ATM_VOL: Readonly<Record<string, number>> = { SPX: 0.16, NDX: 0.2, RUT: 0.22 };
+/** Options whose ATM vol VIX measures (SPY tracks SPX a tenth the size). */
+const VIX_PRICED: ReadonlySet<string> = new Set(['SPX', 'SPY']);
 
 /**
  * Each time market time (the ticks' timestamps) crosses a `modelIntervalMs` boundary: prices each
@@ -95,9 +96,9 @@ export class ModelPublisher {
       const prices = this.history.get(symbol);
       const spot = prices?.at(-1);
       if (!prices || spot === undefined) continue;
-      const atmVol = symbol === 'SPX' && vix ? vix / 100 : (DEFAULT_ATM_VOL[symbol] ?? 0.2);
-      const chain = buildOptionChain(spot, now, layout, atmVol);
-      built.push({ symbol, models: buildSymbolModels(symbol, spot, chain, prices, now, [layout.strikeStep * 2, layout.strikeStep * 4]) });
+      const atmVol = VIX_PRICED.has(symbol) && vix ? vix / 100 : layout.atmVol;
+      const chain = buildOptionChain(spot, now, layout, atmVol, symbol);
+      built.push({ symbol, models: buildSymbolModels(symbol, spot, chain, prices, now, { widths: layout.widths, strikeStep: layout.strikeStep, bandStrikes: TILE_BAND_STRIKES }) });
     }
     stop();
     return built;

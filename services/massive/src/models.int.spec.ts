@@ -23,15 +23,18 @@ describe('market producer models (real Redis, real process)', () => {
     truth = (
       await loadRepoTruth(redis.system.client(), {
         patch: (t) => {
-          t.components['massive']!.settings = { ...t.components['massive']!.settings, spotIntervalMs: 100, modelIntervalMs: 300 };
+          t.components['massive']!.settings = { ...t.components['massive']!.settings, spotIntervalMs: 100, modelIntervalMs: 1000 };
         },
       })
     ).truth;
     producer = await startServiceProcess({ dir: 'services/massive', env: redis.env });
-    const deadline = Date.now() + 15_000;
-    while ((await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length < 3) {
-      if (Date.now() > deadline) throw new Error('no heatmap events within 15 s');
-      await new Promise((r) => setTimeout(r, 100));
+    // Five symbols' full models per cycle: generous on a busy CI box, where a cycle can take seconds.
+    const deadline = Date.now() + 40_000;
+    // Each cycle appends one heatmap per symbol: 15 entries are three cycles of all five. Counting
+    // entries (not decoding megabyte payloads on every poll) keeps the wait off the producer's CPU.
+    while ((await redis.market.client().xlen(truth.topics['heatmap']!.stream)) < 15) {
+      if (Date.now() > deadline) throw new Error(`fewer than three model cycles within 40 s; producer said:\n${producer.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
     }
   });
 
@@ -40,11 +43,17 @@ describe('market producer models (real Redis, real process)', () => {
     await redis?.stop();
   });
 
-  it('publishes GEX, mode, bias and trade ideas for each optionable symbol as valid envelopes', async () => {
+  it('publishes GEX, heatmap, mode, bias and trade ideas for each optionable symbol (SPX, NDX, RUT, SPY, QQQ; never VIX) as valid envelopes', async () => {
+    await expect
+      .poll(async () => [...new Set((await events('heatmap')).map((e) => e.data['symbol']))].sort(), { timeout: 20_000 })
+      .toEqual(['NDX', 'QQQ', 'RUT', 'SPX', 'SPY']);
     for (const topic of ['gex', 'mode', 'bias', 'selector']) {
       const symbols = new Set((await events(topic)).map((e) => e.data['symbol']));
-      expect([...symbols].sort(), topic).toEqual(['NDX', 'RUT', 'SPX']);
+      expect([...symbols].sort(), topic).toEqual(['NDX', 'QQQ', 'RUT', 'SPX', 'SPY']);
     }
+    const ideas = (await events('selector')).find((e) => e.data['symbol'] === 'SPY')!.data['ideas'] as { tile: string; family: string; why: string }[];
+    expect(ideas.length).toBeGreaterThan(0);
+    expect(ideas.every((i) => i.family !== 'single' && i.why.length > 0)).toBe(true);
     const gex = (await events('gex')).find((e) => e.data['symbol'] === 'SPX')!;
     expect((gex.data['strikes'] as unknown[]).length).toBeGreaterThan(20);
   });
@@ -67,8 +76,10 @@ describe('market producer models (real Redis, real process)', () => {
     const before = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length;
     const last = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').at(-1)!.data as unknown as HeatmapPayload;
     producer = await startServiceProcess({ dir: 'services/massive', env: redis.env });
-    await expect.poll(async () => (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX').length, { timeout: 15_000 }).toBeGreaterThan(before);
+    const entries = await redis.market.client().xlen(truth.topics['heatmap']!.stream);
+    // One full cycle (five symbols) after the restart, counted without decoding the payloads.
+    await expect.poll(() => redis.market.client().xlen(truth.topics['heatmap']!.stream), { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(entries + 5);
     const next = (await events('heatmap')).filter((e) => e.data['symbol'] === 'SPX')[before]!.data as unknown as HeatmapPayload;
     expect(next).toMatchObject({ kind: 'snapshot', version: last.version + 1 });
-  });
+  }, 60_000);
 });

@@ -1,18 +1,30 @@
 import type { ChainOption } from '@marketswarm/shared/models';
-import { DIVIDEND_YIELD, MS_PER_DAY, OPTION_TICK, priceChain, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
+import { DIVIDEND_YIELD, MS_PER_DAY, optionTick, priceChain, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 
-/** How each optionable symbol's chain is laid out: strike spacing and how many strikes each side. */
+/**
+ * How each optionable symbol's chain is laid out: strike spacing, how many strikes each side, and
+ * the spread widths its heatmap prices.
+ */
 export interface ChainLayout {
   strikeStep: number;
   strikesEachSide: number;
   /** Daily expirations, 0DTE first. */
   expiries: number;
+  /** Heatmap spread widths in points, narrowest first: ten strikes' worth in steps of one width unit. */
+  widths: readonly number[];
+  /** ATM implied vol when no better source is live (SPX and SPY follow VIX when it ticks). */
+  atmVol: number;
 }
 
+const steps = (unit: number): number[] => Array.from({ length: 10 }, (_, i) => (i + 1) * unit);
+
+/** Every symbol the header offers options for (OPTIONABLE_SYMBOLS); VIX has none here. */
 export const CHAIN_LAYOUTS: Readonly<Record<string, ChainLayout>> = {
-  SPX: { strikeStep: 5, strikesEachSide: 30, expiries: 3 },
-  NDX: { strikeStep: 25, strikesEachSide: 30, expiries: 3 },
-  RUT: { strikeStep: 5, strikesEachSide: 30, expiries: 3 },
+  SPX: { strikeStep: 5, strikesEachSide: 30, expiries: 3, widths: steps(5), atmVol: 0.16 },
+  NDX: { strikeStep: 25, strikesEachSide: 30, expiries: 3, widths: steps(25), atmVol: 0.2 },
+  RUT: { strikeStep: 5, strikesEachSide: 30, expiries: 3, widths: steps(5), atmVol: 0.22 },
+  SPY: { strikeStep: 1, strikesEachSide: 30, expiries: 3, widths: steps(1), atmVol: 0.15 },
+  QQQ: { strikeStep: 1, strikesEachSide: 30, expiries: 3, widths: steps(1), atmVol: 0.2 },
 };
 
 /** US index options settle at the 16:00 New York close; 21:00 UTC is that close in winter (EST). */
@@ -49,16 +61,17 @@ export interface MarketOption extends ChainOption {
   vega: number;
 }
 
-/** Quotes around the model price: on the option tick, about 2 % wide (at least one tick). */
-export function quote(mid: number): { bid: number; ask: number } {
-  const tick = (x: number) => Math.round(x / OPTION_TICK) * OPTION_TICK;
-  const half = Math.max(OPTION_TICK, tick(mid * 0.02)) / 2;
+/** Quotes around the model price: on the root's option tick (`optionTick`), about 2 % wide (at least one tick). */
+export function quote(mid: number, symbol = 'SPX'): { bid: number; ask: number } {
+  const step = optionTick(symbol, mid);
+  const tick = (x: number) => Math.round(x / step) * step;
+  const half = Math.max(step, tick(mid * 0.02)) / 2;
   const bid = Math.max(0, tick(mid - half));
-  return { bid: Math.round(bid * 100) / 100, ask: Math.round(Math.max(tick(mid + half), bid + OPTION_TICK) * 100) / 100 };
+  return { bid: Math.round(bid * 100) / 100, ask: Math.round(Math.max(tick(mid + half), bid + step) * 100) / 100 };
 }
 
-/** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`. */
-export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number): MarketOption[] {
+/** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`, quoted on `symbol`'s ticks. */
+export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number, symbol = 'SPX'): MarketOption[] {
   const center = Math.round(spot / layout.strikeStep) * layout.strikeStep;
   const strikes = Array.from({ length: layout.strikesEachSide * 2 + 1 }, (_, i) => center + (i - layout.strikesEachSide) * layout.strikeStep);
   const priced = priceChain({
@@ -75,7 +88,7 @@ export function buildOptionChain(spot: number, now: number, layout: ChainLayout,
     expiry: o.expiry,
     type: o.type,
     mid: o.price,
-    ...quote(o.price),
+    ...quote(o.price, symbol),
     iv: o.iv,
     delta: o.delta,
     gamma: o.gamma,

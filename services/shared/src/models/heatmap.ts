@@ -217,35 +217,42 @@ export interface HeatmapOptions {
  */
 export function buildHeatmapTiles(chain: readonly ChainOption[], options: HeatmapOptions): HeatmapTiles {
   const wanted = options.strategies ?? TILE_STRATEGIES;
-  const book = new Map<string, ChainOption>();
-  const idx = (expiry: number, type: OptionType, strike: number): string => `${expiry}|${type}|${strike}`;
-  const strikesByExpiry = new Map<number, Set<number>>();
+  const singles = wanted.filter((s) => strategyFamily(s) === 'single');
+  const spreads = wanted.filter((s) => strategyFamily(s) !== 'single');
+  // expiry → type → strike → option: numeric keys, no strings built per lookup (this runs for every
+  // strike × width × strategy of every symbol each cycle).
+  const book = new Map<number, Record<OptionType, Map<number, ChainOption>>>();
   for (const o of chain) {
-    book.set(idx(o.expiry, o.type, o.strike), o);
-    let strikes = strikesByExpiry.get(o.expiry);
-    if (!strikes) strikesByExpiry.set(o.expiry, (strikes = new Set()));
-    strikes.add(o.strike);
+    let byType = book.get(o.expiry);
+    if (!byType) book.set(o.expiry, (byType = { call: new Map(), put: new Map() }));
+    byType[o.type].set(o.strike, o);
   }
   const step = options.strikeStep ?? smallestSpacing(chain);
   const tiles: HeatmapTiles = {};
-  for (const [expiry, strikes] of strikesByExpiry) {
+  for (const [expiry, byType] of book) {
     const dte = daysToExpiry(options.now, expiry);
+    const strikes = new Set([...byType.call.keys(), ...byType.put.keys()]);
+    const build = (strategy: TileStrategy, K: number, w: number): void => {
+      const wing = strategyFamily(strategy) === 'bwb' ? bwbWing(w, step) : undefined;
+      const legs = tileStructure(strategy, K, w, wing);
+      const quotes: ChainOption[] = [];
+      for (const l of legs) {
+        const q = byType[l.type].get(l.strike);
+        if (q === undefined) return;
+        quotes.push(q);
+      }
+      const { market, ...quoted } = spreadPrices(legs, quotes);
+      const centre = byType[strategySide(strategy) ?? 'call'].get(K);
+      const detail: TileDetail = { ...quoted, wing };
+      if (options.symbol !== undefined) detail.symbol = options.symbol;
+      const tile = makeTile(strategy, dte, w, K, market, expiry, centre?.iv, detail);
+      if (tile !== undefined) tiles[tile.key] = tile;
+    };
     for (const K of strikes) {
-      for (const strategy of wanted) {
-        const single = strategyFamily(strategy) === 'single';
-        for (const w of single ? [0] : options.widths) {
-          if (!single && options.keep && !options.keep(K, w, expiry)) continue;
-          const wing = strategyFamily(strategy) === 'bwb' ? bwbWing(w, step) : undefined;
-          const legs = tileStructure(strategy, K, w, wing);
-          const quotes = legs.map((l) => book.get(idx(expiry, l.type, l.strike)));
-          if (quotes.some((q) => q === undefined)) continue;
-          const { market, ...quoted } = spreadPrices(legs, quotes as ChainOption[]);
-          const centre = book.get(idx(expiry, strategySide(strategy) ?? 'call', K));
-          const detail: TileDetail = { ...quoted, wing };
-          if (options.symbol !== undefined) detail.symbol = options.symbol;
-          const tile = makeTile(strategy, dte, w, K, market, expiry, centre?.iv, detail);
-          if (tile !== undefined) tiles[tile.key] = tile;
-        }
+      for (const strategy of singles) build(strategy, K, 0);
+      for (const w of options.widths) {
+        if (options.keep && !options.keep(K, w, expiry)) continue;
+        for (const strategy of spreads) build(strategy, K, w);
       }
     }
   }
