@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLegs, legFieldsOf, spreadPrice, type LegFields } from './leg-edit';
+import { checkLegs, legFieldsOf, pricedAtMids, spreadPrice, type LegFields } from './leg-edit';
 
 // Friday 2026-01-02: 16:00 New York is 21:00 UTC.
 const CLOSE = Date.UTC(2026, 0, 2, 21);
@@ -42,5 +42,20 @@ describe('checkLegs', () => {
   it('starts from a leg as it is drawn and prices the spread net', () => {
     expect(legFieldsOf({ type: 'put', strike: 4990, expiry: CLOSE, quantity: -2, entryPrice: 1.234 })).toEqual({ right: 'put', strike: '4990', expiry: '2026-01-02', ratio: '-2', price: '1.23' });
     expect(spreadPrice([{ quantity: 1, entryPrice: 3 }, { quantity: -2, entryPrice: 1.2 }])).toBeCloseTo(0.6, 12);
+  });
+});
+
+describe('pricedAtMids', () => {
+  const legs = [
+    { type: 'call' as const, strike: 4990, expiry: CLOSE, quantity: 1, entryPrice: 2.35 },
+    { type: 'call' as const, strike: 5000, expiry: CLOSE, quantity: -2, entryPrice: 0 },
+  ];
+
+  it('prices every leg at its live mid when the heatmap has them all', () => {
+    expect(pricedAtMids(legs, [14.2, 8.1]).map((l) => l.entryPrice)).toEqual([14.2, 8.1]);
+  });
+
+  it('keeps the tile’s prices when a mid is missing', () => {
+    expect(pricedAtMids(legs, [14.2, undefined]).map((l) => l.entryPrice)).toEqual([2.35, 0]);
   });
 });

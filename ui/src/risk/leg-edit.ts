@@ -56,3 +56,12 @@ export function checkLegs(fields: readonly LegFields[], now: number): LegsCheck 
 export function spreadPrice(legs: readonly Pick<PositionLeg, 'quantity' | 'entryPrice'>[]): number {
   return legs.reduce((a, l) => a + l.quantity * l.entryPrice, 0);
 }
+
+/**
+ * A tile's legs as the editor starts them: each at its live mid when the heatmap has one for every
+ * leg (a tile keeps only its net debit, carried on one leg), else as they are.
+ */
+export function pricedAtMids(legs: readonly PositionLeg[], mids: readonly (number | undefined)[]): PositionLeg[] {
+  if (legs.some((_, i) => mids[i] === undefined)) return legs.map((l) => ({ ...l }));
+  return legs.map((l, i) => ({ ...l, entryPrice: mids[i] ?? l.entryPrice }));
+}

@@ -3,7 +3,8 @@ import type { SavedPositionDto } from '@marketswarm/shared/dto';
 import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
-import { spreadPrice } from '../../risk/leg-edit';
+import type { PositionLeg } from '@marketswarm/shared/models';
+import { pricedAtMids, spreadPrice } from '../../risk/leg-edit';
 import { positionCost, whatIfSpreadLegs, type RiskPosition } from '../../risk/risk-position';
 import { untouchedTile, type WhatIfPosition, type WhatIfStore } from '../../risk/what-if-store';
 import { LegEditor } from './LegEditor';
@@ -21,6 +22,8 @@ interface RiskBookListProps {
   /** Each saved position's legs' live mids (for the log form), by saved id. */
   midsOf: (p: SavedPositionDto) => (number | undefined)[];
   describeWhatIf: (p: WhatIfPosition) => string;
+  /** Legs' live mids from the heatmap (the leg editor starts a tile's legs there). */
+  legMidsOf: (legs: readonly PositionLeg[]) => (number | undefined)[];
 }
 
 /**
@@ -28,7 +31,7 @@ interface RiskBookListProps {
  * and the page's what-ifs — each with a visibility switch, in the style its line has on the graph.
  * Re-renders only when the positions change, not per spot tick.
  */
-export const RiskBookList = memo(function RiskBookList({ book, hidden, whatIf, actions, midsOf, describeWhatIf }: RiskBookListProps) {
+export const RiskBookList = memo(function RiskBookList({ book, hidden, whatIf, actions, midsOf, describeWhatIf, legMidsOf }: RiskBookListProps) {
   return (
     <div className="rg-book">
       {book.open.length > 0 && (
@@ -63,7 +66,7 @@ export const RiskBookList = memo(function RiskBookList({ book, hidden, whatIf, a
           }
         >
           {book.whatIfs.map((w) => (
-            <WhatIfRow key={w.position.id} position={w.position} risk={w.risk} hidden={hidden} whatIf={whatIf} actions={actions} title={describeWhatIf(w.position)} />
+            <WhatIfRow key={w.position.id} position={w.position} risk={w.risk} hidden={hidden} whatIf={whatIf} actions={actions} title={describeWhatIf(w.position)} legMidsOf={legMidsOf} />
           ))}
         </Group>
       )}
@@ -109,6 +112,7 @@ interface WhatIfRowProps {
   whatIf: WhatIfStore;
   actions: RiskActions;
   title: string;
+  legMidsOf: (legs: readonly PositionLeg[]) => (number | undefined)[];
 }
 
 /** The orders page prefills its form from these query parameters (OrdersPage). */
@@ -117,7 +121,7 @@ export const savedOrderHref = (id: string): string => `/orders?${new URLSearchPa
 
 type WhatIfMode = 'idle' | 'save' | 'edit';
 
-function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIfRowProps) {
+function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsOf }: WhatIfRowProps) {
   const [mode, setMode] = useState<WhatIfMode>('idle');
   const toggle = (next: WhatIfMode): void => setMode((m) => (m === next ? 'idle' : next));
   const name = risk.name;
@@ -157,7 +161,7 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title }: WhatIf
       {mode === 'edit' && (
         <LegEditor
           name={name}
-          legs={spread}
+          legs={p.legs === undefined ? pricedAtMids(spread, legMidsOf(spread)) : spread}
           onApply={(legs) => {
             whatIf.setLegs(p.id, legs);
             setMode('idle');

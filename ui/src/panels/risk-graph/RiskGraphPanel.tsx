@@ -75,6 +75,10 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
   const quote = useKeyedThrottled(stores.spot, symbol, SPOT_REDRAW_MS);
   // The log form's prices start at the legs' live mids, read from the heatmap when it opens (not kept live: the trader edits them).
   const midsOf = useCallback((p: SavedPositionDto) => legMids(p.legs, stores.heatmap.tiles(symbol)?.values()), [stores.heatmap, symbol]);
+  const legMidsOf = useCallback(
+    (legs: readonly PositionLeg[]) => legMids(legs.map((l) => ({ expiry: expiryDateOf(l.expiry), strike: l.strike, right: l.type })), stores.heatmap.tiles(symbol)?.values()),
+    [stores.heatmap, symbol],
+  );
   const describeWhatIf = useCallback((p: WhatIfPosition) => `${whatIfName(p)}: ${p.quantity} × net ${spreadPrice(whatIfSpreadLegs(p)).toFixed(2)}`, [whatIfName]);
   const [mountedAt] = useState(() => Date.now());
   // The trader's slider choices belong to the symbol they were made on; another symbol starts afresh.
@@ -194,7 +198,7 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
         </button>
       </div>
       {newPosition}
-      <RiskBookList book={book} hidden={hidden} whatIf={whatIf} actions={actions} midsOf={midsOf} describeWhatIf={describeWhatIf} />
+      <RiskBookList book={book} hidden={hidden} whatIf={whatIf} actions={actions} midsOf={midsOf} describeWhatIf={describeWhatIf} legMidsOf={legMidsOf} />
     </section>
   );
 

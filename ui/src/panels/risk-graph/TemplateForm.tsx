@@ -1,5 +1,5 @@
 import type { HeatmapTile, PositionLeg } from '@marketswarm/shared/models';
-import { TEMPLATE_KINDS } from '@marketswarm/shared/models';
+import { TEMPLATE_KINDS, expiryDateOf } from '@marketswarm/shared/models';
 import { useId, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../../auth/form-issues';
 import { buildTemplate, defaultWidth, heatmapExpiries, heatmapPrice, type TemplateFields } from '../../risk/template-form';
@@ -60,7 +60,7 @@ export function TemplateForm({ symbol, tiles, spot, now, onCreate, onClose }: Te
   const described = (name: string) => ({ 'aria-invalid': errors[name] !== undefined, 'aria-describedby': errors[name] === undefined ? undefined : `${id}-${name}-error` });
   const expiryOptions = expiries.map((x) => (
     <option key={x.at} value={String(x.at)}>
-      {`${new Date(x.at).toISOString().slice(0, 10)} (${x.dte}DTE)`}
+      {`${expiryDateOf(x.at)} (${x.dte}DTE)`}
     </option>
   ));
   const hasType = fields.kind !== 'iron-fly' && fields.kind !== 'iron-condor';

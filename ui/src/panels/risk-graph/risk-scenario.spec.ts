@@ -163,3 +163,34 @@ describe('scenario helpers', () => {
     expect(formatMoney(-12345.678)).toBe('−$12345.68');
   });
 });
+
+describe('buildScenario for a calendar', () => {
+  // Short the 5000 call expiring today at 6.00, long the 5000 call a week out at 28.00: a 22.00 debit.
+  const NEXT_WEEK = EXPIRY + 7 * MS_PER_DAY;
+  const calendar = fromWhatIf(
+    {
+      id: 'cal',
+      symbol: 'SPX',
+      quantity: 1,
+      addedAt: NOW,
+      name: 'Long calendar call 5000',
+      legs: [
+        { type: 'call', strike: 5000, expiry: EXPIRY, quantity: -1, entryPrice: 6 },
+        { type: 'call', strike: 5000, expiry: NEXT_WEEK, quantity: 1, entryPrice: 28 },
+      ],
+    },
+    'calendar',
+  );
+
+  it('values the far leg at the near expiry instead of at its intrinsic value', () => {
+    const s = buildScenario({ positions: [calendar], liveSpot: 5000, whatIfSpot: 5000, daysForward: 0, vol: 0.18, now: NOW, points: 2 });
+    // At the strike the near call expires worthless and the far call keeps a week of time value (≈ 5000 × 0.18 × √(7/365) × 0.4 ≈ 50):
+    // well above the 22.00 paid, where intrinsic values alone would say −$2200.
+    expect(s?.pnlExpiry).toBeGreaterThan(1500);
+    expect(s?.maxProfit).toBeCloseTo(s?.pnlExpiry ?? NaN, -2);
+    // Far from the strike both calls converge and the debit is lost: two breakevens around the strike.
+    expect(s?.breakevens).toHaveLength(2);
+    expect(s?.breakevens[0]).toBeLessThan(5000);
+    expect(s?.breakevens[1]).toBeGreaterThan(5000);
+  });
+});

@@ -1,4 +1,4 @@
-import { payoffAtExpiry, positionValue, riskGraph, spotGrid, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
+import { payoffAtExpiry, positionValue, riskGraph, spotGrid, zeroCrossings, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, MS_PER_DAY, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import { strikesOf, type RiskPosition, type RiskPositionKind } from '../../risk/risk-position';
 
@@ -175,13 +175,36 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
   const market: RiskMarket = { now: valuationTime(input.now, input.daysForward, expiry), rate: RISK_FREE_RATE, dividendYield: DIVIDEND_YIELD, vol: clampVol(input.vol) };
   const spots = [input.whatIfSpot, ...(input.liveSpot === undefined ? [] : [input.liveSpot])];
   const range = spotRange(input.positions, spots);
-  const graph = riskGraph(legs, { spots: sampleSpots(range, input.points ?? POINTS, legs.map((l) => l.strike)), market, multiplier: CONTRACT_MULTIPLIER });
+  const at = Math.max(input.whatIfSpot, 1e-6);
+  // A calendar's far legs still have time value when the near one expires: its "expiry" is the
+  // position marked at that instant, a smooth curve that needs dense samples to find its zeros.
+  const calendar = expiry !== undefined && legs.some((l) => l.expiry !== expiry);
+  const points = calendar ? Math.max(input.points ?? POINTS, POINTS) : (input.points ?? POINTS);
+  const graph = riskGraph(legs, { spots: sampleSpots(range, points, legs.map((l) => l.strike)), market, multiplier: CONTRACT_MULTIPLIER });
   const lines =
     input.positions.length > 1
       ? input.positions.map((p) => ({ id: p.id, kind: p.kind, name: p.name, expiry: graph.points.map((pt) => payoffAtExpiry(p.legs, pt.spot, CONTRACT_MULTIPLIER)) }))
       : [];
+  if (calendar) {
+    const atExpiry: RiskMarket = { ...market, now: expiry };
+    const xs = graph.points.map((pt) => pt.spot);
+    const values = xs.map((x) => positionValue(legs, x, atExpiry, CONTRACT_MULTIPLIER));
+    // Extremes over the sampled range: beyond it the far legs' time value fades towards the debit paid.
+    return {
+      legs,
+      graph,
+      range,
+      market,
+      expiry,
+      breakevens: zeroCrossings(xs, values),
+      maxProfit: Math.max(...values),
+      maxLoss: Math.min(...values),
+      pnlToday: positionValue(legs, at, market, CONTRACT_MULTIPLIER),
+      pnlExpiry: positionValue(legs, at, atExpiry, CONTRACT_MULTIPLIER),
+      lines,
+    };
+  }
   const { maxProfit, maxLoss } = payoffExtremes(legs);
-  const at = Math.max(input.whatIfSpot, 1e-6);
   return {
     legs,
     graph,
