@@ -65,6 +65,13 @@ describe('RiskChart', () => {
     expect(render(props({ expectedMove: undefined }))).not.toContain('rg-em-band');
   });
 
+  it('stacks the labels of alert levels too close to read side by side', () => {
+    const html = render(props({ alertLevels: [5021, 5020, 5020] }));
+    const labels = [...html.matchAll(/<text[^>]*y="([\d.]+)"[^>]*>alert (\d+\.\d+)<\/text>/g)].map((m) => [m[2], Number(m[1])]);
+    expect(labels.map(([level]) => level)).toEqual(['5020.00', '5021.00']);
+    expect(labels[0]?.[1]).not.toBe(labels[1]?.[1]);
+  });
+
   it('leaves out breakevens and spots the axis does not show', () => {
     const html = render(props({ axis: { from: 5000, to: 5030 }, liveSpot: 4980, whatIfSpot: 4980 }));
     expect(count(html, /data-testid="rg-breakeven-marker"/g)).toBe(1);

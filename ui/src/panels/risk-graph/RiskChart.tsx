@@ -52,6 +52,7 @@ const FALLBACK_SIZE = { width: 560, height: 300 };
 const BREAKEVEN_LABEL_PX = 52;
 /** Width of an alert line's label: nearer the right edge than this, it goes on the line's left. */
 const ALERT_LABEL_PX = 84;
+const ALERT_ROW_PX = 12;
 
 const inAxis = (axis: PriceAxis, s: number | undefined): s is number => s !== undefined && Number.isFinite(s) && s >= axis.from && s <= axis.to;
 
@@ -192,6 +193,9 @@ const RiskChartPlot = memo(function RiskChartPlot({ geometry, axis, breakevens, 
   const plotHeight = frame.bottom - frame.top;
   const emFrom = expectedMove === undefined ? 0 : Math.max(axis.from, expectedMove.from);
   const emTo = expectedMove === undefined ? 0 : Math.min(axis.to, expectedMove.to);
+  const alertsShown = [...new Set(alertLevels)].filter((l) => inAxis(axis, l)).sort((a, b) => a - b);
+  const alertRows = labelRows(alertsShown.map(x), ALERT_LABEL_PX, 3);
+  const alerts = alertsShown.map((level, i) => ({ level, row: alertRows[i] ?? 0 }));
   const onMarkerKey = (level: number) => (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
@@ -254,7 +258,7 @@ const RiskChartPlot = memo(function RiskChartPlot({ geometry, axis, breakevens, 
           </g>
         )}
       </g>
-      {alertLevels.filter((l) => inAxis(axis, l)).map((level) => (
+      {alerts.map(({ level, row }) => (
         <g
           key={`a${level}`}
           className="rg-alert-line"
@@ -268,7 +272,11 @@ const RiskChartPlot = memo(function RiskChartPlot({ geometry, axis, breakevens, 
         >
           <line className="rg-alert-hit" x1={px(x(level))} x2={px(x(level))} y1={frame.top} y2={frame.bottom} />
           <line className="rg-alert-stroke" x1={px(x(level))} x2={px(x(level))} y1={frame.top} y2={frame.bottom} />
-          <text x={px(x(level)) + (x(level) > frame.right - ALERT_LABEL_PX ? -3 : 3)} y={frame.bottom - 4} textAnchor={x(level) > frame.right - ALERT_LABEL_PX ? 'end' : 'start'}>
+          <text
+            x={px(x(level)) + (x(level) > frame.right - ALERT_LABEL_PX ? -3 : 3)}
+            y={frame.bottom - 4 - row * ALERT_ROW_PX}
+            textAnchor={x(level) > frame.right - ALERT_LABEL_PX ? 'end' : 'start'}
+          >
             alert {level.toFixed(2)}
           </text>
         </g>
