@@ -14,6 +14,22 @@ function chain(): GexPayloadLike {
 }
 
 describe(GexPanelView.name, () => {
+  it('says at once that VIX has no options (no waiting, no chart, no series toggles)', () => {
+    const html = renderToStaticMarkup(<GexPanelView symbol="VIX" gex={undefined} livePrice={15.2} />);
+    expect(html).toContain('data-testid="no-options"');
+    expect(html).toContain('VIX has no listed options here: GEX is computed for SPX, NDX, RUT, SPY and QQQ.');
+    expect(html).not.toContain('Waiting');
+    expect(html).not.toContain('<button');
+  });
+
+  it('waits, rather than refusing, for SPY and QQQ, whose chains the producer now prices', () => {
+    for (const symbol of ['SPY', 'QQQ']) {
+      const html = renderToStaticMarkup(<GexPanelView symbol={symbol} gex={undefined} livePrice={undefined} />);
+      expect(html).toContain(`Waiting for GEX of ${symbol}`);
+      expect(html).not.toContain('no-options');
+    }
+  });
+
   it('shows an empty state until GEX arrives', () => {
     for (const html of [render(undefined), render({ symbol: 'SPX', strikes: [] })]) {
       expect(html).toContain('data-testid="gex"');

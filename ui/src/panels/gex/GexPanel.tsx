@@ -1,8 +1,10 @@
+import { hasOptions } from '@marketswarm/shared/models';
 import { memo, useMemo, useRef, useState } from 'react';
 import { SPOT_REDRAW_MS, useKeyed, useKeyedThrottled } from '../../stores/hooks';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { WallAlertButtons } from '../../alerts-api/WallAlertButtons';
 import { formatCompact, formatStrike, gexLayout, nearestWindow, toGexView, type ChartSize, type GexPayloadLike, type GexView, type SeriesVisibility } from './gex-geometry';
+import { noOptionsText } from './no-options-text';
 import { useElementSize } from './use-element-size';
 import './gex.css';
 
@@ -33,7 +35,20 @@ export interface GexPanelViewProps {
 }
 
 /** The panel drawn from values alone (testable without stores or a browser). */
-export function GexPanelView({ symbol, gex, livePrice }: GexPanelViewProps) {
+export function GexPanelView(props: GexPanelViewProps) {
+  if (!hasOptions(props.symbol)) {
+    return (
+      <div className="gex" data-testid="gex" data-symbol={props.symbol}>
+        <p className="gex-no-options muted" role="status" data-testid="no-options">
+          {noOptionsText(props.symbol, 'GEX is')}
+        </p>
+      </div>
+    );
+  }
+  return <GexBody {...props} />;
+}
+
+function GexBody({ symbol, gex, livePrice }: GexPanelViewProps) {
   const [visible, setVisible] = useState<SeriesVisibility>({ calls: true, puts: true, net: true });
   const frameRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(frameRef, DEFAULT_SIZE);

@@ -7,6 +7,15 @@ const render = (props: Partial<MarketModeViewProps>): string =>
   renderToStaticMarkup(<MarketModeView symbol="SPX" mode={undefined} modeIsMarketWide={false} bias={undefined} biasIsMarketWide={false} {...props} />);
 
 describe(MarketModeView.name, () => {
+  it('says at once that VIX has no options, even with market-wide values around', () => {
+    const html = render({ symbol: 'VIX', mode: { mode: 'expansion', score: 72 }, modeIsMarketWide: true });
+    expect(html).toContain('data-testid="market-mode"');
+    expect(html).toContain('data-testid="no-options"');
+    expect(html).toContain('VIX has no listed options here: market mode and bias are computed for SPX, NDX, RUT, SPY and QQQ.');
+    expect(html).not.toContain('Waiting');
+    expect(html).not.toContain('<svg');
+  });
+
   it('shows the mode, the score and a needle at the score', () => {
     const html = render({ mode: { mode: 'expansion', score: 72 } });
     expect(html).toContain('data-testid="market-mode"');

@@ -1,7 +1,9 @@
+import { hasOptions } from '@marketswarm/shared/models';
 import { useId } from 'react';
 import { useKeyed } from '../../stores/hooks';
 import { MARKET_WIDE, type BiasState, type ModeState } from '../../stores/workspace-stores';
 import { useWorkspace } from '../../workspace/workspace-context';
+import { noOptionsText } from '../gex/no-options-text';
 import { bandPath, biasFill, biasLean, clampScore, formatSigned, MODE_BANDS, needleRotation, polar, scoreToAngle, type MarketMode } from './mode-geometry';
 import './market-mode.css';
 
@@ -38,6 +40,16 @@ export interface MarketModeViewProps {
 
 /** The panel drawn from values alone (testable without stores or a browser). */
 export function MarketModeView({ symbol, mode, modeIsMarketWide, bias, biasIsMarketWide }: MarketModeViewProps) {
+  if (!hasOptions(symbol)) {
+    // Mode and bias read the symbol's chain (bias sits against its gamma flip): none for this one.
+    return (
+      <div className="mm" data-testid="market-mode">
+        <p className="mm-no-options muted" role="status" data-testid="no-options">
+          {noOptionsText(symbol, 'market mode and bias are')}
+        </p>
+      </div>
+    );
+  }
   const score = mode === undefined ? undefined : clampScore(mode.score);
   // The workspace frame gives the panel its title; this is the body.
   return (
