@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCandles } from '@marketswarm/shared/bus';
+import { candleHistoryKey, readCandles } from '@marketswarm/shared/bus';
 import { decodeStreamEntry } from '@marketswarm/shared/events';
 import { startRedisServer, type RedisServerHandle } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
@@ -62,7 +62,8 @@ describe('the simulator backfilling candle history on a first start', () => {
     const { backfill, liveStep } = await startProducer(redis, START);
     expect(backfill.windows.map((w) => w.session)).toEqual(['2026-03-02', '2026-03-03']);
     expect(await redis.xlen(routes.candles.stream)).toBe(backfill.candles);
-    // What the gateway's history route reads for the chart.
+    // What the gateway's history route reads for the chart: the history sets, 7 + 16 hours of SPX.
+    expect(await redis.zcard(candleHistoryKey(routes.candles.stream, 'SPX', '1h'))).toBe(23);
     const hours = await readCandles(redis, routes.candles.stream, { symbol: 'SPX', interval: '1h', limit: 500 });
     const ofSession = (session: string) => hours.filter((c) => clock.at(c.t).session === session).map((c) => c.t);
     expect(ofSession('2026-03-02')).toEqual([14, 15, 16, 17, 18, 19, 20].map((h) => Date.UTC(2026, 2, 2, h)));

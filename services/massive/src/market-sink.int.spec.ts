@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { candleHistoryKey, readCandles } from '@marketswarm/shared/bus';
 import { STREAM_FIELD } from '@marketswarm/shared/events';
 import { startRedisServer, type RedisServerHandle } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
@@ -37,6 +38,15 @@ describe(RedisMarketSink.name, () => {
     await redis.hset(routes.spot.snapshot!, 'RUT', '{broken', 'VIX', JSON.stringify({ topic: 'spot', data: { symbol: 'VIX', price: 'high', seq: 99 } }));
     expect(await sink.lastSeq('spot')).toBe(9);
     expect(await sink.lastPrices()).toEqual({ SPX: 5001.5, NDX: 17_500 });
+  });
+
+  it('keeps published candles in the history set of their symbol and interval, a later version replacing the bar', async () => {
+    await sink.publish('candles', [candle(T0, 5000, 0), candle(T0 + 60_000, 5001, 1), candle(T0, 4999, 2)]);
+    expect(await readCandles(redis, routes.candles.stream, { symbol: 'SPX', interval: '1m', limit: 10 })).toEqual([
+      { t: T0, o: 4999, h: 4999, l: 4999, c: 4999, v: 1 },
+      { t: T0 + 60_000, o: 5001, h: 5001, l: 5001, c: 5001, v: 1 },
+    ]);
+    expect(await redis.zcard(candleHistoryKey(routes.candles.stream, 'SPX', '1m'))).toBe(2);
   });
 
   it('gives the latest tick per symbol with its time and the prior close it was published with', async () => {

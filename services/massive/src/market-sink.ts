@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { lastPublishedSeq, publishEvents, readSnapshot } from '@marketswarm/shared/bus';
+import { lastPublishedSeq, publishEvents, readSnapshot, writeCandleHistory } from '@marketswarm/shared/bus';
 import { decodeStreamEntry, type EventOf, type TopicPayload } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 
@@ -35,8 +35,17 @@ export class RedisMarketSink implements MarketSink {
     private readonly routes: Readonly<Record<MarketTopic, TopicRoute>>,
   ) {}
 
+  /** Candles also go to the per-symbol-and-interval history sets the chart's history is read from. */
   async publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void> {
-    if (events.length > 0) await publishEvents(this.redis, this.routes[topic], events);
+    if (events.length === 0) return;
+    await publishEvents(this.redis, this.routes[topic], events);
+    if (topic === 'candles') {
+      await writeCandleHistory(
+        this.redis,
+        this.routes.candles.stream,
+        (events as readonly MarketEvent<'candles'>[]).map((e) => e.data),
+      );
+    }
   }
 
   lastSeq(topic: MarketTopic): Promise<number | undefined> {

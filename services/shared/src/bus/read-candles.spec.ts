@@ -14,6 +14,8 @@ function fakeStream(entries: Entry[]): { redis: Redis; pages: number[] } {
     return am - bm || as - bs;
   };
   const redis = {
+    // No history sets here: these specs cover the stream fallback (the sets are covered against a real Redis).
+    zrevrangebyscore: (): Promise<string[]> => Promise.resolve([]),
     xlen: (): Promise<number> => Promise.resolve(entries.length),
     xrevrange: (_key: string, end: string, start: string, _count: 'COUNT', count: number): Promise<Entry[]> => {
       pages.push(count);
