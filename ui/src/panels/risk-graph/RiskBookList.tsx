@@ -1,13 +1,12 @@
 import { CONTRACT_MULTIPLIER } from '@marketswarm/shared/pricing';
 import type { SavedPositionDto } from '@marketswarm/shared/dto';
-import { memo, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, lazy, memo, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
 import type { PositionLeg } from '@marketswarm/shared/models';
 import { pricedAtMids, spreadPrice } from '../../risk/leg-edit';
 import { positionCost, whatIfSpreadLegs, type RiskPosition } from '../../risk/risk-position';
 import { untouchedTile, type WhatIfPosition, type WhatIfStore } from '../../risk/what-if-store';
-import { LegEditor } from './LegEditor';
 import { KIND_LABEL } from './risk-kinds';
 import type { RiskActions } from './risk-actions';
 import type { RiskBook } from './risk-book';
@@ -121,6 +120,9 @@ export const savedOrderHref = (id: string): string => `/orders?${new URLSearchPa
 
 type WhatIfMode = 'idle' | 'save' | 'edit';
 
+// Opened on demand, so it stays out of the workspace's first load.
+const LegEditor = lazy(() => import('./LegEditor').then((m) => ({ default: m.LegEditor })));
+
 function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsOf }: WhatIfRowProps) {
   const [mode, setMode] = useState<WhatIfMode>('idle');
   const toggle = (next: WhatIfMode): void => setMode((m) => (m === next ? 'idle' : next));
@@ -159,15 +161,17 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsO
       </button>
       {mode === 'save' && <NameForm initial={name} label={`Name for ${name}`} testId="risk-save-name" submitLabel="Save" submitTestId="risk-save-confirm" onCancel={() => setMode('idle')} onSubmit={(n) => actions.save(p, n)} />}
       {mode === 'edit' && (
-        <LegEditor
-          name={name}
-          legs={p.legs === undefined ? pricedAtMids(spread, legMidsOf(spread)) : spread}
-          onApply={(legs) => {
-            whatIf.setLegs(p.id, legs);
-            setMode('idle');
-          }}
-          onClose={() => setMode('idle')}
-        />
+        <Suspense fallback={<span className="rg-hint">Loading…</span>}>
+          <LegEditor
+            name={name}
+            legs={p.legs === undefined ? pricedAtMids(spread, legMidsOf(spread)) : spread}
+            onApply={(legs) => {
+              whatIf.setLegs(p.id, legs);
+              setMode('idle');
+            }}
+            onClose={() => setMode('idle')}
+          />
+        </Suspense>
       )}
     </li>
   );

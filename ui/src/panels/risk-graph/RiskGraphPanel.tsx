@@ -15,7 +15,7 @@ import {
   type PositionLeg,
 } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { SPOT_REDRAW_MS, useKeyedThrottled } from '../../stores/hooks';
 import { legMids } from '../../risk/risk-forms';
 import { spreadPrice } from '../../risk/leg-edit';
@@ -35,9 +35,7 @@ import { breakevensAttr, buildScenario, daysSlider, daysToFirstExpiry, defaultVo
 import { RiskSummary } from './RiskSummary';
 import { RiskSliders } from './RiskSliders';
 import { GreeksTable, type GreeksRow } from './GreeksTable';
-import { PnlTableView } from './PnlTableView';
 import { CurveDateChooser } from './CurveDateChooser';
-import { TemplateForm } from './TemplateForm';
 import { ZOOM_STEP, useRiskAxis } from './use-risk-axis';
 import { registerRiskCommands } from './risk-commands';
 import './risk-graph.css';
@@ -47,6 +45,11 @@ const TABLE_PRICES = 17;
 const TABLE_DATES = 6;
 
 type View = 'chart' | 'table';
+
+// Opened on demand, so they stay out of the workspace's first load.
+const PnlTableView = lazy(() => import('./PnlTableView').then((m) => ({ default: m.PnlTableView })));
+const TemplateForm = lazy(() => import('./TemplateForm').then((m) => ({ default: m.TemplateForm })));
+const loading = <p className="rg-hint">Loading…</p>;
 
 const legLabel = (l: PositionLeg): string => `${l.quantity > 0 ? '+' : ''}${l.quantity} ${l.type === 'call' ? 'C' : 'P'} ${l.strike} ${expiryDateOf(l.expiry).slice(5)}`;
 
@@ -178,17 +181,19 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
 
   const tiles = (): HeatmapTile[] => [...(stores.heatmap.tiles(symbol)?.values() ?? [])];
   const newPosition = creating ? (
-    <TemplateForm
-      symbol={symbol}
-      tiles={tiles()}
-      spot={liveSpot}
-      now={now}
-      onCreate={(p) => {
-        whatIf.addLegs({ symbol, name: p.name, legs: p.legs, quantity: p.quantity, iv: vol });
-        setCreating(false);
-      }}
-      onClose={() => setCreating(false)}
-    />
+    <Suspense fallback={loading}>
+      <TemplateForm
+        symbol={symbol}
+        tiles={tiles()}
+        spot={liveSpot}
+        now={now}
+        onCreate={(p) => {
+          whatIf.addLegs({ symbol, name: p.name, legs: p.legs, quantity: p.quantity, iv: vol });
+          setCreating(false);
+        }}
+        onClose={() => setCreating(false)}
+      />
+    </Suspense>
   ) : null;
   const positionsColumn = (
     <section className="rg-positions-col" data-testid="rg-positions" aria-label="Positions">
@@ -244,7 +249,9 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
               onLevelAlert={onLevelAlert}
             />
           ) : (
-            <PnlTableView prices={table.prices} dates={table.dates} cells={table.cells} spot={whatIfSpot} />
+            <Suspense fallback={loading}>
+              <PnlTableView prices={table.prices} dates={table.dates} cells={table.cells} spot={whatIfSpot} />
+            </Suspense>
           )}
         </div>
         <div className="rg-side">
