@@ -156,7 +156,7 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsO
           Order…
         </Link>
       )}
-      <button type="button" className="rg-btn rg-icon" aria-label={`Remove ${name}`} onClick={() => whatIf.remove(p.id)}>
+      <button type="button" className="rg-btn rg-icon" aria-label={`Remove what-if ${name}`} onClick={() => whatIf.remove(p.id)}>
         ×
       </button>
       {mode === 'save' && <NameForm initial={name} label={`Name for ${name}`} testId="risk-save-name" submitLabel="Save" submitTestId="risk-save-confirm" onCancel={() => setMode('idle')} onSubmit={(n) => actions.save(p, n)} />}

@@ -109,7 +109,7 @@ describe('RiskGraphPanel', () => {
     expect(html.match(/data-testid="whatif-position"/g)).toHaveLength(1);
     expect(html).toContain('data-quantity="2"');
     expect(html).toContain('aria-label="Increase quantity of SPX butterfly call 5000 ±10, 0DTE"');
-    expect(html).toContain('aria-label="Remove SPX butterfly call 5000 ±10, 0DTE"');
+    expect(html).toContain('aria-label="Remove what-if SPX butterfly call 5000 ±10, 0DTE"');
     expect(html).toContain('>Clear all</button>');
   });
 
