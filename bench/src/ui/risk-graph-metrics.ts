@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { machineBusySeconds } from '../fanout/proc-stats.js';
 import { frameGaps, type FrameGaps } from './frame-gaps.js';
 import { startStreamWindow, type StreamWindow } from './page-metrics.js';
 import { pickRiskTiles } from './risk-tiles.js';
@@ -12,7 +13,14 @@ const TILE = '[data-testid=heatmap] [data-tile]';
  * reading the keys and clicking, so the picks are read again after every miss.
  */
 export async function fillRiskGraph(page: Page, symbol: string, count: number, timeoutMs = 30_000): Promise<string[]> {
-  await page.locator(TILE).first().waitFor({ timeout: timeoutMs });
+  await page
+    .locator(TILE)
+    .first()
+    .waitFor({ state: 'attached', timeout: timeoutMs })
+    .catch(async (error: unknown) => {
+      const said = await page.evaluate<string>(`(document.querySelector('[data-testid=heatmap]') || { textContent: 'no heatmap on the page' }).textContent.slice(0, 200)`);
+      throw new Error(`risk graph: no ${symbol} heatmap tile to add within ${timeoutMs} ms; the heatmap says "${said}"`, { cause: error });
+    });
   const deadline = Date.now() + timeoutMs;
   // Tiles already in the risk graph count as clicked: a second call adds to the book, never a duplicate.
   const clicked = new Set<string>(await page.evaluate<string[]>(`[...document.querySelectorAll('${POSITION}')].map((p) => p.getAttribute('data-tile') || '').filter(Boolean)`));
@@ -79,10 +87,12 @@ const READ_RISK_WINDOW = `(() => {
 
 export interface RiskGraphWindow {
   positions: number;
-  /** Spot events appended during the window, and per second. */
+  /** Spot events appended during the window, and per second of streaming. */
   published: number;
   publishFailed: number;
   ticksPerSec: number;
+  /** Cores busy machine-wide (stack, browser, publisher and anyone else) while streaming. */
+  machineBusyCores: number;
   /** DOM commits that touched the risk graph, and the distinct animation frames they landed in. */
   commits: number;
   redraws: number;
@@ -105,7 +115,11 @@ export async function measureRiskGraphWindow(page: Page, stream: () => Promise<{
   const base = await startStreamWindow(page);
   const started = await page.evaluate<boolean>(START_RISK_WINDOW);
   if (!started) throw new Error('risk graph: [data-testid=risk-graph] is not on the page');
+  const busy0 = machineBusySeconds();
+  const t0 = performance.now();
   const sent = await stream();
+  const streamSeconds = (performance.now() - t0) / 1000;
+  const machineBusyCores = (machineBusySeconds() - busy0) / streamSeconds;
   await new Promise((r) => setTimeout(r, settleMs)); // the last events in flight
   const risk = await page.evaluate<{ ms: number; stamps: number[]; commits: number; redraws: number; pnlChanges: number; todayPathChanges: number; positions: number; todayCurves: number }>(READ_RISK_WINDOW);
   const w: Omit<StreamWindow, 'published' | 'publishFailed'> = await base.read();
@@ -114,7 +128,8 @@ export async function measureRiskGraphWindow(page: Page, stream: () => Promise<{
     positions: risk.positions,
     published: sent.published,
     publishFailed: sent.failed,
-    ticksPerSec: sent.published / seconds,
+    ticksPerSec: sent.published / streamSeconds,
+    machineBusyCores,
     commits: risk.commits,
     redraws: risk.redraws,
     redrawsPerSec: risk.redraws / seconds,

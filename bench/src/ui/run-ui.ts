@@ -242,6 +242,7 @@ function riskGraphTable(options: Options, h2: VariantResult, h1: VariantResult, 
     ['  total blocking time (ms) · longest task (ms)', (w) => w.totalBlockingMs, (w) => `${fmt(w.totalBlockingMs)} · ${fmt(w.longestTaskMs)}`],
     ['main thread busy (task time / window)', (w) => w.mainThreadBusyShare, (w) => `${(w.mainThreadBusyShare * 100).toFixed(1)} %`],
     ['  script time (ms)', (w) => w.scriptMs, (w) => fmt(w.scriptMs)],
+    [`machine busy cores (of ${availableParallelism()})`, (w) => w.machineBusyCores, (w) => fmt(w.machineBusyCores, 2)],
   ];
   const rows: string[][] = [['metric', `${h2.id} 1 pos`, `${h2.id} ${n} pos`, `${n}/1`, `${h1.id} 1 pos`, `${h1.id} ${n} pos`, `${n}/1`, `budget (${n} pos, h2/http1)`]];
   for (const [label, pick, show, budget] of table) {
@@ -324,6 +325,54 @@ async function main(): Promise<void> {
   const lazyUrls = [...new Set(firstLoad.scripts.filter((s) => s.startsWith('/assets/') && !initial.has(s)))];
   const lazy: AssetSize[] = await Promise.all(lazyUrls.map((u) => assetSize(DIST, u)));
 
+  const measured: Omit<VariantResult, 'riskGraph'>[] = [];
+  for (const v of variants) {
+    log(`streaming ${options.rate} ${options.symbol} spot events/s for ${options.durationSec} s into one page (${v.label})…`);
+    const context = await contextFor(v)();
+    await context.addInitScript(INSTRUMENT_PAGE);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForFirstTick(page, 20_000);
+    await sleep(2000); // let the initial snapshots and lazy panels settle
+    const around = Number(await page.locator(`[data-testid=spot-${options.symbol}]`).getAttribute('data-price')) || 5000;
+    const measuring = await startStreamWindow(page);
+    const busy0 = machineBusySeconds();
+    const t0 = performance.now();
+    const sent = await streamSpots(stack, options.symbol, alternatingPath(around), options.rate, options.durationSec);
+    await sleep(250); // the last events in flight
+    const busyCores = (machineBusySeconds() - busy0) / ((performance.now() - t0) / 1000);
+    const stream: StreamWindow = { ...(await measuring.read()), published: sent.published, publishFailed: sent.failed };
+    await context.close();
+    const timings = loads.get(v.id)!;
+    const first = timings.map((t) => t.firstTickMs);
+    const journal = journalLoads.get(v.id)!;
+    measured.push({
+      id: v.id,
+      label: v.label,
+      protocol: timings[0]?.protocol ?? '',
+      transport: timings[0]?.transport ?? '',
+      streams: timings[0]?.streams ?? 0,
+      loads: timings,
+      firstTickMedianMs: round(median(first)),
+      firstTickMinMs: round(Math.min(...first)),
+      firstTickMaxMs: round(Math.max(...first)),
+      domContentLoadedMedianMs: round(median(timings.map((t) => t.domContentLoadedMs))),
+      scriptsLoadedMedianMs: round(median(timings.map((t) => t.scriptsLoadedMs))),
+      sessionCheckedMedianMs: round(median(timings.map((t) => t.sessionCheckedMs))),
+      streamMachineBusyCores: round(busyCores, 2),
+      stream,
+      journal: {
+        tradesLoads: journal.trades,
+        tradesFirstRowMedianMs: round(median(journal.trades.map((t) => t.firstRenderMs))),
+        tradesAllLoadedMedianMs: round(median(journal.trades.map((t) => t.completeMs))),
+        analyticsLoads: journal.analytics,
+        analyticsFirstFigureMedianMs: round(median(journal.analytics.map((t) => t.firstRenderMs))),
+        analyticsChartMedianMs: round(median(journal.analytics.map((t) => t.completeMs))),
+        scroll: scrolls.get(v.id)!,
+      },
+    });
+  }
+
   // The risk graph under a moving spot, one page per transport at 1600×1000: the baseline book of 1
   // position, then the loaded book, each under the same stream (same page, so the panel, heatmap
   // and connections are warm alike; the loaded window runs second).
@@ -356,54 +405,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const results: VariantResult[] = [];
-  for (const v of variants) {
-    log(`streaming ${options.rate} ${options.symbol} spot events/s for ${options.durationSec} s into one page (${v.label})…`);
-    const context = await contextFor(v)();
-    await context.addInitScript(INSTRUMENT_PAGE);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForFirstTick(page, 20_000);
-    await sleep(2000); // let the initial snapshots and lazy panels settle
-    const around = Number(await page.locator(`[data-testid=spot-${options.symbol}]`).getAttribute('data-price')) || 5000;
-    const measuring = await startStreamWindow(page);
-    const busy0 = machineBusySeconds();
-    const t0 = performance.now();
-    const sent = await streamSpots(stack, options.symbol, alternatingPath(around), options.rate, options.durationSec);
-    await sleep(250); // the last events in flight
-    const busyCores = (machineBusySeconds() - busy0) / ((performance.now() - t0) / 1000);
-    const stream: StreamWindow = { ...(await measuring.read()), published: sent.published, publishFailed: sent.failed };
-    await context.close();
-    const timings = loads.get(v.id)!;
-    const first = timings.map((t) => t.firstTickMs);
-    const journal = journalLoads.get(v.id)!;
-    results.push({
-      id: v.id,
-      label: v.label,
-      protocol: timings[0]?.protocol ?? '',
-      transport: timings[0]?.transport ?? '',
-      streams: timings[0]?.streams ?? 0,
-      loads: timings,
-      firstTickMedianMs: round(median(first)),
-      firstTickMinMs: round(Math.min(...first)),
-      firstTickMaxMs: round(Math.max(...first)),
-      domContentLoadedMedianMs: round(median(timings.map((t) => t.domContentLoadedMs))),
-      scriptsLoadedMedianMs: round(median(timings.map((t) => t.scriptsLoadedMs))),
-      sessionCheckedMedianMs: round(median(timings.map((t) => t.sessionCheckedMs))),
-      streamMachineBusyCores: round(busyCores, 2),
-      stream,
-      journal: {
-        tradesLoads: journal.trades,
-        tradesFirstRowMedianMs: round(median(journal.trades.map((t) => t.firstRenderMs))),
-        tradesAllLoadedMedianMs: round(median(journal.trades.map((t) => t.completeMs))),
-        analyticsLoads: journal.analytics,
-        analyticsFirstFigureMedianMs: round(median(journal.analytics.map((t) => t.firstRenderMs))),
-        analyticsChartMedianMs: round(median(journal.analytics.map((t) => t.completeMs))),
-        scroll: scrolls.get(v.id)!,
-      },
-      riskGraph: riskGraphs.get(v.id)!,
-    });
-  }
+  const results: VariantResult[] = measured.map((r) => ({ ...r, riskGraph: riskGraphs.get(r.id)! }));
 
   const chromiumVersion = variants[0]!.browser.version();
   await cleanupAll();
