@@ -12,6 +12,7 @@ const TILE = '[data-testid=heatmap] [data-tile]';
  * trader does (distinct tiles near the money, see pickRiskTiles). A tile can leave the grid between
  * reading the keys and clicking, so the picks are read again after every miss.
  */
+/** Returns the tiles the risk graph then holds. */
 export async function fillRiskGraph(page: Page, symbol: string, count: number, timeoutMs = 30_000): Promise<string[]> {
   await page
     .locator(TILE)
@@ -23,7 +24,8 @@ export async function fillRiskGraph(page: Page, symbol: string, count: number, t
     });
   const deadline = Date.now() + timeoutMs;
   // Tiles already in the risk graph count as clicked: a second call adds to the book, never a duplicate.
-  const clicked = new Set<string>(await page.evaluate<string[]>(`[...document.querySelectorAll('${POSITION}')].map((p) => p.getAttribute('data-tile') || '').filter(Boolean)`));
+  const inRisk = (): Promise<string[]> => page.evaluate<string[]>(`[...document.querySelectorAll('${POSITION}')].map((p) => p.getAttribute('data-tile') || '').filter(Boolean)`);
+  const clicked = new Set<string>(await inRisk());
   while ((await page.locator(POSITION).count()) < count) {
     if (Date.now() > deadline) throw new Error(`risk graph: ${await page.locator(POSITION).count()} of ${count} positions after ${timeoutMs} ms (clicked ${[...clicked].join(', ')})`);
     const spot = Number(await page.locator(`[data-testid=spot-${symbol}]`).getAttribute('data-price'));
@@ -36,7 +38,7 @@ export async function fillRiskGraph(page: Page, symbol: string, count: number, t
     await page.locator(`[data-testid=heatmap] [data-tile="${next}"]`).dispatchEvent('click', undefined, { timeout: 5_000 }).catch(() => undefined);
     await page.locator(POSITION).nth(before).waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
   }
-  return [...clicked];
+  return inRisk();
 }
 
 /**
