@@ -10,9 +10,9 @@ const TILE = '[data-testid=heatmap] [data-tile]';
 /**
  * Puts what-if positions into the risk graph until it holds `count`, by clicking heatmap tiles as a
  * trader does (distinct tiles near the money, see pickRiskTiles). A tile can leave the grid between
- * reading the keys and clicking, so the picks are read again after every miss.
+ * reading the keys and clicking, so the picks are read again after every miss. Returns the tiles
+ * the risk graph then holds.
  */
-/** Returns the tiles the risk graph then holds. */
 export async function fillRiskGraph(page: Page, symbol: string, count: number, timeoutMs = 30_000): Promise<string[]> {
   await page
     .locator(TILE)
