@@ -1,4 +1,4 @@
-import type { MelInputs } from './mel-inputs.js';
+import type { MelInputs, MelTile } from './mel-inputs.js';
 import { clamp, freshness, NO_DATA, scoreOf, type ModelScoring } from './score-math.js';
 
 /** Distinct strikes within ±1 % of spot for full coverage (SPX lists one every 5 points: ±60 points hold 24). */
@@ -20,8 +20,7 @@ export function liquidityScore(inputs: Pick<MelInputs, 'heatmap' | 'spot' | 'now
   const { tiles } = heatmap;
   const spot = inputs.spot?.price;
   const near = spot === undefined ? 0 : new Set(tiles.filter((t) => Math.abs(t.strike - spot) <= NEAR_SPOT * spot).map((t) => t.strike)).size;
-  // A debit of zero or at least the spread's width is a stale or crossed quote, not a price (singles have no width).
-  const sane = tiles.filter((t) => t.debit > 0 && t.maxLoss > 0 && (t.width === 0 || t.debit < t.width)).length;
+  const sane = tiles.filter(isSaneQuote).length;
   const components = {
     coverage: 100 * Math.min(1, near / FULL_STRIKES),
     pricing: (100 * sane) / tiles.length,
@@ -29,4 +28,16 @@ export function liquidityScore(inputs: Pick<MelInputs, 'heatmap' | 'spot' | 'now
     freshness: freshness(inputs.now - heatmap.ts, FRESH_MS, STALE_MS),
   };
   return scoreOf(components, clamp(tiles.length / FULL_TILES, 0, 1));
+}
+
+/**
+ * Whether a tile's signed premium is a price a trader could act on. The debit is negative for a
+ * credit (an iron fly, a credit broken-wing fly), so its sign says nothing; what a stale or crossed
+ * quote breaks is the payoff: nothing at risk (a fly or single at 0, a credit as wide as the wings
+ * leaves maxLoss ≤ 0), or nothing to gain (a debit of at least the width: singles have none).
+ * MelTile carries no maxProfit, so an iron fly quoted at a debit (no profit) passes here;
+ * makeTile already drops such tiles at the producer.
+ */
+function isSaneQuote(t: MelTile): boolean {
+  return Number.isFinite(t.debit) && Number.isFinite(t.maxLoss) && t.maxLoss > 0 && (t.width === 0 || t.debit < t.width);
 }
