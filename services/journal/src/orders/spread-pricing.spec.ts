@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionLeg } from '@marketswarm/shared/dto';
-import { makeTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
+import { makeTile, savedLegsFromTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
 import { fillDecision, priceFromTile, priceSpread } from './spread-pricing.js';
 
 // Monday 2 March 2026, the 16:00 New York close (21:00 UTC in winter), as the producer stamps expiries.
@@ -70,6 +70,74 @@ describe('priceFromTile', () => {
 
   it('prefers the legs\' own mids over the tile when the chain has them all', () => {
     expect(priceSpread(butterfly, tiles(c5000, c5010, c5020, fly), fly.key)?.pricedFrom).toBe('legs');
+  });
+
+  // An iron fly at 5010, 10 wide, sold for a 6.20 credit: long P5000, short P5010 and C5010, long C5020.
+  const ironFly = makeTile('iron-fly', 0, 10, 5010, -6.2, EXPIRY) as HeatmapTile;
+  const ironFlyLegs = [leg('put', 5000, 1), leg('put', 5010, -1), leg('call', 5010, -1), leg('call', 5020, 1)];
+
+  it('prices an iron fly from its tile at its −6.20 credit, all of it received on the short put, no leg below 0', () => {
+    // −1 × 6.20 on P5010, 0 elsewhere: Σ ratio × price = −6.20.
+    expect(priceFromTile(ironFlyLegs, ironFly)).toEqual({ priceMicros: -6_200_000, pricedFrom: 'tile', legPricesMicros: [0, 6_200_000, 0, 0] });
+  });
+
+  it('keeps each iron fly leg\'s price with its leg when the order lists the legs in another order', () => {
+    const callsFirst = [leg('call', 5020, 1), leg('call', 5010, -1), leg('put', 5010, -1), leg('put', 5000, 1)];
+    expect(priceFromTile(callsFirst, ironFly)?.legPricesMicros).toEqual([0, 0, 6_200_000, 0]);
+  });
+
+  it('prices the iron fly bought back whole (a reverse iron fly) as a 6.20 debit', () => {
+    const reversed = ironFlyLegs.map((l) => ({ ...l, ratio: -l.ratio }));
+    expect(priceFromTile(reversed, ironFly)).toEqual({ priceMicros: 6_200_000, pricedFrom: 'tile', legPricesMicros: [0, 6_200_000, 0, 0] });
+  });
+
+  it('splits a broken-wing call fly\'s 0.30 credit across its short 2-lot: 0.15 each, −2 × 0.15 = −0.30', () => {
+    // C5000 +1, C5010 −2, C5025 +1 (far wing 15).
+    const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], bwb)).toEqual({ priceMicros: -300_000, pricedFrom: 'tile', legPricesMicros: [0, 150_000, 0] });
+  });
+
+  it('puts a broken-wing put fly\'s 0.45 debit on its first long leg, the far wing', () => {
+    // P4995 +1 (far wing 15), P5010 −2, P5020 +1.
+    const bwb = makeTile('bwb-put', 0, 10, 5010, 0.45, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+    expect(priceFromTile([leg('put', 4995, 1), leg('put', 5010, -2), leg('put', 5020, 1)], bwb)).toEqual({ priceMicros: 450_000, pricedFrom: 'tile', legPricesMicros: [450_000, 0, 0] });
+  });
+
+  it('prices a put debit vertical and a single from their tiles on the long leg, as before', () => {
+    const vertical = makeTile('vertical-put', 0, 10, 5010, 3.2, EXPIRY) as HeatmapTile;
+    expect(priceFromTile([leg('put', 5010, 1), leg('put', 5000, -1)], vertical)).toEqual({ priceMicros: 3_200_000, pricedFrom: 'tile', legPricesMicros: [3_200_000, 0] });
+    const single = makeTile('single-call', 0, 0, 5030, 0.05, EXPIRY) as HeatmapTile;
+    expect(priceFromTile([leg('call', 5030, 1)], single)).toEqual({ priceMicros: 50_000, pricedFrom: 'tile', legPricesMicros: [50_000] });
+  });
+
+  it('gives every strategy, bought or sold whole, leg prices ≥ 0 that sum to ± the tile\'s signed debit', () => {
+    const every = [
+      fly,
+      ironFly,
+      makeTile('butterfly-put', 0, 10, 5010, 1.1, EXPIRY),
+      makeTile('vertical-call', 0, 10, 5010, 4.3, EXPIRY),
+      makeTile('vertical-put', 0, 10, 5010, 3.2, EXPIRY),
+      makeTile('single-put', 0, 0, 4990, 9.55, EXPIRY),
+      makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }),
+      makeTile('bwb-call', 0, 10, 5010, 0.65, EXPIRY, undefined, { wing: 15 }),
+      makeTile('bwb-put', 0, 10, 5010, -0.15, EXPIRY, undefined, { wing: 15 }),
+      makeTile('bwb-put', 0, 10, 5010, 0.45, EXPIRY, undefined, { wing: 15 }),
+    ] as HeatmapTile[];
+    for (const tile of every) {
+      const bought = (savedLegsFromTile(tile) ?? []).map((l) => leg(l.right, l.strike, l.ratio));
+      for (const sign of [1, -1]) {
+        const orderLegs = bought.map((l) => ({ ...l, ratio: sign * l.ratio }));
+        const price = priceFromTile(orderLegs, tile);
+        expect(price?.priceMicros, tile.key).toBe(sign * Math.round(tile.debit * 1_000_000) + 0);
+        expect(price?.legPricesMicros.every((p) => p >= 0), tile.key).toBe(true);
+        expect(orderLegs.reduce((sum, l, i) => sum + l.ratio * (price?.legPricesMicros[i] ?? Number.NaN), 0), tile.key).toBe(price?.priceMicros);
+      }
+    }
+  });
+
+  it('has no tile price when a credit does not split into whole micros across a short 2-lot', () => {
+    const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], { ...bwb, debit: -0.000001 })).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { OptionLeg } from '@marketswarm/shared/dto';
-import { legMid, savedLegsFromTile, singleOptionMids, type HeatmapTile, type HeatmapTiles, type OptionMids } from '@marketswarm/shared/models';
+import { legMid, savedLegsFromTile, singleOptionMids, tileLegs, type HeatmapTile, type HeatmapTiles, type OptionMids } from '@marketswarm/shared/models';
 import { parseMicros, type Micros } from '../database/money.js';
 
 /**
@@ -31,17 +31,22 @@ export function priceFromLegs(legs: readonly OptionLeg[], mids: OptionMids): Spr
 }
 
 /**
- * The tile's mid debit when the order's legs are the tile's legs bought whole (+debit) or sold whole
- * (−debit). The tile keeps only its net debit, so the whole of it is put on the tile's first leg
- * (always a long 1-lot: a butterfly's lower wing, a vertical's long leg, the single) and the other
- * legs fill at 0, as `tileLegs` does for the risk graph: the spread's total is exact.
+ * The tile's signed mid debit when the order's legs are the tile's legs bought whole (+debit) or sold
+ * whole (−debit); negative for a tile priced for a credit (an iron fly, a credit broken-wing fly).
+ * The tile keeps only its net premium, so each leg fills where `tileLegs` enters it for the risk
+ * graph: the whole premium on one carrier leg (a debit on the first long leg, a credit on the first
+ * short leg, divided by its ratio) and 0 on the others. Every leg price is then ≥ 0 and the spread's
+ * total is exactly the signed debit; for a debit fly, vertical or single the carrier is the first leg.
  */
 export function priceFromTile(legs: readonly OptionLeg[], tile: HeatmapTile): SpreadPrice | undefined {
   const wanted = savedLegsFromTile(tile);
   if (!wanted || wanted.length !== legs.length) return undefined;
+  const debit = parseMicros(String(tile.debit));
+  // In micros, not from the entry price's float, so Σ ratio × price is exact; both lists are in tileStructure order.
+  const tilePrices = tileLegs(tile, 1).map((l) => (l.entryPrice === 0 ? 0 : debit / l.quantity + 0));
+  if (!tilePrices.every(Number.isSafeInteger)) return undefined;
   let sign: 1 | -1 | undefined;
   const prices: Micros[] = [];
-  const debit = parseMicros(String(tile.debit));
   for (const leg of legs) {
     const at = wanted.findIndex((w) => w.right === leg.right && w.expiry === leg.expiry && parseMicros(String(w.strike)) === parseMicros(String(leg.strike)));
     const match = wanted[at];
@@ -49,10 +54,10 @@ export function priceFromTile(legs: readonly OptionLeg[], tile: HeatmapTile): Sp
     const legSign = leg.ratio === match.ratio ? 1 : leg.ratio === -match.ratio ? -1 : undefined;
     if (legSign === undefined || (sign !== undefined && legSign !== sign)) return undefined;
     sign = legSign;
-    prices.push(at === 0 ? debit : 0);
+    prices.push(tilePrices[at] as Micros);
   }
   if (sign === undefined) return undefined;
-  return { priceMicros: sign * debit, pricedFrom: 'tile', legPricesMicros: prices };
+  return { priceMicros: sign * debit + 0, pricedFrom: 'tile', legPricesMicros: prices };
 }
 
 /** Per-leg mids first; the source tile's mid only when a leg has none. */
