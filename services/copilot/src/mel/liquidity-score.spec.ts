@@ -8,7 +8,8 @@ const EXPIRY = Date.UTC(2026, 2, 2, 21);
 
 /** Tiles as the producer builds them, read by MEL as the 0-DTE heatmap, stamped now, with spot at 6000. */
 function pricing(...list: HeatmapTile[]): number | undefined {
-  const tiles = tilesForDte(Object.fromEntries(list.map((t) => [t.key, t])), 0);
+  // Spread: the topic payload's tiles are loose objects, which the HeatmapTile interface is not.
+  const tiles = tilesForDte(Object.fromEntries(list.map((t) => [t.key, { ...t }])), 0);
   return liquidityScore({ heatmap: { ts: NOW, tiles }, spot: { price: 6000, ts: NOW }, now: NOW }).components.pricing;
 }
 
