@@ -1,15 +1,10 @@
-import { lazy, Suspense } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { NAV_LINKS, navHref } from './nav-links';
 import './shell.css';
 
-/** The MEL bar and ADI export: their own chunk, so the header's first paint does not wait for them. */
-const CopilotHeader = lazy(() => import('../copilot/CopilotHeader'));
-
 /**
  * The top navigation shared by the workspace and the journal pages. `compact` (the workspace header,
- * where live prices need the room) folds the links into a disclosure menu and carries the copilot's
- * MEL bar and ADI export.
+ * where live prices need the room) folds the links into a disclosure menu.
  */
 export function AppNav({ compact = false }: { compact?: boolean }) {
   const { pathname, search } = useLocation();
@@ -32,16 +27,11 @@ export function AppNav({ compact = false }: { compact?: boolean }) {
     );
   }
   return (
-    <>
-      <details className="app-nav-menu" data-testid="app-nav-menu">
-        <summary>Menu</summary>
-        <nav className="app-nav app-nav-popup" aria-label="Main">
-          {links}
-        </nav>
-      </details>
-      <Suspense fallback={null}>
-        <CopilotHeader />
-      </Suspense>
-    </>
+    <details className="app-nav-menu" data-testid="app-nav-menu">
+      <summary>Menu</summary>
+      <nav className="app-nav app-nav-popup" aria-label="Main">
+        {links}
+      </nav>
+    </details>
   );
 }

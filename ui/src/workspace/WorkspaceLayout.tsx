@@ -22,9 +22,10 @@ function ResizeHandle({ label }: { label: string }) {
 
 /**
  * The workspace grid, resizable, each group's sizes saved per user once a drag ends (the groups
- * and their panels are listed in layout-preference.ts). The risk graph gets the widest column of
- * the top row, so at 1280×800 its chart and its side column of sliders and positions sit side by
- * side (about 600 × 430 px); the reading panels share the bottom row.
+ * and their panels are listed in layout-preference.ts). The top row: the candles over GEX, the
+ * heatmap, and the risk graph in the widest column, so at 1280×800 its chart and its side column
+ * of sliders and positions sit side by side (about 620 × 420 px). The bottom row: market mode's
+ * gauge beside the reading panels, where it has the height a third of a column never gave it.
  */
 export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
   const group = (id: string) => ({
@@ -36,15 +37,13 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
   });
   return (
     <Group orientation="vertical" className="workspace-grid" {...group('rows')}>
-      <Panel id="top" defaultSize="62" minSize="35">
+      <Panel id="top" defaultSize="63" minSize="35">
         <Group orientation="horizontal" {...group('top')}>
           <Panel id="charts" defaultSize="24" minSize="14">
             <Group orientation="vertical" {...group('charts')}>
-              <FramedPanel id="candles" defaultSize="44" minSize="15" />
+              <FramedPanel id="candles" defaultSize="56" minSize="30" />
               <ResizeHandle label="candles and GEX" />
-              <FramedPanel id="gex" defaultSize="32" minSize="12" />
-              <ResizeHandle label="GEX and market mode" />
-              <FramedPanel id="mode" defaultSize="24" minSize="10" />
+              <FramedPanel id="gex" defaultSize="44" minSize="25" />
             </Group>
           </Panel>
           <ResizeHandle label="charts and heatmap" />
@@ -54,13 +53,15 @@ export function WorkspaceLayout({ layouts, onLayout }: LayoutProps) {
         </Group>
       </Panel>
       <ResizeHandle label="top and bottom rows" />
-      <Panel id="bottom" defaultSize="38" minSize="12">
+      <Panel id="bottom" defaultSize="37" minSize="12">
         <Group orientation="horizontal" {...group('bottom')}>
+          <FramedPanel id="mode" defaultSize="20" minSize="12" />
+          <ResizeHandle label="market mode and trade ideas" />
           <FramedPanel id="selector" defaultSize="34" minSize="15" />
           <ResizeHandle label="trade ideas and intel" />
-          <FramedPanel id="intel" defaultSize="33" minSize="15" />
+          <FramedPanel id="intel" defaultSize="23" minSize="12" />
           <ResizeHandle label="intel and commentary" />
-          <FramedPanel id="vexy" defaultSize="33" minSize="15" />
+          <FramedPanel id="vexy" defaultSize="23" minSize="12" />
         </Group>
       </Panel>
     </Group>

@@ -1,17 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Layout } from 'react-resizable-panels';
 import type { UserDto } from '@marketswarm/shared/dto';
 import { setSessionUser } from '../auth/session';
-import { AlertsBell, AlertsToasts } from '../panels/alerts/AlertsToasts';
-import { AppNav } from '../shell/AppNav';
-import { SignOutButton } from '../shell/SignOutButton';
+import { AlertsToasts } from '../panels/alerts/AlertsToasts';
 import { useConnection } from '../stores/hooks';
 import { workspaceStreams } from '../stream/stream-plan';
-import { ConnectionPulse } from './ConnectionPulse';
-import { ModeBadge } from './ModeBadge';
-import { headerSymbols, SpotStrip } from './SpotStrip';
+import { headerSymbols } from './SpotStrip';
+import { WorkspaceHeader } from './WorkspaceHeader';
 import { usePreferences } from './use-preferences';
 import { WorkspaceContext, type Workspace } from './workspace-context';
 import { WorkspaceLayout } from './WorkspaceLayout';
@@ -81,7 +78,8 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
     // After the tab's panel has mounted (on a phone only the shown one is).
     requestAnimationFrame(() => document.getElementById(panelFrameId(id))?.focus());
   }, []);
-  useShortcuts({ commands, symbols: () => headerSymbols(runtime.stores.spot.getAll()), symbol, setSymbol, focusPanel, openHelp: () => setHelpOpen(true) });
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcuts({ commands, symbols: () => headerSymbols(runtime.stores.spot.getAll()), symbol, setSymbol, focusPanel, openHelp });
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   return (
     <WorkspaceContext.Provider value={workspace}>
@@ -89,17 +87,7 @@ function Workspace({ user, runtime, initialSymbol }: { user: UserDto; runtime: W
         <a className="skip-link" href="#workspace-main">
           Skip to panels
         </a>
-        <header className="workspace-header">
-          <h1 className="brand">
-            MarketSwarm<span className="visually-hidden"> workspace — {symbol}</span>
-          </h1>
-          <AppNav compact />
-          <SpotStrip />
-          <ModeBadge />
-          <ConnectionPulse hub={runtime.hub} />
-          <AlertsBell />
-          <UserMenu user={user} runtime={runtime} onShortcuts={() => setHelpOpen(true)} />
-        </header>
+        <WorkspaceHeader user={user} hub={runtime.hub} symbol={symbol} mode={mode} onShortcuts={openHelp} />
         <main id="workspace-main" className="workspace-main" tabIndex={-1}>
           {panelsShown ? mode === 'tabs' ? <TabbedLayout active={tab} onSelect={setTab} /> : <WorkspaceLayout layouts={layouts} onLayout={onLayout} /> : null}
         </main>
@@ -120,19 +108,4 @@ function useSessionEnd(runtime: WorkspaceRuntime): void {
     setSessionUser(client, null);
     void navigate(`/signin?reason=${connection.endReason === 'expired' ? 'expired' : 'signed-out'}`, { replace: true });
   }, [connection.status, connection.endReason, client, navigate]);
-}
-
-/** The trader's name (to the settings), the shortcuts, and sign-out. */
-function UserMenu({ user, runtime, onShortcuts }: { user: UserDto; runtime: WorkspaceRuntime; onShortcuts: () => void }) {
-  return (
-    <div className="user-menu">
-      <button type="button" className="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" aria-keyshortcuts="?" onClick={onShortcuts}>
-        ?
-      </button>
-      <Link to="/settings" className="user-name" data-testid="user-name" title={`Settings for ${user.email}`}>
-        {user.displayName}
-      </Link>
-      <SignOutButton beforeClear={() => runtime.hub.close()} />
-    </div>
-  );
 }

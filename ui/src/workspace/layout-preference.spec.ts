@@ -3,8 +3,20 @@ import { LAYOUT_PREFERENCE_KEY, readSavedLayouts } from './layout-preference';
 
 describe('readSavedLayouts', () => {
   it('reads the sizes saved for the current grid', () => {
-    const saved = { top: { charts: 20, heatmap: 30, risk: 50 }, rows: { top: 70, bottom: 30 } };
+    const saved = {
+      top: { charts: 20, heatmap: 30, risk: 50 },
+      rows: { top: 70, bottom: 30 },
+      charts: { candles: 60, gex: 40 },
+      bottom: { mode: 16, selector: 32, intel: 26, vexy: 26 },
+    };
     expect(readSavedLayouts({ [LAYOUT_PREFERENCE_KEY]: saved })).toEqual(saved);
+  });
+
+  it('starts from the new defaults rather than the sizes saved when market mode sat under GEX', () => {
+    const v2 = { charts: { candles: 44, gex: 32, mode: 24 }, bottom: { selector: 34, intel: 33, vexy: 33 }, rows: { top: 62, bottom: 38 } };
+    expect(LAYOUT_PREFERENCE_KEY).not.toBe('layout.v2');
+    expect(readSavedLayouts({ 'layout.v2': v2 })).toEqual({});
+    expect(readSavedLayouts({ [LAYOUT_PREFERENCE_KEY]: v2 })).toEqual({ rows: { top: 62, bottom: 38 } });
   });
 
   it('ignores the layout saved by the old grid, whose groups held other panels', () => {

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Layout } from 'react-resizable-panels';
 
 /**
- * Where the grid's sizes are kept in the profile's preferences. Versioned: the grid of issue 15
- * regrouped the panels, and sizes saved for the old groups would name panels a group no longer
- * has. The old `layout` key is left alone (an older tab still open may read it) and simply
- * no longer read here.
+ * Where the grid's sizes are kept in the profile's preferences. Versioned: each regrouping of the
+ * panels (v2 gave the risk graph the widest column, v3 moved market mode to the bottom row)
+ * starts every group at its new default sizes, since sizes chosen for the old grid would misplace
+ * the new one. Older keys are left alone (an older tab still open may read them) and simply no
+ * longer read here.
  */
-export const LAYOUT_PREFERENCE_KEY = 'layout.v2';
+export const LAYOUT_PREFERENCE_KEY = 'layout.v3';
 
 export type SavedLayouts = Partial<Record<string, Layout>>;
 
@@ -15,8 +16,8 @@ export type SavedLayouts = Partial<Record<string, Layout>>;
 export const LAYOUT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   rows: ['top', 'bottom'],
   top: ['charts', 'heatmap', 'risk'],
-  charts: ['candles', 'gex', 'mode'],
-  bottom: ['selector', 'intel', 'vexy'],
+  charts: ['candles', 'gex'],
+  bottom: ['mode', 'selector', 'intel', 'vexy'],
 };
 
 const savedSchema = z.record(z.string(), z.record(z.string(), z.number().finite().min(0).max(100)));
