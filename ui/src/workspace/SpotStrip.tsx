@@ -45,7 +45,7 @@ export function SpotStrip() {
     chips.current[next]?.focus();
   };
   return (
-    <div className="spot-strip" role="toolbar" aria-label="Watched symbols" data-testid="spot-strip" data-scroll-x onKeyDown={onKeyDown}>
+    <div className="spot-strip" role="toolbar" aria-label="Watched symbols" data-testid="symbol-strip" data-scroll-x onKeyDown={onKeyDown}>
       {quotes.map((q, i) => (
         <SpotButton
           key={q.symbol}

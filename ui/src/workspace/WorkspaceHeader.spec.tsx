@@ -55,6 +55,6 @@ describe(WorkspaceHeader.name, () => {
     expect(html).not.toContain('data-testid="signout"');
     expect(html).not.toContain('aria-label="Keyboard shortcuts"');
     // The symbols stay on the phone, on their own sideways-scrolling row.
-    expect(html).toMatch(/class="spot-strip" role="toolbar" aria-label="Watched symbols" data-testid="spot-strip" data-scroll-x="true"/);
+    expect(html).toMatch(/class="spot-strip" role="toolbar" aria-label="Watched symbols" data-testid="symbol-strip" data-scroll-x="true"/);
   });
 });
