@@ -59,6 +59,13 @@ describe('HeatmapPanel', () => {
     expect(html.match(/hm-hole/g)).toHaveLength(2);
   });
 
+  it('scrolls the grid sideways inside its own box, and says what the colour toggle colours by', () => {
+    const html = render(withSnapshot());
+    expect(html).toContain('<div class="hm-scroll" data-scroll-x="true"');
+    expect(html).toContain('<legend class="hm-field-label hm-field-label-shown">Colour</legend>');
+    expect(html).toContain('title="Colour by reward/risk"');
+  });
+
   it('names each cell by what pressing it does: the trade and its price', () => {
     const html = render(withSnapshot());
     expect(html).toContain('aria-label="Try butterfly call 5010 ±10, debit 2.35"');

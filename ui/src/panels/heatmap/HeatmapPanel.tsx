@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { hasOptions, type HeatmapTile } from '@marketswarm/shared/models';
 import { useHeatmapStructure, useKeyed, useTile } from '../../stores/hooks';
 import type { HeatmapStore } from '../../stores/heatmap-store';
@@ -33,9 +33,9 @@ import { tooltipRows, tooltipTitle } from './tile-tooltip';
 import { placeTooltip, TooltipTarget } from './tooltip-target';
 import './heatmap.css';
 
-const COLOUR_BY: readonly { value: ColourBy; label: string }[] = [
-  { value: 'debit', label: 'Price' },
-  { value: 'rewardRisk', label: 'Reward/risk' },
+const COLOUR_BY: readonly { value: ColourBy; label: string; title: string }[] = [
+  { value: 'debit', label: 'Price', title: 'Colour by price' },
+  { value: 'rewardRisk', label: 'R/R', title: 'Colour by reward/risk' },
 ];
 
 /** Short button labels; the full name is each button's title. */
@@ -88,11 +88,10 @@ function HeatmapBody() {
     [stores.heatmap, whatIf, symbol],
   );
 
-  const rootRef = useRef<HTMLDivElement>(null);
   const hasSide = familyHasSide(family);
   const familyLabel = familyName(family);
   return (
-    <div className="heatmap" data-testid="heatmap" data-symbol={symbol} ref={rootRef}>
+    <div className="heatmap" data-testid="heatmap" data-symbol={symbol}>
       <div className="hm-controls" role="group" aria-label={`${symbol} heatmap controls`}>
         <Segmented<StrategyFamily>
           label="Strategy"
@@ -123,7 +122,7 @@ function HeatmapBody() {
             ))}
           </select>
         </label>
-        <Segmented<ColourBy> label="Colour by" options={COLOUR_BY} value={colourBy} onChange={setColourBy} />
+        <Segmented<ColourBy> label="Colour" showLabel options={COLOUR_BY} value={colourBy} onChange={setColourBy} />
         <SpotReadout spot={stores.spot} symbol={symbol} />
       </div>
       {layout === undefined ? (
@@ -145,7 +144,6 @@ function HeatmapBody() {
           colourBy={colourBy}
           inRisk={inRisk}
           commands={commands}
-          rootRef={rootRef}
           onPick={pick}
         />
       )}
@@ -175,13 +173,15 @@ interface SegmentedProps<T extends string> {
   onChange: (value: T) => void;
   disabled?: boolean;
   title?: string | undefined;
+  /** Show the label beside the buttons; otherwise it names the group for assistive technology only (the buttons say it). */
+  showLabel?: boolean;
 }
 
 /** A labelled group of toggle buttons (one pressed). */
-function Segmented<T extends string>({ label, options, value, onChange, disabled = false, title }: SegmentedProps<T>) {
+function Segmented<T extends string>({ label, options, value, onChange, disabled = false, title, showLabel = false }: SegmentedProps<T>) {
   return (
     <fieldset className="hm-segmented" disabled={disabled} title={title}>
-      <legend className="hm-field-label">{label}</legend>
+      <legend className={showLabel ? 'hm-field-label hm-field-label-shown' : 'hm-field-label'}>{label}</legend>
       {options.map((o) => (
         <button key={o.value} type="button" className="hm-seg" aria-pressed={o.value === value} title={o.title} onClick={() => onChange(o.value)}>
           {o.label}
@@ -196,7 +196,7 @@ const SpotReadout = memo(function SpotReadout({ spot, symbol }: { spot: KeyedSto
   const quote = useKeyed(spot, symbol);
   return (
     <span className="hm-spot">
-      <span className="hm-field-label">{symbol} spot</span>
+      <span className="hm-spot-label">{symbol} spot</span>
       <span className="mono">{quote === undefined ? '—' : quote.price.toFixed(2)}</span>
     </span>
   );
@@ -243,11 +243,10 @@ interface GridProps {
   /** Keys of the tiles that stand in the risk graph. */
   inRisk: ReadonlySet<string>;
   commands: WorkspaceCommands;
-  rootRef: RefObject<HTMLDivElement | null>;
   onPick: (key: string) => void;
 }
 
-const HeatmapGrid = memo(function HeatmapGrid({ heatmap, spot, symbol, family, layout, colourBy, inRisk, commands, rootRef, onPick }: GridProps) {
+const HeatmapGrid = memo(function HeatmapGrid({ heatmap, spot, symbol, family, layout, colourBy, inRisk, commands, onPick }: GridProps) {
   const scope = useId();
   const tooltipId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -327,13 +326,13 @@ const HeatmapGrid = memo(function HeatmapGrid({ heatmap, spot, symbol, family, l
 
   const cellOf = (target: EventTarget | null): HTMLElement | null => (target instanceof Element ? target.closest<HTMLElement>('[data-tile]') : null);
 
+  // The tooltip is fixed to the viewport, so it floats over the neighbouring panels instead of being
+  // cut by this one's edge when the panel is short.
   const pointTo = (cell: HTMLElement | null): void => {
-    const root = rootRef.current;
     const key = cell?.dataset.tile;
-    if (cell === null || root === null || key === undefined) return tip.hide();
+    if (cell === null || key === undefined) return tip.hide();
     const box = cell.getBoundingClientRect();
-    const panel = root.getBoundingClientRect();
-    tip.show({ key, top: box.top - panel.top, bottom: box.bottom - panel.top, left: box.left - panel.left, panelWidth: panel.width, panelHeight: panel.height });
+    tip.show({ key, top: box.top, bottom: box.bottom, left: box.left, panelWidth: window.innerWidth, panelHeight: window.innerHeight });
   };
 
   const onClick = (e: MouseEvent<HTMLDivElement>): void => {
@@ -367,7 +366,7 @@ const HeatmapGrid = memo(function HeatmapGrid({ heatmap, spot, symbol, family, l
   const domain = layout.domains[colourBy];
   return (
     <>
-      <div className="hm-scroll" ref={scrollRef} data-hm-scope={scope} onPointerLeave={() => tip.hide()} onScroll={() => tip.hide()}>
+      <div className="hm-scroll" ref={scrollRef} data-scroll-x data-hm-scope={scope} onPointerLeave={() => tip.hide()} onScroll={() => tip.hide()}>
         <SpotRowMark spot={spot} symbol={symbol} strikes={strikes} scope={scope} />
         <div
           className="hm-grid"

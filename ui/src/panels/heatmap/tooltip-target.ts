@@ -1,11 +1,11 @@
-/** Where the heatmap's one tooltip points: a tile key and the cell's box within the panel. */
+/** Where the heatmap's one tooltip points: a tile key and the cell's box within the area the tooltip must stay in (the viewport). */
 export interface TooltipAnchor {
   key: string;
-  /** The cell's box relative to the panel, px. */
+  /** The cell's box relative to that area, px. */
   top: number;
   bottom: number;
   left: number;
-  /** The panel's size, px, to keep the tooltip inside it. */
+  /** The area's size, px, to keep the tooltip inside it. */
   panelWidth: number;
   panelHeight: number;
 }

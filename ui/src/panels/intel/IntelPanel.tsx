@@ -71,19 +71,21 @@ export function IntelView({ items, watched, symbol, onTicker }: IntelViewProps) 
   return (
     <div className="feed-panel intel-panel" data-testid="intel">
       <header className="panel-header">
-        <span className="feed-count">{filtering ? `${visible.length} of ${items.length}` : items.length}</span>
+        <input
+          type="search"
+          className="feed-filter"
+          placeholder="Filter by title, source or ticker"
+          aria-label="Filter intel by title, source or ticker"
+          data-testid="intel-filter"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <span className="feed-count" title="Items shown">
+          {filtering ? `${visible.length} of ${items.length}` : items.length}
+        </span>
       </header>
-      <input
-        type="search"
-        className="feed-filter"
-        placeholder="Filter by title, source or ticker"
-        aria-label="Filter intel by title, source or ticker"
-        data-testid="intel-filter"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        spellCheck={false}
-        autoComplete="off"
-      />
       {/* Focusable so the keyboard can scroll it. */}
       <ol className="feed-list" ref={listRef} tabIndex={0} aria-label="Intel items, newest first">
         {visible.map((item) => (

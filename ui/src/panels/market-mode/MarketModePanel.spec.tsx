@@ -27,6 +27,14 @@ describe(MarketModeView.name, () => {
     expect(html).toContain('aria-label="Market mode expansion, score 72 of 100"');
   });
 
+  it('scales the gauge to its box and keeps the text outside it, where it stays readable', () => {
+    const html = render({ mode: { mode: 'transition', score: 47 } });
+    expect(html).toContain('preserveAspectRatio="xMidYMax meet"');
+    expect(html).not.toContain('<text');
+    expect(html).toContain('>47</span>');
+    expect(html).toContain('/100');
+  });
+
   it('waits without a needle or data-mode before the first mode', () => {
     const html = render({});
     expect(html).not.toContain('data-mode');

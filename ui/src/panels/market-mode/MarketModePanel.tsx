@@ -7,8 +7,12 @@ import { noOptionsText } from '../gex/no-options-text';
 import { bandPath, biasFill, biasLean, clampScore, formatSigned, MODE_BANDS, needleRotation, polar, scoreToAngle, type MarketMode } from './mode-geometry';
 import './market-mode.css';
 
-/** Gauge coordinates (viewBox units): centre at the bottom middle. */
-const G = { width: 200, height: 112, cx: 100, cy: 100, outer: 92, inner: 68, needle: 84 } as const;
+/**
+ * Gauge coordinates (viewBox units): centre at the bottom middle, the box tight around the arc and
+ * the hub, so the drawing scales to whatever height the panel gives it. Text stays outside the svg
+ * (it would shrink with the gauge and become unreadable).
+ */
+const G = { width: 200, height: 108, cx: 100, cy: 100, outer: 92, inner: 68, needle: 84 } as const;
 
 const MODE_LABEL: Record<MarketMode, string> = { compression: 'Compression', transition: 'Transition', expansion: 'Expansion' };
 
@@ -54,45 +58,47 @@ export function MarketModeView({ symbol, mode, modeIsMarketWide, bias, biasIsMar
   // The workspace frame gives the panel its title; this is the body.
   return (
     <div className="mm" data-testid="market-mode" data-mode={mode?.mode}>
-      <div className="mm-gauge">
-        <span className="mm-scope muted">Mode · {modeIsMarketWide ? 'market-wide' : symbol}</span>
-        <svg
-          viewBox={`0 0 ${G.width} ${G.height}`}
-          role="img"
-          aria-label={mode === undefined || score === undefined ? 'Market mode not known yet' : `Market mode ${mode.mode}, score ${Math.round(score)} of 100`}
-        >
-          {MODE_BANDS.map((b) => (
-            <path
-              key={b.mode}
-              className={`mm-band mm-band-${b.mode}${mode?.mode === b.mode ? ' mm-band-active' : ''}`}
-              d={bandPath(G.cx, G.cy, G.outer, G.inner, b.from, b.to)}
-            />
-          ))}
-          {[40, 60].map((s) => {
-            const a = polar(G.cx, G.cy, G.inner - 2, scoreToAngle(s));
-            const b = polar(G.cx, G.cy, G.outer + 2, scoreToAngle(s));
-            return <line key={s} className="mm-boundary" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
-          })}
-          <text className="mm-end" x={G.cx - G.outer} y={G.height - 1} textAnchor="start">
-            0
-          </text>
-          <text className="mm-end" x={G.cx + G.outer} y={G.height - 1} textAnchor="end">
-            100
-          </text>
-          {score !== undefined && (
-            <g className="mm-needle" style={{ transform: `rotate(${needleRotation(score)}deg)`, transformOrigin: `${G.cx}px ${G.cy}px` }}>
-              <line x1={G.cx} y1={G.cy} x2={G.cx - G.needle} y2={G.cy} />
-            </g>
-          )}
-          <circle className="mm-hub" cx={G.cx} cy={G.cy} r={5} />
-        </svg>
-        <div className="mm-reading">
-          <span className={`mm-mode${mode ? ` mm-mode-${mode.mode}` : ''}`}>{mode ? MODE_LABEL[mode.mode] : 'Waiting…'}</span>
-          <span className="mm-score mono">{score === undefined ? '—' : score.toFixed(0)}</span>
+      <div className="mm-layout">
+        <div className="mm-gauge">
+          <span className="mm-scope muted">Mode · {modeIsMarketWide ? 'market-wide' : symbol}</span>
+          <svg
+            className="mm-svg"
+            viewBox={`0 0 ${G.width} ${G.height}`}
+            // The arc hugs the reading below it when the box is taller than the gauge needs.
+            preserveAspectRatio="xMidYMax meet"
+            role="img"
+            aria-label={mode === undefined || score === undefined ? 'Market mode not known yet' : `Market mode ${mode.mode}, score ${Math.round(score)} of 100`}
+          >
+            {MODE_BANDS.map((b) => (
+              <path
+                key={b.mode}
+                className={`mm-band mm-band-${b.mode}${mode?.mode === b.mode ? ' mm-band-active' : ''}`}
+                d={bandPath(G.cx, G.cy, G.outer, G.inner, b.from, b.to)}
+              />
+            ))}
+            {[40, 60].map((s) => {
+              const a = polar(G.cx, G.cy, G.inner - 2, scoreToAngle(s));
+              const b = polar(G.cx, G.cy, G.outer + 2, scoreToAngle(s));
+              return <line key={s} className="mm-boundary" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
+            })}
+            {score !== undefined && (
+              <g className="mm-needle" style={{ transform: `rotate(${needleRotation(score)}deg)`, transformOrigin: `${G.cx}px ${G.cy}px` }}>
+                <line x1={G.cx} y1={G.cy} x2={G.cx - G.needle} y2={G.cy} />
+              </g>
+            )}
+            <circle className="mm-hub" cx={G.cx} cy={G.cy} r={5} />
+          </svg>
+          <div className="mm-reading">
+            <span className={`mm-mode${mode ? ` mm-mode-${mode.mode}` : ''}`}>{mode ? MODE_LABEL[mode.mode] : 'Waiting…'}</span>
+            <span className="mm-score mono">{score === undefined ? '—' : score.toFixed(0)}</span>
+            <span className="mm-of muted mono" aria-hidden="true">
+              /100
+            </span>
+          </div>
         </div>
-      </div>
 
-      <BiasBar bias={bias} isMarketWide={biasIsMarketWide} symbol={symbol} />
+        <BiasBar bias={bias} isMarketWide={biasIsMarketWide} symbol={symbol} />
+      </div>
     </div>
   );
 }

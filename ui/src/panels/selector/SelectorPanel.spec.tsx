@@ -70,6 +70,13 @@ describe('SelectorPanel', () => {
     expect(html).toMatch(/data-testid="idea-why"[^>]*>#1 [^<]+: Risk [\d.]+ to make [\d.]+ \(reward\/risk [\d.]+ : 1\)/);
   });
 
+  it('puts the why after the list, whole in its title, and the Try status in the header', () => {
+    const html = render(workspace(tiles));
+    expect(html.indexOf('data-testid="idea-why"')).toBeGreaterThan(html.indexOf('</table>'));
+    expect(html).toMatch(/data-testid="idea-why" data-tile="[^"]+" title="#1 [^"]+: Risk /);
+    expect(html).toMatch(/<header class="panel-header selector-header">.*role="status".*<\/header>/);
+  });
+
   it('shows a credit with cr in the price column', () => {
     const ws = workspace(tiles);
     heatmapSelectionFor(ws.whatIf).set({ family: 'iron-fly' });

@@ -114,16 +114,21 @@ export function SelectorView({ symbol, rows, source, spot, status = '', onTry, c
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const active = rows?.find((r) => r.key === activeKey) ?? rows?.[0];
   const activeRank = active === undefined || rows === undefined ? 0 : rows.indexOf(active) + 1;
+  const whyText = active === undefined ? 'Point at an idea to see why it scores what it does.' : `#${activeRank} ${ideaName(active)}: ${ideaWhy(active, spot)}`;
   const caption = source.kind === 'heatmap' ? `${source.family}${source.dte === undefined ? '' : ` · ${source.dte}DTE`}` : 'from the ideas feed';
   return (
     <div className="selector-panel" data-testid="selector" data-source={source.kind}>
-      <header className="panel-header">
+      <header className="panel-header selector-header">
         <span className="selector-symbol">{symbol}</span>
         {children === undefined && (
           <span className="selector-caption" data-testid="selector-caption">
             {caption}
           </span>
         )}
+        {/* What the last Try did: in the header's free space, so it never takes a row from the list. */}
+        <span className="selector-status" role="status" title={status || undefined}>
+          {status}
+        </span>
       </header>
       {children ?? (
         <>
@@ -159,14 +164,11 @@ export function SelectorView({ symbol, rows, source, spot, status = '', onTry, c
               <p className="selector-empty">{rows === undefined ? `Waiting for ideas for ${symbol}…` : `No ${caption} ideas for ${symbol} right now.`}</p>
             )}
           </div>
-          <p className="selector-why" data-testid="idea-why" data-tile={active?.key}>
-            {active === undefined ? 'Point at an idea to see why it scores what it does.' : `#${activeRank} ${ideaName(active)}: ${ideaWhy(active, spot)}`}
+          <p className="selector-why" data-testid="idea-why" data-tile={active?.key} title={whyText}>
+            {whyText}
           </p>
         </>
       )}
-      <p className="selector-status" role="status">
-        {status}
-      </p>
     </div>
   );
 }
