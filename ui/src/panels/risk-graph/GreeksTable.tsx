@@ -1,5 +1,6 @@
 import type { PositionGreeks } from '@marketswarm/shared/models';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
+import { formatGreek } from './greek-format';
 
 export interface GreeksRow {
   id: string;
@@ -8,9 +9,15 @@ export interface GreeksRow {
   greeks: PositionGreeks;
 }
 
-const fmt = (v: number, places: number): string => {
-  const r = Math.round(v * 10 ** places) / 10 ** places + 0;
-  return `${r < 0 ? '−' : ''}${Math.abs(r).toFixed(places)}`;
+/** `+2 C 4990 01-02` may break only before its expiry, so a narrow side column shows the contract and the date whole. */
+const wrappable = (label: string): ReactNode => {
+  const cut = label.lastIndexOf(' ');
+  if (cut < 0) return label;
+  return (
+    <>
+      {label.slice(0, cut).replaceAll(' ', '\u00a0')} <span className="rg-nowrap">{label.slice(cut + 1)}</span>
+    </>
+  );
 };
 
 /**
@@ -20,10 +27,10 @@ const fmt = (v: number, places: number): string => {
 export const GreeksTable = memo(function GreeksTable({ rows, total }: { rows: readonly GreeksRow[]; total: PositionGreeks }) {
   const cells = (g: PositionGreeks) => (
     <>
-      <td className="mono">{fmt(g.delta, 2)}</td>
-      <td className="mono">{fmt(g.gamma, 3)}</td>
-      <td className="mono">{fmt(g.theta, 2)}</td>
-      <td className="mono">{fmt(g.vega, 2)}</td>
+      <td className="mono">{formatGreek(g.delta, 2)}</td>
+      <td className="mono">{formatGreek(g.gamma, 3)}</td>
+      <td className="mono">{formatGreek(g.theta, 2)}</td>
+      <td className="mono">{formatGreek(g.vega, 2)}</td>
     </>
   );
   return (
@@ -45,7 +52,7 @@ export const GreeksTable = memo(function GreeksTable({ rows, total }: { rows: re
               <abbr title="Theta: dollars per calendar day that passes">Θ $/day</abbr>
             </th>
             <th scope="col">
-              <abbr title="Vega: dollars per 1 point of implied volatility">vega $/vol pt</abbr>
+              <abbr title="Vega: dollars per 1 point of implied volatility">vega $/vol</abbr>
             </th>
           </tr>
         </thead>
@@ -57,7 +64,7 @@ export const GreeksTable = memo(function GreeksTable({ rows, total }: { rows: re
           {rows.map((r) => (
             <tr key={r.id} className="rg-greeks-leg">
               <th scope="row" className="mono">
-                {r.label}
+                {wrappable(r.label)}
               </th>
               {cells(r.greeks)}
             </tr>

@@ -25,6 +25,10 @@ describe('PnlTableView', () => {
     expect(html).toContain('<th scope="col">expiry</th>');
   });
 
+  it('scrolls sideways inside its own region when a phone is too narrow for every date', () => {
+    expect(html).toMatch(/<div class="rg-table-wrap" data-testid="rg-pnl-table" data-scroll-x="true" tabindex="0" role="region"/);
+  });
+
   it('marks the row nearest spot and colours cells by sign and size', () => {
     expect(html).toMatch(/<tr class="rg-spot-row" data-spot="true" aria-current="true"><th scope="row" class="mono">5000.00/);
     expect(html).toContain('class="mono rg-cell-up-4">+765</td>');

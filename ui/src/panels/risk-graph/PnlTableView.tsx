@@ -16,7 +16,7 @@ export const PnlTableView = memo(function PnlTableView({ prices, dates, cells, s
   const spotRow = nearestIndex(prices, spot);
   const order = prices.map((_, i) => i).reverse();
   return (
-    <div className="rg-table-wrap" data-testid="rg-pnl-table" tabIndex={0} role="region" aria-label="P&L by price and date">
+    <div className="rg-table-wrap" data-testid="rg-pnl-table" data-scroll-x tabIndex={0} role="region" aria-label="P&L by price and date">
       <table className="rg-pnl-table">
         <caption className="rg-caption">P&amp;L in dollars by underlying price (rows) and date (columns)</caption>
         <thead>

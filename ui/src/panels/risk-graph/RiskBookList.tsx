@@ -38,7 +38,7 @@ export const RiskBookList = memo(function RiskBookList({ book, hidden, whatIf, a
           {book.open.map((p) => (
             <li key={p.id} className="rg-position rg-kind-open" data-testid="open-position" data-position-id={p.sourceId}>
               <Visibility position={p} hidden={hidden} whatIf={whatIf} />
-              <Link className="rg-position-name" to={`/trades/${encodeURIComponent(p.sourceId)}`} title="Open the trade in the journal">
+              <Link className="rg-position-name" to={`/trades/${encodeURIComponent(p.sourceId)}`} title={`${p.name}: open the trade in the journal`}>
                 {p.name}
               </Link>
               <span className="rg-position-debit mono">{formatMoney(-positionCost(p))}</span>
@@ -132,7 +132,9 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsO
   return (
     <li className="rg-position rg-kind-whatif" data-testid="whatif-position" data-tile={tile?.key} data-edited={p.legs !== undefined || undefined} data-quantity={p.quantity} title={title}>
       <Visibility position={risk} hidden={hidden} whatIf={whatIf} />
-      <span className="rg-position-name">{name}</span>
+      <span className="rg-position-name" title={name}>
+        {name}
+      </span>
       <span className="rg-position-debit mono">{formatMoney(-spreadPrice(spread) * p.quantity * CONTRACT_MULTIPLIER)}</span>
       <span className="rg-qty" role="group" aria-label={`Quantity of ${name}`}>
         <button type="button" className="rg-btn rg-icon" aria-label={`Decrease quantity of ${name}`} disabled={p.quantity <= 1} onClick={() => whatIf.setQuantity(p.id, p.quantity - 1)}>
@@ -200,7 +202,9 @@ function SavedRow({ dto, risk, hidden, whatIf, actions, midsOf }: SavedRowProps)
   return (
     <li className="rg-position rg-kind-saved" data-testid="saved-position" data-position-id={dto.id} data-quantity={dto.quantity}>
       <Visibility position={risk} hidden={hidden} whatIf={whatIf} />
-      <span className="rg-position-name">{dto.name}</span>
+      <span className="rg-position-name" title={dto.name}>
+        {dto.name}
+      </span>
       <span className="rg-position-debit mono">{formatMoney(-dto.entryPrice * dto.quantity * CONTRACT_MULTIPLIER)}</span>
       <button type="button" className="rg-btn" data-testid="saved-position-rename" aria-expanded={mode === 'rename'} onClick={() => toggle('rename')}>
         Rename

@@ -128,8 +128,8 @@ describe('RiskGraphPanel', () => {
     expect(greeks).toContain('Δ $/pt');
     expect(greeks).toContain('Θ $/day');
     expect(greeks.match(/class="rg-greeks-leg"/g)).toHaveLength(3);
-    expect(greeks).toContain('+2 C 4990 01-02');
-    expect(greeks).toContain('-4 C 5000 01-02');
+    expect(greeks).toMatch(/\+2\sC\s4990\s(<[^>]+>)?01-02/);
+    expect(greeks).toMatch(/-4\sC\s5000\s(<[^>]+>)?01-02/);
   });
 
   it('offers chart and table views and T+n presets in hours for a 0DTE position', () => {
@@ -231,6 +231,14 @@ describe('RiskGraphPanel with the journal’s positions', () => {
     expect(html).toContain('data-testid="saved-position-log"');
     expect(html).toMatch(/<li[^>]*data-testid="open-position"[^>]*data-position-id="trade-1"/);
     expect(html).toContain('href="/trades/trade-1"');
+  });
+
+  it('keeps every position’s whole name readable where a narrow column cuts it', () => {
+    const html = render(withBook());
+    expect(html).toMatch(/<span class="rg-position-name" title="Lunch fly">Lunch fly<\/span>/);
+    expect(html).toContain('<a class="rg-position-name" title="long call ×1: open the trade in the journal" href="/trades/trade-1"');
+    const fly = render(withFly());
+    expect(fly).toContain('<span class="rg-position-name" title="SPX butterfly call 5000 ±10, 0DTE">');
   });
 
   it('stops drawing a position the trader switched off, and keeps listing it', () => {

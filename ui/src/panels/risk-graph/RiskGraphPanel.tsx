@@ -36,7 +36,8 @@ import { RiskSummary } from './RiskSummary';
 import { RiskSliders } from './RiskSliders';
 import { GreeksTable, type GreeksRow } from './GreeksTable';
 import { CurveDateChooser } from './CurveDateChooser';
-import { ZOOM_STEP, useRiskAxis } from './use-risk-axis';
+import { useRiskAxis } from './use-risk-axis';
+import { ZOOM_STEP } from './risk-chart-gestures';
 import { registerRiskCommands } from './risk-commands';
 import './risk-graph.css';
 

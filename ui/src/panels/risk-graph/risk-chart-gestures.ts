@@ -2,7 +2,7 @@ import { panAxis, zoomAxis, type PriceAxis } from '@marketswarm/shared/models';
 
 /** Pure arithmetic behind the chart's zoom and pan: pixels and wheel clicks to prices and axes. */
 
-/** Span multiplier of one zoom-in step (buttons, `+`): a third closer. */
+/** Span multiplier of one zoom-in step — the chart's buttons and keys and the workspace's zoom commands alike: a quarter of the span. */
 export const ZOOM_STEP = 0.75;
 /** Fraction of the span one arrow key pans. */
 export const PAN_STEP = 0.1;

@@ -11,9 +11,6 @@ export interface AxisFitInput {
   strikes: readonly number[];
 }
 
-/** One press of zoom in / zoom out (keyboard or button): a fifth of the span. */
-export const ZOOM_STEP = 0.8;
-
 export interface RiskAxis {
   axis: PriceAxis;
   /** True while the trader's zoom or pan is shown instead of the auto-fit. */
