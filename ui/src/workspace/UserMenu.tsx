@@ -58,22 +58,26 @@ export function FoldedUserMenu({ user, beforeSignOut, onShortcuts }: UserMenuPro
       </button>
       {open && (
         <div id={popupId} className="user-menu-popup" data-testid="user-menu-popup" role="group" aria-label="Account and tools">
-          <CopilotTools />
-          <button
-            type="button"
-            className="user-menu-item"
-            aria-keyshortcuts="?"
-            onClick={() => {
-              close();
-              onShortcuts();
-            }}
-          >
-            Keyboard shortcuts
-          </button>
-          <Link to="/settings" className="user-menu-item" data-testid="user-name">
-            Settings
-          </Link>
-          <SignOutButton beforeClear={beforeSignOut} />
+          <div className="user-menu-tools">
+            <CopilotTools />
+          </div>
+          <div className="user-menu-account">
+            <button
+              type="button"
+              className="user-menu-item"
+              aria-keyshortcuts="?"
+              onClick={() => {
+                close();
+                onShortcuts();
+              }}
+            >
+              Keyboard shortcuts
+            </button>
+            <Link to="/settings" className="user-menu-item" data-testid="user-name">
+              Settings
+            </Link>
+            <SignOutButton beforeClear={beforeSignOut} />
+          </div>
         </div>
       )}
     </div>
