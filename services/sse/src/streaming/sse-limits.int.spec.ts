@@ -62,25 +62,25 @@ describe('SSE limits through a real gateway process', () => {
         topic: 'heatmap' as const,
         type: 'diff',
         ts: Date.now(),
-        data: { symbol: 'SPX', version, kind: 'diff' as const, tiles: { [tile.key]: { ...tile, debit: 1 + version / 1000 } }, removed: [`gone-${version}-${'x'.repeat(2000)}`] },
+        data: { symbol: 'SPX', version, kind: 'diff' as const, tiles: { [tile.key]: { ...tile, debit: 1 + version / 1000 } }, removed: [`gone-${version}-${'x'.repeat(10_000)}`] },
       });
       const [startId] = await publishEvents(f.clients.market, route, [full(0)]);
-      // 200 diffs of ~2 kB: several times the budget, and the old code replayed every one.
-      for (let v = 1; v <= 200; v += 50) {
-        await publishEvents(f.clients.market, route, range(v, v + 50).map(diff), { snapshotOf: (e) => full((e.data as { version: number }).version) });
+      // 40 diffs of ~10 kB (the stream keeps 50 heatmap events): several times the budget, and the old code replayed every one.
+      for (let v = 1; v <= 40; v += 10) {
+        await publishEvents(f.clients.market, route, range(v, v + 10).map(diff), { snapshotOf: (e) => full((e.data as { version: number }).version) });
       }
       const [ms, seq] = startId!.split('-').map(Number) as [number, number];
       const stream = await openRawStream(f.gateway.url, '/sse/all?topics=heatmap', f.alice.cookie, { lastEventId: `h${ms.toString(36)}-${seq.toString(36)}` });
       await stream.waitFor(ready, 10_000, 'ready');
       const heatmaps = stream.frames.filter((x) => x.event === 'heatmap').map((x) => (JSON.parse(x.data) as { data: { kind: string; version: number } }).data);
-      expect(heatmaps).toEqual([expect.objectContaining({ kind: 'snapshot', version: 200 })]);
+      expect(heatmaps).toEqual([expect.objectContaining({ kind: 'snapshot', version: 40 })]);
       expect(readyOf(stream.frames)).toMatchObject({ resumed: ['heatmap'], reset: [] });
       expect(stream.frames.some((x) => x.event === 'reset')).toBe(false);
       expect(await f.metric(/ms_sse_resumes_total\{outcome="conflated",service="sse"\} (\d+)/)).toBe(1);
 
       // Live diffs continue after the conflated state, exactly once.
-      await publishEvents(f.clients.market, route, [diff(201)], { snapshotOf: () => full(201) });
-      await stream.waitFor((fr) => fr.some((x) => x.event === 'heatmap' && x.data.includes('"version":201')), 5000, 'the next live diff');
+      await publishEvents(f.clients.market, route, [diff(41)], { snapshotOf: () => full(41) });
+      await stream.waitFor((fr) => fr.some((x) => x.event === 'heatmap' && x.data.includes('"version":41')), 5000, 'the next live diff');
       stream.socket.destroy();
     });
 
