@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CandlestickSeries, ColorType, CrosshairMode, createChart, type IChartApi, type ISeriesApi, type MouseEventParams, type Time } from 'lightweight-charts';
 import type { Candle, CandleInterval } from '../../stores/candle-store';
 import { useWorkspace } from '../../workspace/workspace-context';
-import { createTimeFormatters, readChartTheme, toChartCandle, toChartCandles } from './chart-candles';
+import { createTimeFormatters, readChartTheme, toChartCandle, toChartCandles, type ChartTheme } from './chart-candles';
 
 export interface CandlesChartProps {
   symbol: string;
@@ -35,30 +35,38 @@ export default function CandlesChart({ symbol, interval, history, onLastClose, o
     const host = hostRef.current;
     if (!host) return;
     const style = getComputedStyle(host);
-    const theme = readChartTheme((name) => style.getPropertyValue(name));
+    const readTheme = (): ChartTheme => readChartTheme((name) => style.getPropertyValue(name));
     const chart = createChart(host, {
       autoSize: true,
-      layout: {
-        background: { type: ColorType.Solid, color: theme.surface },
-        textColor: theme.muted,
-        fontFamily: style.fontFamily,
-        fontSize: 12,
-      },
-      grid: { vertLines: { color: theme.border }, horzLines: { color: theme.border } },
+      layout: { fontFamily: style.fontFamily, fontSize: 12 },
       crosshair: { mode: CrosshairMode.Normal },
-      rightPriceScale: { borderColor: theme.border },
-      timeScale: { borderColor: theme.border, timeVisible: true, secondsVisible: false },
+      timeScale: { timeVisible: true, secondsVisible: false },
     });
-    const series = chart.addSeries(CandlestickSeries, {
-      upColor: theme.up,
-      downColor: theme.down,
-      borderUpColor: theme.up,
-      borderDownColor: theme.down,
-      wickUpColor: theme.up,
-      wickDownColor: theme.down,
-    });
+    const series = chart.addSeries(CandlestickSeries);
+    const paint = (theme: ChartTheme): void => {
+      chart.applyOptions({
+        layout: { background: { type: ColorType.Solid, color: theme.surface }, textColor: theme.muted },
+        grid: { vertLines: { color: theme.border }, horzLines: { color: theme.border } },
+        rightPriceScale: { borderColor: theme.border },
+        timeScale: { borderColor: theme.border },
+      });
+      series.applyOptions({
+        upColor: theme.up,
+        downColor: theme.down,
+        borderUpColor: theme.up,
+        borderDownColor: theme.down,
+        wickUpColor: theme.up,
+        wickDownColor: theme.down,
+      });
+    };
+    paint(readTheme());
+    // The canvas cannot read CSS variables: repaint when the theme (data-theme on <html>) changes,
+    // whoever changes it and whenever.
+    const themeWatch = new MutationObserver(() => paint(readTheme()));
+    themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     handleRef.current = { chart, series };
     return () => {
+      themeWatch.disconnect();
       handleRef.current = null;
       shownRef.current = undefined;
       chart.remove();

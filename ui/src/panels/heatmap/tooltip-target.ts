@@ -43,8 +43,8 @@ export class TooltipTarget {
   }
 }
 
-/** Tooltip size assumed for placement, px (the CSS keeps it within this). */
-export const TOOLTIP_SIZE = { width: 240, height: 170 };
+/** Tooltip size assumed for placement, px: its CSS width, and the height of its longest content (a wrapped theo line and IV). */
+export const TOOLTIP_SIZE = { width: 240, height: 200 };
 
 /**
  * Where to put the tooltip for `anchor`: below the cell, or above it when it would run past the
