@@ -4,7 +4,7 @@ import { heatmapSnapshot, MIN_DEBIT_SHARE, OPTIONABLE_SYMBOLS, sameTradeKey, str
 import { buildSymbolModels, IDEAS_PER_GROUP, marketBias, marketMode, selectIdeas, TILE_BAND_STRIKES, tileBand } from './market-models.js';
 import { buildOptionChain, CHAIN_LAYOUTS, dailyExpiries, quote, syntheticOpenInterest } from './option-chain.js';
 
-const NOW = Date.UTC(2026, 10, 20, 15, 0); // a Friday, 10:00 New York
+const NOW = Date.UTC(2026, 10, 18, 15, 0); // a Wednesday, 10:00 New York: the next two expiries are Thursday's and Friday's
 const wave = (n: number, amp: (i: number) => number) => Array.from({ length: n }, (_, i) => 5000 * Math.exp(amp(i) * (i % 2 === 0 ? 1 : -1)));
 
 describe(marketMode.name, () => {
@@ -37,8 +37,8 @@ describe(marketBias.name, () => {
 
 describe('option chain', () => {
   it("lists today's close first and rolls to tomorrow in the last minutes", () => {
-    expect(dailyExpiries(NOW, 2)).toEqual([Date.UTC(2026, 10, 20, 21), Date.UTC(2026, 10, 21, 21)]);
-    expect(dailyExpiries(Date.UTC(2026, 10, 20, 20, 58), 1)).toEqual([Date.UTC(2026, 10, 21, 21)]);
+    expect(dailyExpiries(NOW, 2)).toEqual([Date.UTC(2026, 10, 18, 21), Date.UTC(2026, 10, 19, 21)]);
+    expect(dailyExpiries(Date.UTC(2026, 10, 18, 20, 58), 1)).toEqual([Date.UTC(2026, 10, 19, 21)]);
   });
 
   it('puts open interest near the money and on round strikes, puts heavier below spot', () => {

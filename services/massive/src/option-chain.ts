@@ -1,4 +1,4 @@
-import type { ChainOption } from '@marketswarm/shared/models';
+import { type ChainOption, expiryCloseOf, expiryDateOf } from '@marketswarm/shared/models';
 import { DIVIDEND_YIELD, MS_PER_DAY, optionTick, priceChain, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 
 /**
@@ -27,16 +27,25 @@ export const CHAIN_LAYOUTS: Readonly<Record<string, ChainLayout>> = {
   QQQ: { strikeStep: 1, strikesEachSide: 30, expiries: 3, widths: steps(1), atmVol: 0.2 },
 };
 
-/** US index options settle at the 16:00 New York close; 21:00 UTC is that close in winter (EST). */
-const CLOSE_UTC_HOUR = 21;
+/** A 0DTE chain in its final minutes has no time value left to price: roll to the next expiry. */
+const ROLL_BEFORE_CLOSE_MS = 5 * 60_000;
 
-/** The next `count` daily expirations at the close, today's first while it is still ahead. */
+/**
+ * The next `count` daily expirations, today's first while it is more than five minutes ahead: every
+ * trading day (Monday to Friday, no holiday calendar, like the simulated market) at its expiry
+ * instant, 16:00 New York in summer and winter alike (`expiryCloseOf`), the same instant saved
+ * positions, journal legs and the leg editor give a leg of that date.
+ */
 export function dailyExpiries(now: number, count: number): number[] {
-  const day = new Date(now);
-  let close = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), CLOSE_UTC_HOUR);
-  // A 0DTE chain in its final minutes has no time value left to price; roll to the next day.
-  if (close - now < 5 * 60_000) close += MS_PER_DAY;
-  return Array.from({ length: count }, (_, i) => close + i * MS_PER_DAY);
+  const expiries: number[] = [];
+  const [y, m, d] = expiryDateOf(now).split('-').map(Number) as [number, number, number];
+  for (let day = Date.UTC(y, m - 1, d); expiries.length < count; day += MS_PER_DAY) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const close = expiryCloseOf(new Date(day).toISOString().slice(0, 10));
+    if (close !== undefined && close - now >= ROLL_BEFORE_CLOSE_MS) expiries.push(close);
+  }
+  return expiries;
 }
 
 /**
