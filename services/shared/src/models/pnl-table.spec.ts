@@ -25,16 +25,42 @@ describe(tableDates.name, () => {
     expect(dates).toEqual([now, ...[6, 5, 4, 3, 2, 1].map((d) => expiry - d * DAY), expiry]);
   });
 
-  it('takes a smaller unit when whole hours would put two columns on one hour, and never goes past expiry', () => {
-    // 12:48 → 16:00 in 5 columns: 48-minute gaps would snap 13:36 and 14:24 both to 14:00, so half hours: 13:30, 14:30, 15:00.
+  it('keeps every column an hour apart from 12:00 to a 16:00 expiry in six columns, showing five rather than uneven ones', () => {
+    // Six even columns would be 48 minutes apart (12:48, 13:36 …); whole hours fit in five.
+    expect(tableDates(expiry - 4 * HOUR, expiry, 6)).toEqual([4, 3, 2, 1, 0].map((h) => expiry - h * HOUR));
+  });
+
+  it('steps back from the expiry by whole days, as many as keep a month within six columns', () => {
+    // 30 days in 6 columns: an even gap of 6 days, so a column every 6 days at 16:00, now being one of them.
+    expect(tableDates(expiry - 30 * DAY, expiry, 6)).toEqual([30, 24, 18, 12, 6, 0].map((d) => expiry - d * DAY));
+    // 10 days 3 hours in 4 columns: a 3.4-day gap rounds up to 4-day steps; now comes first, 2 days 3 hours before the first step.
+    const now = expiry - 10 * DAY - 3 * HOUR;
+    expect(tableDates(now, expiry, 4)).toEqual([now, expiry - 8 * DAY, expiry - 4 * DAY, expiry]);
+  });
+
+  it('leaves out a step within half a step of now, so now is not followed by a near-duplicate column', () => {
+    // 12:48 → 16:00 in 5: hourly steps; 13:00 would sit 12 minutes after now.
     const now = expiry - 192 * MINUTE;
-    expect(tableDates(now, expiry, 5)).toEqual([now, ...[150, 90, 60].map((m) => expiry - m * MINUTE), expiry]);
+    expect(tableDates(now, expiry, 5)).toEqual([now, ...[2, 1].map((h) => expiry - h * HOUR), expiry]);
     expect(tableDates(expiry - 20 * MINUTE, expiry, 5)).toEqual([20, 15, 10, 5, 0].map((m) => expiry - m * MINUTE));
-    for (const count of [2, 3, 4, 9, 13]) {
-      const dates = tableDates(expiry - 3 * HOUR - 7 * MINUTE, expiry, count);
-      expect(dates).toHaveLength(count);
-      expect(dates.every((t, i) => i === 0 || t > (dates[i - 1] as number))).toBe(true);
-      expect(dates[dates.length - 1]).toBe(expiry);
+  });
+
+  it('never gives more columns than asked, and every gap after now is the same', () => {
+    for (const span of [3 * HOUR + 7 * MINUTE, 47 * MINUTE, 2 * DAY + 5 * HOUR, 45 * DAY]) {
+      for (const count of [2, 3, 4, 6, 9, 13]) {
+        const dates = tableDates(expiry - span, expiry, count);
+        expect(dates.length).toBeLessThanOrEqual(count);
+        expect(dates[0]).toBe(expiry - span);
+        expect(dates[dates.length - 1]).toBe(expiry);
+        const gaps = dates.slice(1).map((t, i) => t - (dates[i] as number));
+        expect(gaps.every((g) => g > 0)).toBe(true);
+        expect(new Set(gaps.slice(1)).size).toBeLessThanOrEqual(1);
+        // The first gap (from now) is between half a step and one and a half.
+        if (gaps.length > 1) {
+          expect(gaps[0]).toBeGreaterThanOrEqual((gaps[1] as number) / 2);
+          expect(gaps[0]).toBeLessThan((gaps[1] as number) * 1.5);
+        }
+      }
     }
   });
 

@@ -4,37 +4,40 @@ import { payoffAtExpiry, type PositionLeg, positionValue, type RiskMarket } from
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** Clock units a column instant snaps to, largest first: the gap between columns picks the unit. */
+/** Clock units a column step is a whole number of, largest first. */
 const UNITS = [DAY, HOUR, 30 * MINUTE, 15 * MINUTE, 5 * MINUTE, MINUTE] as const;
 /**
- * A unit up to this much larger than the gap still fits: a week minus the two hours already gone, in
- * 8 columns, is a gap of 23.7 h, and its columns should still fall on the days.
+ * A unit up to this much larger than the even gap still fits: a week minus the two hours already
+ * gone, in 8 columns, is a gap of 23.7 h, and its columns should still fall on the days.
  */
 const UNIT_SLACK = 1.25;
 
 /**
- * The valuation instants (columns) of a P&L table: `count` instants from `now` to `expiry` inclusive,
- * evenly spaced and then snapped to whole clock units counted back from the expiry, so the headers
- * read as a trader's clock: 10:17 → 11:00, 12:00 … 16:00 for a 0DTE in hours, the expiry's time of
- * day on each day for a longer one. The first column is always `now`, the last the expiry instant,
- * and none is past the expiry. When a unit would put two columns on one instant (or onto now) the
- * next smaller unit is used. Once expired, the one column is the expiry; with count 1 it is `now`.
+ * The valuation instants (columns) of a P&L table: `now`, then instants equally spaced back from the
+ * expiry by one step, at most `count` in all. The step is a whole number of one clock unit (the
+ * largest unit that fits the even gap `(expiry − now) / (count − 1)`, times as many as keep the
+ * columns within `count`), so the headers read as a trader's clock and every gap after the first is
+ * the same: 12:00 → 16:00 in 6 is 12:00, 13:00 … 16:00 (5 columns, not 6 uneven ones); a week out
+ * they sit on the expiry's time of day. Only the first gap, from `now` to the first step, may be
+ * shorter — and a step closer to `now` than half a step is left out, so the first gap is between half
+ * and one and a half steps. Once expired, the one column is the expiry; with count 1 it is `now`.
  */
 export function tableDates(now: number, expiry: number, count: number): number[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`tableDates needs a whole count ≥ 1, got ${count}`);
   if (!Number.isFinite(now) || !Number.isFinite(expiry)) throw new RangeError(`tableDates needs finite instants, got ${now} and ${expiry}`);
   if (now >= expiry) return [expiry];
   if (count === 1) return [now];
-  const step = (expiry - now) / (count - 1);
-  const ideals = Array.from({ length: count - 2 }, (_, i) => now + (i + 1) * step);
-  // The largest clock unit whose snapped columns stay distinct and strictly inside (now, expiry).
-  for (const unit of UNITS) {
-    if (unit > step * UNIT_SLACK) continue;
-    const snapped = ideals.map((t) => expiry - Math.round((expiry - t) / unit) * unit);
-    const columns = [now, ...snapped, expiry];
-    if (columns.every((t, i) => i === 0 || t > (columns[i - 1] as number))) return columns;
-  }
-  return [now, ...ideals, expiry];
+  const gap = (expiry - now) / (count - 1);
+  const unit = UNITS.find((u) => u <= gap * UNIT_SLACK);
+  // Less than a minute apart: no clock unit is fine enough, so the plain even split.
+  if (unit === undefined) return Array.from({ length: count }, (_, i) => (i === count - 1 ? expiry : now + i * gap));
+  // At least the even gap, so at most count − 1 steps fit after now.
+  const step = Math.max(1, Math.ceil(gap / unit - 1e-9)) * unit;
+  const columns = [expiry];
+  for (let t = expiry - step; t - now >= step / 2; t -= step) columns.unshift(t);
+  // A step that lands on now is now's own column.
+  if (columns[0] !== now) columns.unshift(now);
+  return columns;
 }
 
 /**

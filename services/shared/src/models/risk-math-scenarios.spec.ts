@@ -65,8 +65,15 @@ describe('a long 10-wide SPX 0DTE call fly at 5,000 with four hours left at 15 %
     const cells = pnlTable(legs, prices, dates, { rate: RISK_FREE_RATE, vol }, CONTRACT_MULTIPLIER);
     const expiryLine = riskGraph(legs, { spots: prices, multiplier: CONTRACT_MULTIPLIER }).points.map((p) => p.expiry);
     expect(cells[4]).toEqual(expiryLine);
-    // Bought at its model value, it is worth exactly its debit now: zero P&L in the first column.
-    for (const cell of cells[0] ?? []) expect(Number.isFinite(cell)).toBe(true);
+    // The first column is now: each leg repriced at the row's spot with four hours left, less what it was bought at.
+    const nowRow = prices.map((price) => CONTRACT_MULTIPLIER * legs.reduce((a, l) => a + l.quantity * (bsPrice({ type: l.type, spot: price, strike: l.strike, time: years, rate: RISK_FREE_RATE, vol }) - l.entryPrice), 0));
+    (cells[0] ?? []).forEach((cell, i) => expect(cell).toBeCloseTo(nowRow[i] as number, 9));
+    // Bought at its model value, it is worth exactly its debit now: zero at 5,000, −$39.72 at the lower wing, −$164.02 at 4,975.
     expect(cells[0]?.[prices.indexOf(5000)]).toBeCloseTo(0, 9);
+    expect(cells[0]?.[prices.indexOf(4990)]).toBeCloseTo(-39.72, 2);
+    expect(cells[0]?.[prices.indexOf(4975)]).toBeCloseTo(-164.02, 2);
+    // Theta at the body, hour by hour, to the expiry's $1,000 − $241.15 debit.
+    const body = cells.map((row) => row[prices.indexOf(5000)] as number);
+    [0, 34.47, 89.7, 200.91, 758.85].forEach((v, i) => expect(body[i]).toBeCloseTo(v, 2));
   });
 });
