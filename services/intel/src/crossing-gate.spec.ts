@@ -65,11 +65,54 @@ describe(CrossingGate.name, () => {
     expect(run(gate, [14.9, 15])).toEqual([undefined, 'up']);
   });
 
-  it('follows a level that moves (a gamma flip) under one key', () => {
+  it('does not call a level that moves past a still price a crossing, either way', () => {
     const gate = new CrossingGate({ cooldownMs: COOLDOWN });
-    expect(gate.observe({ key: 'SPX|gamma-flip', level: 6000, price: 5995, band: 10, now: 0 })).toBeUndefined();
-    // The flip drops under a still price: the price is now above it.
-    expect(gate.observe({ key: 'SPX|gamma-flip', level: 5990, price: 5995, previousPrice: 5995, band: 10, now: 1000 })).toBe('up');
+    const flip = (level: number, now: number) => gate.observe({ key: 'SPX|flip', level, price: 5995, previousPrice: 5995, band: 10, now });
+    expect(flip(6000, 0)).toBeUndefined();
+    // The flip drops under the still price, then rises back over it: the price crossed nothing.
+    expect(flip(5990, 1000)).toBeUndefined();
+    expect(flip(6000, 2000)).toBeUndefined();
+    expect(flip(5970, 2 * COOLDOWN)).toBeUndefined();
+  });
+
+  it('never calls a crossing while the price stands still, however far and often the level moves', () => {
+    for (const bandAlways of [false, true]) {
+      const gate = new CrossingGate({ cooldownMs: COOLDOWN });
+      let seed = 7;
+      const calls = Array.from({ length: 2000 }, (_, i) => {
+        seed = (seed * 16807) % 2147483647;
+        const level = 5995 + ((seed % 41) - 20);
+        return gate.observe({ key: 'SPX|flip', level, price: 5995, previousPrice: 5995, band: 10, bandAlways, now: i * 10_000 });
+      });
+      expect(calls.filter((d) => d !== undefined)).toEqual([]);
+    }
+  });
+
+  it('calls the price crossing a still drifting level once, and only beyond the band', () => {
+    const gate = new CrossingGate({ cooldownMs: COOLDOWN });
+    const calls = [5990, 5995, 6005, 6012, 6015, 6011, 6020].map((price, i, all) =>
+      gate.observe({ key: 'SPX|flip', level: 6000, price, previousPrice: all[i - 1], band: 10, bandAlways: true, now: i * COOLDOWN }),
+    );
+    // Long past any cooldown, 6005 is still inside the band the drifting level always keeps.
+    expect(calls).toEqual([undefined, undefined, undefined, 'up', undefined, undefined, undefined]);
+  });
+
+  it('makes a crossing clear the level as it was before the price moved and as it is now', () => {
+    const gate = new CrossingGate({ cooldownMs: COOLDOWN });
+    const at = (level: number, price: number, previousPrice: number, now: number) => gate.observe({ key: 'SPX|flip', level, price, previousPrice, band: 10, bandAlways: true, now });
+    expect(at(6000, 5985, 5985, 0)).toBeUndefined();
+    // Up 25 while the flip rose 10: 6010 clears the old flip by its band but not the new one.
+    expect(at(6010, 6010, 5985, 1000)).toBeUndefined();
+    expect(at(6010, 6021, 6010, 2000)).toBe('up');
+  });
+
+  it('starts a level the price passed while it went unobserved from where the price is, silently', () => {
+    const gate = new CrossingGate({ cooldownMs: COOLDOWN });
+    const wall = (price: number, previousPrice: number, now: number) => gate.observe({ key: 'SPX|call-wall|5550', level: 5550, price, previousPrice, band: 10, now });
+    expect(wall(5545, 5545, 0)).toBeUndefined();
+    // The wall moved elsewhere while the price rose through 5,550; now the wall is back at 5,550.
+    expect(wall(5555, 5555, 60_000)).toBeUndefined();
+    expect(wall(5540, 5555, 61_000)).toBe('down');
   });
 
   it('forgets pruned levels, which then start from the side of the price before', () => {

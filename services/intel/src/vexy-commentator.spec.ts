@@ -57,7 +57,8 @@ describe(VexyCommentator.name, () => {
     v.onSpot('SPX', 5540, tick());
     expect(v.onSpot('SPX', 5552, tick())).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX crosses above the call wall 5,550 (5,552.00)' }]);
     expect(v.onSpot('SPX', 5560, tick())).toEqual([]);
-    expect(v.onSpot('SPX', 5485, tick()).map((c) => c.text)).toEqual(['SPX drops below the call wall 5,550 (5,485.00)', 'SPX drops below the gamma flip 5,490.5 (5,485.00)']);
+    // The flip always keeps its 10-point band: 5,480 clears 5,490.5 by it.
+    expect(v.onSpot('SPX', 5480, tick()).map((c) => c.text)).toEqual(['SPX drops below the call wall 5,550 (5,480.00)', 'SPX drops below the gamma flip 5,490.5 (5,480.00)']);
     expect(v.onSpot('SPX', 5449.5, tick())).toEqual([{ kind: 'gex', symbol: 'SPX', text: 'SPX drops below the put wall 5,450 (5,449.50)' }]);
   });
 
@@ -69,6 +70,51 @@ describe(VexyCommentator.name, () => {
     v.onGex('SPX', [{ kind: 'call-wall', level: 5560 }]);
     expect(v.onSpot('SPX', 5555, tick())).toEqual([]);
     expect(v.onSpot('SPX', 5561, tick()).map((c) => c.text)).toEqual(['SPX crosses above the call wall 5,560 (5,561.00)']);
+  });
+
+  it('does not call a gamma flip that moves past a still price', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 }, hysteresisSteps: 0.01 });
+    v.onGex('SPX', [{ kind: 'flip', level: 5600 }]);
+    v.onSpot('SPX', 5595, 0);
+    expect(v.onSpot('SPX', 5595, SECOND)).toEqual([]);
+    v.onGex('SPX', [{ kind: 'flip', level: 5590 }]);
+    expect(v.onSpot('SPX', 5595, 2 * SECOND)).toEqual([]);
+    v.onGex('SPX', [{ kind: 'flip', level: 5600 }]);
+    expect(v.onSpot('SPX', 5595, 10 * MINUTE)).toEqual([]);
+  });
+
+  it('calls the price crossing a still gamma flip once it clears the band', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 }, hysteresisSteps: 0.01 });
+    v.onGex('SPX', [{ kind: 'flip', level: 5600 }]);
+    v.onSpot('SPX', 5590, 0);
+    const lines = [5595, 5605, 5612, 5615, 5611, 5620].flatMap((p, i) => v.onSpot('SPX', p, (i + 1) * MINUTE).map((c) => c.text));
+    expect(lines).toEqual(['SPX crosses above the gamma flip 5,600 (5,612.00)']);
+  });
+
+  it('stays quiet while the gamma flip hovers a point either side of a quiet spot for 30 minutes', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 1 });
+    const lines: string[] = [];
+    for (let s = 0; s <= 30 * 60; s++) {
+      // A new GEX every 10 s puts the flip a point above or below; spot wobbles half a point.
+      if (s % 10 === 0) v.onGex('SPX', [{ kind: 'flip', level: s % 20 === 0 ? 6013 : 6011 }]);
+      lines.push(...v.onSpot('SPX', 6012 + (s % 3 === 0 ? 0.5 : -0.5), s * SECOND).map((c) => c.text));
+    }
+    // Not even one line a cooldown: the price never moved past the flip by its band.
+    expect(lines).toEqual([]);
+  });
+
+  it('does not call a wall crossing when a wall returns to a strike the price passed while it was elsewhere', () => {
+    const v = new VexyCommentator({ watched: ['SPX'], largeMovePct: 5, levelSteps: { SPX: 1000 }, hysteresisSteps: 0.01 });
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5550 }]);
+    v.onSpot('SPX', 5545, 0);
+    expect(v.onSpot('SPX', 5546, SECOND)).toEqual([]);
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5600 }]);
+    expect(v.onSpot('SPX', 5555, 2 * SECOND)).toEqual([]);
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5550 }]);
+    expect(v.onSpot('SPX', 5556, 3 * SECOND)).toEqual([]);
+    v.onGex('SPX', [{ kind: 'call-wall', level: 5540 }]);
+    // Nor when a wall strike moves under a still price.
+    expect(v.onSpot('SPX', 5556, 4 * SECOND)).toEqual([]);
   });
 
   it('tells a wall on a round level once, by its GEX name', () => {

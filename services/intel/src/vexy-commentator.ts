@@ -50,7 +50,8 @@ export function defaultLevelStep(price: number): number {
  * Rule-based play-by-play: a spot price crossing a round level or a GEX level (call wall, put wall,
  * gamma flip, named as the GEX panel names them), a large move since the last announced one, a
  * market-mode change, and new intel about a watched symbol. Crossings go through a `CrossingGate`,
- * so a price jittering around a level is called once, not on every tick. Pure: callers feed it
+ * so a price jittering around a level is called once, not on every tick, and a GEX level that moves
+ * past a still price is not called at all. Pure: callers feed it
  * events with their time and publish what it returns.
  */
 export class VexyCommentator {
@@ -85,9 +86,11 @@ export class VexyCommentator {
     // Dealers' biggest gamma strikes and the zero-gamma level: where hedging flows change.
     const gexCrossings: Crossing[] = [];
     for (const { kind, level: at } of this.gexLevels.get(symbol) ?? []) {
-      // Walls are strikes (one memory each, kept while near); the flip drifts, so it is one level that moves.
-      const key = kind === 'flip' ? `${symbol}|flip` : `${symbol}|${kind}|${at}`;
-      const direction = this.gate.observe({ key, level: at, price, previousPrice: previous, band, now });
+      // Walls are strikes (one memory each, kept while near); the flip drifts, so it is one level that
+      // moves, and it keeps the band: a flip recomputed a point either side of a quiet price is not a crossing.
+      const flip = kind === 'flip';
+      const key = flip ? `${symbol}|flip` : `${symbol}|${kind}|${at}`;
+      const direction = this.gate.observe({ key, level: at, price, previousPrice: previous, band, bandAlways: flip, now });
       if (direction === undefined) continue;
       gexCrossings.push({ direction, level: at });
       out.push({ kind: 'gex', symbol, text: `${symbol} ${VERB[direction]} the ${GEX_LEVEL_NAMES[kind]} ${level(at)} (${fmt(price)})` });
