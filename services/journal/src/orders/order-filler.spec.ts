@@ -1,22 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionLeg } from '@marketswarm/shared/dto';
-import { carrierPrices, orderFillRowHash } from './order-filler.js';
+import { makeTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
+import { orderFillRowHash, recoveredLegPrices } from './order-filler.js';
+import { priceSpread } from './spread-pricing.js';
 
-const leg = (strike: number, ratio: number): OptionLeg => ({ expiry: '2030-01-02', strike, right: 'call', ratio });
+describe(recoveredLegPrices.name, () => {
+  // Monday 2 March 2026, the 16:00 New York close, as the producer stamps expiries.
+  const expiry = Date.UTC(2026, 2, 2, 21);
+  const at = (right: 'call' | 'put', strike: number, ratio: number): OptionLeg => ({ expiry: '2026-03-02', strike, right, ratio });
+  const single = (right: 'call' | 'put', strike: number, mid: number) => makeTile(right === 'call' ? 'single-call' : 'single-put', 0, 0, strike, mid, expiry) as HeatmapTile;
+  const heatmap = (...list: HeatmapTile[]): HeatmapTiles => Object.fromEntries(list.map((t) => [t.key, t]));
 
-describe(carrierPrices.name, () => {
-  it('puts a 1.20 debit fly\'s price on its long lower wing: 1.20, 0, 0', () => {
-    expect(carrierPrices([leg(5000, 1), leg(5010, -2), leg(5020, 1)], 1_200_000)).toEqual([1_200_000, 0, 0]);
+  // An iron fly at 5000, 50 wide, sold for 16.30 from its tile: its P4950 wing has no mid (under half a tick).
+  const ironFly = makeTile('iron-fly', 0, 50, 5000, -16.3, expiry) as HeatmapTile;
+  const ironFlyCallsFirst = [at('call', 5050, 1), at('call', 5000, -1), at('put', 5000, -1), at('put', 4950, 1)];
+  const market = heatmap(single('put', 5000, 8.1), single('call', 5000, 8.3), single('call', 5050, 0.05), ironFly);
+
+  it('re-enters a tile fill at the live fill\'s leg prices when the heatmap is the one it filled against', () => {
+    const live = priceSpread(ironFlyCallsFirst, market, ironFly.key);
+    expect(live?.legPricesMicros).toEqual([50_000, 8_270_000, 8_080_000, 0]);
+    expect(recoveredLegPrices(ironFlyCallsFirst, -16_300_000, market)).toEqual(live?.legPricesMicros);
   });
 
-  it('puts a 4.30 credit vertical on its short leg at a positive 4.30 (−1 × 4.30 = −4.30)', () => {
-    expect(carrierPrices([leg(5000, 1), leg(5010, -1)], -4_300_000)).toEqual([0, 4_300_000]);
+  it('re-enters a fill priced leg by leg at its mids: 12.40 and 8.10 for the 4.30 vertical', () => {
+    const vertical = [at('call', 5000, 1), at('call', 5010, -1)];
+    const chain = heatmap(single('call', 5000, 12.4), single('call', 5010, 8.1));
+    expect(priceSpread(vertical, chain)?.legPricesMicros).toEqual([12_400_000, 8_100_000]);
+    expect(recoveredLegPrices(vertical, 4_300_000, chain)).toEqual([12_400_000, 8_100_000]);
   });
 
-  it('keeps Σ ratio × price equal to the spread price', () => {
-    const legs = [leg(5000, -1), leg(5010, 2)];
-    const prices = carrierPrices(legs, 3_100_000);
-    expect(legs.reduce((sum, l, i) => sum + l.ratio * (prices[i] ?? 0), 0)).toBe(3_100_000);
+  it('without a heatmap, puts an iron fly\'s credit on the short put as the live fill without mids does, whatever the leg order', () => {
+    const live = priceSpread(ironFlyCallsFirst, heatmap(ironFly), ironFly.key);
+    expect(live?.legPricesMicros).toEqual([0, 0, 16_300_000, 0]);
+    expect(recoveredLegPrices(ironFlyCallsFirst, -16_300_000, undefined)).toEqual(live?.legPricesMicros);
+  });
+
+  it('keeps Σ ratio × price equal to the spread price, every price ≥ 0', () => {
+    const legs = [at('call', 5000, -1), at('call', 5010, 2)];
+    const prices = recoveredLegPrices(legs, 3_100_000, undefined);
+    expect(legs.reduce((sum, l, i) => sum + l.ratio * (prices[i] ?? Number.NaN), 0)).toBe(3_100_000);
+    expect(prices.every((p) => p >= 0)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Redis } from 'ioredis';
 import type { OptionLeg } from '@marketswarm/shared/dto';
 import { DomainError } from '@marketswarm/shared/http';
-import { INDEX_OPTION_ROOTS, singleOptionMids, type OptionMids } from '@marketswarm/shared/models';
+import { INDEX_OPTION_ROOTS, singleOptionMids, type HeatmapTiles, type OptionMids } from '@marketswarm/shared/models';
 import { SERVICE_CONTEXT } from '@marketswarm/shared/nest';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import type { TopicRoute } from '@marketswarm/shared/truth';
@@ -13,7 +13,7 @@ import { JournalIngestService } from '../ingest/journal-ingest.service.js';
 import { fillsFromLegs, holdsEveryLeg } from '../spreads/spread-fills.js';
 import { HeatmapBook } from './heatmap-book.js';
 import { OrdersRepository, type Order } from './orders.repository.js';
-import { fillDecision, priceSpread, type SpreadPrice } from './spread-pricing.js';
+import { fillDecision, priceSpread, splitSpreadPrice, type SpreadPrice } from './spread-pricing.js';
 
 /** How long one XREAD blocks: also how late an expiry or a shutdown can be noticed. */
 const BLOCK_MS = 2_000;
@@ -191,11 +191,14 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
   /** Enters and announces every fill a stopped process or a failed append left unsettled (see the class comment). */
   private async recoverUnsettled(now = Date.now()): Promise<void> {
     if (this.stopped) return;
+    let market: HeatmapBook | undefined;
     for (const order of await this.orders.unannounced(now - RECOVER_AFTER_MS)) {
       if (!order.fill) continue;
       try {
         if (order.fill.tradeId === null) {
-          if (!(await this.enter(order, order.fill.filledAt, carrierPrices(order.legs, order.fill.priceMicros)))) continue;
+          market ??= await this.snapshotBook();
+          const tiles = market.tiles(INDEX_OPTION_ROOTS[order.symbol] ?? order.symbol);
+          if (!(await this.enter(order, order.fill.filledAt, recoveredLegPrices(order.legs, order.fill.priceMicros, tiles)))) continue;
           this.logger.info({ order: order.id }, 'order fill entered after a restart');
         }
         if (await this.announceFilled(order)) this.logger.info({ order: order.id }, 'order fill announced after a restart or a failed append');
@@ -204,6 +207,16 @@ export class OrderFiller implements OnModuleInit, OnModuleDestroy {
         this.logger.warn({ order: order.id, err: (error as Error).message }, 'order filler: settling a left-over fill failed; retrying later');
       }
     }
+  }
+
+  /**
+   * The heatmap as the producer's snapshot hash holds it now, read apart from the loop's book, which
+   * may be stale (no order working) or mid-sync: a left-over fill's legs are priced from it.
+   */
+  private async snapshotBook(): Promise<HeatmapBook> {
+    const book = new HeatmapBook();
+    if (this.route?.snapshot) book.reset(await this.ctx.bus.get('market').hgetall(this.route.snapshot));
+    return book;
   }
 
   private async fill(order: Order, price: SpreadPrice): Promise<void> {
@@ -264,15 +277,11 @@ export function orderFillRowHash(orderId: string, legIndex: number): string {
 }
 
 /**
- * Leg prices for a fill whose per-leg mids were not kept (only its spread price was): the whole
- * price on one leg and 0 on the others, as a saved position carries its entry price — on the first
- * long leg for a debit, the first short leg for a credit, so the carrier's price is not negative.
- * Σ ratio × price is the spread price to the micro (a carrier of ratio ±1 divides exactly).
+ * Leg prices for a fill re-entered after a restart, which kept only its spread price: split by the
+ * same `splitSpreadPrice` a live tile fill uses, at the mids of the heatmap held now, so a restart
+ * against the market the fill saw enters exactly the live fill's leg prices (a fill priced leg by
+ * leg gets its mids back). Without a heatmap, the price goes on one carrier leg.
  */
-export function carrierPrices(legs: readonly OptionLeg[], spreadMicros: Micros): Micros[] {
-  const carrier = Math.max(
-    0,
-    legs.findIndex((leg) => (spreadMicros >= 0 ? leg.ratio > 0 : leg.ratio < 0)),
-  );
-  return legs.map((leg, i) => (i === carrier ? Math.round(spreadMicros / leg.ratio) : 0));
+export function recoveredLegPrices(legs: readonly OptionLeg[], spreadMicros: Micros, tiles: HeatmapTiles | undefined): Micros[] {
+  return splitSpreadPrice(legs, spreadMicros, singleOptionMids(Object.values(tiles ?? {})));
 }

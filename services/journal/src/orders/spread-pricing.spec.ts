@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionLeg } from '@marketswarm/shared/dto';
-import { makeTile, savedLegsFromTile, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
-import { fillDecision, priceFromTile, priceSpread } from './spread-pricing.js';
+import { makeTile, savedLegsFromTile, singleOptionMids, type HeatmapTile, type HeatmapTiles } from '@marketswarm/shared/models';
+import { fillDecision, priceFromTile, priceSpread, splitSpreadPrice } from './spread-pricing.js';
 
 // Monday 2 March 2026, the 16:00 New York close (21:00 UTC in winter), as the producer stamps expiries.
 const EXPIRY = Date.UTC(2026, 2, 2, 21);
@@ -51,69 +51,95 @@ describe('priceSpread', () => {
 });
 
 describe('priceFromTile', () => {
-  // The 5010 butterfly tile at a mid debit of 1.35, while its 5020 wing has no single tile (mid rounded to 0).
-  const fly = makeTile('butterfly-call', 0, 10, 5010, 1.35, EXPIRY) as HeatmapTile;
-  const withoutWing = tiles(c5000, c5010, fly);
+  // A 0DTE call fly far above spot, 5060/5070/5080 at a 0.20 mid debit. Its 5080 wing is worth under
+  // half a tick, so the heatmap has no single tile for it; the others are C5060 0.35, C5070 0.10.
+  const farFly = makeTile('butterfly-call', 0, 10, 5070, 0.2, EXPIRY) as HeatmapTile;
+  const farFlyLegs = [leg('call', 5060, 1), leg('call', 5070, -2), leg('call', 5080, 1)];
+  const farMarket = tiles(makeTile('single-call', 0, 0, 5060, 0.35, EXPIRY), makeTile('single-call', 0, 0, 5070, 0.1, EXPIRY), farFly);
 
-  it('falls back to the source tile\'s mid debit when a leg has no mid: 1.35, all of it on the lower wing', () => {
-    expect(priceSpread(butterfly, withoutWing, fly.key)).toEqual({ priceMicros: 1_350_000, pricedFrom: 'tile', legPricesMicros: [1_350_000, 0, 0] });
+  it('prices a fly whose wing has no mid at its tile\'s 0.20, each leg near its own mid: 0.38, 0.09, 0.00', () => {
+    // Mids: 0.35 − 2 × 0.10 + 0 = 0.15, 0.05 short of the tile. Moved in proportion to the mids
+    // (0.35 and 2 × 0.10 of 0.55): C5060 up 0.05 × 35/55 = 0.03, C5070 down 0.05 × 10/55 ≈ 0.01.
+    // 0.38 − 2 × 0.09 + 0 = 0.20.
+    expect(priceSpread(farFlyLegs, farMarket, farFly.key)).toEqual({ priceMicros: 200_000, pricedFrom: 'tile', legPricesMicros: [380_000, 90_000, 0] });
   });
 
-  it('prices the tile sold whole as a credit of its debit: −1.35', () => {
-    expect(priceFromTile([leg('call', 5000, -1), leg('call', 5010, 2), leg('call', 5020, -1)], fly)?.priceMicros).toBe(-1_350_000);
-  });
+  // A 0DTE iron fly at 5000, 50 wide, sold for 16.30: P4950 (no mid: under half a tick), P5000 8.10, C5000 8.30, C5050 0.05.
+  const ironFly = makeTile('iron-fly', 0, 50, 5000, -16.3, EXPIRY) as HeatmapTile;
+  const ironFlyLegs = [leg('put', 4950, 1), leg('put', 5000, -1), leg('call', 5000, -1), leg('call', 5050, 1)];
+  const ironMarket = tiles(makeTile('single-put', 0, 0, 5000, 8.1, EXPIRY), makeTile('single-call', 0, 0, 5000, 8.3, EXPIRY), makeTile('single-call', 0, 0, 5050, 0.05, EXPIRY), ironFly);
 
-  it('refuses legs that are not the tile\'s (a broken-wing ratio)', () => {
-    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -3), leg('call', 5020, 1)], fly)).toBeUndefined();
-    expect(priceFromTile(callVertical, fly)).toBeUndefined();
-  });
-
-  it('prefers the legs\' own mids over the tile when the chain has them all', () => {
-    expect(priceSpread(butterfly, tiles(c5000, c5010, c5020, fly), fly.key)?.pricedFrom).toBe('legs');
-  });
-
-  // An iron fly at 5010, 10 wide, sold for a 6.20 credit: long P5000, short P5010 and C5010, long C5020.
-  const ironFly = makeTile('iron-fly', 0, 10, 5010, -6.2, EXPIRY) as HeatmapTile;
-  const ironFlyLegs = [leg('put', 5000, 1), leg('put', 5010, -1), leg('call', 5010, -1), leg('call', 5020, 1)];
-
-  it('prices an iron fly from its tile at its −6.20 credit, all of it received on the short put, no leg below 0', () => {
-    // −1 × 6.20 on P5010, 0 elsewhere: Σ ratio × price = −6.20.
-    expect(priceFromTile(ironFlyLegs, ironFly)).toEqual({ priceMicros: -6_200_000, pricedFrom: 'tile', legPricesMicros: [0, 6_200_000, 0, 0] });
+  it('prices an iron fly whose put wing has no mid at its −16.30 credit, each leg near its own mid', () => {
+    // Mids: 0 − 8.10 − 8.30 + 0.05 = −16.35, 0.05 more credit than the tile. Each leg moves by its
+    // share of 16.45 the way that gives credit back: P5000 −0.025 → 8.08, C5000 −0.025 → 8.27, C5050 +0.0002 → 0.05.
+    // −8.08 − 8.27 + 0.05 = −16.30.
+    expect(priceSpread(ironFlyLegs, ironMarket, ironFly.key)).toEqual({ priceMicros: -16_300_000, pricedFrom: 'tile', legPricesMicros: [0, 8_080_000, 8_270_000, 50_000] });
   });
 
   it('keeps each iron fly leg\'s price with its leg when the order lists the legs in another order', () => {
-    const callsFirst = [leg('call', 5020, 1), leg('call', 5010, -1), leg('put', 5010, -1), leg('put', 5000, 1)];
-    expect(priceFromTile(callsFirst, ironFly)?.legPricesMicros).toEqual([0, 0, 6_200_000, 0]);
+    const callsFirst = [leg('call', 5050, 1), leg('call', 5000, -1), leg('put', 5000, -1), leg('put', 4950, 1)];
+    expect(priceSpread(callsFirst, ironMarket, ironFly.key)?.legPricesMicros).toEqual([50_000, 8_270_000, 8_080_000, 0]);
   });
 
-  it('prices the iron fly bought back whole (a reverse iron fly) as a 6.20 debit', () => {
+  it('prices the iron fly bought back whole as a 16.30 debit, at the same leg prices', () => {
     const reversed = ironFlyLegs.map((l) => ({ ...l, ratio: -l.ratio }));
-    expect(priceFromTile(reversed, ironFly)).toEqual({ priceMicros: 6_200_000, pricedFrom: 'tile', legPricesMicros: [0, 6_200_000, 0, 0] });
+    expect(priceSpread(reversed, ironMarket, ironFly.key)).toEqual({ priceMicros: 16_300_000, pricedFrom: 'tile', legPricesMicros: [0, 8_080_000, 8_270_000, 50_000] });
   });
 
-  it('splits a broken-wing call fly\'s 0.30 credit across its short 2-lot: 0.15 each, −2 × 0.15 = −0.30', () => {
-    // C5000 +1, C5010 −2, C5025 +1 (far wing 15).
-    const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
-    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], bwb)).toEqual({ priceMicros: -300_000, pricedFrom: 'tile', legPricesMicros: [0, 150_000, 0] });
+  it('prices the tile sold whole as a credit of its debit: −0.20', () => {
+    expect(priceFromTile([leg('call', 5060, -1), leg('call', 5070, 2), leg('call', 5080, -1)], farFly)?.priceMicros).toBe(-200_000);
   });
 
-  it('puts a broken-wing put fly\'s 0.45 debit on its first long leg, the far wing', () => {
-    // P4995 +1 (far wing 15), P5010 −2, P5020 +1.
-    const bwb = makeTile('bwb-put', 0, 10, 5010, 0.45, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
-    expect(priceFromTile([leg('put', 4995, 1), leg('put', 5010, -2), leg('put', 5020, 1)], bwb)).toEqual({ priceMicros: 450_000, pricedFrom: 'tile', legPricesMicros: [450_000, 0, 0] });
+  it('refuses legs that are not the tile\'s (a broken-wing ratio)', () => {
+    expect(priceFromTile([leg('call', 5060, 1), leg('call', 5070, -3), leg('call', 5080, 1)], farFly)).toBeUndefined();
+    expect(priceFromTile(callVertical, farFly)).toBeUndefined();
   });
 
-  it('prices a put debit vertical and a single from their tiles on the long leg, as before', () => {
-    const vertical = makeTile('vertical-put', 0, 10, 5010, 3.2, EXPIRY) as HeatmapTile;
-    expect(priceFromTile([leg('put', 5010, 1), leg('put', 5000, -1)], vertical)).toEqual({ priceMicros: 3_200_000, pricedFrom: 'tile', legPricesMicros: [3_200_000, 0] });
-    const single = makeTile('single-call', 0, 0, 5030, 0.05, EXPIRY) as HeatmapTile;
-    expect(priceFromTile([leg('call', 5030, 1)], single)).toEqual({ priceMicros: 50_000, pricedFrom: 'tile', legPricesMicros: [50_000] });
+  it('prefers the legs\' own mids over the tile when the chain has them all', () => {
+    const fly = makeTile('butterfly-call', 0, 10, 5010, 1.35, EXPIRY) as HeatmapTile;
+    expect(priceSpread(butterfly, tiles(c5000, c5010, c5020, fly), fly.key)?.pricedFrom).toBe('legs');
   });
 
-  it('gives every strategy, bought or sold whole, leg prices ≥ 0 that sum to ± the tile\'s signed debit', () => {
+  describe('without single mids for the legs (the carrier split)', () => {
+    it('puts a fly\'s 0.20 debit on its lower wing', () => {
+      expect(priceSpread(farFlyLegs, tiles(farFly), farFly.key)).toEqual({ priceMicros: 200_000, pricedFrom: 'tile', legPricesMicros: [200_000, 0, 0] });
+    });
+
+    it('puts an iron fly\'s 16.30 credit on its short put, wherever the order lists it', () => {
+      expect(priceSpread(ironFlyLegs, tiles(ironFly), ironFly.key)?.legPricesMicros).toEqual([0, 16_300_000, 0, 0]);
+      const callsFirst = [leg('call', 5050, 1), leg('call', 5000, -1), leg('put', 5000, -1), leg('put', 4950, 1)];
+      expect(priceSpread(callsFirst, tiles(ironFly), ironFly.key)?.legPricesMicros).toEqual([0, 0, 16_300_000, 0]);
+    });
+
+    it('splits a broken-wing call fly\'s 0.30 credit across its short 2-lot: 0.15 each, −2 × 0.15 = −0.30', () => {
+      // C5000 +1, C5010 −2, C5025 +1 (far wing 15).
+      const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+      expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], bwb)).toEqual({ priceMicros: -300_000, pricedFrom: 'tile', legPricesMicros: [0, 150_000, 0] });
+    });
+
+    it('puts a broken-wing put fly\'s 0.45 debit on its first long leg, the far wing', () => {
+      // P4995 +1 (far wing 15), P5010 −2, P5020 +1.
+      const bwb = makeTile('bwb-put', 0, 10, 5010, 0.45, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+      expect(priceFromTile([leg('put', 4995, 1), leg('put', 5010, -2), leg('put', 5020, 1)], bwb)).toEqual({ priceMicros: 450_000, pricedFrom: 'tile', legPricesMicros: [450_000, 0, 0] });
+    });
+
+    it('falls back to it when the mids would push a leg below 0 (a tile far from its legs\' mids)', () => {
+      // 1.00 against mids worth 0.15: C5070 would move down 0.85 × 10/55 ≈ 0.15, below 0.
+      const stale = { ...farFly, debit: 1 };
+      expect(priceFromTile(farFlyLegs, stale, singleOptionMids(Object.values(farMarket)))?.legPricesMicros).toEqual([1_000_000, 0, 0]);
+    });
+
+    it('has no tile price when a credit does not split into whole micros across a short 2-lot', () => {
+      const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
+      expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], { ...bwb, debit: -0.000001 })).toBeUndefined();
+    });
+  });
+
+  it('gives every strategy, bought or sold whole, with or without mids, leg prices ≥ 0 that sum to ± the tile\'s signed debit', () => {
     const every = [
-      fly,
+      farFly,
       ironFly,
+      makeTile('butterfly-call', 0, 10, 5010, 1.35, EXPIRY),
       makeTile('butterfly-put', 0, 10, 5010, 1.1, EXPIRY),
       makeTile('vertical-call', 0, 10, 5010, 4.3, EXPIRY),
       makeTile('vertical-put', 0, 10, 5010, 3.2, EXPIRY),
@@ -123,21 +149,47 @@ describe('priceFromTile', () => {
       makeTile('bwb-put', 0, 10, 5010, -0.15, EXPIRY, undefined, { wing: 15 }),
       makeTile('bwb-put', 0, 10, 5010, 0.45, EXPIRY, undefined, { wing: 15 }),
     ] as HeatmapTile[];
+    // A chain of mids every 5 points, falling away from 5000 (puts below, calls above): some legs have one, far ones none.
+    const chain = tiles(
+      ...[4950, 4990, 4995, 5000, 5005, 5010, 5020, 5025].flatMap((k) => [
+        makeTile('single-call', 0, 0, k, Math.max(0, 12.4 - 0.45 * (k - 5000)), EXPIRY),
+        makeTile('single-put', 0, 0, k, Math.max(0, 12.1 + 0.45 * (k - 5000)), EXPIRY),
+      ]),
+    );
+    const chainMids = singleOptionMids(Object.values(chain));
+    const mids = [new Map(), chainMids, singleOptionMids(Object.values(ironMarket))];
     for (const tile of every) {
       const bought = (savedLegsFromTile(tile) ?? []).map((l) => leg(l.right, l.strike, l.ratio));
       for (const sign of [1, -1]) {
-        const orderLegs = bought.map((l) => ({ ...l, ratio: sign * l.ratio }));
-        const price = priceFromTile(orderLegs, tile);
-        expect(price?.priceMicros, tile.key).toBe(sign * Math.round(tile.debit * 1_000_000) + 0);
-        expect(price?.legPricesMicros.every((p) => p >= 0), tile.key).toBe(true);
-        expect(orderLegs.reduce((sum, l, i) => sum + l.ratio * (price?.legPricesMicros[i] ?? Number.NaN), 0), tile.key).toBe(price?.priceMicros);
+        for (const held of mids) {
+          const orderLegs = bought.map((l) => ({ ...l, ratio: sign * l.ratio }));
+          const price = priceFromTile(orderLegs, tile, held);
+          expect(price?.priceMicros, tile.key).toBe(sign * Math.round(tile.debit * 1_000_000) + 0);
+          expect(price?.legPricesMicros.every((p) => p >= 0), tile.key).toBe(true);
+          // From the mids, on cents; a carrier's credit over a short 2-lot can be a half cent (0.15 / 2).
+          if (held === chainMids) expect(price?.legPricesMicros.every((p) => p % 10_000 === 0), tile.key).toBe(true);
+          expect(orderLegs.reduce((sum, l, i) => sum + l.ratio * (price?.legPricesMicros[i] ?? Number.NaN), 0), tile.key).toBe(price?.priceMicros);
+        }
       }
     }
   });
+});
 
-  it('has no tile price when a credit does not split into whole micros across a short 2-lot', () => {
-    const bwb = makeTile('bwb-call', 0, 10, 5010, -0.3, EXPIRY, undefined, { wing: 15 }) as HeatmapTile;
-    expect(priceFromTile([leg('call', 5000, 1), leg('call', 5010, -2), leg('call', 5025, 1)], { ...bwb, debit: -0.000001 })).toBeUndefined();
+describe('splitSpreadPrice', () => {
+  it('gives a spread priced leg by leg its mids back: 12.40 and 8.10 for the 4.30 vertical', () => {
+    expect(splitSpreadPrice(callVertical, 4_300_000, singleOptionMids(Object.values(market)))).toEqual([12_400_000, 8_100_000]);
+  });
+
+  it('sums exactly on cents over a grid of fly debits, no leg moved further than the debit is from the mids', () => {
+    // C5000 12.40, C5010 8.10, C5020 5.00; the fly's mid debit 1.20, tried from 0.05 to 3.00.
+    const mids = singleOptionMids(Object.values(market));
+    for (let cents = 5; cents <= 300; cents += 5) {
+      const prices = splitSpreadPrice(butterfly, cents * 10_000, mids);
+      expect(butterfly.reduce((sum, l, i) => sum + l.ratio * (prices[i] as number), 0), String(cents)).toBe(cents * 10_000);
+      expect(prices.every((p) => p >= 0 && p % 10_000 === 0), String(cents)).toBe(true);
+      // Near the mids: no leg moves by more than the gap to 1.20.
+      expect(Math.max(...prices.map((p, i) => Math.abs(p - [12_400_000, 8_100_000, 5_000_000][i]!))), String(cents)).toBeLessThanOrEqual(Math.abs(cents - 120) * 10_000);
+    }
   });
 });
 
