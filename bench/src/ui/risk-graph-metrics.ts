@@ -13,7 +13,7 @@ const TILE = '[data-testid=heatmap] [data-tile]';
  * reading the keys and clicking, so the picks are read again after every miss. Returns the tiles
  * the risk graph then holds.
  */
-export async function fillRiskGraph(page: Page, symbol: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+export async function fillRiskGraph(page: Page, symbol: string, count: number, timeoutMs = 30_000 + 5_000 * count): Promise<string[]> {
   await page
     .locator(TILE)
     .first()
