@@ -139,7 +139,7 @@ describe(buildSymbolModels.name, () => {
   it("stamps every tile with its options' expiry and the implied vol of the priced option at its strike", () => {
     const fly = Object.values(models.tiles).find((t) => t.strategy === 'butterfly-put' && t.strike === 4990 && t.dte === 1 && t.width === 10)!;
     const centre = chain.find((o) => o.type === 'put' && o.strike === 4990 && o.expiry === fly.expiry)!;
-    expect(fly).toMatchObject({ key: 'butterfly-put:1:10:4990', expiry: dailyExpiries(NOW, 2)[1], iv: Math.round(centre.iv * 1e4) / 1e4 });
+    expect(fly).toMatchObject({ key: 'butterfly-put:1:10:4990', expiry: dailyExpiries(NOW, 2)[1], iv: Math.round(centre.iv * 1e3) / 1e3 });
     expect(centre.iv).toBeGreaterThan(0);
     const expiries = new Set(dailyExpiries(NOW, layout.expiries));
     for (const tile of Object.values(models.tiles)) {

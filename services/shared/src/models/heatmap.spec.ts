@@ -59,10 +59,10 @@ describe('heatmap tile: expiry and implied vol', () => {
     expect(Object.values(tiles).every((t) => t.expiry === expiry)).toBe(true);
   });
 
-  it('takes the IV of the centre strike (butterfly) or long strike (vertical, single), rounded to 1e-4', () => {
-    expect(tiles['butterfly-call:0:10:5010']?.iv).toBe(0.1523);
-    expect(tiles['single-call:0:0:5010']?.iv).toBe(0.1523);
-    expect(tiles['vertical-call:0:10:5010']?.iv).toBe(0.1523);
+  it('takes the IV of the centre strike (butterfly) or long strike (vertical, single), to 0.1 vol point', () => {
+    expect(tiles['butterfly-call:0:10:5010']?.iv).toBe(0.152);
+    expect(tiles['single-call:0:0:5010']?.iv).toBe(0.152);
+    expect(tiles['vertical-call:0:10:5010']?.iv).toBe(0.152);
     expect(tiles['vertical-put:0:10:5010']?.iv).toBe(0.161); // long the 5010 put, short the 5000
     expect(tiles['single-put:0:0:5010']?.iv).toBe(0.161);
   });
@@ -148,6 +148,13 @@ describe(diffHeatmap.name, () => {
     expect(applyHeatmap(prev, diffHeatmap('SPX', 7, prev, next))).toEqual(next);
   });
 
+  it('leaves out tiles whose model value and iv moved less than a tick and 0.1 vol point', () => {
+    // Every leg's model mid up a cent and its iv up 0.0002; the quotes, and so the prices, unchanged.
+    const before = buildHeatmapTiles(book.map((o) => ({ ...o, iv: 0.1512 })), { now, widths: [10], strikeStep: 5, symbol: 'SPX' });
+    const after = buildHeatmapTiles(book.map((o) => ({ ...o, mid: o.mid + 0.01, iv: 0.1514 })), { now, widths: [10], strikeStep: 5, symbol: 'SPX' });
+    expect(diffHeatmap('SPX', 3, before, after).tiles).toEqual({});
+  });
+
   it('is empty, but still versioned, when nothing changed', () => {
     expect(diffHeatmap('SPX', 8, next, { ...next })).toEqual({ symbol: 'SPX', version: 9, kind: 'diff', tiles: {}, removed: [] });
   });
@@ -189,8 +196,8 @@ describe('heatmap tile: 5000 iron fly 10 wide, sold', () => {
     expect(fly).toMatchObject({ maxProfit: 8.2, maxLoss: 1.8, rewardRisk: 4.5556 });
   });
 
-  it('quotes bid −8.60 (legs at their worse side to exit) and ask −7.80 (7.80 credit at the naturals), theo −8.22', () => {
-    expect(fly).toMatchObject({ bid: -8.6, ask: -7.8, theo: -8.22 });
+  it('quotes bid −8.60 (legs at their worse side to exit) and ask −7.80 (7.80 credit at the naturals), theo −8.20 (−8.22 on the tick)', () => {
+    expect(fly).toMatchObject({ bid: -8.6, ask: -7.8, theo: -8.2 });
     expect(fly).not.toHaveProperty('wing');
   });
 });
@@ -206,8 +213,8 @@ describe('heatmap tile: 5000 broken-wing call fly, 10 near wing, 15 far wing', (
     expect(bwb).toMatchObject({ maxProfit: 10.2, maxLoss: 4.8, rewardRisk: 2.125 });
   });
 
-  it('quotes bid −0.60 and ask 0.20 around it', () => {
-    expect(bwb).toMatchObject({ bid: -0.6, ask: 0.2, theo: -0.24 });
+  it('quotes bid −0.60 and ask 0.20 around it, theo −0.25 (−0.24 on the 0.05 tick)', () => {
+    expect(bwb).toMatchObject({ bid: -0.6, ask: 0.2, theo: -0.25 });
   });
 });
 
@@ -228,7 +235,7 @@ describe('heatmap tiles from a quoted chain', () => {
   });
 
   it("price at the quotes' mids on SPX ticks: the 5000/5010 call vertical at 4.40, 0.05 under 3 and 0.10 from 3", () => {
-    expect(quotedTiles['vertical-call:0:10:5000']).toMatchObject({ debit: 4.4, theo: 4.42, bid: 4.2, ask: 4.6 });
+    expect(quotedTiles['vertical-call:0:10:5000']).toMatchObject({ debit: 4.4, theo: 4.4, bid: 4.2, ask: 4.6 });
     for (const t of Object.values(quotedTiles)) {
       const tick = Math.abs(t.debit) < 3 ? 0.05 : 0.1;
       expect(Math.abs(Math.round(t.debit / tick) * tick - t.debit), t.key).toBeLessThan(1e-9);
@@ -246,8 +253,36 @@ describe('heatmap tiles from a quoted chain', () => {
     expect(kept['single-call:0:0:5015']).toBeDefined();
   });
 
-  it('clamps a mid rounded onto a coarser tick back inside the natural market', () => {
-    expect(makeTile('vertical-call', 0, 10, 5000, 4.43, expiry, undefined, { symbol: 'SPX', bid: 4.41, ask: 4.44 })?.debit).toBe(4.41);
+});
+
+describe('heatmap tile price against its natural market (SPX ticks: 0.05 under 3, 0.10 from 3)', () => {
+  const price = (mid: number, bid: number, ask: number, strategy: 'vertical-call' | 'iron-fly' = 'vertical-call') =>
+    makeTile(strategy, 0, 10, 5000, mid, expiry, undefined, { symbol: 'SPX', bid, ask })?.debit;
+
+  it('moves a mid that rounds under the bid up to the first tick inside: 2.97 in 2.97 / 3.40 is 3.00, not 2.95 nor the off-tick 2.97', () => {
+    expect(price(2.97, 2.97, 3.4)).toBe(3);
+  });
+
+  it('moves a mid that rounds over the ask down to the last tick inside: 4.47 in 4.20 / 4.48 is 4.40, not 4.50 nor 4.48', () => {
+    expect(price(4.47, 4.2, 4.48)).toBe(4.4);
+  });
+
+  it('does the same for a credit: an iron fly at −8.14 in −8.60 / −8.12 collects 8.20, not 8.10 nor 8.12', () => {
+    expect(price(-8.14, -8.6, -8.12, 'iron-fly')).toBe(-8.2);
+  });
+
+  it('shows the mid to the cent, inside the market, when no tick lies inside it: 4.43 in 4.41 / 4.44', () => {
+    expect(price(4.43, 4.41, 4.44)).toBe(4.43);
+  });
+
+  it('is on the tick and inside the market for every mid of a 2.90 / 3.15 market, cent by cent', () => {
+    for (let cents = 290; cents <= 315; cents++) {
+      const debit = price(cents / 100, 2.9, 3.15)!;
+      const tick = debit < 3 ? 0.05 : 0.1;
+      expect(Math.abs(Math.round(debit / tick) * tick - debit), `mid ${cents / 100} → ${debit}`).toBeLessThan(1e-9);
+      expect(debit, `mid ${cents / 100}`).toBeGreaterThanOrEqual(2.9);
+      expect(debit, `mid ${cents / 100}`).toBeLessThanOrEqual(3.15);
+    }
   });
 });
 

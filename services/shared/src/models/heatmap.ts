@@ -1,5 +1,5 @@
 import { type OptionType } from '../pricing/black-scholes.js';
-import { roundToOptionTick } from '../pricing/option-ticks.js';
+import { roundToOptionTick, roundToOptionTickWithin } from '../pricing/option-ticks.js';
 import { MS_PER_DAY } from '../pricing/year-fraction.js';
 import { type ChainOption } from './chain.js';
 import { bwbWing, payoffExtremes, tileStructure, type StructureLeg } from './tile-structure.js';
@@ -78,7 +78,7 @@ export interface HeatmapTile {
   /**
    * SIGNED net premium of one lot: positive paid, negative received (an iron fly, a BWB that prices
    * for a credit). The market price: the legs' quote mids combined, on the exchange tick of the root
-   * (`roundToOptionTick`) when the tile was built for a symbol, else to the cent.
+   * when the tile was built for a symbol, else to the cent, and never outside [bid, ask] (see `tilePrice`).
    */
   debit: number;
   /** Best P&L at expiry, points per lot; null when unbounded. */
@@ -89,10 +89,10 @@ export interface HeatmapTile {
   rewardRisk: number | null;
   /**
    * Implied vol of the option at `strike` (the centre of a fly, iron fly (its call) or BWB, the
-   * vertical's or single's long leg), rounded to 1e-4, when the chain provides one.
+   * vertical's or single's long leg), rounded to 1e-3, when the chain provides one.
    */
   iv?: number;
-  /** Model (theoretical) value of the spread, signed like `debit`, rounded to cents. */
+  /** Model (theoretical) value of the spread, signed like `debit`, on the root's tick like `debit` (else to the cent). */
   theo?: number;
   /** What selling the spread fetches at the legs' natural quotes (signed like `debit`; bid ≤ debit). */
   bid?: number;
@@ -154,12 +154,9 @@ export function makeTile(
 ): HeatmapTile | undefined {
   const w = strategyFamily(strategy) === 'single' ? 0 : width;
   const wing = strategyFamily(strategy) === 'bwb' ? detail.wing : undefined;
-  let debit = detail.symbol === undefined ? round(debitRaw, 2) : roundToOptionTick(detail.symbol, debitRaw);
   const bid = detail.bid === undefined ? undefined : round(detail.bid, 2);
   const ask = detail.ask === undefined ? undefined : round(detail.ask, 2);
-  // A mid rounded to a coarser tick than the legs' can land half a tick outside the natural market.
-  if (bid !== undefined && debit < bid) debit = bid;
-  if (ask !== undefined && debit > ask) debit = ask;
+  const debit = tilePrice(debitRaw, bid, ask, detail.symbol);
   const extremes = payoffExtremes(tileStructure(strategy, strike, w, wing), debit);
   const maxProfit = extremes.maxProfit === null ? null : round(extremes.maxProfit, 2);
   const maxLoss = round(extremes.maxLoss, 2);
@@ -177,14 +174,40 @@ export function makeTile(
     maxLoss,
     rewardRisk: maxProfit === null ? null : round(maxProfit / maxLoss, 4),
   };
-  if (iv !== undefined && Number.isFinite(iv)) tile.iv = round(iv, 4);
-  if (detail.theo !== undefined && Number.isFinite(detail.theo)) tile.theo = round(detail.theo, 2);
+  if (iv !== undefined && Number.isFinite(iv)) tile.iv = round(iv, IV_PLACES);
+  if (detail.theo !== undefined && Number.isFinite(detail.theo)) tile.theo = theoPrice(detail.theo, detail.symbol);
   if (bid !== undefined && ask !== undefined) {
     tile.bid = bid;
     tile.ask = ask;
   }
   if (wing !== undefined) tile.wing = wing;
   return tile;
+}
+
+/**
+ * A tile's price: the mid on the root's tick (to the cent without a root), inside the natural market.
+ * A mid rounded to a coarser tick than the legs' can land outside [bid, ask] (2.97 → 2.95 under a
+ * 2.97 bid): it then takes the first tick inside from that side (3.00), so what the tile shows is
+ * both fillable and on the tick. A market narrower than its tick (4.41 / 4.44 on SPX's 0.10) has no
+ * such price; the tile then shows the mid to the cent, still inside the market, rather than a tick
+ * outside it that would misstate where the spread trades.
+ */
+function tilePrice(raw: number, bid: number | undefined, ask: number | undefined, symbol: string | undefined): number {
+  const low = bid ?? -Infinity;
+  const high = ask ?? Infinity;
+  const onTick = symbol === undefined ? undefined : roundToOptionTickWithin(symbol, raw, low, high);
+  return onTick ?? Math.min(Math.max(round(raw, 2), low), high);
+}
+
+/**
+ * Implied vol to 0.1 vol point and the model value on the root's tick (to the cent without a root):
+ * the diff stream compares tiles field by field, and finer values changed on every tick of spot,
+ * sending nearly every tile every cycle for differences no one reads off a heatmap.
+ */
+const IV_PLACES = 3;
+
+function theoPrice(theo: number, symbol: string | undefined): number {
+  return symbol === undefined ? round(theo, 2) : roundToOptionTick(symbol, theo);
 }
 
 /** Whole calendar days from `now` to `expiry` (0 for today's expiry), never negative. */

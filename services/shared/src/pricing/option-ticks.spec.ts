@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionTick, roundToOptionTick } from './option-ticks.js';
+import { optionTick, roundToOptionTick, roundToOptionTickWithin } from './option-ticks.js';
 
 describe(optionTick.name, () => {
   it('steps index options 0.05 below 3.00 and 0.10 from 3.00 up, for credits as for debits', () => {
@@ -40,5 +40,34 @@ describe(roundToOptionTick.name, () => {
   it('keeps SPY and QQQ prices to the cent without float dust', () => {
     expect(roundToOptionTick('SPY', 1.234)).toBe(1.23);
     expect(roundToOptionTick('QQQ', 0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe(roundToOptionTickWithin.name, () => {
+  it('keeps the nearest tick when it lies inside the market', () => {
+    expect(roundToOptionTickWithin('SPX', 4.43, 4.2, 4.6)).toBe(4.4);
+    expect(roundToOptionTickWithin('SPX', -8.22, -8.6, -7.8)).toBe(-8.2);
+  });
+
+  it('rounds a mid that rounded below the bid up to the first tick inside: 2.97 / 3.20 market, mid 2.97, not 2.95', () => {
+    expect(roundToOptionTick('SPX', 2.97)).toBe(2.95); // below the 2.97 bid
+    expect(roundToOptionTickWithin('SPX', 2.97, 2.97, 3.2)).toBe(3);
+    expect(roundToOptionTickWithin('SPX', 3.04, 3.01, 3.2)).toBe(3.1); // 3.00 is under the bid, 0.10 from 3 up
+  });
+
+  it('rounds a mid that rounded above the ask down to the last tick inside, across the 3.00 step', () => {
+    expect(roundToOptionTickWithin('SPX', 3.06, 2.8, 3.07)).toBe(3); // 3.10 is over the ask
+    expect(roundToOptionTickWithin('SPX', 2.98, 2.8, 2.99)).toBe(2.95);
+    expect(roundToOptionTickWithin('SPX', 4.48, 4.2, 4.49)).toBe(4.4);
+  });
+
+  it('mirrors credits: a −2.97 mid in a −3.20 / −2.97 market is −3.00', () => {
+    expect(roundToOptionTickWithin('SPX', -2.97, -3.2, -2.97)).toBe(-3);
+    expect(roundToOptionTickWithin('SPX', -0.02, -0.2, -0.01)).toBe(-0.05);
+  });
+
+  it('finds no tick in a market narrower than its tick, and pennies always fit', () => {
+    expect(roundToOptionTickWithin('SPX', 4.43, 4.41, 4.44)).toBeUndefined();
+    expect(roundToOptionTickWithin('SPY', 4.436, 4.41, 4.43)).toBe(4.43);
   });
 });
