@@ -1,8 +1,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { PriceAxis } from '@marketswarm/shared/models';
 import type { ChartFrame } from './risk-chart';
-import { panAxis, zoomAxis } from '@marketswarm/shared/models';
-import { chartKeyAction, dragAxis, pickedPrice, priceAtPixel, wheelAxis } from './risk-chart-gestures';
+import { zoomAxis } from '@marketswarm/shared/models';
+import { dragAxis, pickedPrice, priceAtPixel, wheelAxis } from './risk-chart-gestures';
+import { handleChartKey } from './chart-keys';
 
 export interface ChartCursor {
   price: number;
@@ -161,40 +162,20 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
     };
 
     const onKeyDown = (event: KeyboardEvent): void => {
-      // Browser and workspace shortcuts (Ctrl+-, Alt+…) stay theirs.
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const action = chartKeyAction(event.key, event.shiftKey);
-      if (action === undefined) return;
       const { state: s, handlers: h } = latest.current;
-      const axis = baseAxis();
-      const span = axis.to - axis.from;
-      const clampIn = (p: number): number => Math.max(axis.from, Math.min(axis.to, p));
-      switch (action.kind) {
-        case 'zoom':
-          send(zoomAxis(axis, action.factor, s.cursor?.price ?? (axis.from + axis.to) / 2));
-          break;
-        case 'reset':
+      handleChartKey(event, {
+        axis: baseAxis(),
+        cursor: s.cursor,
+        home: s.home,
+        plotWidth: s.frame.right - s.frame.left,
+        send,
+        reset: () => {
           pending = null;
           h.onAxisReset();
-          break;
-        case 'pan':
-          send(panAxis(axis, action.fraction * span));
-          break;
-        case 'cursor': {
-          const from = s.cursor?.price ?? clampIn(s.home);
-          h.onCursor({ price: clampIn(s.cursor === null ? from : from + action.fraction * span), y: undefined, source: 'keyboard' });
-          break;
-        }
-        case 'alert':
-          if (s.cursor === null) return;
-          h.onLevelAlert(pickedPrice(s.cursor.price, axis, s.frame.right - s.frame.left));
-          break;
-        case 'hide-cursor':
-          if (s.cursor === null) return;
-          h.onCursor(null);
-          break;
-      }
-      event.preventDefault();
+        },
+        onCursor: (cursor) => h.onCursor(cursor),
+        onLevelAlert: (level) => h.onLevelAlert(level),
+      });
     };
 
     const onBlur = (event: FocusEvent): void => {
