@@ -30,13 +30,14 @@ import { clamp } from '../../charts/scale';
 import { RiskChart } from './RiskChart';
 import { RiskBookList } from './RiskBookList';
 import { journalRiskActions, type RiskActions } from './risk-actions';
-import { bookSize, drawnPositions, riskBook } from './risk-book';
+import { bookPositions, bookSize, drawnPositions, riskBook } from './risk-book';
 import { breakevensAttr, buildScenario, daysSlider, daysToFirstExpiry, defaultVol, fallbackSpot, roundCents } from './risk-scenario';
 import { RiskSummary } from './RiskSummary';
 import { RiskSliders } from './RiskSliders';
 import { GreeksTable, type GreeksRow } from './GreeksTable';
 import { CurveDateChooser } from './CurveDateChooser';
 import { useRiskAxis } from './use-risk-axis';
+import { riskAxisKeys } from './risk-axis-keys';
 import { ZOOM_STEP } from './risk-chart-gestures';
 import { registerRiskCommands } from './risk-commands';
 import './risk-graph.css';
@@ -118,9 +119,10 @@ export function RiskGraphPanel({ actions: given }: { actions?: RiskActions } = {
     [positions, liveSpot, whatIfSpot, days, vol, now],
   );
 
-  // Fitted again when the symbol, the drawn positions or whether live spot is known change — not on every tick.
-  const fitKey = `${symbol}|${positions.map((p) => `${p.id}:${p.legs.map((l) => `${l.type}${l.strike}x${l.quantity}@${l.expiry}`).join(',')}`).join(';')}|${liveSpot === undefined ? 'fallback' : 'live'}`;
-  const riskAxis = useRiskAxis({ key: fitKey, spot: baseSpot ?? 1, vol, years, breakevens: scenario?.breakevens ?? [], strikes });
+  // Fitted again when the symbol, the drawn options or whether live spot is known change — not on every tick, nor on a quantity.
+  const liveKnown = liveSpot !== undefined;
+  const axisKeys = useMemo(() => riskAxisKeys(symbol, bookPositions(book), positions, liveKnown), [symbol, book, positions, liveKnown]);
+  const riskAxis = useRiskAxis({ keys: axisKeys, spot: baseSpot ?? 1, vol, years, breakevens: scenario?.breakevens ?? [], strikes });
   const { axis, zoom, reset: resetAxis, set: setAxis } = riskAxis;
 
   useEffect(
