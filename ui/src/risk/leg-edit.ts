@@ -13,6 +13,11 @@ export interface LegFields {
   ratio: string;
   /** Per unit, points, what the leg is bought or sold at. */
   price: string;
+  /**
+   * The leg's price to the full precision it came with, kept until the trader types a price: `price`
+   * shows it to the cent, and a spread applied unchanged must keep its exact net (a tile's debit).
+   */
+  exact?: number;
 }
 
 const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
@@ -20,7 +25,7 @@ const shown = (x: number): string => String(Math.round(x * 100) / 100);
 
 /** A leg as the editor starts it. */
 export function legFieldsOf(leg: PositionLeg): LegFields {
-  return { right: leg.type, strike: String(leg.strike), expiry: expiryDateOf(leg.expiry), ratio: String(leg.quantity), price: shown(leg.entryPrice) };
+  return { right: leg.type, strike: String(leg.strike), expiry: expiryDateOf(leg.expiry), ratio: String(leg.quantity), price: shown(leg.entryPrice), exact: leg.entryPrice };
 }
 
 // The journal's own leg and legs rules (calendar dates, whole non-zero ratios, one option once, at
@@ -47,7 +52,7 @@ export function checkLegs(fields: readonly LegFields[], now: number): LegsCheck 
   parsed.data.forEach((leg, i) => {
     const expiry = expiryCloseOf(leg.expiry);
     if (expiry === undefined || expiry <= now) errors[`${i}.expiry`] = 'has already expired';
-    else legs.push({ type: leg.right, strike: leg.strike, expiry, quantity: leg.ratio, entryPrice: leg.price });
+    else legs.push({ type: leg.right, strike: leg.strike, expiry, quantity: leg.ratio, entryPrice: fields[i]?.exact ?? leg.price });
   });
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, legs };
 }
@@ -58,10 +63,24 @@ export function spreadPrice(legs: readonly Pick<PositionLeg, 'quantity' | 'entry
 }
 
 /**
- * A tile's legs as the editor starts them: each at its live mid when the heatmap has one for every
- * leg (a tile keeps only its net debit, carried on one leg), else as they are.
+ * A spread's legs as the editor starts them: each at its live mid, scaled so the legs still add up to
+ * the spread's own price (a tile's debit) — the entry the trader took stays the entry, and Apply
+ * without edits moves nothing. When a mid is missing, or the mids net to nothing or to the other side
+ * of the price (no positive scale reaches it), the legs keep their own prices (a tile's whole net on
+ * one leg).
  */
-export function pricedAtMids(legs: readonly PositionLeg[], mids: readonly (number | undefined)[]): PositionLeg[] {
-  if (legs.some((_, i) => mids[i] === undefined)) return legs.map((l) => ({ ...l }));
-  return legs.map((l, i) => ({ ...l, entryPrice: mids[i] ?? l.entryPrice }));
+export function pricedLikeMids(legs: readonly PositionLeg[], mids: readonly (number | undefined)[]): PositionLeg[] {
+  const own = legs.map((l) => ({ ...l }));
+  const known = legs.map((_, i) => mids[i]);
+  if (known.some((m) => m === undefined || !Number.isFinite(m) || m < 0)) return own;
+  const atMids = spreadPrice(legs.map((l, i) => ({ quantity: l.quantity, entryPrice: known[i] ?? 0 })));
+  const scale = spreadPrice(legs) / atMids;
+  if (!Number.isFinite(scale) || scale < 0) return own;
+  return legs.map((l, i) => ({ ...l, entryPrice: (known[i] ?? 0) * scale }));
+}
+
+/** True when the editor's rows are still the ones it started with: Apply then has nothing to change. */
+export function rowsUnchanged(start: readonly LegFields[], rows: readonly LegFields[]): boolean {
+  const fields = ['right', 'strike', 'expiry', 'ratio', 'price'] as const;
+  return start.length === rows.length && start.every((s, i) => fields.every((f) => s[f] === rows[i]?.[f]) && s.exact === rows[i]?.exact);
 }

@@ -1,7 +1,7 @@
 import type { PositionLeg } from '@marketswarm/shared/models';
 import { useId, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../../auth/form-issues';
-import { checkLegs, legFieldsOf, spreadPrice, type LegFields } from '../../risk/leg-edit';
+import { checkLegs, legFieldsOf, rowsUnchanged, spreadPrice, type LegFields } from '../../risk/leg-edit';
 
 interface LegEditorProps {
   /** The position's name, for the editor's accessible names. */
@@ -23,11 +23,25 @@ const blankLike = (last: LegFields | undefined): LegFields => ({ right: last?.ri
  */
 export function LegEditor({ name, legs, now = Date.now, onApply, onClose }: LegEditorProps) {
   const id = useId();
-  const [rows, setRows] = useState<LegFields[]>(() => legs.map(legFieldsOf));
+  const [start] = useState<LegFields[]>(() => legs.map(legFieldsOf));
+  const [rows, setRows] = useState<LegFields[]>(start);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const update = (i: number, patch: Partial<LegFields>): void => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<LegFields>): void =>
+    setRows((all) =>
+      all.map((r, j) => {
+        if (j !== i) return r;
+        // A typed price is the price: the exact one it replaces no longer applies.
+        const { exact: _exact, ...rest } = r;
+        return patch.price === undefined ? { ...r, ...patch } : { ...rest, ...patch };
+      }),
+    );
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    // Nothing edited: applying would only turn a tile's what-if into an edited one.
+    if (rowsUnchanged(start, rows)) {
+      onClose();
+      return;
+    }
     const checked = checkLegs(rows, now());
     if (!checked.ok) {
       setErrors(checked.errors);

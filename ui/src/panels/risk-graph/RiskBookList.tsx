@@ -4,7 +4,7 @@ import { Suspense, lazy, memo, useId, useState, type FormEvent, type ReactNode }
 import { Link } from 'react-router';
 import type { FieldErrors } from '../../auth/form-issues';
 import type { PositionLeg } from '@marketswarm/shared/models';
-import { pricedAtMids, spreadPrice } from '../../risk/leg-edit';
+import { pricedLikeMids, spreadPrice } from '../../risk/leg-edit';
 import { positionCost, whatIfSpreadLegs, type RiskPosition } from '../../risk/risk-position';
 import { untouchedTile, type WhatIfPosition, type WhatIfStore } from '../../risk/what-if-store';
 import { KIND_LABEL } from './risk-kinds';
@@ -166,7 +166,7 @@ function WhatIfRow({ position: p, risk, hidden, whatIf, actions, title, legMidsO
         <Suspense fallback={<span className="rg-hint">Loading…</span>}>
           <LegEditor
             name={name}
-            legs={p.legs === undefined ? pricedAtMids(spread, legMidsOf(spread)) : spread}
+            legs={p.legs === undefined ? pricedLikeMids(spread, legMidsOf(spread)) : spread}
             onApply={(legs) => {
               whatIf.setLegs(p.id, legs);
               setMode('idle');
@@ -202,20 +202,20 @@ function SavedRow({ dto, risk, hidden, whatIf, actions, midsOf }: SavedRowProps)
   return (
     <li className="rg-position rg-kind-saved" data-testid="saved-position" data-position-id={dto.id} data-quantity={dto.quantity}>
       <Visibility position={risk} hidden={hidden} whatIf={whatIf} />
-      <span className="rg-position-name" title={dto.name}>
-        {dto.name}
+      <span className="rg-position-name" title={risk.name}>
+        {risk.name}
       </span>
       <span className="rg-position-debit mono">{formatMoney(-dto.entryPrice * dto.quantity * CONTRACT_MULTIPLIER)}</span>
-      <button type="button" className="rg-btn" data-testid="saved-position-rename" aria-expanded={mode === 'rename'} onClick={() => toggle('rename')}>
+      <button type="button" className="rg-btn" data-testid="saved-position-rename" aria-expanded={mode === 'rename'} aria-label={`Rename ${risk.name}`} onClick={() => toggle('rename')}>
         Rename
       </button>
-      <button type="button" className="rg-btn" data-testid="saved-position-log" aria-expanded={mode === 'log'} onClick={() => toggle('log')}>
+      <button type="button" className="rg-btn" data-testid="saved-position-log" aria-expanded={mode === 'log'} aria-label={`Log as trade: ${risk.name}`} onClick={() => toggle('log')}>
         Log as trade
       </button>
-      <Link className="rg-btn rg-order" data-testid="saved-position-order" to={savedOrderHref(dto.id)} title={`Open an order form prefilled with ${dto.name}`}>
+      <Link className="rg-btn rg-order" data-testid="saved-position-order" to={savedOrderHref(dto.id)} title={`Open an order form prefilled with ${risk.name}`}>
         Order…
       </Link>
-      <button type="button" className="rg-btn rg-icon" data-testid="saved-position-delete" aria-label={`Delete saved ${dto.name}`} onClick={() => void onDelete()}>
+      <button type="button" className="rg-btn rg-icon" data-testid="saved-position-delete" aria-label={`Delete saved ${risk.name}`} onClick={() => void onDelete()}>
         ×
       </button>
       {status !== '' && (
@@ -226,7 +226,7 @@ function SavedRow({ dto, risk, hidden, whatIf, actions, midsOf }: SavedRowProps)
       {mode === 'rename' && (
         <NameForm
           initial={dto.name}
-          label={`New name for ${dto.name}`}
+          label={`New name for ${risk.name}`}
           testId="saved-position-name"
           submitLabel="Rename"
           submitTestId="saved-position-rename-confirm"

@@ -113,6 +113,21 @@ describe('RiskGraphPanel', () => {
     expect(html).toContain('>Clear all</button>');
   });
 
+  it('names two what-ifs of one tile apart in every control, the second as #2', () => {
+    const ws = withFly();
+    ws.whatIf.add('SPX', fly(), 1, NOW);
+    const html = render(ws);
+    const name = 'SPX butterfly call 5000 ±10, 0DTE';
+    for (const label of ['Remove what-if', 'Edit legs of', 'Increase quantity of', 'Decrease quantity of', 'Save', 'Draw what-if']) {
+      const first = `aria-label="${label} ${name}${label === 'Draw what-if' ? ' on the graph' : ''}"`;
+      const second = `aria-label="${label} ${name} #2${label === 'Draw what-if' ? ' on the graph' : ''}"`;
+      expect(html.split(first)).toHaveLength(2);
+      expect(html.split(second)).toHaveLength(2);
+    }
+    const labels = [...html.matchAll(/aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('gives the chance of profit and of touching each breakeven', () => {
     const html = render(withFly(5000));
     const pop = Number(html.match(/data-testid="rg-pop" data-value="([\d.]+)"/)?.[1]);
