@@ -6,7 +6,7 @@ import type { TopicPayloadInput } from '@marketswarm/shared/events';
 import { diffHeatmap, heatmapSnapshot, type HeatmapTiles } from '@marketswarm/shared/models';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { buildSymbolModels, TILE_BAND_STRIKES, type SymbolModels } from './market-models.js';
-import { buildOptionChain, CHAIN_LAYOUTS } from './option-chain.js';
+import { buildOptionChain, CHAIN_LAYOUTS, type ChainLayout } from './option-chain.js';
 
 export type ModelTopic = 'gex' | 'heatmap' | 'mode' | 'bias' | 'selector';
 export type ModelRoutes = Record<ModelTopic, TopicRoute>;
@@ -14,6 +14,15 @@ export type ModelRoutes = Record<ModelTopic, TopicRoute>;
 const HISTORY = 600;
 /** Options whose ATM vol VIX measures (SPY tracks SPX a tenth the size). */
 const VIX_PRICED: ReadonlySet<string> = new Set(['SPX', 'SPY']);
+
+/** What one symbol's models are built from, taken when its cycle starts. */
+interface CycleInput {
+  symbol: string;
+  layout: ChainLayout;
+  spot: number;
+  prices: number[];
+  atmVol: number;
+}
 
 /**
  * Each time market time (the ticks' timestamps) crosses a `modelIntervalMs` boundary: prices each
@@ -41,7 +50,7 @@ export class ModelPublisher {
     registry: Registry,
   ) {
     this.published = new Counter({ name: 'massive_models_published_total', help: 'Model events published', labelNames: ['topic'], registers: [registry] });
-    this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build the models of one cycle', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
+    this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build one symbol\'s models in a cycle', labelNames: ['symbol'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
   }
 
   /** Called with every published tick; a tick in a new model interval runs a cycle at its start. */
@@ -57,13 +66,15 @@ export class ModelPublisher {
   }
 
   /**
-   * Builds the models now (inputs as of this tick) and queues their publication, so later ticks
-   * cannot leak into a cycle and cycles publish in order.
+   * Takes the cycle's inputs now (prices as of this tick, so later ticks cannot leak into it) and
+   * queues building and publishing, one symbol at a time with a turn of the event loop between
+   * them: a cycle prices thousands of tiles per symbol, and built in one go it would hold back the
+   * spot ticks this process publishes every second. Cycles still publish in order.
    */
   private schedule(at: number): void {
-    const built = this.build(at);
+    const inputs = this.inputs();
     this.queue = this.queue
-      .then(() => this.publishAll(built, at))
+      .then(() => this.runCycle(inputs, at))
       .catch((error: unknown) => this.logger.error({ err: (error as Error).message }, 'model cycle failed'));
   }
 
@@ -88,31 +99,40 @@ export class ModelPublisher {
     await this.queue;
   }
 
-  private build(now: number): { symbol: string; models: SymbolModels }[] {
-    const stop = this.duration.startTimer();
+  /** Each optionable symbol's spot, recent prices (a copy) and ATM vol, as of now. */
+  private inputs(): CycleInput[] {
     const vix = this.history.get('VIX')?.at(-1);
-    const built: { symbol: string; models: SymbolModels }[] = [];
+    const inputs: CycleInput[] = [];
     for (const [symbol, layout] of Object.entries(CHAIN_LAYOUTS)) {
       const prices = this.history.get(symbol);
       const spot = prices?.at(-1);
       if (!prices || spot === undefined) continue;
       const atmVol = VIX_PRICED.has(symbol) && vix ? vix / 100 : layout.atmVol;
-      const chain = buildOptionChain(spot, now, layout, atmVol, symbol);
-      built.push({ symbol, models: buildSymbolModels(symbol, spot, chain, prices, now, { widths: layout.widths, strikeStep: layout.strikeStep, bandStrikes: TILE_BAND_STRIKES }) });
+      inputs.push({ symbol, layout, spot, prices: [...prices], atmVol });
     }
-    stop();
-    return built;
+    return inputs;
   }
 
-  private async publishAll(built: readonly { symbol: string; models: SymbolModels }[], now: number): Promise<void> {
-    for (const { symbol, models } of built) {
+  private async runCycle(inputs: readonly CycleInput[], now: number): Promise<void> {
+    for (const input of inputs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const models = this.build(input, now);
       const seq = this.seq.next();
+      const { symbol } = input;
       await this.publish('gex', { ...models.gex, seq }, now);
       await this.publish('mode', { symbol, ...models.mode, seq }, now);
       await this.publish('bias', { symbol, ...models.bias, seq }, now);
       await this.publish('selector', { symbol, ideas: models.ideas, seq }, now);
       await this.publishHeatmap(symbol, models.tiles, seq, now);
     }
+  }
+
+  private build({ symbol, layout, spot, prices, atmVol }: CycleInput, now: number): SymbolModels {
+    const stop = this.duration.startTimer({ symbol });
+    const chain = buildOptionChain(spot, now, layout, atmVol, symbol);
+    const models = buildSymbolModels(symbol, spot, chain, prices, now, { widths: layout.widths, strikeStep: layout.strikeStep, bandStrikes: TILE_BAND_STRIKES });
+    stop();
+    return models;
   }
 
   private async publish<T extends Exclude<ModelTopic, 'heatmap'>>(topic: T, data: TopicPayloadInput<T>, now: number): Promise<void> {
