@@ -185,12 +185,16 @@ describe('the journal in the browser', () => {
     await page.goto('/');
     const canvas = page.locator('[data-testid=candles] canvas').first();
     await canvas.waitFor({ timeout: 30_000 });
+    // Candles drawn (a click on an empty chart has no price to offer).
+    await page.locator('[data-testid=candles][data-last-close]').waitFor({ timeout: 30_000 });
     const box = await canvas.boundingBox();
     if (!box) throw new Error('the candles chart has no box');
     // A third of the way down the plot: a price on the chart's own scale.
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
     const offer = page.locator('[data-testid=chart-level-alert]');
-    await offer.waitFor({ timeout: 10_000 });
+    await waitFor('the chart to offer an alert at the clicked level', 15_000, async () => {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+      return (await offer.isVisible()) ? true : undefined;
+    }, 1_000);
     const level = Number(await offer.getAttribute('data-level'));
     expect(level).toBeGreaterThan(0);
     await offer.click();
