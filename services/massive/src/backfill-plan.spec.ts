@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nyInstant, planBackfill, windowsToBackfill, type BackfillPlan } from './backfill-plan.js';
+import { nyInstant, planBackfill, sessionStart, symbolBackfill } from './backfill-plan.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -57,18 +57,58 @@ describe(planBackfill.name, () => {
   });
 });
 
-describe(windowsToBackfill.name, () => {
-  const plan: BackfillPlan = { previous: { session: 'p', from: 0, to: 1 }, latest: { session: 'l', from: 2, to: 3 } };
+describe(symbolBackfill.name, () => {
+  // Demo, Tuesday 15:15 New York: Monday's regular hours, and Tuesday from midnight (05:00Z) up to now.
+  const plan = planBackfill('demo', Date.parse('2026-03-03T20:15:00Z'));
+  const monday = plan.previous;
+  const tuesdayStart = plan.latest.from;
+  const hour = (h: number) => Date.UTC(2026, 2, 3, h);
 
-  it('generates both sessions on a first start', () => {
-    expect(windowsToBackfill(plan, () => false)).toEqual([plan.previous, plan.latest]);
+  it('generates both sessions on a first start (nothing held), ending at the live start', () => {
+    expect(symbolBackfill(plan, {})).toEqual({ windows: [plan.previous, plan.latest] });
   });
 
-  it('generates nothing when the latest session already has candles (a restart)', () => {
-    expect(windowsToBackfill(plan, (s) => s === 'l')).toEqual([]);
+  it('generates only today, from the last known price, when the previous session is held but nothing of today', () => {
+    const held = { before: { session: '2026-03-02', close: 5010 }, lastPrice: 5012 };
+    expect(symbolBackfill(plan, held)).toEqual({ windows: [plan.latest], start: 5012 });
   });
 
-  it('generates only the latest session when the previous one is already held', () => {
-    expect(windowsToBackfill(plan, (s) => s === 'p')).toEqual([plan.latest]);
+  it('generates both sessions when the last bar held is older than the previous session', () => {
+    expect(symbolBackfill(plan, { before: { session: '2026-02-27', close: 5010 }, lastPrice: 5010 })).toEqual({ windows: [plan.previous, plan.latest] });
+  });
+
+  it('generates nothing on an ordinary restart: today held from its start and a prior close known', () => {
+    expect(symbolBackfill(plan, { first: { t: tuesdayStart, open: 5001 }, priorClose: 5000 })).toEqual({ windows: [] });
+    expect(symbolBackfill(plan, { first: { t: tuesdayStart, open: 5001 }, before: { session: '2026-03-02', close: 5000 } })).toEqual({ windows: [] });
+  });
+
+  it("upgraded stack (today's last minutes in the stream, no prior close): the previous session and today up to the first bar, ending at its open", () => {
+    expect(symbolBackfill(plan, { first: { t: hour(20), open: 5040 }, lastPrice: 5050 })).toEqual({
+      windows: [monday, { session: '2026-03-03', from: tuesdayStart, to: hour(20) }],
+      end: 5040,
+    });
+  });
+
+  it('today held from its start but no prior close anywhere: only the previous session, ending at the open of today', () => {
+    expect(symbolBackfill(plan, { first: { t: tuesdayStart, open: 5001 } })).toEqual({ windows: [monday], end: 5001 });
+  });
+
+  it("a prior close known but the start of today missing: only that part, from the prior close to the first bar's open", () => {
+    expect(symbolBackfill(plan, { first: { t: hour(12), open: 5020 }, priorClose: 5000 })).toEqual({
+      windows: [{ session: '2026-03-03', from: tuesdayStart, to: hour(12) }],
+      start: 5000,
+      end: 5020,
+    });
+  });
+
+  it("regular clock: today's 09:00 hour bar covers the 09:30 open, so nothing of today is missing", () => {
+    const regular = planBackfill('regular', Date.parse('2026-03-03T16:00:00Z')); // Tuesday 11:00 New York
+    expect(symbolBackfill(regular, { first: { t: Date.UTC(2026, 2, 3, 14), open: 5001 }, priorClose: 5000 })).toEqual({ windows: [] });
+  });
+});
+
+describe(sessionStart.name, () => {
+  it('is New York midnight of the session', () => {
+    expect(iso(sessionStart('2026-03-03'))).toBe('2026-03-03T05:00:00.000Z');
   });
 });

@@ -83,13 +83,54 @@ export function planBackfill(mode: ClockMode, now: number): BackfillPlan {
   return { latest, previous: regularHours(weekdayBefore(latest.session)) };
 }
 
+/** What the market already holds of one symbol at start, around the plan's latest session. */
+export interface HeldHistory {
+  /** The newest bar before the latest session (history sets): its session and close. */
+  before?: { session: string; close: number };
+  /** The earliest bar of the latest session (history sets or candles stream): its open time and open. */
+  first?: { t: number; open: number };
+  /** The prior close known from the candles stream or the spot snapshot. */
+  priorClose?: number;
+  /** The last price known (spot snapshot or stream). */
+  lastPrice?: number;
+}
+
+/** What to generate for one symbol. */
+export interface SymbolBackfill {
+  windows: BackfillWindow[];
+  /** The price the path leaves from; none: the generator's own start. */
+  start?: number;
+  /** The price the path ends at; none: the live simulator's start, so live ticks continue it. */
+  end?: number;
+}
+
 /**
- * The windows still to generate given the sessions the candles stream already holds: none when it
- * holds the latest session (a restart never backfills again), only the latest when the previous one
- * is there (the path then starts from the last published price), both on a first start.
+ * What to generate for one symbol given what the market holds.
+ * - Nothing of the latest session (a first start): the latest session up to now, and the previous one
+ *   too unless its bars are held (the path then leaves from the last known price).
+ * - Bars of the latest session, and a prior close known (the stream, the spot snapshot or the history
+ *   sets' last bar before the session): only the part of the latest session before its earliest bar,
+ *   if any — from the prior close to that bar's open. An ordinary restart holds both and gets nothing.
+ * - Bars of the latest session but no prior close (a stack upgraded from before the backfill and the
+ *   history sets, or one whose previous session is gone): the previous session and that part of the
+ *   latest one, ending at the earliest bar's open, so the previous session's last price is the prior
+ *   close and the history joins what is held.
+ * The earliest bar is taken over every interval, so the part generated ends on an hour boundary and
+ * never makes a bar that is already held.
  */
-export function windowsToBackfill(plan: BackfillPlan, held: (session: string) => boolean): BackfillWindow[] {
-  if (held(plan.latest.session)) return [];
-  if (held(plan.previous.session)) return [plan.latest];
-  return [plan.previous, plan.latest];
+export function symbolBackfill(plan: BackfillPlan, held: HeldHistory): SymbolBackfill {
+  const { first, before } = held;
+  if (first === undefined) {
+    if (before?.session === plan.previous.session) return { windows: [plan.latest], start: held.lastPrice ?? before.close };
+    return { windows: [plan.previous, plan.latest] };
+  }
+  const gap: BackfillWindow[] = first.t > plan.latest.from ? [{ session: plan.latest.session, from: plan.latest.from, to: first.t }] : [];
+  const prior = held.priorClose ?? before?.close;
+  if (prior !== undefined) return gap.length === 0 ? { windows: [] } : { windows: gap, start: prior, end: first.open };
+  return { windows: [plan.previous, ...gap], end: first.open };
+}
+
+/** The first instant of a session (New York midnight): bars before it belong to earlier sessions. */
+export function sessionStart(session: string): number {
+  return nyInstant(session, 0);
 }

@@ -2,14 +2,14 @@ import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candleHistoryKey, readCandles } from '@marketswarm/shared/bus';
+import { candleHistoryKey, publishEvents, readCandles } from '@marketswarm/shared/bus';
 import { decodeStreamEntry } from '@marketswarm/shared/events';
 import { startRedisServer, type RedisServerHandle } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { MarketClock } from './market-clock.js';
 import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
-import { RedisMarketSink } from './market-sink.js';
-import { backfillFirstStart } from './simulator-backfill.js';
+import { RedisMarketSink, type MarketEvent, type MarketTopic } from './market-sink.js';
+import { backfillOnStart } from './simulator-backfill.js';
 import { SimulatorSource } from './simulator-source.js';
 
 const routes: Record<'spot' | 'candles', TopicRoute> = {
@@ -29,7 +29,7 @@ async function startProducer(redis: Redis, now: number) {
   await publisher.resume(now);
   let time = now;
   const simulator = new SimulatorSource({ seed: SEED, symbols: SYMBOLS, intervalMs: 1000, clock, now: () => time, startPrices: await sink.lastPrices() });
-  const backfill = await backfillFirstStart({ publisher, simulator, clock, seed: SEED, symbols: SYMBOLS, now });
+  const backfill = await backfillOnStart({ publisher, sink, simulator, clock, seed: SEED, symbols: SYMBOLS, now });
   /** One live step a second later, published. */
   const liveStep = async () => {
     time += 1000;
@@ -104,5 +104,105 @@ describe('the simulator backfilling candle history on a first start', () => {
     const todayClose = (await spotTicks(redis, 'SPX')).at(-1)!.price;
     await liveStep();
     expect((await spotTicks(redis, 'SPX')).at(-1)!.prevClose).toBe(todayClose);
+  });
+});
+
+/** The sink of a version from before the history sets and the backfill: stream and snapshot only. */
+class PreHistorySink extends RedisMarketSink {
+  constructor(private readonly client: Redis) {
+    super(client, routes);
+  }
+
+  override async publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void> {
+    if (events.length > 0) await publishEvents(this.client, routes[topic], events);
+  }
+}
+
+/** What an old version left behind: `minutes` of live ticks up to `until`, published without history sets. */
+async function runPreHistoryProducer(redis: Redis, until: number, minutes: number) {
+  const publisher = new MarketPublisher({ sink: new PreHistorySink(redis), clock, logger: pino({ level: 'silent' }), metrics: createPublisherMetrics(new Registry()) });
+  let time = until - minutes * 60_000;
+  const simulator = new SimulatorSource({ seed: SEED, symbols: SYMBOLS, intervalMs: 1000, clock, now: () => time, startPrices: {} });
+  for (; time < until; time += 1000) {
+    for (const tick of simulator.next()) publisher.accept(tick);
+    if (time % 10_000 === 0) await publisher.cycle();
+  }
+  await publisher.cycle();
+}
+
+describe("the simulator repairing an upgraded stack's history (today's candles in the stream only, no prior close)", () => {
+  let server: RedisServerHandle;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await startRedisServer();
+    redis = server.client();
+    // The old version ran from 15:05 to 15:15 New York on Tuesday: its 1h bar opened at 20:05Z.
+    await runPreHistoryProducer(redis, START, 10);
+  });
+  afterAll(() => server.stop());
+
+  const hourKey = (symbol: string) => candleHistoryKey(routes.candles.stream, symbol, '1h');
+  let previousClose: number;
+
+  it('starts from a stack holding no history sets and no prior close', async () => {
+    expect(await redis.exists(hourKey('SPX'))).toBe(0);
+    expect((await spotTicks(redis, 'SPX')).every((t) => t.prevClose === undefined)).toBe(true);
+  });
+
+  it("generates the previous session and today before the first held bar, ending at that bar's open, and the first tick carries the prior close", async () => {
+    const heldHour = JSON.parse((await redis.hget(routes.candles.snapshot!, 'SPX:1h'))!) as { data: { t: number; o: number; h: number; l: number } };
+    expect(heldHour.data.t).toBe(Date.UTC(2026, 2, 3, 20));
+    const { backfill, liveStep } = await startProducer(redis, START);
+    expect(backfill.windows).toEqual([
+      { session: '2026-03-02', from: Date.UTC(2026, 2, 2, 14, 30), to: Date.UTC(2026, 2, 2, 21) },
+      { session: '2026-03-03', from: Date.UTC(2026, 2, 3, 5), to: Date.UTC(2026, 2, 3, 20) },
+    ]);
+
+    const hours = await readCandles(redis, routes.candles.stream, { symbol: 'SPX', interval: '1h', limit: 500 });
+    const ofSession = (session: string) => hours.filter((c) => clock.at(c.t).session === session);
+    expect(ofSession('2026-03-02').map((c) => c.t)).toEqual([14, 15, 16, 17, 18, 19, 20].map((h) => Date.UTC(2026, 2, 2, h)));
+    expect(ofSession('2026-03-03').map((c) => c.t)).toEqual(Array.from({ length: 16 }, (_, i) => Date.UTC(2026, 2, 3, 5 + i)));
+    // The held hour is kept as the old version made it, and the generated day ends exactly at its open.
+    expect(hours.at(-1)).toMatchObject({ t: heldHour.data.t, o: heldHour.data.o, h: heldHour.data.h, l: heldHour.data.l });
+    const minutes = await readCandles(redis, routes.candles.stream, { symbol: 'SPX', interval: '1m', limit: 2000 });
+    expect(minutes.find((c) => c.t === Date.UTC(2026, 2, 3, 19, 59))!.c).toBe(heldHour.data.o);
+    // The old version's minutes, which only the stream held, are in the history too.
+    expect(minutes.filter((c) => c.t >= Date.UTC(2026, 2, 3, 20, 5)).length).toBe(10);
+    previousClose = minutes.filter((c) => clock.at(c.t).session === '2026-03-02').at(-1)!.c;
+
+    const before = (await spotTicks(redis, 'SPX')).length;
+    await liveStep();
+    const ticks = await spotTicks(redis, 'SPX');
+    expect(ticks).toHaveLength(before + 1);
+    expect(ticks.at(-1)!.prevClose).toBe(previousClose);
+    // The candles snapshot still points at the live hour, which the live tick extends.
+    const hour = JSON.parse((await redis.hget(routes.candles.snapshot!, 'SPX:1h'))!) as { data: { t: number; o: number } };
+    expect(hour.data).toMatchObject({ t: heldHour.data.t, o: heldHour.data.o });
+  });
+
+  it('adds nothing on an ordinary restart after the repair, and keeps the same prior close', async () => {
+    const streamLength = await redis.xlen(routes.candles.stream);
+    const hourBars = await redis.zcard(hourKey('NDX'));
+    const { backfill, liveStep } = await startProducer(redis, START + 60_000);
+    expect(backfill).toEqual({ windows: [], candles: 0 });
+    expect(await redis.xlen(routes.candles.stream)).toBe(streamLength);
+    expect(await redis.zcard(hourKey('NDX'))).toBe(hourBars);
+    await liveStep();
+    expect((await spotTicks(redis, 'SPX')).at(-1)!.prevClose).toBe(previousClose);
+  });
+
+  it('takes the prior close from the history sets when the spot snapshot lost it', async () => {
+    // The stream keeps only minutes (here: its last few entries, all of today), and the spot snapshot
+    // lost its prevClose (an older producer ran again): the history's last bar before today still gives it.
+    await redis.xtrim(routes.candles.stream, 'MAXLEN', 40);
+    const raw = JSON.parse((await redis.hget(routes.spot.snapshot!, 'SPX'))!) as { data: Record<string, unknown> };
+    delete raw.data['prevClose'];
+    await redis.hset(routes.spot.snapshot!, 'SPX', JSON.stringify(raw));
+    const streamLength = await redis.xlen(routes.candles.stream);
+    const { backfill, liveStep } = await startProducer(redis, START + 120_000);
+    expect(backfill.candles).toBe(0);
+    expect(await redis.xlen(routes.candles.stream)).toBe(streamLength);
+    await liveStep();
+    expect((await spotTicks(redis, 'SPX')).at(-1)!.prevClose).toBe(previousClose);
   });
 });

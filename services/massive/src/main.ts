@@ -7,7 +7,7 @@ import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
 import { ModelPublisher, type ModelRoutes } from './model-publisher.js';
 import { RedisMarketSink } from './market-sink.js';
 import { parseMassiveSettings } from './settings.js';
-import { backfillFirstStart } from './simulator-backfill.js';
+import { backfillOnStart } from './simulator-backfill.js';
 import { SimulatorSource } from './simulator-source.js';
 import { createTickSource } from './source-factory.js';
 import { TickRecorder } from './tick-recorder.js';
@@ -44,7 +44,7 @@ runMain('massive', async () => {
   const badRows = new Counter({ name: 'massive_replay_bad_rows_total', help: 'Replay rows skipped as malformed', registers: [ctx.metrics] });
   const source = createTickSource(settings, { logger: ctx.logger, badRows, now: () => Date.now(), startPrices: await sink.lastPrices() });
   if (source instanceof SimulatorSource) {
-    const backfill = await backfillFirstStart({ publisher, simulator: source, clock, seed: settings.seed, symbols: settings.symbols, now: Date.now() });
+    const backfill = await backfillOnStart({ publisher, sink, simulator: source, clock, seed: settings.seed, symbols: settings.symbols, now: Date.now() });
     if (backfill.candles > 0) ctx.logger.info({ sessions: backfill.windows.map((w) => w.session), candles: backfill.candles }, 'backfilled candle history');
   }
   source.start((tick) => publisher.accept(tick));

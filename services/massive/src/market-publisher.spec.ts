@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent, type TopicPayload } from '@marketswarm/shared/events';
 import { MarketClock } from './market-clock.js';
 import { createPublisherMetrics, MarketPublisher } from './market-publisher.js';
-import type { MarketEvent, MarketSink, MarketTopic, PublishedTick } from './market-sink.js';
+import type { HistoryCandle } from '@marketswarm/shared/bus';
+import type { HistoryEdges, MarketEvent, MarketSink, MarketTopic, PublishedTick } from './market-sink.js';
 import type { Tick } from './tick-source.js';
 
 class FakeSink implements MarketSink {
   readonly published: { [T in MarketTopic]: MarketEvent<T>[][] } = { spot: [], candles: [] };
+  readonly kept: HistoryCandle[] = [];
   fail = false;
   constructor(
     private readonly seqs: Partial<Record<MarketTopic, number>> = {},
@@ -32,9 +34,17 @@ class FakeSink implements MarketSink {
   recentCandles(): Promise<TopicPayload<'candles'>[]> {
     return Promise.resolve(this.candles);
   }
+  keepHistory(candles: readonly HistoryCandle[]): Promise<void> {
+    this.kept.push(...candles);
+    return Promise.resolve();
+  }
+  historyEdges(): Promise<HistoryEdges> {
+    return Promise.resolve({});
+  }
 }
 
 const T0 = Date.UTC(2026, 2, 2, 14, 30);
+const hourOf = (t: number) => Math.floor(t / 3600_000) * 3600_000;
 const setup = (sink = new FakeSink(), recorded: Tick[][] = []) => {
   const registry = new Registry();
   const publisher = new MarketPublisher({
@@ -163,13 +173,59 @@ describe(MarketPublisher.name, () => {
     expect(events[0]!.data).toMatchObject({ t: yesterday, o: 4990, c: 4995, v: 4 });
     expect(events.map((e) => e.data.seq)).toEqual(events.map((_, i) => i));
     for (const e of events) expect(parseEvent(e)).toMatchObject({ ok: true });
-    expect(publisher.holdsSession(new MarketClock('demo').at(T0).session)).toBe(true);
     expect(publisher.prevClose('SPX')).toBe(4995);
     publisher.accept({ symbol: 'SPX', price: 5005, size: 1, ts: T0 });
     await publisher.cycle();
     expect(sink.published.spot[0]![0]!.data.prevClose).toBe(4995);
     // The live tick extends the backfilled hour instead of opening a new one.
     expect(sink.published.candles.at(-1)!.find((e) => e.data.interval === '1h')!.data).toMatchObject({ o: 5000, c: 5005, v: 5 });
+  });
+
+  it("keeps the newest version of each of the stream's bars in the history sets on resume", async () => {
+    const { publisher, sink } = setup(
+      new FakeSink({}, [
+        { symbol: 'SPX', interval: '1h', t: T0, o: 5000, h: 5010, l: 4990, c: 5005, v: 3, seq: 1 },
+        { symbol: 'SPX', interval: '1m', t: T0, o: 5000, h: 5000, l: 5000, c: 5000, seq: 2 },
+        { symbol: 'SPX', interval: '1h', t: T0, o: 5000, h: 5012, l: 4990, c: 5011, v: 4, seq: 3 },
+      ]),
+    );
+    await publisher.resume(T0 + 1000);
+    expect(sink.kept).toEqual([
+      { symbol: 'SPX', interval: '1h', t: T0, o: 5000, h: 5012, l: 4990, c: 5011, v: 4 },
+      { symbol: 'SPX', interval: '1m', t: T0, o: 5000, h: 5000, l: 5000, c: 5000 },
+    ]);
+  });
+
+  it("folds history behind today's candles apart: it gives the missing prior close, leaves today's candles and last price alone, and republishes the latest bars", async () => {
+    const today = { symbol: 'SPX', t: T0, o: 5000, h: 5010, l: 4995, c: 5008, v: 9, seq: 0 } as const;
+    const { publisher, sink } = setup(
+      new FakeSink({}, [
+        { ...today, interval: '1m' },
+        { ...today, interval: '1h', t: hourOf(T0) },
+      ]),
+    );
+    await publisher.resume(T0 + 1000);
+    expect(publisher.prevClose('SPX')).toBeUndefined();
+    const yesterday = T0 - 24 * 3600_000;
+    const history = [
+      { symbol: 'SPX', price: 4980, ts: yesterday },
+      { symbol: 'SPX', price: 4985, ts: yesterday + 60_000 },
+      { symbol: 'SPX', price: 4999, ts: T0 - 7200_000 }, // today, before the first bar held
+    ];
+    await publisher.backfill(history, T0 + 1000);
+    expect(publisher.prevClose('SPX')).toBe(4985);
+    expect(publisher.lastPrice('SPX')).toBe(5008);
+    const events = sink.published.candles.flat().filter((e) => e.data.interval === '1h');
+    // Yesterday's and today's earlier hour, then today's held hour again (the snapshot's latest bar).
+    expect(events.map((e) => [e.data.t, e.data.o, e.data.c])).toEqual([
+      [hourOf(yesterday), 4980, 4985],
+      [hourOf(T0 - 7200_000), 4999, 4999],
+      [hourOf(T0), 5000, 5008],
+    ]);
+    publisher.accept({ symbol: 'SPX', price: 5009, size: 1, ts: T0 + 2000 });
+    await publisher.cycle();
+    expect(sink.published.spot[0]![0]!.data.prevClose).toBe(4985);
+    expect(sink.published.candles.at(-1)!.find((e) => e.data.interval === '1h')!.data).toMatchObject({ t: hourOf(T0), o: 5000, h: 5010, c: 5009, v: 10 });
   });
 
   it('records published ticks, counts them, and survives a failed publish without recording it', async () => {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { SeqCounter } from '@marketswarm/shared/bus';
-import type { TopicPayloadInput } from '@marketswarm/shared/events';
+import type { TopicPayload, TopicPayloadInput } from '@marketswarm/shared/events';
 import { CANDLE_INTERVALS } from '@marketswarm/shared/dto';
 import { CandleAggregator, INTERVAL_MS, type Candle } from './candle-aggregator.js';
 import type { MarketClock } from './market-clock.js';
@@ -50,8 +50,6 @@ export class MarketPublisher {
   private pending: Array<{ tick: Tick; prevClose: number | undefined }> = [];
   private readonly touched = new Map<string, Candle>();
   private readonly closes = new PriorCloses();
-  /** Sessions the candles stream held at `resume`, plus those backfilled since. */
-  private readonly heldSessions = new Set<string>();
   private spotSeq = new SeqCounter();
   private candleSeq = new SeqCounter();
   private timer: NodeJS.Timeout | undefined;
@@ -63,7 +61,9 @@ export class MarketPublisher {
    * After a restart: continue numbering after the highest seq already published (snapshots), reload
    * the candles of the session `now` falls in from the candles stream, and rebuild each symbol's
    * prior close from the 1m closes in that stream and the spot snapshot (whose ticks carry the
-   * `prevClose` they were published with), so the first tick after a restart carries it again.
+   * `prevClose` they were published with), so the first tick after a restart carries it again. The
+   * bars the stream holds are kept in the history sets too: a stack upgraded from before the sets
+   * existed has them nowhere else, and the history is read from the sets once they hold anything.
    */
   async resume(now: number): Promise<void> {
     const { sink, clock } = this.options;
@@ -72,7 +72,6 @@ export class MarketPublisher {
     this.candleSeq = SeqCounter.after(candles);
     const session = clock.at(now).session;
     const withSession = recent.map((c) => ({ candle: c, session: clock.at(c.t).session }));
-    for (const { session: s } of withSession) this.heldSessions.add(s);
     this.candles.restore(
       session,
       withSession.filter((c) => c.session === session).map(({ candle: { symbol, interval, t, o, h, l, c, v } }) => ({ symbol, interval, t, o, h, l, c, v: v ?? 0 })),
@@ -80,11 +79,17 @@ export class MarketPublisher {
     const minutes = withSession.filter((c) => c.candle.interval === '1m').sort((a, b) => a.candle.t - b.candle.t);
     for (const { candle, session: s } of minutes) this.closes.observe(candle.symbol, candle.c, s);
     for (const tick of ticks) this.closes.restore(tick.symbol, { price: tick.price, session: clock.at(tick.ts).session, prevClose: tick.prevClose });
+    const newest = new Map<string, TopicPayload<'candles'>>();
+    for (const c of recent) newest.set(`${c.symbol}:${c.interval}:${c.t}`, c);
+    await sink.keepHistory([...newest.values()].map(({ symbol, interval, t, o, h, l, c, v }) => (v === undefined ? { symbol, interval, t, o, h, l, c } : { symbol, interval, t, o, h, l, c, v })));
   }
 
-  /** Whether the candles stream holds candles of `session` (a first start holds none of today's). */
-  holdsSession(session: string): boolean {
-    return this.heldSessions.has(session);
+  /**
+   * Takes a close found in history that may lie behind what is known (the history sets' last bar
+   * before today): it becomes the prior close when none is known otherwise.
+   */
+  recallClose(symbol: string, price: number, session: string): void {
+    this.closes.recall(symbol, price, session);
   }
 
   /** The last price known for a symbol (published, restored or backfilled). */
@@ -98,20 +103,35 @@ export class MarketPublisher {
   }
 
   /**
-   * Folds generated history (oldest first, before any live tick) through the candle aggregator and
-   * the prior closes, and publishes each candle it made once, in its final state, in chunks. 1m
-   * candles go first and 1h last: the stream trims its oldest entries first, so the coarse bars, which
-   * are the few that give the longer intervals their history, are the last to go. No spot ticks are
-   * published (history is not a live price). Returns how many candles were published.
+   * Folds generated history (oldest first per symbol, before any live tick) through the candle
+   * aggregator and the prior closes, and publishes each candle it made once, in its final state, in
+   * chunks. 1m candles go first and 1h last: the stream trims its oldest entries first, so the coarse
+   * bars, which are the few that give the longer intervals their history, are the last to go. No spot
+   * ticks are published (history is not a live price). History of a symbol's known session or an
+   * earlier one lies behind what is known (a repair after an upgrade): it is folded apart, so it
+   * neither reopens today's candles nor moves the last price, only gives a missing prior close; the
+   * latest bars are then published again, so the candles snapshot points at them and not at the
+   * history. Returns how many candles were published.
    */
   async backfill(ticks: readonly Tick[], now: number, chunk = 2000): Promise<number> {
     const { clock, sink } = this.options;
     const made = new Map<string, Candle>();
+    const known = new Map<string, string | undefined>();
+    const behind = new CandleAggregator();
     for (const tick of ticks) {
       const session = clock.at(tick.ts).session;
-      this.closes.observe(tick.symbol, tick.price, session);
-      this.heldSessions.add(session);
-      for (const candle of this.candles.add({ ...tick, session })) made.set(`${candle.symbol}:${candle.interval}:${candle.t}`, candle);
+      if (!known.has(tick.symbol)) known.set(tick.symbol, this.closes.session(tick.symbol));
+      const knownSession = known.get(tick.symbol);
+      const isBehind = knownSession !== undefined && session <= knownSession;
+      if (isBehind) this.closes.recall(tick.symbol, tick.price, session);
+      else this.closes.observe(tick.symbol, tick.price, session);
+      for (const candle of (isBehind ? behind : this.candles).add({ ...tick, session })) made.set(`${candle.symbol}:${candle.interval}:${candle.t}`, candle);
+    }
+    for (const symbol of [...known.keys()].filter((s) => behind.session(s) !== undefined)) {
+      for (const interval of CANDLE_INTERVALS) {
+        const latest = this.candles.history(symbol, interval).at(-1);
+        if (latest) made.set(`${symbol}:${interval}:${latest.t}:latest`, latest);
+      }
     }
     const order = (c: Candle) => CANDLE_INTERVALS.indexOf(c.interval);
     const candles = [...made.values()].sort((a, b) => order(a) - order(b) || a.t - b.t);

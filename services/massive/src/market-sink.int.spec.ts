@@ -70,4 +70,28 @@ describe(RedisMarketSink.name, () => {
     ]);
     expect(await sink.lastSeq('candles')).toBe(2);
   });
+
+  it('keeps bars in the history sets without publishing them to the stream', async () => {
+    await sink.keepHistory([{ symbol: 'SPX', interval: '1h', t: T0, o: 1, h: 2, l: 1, c: 2 }]);
+    expect(await redis.xlen(routes.candles.stream)).toBe(0);
+    expect(await readCandles(redis, routes.candles.stream, { symbol: 'SPX', interval: '1h', limit: 10 })).toEqual([{ t: T0, o: 1, h: 2, l: 1, c: 2 }]);
+  });
+
+  it('finds the newest bar before an instant and the earliest from it on, over every interval, the coarsest at a tie', async () => {
+    const hour = Date.UTC(2026, 2, 3, 20);
+    const bar = (interval: '1m' | '5m' | '15m' | '1h', t: number, o: number, c: number) => ({ symbol: 'SPX', interval, t, o, h: Math.max(o, c), l: Math.min(o, c), c });
+    expect(await sink.historyEdges('SPX', hour - 3600_000)).toEqual({});
+    await sink.keepHistory([
+      bar('1m', Date.UTC(2026, 2, 2, 20, 59), 4990, 4995),
+      bar('1h', Date.UTC(2026, 2, 2, 20), 4980, 4995),
+      bar('1m', hour + 5 * 60_000, 5010, 5011),
+      bar('15m', hour, 5005, 5011),
+      bar('1h', hour, 5005, 5011),
+    ]);
+    await redis.zadd(candleHistoryKey(routes.candles.stream, 'SPX', '5m'), hour - 1, '{broken');
+    const edges = await sink.historyEdges('SPX', Date.UTC(2026, 2, 3, 5));
+    expect(edges.before).toMatchObject({ interval: '1m', t: Date.UTC(2026, 2, 2, 20, 59), c: 4995 });
+    expect(edges.after).toMatchObject({ interval: '1h', t: hour, o: 5005 });
+    expect(await sink.historyEdges('NDX', hour)).toEqual({});
+  });
 });

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { lastPublishedSeq, publishEvents, readSnapshot, writeCandleHistory } from '@marketswarm/shared/bus';
+import { candleHistoryKey, lastPublishedSeq, publishEvents, readSnapshot, writeCandleHistory, type HistoryCandle } from '@marketswarm/shared/bus';
+import { CANDLE_INTERVALS, candleSchema, type Candle, type CandleInterval } from '@marketswarm/shared/dto';
 import { decodeStreamEntry, type EventOf, type TopicPayload } from '@marketswarm/shared/events';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 
@@ -15,6 +16,19 @@ export interface PublishedTick {
   prevClose?: number;
 }
 
+/** One bar of a history set and its interval. */
+export interface HistoryBar extends Candle {
+  interval: CandleInterval;
+}
+
+/** A symbol's history sets on either side of an instant, over every interval. */
+export interface HistoryEdges {
+  /** The newest bar opened before the instant. */
+  before?: HistoryBar;
+  /** The earliest bar opened at or after it (the coarsest at a tie: its open is the earliest price). */
+  after?: HistoryBar;
+}
+
 /** Where the publisher's events go; the Redis implementation below, a fake in unit tests. */
 export interface MarketSink {
   publish<T extends MarketTopic>(topic: T, events: readonly MarketEvent<T>[]): Promise<void>;
@@ -26,6 +40,10 @@ export interface MarketSink {
   lastTicks(): Promise<PublishedTick[]>;
   /** Candle payloads still in the candles stream, oldest first (to rebuild today's history). */
   recentCandles(): Promise<TopicPayload<'candles'>[]>;
+  /** Keeps bars in the history sets without publishing them (the stream's own bars after an upgrade). */
+  keepHistory(candles: readonly HistoryCandle[]): Promise<void>;
+  /** What the history sets hold of a symbol around `at` (ms). */
+  historyEdges(symbol: string, at: number): Promise<HistoryEdges>;
 }
 
 /** Market Redis: stream + latest snapshot per route declared in truth, through the shared publisher. */
@@ -73,5 +91,43 @@ export class RedisMarketSink implements MarketSink {
       if (parsed.ok && parsed.event.topic === 'candles') out.push(parsed.event.data);
     }
     return out;
+  }
+
+  keepHistory(candles: readonly HistoryCandle[]): Promise<void> {
+    return writeCandleHistory(this.redis, this.routes.candles.stream, candles);
+  }
+
+  async historyEdges(symbol: string, at: number): Promise<HistoryEdges> {
+    const stream = this.routes.candles.stream;
+    const tx = this.redis.pipeline();
+    for (const interval of CANDLE_INTERVALS) {
+      const key = candleHistoryKey(stream, symbol, interval);
+      tx.zrevrangebyscore(key, `(${at}`, '-inf', 'LIMIT', 0, 1);
+      tx.zrangebyscore(key, at, '+inf', 'LIMIT', 0, 1);
+    }
+    const results = (await tx.exec()) ?? [];
+    const bar = (i: number, interval: CandleInterval): HistoryBar | undefined => {
+      const [error, members] = results[i] ?? [];
+      if (error) throw error;
+      const member = (members as string[] | undefined)?.[0];
+      if (member === undefined) return undefined;
+      let json: unknown;
+      try {
+        json = JSON.parse(member);
+      } catch {
+        return undefined; // a bar that is not JSON tells nothing (the history reader skips it too)
+      }
+      const parsed = candleSchema.safeParse(json);
+      return parsed.success ? { ...parsed.data, interval } : undefined;
+    };
+    const edges: HistoryEdges = {};
+    CANDLE_INTERVALS.forEach((interval, i) => {
+      const before = bar(2 * i, interval);
+      const after = bar(2 * i + 1, interval);
+      if (before && (edges.before === undefined || before.t > edges.before.t)) edges.before = before;
+      // Intervals go finest to coarsest, so at a tie the coarser bar replaces the finer one.
+      if (after && (edges.after === undefined || after.t <= edges.after.t)) edges.after = after;
+    });
+    return edges;
   }
 }

@@ -54,4 +54,29 @@ describe(PriorCloses.name, () => {
     expect(closes.prevClose('SPX')).toBe(4990);
     expect(closes.lastPrice('SPX')).toBe(5003);
   });
+
+  it("recalls an earlier session's close from history behind today's prices as the missing prior close", () => {
+    const closes = new PriorCloses();
+    closes.observe('SPX', 5003, '2026-03-03');
+    closes.recall('SPX', 4980, '2026-03-02');
+    closes.recall('SPX', 4985, '2026-03-02');
+    closes.recall('SPX', 4999, '2026-03-03'); // earlier today than the known price
+    expect(closes.prevClose('SPX')).toBe(4985);
+    expect(closes.lastPrice('SPX')).toBe(5003);
+    expect(closes.observe('SPX', 5004, '2026-03-03')).toBe(4985);
+  });
+
+  it('never lets recalled history replace a prior close known from the stream or the snapshot', () => {
+    const closes = new PriorCloses();
+    closes.restore('SPX', { price: 5003, session: '2026-03-03', prevClose: 4990 });
+    closes.recall('SPX', 4985, '2026-03-02');
+    expect(closes.prevClose('SPX')).toBe(4990);
+  });
+
+  it('takes recalled history of a session after the known one as new prices', () => {
+    const closes = new PriorCloses();
+    closes.recall('SPX', 4985, '2026-03-02');
+    closes.recall('SPX', 5001, '2026-03-03');
+    expect([closes.prevClose('SPX'), closes.lastPrice('SPX')]).toEqual([4985, 5001]);
+  });
 });

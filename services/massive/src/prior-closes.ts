@@ -6,6 +6,11 @@ export interface PriorCloseState {
   prevClose?: number;
 }
 
+interface SymbolState extends PriorCloseState {
+  /** The earlier session `prevClose` was recalled from (history), so its later prices may replace it. */
+  recalled?: string;
+}
+
 /**
  * The previous session's close per symbol, the reference of the header's change and %. The close of
  * a session is the last price seen in it, taken over when a price of a later session arrives. It is
@@ -14,7 +19,7 @@ export interface PriorCloseState {
  * key of its own. Pure: sessions are passed in.
  */
 export class PriorCloses {
-  private readonly states = new Map<string, PriorCloseState>();
+  private readonly states = new Map<string, SymbolState>();
 
   /** Records a price of `session` and returns the prior close the symbol has now. */
   observe(symbol: string, price: number, session: string): number | undefined {
@@ -27,6 +32,7 @@ export class PriorCloses {
     if (session < state.session) return state.prevClose;
     if (session > state.session) {
       state.prevClose = state.price;
+      delete state.recalled;
       state.session = session;
     }
     state.price = price;
@@ -40,7 +46,29 @@ export class PriorCloses {
   restore(symbol: string, tick: PriorCloseState): void {
     this.observe(symbol, tick.price, tick.session);
     const state = this.states.get(symbol)!;
-    if (tick.prevClose !== undefined && state.session === tick.session) state.prevClose = tick.prevClose;
+    if (tick.prevClose !== undefined && state.session === tick.session) {
+      state.prevClose = tick.prevClose;
+      delete state.recalled;
+    }
+  }
+
+  /**
+   * Takes a price from history that may lie behind what is known (the history sets, or a previous
+   * session generated after today's prices): a price of an earlier session becomes the prior close
+   * while no other is known, and later prices of that session (fed in time order) replace it; a price
+   * of the known session is older than the known price and changes nothing.
+   */
+  recall(symbol: string, price: number, session: string): void {
+    const state = this.states.get(symbol);
+    if (state === undefined || session > state.session) {
+      this.observe(symbol, price, session);
+      return;
+    }
+    if (session === state.session) return;
+    if (state.prevClose === undefined || (state.recalled !== undefined && session >= state.recalled)) {
+      state.prevClose = price;
+      state.recalled = session;
+    }
   }
 
   prevClose(symbol: string): number | undefined {
