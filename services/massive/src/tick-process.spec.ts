@@ -54,12 +54,19 @@ describe(TickProcess.name, () => {
   });
 
   it('continues from given start prices, deriving SPY and QQQ from them', () => {
-    const first = new TickProcess({ seed: 1, symbols: SYMBOLS, startPrices: { SPX: 6000, NDX: 20500, SPY: 1, VIX: 99 } }).step(1);
+    const first = new TickProcess({ seed: 1, symbols: SYMBOLS, startPrices: { SPX: 6000, NDX: 20500, SPY: 1 } }).step(1);
     expect(first.get('SPX')).toBeCloseTo(6000, -1);
     expect(first.get('NDX')).toBeCloseTo(20500, -2);
     expect(first.get('SPY')).toBeCloseTo(600, 0);
     expect(first.get('QQQ')).toBeCloseTo(500, 0);
     expect(first.get('VIX')!).toBeLessThan(25);
+  });
+
+  it('continues VIX where a restart left it, instead of snapping back to the long-run level', () => {
+    for (const vix of [9, 15, 32]) {
+      const first = new TickProcess({ seed: 1, symbols: SYMBOLS, startPrices: { SPX: 6000, VIX: vix } }).step(1);
+      expect(Math.abs(first.get('VIX')! / vix - 1)).toBeLessThan(0.05);
+    }
   });
 
   it('tells its current prices without moving the path (the start a backfill ends at)', () => {

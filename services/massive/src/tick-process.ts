@@ -57,6 +57,10 @@ export class TickProcess {
       if (!['VIX', 'SPY', 'QQQ'].includes(symbol) && Number.isFinite(price) && price > 0) start[symbol] = price;
     }
     for (const s of ['SPX', 'NDX', ...options.symbols]) this.logPrices.set(s, Math.log(start[s] ?? 100));
+    // A restart continues the volatility it left off at (VIX is the variance's readout), rather
+    // than snapping back to the long-run mean: VIX would otherwise jump at every restart.
+    const vix = options.startPrices?.['VIX'];
+    if (vix !== undefined && Number.isFinite(vix) && vix > 0) this.variance = Math.max(HESTON.varianceFloor, (vix / 110) ** 2 / 252);
   }
 
   /** Current daily variance (for tests and diagnostics). */
