@@ -24,7 +24,7 @@ runMain('massive', async () => {
   const sink = new RedisMarketSink(ctx.bus.get('market'), { spot, candles });
   const modelRoutes = Object.fromEntries((['gex', 'heatmap', 'mode', 'bias', 'selector'] as const).map((t) => [t, topics[t]]));
   if (Object.values(modelRoutes).some((r) => !r)) throw new Error('truth declares no route for one of gex, heatmap, mode, bias, selector');
-  const models = new ModelPublisher(ctx.bus.get('market'), modelRoutes as ModelRoutes, ctx.logger, ctx.metrics);
+  const models = new ModelPublisher(ctx.bus.get('market'), modelRoutes as ModelRoutes, ctx.logger, ctx.metrics, { weekendExpiries: settings.clock === 'demo' });
   await models.resume();
   const recorder = settings.recordFile
     ? new TickRecorder(settings.recordFile, (error) => ctx.logger.error({ err: error.message, file: settings.recordFile }, 'recording failed'))

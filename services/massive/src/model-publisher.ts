@@ -48,6 +48,8 @@ export class ModelPublisher {
     private readonly routes: ModelRoutes,
     private readonly logger: Logger,
     registry: Registry,
+    /** List Saturday and Sunday expiries (the demo clock's market trades every day). */
+    private readonly options: { weekendExpiries?: boolean } = {},
   ) {
     this.published = new Counter({ name: 'massive_models_published_total', help: 'Model events published', labelNames: ['topic'], registers: [registry] });
     this.duration = new Histogram({ name: 'massive_model_cycle_seconds', help: 'Time to build one symbol\'s models in a cycle', labelNames: ['symbol'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
@@ -129,7 +131,7 @@ export class ModelPublisher {
 
   private build({ symbol, layout, spot, prices, atmVol }: CycleInput, now: number): SymbolModels {
     const stop = this.duration.startTimer({ symbol });
-    const chain = buildOptionChain(spot, now, layout, atmVol, symbol);
+    const chain = buildOptionChain(spot, now, layout, atmVol, symbol, { weekends: this.options.weekendExpiries ?? false });
     const models = buildSymbolModels(symbol, spot, chain, prices, now, { widths: layout.widths, strikeStep: layout.strikeStep, bandStrikes: TILE_BAND_STRIKES });
     stop();
     return models;

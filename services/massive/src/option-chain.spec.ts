@@ -31,6 +31,11 @@ describe(dailyExpiries.name, () => {
     expect(dailyExpiries(utc(7, 20, 3, 30), 1)).toEqual([utc(7, 20, 20)]);
   });
 
+  it('lists every calendar day for the demo clock, whose market trades at weekends too', () => {
+    // Saturday 18 July 2026 at noon, New York: that day's own 0DTE first.
+    expect(dailyExpiries(utc(7, 18, 16), 3, { weekends: true })).toEqual([utc(7, 18, 20), utc(7, 19, 20), utc(7, 20, 20)]);
+  });
+
   it('rolls to the next trading day inside the last five minutes before the close, not before', () => {
     expect(dailyExpiries(utc(7, 15, 19, 54), 1)).toEqual([utc(7, 15, 20)]); // 15:54 New York
     expect(dailyExpiries(utc(7, 15, 19, 56), 1)).toEqual([utc(7, 16, 20)]); // 15:56 New York

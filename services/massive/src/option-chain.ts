@@ -34,14 +34,16 @@ const ROLL_BEFORE_CLOSE_MS = 5 * 60_000;
  * The next `count` daily expirations, today's first while it is more than five minutes ahead: every
  * trading day (Monday to Friday, no holiday calendar, like the simulated market) at its expiry
  * instant, 16:00 New York in summer and winter alike (`expiryCloseOf`), the same instant saved
- * positions, journal legs and the leg editor give a leg of that date.
+ * positions, journal legs and the leg editor give a leg of that date. With `weekends` (the demo
+ * clock, whose market trades every day) Saturdays and Sundays list an expiry too, so a demo on a
+ * weekend still has its 0DTE.
  */
-export function dailyExpiries(now: number, count: number): number[] {
+export function dailyExpiries(now: number, count: number, { weekends = false }: { weekends?: boolean } = {}): number[] {
   const expiries: number[] = [];
   const [y, m, d] = expiryDateOf(now).split('-').map(Number) as [number, number, number];
   for (let day = Date.UTC(y, m - 1, d); expiries.length < count; day += MS_PER_DAY) {
     const weekday = new Date(day).getUTCDay();
-    if (weekday === 0 || weekday === 6) continue;
+    if (!weekends && (weekday === 0 || weekday === 6)) continue;
     const close = expiryCloseOf(new Date(day).toISOString().slice(0, 10));
     if (close !== undefined && close - now >= ROLL_BEFORE_CLOSE_MS) expiries.push(close);
   }
@@ -80,7 +82,7 @@ export function quote(mid: number, symbol = 'SPX'): { bid: number; ask: number }
 }
 
 /** Prices the chain for one symbol at `now`: Black–Scholes with a skew around `atmVol`, quoted on `symbol`'s ticks. */
-export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number, symbol = 'SPX'): MarketOption[] {
+export function buildOptionChain(spot: number, now: number, layout: ChainLayout, atmVol: number, symbol = 'SPX', { weekends = false }: { weekends?: boolean } = {}): MarketOption[] {
   const center = Math.round(spot / layout.strikeStep) * layout.strikeStep;
   const strikes = Array.from({ length: layout.strikesEachSide * 2 + 1 }, (_, i) => center + (i - layout.strikesEachSide) * layout.strikeStep);
   const priced = priceChain({
@@ -88,7 +90,7 @@ export function buildOptionChain(spot: number, now: number, layout: ChainLayout,
     rate: RISK_FREE_RATE,
     dividendYield: DIVIDEND_YIELD,
     now,
-    expiries: dailyExpiries(now, layout.expiries),
+    expiries: dailyExpiries(now, layout.expiries, { weekends }),
     strikes,
     skew: { atmVol, skew: -1.2, curvature: 4 },
   });
