@@ -122,8 +122,14 @@ describe('the trading-grade workspace in Chromium, from phone to wall screen', (
       expect(b).toBeGreaterThan(from);
       expect(b).toBeLessThan(to);
     }
-    // Fitted to the trade, not a needle on a 350-point axis: the fly's 20 points of strikes fill a good part of it.
-    expect(to - from).toBeLessThan(200);
+    // Fitted to the trade, not a needle on a 350-point axis: ±1.5 expected moves (σ·√t from the IV
+    // and days sliders, read back from the page) plus a little padding, or the strikes if wider.
+    const spot = Number(await page.locator('[data-testid=slider-spot]').inputValue());
+    const iv = Number(await page.locator('[data-testid=slider-iv]').inputValue()) / 100;
+    const days = Number(await page.locator('[data-testid=slider-days]').getAttribute('max'));
+    const move = spot * iv * Math.sqrt(Math.max(days, 1 / 24) / 365);
+    expect(to - from).toBeLessThan(Math.max(3.5 * move, 40));
+    expect(to - from).toBeLessThan(0.05 * spot);
     const view = page.viewportSize()!;
     for (const id of ['rg-sliders', 'rg-positions']) {
       const box = await page.locator(`[data-testid=${id}]`).boundingBox();
@@ -138,8 +144,8 @@ describe('the trading-grade workspace in Chromium, from phone to wall screen', (
     expect(sliders.y).toBeLessThan(plot.y + plot.height);
     const slider = page.locator('[data-testid=slider-spot]');
     const span = Number(await slider.getAttribute('max')) - Number(await slider.getAttribute('min'));
-    // The spot slider follows the expected move: points for 0DTE, not ±5 % (500 points of SPX).
-    expect(span).toBeLessThan(300);
+    // The spot slider follows the expected move (about ±3 of them), not ±5 % of spot (500 points of SPX).
+    expect(span).toBeLessThan(Math.max(7 * move, 50));
     expect(Number(await page.locator('[data-testid=rg-pop]').getAttribute('data-value'))).toBeGreaterThan(0);
     await saveScreenshot(page, 'risk-graph-fly-1280x800.png');
     await page.context().close();
