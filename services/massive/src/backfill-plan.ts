@@ -1,3 +1,5 @@
+import { exchangeTime } from '@marketswarm/shared/journal';
+import { NEW_YORK, zonedInstant } from '@marketswarm/shared/models';
 import type { ClockMode } from './market-clock.js';
 
 /** A stretch of market time to generate history for: `[from, to)` in epoch ms, inside one session. */
@@ -17,36 +19,15 @@ const OPEN_MINUTE = 9 * 60 + 30;
 const CLOSE_MINUTE = 16 * 60;
 const DAY_MS = 86_400_000;
 
-const nyParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The New York wall clock of an instant, read as if it were UTC (epoch ms). */
-function nyWallClock(epochMs: number): number {
-  const p: Record<string, string> = {};
-  for (const part of nyParts.formatToParts(new Date(epochMs))) p[part.type] = part.value;
-  return Date.UTC(Number(p['year']), Number(p['month']) - 1, Number(p['day']), Number(p['hour']), Number(p['minute']), Number(p['second']));
-}
-
 /** The instant a New York date (YYYY-MM-DD) shows `minute` minutes after midnight (DST-correct). */
 export function nyInstant(session: string, minute: number): number {
-  const [y, m, d] = session.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + minute * 60_000;
-  // The offset at a first guess, then again at the corrected instant (they differ only across a DST switch).
-  let instant = wall - (nyWallClock(wall) - wall);
-  instant = wall - (nyWallClock(instant) - instant);
+  const instant = zonedInstant(session, Math.floor(minute / 60), minute % 60, NEW_YORK);
+  if (instant === undefined) throw new RangeError(`no New York instant for ${session} + ${minute} min`);
   return instant;
 }
 
 function sessionOf(epochMs: number): string {
-  return new Date(nyWallClock(epochMs)).toISOString().slice(0, 10);
+  return exchangeTime(epochMs, NEW_YORK).date;
 }
 
 function dayBefore(session: string): string {
