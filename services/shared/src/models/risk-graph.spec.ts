@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bsPrice } from '../pricing/black-scholes.js';
-import { legBsInputs, payoffAtExpiry, positionValue, riskGraph, spotGrid, type PositionLeg, zeroCrossings } from './risk-graph.js';
+import { legBsInputs, payoffAtExpiry, piecewiseExtremes, positionValue, riskGraph, spotGrid, type PositionLeg, zeroCrossings } from './risk-graph.js';
 
 const expiry = Date.UTC(2026, 10, 23, 21);
 const now = expiry - 30 * 86_400_000;
@@ -87,5 +87,18 @@ describe(legBsInputs.name, () => {
   it("asks a skewed market for this leg's vol at this spot", () => {
     const vol = (l: PositionLeg, spot: number): number => 0.2 + (spot - l.strike) / 1000; // 0.2 + 5/1000 = 0.205
     expect(legBsInputs(leg, 100, { now, rate: 0.05, vol }).vol).toBeCloseTo(0.205, 12);
+  });
+});
+
+describe(piecewiseExtremes.name, () => {
+  it('reads the extremes at 0 and the kinks, and calls a side unbounded when the slope beyond runs off', () => {
+    // Long 100 call for 5: loses 5 at most, unbounded upside.
+    const call = (s: number) => Math.max(0, s - 100) - 5;
+    expect(piecewiseExtremes([100], call, 1)).toEqual({ max: null, min: -5 });
+    // Short it: the mirror.
+    expect(piecewiseExtremes([100], (s) => -call(s), -1)).toEqual({ max: 5, min: null });
+    // A 90/100/110 fly for 2: +8 at the body, −2 outside.
+    const fly = (s: number) => Math.max(0, s - 90) - 2 * Math.max(0, s - 100) + Math.max(0, s - 110) - 2;
+    expect(piecewiseExtremes([90, 100, 110], fly, 0)).toEqual({ max: 8, min: -2 });
   });
 });

@@ -35,6 +35,16 @@ export function payoffAtExpiry(legs: readonly PositionLeg[], spot: number, multi
 }
 
 /**
+ * Highest and lowest value over spot ∈ [0, ∞) of a piecewise-linear expiry payoff with kinks at
+ * `strikes`: the extremes lie at 0, at a kink, or at infinity, where `slopeBeyond` (the net calls
+ * held) decides; null in a direction the payoff is unbounded.
+ */
+export function piecewiseExtremes(strikes: readonly number[], payoff: (spot: number) => number, slopeBeyond: number): { max: number | null; min: number | null } {
+  const values = [0, ...strikes].map(payoff);
+  return { max: slopeBeyond > 0 ? null : Math.max(...values), min: slopeBeyond < 0 ? null : Math.min(...values) };
+}
+
+/**
  * The Black–Scholes inputs of one leg at `spot` in `market`: time to expiry from `market.now`, the
  * market's vol for this leg, no dividend unless the market has one. `positionValue` and
  * `positionGreeks` both price from these, so the marks and the greeks never disagree on a leg.

@@ -1,5 +1,6 @@
 import { intrinsicValue, type OptionType } from '../pricing/black-scholes.js';
 import type { TileStrategy } from './heatmap.js';
+import { piecewiseExtremes } from './risk-graph.js';
 
 /** One leg of a tile's structure for one lot: `ratio` > 0 bought, < 0 sold. */
 export interface StructureLeg {
@@ -68,12 +69,11 @@ export function structurePayoff(legs: readonly StructureLeg[], debit: number, sp
  * points; a negative maxProfit means no price makes money.
  */
 export function payoffExtremes(legs: readonly StructureLeg[], debit: number): { maxProfit: number | null; maxLoss: number } {
-  const points = [0, ...legs.map((l) => l.strike)];
-  const values = points.map((s) => structurePayoff(legs, debit, s));
-  let best = Math.max(...values);
-  let worst = Math.min(...values);
   const slope = legs.reduce((sum, l) => sum + (l.type === 'call' ? l.ratio : 0), 0);
-  if (slope > 0) best = Infinity;
-  if (slope < 0) worst = -Infinity;
-  return { maxProfit: best === Infinity ? null : best, maxLoss: -worst };
+  const { max, min } = piecewiseExtremes(
+    legs.map((l) => l.strike),
+    (s) => structurePayoff(legs, debit, s),
+    slope,
+  );
+  return { maxProfit: max, maxLoss: min === null ? Infinity : -min };
 }

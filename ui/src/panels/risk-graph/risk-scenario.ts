@@ -1,4 +1,4 @@
-import { payoffAtExpiry, positionValue, riskGraph, spotGrid, zeroCrossings, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
+import { payoffAtExpiry, piecewiseExtremes, positionValue, riskGraph, spotGrid, zeroCrossings, type PositionLeg, type RiskGraph, type RiskMarket } from '@marketswarm/shared/models';
 import { CONTRACT_MULTIPLIER, DIVIDEND_YIELD, MS_PER_DAY, RISK_FREE_RATE } from '@marketswarm/shared/pricing';
 import { strikesOf, type RiskPosition, type RiskPositionKind } from '../../risk/risk-position';
 
@@ -106,14 +106,13 @@ export function sampleSpots(range: SpotRange, points = POINTS, extra: readonly n
 
 /** Theoretical extremes of the expiry P&L over spot ∈ [0, ∞); null when unbounded in that direction. */
 export function payoffExtremes(legs: readonly PositionLeg[], multiplier = CONTRACT_MULTIPLIER): { maxProfit: number | null; maxLoss: number | null } {
-  // The expiry payoff is piecewise linear with kinks at the strikes: its extremes are at 0, a strike,
-  // or at infinity, where its slope is the net number of calls.
-  const candidates = [0, ...legs.map((l) => l.strike)];
-  const values = candidates.map((s) => payoffAtExpiry(legs, s, multiplier));
   const slope = legs.reduce((a, l) => a + (l.type === 'call' ? l.quantity : 0), 0);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  return { maxProfit: slope > 0 ? null : max, maxLoss: slope < 0 ? null : min };
+  const { max, min } = piecewiseExtremes(
+    legs.map((l) => l.strike),
+    (s) => payoffAtExpiry(legs, s, multiplier),
+    slope,
+  );
+  return { maxProfit: max, maxLoss: min };
 }
 
 /** The smallest distance between neighbouring strikes (ascending, at least two). */
@@ -185,39 +184,16 @@ export function buildScenario(input: ScenarioInput): Scenario | undefined {
     input.positions.length > 1
       ? input.positions.map((p) => ({ id: p.id, kind: p.kind, name: p.name, expiry: graph.points.map((pt) => payoffAtExpiry(p.legs, pt.spot, CONTRACT_MULTIPLIER)) }))
       : [];
+  const pnlToday = positionValue(legs, at, market, CONTRACT_MULTIPLIER);
   if (calendar) {
     const atExpiry: RiskMarket = { ...market, now: expiry };
     const xs = graph.points.map((pt) => pt.spot);
     const values = xs.map((x) => positionValue(legs, x, atExpiry, CONTRACT_MULTIPLIER));
     // Extremes over the sampled range: beyond it the far legs' time value fades towards the debit paid.
-    return {
-      legs,
-      graph,
-      range,
-      market,
-      expiry,
-      breakevens: zeroCrossings(xs, values),
-      maxProfit: Math.max(...values),
-      maxLoss: Math.min(...values),
-      pnlToday: positionValue(legs, at, market, CONTRACT_MULTIPLIER),
-      pnlExpiry: positionValue(legs, at, atExpiry, CONTRACT_MULTIPLIER),
-      lines,
-    };
+    const extremes = { maxProfit: Math.max(...values), maxLoss: Math.min(...values) };
+    return { legs, graph, range, market, expiry, breakevens: zeroCrossings(xs, values), ...extremes, pnlToday, pnlExpiry: positionValue(legs, at, atExpiry, CONTRACT_MULTIPLIER), lines };
   }
-  const { maxProfit, maxLoss } = payoffExtremes(legs);
-  return {
-    legs,
-    graph,
-    range,
-    market,
-    expiry,
-    breakevens: graph.breakevens,
-    maxProfit,
-    maxLoss,
-    pnlToday: positionValue(legs, at, market, CONTRACT_MULTIPLIER),
-    pnlExpiry: payoffAtExpiry(legs, at, CONTRACT_MULTIPLIER),
-    lines,
-  };
+  return { legs, graph, range, market, expiry, breakevens: graph.breakevens, ...payoffExtremes(legs), pnlToday, pnlExpiry: payoffAtExpiry(legs, at, CONTRACT_MULTIPLIER), lines };
 }
 
 /** A centre for the graph before any live spot arrives: the mean of the positions' middle strikes. */

@@ -184,24 +184,20 @@ export function useChartGestures(ref: RefObject<HTMLElement | null>, state: Char
       if (latest.current.state.cursor?.source === 'keyboard') latest.current.handlers.onCursor(null);
     };
 
-    el.addEventListener('wheel', onWheel, { passive: false });
-    el.addEventListener('pointerdown', onPointerDown);
-    el.addEventListener('pointermove', onPointerMove);
-    el.addEventListener('pointerup', onPointerEnd);
-    el.addEventListener('pointercancel', onPointerEnd);
-    el.addEventListener('pointerleave', onPointerLeave);
-    el.addEventListener('keydown', onKeyDown);
-    el.addEventListener('focusout', onBlur);
+    // One signal removes every listener below when the effect is cleaned up.
+    const listeners = new AbortController();
+    const { signal } = listeners;
+    el.addEventListener('wheel', onWheel, { passive: false, signal });
+    el.addEventListener('pointerdown', onPointerDown, { signal });
+    el.addEventListener('pointermove', onPointerMove, { signal });
+    el.addEventListener('pointerup', onPointerEnd, { signal });
+    el.addEventListener('pointercancel', onPointerEnd, { signal });
+    el.addEventListener('pointerleave', onPointerLeave, { signal });
+    el.addEventListener('keydown', onKeyDown, { signal });
+    el.addEventListener('focusout', onBlur, { signal });
     return () => {
       cancelAnimationFrame(frameRequest);
-      el.removeEventListener('wheel', onWheel);
-      el.removeEventListener('pointerdown', onPointerDown);
-      el.removeEventListener('pointermove', onPointerMove);
-      el.removeEventListener('pointerup', onPointerEnd);
-      el.removeEventListener('pointercancel', onPointerEnd);
-      el.removeEventListener('pointerleave', onPointerLeave);
-      el.removeEventListener('keydown', onKeyDown);
-      el.removeEventListener('focusout', onBlur);
+      listeners.abort();
     };
   }, [ref]);
 }
