@@ -159,7 +159,7 @@ function HeatmapBody() {
         </span>
         <span>prices at the exchange tick, points per lot (× 100 = $)</span>
       </p>
-      <p className="hm-sr" role="status">
+      <p className="visually-hidden" role="status">
         {added}
       </p>
     </div>

@@ -106,7 +106,7 @@ export const RiskChart = memo(function RiskChart(props: RiskChartProps) {
           <RiskChartCrosshair price={cursor.price} x={x(cursor.price)} y={cursor.y} frame={frame} spots={spots} curves={curves} announce={cursor.source === 'keyboard'} />
         )}
       </div>
-      <p id={descId} className="rg-visually-hidden">
+      <p id={descId} className="visually-hidden">
         {description}
       </p>
       <div className="rg-chart-foot">

@@ -150,7 +150,7 @@ export function SelectorView({ symbol, rows, source, spot, status = '', onTry, c
                     R/R
                   </th>
                   <th scope="col">
-                    <span className="selector-sr-only">Action</span>
+                    <span className="visually-hidden">Action</span>
                   </th>
                 </tr>
               </thead>
@@ -201,7 +201,7 @@ export const IdeaRowView = memo(function IdeaRowView({ symbol, row, rank, why, o
       <td className="selector-rank">{rank}</td>
       <th scope="row" className="selector-label" title={label}>
         {label}
-        <span id={whyId} className="selector-sr-only">
+        <span id={whyId} className="visually-hidden">
           {why}
         </span>
       </th>
