@@ -1,0 +1,1 @@
+export * from './ops-records.js';
