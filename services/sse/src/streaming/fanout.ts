@@ -1,6 +1,6 @@
 import type { Logger } from '@marketswarm/shared/logger';
 import type { RedisBus } from '@marketswarm/shared/bus';
-import { busNames, type TopicName } from '@marketswarm/shared/events';
+import { busNames, formatStreamId, type TopicName } from '@marketswarm/shared/events';
 import type { TruthDoc } from '@marketswarm/shared/truth';
 import { KEEPALIVE_FRAME } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
@@ -56,6 +56,13 @@ export class Fanout {
       for (const connection of this.registry.connections()) connection.keepalive(KEEPALIVE_FRAME);
     }, this.options.keepaliveMs);
     this.keepalive.unref();
+  }
+
+  /** Stream key → the newest entry id fanned out: this gateway's read position, for operators' lag views. */
+  cursors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const reader of this.readers) for (const key of reader.keys) out[key] = formatStreamId(reader.tail(key));
+    return out;
   }
 
   invalid(topic: TopicName, reason: string): void {

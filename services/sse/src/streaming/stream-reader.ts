@@ -35,6 +35,11 @@ export class StreamReader {
     private readonly blockMs = 5000,
   ) {}
 
+  /** The stream keys this reader follows. */
+  get keys(): string[] {
+    return this.streams.map((s) => s.key);
+  }
+
   /** The newest entry id this reader has dispatched for a stream (its tail at start). */
   tail(key: string): StreamId {
     return this.last.get(key) ?? ZERO_ID;
