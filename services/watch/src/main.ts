@@ -1,0 +1,2 @@
+// Placeholder replaced by the watch process (issue 16).
+export {};
