@@ -10,3 +10,4 @@ export * from './session-cookie.js';
 export * from './session.repository.js';
 export * from './sign-up-rate-limit.js';
 export * from './user.repository.js';
+export * from './api-keys/index.js';
