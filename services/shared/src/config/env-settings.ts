@@ -79,6 +79,27 @@ export const envSettings: readonly EnvSetting[] = [
     readBy: 'fotw-massive',
   },
   {
+    name: 'MS_SSE_INSTANCES',
+    description: 'Gateway processes this host runs under pm2 (fotw-sse, fotw-sse-2, …), each on its own port behind the nginx upstream; wins over the sse setting instances. `./admin up --gateways <n>` sets it.',
+    default: '1 (or sse.settings.instances)',
+    sensitive: false,
+    readBy: './admin up, ecosystem.config.cjs, nginx config',
+  },
+  {
+    name: 'MS_SSE_<n>_PORT',
+    description: 'Port of gateway instance n (2, 3, …); by default the first gateway\'s port + 20 × (n − 1), e.g. 3021.',
+    default: 'MS_SSE_PORT + 20 × (n − 1)',
+    sensitive: false,
+    readBy: './admin up, ecosystem.config.cjs, nginx config',
+  },
+  {
+    name: 'MS_INSTANCE',
+    description: 'Which instance of its component a process is; instance n ≥ 2 writes its heartbeat as `<id>-<n>` (sse-2). Set by ecosystem.config.cjs.',
+    default: '1',
+    sensitive: false,
+    readBy: 'fotw-sse-<n>',
+  },
+  {
     name: 'PM2_HOME',
     description: 'pm2 state folder; set it to run a second stack beside the dev stack (tests do).',
     default: '~/.pm2',
