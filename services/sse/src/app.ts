@@ -1,6 +1,6 @@
 import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import { API_CONTENT_SECURITY_POLICY, errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, securityHeaders } from '@marketswarm/shared/http';
+import { API_CONTENT_SECURITY_POLICY, errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, requestMetrics, securityHeaders } from '@marketswarm/shared/http';
 import { mountOpenApi } from '@marketswarm/shared/edge';
 import type { ServiceContext } from '@marketswarm/shared/service';
 
@@ -27,6 +27,7 @@ export function createGatewayApp(ctx: Pick<ServiceContext, 'logger' | 'health' |
   app.use(securityHeaders(API_CONTENT_SECURITY_POLICY));
   if (routes.cors.enabled) app.use(cors({ origin: routes.cors.origins, credentials: true }));
   app.use(requestLogging(ctx.logger));
+  app.use(requestMetrics(ctx.metrics));
   mountHealth(app, ['/health', '/api/health'], ctx.health);
   mountMetrics(app, ctx.metrics);
   for (const [path, ...handlers] of routes.api) app.use(path, ...handlers);

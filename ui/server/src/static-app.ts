@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { Stats } from 'node:fs';
 import express, { type Express } from 'express';
-import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, securityHeaders } from '@marketswarm/shared/http';
+import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging, requestMetrics, securityHeaders } from '@marketswarm/shared/http';
 import type { ServiceContext } from '@marketswarm/shared/service';
 import { cacheControlFor } from './cache-policy.js';
 import { CODING_SUFFIX, CODINGS } from './content-coding.js';
@@ -24,6 +24,7 @@ export function createStaticApp({ root, logger, metrics, health }: StaticAppOpti
   // which nginx owns: this server must also work over plain HTTP on 127.0.0.1.
   app.use(securityHeaders(SPA_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(logger));
+  app.use(requestMetrics(metrics));
   mountHealth(app, ['/health'], health);
   mountMetrics(app, metrics);
   app.use(spaFallback());

@@ -9,3 +9,4 @@ export * from './domain-error.js';
 export * from './error-answer.js';
 export * from './health-response.schema.js';
 export * from './openapi/index.js';
+export * from './request-metrics.js';

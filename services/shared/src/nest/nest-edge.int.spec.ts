@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Controller, Get, Module, Post, type DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { UserDto } from '../dto/auth.schema.js';
@@ -98,7 +99,7 @@ describe(NestEdgeModule.name, () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    app = await createNestService({ logger: createLogger('nest-edge-test', 'silent'), onShutdown: (c) => void closers.push(c) }, TestModule.register(redis));
+    app = await createNestService({ logger: createLogger('nest-edge-test', 'silent'), metrics: new Registry(), onShutdown: (c) => void closers.push(c) }, TestModule.register(redis));
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     url = url.replace('[::1]', '127.0.0.1');

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { API_CONTENT_SECURITY_POLICY, notFoundHandler, requestLogging, securityHeaders } from '../http/index.js';
+import { API_CONTENT_SECURITY_POLICY, notFoundHandler, requestLogging, requestMetrics, securityHeaders } from '../http/index.js';
 import type { ServiceContext } from '../service/index.js';
 import { GlobalExceptionFilter } from './global-exception.filter.js';
 import { NEST_API_PREFIX, NEST_UNPREFIXED } from './nest-route-table.js';
@@ -16,7 +16,7 @@ import { PinoNestLogger } from './pino-nest-logger.js';
  * body (NestEdgeModule brings the guards and the JSON body parser).
  * Specs use it to walk the app's routes; `startNestService` also listens.
  */
-export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'onShutdown'>, root: DynamicModule): Promise<NestExpressApplication<Server>> {
+export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'metrics' | 'onShutdown'>, root: DynamicModule): Promise<NestExpressApplication<Server>> {
   // abortOnError: false lets a failing module init reach runMain instead of process.abort().
   // bodyParser: false — NestEdgeModule's JsonBodyInterceptor parses once the guards pass, answering 400/413/415 as the gateway does.
   const app = await NestFactory.create<NestExpressApplication<Server>>(root, {
@@ -30,6 +30,7 @@ export async function createNestService(ctx: Pick<ServiceContext, 'logger' | 'on
   // The same headers as the gateway: nginx replaces them at the edge, a direct call still gets them.
   app.use(securityHeaders(API_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(ctx.logger));
+  app.use(requestMetrics(ctx.metrics));
   app.setGlobalPrefix(NEST_API_PREFIX, { exclude: [...NEST_UNPREFIXED] });
   app.useGlobalFilters(new GlobalExceptionFilter(app.get(HttpAdapterHost), ctx.logger));
   await app.init();

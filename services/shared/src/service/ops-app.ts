@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { errorHandler, mountHealth, mountMetrics, notFoundHandler, requestLogging } from '../http/express-kit.js';
+import { requestMetrics } from '../http/request-metrics.js';
 import type { ServiceContext } from './boot-service.js';
 
 /**
@@ -11,6 +12,7 @@ export function createOpsApp(ctx: ServiceContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLogging(ctx.logger));
+  app.use(requestMetrics(ctx.metrics));
   mountHealth(app, ['/health'], ctx.health);
   mountMetrics(app, ctx.metrics);
   app.use(notFoundHandler);
