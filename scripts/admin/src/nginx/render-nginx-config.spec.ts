@@ -65,7 +65,12 @@ function serverBlocks(conf: string): string[] {
 }
 
 function upstreamServer(conf: string, name: string): string | undefined {
-  return /server\s+(\S+);/.exec(block(conf, `upstream ${name}`))?.[1];
+  return upstreamServers(conf, name)[0];
+}
+
+/** Every `server` address of one upstream, in order. */
+function upstreamServers(conf: string, name: string): string[] {
+  return [...block(conf, `upstream ${name}`).matchAll(/^\s*server\s+([^\s;]+)[^;]*;/gm)].map((m) => m[1] ?? '');
 }
 
 describe(renderNginxConfig.name, () => {
@@ -90,13 +95,53 @@ describe(renderNginxConfig.name, () => {
     expect(conf).toContain('listen 48443 ssl http2;');
   });
 
+  it('puts every gateway process of this host in the sse upstream, each left out briefly after a failed connect', () => {
+    expect(upstreamServers(render(), 'sse')).toEqual(['127.0.0.1:3001']);
+    const conf = render({ env: { MS_SSE_INSTANCES: '2', MS_SSE_PORT: '41001', MS_SSE_2_PORT: '41077' } });
+    expect(upstreamServers(conf, 'sse')).toEqual(['127.0.0.1:41001', '127.0.0.1:41077']);
+    expect(block(conf, 'upstream sse')).toContain('server 127.0.0.1:41077 max_fails=1 fail_timeout=2s;');
+    expect(block(conf, 'upstream sse')).toMatch(/keepalive \d+;/);
+  });
+
+  it('lists the gateways of other hosts when the nginx setting sseUpstreams names them', () => {
+    const changed = withComponent('nginx', (c) => {
+      c.settings['sseUpstreams'] = ['10.0.1.11:3001', 'gw2.internal:3001', '[fd00::12]:3001'];
+    });
+    for (const template of [dev, production]) {
+      expect(upstreamServers(render({ truth: changed, template, env: { MS_SSE_INSTANCES: '2' } }), 'sse'), template.name).toEqual(['10.0.1.11:3001', 'gw2.internal:3001', '[fd00::12]:3001']);
+    }
+  });
+
+  it('refuses an sseUpstreams entry that is not host:port', () => {
+    for (const bad of ['10.0.1.11', 'http://gw:3001', 'gw:70000', 'gw:3001; evil']) {
+      const changed = withComponent('nginx', (c) => {
+        c.settings['sseUpstreams'] = [bad];
+      });
+      expect(() => render({ truth: changed }), bad).toThrow(/settings\.sseUpstreams\.0/);
+    }
+  });
+
+  it('retries a connect that failed on the next gateway, and never replays a request with a body', () => {
+    const conf = render({ env: { MS_SSE_INSTANCES: '2' } });
+    expect(conf).toMatch(/^\s*proxy_next_upstream error timeout;$/m);
+    expect(conf.replace(/#.*$/gm, '')).not.toContain('non_idempotent');
+    // Inherited by the stream location: it sets no proxy_next_upstream of its own.
+    expect(block(conf, 'location ^~ /sse/')).not.toContain('proxy_next_upstream');
+  });
+
+  it('sends ingest to the gateway with its own body limit', () => {
+    const ingest = block(render(), 'location ^~ /api/ingest');
+    expect(ingest).toContain('proxy_pass http://sse;');
+    expect(ingest).toContain('client_max_body_size 256k;');
+  });
+
   it('reports every bad port override and setting in one ConfigError', () => {
     const changed = withComponent('nginx', (c) => {
       c.settings['sseReadTimeout'] = '1 day';
     });
     const error = (() => {
       try {
-        render({ truth: changed, env: { MS_SSE_PORT: 'abc', MS_JOURNAL_PORT: '70000' } });
+        render({ truth: changed, env: { MS_SSE_PORT: 'abc', MS_JOURNAL_PORT: '70000', MS_SSE_INSTANCES: '12' } });
       } catch (e) {
         return e;
       }
@@ -105,6 +150,7 @@ describe(renderNginxConfig.name, () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toContain('MS_SSE_PORT=abc');
     expect(problems).toContain('MS_JOURNAL_PORT=70000');
+    expect(problems).toContain('MS_SSE_INSTANCES=12');
     expect(problems).toContain('settings.sseReadTimeout');
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, componentPort } from '@marketswarm/shared/config';
+import { ConfigError, componentPort, gatewayInstances } from '@marketswarm/shared/config';
 import { JOURNAL_ATTACHMENT_BODY_LIMIT, JOURNAL_ENTRY_BODY_LIMIT, JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { nginxSettings, type Component, type NginxSettings, type PublicTruth } from '@marketswarm/shared/truth';
@@ -35,9 +35,20 @@ const TEMPLATE_FILES: Record<NginxTemplateName, string> = {
 };
 const LOCATIONS_FILE = 'locations.conf.template';
 
-/** Components nginx routes to, by upstream name in the templates. */
-const UPSTREAMS = { SSE_UPSTREAM: 'sse', JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', STATIC_UPSTREAM: 'static' } as const;
+/** Components nginx routes to, by upstream name in the templates; the gateway's servers are SSE_SERVERS. */
+const UPSTREAMS = { JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', STATIC_UPSTREAM: 'static' } as const;
 
+/**
+ * Body limit of `POST /api/ingest/:topic` (a batch of events from an outside producer); the
+ * gateway's ingest route refuses past its own limit, which must not be larger.
+ */
+export const INGEST_BODY_LIMIT = '256kb';
+
+/**
+ * A gateway that failed one connect is left out this long, so a killed process costs a
+ * reconnecting client one refused connect at most, and a restarted one gets clients back soon.
+ */
+const GATEWAY_FAIL_TIMEOUT = '2s';
 
 /** Reads `<dir>/<name>.conf.template` and the shared `<dir>/locations.conf.template`. */
 export async function loadNginxTemplate(dir: string, name: NginxTemplateName): Promise<NginxTemplate> {
@@ -84,7 +95,7 @@ export function letsEncryptCertPaths(truth: PublicTruth): { certFile: string; ke
 export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template' | 'templateDir'>): Record<string, string> {
   const problems: string[] = [];
   const { truth, env } = options;
-  const missing = ['nginx', ...Object.values(UPSTREAMS)].filter((id) => !truth.components[id]?.listen);
+  const missing = ['nginx', 'sse', ...Object.values(UPSTREAMS)].filter((id) => !truth.components[id]?.listen);
   if (missing.length > 0) {
     throw new ConfigError(missing.map((id) => `truth has no component "${id}" with a listen port; nginx needs nginx, sse, journal, copilot and static`));
   }
@@ -105,6 +116,8 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     // Journal entries' HTML, and an attachment upload with its envelope (shared dto).
     ENTRY_BODY_LIMIT: nginxSize(JOURNAL_ENTRY_BODY_LIMIT),
     ATTACHMENT_BODY_LIMIT: nginxSize(JOURNAL_ATTACHMENT_BODY_LIMIT),
+    INGEST_BODY_LIMIT: nginxSize(INGEST_BODY_LIMIT),
+    SSE_SERVERS: gatewayServers(truth, settings, env, problems),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),
   };
@@ -142,6 +155,15 @@ export function nginxSize(limit: string): string {
   if (!match?.[1] || Number(match[1]) === 0) throw new Error(`body limit ${JSON.stringify(limit)} is not a size such as 64kb`);
   const unit = (match[2] ?? 'b').toLowerCase();
   return `${match[1]}${unit === 'b' ? '' : unit[0]}`;
+}
+
+/**
+ * The `server` lines of the sse upstream: the hosts the nginx setting sseUpstreams lists, else
+ * every gateway process of this host (MS_SSE_INSTANCES) on loopback.
+ */
+function gatewayServers(truth: PublicTruth, settings: NginxSettings, env: RenderNginxOptions['env'], problems: string[]): string {
+  const addresses = settings.sseUpstreams.length > 0 ? settings.sseUpstreams : gatewayInstances(truth, env, problems).map((i) => hostPort(loopbackFor(i.host), i.port));
+  return addresses.map((address) => `        server ${address} max_fails=1 fail_timeout=${GATEWAY_FAIL_TIMEOUT};`).join('\n');
 }
 
 function requireNginx(truth: PublicTruth): Component {
