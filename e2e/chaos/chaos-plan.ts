@@ -1,0 +1,41 @@
+export type ChaosForm = 'short' | 'full';
+
+export type ChaosAction =
+  | { kind: 'kill-9'; process: string }
+  | { kind: 'restart'; process: string }
+  | { kind: 'reload-nginx' }
+  | { kind: 'cut-clients' };
+
+export interface PlannedStep {
+  name: string;
+  action: ChaosAction;
+}
+
+/** Node services, killed in this order when the stack runs them (fotw-watch only once it exists). */
+const NODE_SERVICES = ['fotw-sse', 'fotw-journal', 'fotw-copilot', 'fotw-massive', 'fotw-intel', 'fotw-static', 'fotw-watch'];
+const REDISES = ['fotw-redis-system', 'fotw-redis-market', 'fotw-redis-intel'];
+
+/** `MS_CHAOS=full` runs every step; anything else is the short form of the e2e tier. */
+export function chaosForm(env: string | undefined): ChaosForm {
+  return env === 'full' ? 'full' : 'short';
+}
+
+/**
+ * The faults, in turn. The short form keeps one of each kind on the paths most likely to lose
+ * events: the gateway, the system Redis (user streams, AOF), nginx and the client's own link.
+ * The full form adds every Node service and every Redis, and kill -9 of the system Redis — whose
+ * AOF is written before the acknowledgement, so even that must lose nothing acknowledged. The
+ * market Redis has no AOF by design (its streams are rebuilt by the producer), so it is restarted
+ * (saved on shutdown) but never killed.
+ */
+export function chaosPlan(form: ChaosForm, running: readonly string[]): PlannedStep[] {
+  const has = (name: string) => running.includes(name);
+  const kill = (process: string): PlannedStep => ({ name: `kill -9 ${process}`, action: { kind: 'kill-9', process } });
+  const restart = (process: string): PlannedStep => ({ name: `restart ${process}`, action: { kind: 'restart', process } });
+  const tail: PlannedStep[] = [
+    { name: 'reload nginx', action: { kind: 'reload-nginx' } },
+    { name: 'cut clients', action: { kind: 'cut-clients' } },
+  ];
+  if (form === 'short') return [kill('fotw-sse'), restart('fotw-redis-system'), ...tail];
+  return [...NODE_SERVICES.filter(has).map(kill), ...REDISES.filter(has).map(restart), ...(has('fotw-redis-system') ? [kill('fotw-redis-system')] : []), ...tail];
+}
