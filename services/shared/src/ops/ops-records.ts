@@ -88,6 +88,8 @@ export const recoveryStateSchema = z.object({
   attempts: z.number().int(),
   lastAttemptAt: z.number().nullable(),
   failed: z.boolean(),
+  /** Since when it has been healthy again after a restart (null or absent: not since the last attempt). */
+  healthySince: z.number().nullable().optional(),
 });
 export type RecoveryState = z.infer<typeof recoveryStateSchema>;
 

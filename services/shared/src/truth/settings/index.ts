@@ -8,5 +8,6 @@ export * from './nginx.settings.js';
 export * from './static.settings.js';
 export * from './journal.settings.js';
 export * from './copilot.settings.js';
+export * from './watch.settings.js';
 export * from './settings-registry.js';
 export * from './check-settings.js';
