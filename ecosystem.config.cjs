@@ -3,7 +3,7 @@
 // REDIS_*_URL override in the environment is applied here exactly as the services apply it.
 const fs = require('node:fs');
 const path = require('node:path');
-const { busUrls, componentPort } = require('./services/shared/dist/config/index.js');
+const { busUrls, componentPort, gatewayInstances, GATEWAY_COMPONENT } = require('./services/shared/dist/config/index.js');
 
 const root = __dirname;
 const truthFile = path.join(root, 'scripts/truth.json');
@@ -23,8 +23,12 @@ const scripts = {
   copilot: 'services/copilot/dist/main.js',
   massive: 'services/massive/dist/main.js',
   intel: 'services/intel/dist/main.js',
+  watch: 'services/watch/dist/main.js',
   static: 'ui/server/dist/main.js',
 };
+
+/** When the scheduled backup runs unless truth says otherwise (journal settings backup.cron). */
+const DEFAULT_BACKUP_CRON = '15 2 * * *';
 
 // Passed to every process so a second stack (tests, staging) never touches the dev one.
 const stackEnv = {
@@ -96,24 +100,60 @@ function nginxApp(component) {
   };
 }
 
-function nodeApp(component) {
+function nodeApp(component, name = component.meta.pm2, extraEnv = {}) {
   const script = scripts[component.id];
   if (!script) throw new Error(`ecosystem.config.cjs: no script for component "${component.id}"`);
   return {
-    name: component.meta.pm2,
+    name,
     script: path.join(root, script),
     cwd: root,
     exec_mode: 'fork',
     node_args: ['--enable-source-maps'],
-    env: stackEnv,
+    env: { ...stackEnv, ...extraEnv },
     ...restartPolicy,
     max_memory_restart: '768M',
-    ...logs(component.meta.pm2),
+    ...logs(name),
+  };
+}
+
+/**
+ * The gateway runs as named processes on their own ports (fotw-sse on 3001, fotw-sse-2 on 3021, …;
+ * MS_SSE_INSTANCES or the sse setting instances), the same shape as gateways on several hosts
+ * behind nginx's upstream; each later one gets its PORT and MS_INSTANCE (its heartbeat id).
+ */
+function gatewayApps(component) {
+  return gatewayInstances(truth, env).map((instance) => nodeApp(component, instance.pm2, instance.env));
+}
+
+/**
+ * `./admin backup --scheduled` at the journal's backup.cron. autostart false: pm2 registers the
+ * cron without running a backup at every start; autorestart false: it runs once per cron tick.
+ */
+function backupApp() {
+  const cron = truth.components.journal?.settings?.backup?.cron || DEFAULT_BACKUP_CRON;
+  return {
+    name: 'fotw-backup',
+    script: path.join(root, 'scripts/admin/dist/main.js'),
+    args: ['backup', '--scheduled'],
+    cwd: root,
+    exec_mode: 'fork',
+    env: stackEnv,
+    cron_restart: cron,
+    autostart: false,
+    autorestart: false,
+    time: true,
+    merge_logs: true,
+    ...logs('fotw-backup'),
   };
 }
 
 const apps = Object.values(truth.components)
   .filter((c) => c.meta.pm2)
-  .map((c) => (c.meta.kind === 'redis' ? redisApp(c) : c.meta.kind === 'proxy' ? nginxApp(c) : nodeApp(c)));
+  .flatMap((c) => {
+    if (c.meta.kind === 'redis') return [redisApp(c)];
+    if (c.meta.kind === 'proxy') return [nginxApp(c)];
+    return c.id === GATEWAY_COMPONENT ? gatewayApps(c) : [nodeApp(c)];
+  })
+  .concat(truth.components.journal ? [backupApp()] : []);
 
 module.exports = { apps };

@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
+import { MAX_GATEWAY_INSTANCES } from '@marketswarm/shared/config';
 import { pm2, pm2Interactive } from '../pm2/pm2-cli.js';
-import { ecosystemFile, pm2NameOf } from '../stack/ecosystem.js';
+import { ecosystemFile, pm2NameOf, processPm2Names, redisPm2Names } from '../stack/ecosystem.js';
+import { stackDown } from '../stack/stack-down.js';
 import { stackUp } from '../stack/stack-up.js';
 import { buildTruthFiles } from '../truth/build-truth-files.js';
-import { bold, green, step } from '../ui/output.js';
+import { bold, CliError, green, step } from '../ui/output.js';
+
+function gatewayCount(raw: string): number {
+  const count = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  if (!(count >= 1 && count <= MAX_GATEWAY_INSTANCES)) throw new CliError(`--gateways ${raw}: must be a whole number from 1 to ${MAX_GATEWAY_INSTANCES}`);
+  return count;
+}
 
 export function registerStackCommands(program: Command): void {
   program
@@ -12,8 +20,10 @@ export function registerStackCommands(program: Command): void {
     .description('install what is missing (apt packages, npm ci, build), then start the whole stack under pm2 and wait until healthy')
     .option('--no-install', 'skip the install and build phase (done by the ./admin wrapper)')
     .option('--timeout <sec>', 'how long to wait for health', '120')
-    .action(async (opts: { timeout: string }) => {
-      const result = await stackUp(adminPaths(), Number(opts.timeout) * 1000);
+    .option('--gateways <n>', `gateway processes behind nginx (1 to ${MAX_GATEWAY_INSTANCES}: fotw-sse, fotw-sse-2 on port 3021, …); default MS_SSE_INSTANCES, else the sse setting instances, else 1`)
+    .action(async (opts: { timeout: string; gateways?: string }) => {
+      const gateways = opts.gateways === undefined ? undefined : gatewayCount(opts.gateways);
+      const result = await stackUp(adminPaths(), { timeoutMs: Number(opts.timeout) * 1000, ...(gateways === undefined ? {} : { gateways }) });
       process.stdout.write(
         [
           '',
@@ -38,7 +48,11 @@ export function registerStackCommands(program: Command): void {
     .option('--kill', 'also stop the pm2 daemon')
     .action(async (opts: { kill?: boolean }) => {
       const paths = adminPaths();
-      await step('stop the stack', () => pm2(['delete', ecosystemFile(paths)]).catch(() => ''));
+      const truth = await buildTruthFiles(paths, undefined, false).then(
+        (built) => built.truth,
+        () => null,
+      );
+      await step('stop the stack', () => stackDown(paths, truth));
       if (opts.kill) await step('stop the pm2 daemon', () => pm2(['kill']));
     });
 
@@ -49,8 +63,10 @@ export function registerStackCommands(program: Command): void {
     .action(async (name: string | undefined) => {
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
-      const target = name ? pm2NameOf(truth, name) : ecosystemFile(paths);
-      await step(`restart ${name ?? 'all processes'}`, () => pm2(['restart', target, '--update-env']));
+      // All: every process the ecosystem declares (each gateway instance too) but the scheduled
+      // backup, which a restart would run at once.
+      const target = name ? [pm2NameOf(truth, name)] : [ecosystemFile(paths), '--only', [...redisPm2Names(truth), ...processPm2Names(truth)].join(',')];
+      await step(`restart ${name ?? 'all processes'}`, () => pm2(['restart', ...target, '--update-env']));
     });
 
   program
