@@ -3,12 +3,15 @@
  * session), `session` (a signed-in user; POST/PUT/PATCH/DELETE also need the CSRF token), `admin`
  * (a signed-in user with the admin role, CSRF likewise), `internal` (service to service: no session
  * or CSRF, but the route's own guard checks a shared secret and answers 404 to anyone else; NestJS
- * services only, see `Internal()`). Route-table specs fail for a route that carries none of them.
+ * services only, see `Internal()`), `apiKey` (an outside producer: an `Authorization: Bearer` API key
+ * that the route's own guard checks; no session and no CSRF, because a browser never attaches the
+ * key by itself, so a forged cross-site request has nothing to ride on; see `apiKeyRoute()`).
+ * Route-table specs fail for a route that carries none of them.
  */
-export const ROUTE_POLICIES = ['public', 'internal', 'session', 'admin'] as const;
+export const ROUTE_POLICIES = ['public', 'internal', 'apiKey', 'session', 'admin'] as const;
 export type RoutePolicy = (typeof ROUTE_POLICIES)[number];
 
-/** Whether a route of this policy runs the session (and CSRF) checks: `public` and `internal` do not. */
+/** Whether a route of this policy runs the session (and CSRF) checks: `public`, `internal` and `apiKey` do not. */
 export function needsSession(policy: RoutePolicy): boolean {
   return policy === 'session' || policy === 'admin';
 }

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../auth/authenticate.js';
 import type { RouteDoc } from '../openapi/route-doc.js';
 import { JSON_BODY_LIMIT, jsonBody, parseBody, parseInput } from './json-body.js';
 import { currentAuth } from './request-auth.js';
-import { withPolicy, type RoutePolicy } from './route-policy.js';
+import { needsSession, withPolicy, type RoutePolicy } from './route-policy.js';
 
 type Parsed<D, K extends 'params' | 'query' | 'body', Otherwise> = D extends { [key in K]: infer S extends z.ZodType } ? z.output<S> : Otherwise;
 
@@ -13,7 +13,7 @@ export interface RouteInput<P extends RoutePolicy, D extends RouteDoc> {
   params: Parsed<D, 'params', Record<string, string>>;
   query: Parsed<D, 'query', Request['query']>;
   body: Parsed<D, 'body', undefined>;
-  auth: P extends 'public' ? undefined : SessionUser;
+  auth: P extends 'session' | 'admin' ? SessionUser : undefined;
 }
 
 export type RouteHandler<P extends RoutePolicy, D extends RouteDoc> = (input: RouteInput<P, D>, req: Request, res: Response) => unknown;
@@ -44,7 +44,7 @@ export function routeHandlers<P extends RoutePolicy, D extends RouteDoc>(
       params: doc.params ? parseInput(doc.params, req.params, 'path') : req.params,
       query: doc.query ? parseInput(doc.query, req.query, 'query') : req.query,
       body: doc.body ? parseBody(doc.body, req.body) : undefined,
-      auth: policy === 'public' ? undefined : currentAuth(req),
+      auth: needsSession(policy) ? currentAuth(req) : undefined,
     } as RouteInput<P, D>;
     await handler(input, req, res);
   };
@@ -61,3 +61,11 @@ export function publicRoute<D extends RouteDoc>(doc: D, handler: RouteHandler<'p
   return routeHandlers(allowPublic, 'public', doc, handler, JSON_BODY_LIMIT);
 }
 
+
+/**
+ * A route for outside producers: `guard` checks the `Authorization: Bearer` API key (and answers 401
+ * itself); no session or CSRF check runs. The handler reads the caller from what the guard stored.
+ */
+export function apiKeyRoute<D extends RouteDoc>(guard: RequestHandler, doc: D, handler: RouteHandler<'apiKey', D>, jsonLimit: string = JSON_BODY_LIMIT): RequestHandler[] {
+  return routeHandlers(withPolicy(guard, 'apiKey'), 'apiKey', doc, handler, jsonLimit);
+}

@@ -49,6 +49,8 @@ export function policyGuard(policy: RoutePolicy, options: SessionCheckOptions): 
   if (policy === 'public') return allowPublic;
   // Internal routes are NestJS's (`Internal()`), each behind the guard that checks its secret.
   if (policy === 'internal') throw new Error('the Express edge serves no internal routes');
+  // An API key is checked by the route's own guard, which knows where keys live: apiKeyRoute().
+  if (policy === 'apiKey') throw new Error('API-key routes bring their own guard: use apiKeyRoute()');
   return withPolicy<RequestHandler>(async (req, res, next) => {
     const auth = await signIn(req, res, options);
     checkCsrf(req, auth);

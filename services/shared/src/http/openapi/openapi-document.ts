@@ -52,6 +52,7 @@ export function openApiDocument(info: OpenApiInfo, routes: readonly DocumentedRo
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'set by POST /api/auth/login or /register on the gateway; every service checks it against system Redis' },
         csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'the value of the ms_csrf cookie, on every POST/PUT/PATCH/DELETE behind a session' },
         internal: { type: 'http', scheme: 'bearer', description: 'service to service only (never through nginx): the internalToken secret of the serving component in truth' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'an API key for outside producers (ms_live_…), made with ./admin key add <name> --topics …; no cookie or CSRF token' },
       },
     },
   };
@@ -80,7 +81,7 @@ function operation(route: DocumentedRoute): OpenApiOperation {
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     tags: [tagOf(route.path)],
-    security: policy === 'public' ? [] : policy === 'internal' ? [{ internal: [] }] : [needsCsrf ? { session: [], csrf: [] } : { session: [] }],
+    security: policy === 'public' ? [] : policy === 'internal' ? [{ internal: [] }] : policy === 'apiKey' ? [{ apiKey: [] }] : [needsCsrf ? { session: [], csrf: [] } : { session: [] }],
     'x-policy': policy,
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(doc.files ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(doc) } } } } : doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(doc.body, 'input') } } } } : {}),
@@ -127,6 +128,7 @@ function responses(route: DocumentedRoute, needsCsrf: boolean): Record<string, J
     add(415, '`unsupported-media-type`: no body, or not sent as application/json');
   }
   if (needsSession(policy)) add(401, '`unauthorized`: no live session');
+  if (policy === 'apiKey') add(401, '`unauthorized`: the API key is missing, unknown or revoked (with WWW-Authenticate: Bearer)');
   if (policy === 'internal') add(404, '`not-found`: no internal token is configured, or the bearer token is missing or wrong (the route answers as if absent)');
   if (needsCsrf) add(403, '`csrf`: the X-CSRF-Token header is missing or does not match');
   if (policy === 'admin') add(403, '`forbidden`: the user is not an admin');
