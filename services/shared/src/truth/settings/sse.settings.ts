@@ -62,6 +62,20 @@ export const sseSettings = componentSettings(
       .default(24)
       .describe('Concurrent streams one session (one browser, all its tabs) may hold on one gateway process; past it a new stream gets 429')
       .meta({ live: true }),
+    ingest: z
+      .strictObject({
+        ratePerSec: z.number().min(0.01).max(100_000).default(50).describe('Events per second one API key may publish, sustained'),
+        burst: z.number().int().min(1).max(100_000).default(200).describe('Events one API key may publish at once after a quiet spell; also the largest batch'),
+        maxBodyBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(16 * 1024 * 1024)
+          .default(256 * 1024)
+          .describe('Largest POST /api/ingest body in bytes; a bigger one gets 413'),
+      })
+      .default({ ratePerSec: 50, burst: 200, maxBodyBytes: 256 * 1024 })
+      .describe('API-key ingest (POST /api/ingest/:topic): { ratePerSec, burst } per key, counted in system Redis across gateways, and { maxBodyBytes }'),
     cors: corsSchema
       .default({ enabled: false, origins: [] })
       .describe('Cross-origin API access for another web origin: { enabled, origins: exact origins such as https://trade.example.com }; off behind nginx'),

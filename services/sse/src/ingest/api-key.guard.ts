@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import { apiKeySecretMatches, parseApiKey, type ApiKeyRepository, type StoredApiKey } from '@marketswarm/shared/auth';
+import { DomainError } from '@marketswarm/shared/http';
+
+const REALM = 'Bearer realm="ingest"';
+
+// Keyed by the request, as the session guard keeps its caller: the handler reads what this guard found.
+const keyByRequest = new WeakMap<IncomingMessage, StoredApiKey>();
+
+/** The API key the guard accepted on this request; a missing one is a 401, never a crash. */
+export function ingestCaller(req: IncomingMessage): StoredApiKey {
+  const key = keyByRequest.get(req);
+  if (!key) throw new DomainError('unauthorized', 'send an API key', { issues: [{ path: 'Authorization', message: 'no API key on this request' }] });
+  return key;
+}
+
+/**
+ * 401 with `WWW-Authenticate: Bearer` unless `Authorization: Bearer <key>` names a live key whose
+ * secret matches its stored hash. The record is read on every request, so a revocation holds on
+ * every gateway at once. One message for unknown, wrong and revoked keys, apart from "revoked", so a
+ * caller cannot probe which ids exist; an operator tells them apart with `./admin key list`.
+ */
+export function apiKeyGuard(keys: ApiKeyRepository): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.headers.authorization;
+    const match = header === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) {
+      res.setHeader('WWW-Authenticate', REALM);
+      throw new DomainError('unauthorized', 'send an API key as Authorization: Bearer <key>', {
+        issues: [{ path: 'Authorization', message: header === undefined ? 'no Authorization header was sent' : 'must be "Bearer <key>"' }],
+      });
+    }
+    const token = parseApiKey(match[1]);
+    const key = token ? await keys.findById(token.id) : null;
+    if (!token || !key || !apiKeySecretMatches(token.secret, key.secretHash)) return refuse(res, 'the API key is not valid');
+    if (key.revokedAt !== undefined) return refuse(res, 'the API key was revoked');
+    keyByRequest.set(req, key);
+    next();
+  };
+}
+
+function refuse(res: Parameters<RequestHandler>[1], reason: string): never {
+  res.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
+  throw new DomainError('unauthorized', reason, { issues: [{ path: 'Authorization', message: reason }] });
+}
