@@ -18,7 +18,7 @@ export type AuthenticateOptions = SessionStoreOptions;
  * The one session check every service runs (gateway, journal, copilot, WebSocket upgrades): the
  * `ms_session` cookie from a `Cookie` header → a live session in system Redis → its user. Slides
  * the session's expiry (at most once per `renewAfterSec`). Null for no cookie, a malformed id,
- * an expired or deleted session, or a deleted account.
+ * an expired or deleted session, or a deleted or disabled account.
  */
 export async function authenticate(cookieHeader: string | undefined, redis: Redis, options: AuthenticateOptions): Promise<SessionUser | null> {
   const { session: sessionId } = readSessionCookies(cookieHeader);
@@ -27,7 +27,8 @@ export async function authenticate(cookieHeader: string | undefined, redis: Redi
   const session = await sessions.get(sessionId);
   if (!session) return null;
   const user = await new UserRepository(redis).findById(session.userId);
-  if (!user) {
+  // A disabled account's sessions are ended by the admin who disabled it; one that slipped through ends here.
+  if (!user || user.disabled) {
     await sessions.delete(session.id);
     return null;
   }

@@ -17,6 +17,8 @@ export const DEFAULT_TIMEZONE = 'America/New_York';
 /** A user as stored: the DTO plus the password hash, which never leaves the server. */
 export interface StoredUser extends UserDto {
   passwordHash: string;
+  /** Set by an admin: the account cannot sign in and no session of it is accepted. Absent when enabled. */
+  disabled?: true;
 }
 
 export interface NewUser {
@@ -41,7 +43,8 @@ export function newUserId(): string {
 }
 
 export function toUserDto(user: StoredUser): UserDto {
-  const { passwordHash: _hash, ...dto } = user;
+  // `disabled` is an admin's view of the account (the admin API adds it), not part of the user's own DTO.
+  const { passwordHash: _hash, disabled: _disabled, ...dto } = user;
   return dto;
 }
 
@@ -54,21 +57,26 @@ const storedUserSchema = z.object({
   timezone: z.string(),
   preferences: z.string().transform((text) => preferencesSchema.parse(JSON.parse(text))),
   createdAt: z.string(),
+  disabled: z.literal('1').optional(),
 });
 
 function fromHash(fields: Record<string, string>): StoredUser | null {
   if (Object.keys(fields).length === 0) return null;
   const parsed = storedUserSchema.safeParse(fields);
   if (!parsed.success) throw new Error(`stored user ${fields['id'] ?? '?'} is corrupt: ${parsed.error.message}`);
-  return parsed.data;
+  const { disabled, ...user } = parsed.data;
+  return disabled ? { ...user, disabled: true } : user;
 }
 
 function toHash(user: StoredUser): Record<string, string> {
-  return { ...user, preferences: JSON.stringify(user.preferences) };
+  const { disabled, ...rest } = user;
+  return { ...rest, preferences: JSON.stringify(user.preferences), ...(disabled ? { disabled: '1' } : {}) };
 }
 
 /** HSET only when the hash exists, so updating a deleted user cannot leave a partial record. */
 const HSET_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], unpack(ARGV)) return 1 end return 0`;
+/** HDEL only when the hash exists (same reason as HSET_IF_EXISTS); 1 when the user exists. */
+const HDEL_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HDEL', KEYS[1], unpack(ARGV)) return 1 end return 0`;
 /** Deletes a key only while it still holds the given value. */
 const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
@@ -126,6 +134,19 @@ export class UserRepository {
       if (updated !== 1) return null;
     }
     return this.findById(id);
+  }
+
+  /** Disables or enables the account; null when the user does not exist. Ending its sessions is the caller's step. */
+  async setDisabled(id: string, disabled: boolean): Promise<StoredUser | null> {
+    const key = USER_KEYS.user(id);
+    const found = disabled ? await this.redis.eval(HSET_IF_EXISTS, 1, key, 'disabled', '1') : await this.redis.eval(HDEL_IF_EXISTS, 1, key, 'disabled');
+    return found === 1 ? this.findById(id) : null;
+  }
+
+  /** Changes the account's role; null when the user does not exist. Live sessions see it at their next request. */
+  async setRole(id: string, role: Role): Promise<StoredUser | null> {
+    const updated = await this.redis.eval(HSET_IF_EXISTS, 1, USER_KEYS.user(id), 'role', role);
+    return updated === 1 ? this.findById(id) : null;
   }
 
   /** Every account, oldest first. */

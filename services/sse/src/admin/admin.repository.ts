@@ -1,25 +1,69 @@
 import type { Redis } from 'ioredis';
-import { toUserDto, UserRepository } from '@marketswarm/shared/auth';
-import type { UserDto } from '@marketswarm/shared/dto';
+import type { Role } from '@marketswarm/shared/dto';
+import type { SessionRepository, StoredUser, UserRepository } from '@marketswarm/shared/auth';
 import { heartbeatKey, parseHeartbeat, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
+import { readGatewayPresences, readHealthReport, readRecoveryLog, readRecoveryStates, type GatewayPresence, type HealthReport, type RecoveryAction, type RecoveryState } from '@marketswarm/shared/ops';
 
-/** What the operator views read from system Redis: heartbeats and accounts. */
+/**
+ * What the operator views read from system Redis and the account changes they make: heartbeats,
+ * the watch's records, gateway presence, accounts and their sessions. One key per command (or a
+ * pipeline of them), so it runs unchanged on a Redis Cluster.
+ */
 export class AdminRepository {
-  private readonly users: UserRepository;
-
-  constructor(private readonly system: Redis) {
-    this.users = new UserRepository(system);
-  }
+  constructor(
+    private readonly system: Redis,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
 
   /** Each service's last heartbeat, in the order asked; null when missing or unreadable. */
   async heartbeats(serviceIds: readonly string[]): Promise<(HeartbeatRecord | null)[]> {
     if (serviceIds.length === 0) return [];
-    const raw = await this.system.mget(...serviceIds.map(heartbeatKey));
-    return raw.map((text) => parseHeartbeat(text));
+    const pipeline = this.system.pipeline();
+    for (const id of serviceIds) pipeline.get(heartbeatKey(id));
+    const results = (await pipeline.exec()) ?? [];
+    return serviceIds.map((_, i) => parseHeartbeat((results[i]?.[1] as string | null | undefined) ?? null));
   }
 
-  /** Every account, without password hashes. */
-  async listUsers(): Promise<UserDto[]> {
-    return (await this.users.list()).map(toUserDto);
+  /** The watch's last report, or null when no watch has written one (or it expired). */
+  async healthReport(): Promise<HealthReport | null> {
+    return (await readHealthReport(this.system)).report;
+  }
+
+  /** The newest recovery actions first, and the watch's state per service. */
+  async recovery(limit: number): Promise<{ actions: RecoveryAction[]; states: Record<string, RecoveryState> }> {
+    const [actions, states] = await Promise.all([readRecoveryLog(this.system, limit), readRecoveryStates(this.system)]);
+    return { actions, states: Object.fromEntries(states) };
+  }
+
+  /** Every gateway whose presence record is recent, by instance name. */
+  gateways(now: number): Promise<GatewayPresence[]> {
+    return readGatewayPresences(this.system, now);
+  }
+
+  listUsers(): Promise<StoredUser[]> {
+    return this.users.list();
+  }
+
+  findUser(id: string): Promise<StoredUser | null> {
+    return this.users.findById(id);
+  }
+
+  setDisabled(id: string, disabled: boolean): Promise<StoredUser | null> {
+    return this.users.setDisabled(id, disabled);
+  }
+
+  setRole(id: string, role: Role): Promise<StoredUser | null> {
+    return this.users.setRole(id, role);
+  }
+
+  /** How many live sessions the user has (expired ones are pruned from the index on the way). */
+  async sessionCount(userId: string): Promise<number> {
+    return (await this.sessions.listForUser(userId)).length;
+  }
+
+  /** Ends every session of the user; the gateways' session watch closes their open streams. */
+  endSessions(userId: string): Promise<number> {
+    return this.sessions.deleteAllForUser(userId);
   }
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { userDtoSchema } from '@marketswarm/shared/dto';
 import { heartbeatRecordSchema } from '@marketswarm/shared/heartbeat';
 
 /** Stream counts and lag only: never a user id or a payload. */
@@ -25,14 +24,17 @@ export const heartbeatsViewSchema = z.object({
 });
 export type HeartbeatsView = z.output<typeof heartbeatsViewSchema>;
 
-/** The loaded truth without secrets: its version, when it was loaded, the node settings and the component ids. */
-export const truthViewSchema = z.object({
-  version: z.string(),
-  loadedAt: z.string().describe('ISO 8601'),
-  node: z.record(z.string(), z.unknown()),
-  components: z.array(z.string()),
-});
-export type TruthView = z.output<typeof truthViewSchema>;
-
-export const usersViewSchema = z.object({ users: z.array(userDtoSchema) });
-export type UsersView = z.output<typeof usersViewSchema>;
+/** The views the admin page reads are shared with the UI (@marketswarm/shared/dto); re-exported for the router. */
+export {
+  adminTruthViewSchema as truthViewSchema,
+  adminUserResponseSchema,
+  adminUsersViewSchema as usersViewSchema,
+  endedSessionsSchema,
+  gatewaysViewSchema,
+  recoveryQuerySchema,
+  recoveryViewSchema,
+  roleBodySchema,
+  servicesViewSchema,
+  streamsViewSchema,
+  userIdParamsSchema,
+} from '@marketswarm/shared/dto';

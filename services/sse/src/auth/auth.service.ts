@@ -50,6 +50,7 @@ export class TooManyAttemptsError extends HttpError {
 }
 
 const INVALID_CREDENTIALS = 'invalid email or password';
+export const ACCOUNT_DISABLED = 'this account is disabled';
 
 /** The rules of accounts and sessions; the router only parses and answers. */
 export class AuthService {
@@ -89,6 +90,10 @@ export class AuthService {
       throw new HttpError(401, INVALID_CREDENTIALS, [{ path: '(credentials)', message: 'no account matches this email and password' }]);
     }
     await this.deps.limiter.succeeded(client.ip, body.email);
+    // Said only to someone who knows the password, so it reveals nothing about which accounts exist.
+    if (user.disabled) {
+      throw new HttpError(403, ACCOUNT_DISABLED, [{ path: '(account)', message: 'an administrator disabled this account; ask them to enable it' }]);
+    }
     if (replacing) await this.deps.sessions.delete(replacing);
     return this.signIn(user, client);
   }
