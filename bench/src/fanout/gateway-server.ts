@@ -10,7 +10,6 @@ import { redisSink } from './publisher.js';
 import { httpOk, waitUntil, type BenchServer } from './servers.js';
 
 export const GATEWAY_MAIN = path.join(repoRoot, 'services/sse/dist/main.js');
-export const GATEWAYS = 2;
 export const STREAM_PATH = '/sse/vexy';
 
 /** What every gateway scenario shares: three Redis instances with truth loaded, and a signed-in user. */
@@ -51,12 +50,12 @@ export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
 }
 
 /**
- * Our gateway: two processes (the gateway is stateless, so this is how it uses both cores), each on
- * its own port, reading the same Redis streams. The vexy stream is cut to exactly one entry first,
+ * Our gateway: `gateways` processes (the gateway is stateless, so this is how it uses more cores),
+ * each on its own port, reading the same Redis streams. The vexy stream is cut to exactly one entry first,
  * so every scenario starts from the same state: a new subscriber gets a one-item `recent` snapshot
  * (the normal connect path; an empty stream would add an XINFO per connection) and then `ready`.
  */
-export async function startGateways(env: GatewayEnvironment, options: { nofile: number; profileDir: string | undefined }): Promise<BenchServer> {
+export async function startGateways(env: GatewayEnvironment, options: { nofile: number; gateways: number; profileDir: string | undefined }): Promise<BenchServer> {
   if ((await env.intel.xlen(env.route.stream)) === 0) {
     await publishEvents(env.intel, env.route, [{ topic: 'vexy', type: 'comment', ts: Date.now(), data: { text: 'fan-out bench warm-up', seq: 0 } }]);
   }
@@ -64,7 +63,7 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
   const procs: BenchProcess[] = [];
   const ports: number[] = [];
   try {
-    for (let i = 0; i < GATEWAYS; i++) {
+    for (let i = 0; i < options.gateways; i++) {
       const port = await freePort();
       const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-name', `gateway-${i + 1}-${Date.now()}.cpuprofile`] : [];
       const proc = spawnLimited(`gateway-${i + 1}`, [process.execPath, ...profile, GATEWAY_MAIN], {
@@ -90,7 +89,7 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
   }
   return {
     kind: 'ours',
-    description: `SSE gateway, ${GATEWAYS} processes (pids ${procs.map((p) => p.pid).join(', ')}), ports ${ports.join(', ')}, ${STREAM_PATH}`,
+    description: `SSE gateway, ${options.gateways} process${options.gateways === 1 ? '' : 'es'} (pids ${procs.map((p) => p.pid).join(', ')}), ports ${ports.join(', ')}, ${STREAM_PATH}`,
     targets: ports.map((port) => ({ host: '127.0.0.1', port, path: STREAM_PATH, headers: { Cookie: env.cookie } })),
     readyOn: 'ready',
     sink: redisSink(env.intel, env.route),

@@ -9,16 +9,15 @@ import { portOpen, waitUntil, type BenchServer } from './servers.js';
 
 export const NGINX_BIN = '/usr/sbin/nginx';
 export const NCHAN_MODULE = '/usr/lib/nginx/modules/ngx_nchan_module.so';
-const WORKERS = 2;
 
 /**
  * nchan as an EventSource pub/sub on loopback: one channel, `/sub` for subscribers, `/pub` for the
  * publisher. `reuseport` gives each worker its own accept queue, so subscribers spread over both.
  * Subscribers start at the newest message (no replay of earlier scenarios).
  */
-export function nchanConfig(prefix: string, port: number, nofile: number): string {
+export function nchanConfig(prefix: string, port: number, nofile: number, workers: number): string {
   return `load_module ${NCHAN_MODULE};
-worker_processes ${WORKERS};
+worker_processes ${workers};
 worker_rlimit_nofile ${nofile};
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
@@ -52,21 +51,21 @@ http {
 `;
 }
 
-export async function startNchan(nofile: number): Promise<BenchServer> {
+export async function startNchan(nofile: number, workers: number): Promise<BenchServer> {
   const prefix = await mkdtemp(path.join(tmpdir(), 'ms-bench-nchan-'));
   // Also after Ctrl-C or a failure mid-scenario.
   onCleanup(() => rm(prefix, { recursive: true, force: true }));
   await mkdir(path.join(prefix, 'tmp'), { recursive: true });
   const port = await freePort();
   const conf = path.join(prefix, 'nginx.conf');
-  await writeFile(conf, nchanConfig(prefix, port, nofile));
+  await writeFile(conf, nchanConfig(prefix, port, nofile, workers));
   const proc = spawnLimited('nginx', [NGINX_BIN, '-p', prefix, '-c', conf, '-e', path.join(prefix, 'error.log'), '-g', 'daemon off;'], {
     env: { PATH: process.env['PATH'] ?? '' },
     nofile,
   });
   try {
     await waitUntil('listening port', () => portOpen(port), proc);
-    await waitUntil(`${WORKERS} workers`, () => Promise.resolve(childPids(proc.pid).length >= WORKERS), proc);
+    await waitUntil(`${workers} workers`, () => Promise.resolve(childPids(proc.pid).length >= workers), proc);
   } catch (error) {
     await proc.stop('SIGKILL');
     await rm(prefix, { recursive: true, force: true });
@@ -75,7 +74,7 @@ export async function startNchan(nofile: number): Promise<BenchServer> {
   const sink = httpSink(`http://127.0.0.1:${port}/pub`);
   return {
     kind: 'nchan',
-    description: `nginx + nchan, master (pid ${proc.pid}) + ${WORKERS} workers, port ${port}`,
+    description: `nginx + nchan, master (pid ${proc.pid}) + ${workers} workers, port ${port}`,
     targets: [{ host: '127.0.0.1', port, path: '/sub', headers: {} }],
     readyOn: 'headers',
     sink,

@@ -28,6 +28,10 @@ export interface BenchOptions {
   nofile: number;
   /** Most seconds to wait, before each measurement, for a second in which the machine is nearly idle. */
   quietWaitSec: number;
+  /** Gateway processes for ours (subscribers split evenly over them). */
+  gateways: number;
+  /** nginx worker processes for nchan. */
+  nchanWorkers: number;
   /** Run the gateways under `node --cpu-prof` and print where their time went. */
   profile: boolean;
   help: boolean;
@@ -46,6 +50,8 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --settle 2              seconds before the idle RSS reading (env BENCH_SETTLE)
   --nofile 20000          ulimit -n for servers and clients   (env BENCH_NOFILE)
   --quiet-wait 10         most seconds to wait for a quiet machine before each measurement (env BENCH_QUIET_WAIT)
+  --gateways 2            gateway processes for ours           (env BENCH_GATEWAYS)
+  --nchan-workers 2       nginx worker processes for nchan     (env BENCH_NCHAN_WORKERS)
   --profile               run the gateways under node --cpu-prof and summarise the profiles
   --help`;
 
@@ -69,7 +75,7 @@ function positive(name: string, text: string, integer = true, allowZero = false)
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -110,6 +116,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     settleSec: positive('--settle', pick('settle', 'BENCH_SETTLE', '2'), false),
     nofile: positive('--nofile', pick('nofile', 'BENCH_NOFILE', '20000')),
     quietWaitSec: positive('--quiet-wait', pick('quiet-wait', 'BENCH_QUIET_WAIT', quick ? '2' : '10'), false, true),
+    gateways: positive('--gateways', pick('gateways', 'BENCH_GATEWAYS', '2')),
+    nchanWorkers: positive('--nchan-workers', pick('nchan-workers', 'BENCH_NCHAN_WORKERS', '2')),
     profile: switches.has('profile') || env['BENCH_PROFILE'] === '1',
     help: switches.has('help'),
   };

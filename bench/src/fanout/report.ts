@@ -31,7 +31,14 @@ export interface ScenarioResult {
   /** Redis, for ours: CPU of all three instances in the window (not counted in serverCpu). */
   redis: { cpuSec: number; perMillion: number | null } | null;
   latency: LatencySummary;
-  rss: { beforeBytes: number; afterBytes: number; perIdleConnectionBytes: number | null };
+  rss: {
+    beforeBytes: number;
+    afterBytes: number;
+    /** (RSS with N idle connections − RSS before) ÷ N: fixed costs included, as other harnesses report it. */
+    perIdleConnectionBytes: number | null;
+    /** RSS growth over the second half of the connections ÷ their count: what one more connection costs. */
+    marginalPerConnectionBytes: number | null;
+  };
   loadgen: { processes: number; cpuSec: number; maxCoreShare: number; loopDelayP99Ms: number; loopDelayMaxMs: number; bytesReceived: number; sampledConnections: number };
   publisherCpuSec: number;
   /** Cores busy machine-wide during the window, and the part not spent by anything this run measured. */
@@ -47,14 +54,14 @@ export interface RunMeta {
   gatewayTruthVersion: string | null;
 }
 
-/** Figures from the issue, printed next to ours. */
+/** The targets of issue 16, each a ratio or figure from the same run. */
 export const TARGETS = {
-  nchanCpuPerMillionAt5k: 9.5,
-  bareNodeCpuPerMillionAt5k: 13.4,
-  p99MsAt5kx10: 20,
-  nchanP99MsAt5kx10: 60,
-  rssKiBPerIdleConnection: 10,
-  nchanRssKiBPerIdleConnection: 10,
+  /** ours ÷ nchan CPU-s per million deliveries, at every size and rate. */
+  cpuPerDeliveryRatio: 0.9,
+  /** ours ÷ nchan p99 publish→receive, at every size and rate (saturation included). */
+  p99Ratio: 1,
+  /** KiB of RSS per idle connection at 5k and 20k. */
+  rssKiBPerIdleConnection: 9,
 } as const;
 
 export const CAVEAT =
@@ -79,7 +86,7 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
   out.push('', `SSE fan-out, ${meta.host.cpus} cores, node ${meta.host.node}, ${meta.host.nginx}; event payload ${meta.event.payloadBytes} B (envelope ${meta.event.envelopeBytes} B), ${options.durationSec} s per scenario`, '');
   out.push(
     table(
-      ['server', 'subs × rate', 'opened', 'deliveries/s', 'CPU-s/M deliv', 'cores', 'p50 ms', 'p99 ms', 'max ms', 'RSS KiB/idle conn', 'connect CPU-ms', 'shortfall', 'Redis CPU-s/M', 'loadgen core%', 'other cores'],
+      ['server', 'subs × rate', 'opened', 'deliveries/s', 'CPU-s/M deliv', 'cores', 'p50 ms', 'p99 ms', 'max ms', 'RSS KiB/idle conn', 'marginal', 'connect CPU-ms', 'shortfall', 'Redis CPU-s/M', 'loadgen core%', 'other cores'],
       results.map((r) => [
         r.server,
         scenarioKey(r),
@@ -91,6 +98,7 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
         fmt(r.latency.p99Ms, 1),
         fmt(r.latency.maxMs, 0),
         fmt(kib(r.rss.perIdleConnectionBytes), 2),
+        fmt(kib(r.rss.marginalPerConnectionBytes), 2),
         fmt(r.connect.serverCpuMsPerConnection, 3),
         fmtInt(r.shortfall),
         r.redis ? fmt(r.redis.perMillion, 2) : '',
@@ -122,32 +130,31 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
         fmt(ratio(ours.latency.p50Ms, other.latency.p50Ms), 2),
         fmt(ratio(ours.latency.p99Ms, other.latency.p99Ms), 2),
         fmt(ratio(ours.rss.perIdleConnectionBytes, other.rss.perIdleConnectionBytes), 2),
+        fmt(ratio(ours.rss.marginalPerConnectionBytes, other.rss.marginalPerConnectionBytes), 2),
       ]);
     }
   }
   if (ratioRows.length) {
     out.push('', 'Ratios (below 1 = ours uses less / is faster; deliveries/s above 1 = ours delivers more):');
-    out.push(table(['ratio', 'subs × rate', 'deliveries/s', 'CPU/M deliv', 'p50', 'p99', 'RSS/idle conn'], ratioRows));
+    out.push(table(['ratio', 'subs × rate', 'deliveries/s', 'CPU/M deliv', 'p50', 'p99', 'RSS/idle conn', 'marginal'], ratioRows));
   }
 
-  out.push('', 'Targets (issue 3):');
-  const at5k = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => r.server === kind && r.subscribers === 5000 && r.rate === 10 && !r.error);
-  const largest = Math.max(...results.map((r) => r.subscribers));
-  const atLargest = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => r.server === kind && r.subscribers === largest && !r.error);
-  const oursAt5k = at5k('ours');
-  const nchanAt5k = at5k('nchan');
+  out.push('', 'Targets (issue 16, ours against nchan in this run):');
   const verdict = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'MET' : 'NOT MET');
-  out.push(
-    `  CPU per delivery ≤ nchan's: reference nchan ~${TARGETS.nchanCpuPerMillionAt5k} CPU-s/M at 5k subs, bare node ~${TARGETS.bareNodeCpuPerMillionAt5k} (2-vCPU VM); ` +
-      `here at 5k×10/s: ours ${fmt(oursAt5k?.serverCpu.perMillion, 2)}, nchan ${fmt(nchanAt5k?.serverCpu.perMillion, 2)}, baseline ${fmt(at5k('baseline')?.serverCpu.perMillion, 2)} → ${verdict(oursAt5k && nchanAt5k ? (oursAt5k.serverCpu.perMillion ?? Infinity) <= (nchanAt5k.serverCpu.perMillion ?? 0) : null)}`,
-  );
-  out.push(
-    `  p99 ≤ ${TARGETS.p99MsAt5kx10} ms at 5k clients × 10 events/s (nchan reference ~${TARGETS.nchanP99MsAt5kx10} ms): ours ${fmt(oursAt5k?.latency.p99Ms, 1)} ms, nchan here ${fmt(nchanAt5k?.latency.p99Ms, 1)} ms → ${verdict(oursAt5k?.latency.p99Ms != null ? oursAt5k.latency.p99Ms <= TARGETS.p99MsAt5kx10 : null)}`,
-  );
-  const oursRss = kib(atLargest('ours')?.rss.perIdleConnectionBytes ?? null);
-  out.push(
-    `  ≤ ${TARGETS.rssKiBPerIdleConnection} KiB RSS per idle connection at ${fmtInt(largest)} (nchan reference ~${TARGETS.nchanRssKiBPerIdleConnection}): ours ${fmt(oursRss, 2)} KiB, nchan here ${fmt(kib(atLargest('nchan')?.rss.perIdleConnectionBytes ?? null), 2)}, baseline ${fmt(kib(atLargest('baseline')?.rss.perIdleConnectionBytes ?? null), 2)} → ${verdict(oursRss === null ? null : oursRss <= TARGETS.rssKiBPerIdleConnection)}`,
-  );
+  for (const key of scenarios) {
+    const ours = results.find((r) => scenarioKey(r) === key && r.server === 'ours' && !r.error);
+    const nchan = results.find((r) => scenarioKey(r) === key && r.server === 'nchan' && !r.error);
+    if (!ours) continue;
+    const cpu = nchan ? ratio(ours.serverCpu.perMillion, nchan.serverCpu.perMillion) : null;
+    const p99 = nchan ? ratio(ours.latency.p99Ms, nchan.latency.p99Ms) : null;
+    const rss = kib(ours.rss.perIdleConnectionBytes);
+    const marginal = kib(ours.rss.marginalPerConnectionBytes);
+    out.push(
+      `  ${key.padEnd(12)} CPU/delivery ${fmt(cpu, 2)}× (≤ ${TARGETS.cpuPerDeliveryRatio}) ${verdict(cpu === null ? null : cpu <= TARGETS.cpuPerDeliveryRatio)}; ` +
+        `p99 ${fmt(p99, 2)}× (≤ ${TARGETS.p99Ratio}) ${verdict(p99 === null ? null : p99 <= TARGETS.p99Ratio)}; ` +
+        `RSS/idle conn ${fmt(rss, 2)} KiB, marginal ${fmt(marginal, 2)} (≤ ${TARGETS.rssKiBPerIdleConnection}) ${verdict(rss === null ? null : rss <= TARGETS.rssKiBPerIdleConnection)}`,
+    );
+  }
 
   out.push('', 'Load generator check (is the client the bottleneck?):');
   out.push(

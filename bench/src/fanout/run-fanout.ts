@@ -13,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderProfile, summariseProfiles, type ProfileSummary } from './cpu-profile.js';
 import { EventFactory } from './event-payload.js';
-import { GATEWAY_MAIN, GATEWAYS, prepareGatewayEnvironment, startGateways, type GatewayEnvironment } from './gateway-server.js';
-import { LoadFleet } from './load-fleet.js';
+import { GATEWAY_MAIN, prepareGatewayEnvironment, startGateways, type GatewayEnvironment } from './gateway-server.js';
+import { LoadFleet, type FleetConnectResult } from './load-fleet.js';
 import { NCHAN_MODULE, NGINX_BIN, startNchan } from './nchan-server.js';
 import { parseOptions, USAGE, type BenchOptions, type Scenario, type ServerKind } from './options.js';
 import { cleanupAll, onCleanup } from './processes.js';
@@ -67,15 +67,15 @@ function preflight(options: BenchOptions, hard: number): string {
 }
 
 /** Largest subscriber count one server can hold with `nofile` descriptors per process. */
-function capacity(kind: ServerKind, nofile: number): { max: number; why: string } {
+function capacity(kind: ServerKind, nofile: number, options: BenchOptions): { max: number; why: string } {
   const perProcess = nofile - FD_RESERVE;
   switch (kind) {
     case 'baseline':
       return { max: perProcess, why: `capped at ${perProcess} (one process, ulimit -n ${nofile} minus ${FD_RESERVE} reserved fds)` };
     case 'nchan':
-      return { max: 2 * perProcess, why: `2 workers × ${perProcess}` };
+      return { max: options.nchanWorkers * perProcess, why: `${options.nchanWorkers} workers × ${perProcess}` };
     case 'ours':
-      return { max: GATEWAYS * perProcess, why: `${GATEWAYS} gateways × ${perProcess}` };
+      return { max: options.gateways * perProcess, why: `${options.gateways} gateways × ${perProcess}` };
   }
 }
 
@@ -83,9 +83,9 @@ async function startServer(kind: ServerKind, options: BenchOptions, env: Gateway
   switch (kind) {
     case 'ours':
       if (!env) throw new Error('gateway environment not prepared');
-      return startGateways(env, { nofile: options.nofile, profileDir });
+      return startGateways(env, { nofile: options.nofile, gateways: options.gateways, profileDir });
     case 'nchan':
-      return startNchan(options.nofile);
+      return startNchan(options.nofile, options.nchanWorkers);
     case 'baseline':
       return startBaseline(options.nofile);
   }
@@ -133,7 +133,7 @@ async function runScenario(
   ctx: { options: BenchOptions; fleet: LoadFleet; factory: EventFactory; env: GatewayEnvironment | undefined; profileDir: string | undefined },
 ): Promise<ScenarioResult> {
   const { options, fleet, factory } = ctx;
-  const cap = capacity(kind, options.nofile);
+  const cap = capacity(kind, options.nofile, options);
   const attempted = Math.min(scenario.subscribers, cap.max);
   const base: ScenarioResult = {
     server: kind,
@@ -158,7 +158,7 @@ async function runScenario(
     serverCpu: { seconds: 0, perMillion: null, cores: 0, processes: 0 },
     redis: null,
     latency: summariseLatency([]),
-    rss: { beforeBytes: 0, afterBytes: 0, perIdleConnectionBytes: null },
+    rss: { beforeBytes: 0, afterBytes: 0, perIdleConnectionBytes: null, marginalPerConnectionBytes: null },
     loadgen: { processes: fleet.size, cpuSec: 0, maxCoreShare: 0, loopDelayP99Ms: 0, loopDelayMaxMs: 0, bytesReceived: 0, sampledConnections: 0 },
     publisherCpuSec: 0,
     machine: { busyCores: 0, otherCores: 0, busyBeforeCores: 0, quietWaitSec: 0 },
@@ -170,7 +170,17 @@ async function runScenario(
   log(`  started ${server.description}`);
   try {
     const before = sample(server.pids());
-    const connected = await fleet.connect({ targets: server.targets, total: attempted, readyOn: server.readyOn, latencySamples: options.latencySamples, concurrency: CONNECT_CONCURRENCY, timeoutMs: 90_000 });
+    // Two halves, so the RSS of the second half is what one more connection costs (the marginal
+    // figure): the first connections also pay fixed costs — the V8 young generation growing to its
+    // working size, JIT code, pools — that a division of the total by N spreads over N.
+    const firstHalf = Math.floor(attempted / 2);
+    const connectHalf = (total: number): Promise<FleetConnectResult> =>
+      fleet.connect({ targets: server.targets, total, readyOn: server.readyOn, latencySamples: Math.max(1, Math.round((options.latencySamples * total) / attempted)), concurrency: CONNECT_CONCURRENCY, timeoutMs: 90_000 });
+    const first = await connectHalf(firstHalf);
+    await sleep(options.settleSec * 1000);
+    const mid = sample(server.pids());
+    const second = await connectHalf(attempted - firstHalf);
+    const connected = { opened: first.opened + second.opened, failed: first.failed + second.failed, errors: [...first.errors, ...second.errors].slice(0, 5), ms: first.ms + second.ms };
     const afterConnect = sample(server.pids());
     base.connect = {
       opened: connected.opened,
@@ -183,7 +193,12 @@ async function runScenario(
     if (connected.opened === 0) throw new Error(`no subscription opened: ${connected.errors.join(' | ')}`);
     await sleep(options.settleSec * 1000);
     const idle = sample(server.pids());
-    base.rss = { beforeBytes: before.rssBytes, afterBytes: idle.rssBytes, perIdleConnectionBytes: (idle.rssBytes - before.rssBytes) / connected.opened };
+    base.rss = {
+      beforeBytes: before.rssBytes,
+      afterBytes: idle.rssBytes,
+      perIdleConnectionBytes: (idle.rssBytes - before.rssBytes) / connected.opened,
+      marginalPerConnectionBytes: second.opened ? (idle.rssBytes - mid.rssBytes) / second.opened : null,
+    };
 
     const quiet = await waitForQuiet(options.quietWaitSec, QUIET_THRESHOLD_CORES);
     await fleet.reset();
@@ -255,7 +270,7 @@ async function runScenario(
     };
     log(
       `  published ${published.published}, delivered ${delivered}/${expected} in ${windowSec.toFixed(2)} s; server ${serverCpu.toFixed(2)} CPU-s (${result.serverCpu.perMillion?.toFixed(2) ?? '—'}/M), ` +
-        `p50 ${result.latency.p50Ms ?? '—'} ms p99 ${result.latency.p99Ms ?? '—'} ms; RSS/idle conn ${((result.rss.perIdleConnectionBytes ?? 0) / 1024).toFixed(2)} KiB; load gen busiest ${(result.loadgen.maxCoreShare * 100).toFixed(0)} %`,
+        `p50 ${result.latency.p50Ms ?? '—'} ms p99 ${result.latency.p99Ms ?? '—'} ms; RSS/idle conn ${((result.rss.perIdleConnectionBytes ?? 0) / 1024).toFixed(2)} KiB (marginal ${((result.rss.marginalPerConnectionBytes ?? 0) / 1024).toFixed(2)}); load gen busiest ${(result.loadgen.maxCoreShare * 100).toFixed(0)} %`,
     );
     return result;
   } catch (error) {

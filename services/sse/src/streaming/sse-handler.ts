@@ -41,67 +41,94 @@ export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 export function createSseHandler(deps: SseHandlerDeps): SseHandler {
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    res.setHeader('X-Request-Id', requestId);
-    const url = new URL(req.url ?? '/', 'http://gateway');
-    if (req.method !== 'GET') return refuse(res, 405, `streams answer GET, not ${req.method}`, requestId);
-    const user = await deps.authenticate(req.headers.cookie);
-    if (!user) return refuse(res, 401, 'sign in first', requestId);
-    const resolved = resolveSubscription(url.pathname, url.searchParams.get('topics') ?? undefined);
-    if (!resolved.ok) return refuse(res, resolved.status, resolved.message, requestId);
-    const header = req.headers['last-event-id'];
-    const rawId = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId') ?? undefined;
-    const resume = deps.codec.parse(rawId);
-    // The client may have gone while we waited for Redis: never register a dead connection.
-    if (req.destroyed || res.destroyed) return;
-    // Checked after the last await, so parallel requests cannot all pass before any registers.
-    const overCap = streamCapExceeded(deps.fanout.registry, user, deps.settings);
-    if (overCap) {
-      deps.metrics.refused.inc({ reason: overCap.reason });
-      return refuse(res, 429, overCap.message, requestId);
+    try {
+      await openStream(deps, req, res, requestId);
+    } catch (error) {
+      // The listener's 500 echoes the request id it reads from the response.
+      if (!res.headersSent) res.setHeader('X-Request-Id', requestId);
+      throw error;
     }
-
-    // No chunked framing on HTTP/1.1: the body is the event stream until the connection closes,
-    // which saves two buffers per write (chunk size and CRLF).
-    res.useChunkedEncodingByDefault = false;
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    req.socket.setNoDelay(true);
-    req.socket.setTimeout(0);
-    // Jitter spreads reconnects when a gateway restart drops every client at once.
-    res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
-
-    const { route } = resolved.subscription;
-    const connectedAt = Date.now();
-    const connection = new SseConnection(res, user, resolved.subscription, resume, {
-      byteBudget: deps.settings.byteBudget,
-      codec: deps.codec,
-      metrics: deps.metrics,
-      onClose: (c) => {
-        deps.fanout.registry.remove(c);
-        deps.metrics.connections.dec({ route });
-        deps.logger.info({ requestId, route, user: user.id, durationMs: Date.now() - connectedAt }, 'stream closed');
-      },
-    });
-    deps.fanout.registry.add(connection);
-    deps.metrics.connections.inc({ route });
-    if (rawId && !resume) connection.control('reset', { topic: '*', reason: 'unreadable-id' });
-
-    await catchUp(connection, resume, {
-      route: (topic: TopicName) => deps.truth().topics[topic],
-      redis: (bus: BusName) => deps.bus.get(bus),
-      recentCount: deps.settings.recentCount,
-      byteBudget: deps.settings.byteBudget,
-      onInvalid: (topic, reason) => deps.fanout.invalid(topic, reason),
-      onResume: (outcome) => deps.metrics.resumes.inc({ outcome }),
-    }).catch((error: unknown) => {
-      deps.logger.error({ err: (error as Error).message, requestId }, 'catch-up failed');
-      connection.disconnect('shutdown');
-    });
   };
+}
+
+/**
+ * Headers go out in one writeHead and never through setHeader: a response that used setHeader
+ * keeps a table of its headers for its whole life, and a stream lives for hours.
+ */
+async function openStream(deps: SseHandlerDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  if (req.method !== 'GET') return refuse(res, 405, `streams answer GET, not ${req.method}`, requestId);
+  const resolved = resolveSubscription(url.pathname, url.searchParams.get('topics') ?? undefined);
+  const header = req.headers['last-event-id'];
+  const rawId = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('lastEventId') ?? undefined;
+  const cookie = req.headers.cookie;
+  releaseRequestHeaders(req);
+  const user = await deps.authenticate(cookie);
+  if (!user) return refuse(res, 401, 'sign in first', requestId);
+  if (!resolved.ok) return refuse(res, resolved.status, resolved.message, requestId);
+  const resume = deps.codec.parse(rawId);
+  // The client may have gone while we waited for Redis: never register a dead connection.
+  if (req.destroyed || res.destroyed) return;
+  // Checked after the last await, so parallel requests cannot all pass before any registers.
+  const overCap = streamCapExceeded(deps.fanout.registry, user, deps.settings);
+  if (overCap) {
+    deps.metrics.refused.inc({ reason: overCap.reason });
+    return refuse(res, 429, overCap.message, requestId);
+  }
+
+  // No chunked framing on HTTP/1.1: the body is the event stream until the connection closes,
+  // which saves two buffers per write (chunk size and CRLF).
+  res.useChunkedEncodingByDefault = false;
+  res.writeHead(200, {
+    'X-Request-Id': requestId,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    'X-Accel-Buffering': 'no',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  req.socket.setNoDelay(true);
+  req.socket.setTimeout(0);
+  // Jitter spreads reconnects when a gateway restart drops every client at once.
+  res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
+
+  const { route } = resolved.subscription;
+  const connectedAt = Date.now();
+  const connection = new SseConnection(res, user, resolved.subscription, resume, {
+    byteBudget: deps.settings.byteBudget,
+    codec: deps.codec,
+    metrics: deps.metrics,
+    onClose: (c) => {
+      deps.fanout.registry.remove(c);
+      deps.metrics.connections.dec({ route });
+      deps.logger.info({ requestId, route, user: user.id, durationMs: Date.now() - connectedAt }, 'stream closed');
+    },
+  });
+  deps.fanout.registry.add(connection);
+  deps.metrics.connections.inc({ route });
+  if (rawId && !resume) connection.control('reset', { topic: '*', reason: 'unreadable-id' });
+
+  await catchUp(connection, resume, {
+    route: (topic: TopicName) => deps.truth().topics[topic],
+    redis: (bus: BusName) => deps.bus.get(bus),
+    recentCount: deps.settings.recentCount,
+    byteBudget: deps.settings.byteBudget,
+    onInvalid: (topic, reason) => deps.fanout.invalid(topic, reason),
+    onResume: (outcome) => deps.metrics.resumes.inc({ outcome }),
+  }).catch((error: unknown) => {
+    deps.logger.error({ err: (error as Error).message, requestId }, 'catch-up failed');
+    connection.disconnect('shutdown');
+  });
+}
+
+const NO_RAW_HEADERS: string[] = [];
+
+/**
+ * Drops the request's header strings once they are read: the request object lives as long as the
+ * stream (the HTTP server holds it), and nothing reads its headers again.
+ */
+function releaseRequestHeaders(req: IncomingMessage): void {
+  req.headers = {};
+  req.rawHeaders = NO_RAW_HEADERS;
 }
 
 function streamCapExceeded(
@@ -119,6 +146,6 @@ function streamCapExceeded(
 }
 
 function refuse(res: ServerResponse, status: number, message: string, requestId: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'X-Request-Id': requestId, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(errorBody(status, message, undefined, requestId)));
 }
