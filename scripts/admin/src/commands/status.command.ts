@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import type { Redis } from 'ioredis';
+import { busNames, type BusName } from '@marketswarm/shared/events';
+import { resetRecoveryState } from '@marketswarm/shared/ops';
+import { collectOpsStatus, type OpsStatus } from '../ops/ops-status.js';
+import { formatBytes, renderOpsStatus } from '../ops/ops-status-text.js';
 import { adminPaths } from '../paths.js';
 import { pm2List, type Pm2Process } from '../pm2/pm2-cli.js';
 import { collectStatus, type StackStatus } from '../stack/stack-status.js';
@@ -11,9 +15,12 @@ import { renderTable } from '../ui/table.js';
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('pm2 processes, heartbeats, the loaded truth version and settings waiting for a restart; exit 1 if anything is down or stale')
+    .description(
+      "pm2 processes, heartbeats, the watch's scores and recent recovery actions, stream lag per gateway, memory per process and per Redis, the loaded truth version and settings waiting for a restart; exit 1 if anything is down or stale",
+    )
     .option('--json', 'print machine-readable JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--reset <service>', 'clear the failed mark and restart attempts the watch keeps for a service (e.g. journal, sse-2), so it may restart it again')
+    .action(async (opts: { json?: boolean; reset?: string }) => {
       const paths = adminPaths();
       const files = await buildTruthFiles(paths, undefined, false);
       let system: Redis | null = null;
@@ -23,20 +30,34 @@ export function registerStatus(program: Command): void {
       } catch (error) {
         redisProblem = (error as Error).message;
       }
-      let processes: Pm2Process[] = [];
+      const buses = new Map<BusName, Redis | null>([['system', system]]);
       try {
-        processes = await pm2List();
-      } catch (error) {
-        redisProblem ??= (error as Error).message;
+        if (opts.reset) {
+          if (!system) throw new CliError(redisProblem ?? 'system Redis is unreachable');
+          const existed = await resetRecoveryState(system, opts.reset, `reset by an operator (./admin status --reset ${opts.reset})`);
+          process.stderr.write(`${green('✓')} ${opts.reset}: recovery state cleared${existed ? '' : ' (it had none)'}; the watch may restart it again\n`);
+        }
+        for (const bus of busNames.filter((b) => b !== 'system')) {
+          buses.set(bus, await connectRedis(busUrl(files.truth, bus), bus).catch(() => null));
+        }
+        let processes: Pm2Process[] = [];
+        try {
+          processes = await pm2List();
+        } catch (error) {
+          redisProblem ??= (error as Error).message;
+        }
+        const ops = await collectOpsStatus(files.truth, (bus) => buses.get(bus) ?? null);
+        const status = await collectStatus(files.truth, files.version, system, processes, Date.now(), ops.watch.fresh ? ops.watch.report : null);
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...status, ...ops, problem: redisProblem }, null, 2)}\n`);
+        else printStatus(status, ops, redisProblem);
+        if (!status.healthy) throw new CliError(opts.json ? '' : 'stack is not healthy', 1);
+      } finally {
+        for (const redis of buses.values()) redis?.disconnect();
       }
-      const status = await collectStatus(files.truth, files.version, system, processes).finally(() => system?.disconnect());
-      if (opts.json) process.stdout.write(`${JSON.stringify({ ...status, problem: redisProblem }, null, 2)}\n`);
-      else printStatus(status, redisProblem);
-      if (!status.healthy) throw new CliError(opts.json ? '' : 'stack is not healthy', 1);
     });
 }
 
-function printStatus(status: StackStatus, problem: string | null): void {
+function printStatus(status: StackStatus, ops: OpsStatus, problem: string | null): void {
   if (problem) process.stdout.write(`${red('!')} ${problem}\n`);
   const t = status.truth;
   const truthLine = t.loaded
@@ -51,13 +72,20 @@ function printStatus(status: StackStatus, problem: string | null): void {
     c.pid ? String(c.pid) : '-',
     String(c.restarts),
     c.heartbeat === 'none' ? '-' : `${colour(c.heartbeat)}${c.heartbeatAgeSec !== null ? ` (${c.heartbeatAgeSec}s ago)` : ''}`,
+    formatBytes(c.memoryBytes),
+    c.score === null ? '-' : scoreColour(c.watchStatus)(String(c.score)),
     c.version ?? '-',
     c.restartNeeded.length > 0 ? yellow(`restart needed: ${c.restartNeeded.join(', ')}`) : '',
   ]);
-  process.stdout.write(`${renderTable(['component', 'pm2', 'process', 'pid', 'restarts', 'heartbeat', 'version', 'settings'], rows)}\n`);
+  process.stdout.write(`${renderTable(['component', 'pm2', 'process', 'pid', 'restarts', 'heartbeat', 'memory', 'score', 'version', 'settings'], rows)}\n`);
   const pending = status.components.filter((c) => c.restartNeeded.length > 0);
   if (pending.length > 0) {
     process.stdout.write(`\n${yellow('restart needed')} to apply loaded settings: ${pending.map((c) => `./admin restart ${c.id}`).join(', ')}\n`);
   }
+  process.stdout.write(`\n${renderOpsStatus(ops)}\n`);
   process.stdout.write(`\n${status.healthy ? green('healthy') : red('not healthy')}\n`);
+}
+
+function scoreColour(status: StackStatus['components'][number]['watchStatus']): (text: string) => string {
+  return status === 'healthy' ? green : status === 'degraded' ? yellow : red;
 }

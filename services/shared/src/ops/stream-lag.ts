@@ -65,15 +65,19 @@ export interface StreamLagOptions {
 /**
  * Per stream in truth: its length, retention and producer position, and per live gateway how far
  * its read position trails. The views `./admin status`, `/api/admin/*` and the watch share.
+ * `redisFor` may answer null for a bus the caller cannot reach: its streams show no length.
  */
-export async function readStreamLags(redisFor: (bus: BusName) => Redis, truth: PublicTruth, options: StreamLagOptions = {}): Promise<StreamLagView[]> {
+export async function readStreamLags(redisFor: (bus: BusName) => Redis | null, truth: PublicTruth, options: StreamLagOptions = {}): Promise<StreamLagView[]> {
   const timeoutMs = options.timeoutMs ?? 1500;
+  const system = redisFor('system');
   const gateways =
-    options.gateways ?? (await withTimeout(readGatewayPresences(redisFor('system'), options.now ?? Date.now()), timeoutMs, 'gateway presences').catch(() => []));
+    options.gateways ??
+    (system ? await withTimeout(readGatewayPresences(system, options.now ?? Date.now()), timeoutMs, 'gateway presences').catch(() => []) : []);
   const routes = Object.values(truth.topics).sort((a, b) => a.topic.localeCompare(b.topic));
   return Promise.all(
     routes.map(async (route): Promise<StreamLagView> => {
-      const info = await streamInfo(redisFor(route.bus), route.stream, timeoutMs);
+      const redis = redisFor(route.bus);
+      const info = redis ? await streamInfo(redis, route.stream, timeoutMs) : { length: null, lastId: null };
       return {
         topic: route.topic,
         bus: route.bus,
