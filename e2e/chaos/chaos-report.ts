@@ -1,4 +1,4 @@
-import type { RecoveryRow } from './recovery.js';
+import type { Fault, RecoveryRow } from './recovery.js';
 import type { SequenceVerdict } from './sequence-checker.js';
 
 export interface ClientTopicVerdict extends SequenceVerdict {
@@ -14,6 +14,8 @@ export interface ChaosResults {
   /** The bound every recovery is held to. */
   recoveryBoundMs: number;
   ratePerTopic: number;
+  /** Each fault's instant and the seq each topic was about to append then. */
+  faults: Fault[];
   recoveries: RecoveryRow[];
   verdicts: ClientTopicVerdict[];
   /** Appends the publisher had to retry (their Redis was down), per topic. */

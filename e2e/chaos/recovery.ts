@@ -11,7 +11,11 @@ export interface RecoveryRow {
   step: string;
   client: string;
   topic: string;
-  /** From the fault until the client received the first event appended after it; null: not yet. */
+  /**
+   * The interruption this client saw on this topic: the longer of (a) fault → first event appended
+   * after the fault, and (b) the longest silence between the fault and the end of the step. Null:
+   * no event appended after the fault has arrived.
+   */
   recoveryMs: number | null;
 }
 
@@ -21,23 +25,25 @@ export interface CheckedClient {
 }
 
 /**
- * Recovery as a trader sees it: the time from the fault until each client's next event on each
- * topic that was appended after the fault (earlier events still in flight do not count as
- * recovered). It includes the producer's own stall when the fault is its Redis.
+ * Recovery as a trader sees it. (a) alone misses a fault that takes effect some time after it is
+ * ordered (`pm2 restart` stops Redis a few hundred ms after the command); (b) alone misses events
+ * in flight that arrive after a kill although nothing new gets through. Both include the
+ * producer's own stall when the fault is its Redis.
  */
-export function measureRecovery(fault: Fault, clients: readonly CheckedClient[]): RecoveryRow[] {
+export function measureRecovery(fault: Fault, clients: readonly CheckedClient[], windowEnd: number): RecoveryRow[] {
   const rows: RecoveryRow[] = [];
   for (const client of clients) {
     for (const [topic, checker] of client.checkers) {
       const from = fault.nextSeq[topic];
       const arrival = from === undefined ? undefined : checker.firstArrivalFrom(from);
-      rows.push({ step: fault.step, client: client.name, topic, recoveryMs: arrival === undefined ? null : Math.max(0, arrival - fault.at) });
+      const recoveryMs = arrival === undefined ? null : Math.max(arrival - fault.at, checker.longestSilence(fault.at, Math.max(arrival, windowEnd)));
+      rows.push({ step: fault.step, client: client.name, topic, recoveryMs });
     }
   }
   return rows;
 }
 
-/** True once every client has recovered on every topic. */
+/** True once every client has received, on every topic, an event appended after the fault. */
 export function allRecovered(rows: readonly RecoveryRow[]): boolean {
   return rows.every((r) => r.recoveryMs !== null);
 }

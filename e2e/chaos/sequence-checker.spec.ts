@@ -50,4 +50,11 @@ describe(SequenceChecker.name, () => {
     expect(checker.firstArrivalFrom(6)).toBe(3100);
     expect(checker.firstArrivalFrom(10)).toBeUndefined();
   });
+
+  it('measures the longest silence inside a window, edges included', () => {
+    const checker = new SequenceChecker();
+    for (const [seq, at] of [[0, 900], [1, 1040], [2, 4040], [3, 4080]] as const) checker.record(seq, 0, at);
+    expect(checker.longestSilence(1000, 4100)).toBe(3000);
+    expect(checker.longestSilence(4100, 5000)).toBe(900);
+  });
 });

@@ -59,6 +59,22 @@ export class SequenceChecker {
     return this.arrivals.find((a) => a.seq >= seq)?.at;
   }
 
+  /**
+   * The longest time in [from, to] with no new seq arriving, counting the edges: the outage a
+   * trader saw, whatever instant the fault really took effect inside the window.
+   */
+  longestSilence(from: number, to: number): number {
+    let longest = 0;
+    let last = from;
+    for (const { at } of this.arrivals) {
+      if (at <= from) continue;
+      if (at > to) break;
+      longest = Math.max(longest, at - last);
+      last = at;
+    }
+    return Math.max(longest, to - last);
+  }
+
   verdict(acked: readonly AckedSeq[]): SequenceVerdict {
     return {
       delivered: this.firstSeen.size,
