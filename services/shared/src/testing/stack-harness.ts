@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { hashPassword } from '../auth/password-hasher.js';
 import { UserRepository } from '../auth/user.repository.js';
 import { publishEvents, validateForPublish } from '../bus/publish-event.js';
+import { GATEWAY_COMPONENT, GATEWAY_INSTANCES_ENV, instancePortEnv } from '../config/gateway-instances.js';
 import { busUrls } from '../config/stack-addresses.js';
 import type { BusName } from '../events/bus-name.js';
 import type { TopicName } from '../events/topics.js';
@@ -45,6 +46,11 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** Gateway processes behind the stack's nginx (fotw-sse, fotw-sse-2, …); default 1. */
+  gateways?: number;
+}
+
 interface Pm2Row {
   name: string;
   pid: number;
@@ -56,7 +62,7 @@ interface Pm2Row {
  * with the real `./admin up` — never the developer's running stack. Used by the end-to-end specs
  * and by `npm run bench:ui`.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const work = await mkdtemp(path.join(tmpdir(), 'ms-stack-'));
   const components = await readdir(path.join(repoRoot, 'truth/components'));
   const ports: Record<string, number> = {};
@@ -66,6 +72,13 @@ export async function startTestStack(): Promise<TestStack> {
     if (!component.listen) continue;
     ports[component.id] = await freePort();
     env[component.listen.env] = String(ports[component.id]);
+  }
+  // Further gateways (fotw-sse-2, …) get free ports too: ports['sse-2'], …
+  const gateways = options.gateways ?? 1;
+  env[GATEWAY_INSTANCES_ENV] = String(gateways);
+  for (let index = 2; index <= gateways; index++) {
+    ports[`${GATEWAY_COMPONENT}-${index}`] = await freePort();
+    env[instancePortEnv('MS_SSE_PORT', index)] = String(ports[`${GATEWAY_COMPONENT}-${index}`]);
   }
   const pm2Bin = path.join(repoRoot, 'node_modules/pm2/bin/pm2');
   let stopping: Promise<void> | undefined;
