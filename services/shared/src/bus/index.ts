@@ -5,3 +5,4 @@ export * from './read-snapshot.js';
 export * from './seq-counter.js';
 export * from './read-candles.js';
 export * from './stream-bounds.js';
+export * from './cluster-url.js';

@@ -44,7 +44,7 @@ describe(resolveServiceConfig.name, () => {
       'PORT=abc: must be a port number from 1 to 65535',
       'LOG_LEVEL=loud: must be one of trace, debug, info, warn, error, fatal, silent',
       'MS_REDIS_MARKET_PORT=70000: must be a port number from 1 to 65535',
-      'REDIS_INTEL_URL=http://x: must start with redis:// or rediss://',
+      'REDIS_INTEL_URL=http://x: must start with redis://, rediss://, redis-cluster:// or rediss-cluster://',
     ]);
   });
 
@@ -54,6 +54,13 @@ describe(resolveServiceConfig.name, () => {
 });
 
 describe(busUrls.name, () => {
+  it('takes a Redis Cluster URL for a bus', () => {
+    const problems: string[] = [];
+    const cluster = 'redis-cluster://127.0.0.1:7000,127.0.0.1:7001';
+    expect(busUrls(undefined, { REDIS_SYSTEM_URL: cluster, REDIS_MARKET_URL: cluster, REDIS_INTEL_URL: 'redis://i' }, problems)).toEqual({ system: cluster, market: cluster, intel: 'redis://i' });
+    expect(problems).toEqual([]);
+  });
+
   it('boots from the default system URL when no truth is known yet', () => {
     const problems: string[] = [];
     expect(busUrls(undefined, { REDIS_MARKET_URL: 'redis://m', REDIS_INTEL_URL: 'redis://i' }, problems)).toEqual({ system: 'redis://127.0.0.1:6379', market: 'redis://m', intel: 'redis://i' });

@@ -51,7 +51,8 @@ export function busUrls(truth: PublicTruth | undefined, env: Env, problems: stri
   for (const bus of busNames) {
     const explicit = env[busUrlEnv[bus]];
     if (explicit) {
-      if (!/^rediss?:\/\//.test(explicit)) problems.push(`${busUrlEnv[bus]}=${explicit}: must start with redis:// or rediss://`);
+      // redis-cluster://host:port,host:port… names a Redis Cluster (see bus/cluster-url.ts).
+      if (!/^rediss?(-cluster)?:\/\//.test(explicit)) problems.push(`${busUrlEnv[bus]}=${explicit}: must start with redis://, rediss://, redis-cluster:// or rediss-cluster://`);
       urls[bus] = explicit;
       continue;
     }

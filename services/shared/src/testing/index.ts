@@ -10,3 +10,4 @@ export * from './stack-harness.js';
 export * from './session-accounts.js';
 // Not here: the vitest fixtures (useFreshSystemRedis, and describeNestServiceRoutes at
 // `@marketswarm/shared/testing/nest`), which import vitest and NestJS; the benchmarks load this index without either.
+export * from './redis-cluster.js';

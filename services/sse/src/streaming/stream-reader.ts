@@ -18,12 +18,21 @@ export interface ReaderHooks {
 type XReadReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
 
 /**
- * Follows every stream of one Redis bus with a single blocking XREAD on a dedicated connection:
- * no KEYS, no polling timer. Starts at each stream's tail, so it only ever sees new entries; what a
- * client missed before that is read on demand by the resume path.
+ * Follows every stream of one Redis bus with blocking XREADs: no KEYS, no polling timer. Starts at
+ * each stream's tail, so it only ever sees new entries; what a client missed before that is read on
+ * demand by the resume path.
+ *
+ * On a Redis Cluster one XREAD may only name keys of one hash slot, so the streams are grouped by
+ * slot (asked of the cluster itself, CLUSTER KEYSLOT) and each group runs its own blocking loop on
+ * its own connection: a blocked read holds its socket, and two groups served by one node must not
+ * wait behind each other. The bus streams share one `{bus}` tag, so that is one group per bus in
+ * practice; on a single server every stream is one group. Each loop reads from the tails it has
+ * dispatched, so a read cut by a failover or a reconnect is simply sent again from the same ids on
+ * the promoted node: nothing is skipped and nothing is dispatched twice.
  */
 export class StreamReader {
   private readonly last = new Map<string, StreamId>();
+  private readonly connections: Redis[] = [];
   private running = false;
   private stopped: Promise<void> | undefined;
 
@@ -51,31 +60,51 @@ export class StreamReader {
       const newest = (await this.redis.xrevrange(key, '+', '-', 'COUNT', 1))[0];
       this.last.set(key, (newest && parseStreamId(newest[0])) || ZERO_ID);
     }
+    const groups = await this.slotGroups();
     this.running = true;
-    this.stopped = this.loop();
+    this.stopped = Promise.all(
+      groups.map((keys, i) => {
+        // The first group uses the connection it was given; others get a twin with the same options.
+        const redis = i === 0 ? this.redis : this.redis.duplicate();
+        if (i > 0) redis.on('error', () => undefined);
+        this.connections.push(redis);
+        return this.loop(redis, keys);
+      }),
+    ).then(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.redis.disconnect();
+    for (const redis of this.connections.length > 0 ? this.connections : [this.redis]) redis.disconnect();
     await this.stopped;
   }
 
-  private async loop(): Promise<void> {
+  /** The keys grouped by cluster hash slot, in their declared order; one group off a cluster. */
+  private async slotGroups(): Promise<string[][]> {
+    if (!this.redis.isCluster) return [this.keys];
+    const bySlot = new Map<number, string[]>();
+    for (const key of this.keys) {
+      const slot = Number(await this.redis.call('CLUSTER', 'KEYSLOT', key));
+      bySlot.set(slot, [...(bySlot.get(slot) ?? []), key]);
+    }
+    return [...bySlot.values()];
+  }
+
+  private async loop(redis: Redis, keys: readonly string[]): Promise<void> {
     const topicOf = new Map(this.streams.map((s) => [s.key, s.topic]));
-    const keys = this.streams.map((s) => s.key);
     let failures = 0;
     while (this.running) {
       let reply: XReadReply;
       try {
         const ids = keys.map((k) => formatStreamId(this.tail(k)));
-        reply = await this.redis.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids);
+        reply = await redis.xread('COUNT', 1000, 'BLOCK', this.blockMs, 'STREAMS', ...keys, ...ids);
+        if (failures > 0) this.logger.info({ keys, failures }, 'stream read resumed');
         failures = 0;
       } catch (error) {
         if (!this.running) return;
-        // ioredis reconnects by itself; back off so a down Redis is not hammered.
+        // ioredis reconnects (and on a cluster finds the promoted node) by itself; back off so a down Redis is not hammered.
         failures++;
-        if (failures === 1) this.logger.warn({ err: (error as Error).message }, 'stream read failed; retrying');
+        if (failures === 1) this.logger.warn({ keys, err: (error as Error).message }, 'stream read failed; retrying');
         await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** failures, 2000)));
         continue;
       }
