@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeStreamEntry } from '../events/stream-codec.js';
+import type { EventInput } from '../events/envelope.js';
+import { trackChild } from '../testing/child-registry.js';
+import { freePort } from '../testing/free-port.js';
+import { repoRoot } from '../testing/repo-root.js';
+import { compileTruth } from '../truth/compile-truth.js';
+import { readTruthSources } from '../truth/read-truth-sources.js';
+import type { TopicRoute } from '../truth/truth-doc.schema.js';
+import { publishEvents } from './publish-event.js';
+
+const SYSTEM_CONF = path.join(repoRoot, 'scripts/redis/system.conf');
+
+/** A redis-server on the stack's own system.conf (AOF, appendfsync everysec), on a fixed port and data folder so it can come back. */
+interface SystemRedis {
+  start(): Promise<void>;
+  kill(): Promise<void>;
+  client(): Redis;
+}
+
+function systemRedis(port: number, dir: string): SystemRedis {
+  let child: ChildProcess | undefined;
+  const clients: Redis[] = [];
+  return {
+    async start() {
+      const started = spawn('redis-server', [SYSTEM_CONF, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      trackChild(started);
+      child = started;
+      let output = '';
+      started.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      started.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        if (started.exitCode !== null) throw new Error(`redis-server exited with ${started.exitCode}: ${output}`);
+        const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => undefined);
+        try {
+          await probe.connect();
+          // PING answers LOADING while the AOF is replayed: ready only once it answers PONG.
+          if ((await probe.ping()) === 'PONG') return;
+        } catch {
+          // not listening, or still loading
+        } finally {
+          probe.disconnect();
+        }
+        if (Date.now() > deadline) throw new Error(`redis-server on ${port} not ready: ${output}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async kill() {
+      for (const c of clients.splice(0)) c.disconnect();
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child!.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+    client() {
+      const c = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1, retryStrategy: () => null });
+      c.on('error', () => undefined);
+      clients.push(c);
+      return c;
+    },
+  };
+}
+
+/**
+ * System Redis keeps every user event it acknowledged across a crash of redis-server itself.
+ * With appendfsync everysec Redis write()s the AOF buffer to the kernel before it replies, so once
+ * a producer has its id the event is in the kernel's page cache: kill -9 of redis-server loses
+ * nothing acknowledged. Only an OS crash or power loss can lose the last second (what everysec
+ * trades for throughput; appendfsync always would close it at the cost of an fsync per write).
+ */
+describe('system Redis durability (scripts/redis/system.conf)', () => {
+  let routes: { alerts: TopicRoute; trades: TopicRoute };
+  let dir: string;
+  let redis: SystemRedis;
+
+  beforeAll(async () => {
+    const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
+    const compiled = compileTruth(sources.node, sources.components);
+    if (!compiled.ok) throw new Error('repo truth must compile');
+    routes = { alerts: compiled.truth.topics['alerts']!, trades: compiled.truth.topics['trades']! };
+  });
+
+  afterEach(async () => {
+    await redis?.kill();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  afterAll(async () => {
+    await redis?.kill();
+  });
+
+  const fresh = async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ms-system-aof-'));
+    redis = systemRedis(await freePort(), dir);
+    await redis.start();
+  };
+
+  /** Publishes `count` user events in small batches through the producers' path; each id is acknowledged when its batch returns. */
+  const publishAcknowledged = async (count: number): Promise<Map<string, string[]>> => {
+    const client = redis.client();
+    const acknowledged = new Map<string, string[]>([
+      [routes.alerts.stream, []],
+      [routes.trades.stream, []],
+    ]);
+    for (let seq = 0; seq < count; seq += 10) {
+      const batch = Array.from({ length: Math.min(10, count - seq) }, (_, i) => seq + i);
+      const alerts: EventInput<'alerts'>[] = batch.map((n) => ({ topic: 'alerts', type: 'fired', ts: 1_700_000_000_000 + n, user: `user-${n % 7}`, data: { id: `alert-${n}`, message: `SPX crossed ${5000 + n}`, severity: 'info', seq: n } }));
+      const trades: EventInput<'trades'>[] = batch.map((n) => ({ topic: 'trades', type: 'opened', ts: 1_700_000_000_000 + n, user: `user-${n % 5}`, data: { id: `trade-${n}`, symbol: 'SPX', seq: n } }));
+      acknowledged.get(routes.alerts.stream)!.push(...(await publishEvents(client, routes.alerts, alerts)));
+      acknowledged.get(routes.trades.stream)!.push(...(await publishEvents(client, routes.trades, trades)));
+    }
+    return acknowledged;
+  };
+
+  const readStreams = async (): Promise<Map<string, { id: string; user: string | undefined; seq: unknown }[]>> => {
+    const client = redis.client();
+    const streams = new Map<string, { id: string; user: string | undefined; seq: unknown }[]>();
+    for (const route of [routes.alerts, routes.trades]) {
+      const entries = await client.xrange(route.stream, '-', '+');
+      streams.set(
+        route.stream,
+        entries.map(([id, fields]) => {
+          const decoded = decodeStreamEntry(fields);
+          if (!decoded.ok) throw new Error(`entry ${id} does not decode`);
+          return { id, user: decoded.event.user, seq: (decoded.event.data as { seq?: unknown }).seq };
+        }),
+      );
+    }
+    return streams;
+  };
+
+  it('keeps every acknowledged user event, same ids, after kill -9 of redis-server and a restart on the same folder', async () => {
+    await fresh();
+    const acknowledged = await publishAcknowledged(300);
+    const before = await readStreams();
+    // Straight after the last reply: no second passes, so no everysec fsync can have helped.
+    await redis.kill();
+    await redis.start();
+    const after = await readStreams();
+    for (const [stream, ids] of acknowledged) {
+      expect(after.get(stream)!.map((e) => e.id)).toEqual(ids);
+      expect(after.get(stream)).toEqual(before.get(stream));
+    }
+    expect(after.get(routes.alerts.stream)!.map((e) => e.seq)).toEqual(Array.from({ length: 300 }, (_, n) => n));
+  });
+
+  it('keeps every acknowledged user event after a graceful SHUTDOWN and a restart', async () => {
+    await fresh();
+    const acknowledged = await publishAcknowledged(100);
+    const client = redis.client();
+    await client.call('SHUTDOWN').catch(() => undefined);
+    await redis.kill();
+    await redis.start();
+    const after = await readStreams();
+    for (const [stream, ids] of acknowledged) expect(after.get(stream)!.map((e) => e.id)).toEqual(ids);
+  });
+});
