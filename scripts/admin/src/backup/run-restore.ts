@@ -36,13 +36,12 @@ export async function previewRestore(backupFile: string, target: JournalTarget):
   return { backupFile, manifest, target, replaces: describeTarget(target), tables: compareTables(current, manifest.tables) };
 }
 
-/** Replaces the journal's database by the previewed backup. Returns where the replaced SQLite file was kept. */
+/** Replaces the journal's database by the previewed backup. Returns where the replaced data is kept (SQLite file, or PostgreSQL schema). */
 export async function applyRestore(preview: RestorePreview, now: Date = new Date()): Promise<{ previous: string | null }> {
   const { target } = preview;
   if (target.dialect === 'sqlite') {
     const { previous } = await restoreSqlite(preview.backupFile, target.file, preview.manifest.tables, now);
     return { previous };
   }
-  await restorePostgres(preview.backupFile, target.url);
-  return { previous: null };
+  return restorePostgres(preview.backupFile, target.url, now);
 }

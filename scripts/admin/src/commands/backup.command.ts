@@ -54,8 +54,9 @@ export function registerBackup(program: Command): void {
 Stop the journal first (pm2 stop fotw-journal, on every node): restore refuses while a journal
 heartbeat is fresh, because a running journal would keep writing to the database it replaces
 (SQLite: to the old file; PostgreSQL: its open transactions block the restore). --force skips
-that check. SQLite keeps the replaced file as <db>.before-restore-<time>. PostgreSQL restores with
-pg_restore --clean --if-exists in one transaction: a failure leaves the database as it was.`,
+that check. SQLite keeps the replaced file as <db>.before-restore-<time>; PostgreSQL keeps the
+replaced schema as public_before_restore_<time> (drop it when satisfied) and restores the dump with
+pg_restore in one transaction: a failure puts the old schema back.`,
     )
     .action(async (file: string, opts: { dryRun?: boolean; yes?: boolean; force?: boolean; json?: boolean }) => {
       const paths = adminPaths();
@@ -79,7 +80,7 @@ pg_restore --clean --if-exists in one transaction: a failure leaves the database
         process.stdout.write(`${JSON.stringify({ ...previewJson(preview, false), previous }, null, 2)}\n`);
         return;
       }
-      if (previous) info(`the replaced database is kept as ${previous}`);
+      if (previous) info(`the replaced data is kept as ${previous}${preview.target.dialect === 'postgres' ? ` (DROP SCHEMA ${previous} CASCADE when satisfied)` : ''}`);
       info(`${green('✓')} restored ${preview.manifest.file} into ${preview.replaces}; start the journal again (pm2 start fotw-journal)`);
     });
 }
