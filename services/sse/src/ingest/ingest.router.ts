@@ -16,7 +16,7 @@ export interface IngestRouterDeps {
   system: Redis;
   /** The bus each topic lives on (the gateway's RedisBus). */
   bus: { get(name: BusName): Redis };
-  truth: () => TruthDoc;
+  truth: () => Pick<TruthDoc, 'topics'>;
   /** The sse component's `ingest` settings; read per request for the rate, once for the body limit. */
   settings: () => SseSettings['ingest'];
   /** The gateway's metrics registry (ms_ingest_events_total, ms_ingest_rejected_total). */

@@ -9,7 +9,7 @@ import { buildIngestEvents } from './ingest-events.js';
 import type { IngestMetrics } from './ingest-metrics.js';
 
 export interface IngestServiceDeps {
-  truth: () => TruthDoc;
+  truth: () => Pick<TruthDoc, 'topics'>;
   bus: { get(name: BusName): Redis };
   keys: ApiKeyRepository;
   limiter: ApiKeyRateLimiter;
