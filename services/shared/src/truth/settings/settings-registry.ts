@@ -6,6 +6,7 @@ import { nginxSettings } from './nginx.settings.js';
 import type { ComponentSettingsSpec } from './settings-spec.js';
 import { sseSettings } from './sse.settings.js';
 import { staticSettings } from './static.settings.js';
+import { watchSettings } from './watch.settings.js';
 
 export type SettingsRegistry = ReadonlyMap<string, ComponentSettingsSpec>;
 
@@ -15,5 +16,5 @@ export type SettingsRegistry = ReadonlyMap<string, ComponentSettingsSpec>;
  * setting no code reads cannot be loaded.
  */
 export const settingsRegistry: SettingsRegistry = new Map(
-  [sseSettings, massiveSettings, intelSettings, nginxSettings, staticSettings, journalSettings, copilotSettings].map((spec): [string, ComponentSettingsSpec] => [spec.component, spec]),
+  [sseSettings, massiveSettings, intelSettings, nginxSettings, staticSettings, journalSettings, copilotSettings, watchSettings].map((spec): [string, ComponentSettingsSpec] => [spec.component, spec]),
 );
