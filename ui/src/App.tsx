@@ -82,6 +82,7 @@ const OrdersPage = lazyPage(() => import('./pages/orders/OrdersPage'), 'OrdersPa
 const LeaderboardPage = lazyPage(() => import('./pages/leaderboard/LeaderboardPage'), 'LeaderboardPage', /^\/leaderboard/);
 const SettingsPage = lazyPage(() => import('./pages/settings/SettingsPage'), 'SettingsPage', /^\/settings/);
 const HelpPage = lazyPage(() => import('./pages/help/HelpPage'), 'HelpPage', /^\/help/);
+const AdminPage = lazyPage(() => import('./pages/admin/AdminPage'), 'AdminPage', /^\/admin/);
 
 // The theme this browser used last, before the session check answers with the profile's settings,
 // so a light-theme trader does not see the page flash dark on every load.
@@ -118,6 +119,7 @@ export function App() {
             <Route path="/leaderboard" element={<LeaderboardPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/help" element={<HelpPage />} />
+            <Route path="/admin" element={<AdminPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

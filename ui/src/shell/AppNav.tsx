@@ -1,16 +1,17 @@
 import { NavLink, useLocation } from 'react-router';
-import { NAV_LINKS, navHref } from './nav-links';
+import type { Role } from '@marketswarm/shared/dto';
+import { navHref, navLinksFor } from './nav-links';
 import './shell.css';
 
 /**
  * The top navigation shared by the workspace and the journal pages. `compact` (the workspace header,
- * where live prices need the room) folds the links into a disclosure menu.
+ * where live prices need the room) folds the links into a disclosure menu. Admins also get the Admin link.
  */
-export function AppNav({ compact = false }: { compact?: boolean }) {
+export function AppNav({ compact = false, role }: { compact?: boolean; role?: Role }) {
   const { pathname, search } = useLocation();
   const links = (
     <ul className="app-nav-list">
-      {NAV_LINKS.map((link) => (
+      {navLinksFor(role).map((link) => (
         <li key={link.to}>
           <NavLink to={navHref(link.to, pathname, search)} end={link.to === '/'} className={({ isActive }) => (isActive ? 'app-nav-link active' : 'app-nav-link')}>
             {link.label}

@@ -17,7 +17,7 @@ export function JournalLayout() {
       </a>
       <header className="journal-header">
         <span className="brand">MarketSwarm</span>
-        <AppNav />
+        <AppNav role={user.role} />
         <span className="journal-user" title={user.email}>
           {user.displayName}
         </span>

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_LINKS, navHref } from './nav-links';
+import { NAV_LINKS, navHref, navLinksFor } from './nav-links';
 
 describe('the top navigation', () => {
   it('lists every page once, the workspace first', () => {
     expect(NAV_LINKS.map((l) => l.to)).toEqual(['/', '/trades', '/analytics', '/import', '/journal', '/playbook', '/alerts', '/orders', '/leaderboard', '/settings', '/help']);
+  });
+
+  it('adds the Admin page last for admins only', () => {
+    expect(navLinksFor('admin').map((l) => l.to)).toEqual([...NAV_LINKS.map((l) => l.to), '/admin']);
+    expect(navLinksFor('trader')).toBe(NAV_LINKS);
+    expect(navLinksFor(undefined)).toBe(NAV_LINKS);
   });
 
   it('carries the journal filters between Trades and Analytics only', () => {

@@ -1,3 +1,5 @@
+import type { Role } from '@marketswarm/shared/dto';
+
 /** Every page of the app, in the order the top navigation lists them. */
 export const NAV_LINKS = [
   { to: '/', label: 'Workspace' },
@@ -12,6 +14,14 @@ export const NAV_LINKS = [
   { to: '/settings', label: 'Settings' },
   { to: '/help', label: 'Help' },
 ] as const;
+
+/** The operators' page, listed last and only for the admin role. */
+export const ADMIN_LINK = { to: '/admin', label: 'Admin' } as const;
+
+/** The links a user with `role` sees: every page, plus Admin for admins. */
+export function navLinksFor(role: Role | undefined): readonly { to: string; label: string }[] {
+  return role === 'admin' ? [...NAV_LINKS, ADMIN_LINK] : NAV_LINKS;
+}
 
 /** Links that carry the journal filters (`?log=…&from=…`) from one page to the other. */
 export const FILTERED_PAGES: ReadonlySet<string> = new Set(['/trades', '/analytics']);

@@ -15,6 +15,11 @@ describe(AppNav.name, () => {
     expect(html.match(/<a /g)).toHaveLength(11);
   });
 
+  it('lists the Admin page for an admin and not for a trader', () => {
+    expect(at('/', <AppNav role="admin" />)).toContain('href="/admin"');
+    expect(at('/', <AppNav role="trader" />)).not.toContain('href="/admin"');
+  });
+
   it('folds into a disclosure menu in the workspace header', () => {
     const html = at('/', <AppNav compact />);
     expect(html).toContain('<details class="app-nav-menu" data-testid="app-nav-menu"><summary>Menu</summary>');

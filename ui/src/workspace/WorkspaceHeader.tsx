@@ -31,7 +31,7 @@ export function WorkspaceHeader({ user, hub, symbol, mode, onShortcuts }: Worksp
         <h1 className="brand">
           MarketSwarm<span className="visually-hidden"> workspace — {symbol}</span>
         </h1>
-        <AppNav compact />
+        <AppNav compact role={user.role} />
         {mode === 'grid' && <CopilotTools />}
         <span className="header-spacer" />
         <AlertsBell />
