@@ -89,10 +89,11 @@ describe(`chaos (${FORM} form)`, () => {
       const running = (JSON.parse(await stack.pm2(['jlist'])) as { name: string }[]).map((p) => p.name);
       for (const step of chaosPlan(FORM, running)) {
         const fault: Fault = { step: step.name, at: 0, nextSeq: {} };
-        await performFault(step.action, stack, () => clients.cutAll(), () => {
-          fault.at = Date.now();
+        const outcome = await performFault(step.action, stack, () => clients.cutAll(), () => {
           fault.nextSeq = publisher.nextSeq();
+          return (fault.at = Date.now());
         });
+        Object.assign(fault, outcome);
         faults.push(fault);
         await until(`every client back after ${step.name}`, RECOVERY_WAIT_MS, () => allRecovered(measureRecovery(fault, clients.checked, Date.now()))).catch(() => undefined);
         await sleep(STEADY_MS);
@@ -121,6 +122,7 @@ describe(`chaos (${FORM} form)`, () => {
     };
     await writeResults(results);
     console.log(`chaos (${FORM}) recovery times, bound ${RECOVERY_BOUND_MS} ms:\n${formatRecoveryTable(rows)}\nworst per step: ${JSON.stringify(slowestPerStep(rows))}`);
+    console.log(`listening again after: ${faults.map((f) => `${f.step} ${f.listeningAfterMs ?? '-'} ms`).join(', ')}`);
     console.log(`delivery: ${verdicts.map((v) => `${v.client}/${v.topic} ${v.delivered}/${v.acked}`).join(', ')}; publish retries ${JSON.stringify(results.publishRetries)}; refused reconnects ${JSON.stringify(results.refusedReconnects)}`);
 
     expect(verdicts.every((v) => v.acked > 0 && v.delivered > 0)).toBe(true);

@@ -25,6 +25,10 @@ describe(chaosPlan.name, () => {
     ]);
   });
 
+  it('kills every gateway instance when the stack runs several', () => {
+    expect(chaosPlan('full', [...stack, 'fotw-sse-2']).map((s) => s.name).slice(0, 3)).toEqual(['kill -9 fotw-sse', 'kill -9 fotw-sse-2', 'kill -9 fotw-journal']);
+  });
+
   it('includes the watch once the stack runs it', () => {
     expect(chaosPlan('full', [...stack, 'fotw-watch']).map((s) => s.name)).toContain('kill -9 fotw-watch');
   });

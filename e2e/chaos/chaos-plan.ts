@@ -11,8 +11,11 @@ export interface PlannedStep {
   action: ChaosAction;
 }
 
-/** Node services, killed in this order when the stack runs them (fotw-watch only once it exists). */
-const NODE_SERVICES = ['fotw-sse', 'fotw-journal', 'fotw-copilot', 'fotw-massive', 'fotw-intel', 'fotw-static', 'fotw-watch'];
+/**
+ * Node services, killed in this order when the stack runs them: every gateway instance first
+ * (fotw-sse, fotw-sse-2, …), then the rest (fotw-watch only once it exists).
+ */
+const NODE_SERVICES = ['fotw-journal', 'fotw-copilot', 'fotw-massive', 'fotw-intel', 'fotw-static', 'fotw-watch'];
 const REDISES = ['fotw-redis-system', 'fotw-redis-market', 'fotw-redis-intel'];
 
 /** `MS_CHAOS=full` runs every step; anything else is the short form of the e2e tier. */
@@ -37,5 +40,6 @@ export function chaosPlan(form: ChaosForm, running: readonly string[]): PlannedS
     { name: 'cut clients', action: { kind: 'cut-clients' } },
   ];
   if (form === 'short') return [kill('fotw-sse'), restart('fotw-redis-system'), ...tail];
-  return [...NODE_SERVICES.filter(has).map(kill), ...REDISES.filter(has).map(restart), ...(has('fotw-redis-system') ? [kill('fotw-redis-system')] : []), ...tail];
+  const gateways = running.filter((name) => /^fotw-sse(-\d+)?$/.test(name)).sort();
+  return [...gateways.map(kill), ...NODE_SERVICES.filter(has).map(kill), ...REDISES.filter(has).map(restart), ...(has('fotw-redis-system') ? [kill('fotw-redis-system')] : []), ...tail];
 }

@@ -5,6 +5,8 @@ export interface Fault {
   step: string;
   at: number;
   nextSeq: Readonly<Record<string, number>>;
+  /** From the fault until the faulted process accepted connections again, for processes with a port. */
+  listeningAfterMs?: number;
 }
 
 export interface RecoveryRow {
