@@ -58,6 +58,8 @@ export interface CycleResult {
 export class HealthWatch {
   private readonly executor: RecoveryExecutor;
   private readonly unhealthyCycles = new Map<string, number>();
+  /** When each bus was last seen unreachable: its clients get the grace period to reconnect. */
+  private readonly busLastDown = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = false;
@@ -91,6 +93,7 @@ export class HealthWatch {
     const targets = watchTargets(truth, processes ?? [], this.deps.selfId);
     const redis = await Promise.all(busNames.map((bus) => readRedisHealth(bus, this.deps.redisFor(bus), timeoutMs)));
     const reachable = new Map<string, boolean>(redis.map((r) => [r.bus, r.reachable]));
+    for (const r of redis) if (!r.reachable) this.busLastDown.set(r.bus, now);
     const systemUp = reachable.get('system') === true;
     const records = systemUp ? await this.readHeartbeats(system, targets, timeoutMs) : new Map<string, HeartbeatRecord | null>();
     // Without system Redis nothing can be recorded, so nothing is decided: the report still says why.
@@ -107,7 +110,7 @@ export class HealthWatch {
         if (states && processes) {
           const cycles = score.problem !== null ? (this.unhealthyCycles.get(target.id) ?? 0) + 1 : 0;
           this.unhealthyCycles.set(target.id, cycles);
-          const verdict = judge({ ...observation, failed: state.failed }, score, target.process?.uptimeSec ?? null, { ...settings.recovery, enabled: settings.enabled }, cycles);
+          const verdict = judge({ ...observation, failed: state.failed }, score, this.settledSec(target, now), { ...settings.recovery, enabled: settings.enabled }, cycles);
           const decision = decide(state, verdict, now, { ...settings.recovery, enabled: settings.enabled });
           const action = await this.executor.apply(target, decision, now).catch((error: unknown) => {
             logger.warn({ service: target.id, err: (error as Error).message }, 'could not record a recovery decision');
@@ -127,6 +130,14 @@ export class HealthWatch {
     this.updateGauges(services, redis);
     if (systemUp) await this.updateLagGauges(truth, now, timeoutMs);
     return { report, actions };
+  }
+
+  /** Seconds since pm2 started the process or a Redis it needs came back, whichever is later. */
+  private settledSec(target: WatchTarget, now: number): number | null {
+    const uptime = target.process?.uptimeSec ?? null;
+    if (uptime === null) return null;
+    const lastDown = Math.max(0, ...busesOf(target.component).map((bus) => this.busLastDown.get(bus) ?? 0));
+    return lastDown === 0 ? uptime : Math.min(uptime, (now - lastDown) / 1000);
   }
 
   private schedule(delayMs: number): void {

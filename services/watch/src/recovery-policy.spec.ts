@@ -89,8 +89,9 @@ describe(judge.name, () => {
     expect(verdict(online)).toEqual({ kind: 'unhealthy', reason: 'heartbeat stale', cycles: 2 });
   });
 
-  it('does not judge a process younger than the grace period', () => {
+  it('does not judge a process that has had less than the grace period to settle (new, or its Redis just came back)', () => {
     expect(verdict(online, 14).kind).toBe('unknown');
+    expect(verdict(online, 15).kind).toBe('unhealthy');
   });
 
   it('leaves crashed or stopped processes to pm2 and the operator', () => {

@@ -13,13 +13,14 @@ export interface PolicySettings extends RecoverySettings {
 /**
  * Whether this cycle's observation is something a restart can fix. Only a process pm2 still calls
  * online is judged (pm2 restarts crashed ones itself; a stopped one was stopped by an operator),
- * never one younger than the grace period, never one whose trouble is a Redis it depends on, and
- * never nginx (it has no check that proves it hung). A redis-server is judged only when allowed.
+ * never one that has not had the grace period to settle — since pm2 started it, or since a Redis it
+ * needs came back (its clients reconnect with backoff, its heartbeat lags) — never one whose trouble
+ * is a Redis it depends on, and never nginx (no check proves it hung). A redis-server only when allowed.
  */
-export function judge(o: ServiceObservation, score: ServiceScore, uptimeSec: number | null, settings: PolicySettings, unhealthyCycles: number): Verdict {
+export function judge(o: ServiceObservation, score: ServiceScore, settledSec: number | null, settings: PolicySettings, unhealthyCycles: number): Verdict {
   if (score.problem === null) return { kind: 'healthy' };
   if (o.processStatus !== 'online' || score.status === 'degraded') return { kind: 'unknown' };
-  if (uptimeSec === null || uptimeSec < settings.graceSec) return { kind: 'unknown' };
+  if (settledSec === null || settledSec < settings.graceSec) return { kind: 'unknown' };
   if (o.kind === 'proxy' || (o.kind === 'redis' && !settings.restartRedis)) return { kind: 'unknown' };
   return { kind: 'unhealthy', reason: score.problem, cycles: unhealthyCycles };
 }
