@@ -6,8 +6,8 @@ import { readGatewayPresences, readHealthReport, readRecoveryLog, readRecoverySt
 
 /**
  * What the operator views read from system Redis and the account changes they make: heartbeats,
- * the watch's records, gateway presence, accounts and their sessions. One key per command (or a
- * pipeline of them), so it runs unchanged on a Redis Cluster.
+ * the watch's records, gateway presence, accounts and their sessions. One key per command, so it
+ * runs unchanged on a Redis Cluster.
  */
 export class AdminRepository {
   constructor(
@@ -19,10 +19,9 @@ export class AdminRepository {
   /** Each service's last heartbeat, in the order asked; null when missing or unreadable. */
   async heartbeats(serviceIds: readonly string[]): Promise<(HeartbeatRecord | null)[]> {
     if (serviceIds.length === 0) return [];
-    const pipeline = this.system.pipeline();
-    for (const id of serviceIds) pipeline.get(heartbeatKey(id));
-    const results = (await pipeline.exec()) ?? [];
-    return serviceIds.map((_, i) => parseHeartbeat((results[i]?.[1] as string | null | undefined) ?? null));
+    // One GET per key (each its own Redis Cluster slot), sent back to back.
+    const raw = await Promise.all(serviceIds.map((id) => this.system.get(heartbeatKey(id))));
+    return raw.map((text) => parseHeartbeat(text));
   }
 
   /** The watch's last report, or null when no watch has written one (or it expired). */

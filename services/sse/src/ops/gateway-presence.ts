@@ -56,12 +56,12 @@ export function startGatewayPresence(deps: GatewayPresenceDeps): { instance: str
     const ts = now();
     const record = presenceRecord({ instance, pid: process.pid, host, port: deps.port, ts, intervalMs, cursors: deps.fanout.cursors() }, deps.fanout.registry.stats());
     try {
-      await deps.redis
-        .pipeline()
-        .set(key, JSON.stringify(record), 'PX', intervalMs * 3)
-        .zadd(OPS_KEYS.gateways, ts, instance)
-        .zremrangebyscore(OPS_KEYS.gateways, '-inf', ts - PRESENCE_PRUNE_AFTER_MS)
-        .exec();
+      // Separate commands, not a pipeline: the record and the set live in different Redis Cluster slots.
+      await Promise.all([
+        deps.redis.set(key, JSON.stringify(record), 'PX', intervalMs * 3),
+        deps.redis.zadd(OPS_KEYS.gateways, ts, instance),
+        deps.redis.zremrangebyscore(OPS_KEYS.gateways, '-inf', ts - PRESENCE_PRUNE_AFTER_MS),
+      ]);
     } catch (error) {
       // Presence is for operators: a Redis blip must not take the gateway down, nor flood its log.
       if (ts - lastErrorLog > 60_000) {
@@ -82,12 +82,7 @@ export function startGatewayPresence(deps: GatewayPresenceDeps): { instance: str
     async stop() {
       clearInterval(timer);
       await writing;
-      await deps.redis
-        .pipeline()
-        .del(key)
-        .zrem(OPS_KEYS.gateways, instance)
-        .exec()
-        .catch(() => undefined);
+      await Promise.all([deps.redis.del(key), deps.redis.zrem(OPS_KEYS.gateways, instance)]).catch(() => undefined);
     },
   };
 }
