@@ -24,20 +24,26 @@ export function ingestCaller(req: IncomingMessage): StoredApiKey {
 export function apiKeyGuard(keys: ApiKeyRepository): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
-    const match = header === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) {
+    const presented = bearerToken(header);
+    if (presented === null) {
       res.setHeader('WWW-Authenticate', REALM);
       throw new DomainError('unauthorized', 'send an API key as Authorization: Bearer <key>', {
         issues: [{ path: 'Authorization', message: header === undefined ? 'no Authorization header was sent' : 'must be "Bearer <key>"' }],
       });
     }
-    const token = parseApiKey(match[1]);
+    const token = parseApiKey(presented);
     const key = token ? await keys.findById(token.id) : null;
     if (!token || !key || !apiKeySecretMatches(token.secret, key.secretHash)) return refuse(res, 'the API key is not valid');
     if (key.revokedAt !== undefined) return refuse(res, 'the API key was revoked');
     keyByRequest.set(req, key);
     next();
   };
+}
+
+/** The token of an `Authorization: Bearer <token>` header (scheme case-insensitive, RFC 6750), or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = header === undefined ? null : /^Bearer +(\S+) *$/i.exec(header);
+  return match?.[1] ?? null;
 }
 
 function refuse(res: Parameters<RequestHandler>[1], reason: string): never {

@@ -33,7 +33,7 @@ async function startIngestApp(f: GatewayFixture): Promise<IngestApp> {
     },
     {
       cors: { enabled: false, origins: [] },
-      api: [['/api/ingest', createIngestRouter({ system: f.clients.system, bus: { get: (name) => f.clients[name] }, truth: () => f.truth, settings: () => LIMIT, registry })]],
+      api: [['/api/ingest', createIngestRouter({ system: f.clients.system, bus: (name) => f.clients[name], truth: () => f.truth, settings: () => LIMIT, registry })]],
     },
   );
   const server = await new Promise<Server>((resolve) => {

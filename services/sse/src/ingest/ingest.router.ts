@@ -14,8 +14,8 @@ import { IngestService } from './ingest.service.js';
 export interface IngestRouterDeps {
   /** System Redis: the keys and their rate buckets. */
   system: Redis;
-  /** The bus each topic lives on (the gateway's RedisBus). */
-  bus: { get(name: BusName): Redis };
+  /** The Redis of each bus, where each topic's stream lives (`(name) => ctx.bus.get(name)`). */
+  bus: (name: BusName) => Redis;
   truth: () => Pick<TruthDoc, 'topics'>;
   /** The sse component's `ingest` settings; read per request for the rate, once for the body limit. */
   settings: () => SseSettings['ingest'];

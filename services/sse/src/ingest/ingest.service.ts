@@ -10,7 +10,7 @@ import type { IngestMetrics } from './ingest-metrics.js';
 
 export interface IngestServiceDeps {
   truth: () => Pick<TruthDoc, 'topics'>;
-  bus: { get(name: BusName): Redis };
+  bus: (name: BusName) => Redis;
   keys: ApiKeyRepository;
   limiter: ApiKeyRateLimiter;
   /** Read per request, so a truth reload that changes them applies at once when they are live. */
@@ -53,7 +53,7 @@ export class IngestService {
       });
     }
 
-    const ids = await publishEvents(this.deps.bus.get(route.bus), route, built.events);
+    const ids = await publishEvents(this.deps.bus(route.bus), route, built.events);
     this.deps.metrics.events.inc({ topic, key: key.name }, ids.length);
     await this.deps.keys.touch(key.id);
     return body.events !== undefined ? { ids } : { id: ids[0] ?? '' };
