@@ -53,8 +53,9 @@ export interface Pm2Process {
 }
 
 export function parseJlist(stdout: string, now = Date.now()): Pm2Process[] {
-  // pm2 may print a banner before the JSON on its first run.
-  const start = stdout.indexOf('[');
+  // pm2 prints `[PM2] Spawning…` banners before the JSON when the call starts its daemon: the JSON
+  // is the line that opens an array of objects (or an empty one), not the first '['.
+  const start = stdout.search(/^\[\s*(\{|\])/m);
   const parsed = z.array(processSchema).safeParse(JSON.parse(start >= 0 ? stdout.slice(start) : '[]'));
   if (!parsed.success) throw new CliError(`unexpected pm2 jlist output: ${parsed.error.message}`);
   return parsed.data.map((p) => ({
