@@ -14,7 +14,7 @@ describe('frame encoder', () => {
   });
 
   it('writes retry and control frames', () => {
-    expect(encodeRetry(2000.4).toString()).toBe('retry: 2000\n\n');
+    expect(encodeRetry(2000.4)).toBe('retry: 2000\n\n');
     expect(encodeControl('reset', { topic: 'spot', reason: 'retention' }).toString()).toBe('event: reset\ndata: {"topic":"spot","reason":"retention"}\n\n');
     // @ts-expect-error a control event's payload is checked against the shared control map
     encodeControl('reset', { topic: 'spot' });

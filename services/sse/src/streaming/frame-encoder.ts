@@ -14,9 +14,12 @@ export function encodeIdTail(id: string): Buffer {
   return Buffer.from(`id: ${id}\n\n`);
 }
 
-/** Sent once on connect: how long the browser waits before reconnecting (jittered per connection). */
-export function encodeRetry(ms: number): Buffer {
-  return Buffer.from(`retry: ${Math.round(ms)}\n\n`);
+/**
+ * Sent once on connect: how long the browser waits before reconnecting (jittered per connection).
+ * A string on purpose: Node sends a response's headers and a first string body write as one.
+ */
+export function encodeRetry(ms: number): string {
+  return `retry: ${Math.round(ms)}\n\n`;
 }
 
 export const KEEPALIVE_FRAME = Buffer.from(': keepalive\n\n');

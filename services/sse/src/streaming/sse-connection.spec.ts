@@ -7,13 +7,13 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { ingest, type IngestedEvent } from './ingested-event.js';
 import { PositionSeal } from './position-seal.js';
 import { CursorCodec } from './resume-cursor.js';
-import { SseConnection } from './sse-connection.js';
+import { SseConnection, type Wire } from './sse-connection.js';
 import type { Subscription } from './subscription.js';
 
 const codec = new CursorCodec(new PositionSeal(randomBytes(32)));
 const ALICE = { id: 'u-alice', sessionId: 's-alice' };
 
-function setup(options: { topics?: Subscription['topics']; symbol?: string; capacity?: number; byteBudget?: number; resume?: string } = {}) {
+function setup(options: { topics?: Subscription['topics']; symbol?: string; capacity?: number; byteBudget?: number; resume?: string; wire?: Wire } = {}) {
   const res = new FakeResponse(options.capacity);
   const metrics = createGatewayMetrics(new Registry());
   const closed: SseConnection[] = [];
@@ -22,9 +22,34 @@ function setup(options: { topics?: Subscription['topics']; symbol?: string; capa
     byteBudget: options.byteBudget ?? 1024 * 1024,
     codec,
     metrics,
+    ...(options.wire ? { wire: options.wire } : {}),
     onClose: (c) => closed.push(c),
   });
   return { res, metrics, connection, closed };
+}
+
+/** A socket stand-in that counts what reaches the kernel: one send per uncorked write or uncork. */
+class CorkableWire extends FakeResponse {
+  corked = 0;
+  sends = 0;
+  private pending = false;
+
+  cork(): void {
+    this.corked++;
+  }
+
+  uncork(): void {
+    if (this.corked > 0 && --this.corked === 0 && this.pending) {
+      this.pending = false;
+      this.sends++;
+    }
+  }
+
+  override write(chunk: Buffer | string): boolean {
+    if (this.corked > 0) this.pending = true;
+    else this.sends++;
+    return super.write(chunk);
+  }
 }
 
 let ms = 1_700_000_000_000;
@@ -141,6 +166,44 @@ describe(SseConnection.name, () => {
       const before = res.chunks.length;
       connection.keepalive(Buffer.from(': keepalive\n\n'));
       expect(res.chunks.length).toBe(before);
+    });
+  });
+
+  describe('connect batching', () => {
+    it('sends a held connect (snapshot and ready) in one write once it goes live', () => {
+      const wire = new CorkableWire();
+      const { connection } = setup({ topics: ['vexy'], wire });
+      connection.hold();
+      connection.writeSnapshotEntry('vexy', vexy('recent').body, { ms: 5, seq: 0 }, true);
+      connection.control('ready', { topics: ['vexy'], resumed: [], reset: [] }, true);
+      expect(wire.sends).toBe(0);
+      connection.goLive();
+      expect(wire.sends).toBe(1);
+      expect(wire.frames().map((f) => f.event)).toEqual(['vexy', 'ready']);
+      connection.deliver(vexy('live'));
+      expect(wire.sends).toBe(2);
+    });
+
+    it('lets a held connect go at the first back-pressure, so catch-up can wait for the drain', async () => {
+      const wire = new CorkableWire(100);
+      const { connection } = setup({ topics: ['vexy'], wire });
+      connection.hold();
+      connection.writeSnapshotEntry('vexy', vexy('x'.repeat(200)).body, { ms: 5, seq: 0 }, true);
+      expect(wire.corked).toBe(0);
+      expect(connection.isLagging).toBe(true);
+      const drained = connection.drained();
+      wire.drain();
+      await drained;
+      expect(connection.isLagging).toBe(false);
+    });
+
+    it('lets a held connect go when it is cut, so the reason reaches the client', () => {
+      const wire = new CorkableWire();
+      const { res, connection } = setup({ topics: ['vexy'], wire });
+      connection.hold();
+      connection.disconnect('shutdown');
+      expect(wire.corked).toBe(0);
+      expect(JSON.parse(res.frames().at(-1)!.data)).toMatchObject({ reason: 'shutdown' });
     });
   });
 

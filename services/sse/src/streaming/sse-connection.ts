@@ -7,9 +7,24 @@ import { isSealed, type CursorCodec, type ResumeCursor } from './resume-cursor.j
 import { compareStreamIds, type StreamId } from '@marketswarm/shared/events';
 import type { Subscription } from './subscription.js';
 
+/**
+ * Where event bytes go once the response headers are out. The gateway passes the response's
+ * socket: the body of an SSE response is plain bytes (no chunked framing), so writing it there
+ * skips ServerResponse's per-write bookkeeping, and corking it batches the writes of a connect.
+ */
+export interface Wire {
+  write(chunk: Buffer): boolean;
+  readonly writableLength: number;
+  on(event: 'drain', listener: () => void): unknown;
+  cork?(): void;
+  uncork?(): void;
+}
+
 export interface ConnectionOptions {
   /** Most bytes a connection may hold (socket buffer + queued events) before it is cut. */
   byteBudget: number;
+  /** Defaults to the response itself. */
+  wire?: Wire;
   codec: CursorCodec;
   metrics: GatewayMetrics;
   onClose(connection: SseConnection): void;
@@ -53,6 +68,8 @@ export class SseConnection {
   private readonly ownIds: boolean;
   private drainWaiters: (() => void)[] | undefined;
   private destroyTimer: NodeJS.Timeout | undefined;
+  private readonly wire: Wire;
+  private held = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -65,7 +82,8 @@ export class SseConnection {
     this.cursor.restrictTo(subscription.topics);
     this.singleTopic = subscription.topics.length === 1;
     this.ownIds = subscription.topics.some(isSealed);
-    res.on('drain', () => this.flush());
+    this.wire = options.wire ?? res;
+    this.wire.on('drain', () => this.flush());
     res.on('close', () => {
       clearTimeout(this.destroyTimer);
       this.finish();
@@ -86,13 +104,30 @@ export class SseConnection {
     return new Promise((resolve) => (this.drainWaiters ??= []).push(resolve));
   }
 
+  /**
+   * Holds writes back (cork) until catch-up is done, so a connect's headers, `retry:`, snapshot
+   * and `ready` leave in one write instead of one each. Released early when a write reports
+   * back-pressure: a corked socket never drains, and catch-up waits for the drain.
+   */
+  hold(): void {
+    if (this.held || this.closed) return;
+    this.held = true;
+    this.wire.cork?.();
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.wire.uncork?.();
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
 
   /** Bytes waiting for this client: what the socket holds plus what is queued here. */
   get pendingBytes(): number {
-    return this.res.writableLength + this.queuedBytes + this.bufferedBytes;
+    return this.wire.writableLength + this.queuedBytes + this.bufferedBytes;
   }
 
   /** The routing test: topic, owner and symbol. */
@@ -118,6 +153,7 @@ export class SseConnection {
 
   /** Catch-up is done: deliver what arrived meanwhile (the cursor drops what replay already sent). */
   goLive(): void {
+    this.release();
     this.replaying = false;
     const held = this.buffered ?? [];
     this.buffered = undefined;
@@ -142,8 +178,8 @@ export class SseConnection {
     if (this.closed) return;
     if (last) this.advance(topic, at);
     const tail = encodeIdTail(this.cursor.toString());
-    this.res.write(body);
-    if (!this.res.write(tail)) this.setLagging(true);
+    this.wire.write(body);
+    if (!this.wire.write(tail)) this.setLagging(true);
     this.bytesWritten += body.length + tail.length;
     this.options.metrics.tally.count(topic, body.length + tail.length);
   }
@@ -164,16 +200,16 @@ export class SseConnection {
     if (this.closed) return;
     const frame = encodeControl(eventName, data);
     if (!withId) {
-      this.res.write(frame);
+      this.wire.write(frame);
       return;
     }
     // `id:` must precede the blank line that ends the event.
-    this.res.write(Buffer.concat([frame.subarray(0, frame.length - 1), encodeIdTail(this.cursor.toString())]));
+    this.wire.write(Buffer.concat([frame.subarray(0, frame.length - 1), encodeIdTail(this.cursor.toString())]));
   }
 
   /** Comment frame that keeps proxies from timing the stream out; skipped while the client lags. */
   keepalive(frame: Buffer): void {
-    if (!this.closed && !this.lagging) this.res.write(frame);
+    if (!this.closed && !this.lagging) this.wire.write(frame);
   }
 
   /**
@@ -187,13 +223,13 @@ export class SseConnection {
     if (this.singleTopic) {
       this.advance(event.topic, event.id);
       const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(this.options.codec.segment(event.topic, event.id))]));
-      accepted = this.res.write(frame);
+      accepted = this.wire.write(frame);
       bytes = frame.length;
     } else if (this.ownIds) {
       this.advance(event.topic, event.id);
       const tail = encodeIdTail(this.cursor.toString());
-      this.res.write(event.body);
-      accepted = this.res.write(tail);
+      this.wire.write(event.body);
+      accepted = this.wire.write(tail);
       bytes = event.body.length + tail.length;
     } else {
       const tails = (event.tails ??= new Map<string, { tail: Buffer; next: string }>());
@@ -207,8 +243,8 @@ export class SseConnection {
         hit = { tail: encodeIdTail(next), next };
         tails.set(prior, hit);
       }
-      this.res.write(event.body);
-      accepted = this.res.write(hit.tail);
+      this.wire.write(event.body);
+      accepted = this.wire.write(hit.tail);
       bytes = event.body.length + hit.tail.length;
     }
     if (!accepted) this.setLagging(true);
@@ -236,6 +272,7 @@ export class SseConnection {
 
   private setLagging(lagging: boolean): void {
     if (lagging === this.lagging) return;
+    if (lagging) this.release();
     this.lagging = lagging;
     if (lagging) this.options.metrics.lagging.inc();
     else this.options.metrics.lagging.dec();
@@ -272,6 +309,8 @@ export class SseConnection {
         : reason === 'shutdown'
           ? 'the gateway is restarting; reconnect to resume'
           : 'signed out';
+    // A corked socket would hold the reason, and the end, forever.
+    this.release();
     this.res.write(encodeControl('error', { reason, message }));
     this.options.metrics.disconnected.inc({ reason });
     // Close the TCP connection too (no keep-alive reuse): the reason is the last thing sent.
@@ -288,6 +327,7 @@ export class SseConnection {
 
   private finish(): void {
     if (this.closed) return;
+    this.release();
     this.setLagging(false);
     this.closed = true;
     this.wakeDrainWaiters();

@@ -86,10 +86,9 @@ async function openStream(deps: SseHandlerDeps, req: IncomingMessage, res: Serve
     'X-Accel-Buffering': 'no',
     'X-Content-Type-Options': 'nosniff',
   });
-  req.socket.setNoDelay(true);
-  req.socket.setTimeout(0);
-  // Jitter spreads reconnects when a gateway restart drops every client at once.
-  res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
+  const socket = req.socket;
+  socket.setNoDelay(true);
+  socket.setTimeout(0);
 
   const { route } = resolved.subscription;
   const connectedAt = Date.now();
@@ -97,12 +96,17 @@ async function openStream(deps: SseHandlerDeps, req: IncomingMessage, res: Serve
     byteBudget: deps.settings.byteBudget,
     codec: deps.codec,
     metrics: deps.metrics,
+    wire: socket,
     onClose: (c) => {
       deps.fanout.registry.remove(c);
       deps.metrics.connections.dec({ route });
       deps.logger.info({ requestId, route, user: user.id, durationMs: Date.now() - connectedAt }, 'stream closed');
     },
   });
+  connection.hold();
+  // Through the response, which puts its headers in front. Jitter spreads reconnects when a
+  // gateway restart drops every client at once.
+  res.write(encodeRetry(deps.settings.retryMs * (0.8 + Math.random() * 0.4)));
   deps.fanout.registry.add(connection);
   deps.metrics.connections.inc({ route });
   if (rawId && !resume) connection.control('reset', { topic: '*', reason: 'unreadable-id' });
