@@ -15,12 +15,14 @@ const FORM = chaosForm(process.env['MS_CHAOS']);
 /** Events per second on each of the three topics (one per Redis bus). */
 const RATE_PER_TOPIC = 25;
 /**
- * Every client must see an event appended after a fault within this bound, on every topic. The
- * slowest fault is a gateway kill -9: pm2 restarts it (~1–2 s to boot) and the client waits the
- * gateway's `retry:` (2 s ± 20 %) once or twice; measured at 3–6 s, so 10 s leaves a margin for a
- * loaded CI machine without hiding a client that stays down.
+ * Every client must see new events again within this bound, on every topic, after every fault.
+ * The slowest fault is a gateway kill -9: pm2 restarts it at once, it listens again after its boot
+ * (measured 4.6 s on a loaded 2-core machine), and each client comes back on its next `retry:`
+ * (2 s ± 20 %) followed by an exact catch-up. Measured worst: 5.5 s (short form, quiet), 8.4 and
+ * 9.6 s (full form, machine loaded by other test suites). Every other fault stays under 3 s. 12 s
+ * keeps a margin for a loaded CI machine without hiding a client that stays down.
  */
-const RECOVERY_BOUND_MS = 10_000;
+const RECOVERY_BOUND_MS = 12_000;
 /** How long a step waits for every client to recover before it is recorded as not recovered. */
 const RECOVERY_WAIT_MS = 25_000;
 /** Steady streaming between steps, so each fault starts from a live, caught-up stream. */
