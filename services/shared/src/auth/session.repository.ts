@@ -52,7 +52,12 @@ export interface SessionStoreOptions {
 
 export const DEFAULT_RENEW_AFTER_SEC = 60;
 
-/** `session:<id>` JSON records with an idle expiry that slides on use, plus a per-user index. */
+/**
+ * `session:<id>` JSON records with an idle expiry that slides on use, plus a per-user index.
+ * A record and its index live in different Redis Cluster slots, so they are written one after the
+ * other, never in one MULTI: the index first, so "sign out everywhere" never misses a live session;
+ * an index entry whose session is gone is harmless and pruned.
+ */
 export class SessionRepository {
   readonly ttlSec: number;
   private readonly renewAfterMs: number;
@@ -72,12 +77,8 @@ export class SessionRepository {
     const now = this.now();
     const session: Session = { id: newSessionId(), userId: user.id, role: user.role, csrf, createdAt: now, lastSeenAt: now };
     const index = SESSION_KEYS.userSessions(user.id);
-    await this.redis
-      .multi()
-      .set(SESSION_KEYS.session(session.id), JSON.stringify(recordOf(session)), 'EX', this.ttlSec)
-      .sadd(index, session.id)
-      .expire(index, this.ttlSec)
-      .exec();
+    await this.redis.multi().sadd(index, session.id).expire(index, this.ttlSec).exec();
+    await this.redis.set(SESSION_KEYS.session(session.id), JSON.stringify(recordOf(session)), 'EX', this.ttlSec);
     await this.pruneIndex(user.id);
     return session;
   }
@@ -106,13 +107,10 @@ export class SessionRepository {
     if (now - session.lastSeenAt < this.renewAfterMs) return { session, renewed: false };
     const next: Session = { ...session, lastSeenAt: now };
     const index = SESSION_KEYS.userSessions(session.userId);
-    const [[, written] = []] =
-      (await this.redis
-        .multi()
-        .set(SESSION_KEYS.session(session.id), JSON.stringify(recordOf(next)), 'EX', this.ttlSec, 'XX')
-        .expire(index, this.ttlSec)
-        .exec()) ?? [];
-    return written === 'OK' ? { session: next, renewed: true } : { session, renewed: false };
+    const written = await this.redis.set(SESSION_KEYS.session(session.id), JSON.stringify(recordOf(next)), 'EX', this.ttlSec, 'XX');
+    if (written !== 'OK') return { session, renewed: false };
+    await this.redis.expire(index, this.ttlSec);
+    return { session: next, renewed: true };
   }
 
   /** Seconds until the session expires (null when it is gone). */
@@ -124,10 +122,9 @@ export class SessionRepository {
   async delete(id: string): Promise<boolean> {
     if (!isSessionId(id)) return false;
     const session = await this.get(id);
-    const multi = this.redis.multi().del(SESSION_KEYS.session(id));
-    if (session) multi.srem(SESSION_KEYS.userSessions(session.userId), id);
-    multi.publish(SESSION_KEYS.endedChannel, id);
-    const [[, deleted] = []] = (await multi.exec()) ?? [];
+    const deleted = await this.redis.del(SESSION_KEYS.session(id));
+    if (session) await this.redis.srem(SESSION_KEYS.userSessions(session.userId), id);
+    await this.redis.publish(SESSION_KEYS.endedChannel, id);
     return deleted === 1;
   }
 
@@ -136,10 +133,11 @@ export class SessionRepository {
     const index = SESSION_KEYS.userSessions(userId);
     const ids = await this.redis.smembers(index);
     if (ids.length === 0) return 0;
-    const multi = this.redis.multi().del(...ids.map((id) => SESSION_KEYS.session(id))).del(index);
-    for (const id of ids) multi.publish(SESSION_KEYS.endedChannel, id);
-    const [[, deleted] = []] = (await multi.exec()) ?? [];
-    return typeof deleted === 'number' ? deleted : 0;
+    // One DEL per session (each its own slot on a cluster), sent back to back.
+    const deleted = await Promise.all(ids.map((id) => this.redis.del(SESSION_KEYS.session(id))));
+    await this.redis.del(index);
+    await Promise.all(ids.map((id) => this.redis.publish(SESSION_KEYS.endedChannel, id)));
+    return deleted.reduce((sum, n) => sum + n, 0);
   }
 
   /** Ids of the user's live sessions. */
@@ -153,10 +151,8 @@ export class SessionRepository {
     const index = SESSION_KEYS.userSessions(userId);
     const ids = await this.redis.smembers(index);
     if (ids.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.exists(SESSION_KEYS.session(id));
-    const results = (await pipeline.exec()) ?? [];
-    const dead = ids.filter((_, i) => results[i]?.[1] === 0);
+    const live = await Promise.all(ids.map((id) => this.redis.exists(SESSION_KEYS.session(id))));
+    const dead = ids.filter((_, i) => live[i] === 0);
     if (dead.length > 0) await this.redis.srem(index, ...dead);
   }
 }

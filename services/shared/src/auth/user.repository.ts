@@ -103,11 +103,13 @@ export class UserRepository {
     const claimed = await this.redis.set(USER_KEYS.email(email), user.id, 'NX');
     if (claimed !== 'OK') throw new DuplicateEmailError(email);
     try {
-      const results = await this.redis.multi().hset(USER_KEYS.user(user.id), toHash(user)).sadd(USER_KEYS.index, user.id).exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('user write was aborted');
+      // Two writes, not one MULTI: the record and the index live in different Redis Cluster slots.
+      // The email claim above is what makes the account unique; a failure undoes all three.
+      await this.redis.hset(USER_KEYS.user(user.id), toHash(user));
+      await this.redis.sadd(USER_KEYS.index, user.id);
     } catch (error) {
       // Give the email back, or it would stay taken by an account that does not exist.
+      await this.redis.del(USER_KEYS.user(user.id)).catch(() => undefined);
       await this.redis.eval(DEL_IF_EQUALS, 1, USER_KEYS.email(email), user.id).catch(() => undefined);
       throw error;
     }
@@ -153,13 +155,11 @@ export class UserRepository {
   async list(): Promise<StoredUser[]> {
     const ids = await this.redis.smembers(USER_KEYS.index);
     if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(USER_KEYS.user(id));
-    const results = (await pipeline.exec()) ?? [];
+    // One read per account, sent back to back: a pipeline may only span one Redis Cluster slot.
+    const records = await Promise.all(ids.map((id) => this.redis.hgetall(USER_KEYS.user(id))));
     const users: StoredUser[] = [];
-    for (const [error, fields] of results) {
-      if (error) throw error;
-      const user = fromHash(fields as Record<string, string>);
+    for (const fields of records) {
+      const user = fromHash(fields);
       if (user) users.push(user);
     }
     return users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.email.localeCompare(b.email));

@@ -39,8 +39,9 @@ export interface RedisClusterHandle {
    * every live node reports cluster_state:ok. It first waits for the replica to hold everything the
    * master acknowledged: Redis replication is asynchronous, and the point of the tests is what the
    * clients do across a failover, not the writes an unreplicated master takes down with it.
+   * `afterKill` runs as soon as the master is dead, before its replica is promoted.
    */
-  failover(key: string): Promise<ClusterFailover>;
+  failover(key: string, options?: { afterKill?: () => void }): Promise<ClusterFailover>;
   stop(): Promise<void>;
 }
 
@@ -126,7 +127,7 @@ export async function startRedisCluster(options: { masters?: number; replicas?: 
         return redis;
       },
       ownerOf: async (key) => byPort((await slotOwners(key))[0]!)!,
-      failover: async (key) => {
+      failover: async (key, failoverOptions = {}) => {
         const [masterPort, ...replicaPorts] = await slotOwners(key);
         const master = byPort(masterPort!)!;
         if (replicaPorts.length === 0) throw new Error(`the master of "${key}" has no replica to promote`);
@@ -140,6 +141,7 @@ export async function startRedisCluster(options: { masters?: number; replicas?: 
         child.kill('SIGKILL');
         await exited;
         master.alive = false;
+        failoverOptions.afterKill?.();
         probes.get(master.port)?.disconnect();
         probes.delete(master.port);
         let promoted = 0;

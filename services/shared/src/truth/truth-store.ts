@@ -2,10 +2,14 @@ import type { Redis } from 'ioredis';
 import { truthDocSchema, type TruthDoc } from './truth-doc.schema.js';
 import { TruthError } from './truth-problem.js';
 
+/**
+ * The three truth keys share the `{truth}` hash tag, so one MULTI writes them and one MGET reads
+ * them also on a Redis Cluster (keys of one transaction must live in one slot).
+ */
 export const TRUTH_KEYS = {
-  doc: 'truth:doc',
-  version: 'truth:version',
-  ts: 'truth:ts',
+  doc: '{truth}:doc',
+  version: '{truth}:version',
+  ts: '{truth}:ts',
   reloadChannel: 'truth:reload',
 } as const;
 

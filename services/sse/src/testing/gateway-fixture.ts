@@ -3,7 +3,16 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
 import type { BusName, TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
-import { loadRepoTruth, registerAccount, startRedisTrio, startServiceProcess, type RedisTrio, type ServiceProcess } from '@marketswarm/shared/testing';
+import {
+  loadRepoTruth,
+  registerAccount,
+  startRedisCluster,
+  startRedisTrio,
+  startServiceProcess,
+  type RedisClusterHandle,
+  type RedisTrio,
+  type ServiceProcess,
+} from '@marketswarm/shared/testing';
 import { openStream, range, type TestStream } from './sse-test-client.js';
 
 export interface Account {
@@ -18,6 +27,8 @@ export interface Account {
  */
 export interface GatewayFixture {
   redis: RedisTrio;
+  /** With `cluster: true`: the Redis Cluster serving the system and market buses (intel stays on `redis.intel`). */
+  cluster?: RedisClusterHandle;
   truth: PublicTruth;
   /** Replaced when a spec kills and restarts the gateway. */
   gateway: ServiceProcess;
@@ -38,6 +49,8 @@ export interface GatewayFixtureOptions {
   /** Laid over the repo's sse settings. */
   settings?: Record<string, unknown>;
   patch?: (truth: PublicTruth) => void;
+  /** Runs the system and market buses on one real 3-master Redis Cluster (with a replica each). */
+  cluster?: boolean;
 }
 
 /**
@@ -60,19 +73,23 @@ export function useGatewayFixture(options: GatewayFixtureOptions = {}): GatewayF
 /** Starts a fixture, filling `into` when given (so a holder made before the start can be used). */
 export async function startGatewayFixture(options: GatewayFixtureOptions = {}, into: Partial<GatewayFixture> = {}): Promise<GatewayFixture> {
   const redis = await startRedisTrio();
-  const { truth } = await loadRepoTruth(redis.system.client(), {
+  const cluster = options.cluster ? await startRedisCluster({ masters: 3, replicas: 1 }) : undefined;
+  const systemClient = cluster ? cluster.client() : redis.system.client();
+  const { truth } = await loadRepoTruth(systemClient, {
     patch: (t) => {
       t.components['sse']!.settings = { ...t.components['sse']!.settings, keepaliveMs: 1000, retryMs: 300, recentCount: 5, ...options.settings };
       options.patch?.(t);
     },
   });
-  const clients: Record<BusName, Redis> = { system: redis.system.client(), market: redis.market.client(), intel: redis.intel.client() };
-  const gateway = await startServiceProcess({ dir: 'services/sse', env: redis.env });
+  const clients: Record<BusName, Redis> = { system: systemClient, market: cluster ? cluster.client() : redis.market.client(), intel: redis.intel.client() };
+  const env = cluster ? { ...redis.env, REDIS_SYSTEM_URL: cluster.url, REDIS_MARKET_URL: cluster.url } : redis.env;
+  const gateway = await startServiceProcess({ dir: 'services/sse', env });
   const streams: TestStream[] = [];
   // Methods read `fixture`, not the literal, so a spec that restarts the gateway (fixture.gateway = …) is followed.
   const fixture = into as GatewayFixture;
   const parts: GatewayFixture = {
     redis,
+    ...(cluster ? { cluster } : {}),
     truth,
     gateway,
     clients,
@@ -98,6 +115,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}, i
     async stop() {
       fixture.closeStreams();
       await fixture.gateway.stop();
+      await cluster?.stop();
       await redis.stop();
     },
   };
