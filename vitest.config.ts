@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['services/*/src/**/*.spec.ts', 'scripts/admin/src/**/*.spec.ts', 'bench/src/**/*.spec.ts', 'ui/src/**/*.spec.{ts,tsx}', 'ui/build/**/*.spec.ts', 'ui/server/src/**/*.spec.ts'],
+          include: ['services/*/src/**/*.spec.ts', 'scripts/admin/src/**/*.spec.ts', 'bench/src/**/*.spec.ts', 'ui/src/**/*.spec.{ts,tsx}', 'ui/build/**/*.spec.ts', 'ui/server/src/**/*.spec.ts', 'e2e/chaos/**/*.spec.ts'],
           exclude: [...ignored, '**/*.int.spec.ts', '**/*.e2e.spec.ts'],
         },
       },
