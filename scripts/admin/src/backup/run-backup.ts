@@ -15,8 +15,8 @@ export interface BackupResult {
 
 /** One backup of the journal into the plan's folder, with its manifest beside it. */
 export async function runBackup(plan: Pick<BackupPlan, 'target' | 'dir'>, now: Date = new Date()): Promise<BackupResult> {
-  await mkdir(plan.dir, { recursive: true });
   const { target } = plan;
+  await mkdir(plan.dir, { recursive: true });
   const file = path.join(plan.dir, backupFileName(target.dialect, now));
   const tables = target.dialect === 'sqlite' ? await backupSqlite(target.file, file) : await backupPostgres(target.url, file);
   const manifest: BackupManifest = {

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +14,7 @@ import { sqliteCounts, type TableCounts } from './table-counts.js';
  * Work files end in `.partial` so a crash never leaves something that looks like a backup.
  */
 export async function backupSqlite(databaseFile: string, outFile: string): Promise<TableCounts> {
+  if (!existsSync(databaseFile)) throw new CliError(`no journal database at ${databaseFile}: has the journal started once? (settings.sqlitePath in truth, under MS_RUN_DIR)`);
   const copy = `${outFile}.raw.partial`;
   try {
     const source = new Database(databaseFile, { fileMustExist: true, timeout: 10_000 });
@@ -29,7 +30,7 @@ export async function backupSqlite(databaseFile: string, outFile: string): Promi
     return tables;
   } catch (error) {
     await rm(`${outFile}.partial`, { force: true });
-    if (error instanceof Error && /SQLITE_CANTOPEN|unable to open|does not exist/i.test(error.message)) {
+    if (error instanceof Error && !(error instanceof CliError) && /SQLITE_CANTOPEN|unable to open/i.test(error.message)) {
       throw new CliError(`cannot open the journal database ${databaseFile}: ${error.message}`);
     }
     throw error;
@@ -66,6 +67,7 @@ export async function inspectSqliteBackup(backupFile: string): Promise<TableCoun
  */
 export async function restoreSqlite(backupFile: string, databaseFile: string, expected: TableCounts, now: Date): Promise<{ previous: string | null; tables: TableCounts }> {
   const incoming = path.join(path.dirname(databaseFile), `.${path.basename(databaseFile)}.restore-${process.pid}.partial`);
+  await mkdir(path.dirname(databaseFile), { recursive: true });
   try {
     await gunzipTo(backupFile, incoming);
     const tables = checkedCounts(incoming, { standalone: false });
