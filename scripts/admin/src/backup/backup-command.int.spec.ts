@@ -124,4 +124,17 @@ describe('./admin backup and ./admin restore', () => {
     expect(lines[1]).toMatchObject({ retentionDays: 14, deleted: [path.join(backups, old)] });
     expect(await readdir(backups)).not.toContain(old);
   });
+
+  it('backup --scheduled skips, without failing, a stack whose journal has not made its database yet', async () => {
+    const fresh = await mkdtemp(path.join(tmpdir(), 'ms-backup-fresh-'));
+    process.env['MS_RUN_DIR'] = fresh;
+    try {
+      const [line] = (await admin('backup', '--scheduled')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(line).toMatchObject({ level: 'info', msg: 'journal backup skipped: no journal database yet', database: path.join(fresh, 'data/journal.sqlite') });
+      await expect(admin('backup')).rejects.toThrow(/no journal database at/);
+    } finally {
+      process.env['MS_RUN_DIR'] = runDir;
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
 });

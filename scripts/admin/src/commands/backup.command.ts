@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -22,6 +23,11 @@ export function registerBackup(program: Command): void {
       try {
         const { truth } = await buildTruthFiles(paths, undefined, false);
         const plan = await journalBackupPlan(truth, paths);
+        if (opts.scheduled && plan.target.dialect === 'sqlite' && !existsSync(plan.target.file)) {
+          // pm2 also runs the cron app once at ./admin up, before a fresh stack's journal made its file.
+          logLine('info', 'journal backup skipped: no journal database yet', { database: plan.target.file });
+          return;
+        }
         const backup = await runBackup(plan);
         if (opts.scheduled) {
           logLine('info', 'journal backup written', { file: backup.file, size: backup.manifest.size, tables: backup.manifest.tables });
