@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup.command.js';
 import { registerBuildTruth } from './commands/build-truth.command.js';
 import { registerCerts } from './commands/certs.command.js';
 import { registerDocs } from './commands/docs.command.js';
+import { registerKey } from './commands/key.command.js';
 import { registerLoadTruth } from './commands/load-truth.command.js';
 import { registerPublish } from './commands/publish.command.js';
 import { registerShowTruth } from './commands/show-truth.command.js';
@@ -12,7 +14,7 @@ import { registerVerifyTruth } from './commands/verify-truth.command.js';
 import { CliError, fail } from './ui/output.js';
 
 const program = new Command('admin')
-  .description('MarketSwarm operator CLI: truth, stack, status, events')
+  .description('MarketSwarm operator CLI: stack, status, truth, events, users, API keys, backups')
   .showHelpAfterError()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -24,6 +26,8 @@ registerShowTruth(program);
 registerVerifyTruth(program);
 registerPublish(program);
 registerUser(program);
+registerKey(program);
+registerBackup(program);
 registerCerts(program);
 registerDocs(program);
 
