@@ -284,12 +284,10 @@ export class CopilotWebSockets implements OnApplicationBootstrap, OnModuleDestro
     }
     const sessionIds = [...new Set([...this.peers].map((peer) => peer.sessionId))];
     if (sessionIds.length === 0) return;
-    const pipeline = this.sessionCheck.redis.pipeline();
-    for (const id of sessionIds) pipeline.exists(SESSION_KEYS.session(id));
-    const results = (await pipeline.exec()) ?? [];
+    // One EXISTS per session, sent back to back: a pipeline may only span one Redis Cluster slot.
+    const results = await Promise.all(sessionIds.map((id) => this.sessionCheck.redis.exists(SESSION_KEYS.session(id)).catch(() => undefined)));
     sessionIds.forEach((id, i) => {
-      const [error, exists] = results[i] ?? [];
-      if (!error && exists === 0) this.endSession(id);
+      if (results[i] === 0) this.endSession(id);
     });
   }
 
