@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { connect as connectH2, type ClientHttp2Session } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
 import { connect as connectTcp } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -39,7 +40,8 @@ let cookie: string;
 beforeAll(async () => {
   redis = await startRedisTrio();
   ({ truth } = await loadRepoTruth(redis.system.client(), {
-    patch: (t) => void (t.components['sse']!.settings = { ...t.components['sse']!.settings, keepaliveMs: 1000, retryMs: RETRY_MS }),
+    // recentCount 1: a new client gets one earlier item at most (the previous test's last), not fifty.
+    patch: (t) => void (t.components['sse']!.settings = { ...t.components['sse']!.settings, keepaliveMs: 1000, retryMs: RETRY_MS, recentCount: 1 }),
   }));
   const [first, second] = await Promise.all([
     startServiceProcess({ dir: 'services/sse', env: redis.env }),
@@ -61,46 +63,63 @@ afterAll(async () => {
 });
 
 describe('two gateways behind the nginx upstream', () => {
-  it('moves a client cut by a killed gateway to the other one, which resumes it with every event exactly once, in order', async () => {
-    const client = openResumingStream(`/sse/vexy`);
-    await client.waitFor(() => client.readies.length === 1, 'the first ready');
-    const publisher = startPublisher();
-    try {
-      await client.waitFor(() => client.seqs.length >= 25, 'events before the cut');
+  it('moves an HTTP/1.1 client cut by a killed gateway to the other one, which resumes it with every event exactly once, in order', async () => {
+    await cutAndResume('http/1.1', 0);
+  });
 
-
-      const serving = await servingGateway();
-      const survivor = gateways.find((g) => g !== serving)!;
-      const cutAt = Date.now();
-      await serving.kill();
-      await client.waitFor(() => client.readies.length === 2 && client.lastSeqAt > cutAt, 'an event after the cut');
-      const recoveryMs = client.lastSeqAt - cutAt;
-
-      // The gateway API answers through the survivor alone, with no error from the dead one.
-      for (let i = 0; i < 4; i++) expect((await getThroughNginx('/api/health')).status).toBe(200);
-
-      const later = publisher.published() + 25;
-      await client.waitFor(() => (client.seqs.at(-1) ?? -1) >= later, 'more events on the survivor');
-      const last = await publisher.stop();
-      await client.waitFor(() => client.seqs.at(-1) === last, `every event up to ${last}`);
-
-      expect(client.seqs).toEqual(Array.from({ length: last + 1 }, (_, i) => i));
-      expect(client.statuses).toEqual([200, 200]);
-      expect(client.readies[1]).toMatchObject({ resumed: ['vexy'], reset: [] });
-      expect(await connectionsOn(survivor)).toBe(1);
-      console.info(`gateway failover: client resumed on the other gateway ${recoveryMs} ms after kill -9 (retry ${RETRY_MS} ms ±20 %)`);
-    } finally {
-      await publisher.stop();
-      client.close();
-    }
+  it('does the same for an HTTP/2 client (the browsers\' path) once the killed gateway is back in the upstream', async () => {
+    const dead = gateways.findIndex((g) => g.child.exitCode !== null || g.child.signalCode !== null);
+    expect(dead).toBeGreaterThanOrEqual(0);
+    const { port } = gateways[dead]!;
+    gateways[dead] = await startServiceProcess({ dir: 'services/sse', env: { ...redis.env, ...(dead === 1 ? { MS_INSTANCE: '2' } : {}) }, port });
+    await cutAndResume('h2', 100_000);
   });
 });
 
-/** Publishes vexy items with seq 0, 1, 2… every PUBLISH_EVERY_MS until stopped; stop() gives the last seq. */
-function startPublisher(): { published(): number; stop(): Promise<number> } {
+/**
+ * A client reads a steady stream through nginx; the gateway serving it is killed (SIGKILL); the
+ * client must land on the other gateway at its first reconnect and miss nothing.
+ */
+async function cutAndResume(transport: Transport, firstSeq: number): Promise<void> {
+  const client = openResumingStream('/sse/vexy', transport);
+  await client.waitFor(() => client.readies.length === 1, 'the first ready');
+  const publisher = startPublisher(firstSeq);
+  try {
+    await client.waitFor(() => client.seqs.filter((seq) => seq >= firstSeq).length >= 25, 'events before the cut');
+
+    const serving = await servingGateway();
+    const survivor = gateways.find((g) => g !== serving)!;
+    const cutAt = Date.now();
+    await serving.kill();
+    await client.waitFor(() => client.readies.length === 2 && client.lastSeqAt > cutAt, 'an event after the cut');
+    const recoveryMs = client.lastSeqAt - cutAt;
+
+    // The gateway API answers through the survivor alone, with no error from the dead one.
+    for (let i = 0; i < 4; i++) expect((await getThroughNginx('/api/health')).status).toBe(200);
+
+    const later = publisher.published() + 25;
+    await client.waitFor(() => (client.seqs.at(-1) ?? -1) >= later, 'more events on the survivor');
+    const last = await publisher.stop();
+    await client.waitFor(() => client.seqs.at(-1) === last, `every event up to ${last}`);
+
+    // Before firstSeq: the item sent on connect (the previous test's last), never again after.
+    expect(client.seqs.filter((seq) => seq < firstSeq).length).toBeLessThanOrEqual(1);
+    expect(client.seqs.filter((seq) => seq >= firstSeq)).toEqual(Array.from({ length: last - firstSeq + 1 }, (_, i) => firstSeq + i));
+    expect(client.statuses).toEqual([200, 200]);
+    expect(client.readies[1]).toMatchObject({ resumed: ['vexy'], reset: [] });
+    expect(await connectionsOn(survivor)).toBe(1);
+    console.info(`gateway failover (${transport}): the client resumed on the other gateway ${recoveryMs} ms after kill -9 (retry ${RETRY_MS} ms ±20 %)`);
+  } finally {
+    await publisher.stop();
+    client.close();
+  }
+}
+
+/** Publishes vexy items with seq from, from + 1, … every PUBLISH_EVERY_MS until stopped; stop() gives the last seq. */
+function startPublisher(from: number): { published(): number; stop(): Promise<number> } {
   const route = truth.topics['vexy']!;
   const intel = redis.intel.client();
-  let seq = 0;
+  let seq = from;
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -131,16 +150,19 @@ interface ResumingStream {
   close(): void;
 }
 
+type Transport = 'http/1.1' | 'h2';
+
 /**
- * An SSE client over HTTP/1.1 + TLS through nginx that does what a browser's EventSource does:
- * on a cut it waits the server's `retry:` and reconnects with the last id as Last-Event-ID.
+ * An SSE client over TLS through nginx (HTTP/1.1, or HTTP/2 as browsers use) that does what a
+ * browser's EventSource does: on a cut it waits the server's `retry:` and reconnects with the last
+ * id as Last-Event-ID.
  */
-function openResumingStream(pathname: string): ResumingStream {
+function openResumingStream(pathname: string, transport: Transport): ResumingStream {
   const state = { seqs: [] as number[], readies: [] as Record<string, unknown>[], statuses: [] as number[], lastSeqAt: 0 };
   let lastId = '';
   let retryMs = RETRY_MS;
   let closed = false;
-  let current: ReturnType<typeof httpsRequest> | undefined;
+  let current: { destroy(): void } | undefined;
 
   const onFrame = (block: string) => {
     let event = 'message';
@@ -161,24 +183,43 @@ function openResumingStream(pathname: string): ResumingStream {
     current = undefined;
     if (!closed) setTimeout(connect, retryMs);
   };
+  const onChunks = (status: number, source: NodeJS.EventEmitter & { setEncoding(e: BufferEncoding): unknown }) => {
+    state.statuses.push(status);
+    let buffer = '';
+    source.setEncoding('utf8');
+    source.on('data', (chunk: string) => {
+      buffer += chunk;
+      let split: number;
+      while ((split = buffer.indexOf('\n\n')) >= 0) {
+        onFrame(buffer.slice(0, split));
+        buffer = buffer.slice(split + 2);
+      }
+    });
+  };
+  const headers = () => ({ cookie, accept: 'text/event-stream', ...(lastId ? { 'last-event-id': lastId } : {}) });
+  let session: ClientHttp2Session | undefined;
   const connect = () => {
-    const headers: Record<string, string> = { cookie, accept: 'text/event-stream', ...(lastId ? { 'last-event-id': lastId } : {}) };
-    const req = httpsRequest({ host: '127.0.0.1', port: nginxPort, path: pathname, headers, rejectUnauthorized: false, agent: false }, (res) => {
-      state.statuses.push(res.statusCode ?? 0);
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let split: number;
-        while ((split = buffer.indexOf('\n\n')) >= 0) {
-          onFrame(buffer.slice(0, split));
-          buffer = buffer.slice(split + 2);
-        }
-      });
+    if (closed) return;
+    if (transport === 'h2') {
+      if (!session || session.closed || session.destroyed) {
+        session = connectH2(`https://127.0.0.1:${nginxPort}`, { rejectUnauthorized: false });
+        session.on('error', () => undefined);
+      }
+      const stream = session.request({ ':path': pathname, ...headers() });
+      stream.on('response', (h) => onChunks(Number(h[':status']), stream));
+      stream.on('error', () => undefined);
+      stream.on('close', reconnect);
+      current = { destroy: () => stream.close() };
+      return;
+    }
+    const req = httpsRequest({ host: '127.0.0.1', port: nginxPort, path: pathname, headers: headers(), rejectUnauthorized: false, agent: false }, (res) => {
+      onChunks(res.statusCode ?? 0, res);
       res.on('close', reconnect);
     });
-    req.on('error', () => {
-      if (!req.headersSent || state.statuses.length === 0) reconnect();
+    // A refused or reset connect never reaches the response callback: retry it the same way.
+    req.on('error', () => undefined);
+    req.on('close', () => {
+      if (!req.res) reconnect();
     });
     req.end();
     current = req;
@@ -207,6 +248,7 @@ function openResumingStream(pathname: string): ResumingStream {
     close: () => {
       closed = true;
       current?.destroy();
+      session?.close();
     },
   };
 }

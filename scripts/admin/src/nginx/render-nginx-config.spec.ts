@@ -95,20 +95,22 @@ describe(renderNginxConfig.name, () => {
     expect(conf).toContain('listen 48443 ssl http2;');
   });
 
-  it('puts every gateway process of this host in the sse upstream, each left out briefly after a failed connect', () => {
+  it('puts every gateway process of this host in the sse upstream, never left out (a dead one refuses at once)', () => {
     expect(upstreamServers(render(), 'sse')).toEqual(['127.0.0.1:3001']);
     const conf = render({ env: { MS_SSE_INSTANCES: '2', MS_SSE_PORT: '41001', MS_SSE_2_PORT: '41077' } });
     expect(upstreamServers(conf, 'sse')).toEqual(['127.0.0.1:41001', '127.0.0.1:41077']);
-    expect(block(conf, 'upstream sse')).toContain('server 127.0.0.1:41077 max_fails=1 fail_timeout=2s;');
+    expect(block(conf, 'upstream sse')).toContain('server 127.0.0.1:41077 max_fails=0;');
     expect(block(conf, 'upstream sse')).toMatch(/keepalive \d+;/);
   });
 
-  it('lists the gateways of other hosts when the nginx setting sseUpstreams names them', () => {
+  it('lists the gateways of other hosts when the nginx setting sseUpstreams names them, each left out briefly after a failed connect', () => {
     const changed = withComponent('nginx', (c) => {
       c.settings['sseUpstreams'] = ['10.0.1.11:3001', 'gw2.internal:3001', '[fd00::12]:3001'];
     });
     for (const template of [dev, production]) {
-      expect(upstreamServers(render({ truth: changed, template, env: { MS_SSE_INSTANCES: '2' } }), 'sse'), template.name).toEqual(['10.0.1.11:3001', 'gw2.internal:3001', '[fd00::12]:3001']);
+      const conf = render({ truth: changed, template, env: { MS_SSE_INSTANCES: '2' } });
+      expect(upstreamServers(conf, 'sse'), template.name).toEqual(['10.0.1.11:3001', 'gw2.internal:3001', '[fd00::12]:3001']);
+      expect(block(conf, 'upstream sse')).toContain('server gw2.internal:3001 max_fails=1 fail_timeout=2s;');
     }
   });
 

@@ -45,10 +45,15 @@ const UPSTREAMS = { JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', ST
 export const INGEST_BODY_LIMIT = '256kb';
 
 /**
- * A gateway that failed one connect is left out this long, so a killed process costs a
- * reconnecting client one refused connect at most, and a restarted one gets clients back soon.
+ * How nginx treats a gateway that failed a connect. One on this host is never left out
+ * (max_fails=0): a dead process refuses at once, so trying it first costs nothing, whereas a
+ * process marked failed comes back only when a request that probed it ends, and a probing SSE
+ * stream lasts for hours: meanwhile, with the other gateway down too, every request would get 502
+ * "no live upstreams" (measured in gateway-failover.int.spec.ts). A gateway on another host may
+ * time out instead of refusing, so it is left out for a short while after one failure.
  */
-const GATEWAY_FAIL_TIMEOUT = '2s';
+const LOCAL_GATEWAY_PARAMS = 'max_fails=0';
+const REMOTE_GATEWAY_PARAMS = 'max_fails=1 fail_timeout=2s';
 
 /** Reads `<dir>/<name>.conf.template` and the shared `<dir>/locations.conf.template`. */
 export async function loadNginxTemplate(dir: string, name: NginxTemplateName): Promise<NginxTemplate> {
@@ -162,8 +167,11 @@ export function nginxSize(limit: string): string {
  * every gateway process of this host (MS_SSE_INSTANCES) on loopback.
  */
 function gatewayServers(truth: PublicTruth, settings: NginxSettings, env: RenderNginxOptions['env'], problems: string[]): string {
-  const addresses = settings.sseUpstreams.length > 0 ? settings.sseUpstreams : gatewayInstances(truth, env, problems).map((i) => hostPort(loopbackFor(i.host), i.port));
-  return addresses.map((address) => `        server ${address} max_fails=1 fail_timeout=${GATEWAY_FAIL_TIMEOUT};`).join('\n');
+  const servers =
+    settings.sseUpstreams.length > 0
+      ? settings.sseUpstreams.map((address) => `${address} ${REMOTE_GATEWAY_PARAMS}`)
+      : gatewayInstances(truth, env, problems).map((i) => `${hostPort(loopbackFor(i.host), i.port)} ${LOCAL_GATEWAY_PARAMS}`);
+  return servers.map((server) => `        server ${server};`).join('\n');
 }
 
 function requireNginx(truth: PublicTruth): Component {
