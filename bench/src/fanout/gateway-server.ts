@@ -10,7 +10,9 @@ import { redisSink } from './publisher.js';
 import { httpOk, waitUntil, type BenchServer } from './servers.js';
 
 export const GATEWAY_MAIN = path.join(repoRoot, 'services/sse/dist/main.js');
-export const STREAM_PATH = '/sse/vexy';
+/** The streams a subscriber of ours can follow: vexy alone, or every topic multiplexed (the HTTP/1.1 browser path). */
+export const OURS_STREAMS = { vexy: '/sse/vexy', all: '/sse/all' } as const;
+export type OursStream = keyof typeof OURS_STREAMS;
 
 /** What every gateway scenario shares: three Redis instances with truth loaded, and a signed-in user. */
 export interface GatewayEnvironment {
@@ -55,7 +57,7 @@ export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
  * so every scenario starts from the same state: a new subscriber gets a one-item `recent` snapshot
  * (the normal connect path; an empty stream would add an XINFO per connection) and then `ready`.
  */
-export async function startGateways(env: GatewayEnvironment, options: { nofile: number; gateways: number; profileDir: string | undefined }): Promise<BenchServer> {
+export async function startGateways(env: GatewayEnvironment, options: { nofile: number; gateways: number; stream: OursStream; profileDir: string | undefined }): Promise<BenchServer> {
   if ((await env.intel.xlen(env.route.stream)) === 0) {
     await publishEvents(env.intel, env.route, [{ topic: 'vexy', type: 'comment', ts: Date.now(), data: { text: 'fan-out bench warm-up', seq: 0 } }]);
   }
@@ -89,8 +91,8 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
   }
   return {
     kind: 'ours',
-    description: `SSE gateway, ${options.gateways} process${options.gateways === 1 ? '' : 'es'} (pids ${procs.map((p) => p.pid).join(', ')}), ports ${ports.join(', ')}, ${STREAM_PATH}`,
-    targets: ports.map((port) => ({ host: '127.0.0.1', port, path: STREAM_PATH, headers: { Cookie: env.cookie } })),
+    description: `SSE gateway, ${options.gateways} process${options.gateways === 1 ? '' : 'es'} (pids ${procs.map((p) => p.pid).join(', ')}), ports ${ports.join(', ')}, ${OURS_STREAMS[options.stream]}`,
+    targets: ports.map((port) => ({ host: '127.0.0.1', port, path: OURS_STREAMS[options.stream], headers: { Cookie: env.cookie } })),
     readyOn: 'ready',
     sink: redisSink(env.intel, env.route),
     pids: () => procs.map((p) => p.pid),

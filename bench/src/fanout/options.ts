@@ -30,6 +30,8 @@ export interface BenchOptions {
   quietWaitSec: number;
   /** Gateway processes for ours (subscribers split evenly over them). */
   gateways: number;
+  /** What our subscribers open: `/sse/vexy`, or `/sse/all` (13 topics, so a 13-position id on every frame). */
+  oursStream: 'vexy' | 'all';
   /** nginx worker processes for nchan. */
   nchanWorkers: number;
   /** Run the gateways under `node --cpu-prof` and print where their time went. */
@@ -51,6 +53,7 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --nofile 20000          ulimit -n for servers and clients   (env BENCH_NOFILE)
   --quiet-wait 10         most seconds to wait for a quiet machine before each measurement (env BENCH_QUIET_WAIT)
   --gateways 2            gateway processes for ours           (env BENCH_GATEWAYS)
+  --ours-stream vexy      vexy (/sse/vexy) or all (/sse/all, every topic) (env BENCH_OURS_STREAM)
   --nchan-workers 2       nginx worker processes for nchan     (env BENCH_NCHAN_WORKERS)
   --profile               run the gateways under node --cpu-prof and summarise the profiles
   --help`;
@@ -71,11 +74,16 @@ function positive(name: string, text: string, integer = true, allowZero = false)
   return value;
 }
 
+function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) throw new Error(`${name}: "${text}" must be one of ${allowed.join(', ')}`);
+  return text as T;
+}
+
 /** Flags win over environment variables, which win over the defaults (or the `--quick` defaults). */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -117,6 +125,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     nofile: positive('--nofile', pick('nofile', 'BENCH_NOFILE', '20000')),
     quietWaitSec: positive('--quiet-wait', pick('quiet-wait', 'BENCH_QUIET_WAIT', quick ? '2' : '10'), false, true),
     gateways: positive('--gateways', pick('gateways', 'BENCH_GATEWAYS', '2')),
+    oursStream: oneOf('--ours-stream', pick('ours-stream', 'BENCH_OURS_STREAM', 'vexy'), ['vexy', 'all'] as const),
     nchanWorkers: positive('--nchan-workers', pick('nchan-workers', 'BENCH_NCHAN_WORKERS', '2')),
     profile: switches.has('profile') || env['BENCH_PROFILE'] === '1',
     help: switches.has('help'),

@@ -83,7 +83,7 @@ async function startServer(kind: ServerKind, options: BenchOptions, env: Gateway
   switch (kind) {
     case 'ours':
       if (!env) throw new Error('gateway environment not prepared');
-      return startGateways(env, { nofile: options.nofile, gateways: options.gateways, profileDir });
+      return startGateways(env, { nofile: options.nofile, gateways: options.gateways, stream: options.oursStream, profileDir });
     case 'nchan':
       return startNchan(options.nofile, options.nchanWorkers);
     case 'baseline':

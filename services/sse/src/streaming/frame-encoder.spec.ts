@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { encodeControl, encodeEventBody, encodeIdTail, encodeRetry } from './frame-encoder.js';
+import { encodeControl, encodeEventBody, encodeFrame, encodeIdTail, encodeRetry } from './frame-encoder.js';
 
 describe('frame encoder', () => {
   it('frames an event as event, data and id lines ended by a blank line', () => {
     const frame = Buffer.concat([encodeEventBody('spot', '{"a":1}'), encodeIdTail('s1-0')]).toString();
     expect(frame).toBe('event: spot\ndata: {"a":1}\nid: s1-0\n\n');
+  });
+
+  it('builds the same frame in one buffer from a shared body and an id', () => {
+    const body = encodeEventBody('vexy', '{"text":"é"}');
+    expect(encodeFrame(body, 's1-0.v2-3')).toEqual(Buffer.concat([body, encodeIdTail('s1-0.v2-3')]));
   });
 
   it('keeps text with line breaks on one data line (escaped by JSON)', () => {

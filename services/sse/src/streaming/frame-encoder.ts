@@ -14,6 +14,24 @@ export function encodeIdTail(id: string): Buffer {
   return Buffer.from(`id: ${id}\n\n`);
 }
 
+const ID_PREFIX = 'id: ';
+
+/**
+ * A whole frame in one buffer: the shared body followed by this id line. One buffer is one write,
+ * and on a socket one write is one system call (two writes of a body and its tail were two).
+ * Ids are ASCII (see resume-cursor.ts), so latin1 writes them byte for byte.
+ */
+export function encodeFrame(body: Buffer, id: string): Buffer {
+  const frame = Buffer.allocUnsafe(body.length + ID_PREFIX.length + id.length + 2);
+  body.copy(frame, 0);
+  let at = body.length;
+  at += frame.write(ID_PREFIX, at, 'latin1');
+  at += frame.write(id, at, 'latin1');
+  frame[at] = 0x0a;
+  frame[at + 1] = 0x0a;
+  return frame;
+}
+
 /**
  * Sent once on connect: how long the browser waits before reconnecting (jittered per connection).
  * A string on purpose: Node sends a response's headers and a first string body write as one.

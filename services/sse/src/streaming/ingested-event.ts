@@ -19,10 +19,10 @@ export interface IngestedEvent {
    */
   singleTopicFrame: Buffer | undefined;
   /**
-   * For multi-topic connections: the id line that follows, keyed by the connection's cursor before
-   * this event. Connections in the same state share one string and one buffer.
+   * For multi-topic connections: the whole frame (body and id line), keyed by the connection's
+   * cursor before this event. Connections in the same state share one string and one buffer.
    */
-  tails: Map<string, { tail: Buffer; next: string }> | undefined;
+  frames: Map<string, { frame: Buffer; next: string }> | undefined;
 }
 
 // Ticks whose newer value replaces an older one. Everything else (intel, alerts, trades,
@@ -48,6 +48,6 @@ export function ingest(event: TypedEvent, id: StreamId): IngestedEvent {
     ts: event.ts,
     body: encodeEventBody(event.topic, JSON.stringify(event)),
     singleTopicFrame: undefined,
-    tails: undefined,
+    frames: undefined,
   };
 }

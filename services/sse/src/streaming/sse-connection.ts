@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { topicSpecs, type ControlEventMap, type ControlEventName, type StreamEndReason, type TopicName } from '@marketswarm/shared/events';
-import { encodeControl, encodeIdTail } from './frame-encoder.js';
+import { encodeControl, encodeFrame, encodeIdTail } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { IngestedEvent } from './ingested-event.js';
 import { isSealed, type CursorCodec, type ResumeCursor } from './resume-cursor.js';
@@ -177,11 +177,10 @@ export class SseConnection {
   writeSnapshotEntry(topic: TopicName, body: Buffer, at: StreamId, last: boolean): void {
     if (this.closed) return;
     if (last) this.advance(topic, at);
-    const tail = encodeIdTail(this.cursor.toString());
-    this.wire.write(body);
-    if (!this.wire.write(tail)) this.setLagging(true);
-    this.bytesWritten += body.length + tail.length;
-    this.options.metrics.tally.count(topic, body.length + tail.length);
+    const frame = encodeFrame(body, this.cursor.toString());
+    if (!this.wire.write(frame)) this.setLagging(true);
+    this.bytesWritten += frame.length;
+    this.options.metrics.tally.count(topic, frame.length);
   }
 
   /** Forgets the client's position in a topic (after a reset). */
@@ -213,40 +212,34 @@ export class SseConnection {
   }
 
   /**
-   * One-topic connections share one complete frame per event. Others share the body and an id
-   * line per cursor state (memoised on the event), written as two buffers that Node sends in one
-   * writev; nothing is copied per connection.
+   * One write per event. One-topic connections share one complete frame per event; other
+   * connections share one frame per cursor state (memoised on the event); a connection following a
+   * user topic has ids of its own, so its frame is its own too.
    */
   write(event: IngestedEvent): void {
-    let accepted: boolean;
-    let bytes: number;
+    let frame: Buffer;
     if (this.singleTopic) {
       this.advance(event.topic, event.id);
-      const frame = (event.singleTopicFrame ??= Buffer.concat([event.body, encodeIdTail(this.options.codec.segment(event.topic, event.id))]));
-      accepted = this.wire.write(frame);
-      bytes = frame.length;
+      frame = event.singleTopicFrame ??= encodeFrame(event.body, this.options.codec.segment(event.topic, event.id));
     } else if (this.ownIds) {
       this.advance(event.topic, event.id);
-      const tail = encodeIdTail(this.cursor.toString());
-      this.wire.write(event.body);
-      accepted = this.wire.write(tail);
-      bytes = event.body.length + tail.length;
+      frame = encodeFrame(event.body, this.cursor.toString());
     } else {
-      const tails = (event.tails ??= new Map<string, { tail: Buffer; next: string }>());
+      const frames = (event.frames ??= new Map<string, { frame: Buffer; next: string }>());
       const prior = this.cursor.toString();
-      let hit = tails.get(prior);
+      let hit = frames.get(prior);
       if (hit) {
         this.cursor.setEncoded(event.topic, event.id, hit.next);
       } else {
         this.advance(event.topic, event.id);
         const next = this.cursor.toString();
-        hit = { tail: encodeIdTail(next), next };
-        tails.set(prior, hit);
+        hit = { frame: encodeFrame(event.body, next), next };
+        frames.set(prior, hit);
       }
-      this.wire.write(event.body);
-      accepted = this.wire.write(hit.tail);
-      bytes = event.body.length + hit.tail.length;
+      frame = hit.frame;
     }
+    const accepted = this.wire.write(frame);
+    const bytes = frame.length;
     if (!accepted) this.setLagging(true);
     this.bytesWritten += bytes;
     this.options.metrics.tally.count(event.topic, bytes);
