@@ -26,7 +26,7 @@ describe(ServicesSection.name, () => {
     const html = renderToStaticMarkup(<ServicesSection view={services} error={undefined} now={NOW} />);
     expect(html).toContain('aria-labelledby="services-title"');
     expect(html.match(/data-testid="admin-service-row"/g)).toHaveLength(2);
-    expect(html).toMatch(/data-service="sse" data-score="100" data-heartbeat="fresh"/);
+    expect(html).toMatch(/data-service="sse" data-pm2="fotw-sse" data-score="100" data-heartbeat="fresh"/);
     expect(html).toContain('80.0 MiB');
     expect(html).toContain('0.8 s');
     expect(html).toContain('failed (gave up)');
@@ -81,6 +81,7 @@ describe(StreamsSection.name, () => {
     const view: StreamsView = {
       streams: [
         { topic: 'spot', bus: 'market', stream: '{market}:stream:spot', length: 42, maxlen: 50000, lastId: '9-0', gateways: [{ instance: 'a:3001', cursor: '9-0', lagMs: 0, behind: false }, { instance: 'b:3021', cursor: '8-0', lagMs: 1500, behind: true }] },
+        { topic: 'gex', bus: 'market', stream: '{market}:stream:gex', length: 5, maxlen: 2000, lastId: '9-0', gateways: [{ instance: 'a:3001', cursor: '1-0', lagMs: 8000, behind: true }] },
         { topic: 'vexy', bus: 'intel', stream: '{intel}:stream:vexy', length: null, maxlen: 1000, lastId: null, gateways: [] },
       ],
     };
@@ -91,6 +92,9 @@ describe(StreamsSection.name, () => {
     expect(html).toContain('level');
     expect(html).toContain('1.5 s behind');
     expect(html).toContain('50000');
+    // Only a lag beyond the presence reporting delay is marked.
+    expect(html.match(/class="jp-down"/g)).toHaveLength(1);
+    expect(html).toMatch(/class="jp-down"[^>]*>8\.0 s behind/);
   });
 });
 

@@ -40,7 +40,7 @@ export function ServicesSection({ view, error, now }: ServicesSectionProps) {
               </thead>
               <tbody>
                 {view.services.map((s) => (
-                  <tr key={s.id} data-testid="admin-service-row" data-service={s.id} data-score={s.score ?? ''} data-heartbeat={s.heartbeat?.state ?? 'none'}>
+                  <tr key={s.id} data-testid="admin-service-row" data-service={s.id} data-pm2={s.pm2 ?? ''} data-score={s.score ?? ''} data-heartbeat={s.heartbeat?.state ?? 'none'}>
                     <th scope="row">
                       {s.id}
                       {s.pm2 && <span className="admin-sub">{s.pm2}</span>}

@@ -2,6 +2,12 @@ import type { StreamsView } from '@marketswarm/shared/dto';
 import { formatLag, NONE } from './admin-format';
 import { AdminSection } from './AdminSection';
 
+/**
+ * Gateways report their read position every 2 s while producers keep writing, so a lag of a second
+ * or two is the reporting delay; beyond this the gateway is really behind and the cell is marked.
+ */
+export const LAG_ALERT_MS = 5000;
+
 export interface StreamsSectionProps {
   view: StreamsView | undefined;
   error: string | undefined;
@@ -12,6 +18,11 @@ export function StreamsSection({ view, error }: StreamsSectionProps) {
   const gateways = [...new Set(view?.streams.flatMap((s) => s.gateways.map((g) => g.instance)) ?? [])].sort();
   return (
     <AdminSection id="streams" title="Streams" error={error} loading={!view}>
+      {view && (
+        <p className="admin-note">
+          Lag compares each gateway's read position, reported every 2 s, with the stream's newest entry now: a second or two is that delay; more than {LAG_ALERT_MS / 1000} s is marked.
+        </p>
+      )}
       {view && (
         <div className="admin-scroll">
           <table className="jp-table">
@@ -45,7 +56,7 @@ export function StreamsSection({ view, error }: StreamsSectionProps) {
                   {gateways.map((g) => {
                     const lag = s.gateways.find((x) => x.instance === g);
                     return (
-                      <td key={g} className={lag?.behind ? 'jp-down' : undefined}>
+                      <td key={g} className={lag?.behind && (lag.lagMs ?? 0) > LAG_ALERT_MS ? 'jp-down' : undefined} data-testid="admin-stream-lag" data-gateway={g}>
                         {lag ? formatLag(lag.lagMs, lag.behind) : NONE}
                       </td>
                     );
