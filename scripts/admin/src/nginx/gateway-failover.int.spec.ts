@@ -212,14 +212,16 @@ function openResumingStream(pathname: string, transport: Transport): ResumingStr
       current = { destroy: () => stream.close() };
       return;
     }
+    let responded = false;
     const req = httpsRequest({ host: '127.0.0.1', port: nginxPort, path: pathname, headers: headers(), rejectUnauthorized: false, agent: false }, (res) => {
+      responded = true;
       onChunks(res.statusCode ?? 0, res);
       res.on('close', reconnect);
     });
     // A refused or reset connect never reaches the response callback: retry it the same way.
     req.on('error', () => undefined);
     req.on('close', () => {
-      if (!req.res) reconnect();
+      if (!responded) reconnect();
     });
     req.end();
     current = req;
