@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { registerAccount } from '@marketswarm/shared/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeStreamEntry, formatEventIssues, formatStreamId, parseEvent, type TopicName } from '@marketswarm/shared/events';
+import { createLogger } from '@marketswarm/shared/logger';
+import { registerAccount, startRedisCluster, type RedisClusterHandle } from '@marketswarm/shared/testing';
+import { StreamReader } from './stream-reader.js';
 import { range, seqs } from '../testing/sse-test-client.js';
 import { spotTicks, useGatewayFixture, type GatewayFixture } from '../testing/gateway-fixture.js';
 
@@ -111,5 +114,96 @@ describe('the gateway on a Redis Cluster (system and market buses on 3 masters w
     expect(stream.received.find((e) => e.event === 'error')?.data).toMatchObject({ reason: 'signed-out' });
     expect((await fetch(`${f.gateway.url}/sse/alerts`, { headers: { cookie: carol.cookie } })).status).toBe(401);
     expect(await f.clients['system'].exists(`session:${/ms_session=([^;]+)/.exec(carol.cookie)?.[1] ?? ''}`)).toBe(0);
+  });
+});
+
+describe(`${StreamReader.name} on a Redis Cluster`, () => {
+  let cluster: RedisClusterHandle;
+  beforeAll(async () => {
+    cluster = await startRedisCluster({ masters: 3, replicas: 1 });
+  }, 30_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  /** A stream entry exactly as producers write it, validated first so a bad fixture fails here. */
+  const entry = (topic: TopicName, data: Record<string, unknown>) => {
+    const parsed = parseEvent({ topic, type: 'update', ts: Date.now(), data });
+    if (!parsed.ok) throw new Error(formatEventIssues(parsed.issues));
+    return encodeStreamEntry(parsed.event);
+  };
+  const payload: Partial<Record<TopicName, (seq: number) => Record<string, unknown>>> = {
+    vexy: (seq) => ({ text: `note ${seq}`, seq }),
+    intel: (seq) => ({ id: `n${seq}`, title: `item ${seq}`, source: 'wire', seq }),
+    spot: (seq) => ({ symbol: 'SPX', price: 5000 + seq, seq }),
+  };
+
+  it('follows streams in three slots, two served by one node, without one blocked read holding up another, and resumes each exactly after a failover', async () => {
+    // Three keys in three slots: two owned by one master, one by another.
+    const owners = new Map<number, string[]>();
+    for (let i = 0; i < 200; i++) {
+      const key = `{reader-${i}}:stream`;
+      const port = (await cluster.ownerOf(key)).port;
+      owners.set(port, [...(owners.get(port) ?? []), key]);
+    }
+    const [shared, other] = [...owners.values()].sort((a, b) => b.length - a.length);
+    const keys = [shared![0]!, shared![1]!, other![0]!];
+    const topics: TopicName[] = ['vexy', 'intel', 'spot'];
+    const streams = keys.map((key, i) => ({ key, topic: topics[i]! }));
+
+    const received = new Map<TopicName, string[]>(topics.map((t) => [t, []]));
+    const invalid: string[] = [];
+    const redis = cluster.client();
+    // Blocks far longer than any wait below: a read queued behind another group's would show as a timeout.
+    const reader = new StreamReader(
+      cluster.client(),
+      streams,
+      { onEvent: (event) => received.get(event.topic)!.push(formatStreamId(event.id)), onInvalid: (topic, reason) => invalid.push(`${topic}: ${reason}`) },
+      createLogger('stream-reader-spec', 'silent'),
+      30_000,
+    );
+    await reader.start();
+    const written = new Map<TopicName, string[]>(topics.map((t) => [t, []]));
+    const append = async (from: number, to: number) => {
+      for (let seq = from; seq < to; seq++) {
+        for (const { key, topic } of streams) {
+          for (;;) {
+            try {
+              const id = await redis.xadd(key, '*', ...entry(topic, payload[topic]!(seq)));
+              written.get(topic)!.push(id!);
+              break;
+            } catch {
+              // Refused during the election, so not written: sent again.
+              await sleep(50);
+            }
+          }
+        }
+      }
+    };
+    const caughtUp = () => topics.every((t) => received.get(t)!.length === written.get(t)!.length);
+    const waitCaughtUp = async (what: string) => {
+      const deadline = Date.now() + 10_000;
+      while (!caughtUp()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify({ received: Object.fromEntries([...received].map(([t, ids]) => [t, ids.length])), invalid })}`);
+        await sleep(20);
+      }
+    };
+
+    try {
+      // Only the second key of the shared node gets an entry: the first key's read blocks on that node meanwhile.
+      const id = await redis.xadd(keys[1]!, '*', ...entry('intel', payload.intel!(1000)));
+      written.get('intel')!.push(id!);
+      await waitCaughtUp('an entry in a slot whose node also holds another blocked read');
+
+      await append(0, 10);
+      await waitCaughtUp('entries before the failover');
+      await cluster.failover(keys[0]!);
+      await append(10, 20);
+      await waitCaughtUp('entries after the failover');
+      for (const topic of topics) expect(received.get(topic), topic).toEqual(written.get(topic));
+      expect(invalid).toEqual([]);
+    } finally {
+      await reader.stop();
+    }
   });
 });
