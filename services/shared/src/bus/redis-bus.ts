@@ -7,6 +7,10 @@ import { openRedis } from './redis-connection.js';
  * The three Redis roles of the stack. Connections open lazily, so a service only connects to the
  * buses it uses; `dedicated()` gives a fresh connection for blocking reads or subscriptions, which
  * must never share a socket with ordinary commands.
+ *
+ * A bus URL may name a Redis Cluster (`redis-cluster://host:port,…`, see cluster-url.ts): `get` and
+ * `dedicated` then hand out ioredis Cluster clients under the same `Redis` type (see openRedis),
+ * and a dedicated one has node connections of its own, so its blocking reads still block nothing else.
  */
 export class RedisBus {
   private readonly shared = new Map<BusName, Redis>();

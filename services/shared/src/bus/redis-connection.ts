@@ -18,15 +18,15 @@ const backoff = (attempt: number) => Math.min(100 * 2 ** Math.min(attempt, 6), 5
  * hash slot (one `{tag}`); `redis.isCluster` tells code that must act differently.
  */
 export function openRedis(url: string, name: string, logger: Logger, options: RedisOptions = {}): Redis {
-  const shared: RedisOptions = {
+  const redis = createRedisClient(url, {
     connectionName: name,
     maxRetriesPerRequest: null,
     // TCP keepalive: a half-open socket would otherwise leave a blocking XREAD waiting for hours.
     keepAlive: 10_000,
     enableAutoPipelining: false,
+    retryStrategy: backoff,
     ...options,
-  };
-  const redis = isClusterUrl(url) ? openCluster(url, shared) : new Redis(url, { retryStrategy: backoff, ...shared });
+  });
   let lastError = '';
   redis.on('ready', () => {
     lastError = '';
@@ -51,13 +51,25 @@ export function openRedis(url: string, name: string, logger: Logger, options: Re
   return redis;
 }
 
+/**
+ * A bare client for a bus URL, single server or `redis-cluster://` (see openRedis for what the
+ * `Redis` type then stands for): for tools that set their own options and handle their own errors,
+ * such as the CLI's short-lived connections.
+ */
+export function createRedisClient(url: string, options: RedisOptions = {}): Redis {
+  return isClusterUrl(url) ? openCluster(url, options) : new Redis(url, options);
+}
+
 function openCluster(url: string, options: RedisOptions): Redis {
   const { nodes, username, password, tls } = parseClusterUrl(url);
-  const { retryStrategy: _perNode, ...redisOptions } = options;
+  // A node connection never retries by itself (ioredis waits for the slots to move instead); the
+  // caller's retry strategy governs reaching the cluster at all.
+  const { retryStrategy, enableOfflineQueue, readOnly: _readOnly, lazyConnect, ...redisOptions } = options;
   const cluster = new Cluster(nodes, {
     redisOptions: { ...redisOptions, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(tls ? { tls: {} } : {}) },
-    // Lost seeds: keep trying forever with the same capped backoff as a single server.
-    clusterRetryStrategy: backoff,
+    clusterRetryStrategy: retryStrategy === null ? () => null : (retryStrategy ?? backoff),
+    ...(lazyConnect ? { lazyConnect } : {}),
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
     // A command caught by a failover is retried on the promoted replica once the slots are refreshed.
     retryDelayOnFailover: 200,
     retryDelayOnClusterDown: 200,
