@@ -32,7 +32,11 @@ describe('gateway routes', () => {
           throw new Error('no request here reaches a handler that reads truth');
         },
         market: redis,
+        redisFor: () => redis,
         connections: () => [],
+        logger: createLogger('sse-routes-test', 'silent'),
+        ingest: () => ({ ratePerSec: 50, burst: 200, maxBodyBytes: 262144 }),
+        registry: new Registry(),
       }),
     },
   );
@@ -74,19 +78,29 @@ describe('gateway routes', () => {
       'GET /api/models/candles/:symbol/history': 'session',
       'GET /api/models/:model': 'session',
       'GET /api/models/:model/:symbol': 'session',
+      'POST /api/ingest/:topic': 'apiKey',
       'GET /api/admin/connections': 'admin',
       'GET /api/admin/heartbeats': 'admin',
+      'GET /api/admin/services': 'admin',
       'GET /api/admin/truth': 'admin',
+      'GET /api/admin/streams': 'admin',
+      'GET /api/admin/gateways': 'admin',
+      'GET /api/admin/recovery': 'admin',
       'GET /api/admin/users': 'admin',
+      'POST /api/admin/users/:id/disable': 'admin',
+      'POST /api/admin/users/:id/enable': 'admin',
+      'POST /api/admin/users/:id/role': 'admin',
+      'DELETE /api/admin/users/:id/sessions': 'admin',
       [`GET ${GATEWAY_OPENAPI_PATH}`]: 'public',
     });
   });
 
-  it('answers 401 without a session on every route that is not public', async () => {
+  it('answers 401 without a session (or, for ingest, without an API key) on every route that is not public', async () => {
     for (const route of routes.filter((e) => e.policy !== 'public')) {
       const res = await fetch(`${url}${route.path.replace(/:[A-Za-z]+/g, 'SPX')}`, { method: route.method });
       expect(res.status, label(route)).toBe(401);
-      expect(await res.json(), label(route)).toMatchObject({ code: 'unauthorized', message: 'sign in first' });
+      const message = route.policy === 'apiKey' ? 'send an API key as Authorization: Bearer <key>' : 'sign in first';
+      expect(await res.json(), label(route)).toMatchObject({ code: 'unauthorized', message });
     }
   });
 

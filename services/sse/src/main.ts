@@ -6,6 +6,7 @@ import { createGatewayApp } from './app.js';
 import { gatewayListener } from './gateway-listener.js';
 import { createAuthDeps } from './auth/auth-deps.js';
 import { gatewayApi } from './gateway-api.js';
+import { startGatewayPresence } from './ops/gateway-presence.js';
 import { Fanout } from './streaming/fanout.js';
 import { SessionWatch } from './streaming/session-watch.js';
 import { createGatewayMetrics } from './streaming/gateway-metrics.js';
@@ -42,11 +43,24 @@ runMain('sse', async () => {
   });
   const app = createGatewayApp(ctx, {
     cors: settings.cors,
-    api: gatewayApi({ auth, truth: ctx.truth, market: ctx.bus.get('market'), connections: () => fanout.registry.stats() }),
+    api: gatewayApi({
+      auth,
+      truth: ctx.truth,
+      market: ctx.bus.get('market'),
+      redisFor: (bus) => ctx.bus.get(bus),
+      connections: () => fanout.registry.stats(),
+      logger: ctx.logger,
+      ingest: () => settings.ingest,
+      registry: ctx.metrics,
+    }),
   });
   const server = await listen(gatewayListener(streams, app, ctx.logger), ctx.config.port ?? 3001, ctx.config.host);
   // Closers run last-registered first: tell clients to reconnect elsewhere, then close the server.
   ctx.onShutdown(() => closeServer(server));
   ctx.onShutdown(() => fanout.stop());
   ctx.onShutdown(() => sessionWatch.stop());
+  const address = server.address();
+  const presence = startGatewayPresence({ redis: auth.redis, fanout, port: typeof address === 'object' && address ? address.port : null, logger: ctx.logger });
+  // Registered last, so it runs first: operators see this gateway leave before its streams close.
+  ctx.onShutdown(() => presence.stop());
 });

@@ -26,3 +26,5 @@ export * from './copilot-commentary.schema.js';
 export * from './copilot-ws.schema.js';
 export * from './copilot-adi.schema.js';
 export * from './user-settings.schema.js';
+export * from './ingest.schema.js';
+export * from './admin.schema.js';

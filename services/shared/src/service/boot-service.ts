@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { RedisBus } from '../bus/redis-bus.js';
 import { openRedis } from '../bus/redis-connection.js';
+import { instanceServiceId } from '../config/gateway-instances.js';
 import { resolveServiceConfig, type ServiceConfig } from '../config/service-config.js';
 import { systemRedisUrl } from '../config/stack-addresses.js';
 import { HeartbeatWriter } from '../heartbeat/heartbeat-writer.js';
@@ -71,7 +72,8 @@ export async function bootService(options: BootOptions): Promise<ServiceContext>
   const metrics = createMetricsRegistry(options.id);
   const heartbeat = new HeartbeatWriter(
     bus.get('system'),
-    { service: options.id, version: options.version, port: config.port, ...config.heartbeat, truthVersion: () => current.version, restartNeeded: () => settings.restartNeeded() },
+    // A second gateway on this host (MS_INSTANCE=2) beats as `sse-2`, so the two never overwrite one record.
+    { service: instanceServiceId(options.id, env), version: options.version, port: config.port, ...config.heartbeat, truthVersion: () => current.version, restartNeeded: () => settings.restartNeeded() },
     logger,
   );
   await heartbeat.start();

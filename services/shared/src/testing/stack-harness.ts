@@ -67,17 +67,25 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const components = await readdir(path.join(repoRoot, 'truth/components'));
   const ports: Record<string, number> = {};
   const env: Record<string, string> = { MS_RUN_DIR: path.join(work, 'run'), PM2_HOME: path.join(work, 'pm2'), LOG_LEVEL: 'warn' };
+  // The kernel may hand the same free port out twice in a row once it is closed again: keep them distinct.
+  const taken = new Set<number>();
+  const distinctPort = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) return (taken.add(port), port);
+    }
+  };
   for (const file of components) {
     const component = JSON.parse(await readFile(path.join(repoRoot, 'truth/components', file), 'utf8')) as { id: string; listen?: { env: string } };
     if (!component.listen) continue;
-    ports[component.id] = await freePort();
+    ports[component.id] = await distinctPort();
     env[component.listen.env] = String(ports[component.id]);
   }
   // Further gateways (fotw-sse-2, …) get free ports too: ports['sse-2'], …
   const gateways = options.gateways ?? 1;
   env[GATEWAY_INSTANCES_ENV] = String(gateways);
   for (let index = 2; index <= gateways; index++) {
-    ports[`${GATEWAY_COMPONENT}-${index}`] = await freePort();
+    ports[`${GATEWAY_COMPONENT}-${index}`] = await distinctPort();
     env[instancePortEnv('MS_SSE_PORT', index)] = String(ports[`${GATEWAY_COMPONENT}-${index}`]);
   }
   const pm2Bin = path.join(repoRoot, 'node_modules/pm2/bin/pm2');

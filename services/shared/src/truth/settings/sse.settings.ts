@@ -62,6 +62,13 @@ export const sseSettings = componentSettings(
       .default(24)
       .describe('Concurrent streams one session (one browser, all its tabs) may hold on one gateway process; past it a new stream gets 429')
       .meta({ live: true }),
+    instances: z
+      .number()
+      .int()
+      .min(1)
+      .max(8)
+      .default(1)
+      .describe('Gateway processes on this host under pm2 (fotw-sse, then fotw-sse-2 on the port + 20, …) behind the nginx upstream; MS_SSE_INSTANCES or ./admin up --gateways wins'),
     ingest: z
       .strictObject({
         ratePerSec: z.number().min(0.01).max(100_000).default(50).describe('Events per second one API key may publish, sustained'),
@@ -70,9 +77,9 @@ export const sseSettings = componentSettings(
           .number()
           .int()
           .min(1024)
-          .max(16 * 1024 * 1024)
+          .max(256 * 1024)
           .default(256 * 1024)
-          .describe('Largest POST /api/ingest body in bytes; a bigger one gets 413'),
+          .describe('Largest POST /api/ingest body in bytes; a bigger one gets 413 (nginx itself refuses more than 256 KiB on this route)'),
       })
       .default({ ratePerSec: 50, burst: 200, maxBodyBytes: 256 * 1024 })
       .describe('API-key ingest (POST /api/ingest/:topic): { ratePerSec, burst } per key, counted in system Redis across gateways, and { maxBodyBytes }'),
