@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { connect } from 'node:http2';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
 import { H2Client, type H2Response } from './h2-client.js';
 
 const exec = promisify(execFile);
@@ -105,6 +107,19 @@ describe('the whole stack under pm2 behind nginx', () => {
     } finally {
       session.close();
     }
+  });
+
+  it('exports every metric the alert rules use from some process of the stack', async () => {
+    const rules = await readFile(path.join(repoRoot, 'docs/ops/alert-rules.yml'), 'utf8');
+    const used = new Set(rules.match(/\bms_[a-z0-9_]+/g));
+    expect(used.size).toBeGreaterThan(5);
+    const exported = new Set<string>();
+    for (const [id, port] of Object.entries(stack.ports)) {
+      if (id === 'nginx' || id.startsWith('redis')) continue;
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      for (const match of text.matchAll(/^# TYPE (\S+)/gm)) exported.add(match[1]!);
+    }
+    expect([...used].filter((metric) => !exported.has(metric))).toEqual([]);
   });
 
   it('serves the SPA through nginx', async () => {
