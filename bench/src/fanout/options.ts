@@ -28,6 +28,8 @@ export interface BenchOptions {
   nofile: number;
   /** Most seconds to wait, before each measurement, for a second in which the machine is nearly idle. */
   quietWaitSec: number;
+  /** Times the whole matrix runs, servers alternating; ratios compare medians over the rounds. */
+  rounds: number;
   /** Gateway processes for ours (subscribers split evenly over them). */
   gateways: number;
   /** What our subscribers open: `/sse/vexy`, or `/sse/all` (13 topics, so a 13-position id on every frame). */
@@ -42,8 +44,8 @@ export interface BenchOptions {
 export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dist/fanout/run-fanout.js [options])
 
   --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario
-  --subs 1000,5000,20000  subscriber counts                  (env BENCH_SUBS)
-  --rates 20,10,2         events/s per count, or one for all  (env BENCH_RATES)
+  --subs 1000,5000,2000,20000 subscriber counts                 (env BENCH_SUBS)
+  --rates 10,10,50,2      events/s per count, or one for all  (env BENCH_RATES)
   --duration 10           seconds of publishing per scenario  (env BENCH_DURATION)
   --servers ours,nchan,baseline                               (env BENCH_SERVERS)
   --payload-bytes 200     size of the payload JSON            (env BENCH_PAYLOAD_BYTES)
@@ -52,13 +54,14 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --settle 2              seconds before the idle RSS reading (env BENCH_SETTLE)
   --nofile 20000          ulimit -n for servers and clients   (env BENCH_NOFILE)
   --quiet-wait 10         most seconds to wait for a quiet machine before each measurement (env BENCH_QUIET_WAIT)
+  --rounds 1              repeat the matrix, servers alternating; ratios use medians (env BENCH_ROUNDS)
   --gateways 2            gateway processes for ours           (env BENCH_GATEWAYS)
   --ours-stream vexy      vexy (/sse/vexy) or all (/sse/all, every topic) (env BENCH_OURS_STREAM)
   --nchan-workers 2       nginx worker processes for nchan     (env BENCH_NCHAN_WORKERS)
   --profile               run the gateways under node --cpu-prof and summarise the profiles
   --help`;
 
-const DEFAULTS = { subs: '1000,5000,20000', rates: '20,10,2', duration: '10', quickSubs: '200,1000', quickRates: '10', quickDuration: '3' };
+const DEFAULTS = { subs: '1000,5000,2000,20000', rates: '10,10,50,2', duration: '10', quickSubs: '200,1000', quickRates: '10', quickDuration: '3' };
 
 function numberList(name: string, text: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim()));
@@ -83,7 +86,7 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream', 'rounds']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -124,6 +127,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     settleSec: positive('--settle', pick('settle', 'BENCH_SETTLE', '2'), false),
     nofile: positive('--nofile', pick('nofile', 'BENCH_NOFILE', '20000')),
     quietWaitSec: positive('--quiet-wait', pick('quiet-wait', 'BENCH_QUIET_WAIT', quick ? '2' : '10'), false, true),
+    rounds: positive('--rounds', pick('rounds', 'BENCH_ROUNDS', '1')),
     gateways: positive('--gateways', pick('gateways', 'BENCH_GATEWAYS', '2')),
     oursStream: oneOf('--ours-stream', pick('ours-stream', 'BENCH_OURS_STREAM', 'vexy'), ['vexy', 'all'] as const),
     nchanWorkers: positive('--nchan-workers', pick('nchan-workers', 'BENCH_NCHAN_WORKERS', '2')),

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchOptions, ServerKind } from './options.js';
-import { ratio, type LatencySummary } from './stats.js';
+import { medianFigures, medianRatios, type RoundFigures } from './round-medians.js';
+import type { LatencySummary } from './stats.js';
 
 export interface ScenarioResult {
   server: ServerKind;
@@ -45,6 +46,8 @@ export interface ScenarioResult {
   machine: { busyCores: number; otherCores: number; busyBeforeCores: number; quietWaitSec: number };
   check: { allDelivered: boolean; loadgenHeadroom: boolean; machineSaturated: boolean; verdict: string };
   error?: string;
+  /** Which pass over the matrix (--rounds), from 1. */
+  round?: number;
 }
 
 export interface RunMeta {
@@ -81,6 +84,21 @@ function scenarioKey(r: ScenarioResult): string {
   return `${r.subscribers}×${r.rate}/s`;
 }
 
+function roundFigures(results: readonly ScenarioResult[]): RoundFigures[] {
+  return results
+    .filter((r) => !r.error)
+    .map((r) => ({
+      server: r.server,
+      scenario: scenarioKey(r),
+      cpuPerMillion: r.serverCpu.perMillion,
+      p50Ms: r.latency.p50Ms,
+      p99Ms: r.latency.p99Ms,
+      rssPerConnection: r.rss.perIdleConnectionBytes,
+      marginalPerConnection: r.rss.marginalPerConnectionBytes,
+      deliveriesPerSec: r.deliveriesPerSec,
+    }));
+}
+
 export function renderReport(results: readonly ScenarioResult[], options: BenchOptions, meta: RunMeta): string {
   const out: string[] = [];
   out.push('', `SSE fan-out, ${meta.host.cpus} cores, node ${meta.host.node}, ${meta.host.nginx}; event payload ${meta.event.payloadBytes} B (envelope ${meta.event.envelopeBytes} B), ${options.durationSec} s per scenario`, '');
@@ -88,7 +106,7 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
     table(
       ['server', 'subs × rate', 'opened', 'deliveries/s', 'CPU-s/M deliv', 'cores', 'p50 ms', 'p99 ms', 'max ms', 'RSS KiB/idle conn', 'marginal', 'connect CPU-ms', 'shortfall', 'Redis CPU-s/M', 'loadgen core%', 'other cores'],
       results.map((r) => [
-        r.server,
+        (r.round ?? 1) > 1 || results.some((x) => (x.round ?? 1) > 1) ? `${r.server} #${r.round ?? 1}` : r.server,
         scenarioKey(r),
         r.error ? 'ERROR' : `${fmtInt(r.connect.opened)}${r.cappedBy ? '*' : ''}`,
         fmtInt(r.deliveriesPerSec),
@@ -114,41 +132,40 @@ export function renderReport(results: readonly ScenarioResult[], options: BenchO
 
   // Ratios, scenario by scenario.
   const scenarios = [...new Set(results.map(scenarioKey))];
+  const rounds = roundFigures(results);
   const ratioRows: string[][] = [];
   for (const key of scenarios) {
-    const by = (kind: ServerKind): ScenarioResult | undefined => results.find((r) => scenarioKey(r) === key && r.server === kind && !r.error);
-    const ours = by('ours');
-    if (!ours) continue;
     for (const peer of ['nchan', 'baseline'] as const) {
-      const other = by(peer);
-      if (!other) continue;
+      const r = medianRatios(rounds, peer, key);
+      if (!r) continue;
       ratioRows.push([
         `ours/${peer}`,
         key,
-        fmt(ratio(ours.deliveriesPerSec, other.deliveriesPerSec), 2),
-        fmt(ratio(ours.serverCpu.perMillion, other.serverCpu.perMillion), 2),
-        fmt(ratio(ours.latency.p50Ms, other.latency.p50Ms), 2),
-        fmt(ratio(ours.latency.p99Ms, other.latency.p99Ms), 2),
-        fmt(ratio(ours.rss.perIdleConnectionBytes, other.rss.perIdleConnectionBytes), 2),
-        fmt(ratio(ours.rss.marginalPerConnectionBytes, other.rss.marginalPerConnectionBytes), 2),
+        fmt(r.deliveriesPerSec, 2),
+        fmt(r.cpuPerMillion, 2),
+        fmt(r.p50Ms, 2),
+        fmt(r.p99Ms, 2),
+        fmt(r.rssPerConnection, 2),
+        fmt(r.marginalPerConnection, 2),
       ]);
     }
   }
   if (ratioRows.length) {
-    out.push('', 'Ratios (below 1 = ours uses less / is faster; deliveries/s above 1 = ours delivers more):');
+    const most = Math.max(...results.map((r) => r.round ?? 1));
+    out.push('', `Ratios${most > 1 ? ` of the medians over ${most} rounds` : ''} (below 1 = ours uses less / is faster; deliveries/s above 1 = ours delivers more):`);
     out.push(table(['ratio', 'subs × rate', 'deliveries/s', 'CPU/M deliv', 'p50', 'p99', 'RSS/idle conn', 'marginal'], ratioRows));
   }
 
   out.push('', 'Targets (issue 16, ours against nchan in this run):');
   const verdict = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'MET' : 'NOT MET');
   for (const key of scenarios) {
-    const ours = results.find((r) => scenarioKey(r) === key && r.server === 'ours' && !r.error);
-    const nchan = results.find((r) => scenarioKey(r) === key && r.server === 'nchan' && !r.error);
-    if (!ours) continue;
-    const cpu = nchan ? ratio(ours.serverCpu.perMillion, nchan.serverCpu.perMillion) : null;
-    const p99 = nchan ? ratio(ours.latency.p99Ms, nchan.latency.p99Ms) : null;
-    const rss = kib(ours.rss.perIdleConnectionBytes);
-    const marginal = kib(ours.rss.marginalPerConnectionBytes);
+    const ours = medianFigures(rounds, 'ours', key);
+    if (ours.rounds === 0) continue;
+    const vsNchan = medianRatios(rounds, 'nchan', key);
+    const cpu = vsNchan?.cpuPerMillion ?? null;
+    const p99 = vsNchan?.p99Ms ?? null;
+    const rss = kib(ours.rssPerConnection);
+    const marginal = kib(ours.marginalPerConnection);
     out.push(
       `  ${key.padEnd(12)} CPU/delivery ${fmt(cpu, 2)}× (≤ ${TARGETS.cpuPerDeliveryRatio}) ${verdict(cpu === null ? null : cpu <= TARGETS.cpuPerDeliveryRatio)}; ` +
         `p99 ${fmt(p99, 2)}× (≤ ${TARGETS.p99Ratio}) ${verdict(p99 === null ? null : p99 <= TARGETS.p99Ratio)}; ` +

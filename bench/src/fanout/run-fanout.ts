@@ -307,8 +307,12 @@ async function main(): Promise<void> {
 
   const results: ScenarioResult[] = [];
   // Servers take turns within each scenario, so slow drift of the machine spreads over all of them.
-  for (const scenario of options.scenarios) {
-    for (const kind of options.servers) results.push(await runScenario(kind, scenario, { options, fleet, factory, env, profileDir }));
+  // With --rounds, the whole matrix again: noise from other sessions lands on every server alike.
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) log(`\n=== round ${round} of ${options.rounds}`);
+    for (const scenario of options.scenarios) {
+      for (const kind of options.servers) results.push({ ...(await runScenario(kind, scenario, { options, fleet, factory, env, profileDir })), round });
+    }
   }
 
   let profile: ProfileSummary | undefined;
