@@ -55,7 +55,7 @@ describe('the whole stack under pm2 behind nginx', () => {
     const list = JSON.parse(await stack.pm2(['jlist'])) as { name: string; pm2_env: { status: string } }[];
     const names = list.map((p) => p.name).sort();
     expect(names).toEqual(
-      ['fotw-copilot', 'fotw-intel', 'fotw-journal', 'fotw-massive', 'fotw-nginx', 'fotw-redis-intel', 'fotw-redis-market', 'fotw-redis-system', 'fotw-sse', 'fotw-static'].sort(),
+      ['fotw-copilot', 'fotw-intel', 'fotw-journal', 'fotw-massive', 'fotw-nginx', 'fotw-redis-intel', 'fotw-redis-market', 'fotw-redis-system', 'fotw-sse', 'fotw-static', 'fotw-watch'].sort(),
     );
     expect(list.every((p) => p.pm2_env.status === 'online')).toBe(true);
     // Bringing the stack up starts each process once: Redis is never restarted under loaded truth.

@@ -56,7 +56,8 @@ export async function collectStatus(
   const instances = Object.values(truth.components).flatMap((component) => instancesOf(component, processes).map((instance) => ({ component, ...instance })));
   const beatIds = [...new Set(instances.flatMap((i) => (i.component.heartbeat ? [i.component.id, i.id] : [])))];
   const [loaded, loadedTs, ...beats] = system
-    ? await system.mget(TRUTH_KEYS.version, TRUTH_KEYS.ts, ...beatIds.map((id) => heartbeatKey(id)))
+    ? // One GET per key: on a Redis Cluster these keys live in different slots, where MGET may not span them.
+      await Promise.all([TRUTH_KEYS.version, TRUTH_KEYS.ts, ...beatIds.map((id) => heartbeatKey(id))].map((key) => system.get(key)))
     : [null, null, ...beatIds.map(() => null)];
   const records = new Map<string, HeartbeatRecord | null>(beatIds.map((id, i) => [id, parseHeartbeat(beats[i] ?? null)]));
   const rows = instances.map(({ component, id, name, proc }): ComponentStatus => {

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { busUrls } from '@marketswarm/shared/config';
-import { redactUrl } from '@marketswarm/shared/bus';
+import { createRedisClient, redactUrl } from '@marketswarm/shared/bus';
 import type { BusName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 import { CliError } from '../ui/output.js';
@@ -18,7 +18,8 @@ export function busUrl(truth: PublicTruth | undefined, bus: BusName, env: NodeJS
  * retrying forever, because an operator is waiting.
  */
 export async function connectRedis(url: string, what: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  // A single server or a Redis Cluster (redis-cluster://…), whichever the URL names.
+  const redis = createRedisClient(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
