@@ -44,7 +44,7 @@ export interface BenchOptions {
 export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dist/fanout/run-fanout.js [options])
 
   --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario
-  --subs 1000,5000,2000,20000 subscriber counts                 (env BENCH_SUBS)
+  --subs 1000,5000,2000,20000  subscriber counts    (env BENCH_SUBS)
   --rates 10,10,50,2      events/s per count, or one for all  (env BENCH_RATES)
   --duration 10           seconds of publishing per scenario  (env BENCH_DURATION)
   --servers ours,nchan,baseline                               (env BENCH_SERVERS)
