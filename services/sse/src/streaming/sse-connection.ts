@@ -53,7 +53,7 @@ export class SseConnection {
   private replaying = true;
   // Allocated only when needed: most connections never lag, and an idle connection should cost
   // as little memory as possible (tens of thousands stay open all day).
-  private buffered: IngestedEvent[] | undefined = [];
+  private buffered: IngestedEvent[] | undefined;
   private bufferedBytes = 0;
   private queue: Map<string, IngestedEvent> | undefined;
   private queuedBytes = 0;
