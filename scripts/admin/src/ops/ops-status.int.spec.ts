@@ -32,8 +32,9 @@ describe(collectOpsStatus.name, () => {
 
   it("reads the watch's report, the newest recovery actions, each stream's lag per live gateway and each Redis's memory", async () => {
     const now = Date.now();
-    await mkt.xadd('{market}:stream:spot', '1000-0', 'e', '1');
-    await mkt.xadd('{market}:stream:spot', '4000-0', 'e', '2');
+    const [first, second] = [`${now - 5000}-0`, `${now - 2000}-0`];
+    await mkt.xadd('{market}:stream:spot', first, 'e', '1');
+    await mkt.xadd('{market}:stream:spot', second, 'e', '2');
     const presence = (instance: string, cursor: string, ts: number): GatewayPresence => ({
       instance,
       pid: 1,
@@ -45,7 +46,9 @@ describe(collectOpsStatus.name, () => {
       byRoute: {},
       cursors: { '{market}:stream:spot': cursor },
     });
-    for (const [p, score] of [[presence('gw-a', '4000-0', now), now], [presence('gw-b', '1000-0', now), now], [presence('gw-gone', '0-0', now - 60_000), now - 60_000]] as const) {
+    // gw-c reported before the second entry was written: it was level then, not 3 s behind.
+    const presences = [[presence('gw-a', second, now), now], [presence('gw-b', first, now), now], [presence('gw-c', first, now - 3000), now - 3000], [presence('gw-gone', '0-0', now - 60_000), now - 60_000]] as const;
+    for (const [p, score] of presences) {
       await sys.zadd(OPS_KEYS.gateways, score, p.instance);
       await sys.set(OPS_KEYS.gateway(p.instance), JSON.stringify(p));
     }
@@ -61,10 +64,12 @@ describe(collectOpsStatus.name, () => {
       { topic: 'alerts', bus: 'system', stream: '{system}:stream:alerts', length: 0, maxlen: 5000, lastId: null, gateways: [
         { instance: 'gw-a', cursor: null, lagMs: null, behind: false },
         { instance: 'gw-b', cursor: null, lagMs: null, behind: false },
+        { instance: 'gw-c', cursor: null, lagMs: null, behind: false },
       ] },
-      { topic: 'spot', bus: 'market', stream: '{market}:stream:spot', length: 2, maxlen: 10000, lastId: '4000-0', gateways: [
-        { instance: 'gw-a', cursor: '4000-0', lagMs: 0, behind: false },
-        { instance: 'gw-b', cursor: '1000-0', lagMs: 3000, behind: true },
+      { topic: 'spot', bus: 'market', stream: '{market}:stream:spot', length: 2, maxlen: 10000, lastId: second, gateways: [
+        { instance: 'gw-a', cursor: second, lagMs: 0, behind: false },
+        { instance: 'gw-b', cursor: first, lagMs: 2000, behind: true },
+        { instance: 'gw-c', cursor: first, lagMs: 0, behind: false },
       ] },
     ]);
     expect(ops.redis).toEqual([

@@ -31,13 +31,35 @@ export const streamLagViewSchema = z.object({
 });
 export type StreamLagView = z.infer<typeof streamLagViewSchema>;
 
-/** How far one reader's cursor trails the producer's last id. */
-export function gatewayLag(instance: string, lastId: string | null, cursor: string | undefined): GatewayLag {
-  const last = lastId === null ? null : parseStreamId(lastId);
+/**
+ * How far one gateway trailed when it reported its cursor (at `reportedAt`): the age, at that
+ * moment, of the oldest entry it had not read yet. Comparing with the producer's last id *now*
+ * would count entries written after the report (up to one presence interval) as lag.
+ * `oldestUnreadMs`: that entry's time, null when it had read everything written by then.
+ */
+export function gatewayLag(instance: string, cursor: string | undefined, oldestUnreadMs: number | null, reportedAt: number): GatewayLag {
+  if (cursor === undefined) return { instance, cursor: null, lagMs: null, behind: false };
+  if (oldestUnreadMs === null) return { instance, cursor, lagMs: 0, behind: false };
+  return { instance, cursor, lagMs: Math.max(0, reportedAt - oldestUnreadMs), behind: true };
+}
+
+/** The time of the first entry after `cursor` written no later than `until`, or null when none. */
+async function oldestUnread(redis: Redis, key: string, cursor: string, until: number, timeoutMs: number): Promise<number | null> {
+  const [first] = await withTimeout(redis.xrange(key, `(${cursor}`, String(until), 'COUNT', 1), timeoutMs, `XRANGE ${key}`);
+  return first ? (parseStreamId(first[0])?.ms ?? null) : null;
+}
+
+async function lagOf(redis: Redis, key: string, lastId: string | null, gateway: GatewayPresence, timeoutMs: number): Promise<GatewayLag> {
+  const cursor = gateway.cursors[key];
   const read = cursor === undefined ? null : parseStreamId(cursor);
-  if (!last || !read) return { instance, cursor: cursor ?? null, lagMs: null, behind: false };
-  const behind = compareStreamIds(read, last) < 0;
-  return { instance, cursor: cursor ?? null, lagMs: behind ? Math.max(0, last.ms - read.ms) : 0, behind };
+  const last = lastId === null ? null : parseStreamId(lastId);
+  if (!read || !last) return { instance: gateway.instance, cursor: cursor ?? null, lagMs: null, behind: false };
+  if (compareStreamIds(read, last) >= 0) return gatewayLag(gateway.instance, cursor, null, gateway.ts);
+  try {
+    return gatewayLag(gateway.instance, cursor, await oldestUnread(redis, key, cursor!, gateway.ts, timeoutMs), gateway.ts);
+  } catch {
+    return { instance: gateway.instance, cursor: cursor ?? null, lagMs: null, behind: false };
+  }
 }
 
 /** XINFO STREAM's flat [field, value, …] reply → length and last-generated-id; a missing stream is empty. */
@@ -85,7 +107,9 @@ export async function readStreamLags(redisFor: (bus: BusName) => Redis | null, t
         length: info.length,
         maxlen: route.maxlen,
         lastId: info.lastId,
-        gateways: gateways.map((g) => gatewayLag(g.instance, info.lastId, g.cursors[route.stream])),
+        gateways: redis
+          ? await Promise.all(gateways.map((g) => lagOf(redis, route.stream, info.lastId, g, timeoutMs)))
+          : gateways.map((g) => ({ instance: g.instance, cursor: g.cursors[route.stream] ?? null, lagMs: null, behind: false })),
       };
     }),
   );
