@@ -30,11 +30,10 @@ export class SessionWatch {
   async sweep(): Promise<void> {
     const ids = [...this.registry.sessionIds()];
     if (ids.length === 0) return;
-    const pipeline = this.system.pipeline();
-    for (const id of ids) pipeline.exists(SESSION_KEYS.session(id));
-    const results = (await pipeline.exec()) ?? [];
+    // One EXISTS per session, sent together: a pipeline would span slots on a Redis Cluster.
+    const live = await Promise.all(ids.map((id) => this.system.exists(SESSION_KEYS.session(id))));
     ids.forEach((id, i) => {
-      if (results[i]?.[1] === 0) this.end(id);
+      if (live[i] === 0) this.end(id);
     });
   }
 
