@@ -43,7 +43,7 @@ describe(catchUp.name, () => {
     return publishEvents(redis, route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
   }
 
-  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string } = {}) {
+  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string; recentCount?: number } = {}) {
     const res = new FakeResponse(options.capacity);
     const outcomes: ResumeOutcome[] = [];
     const connection = new SseConnection(res.asResponse(), ALICE, { route: 'test', topics, symbol: options.symbol }, options.resume ? codec.parse(options.resume) : null, {
@@ -57,7 +57,7 @@ describe(catchUp.name, () => {
       await catchUp(connection, options.resume ? codec.parse(options.resume) : null, {
         route: (topic) => truth.topics[topic],
         redis: () => redis,
-        recentCount: 5,
+        recentCount: options.recentCount ?? 5,
         byteBudget: options.byteBudget ?? 1 << 20,
         onInvalid: () => undefined,
         onResume: (o) => outcomes.push(o),
@@ -80,6 +80,14 @@ describe(catchUp.name, () => {
     expect(ready).toMatchObject({ resumed: [], reset: [] });
     expect(outcomes).toEqual(['fresh']);
     expect(codec.parse(lastId)?.get('spot')).toEqual(parseStreamId(ids[2]!));
+  });
+
+  it('sends no history with recentCount 0, and positions a fresh client at the newest entry', async () => {
+    const ids = await publish('vexy', [{ text: 'a', seq: 1 }, { text: 'b', seq: 2 }]);
+    const { seqsOf, ready, lastId } = await run(['vexy'], { recentCount: 0 });
+    expect(seqsOf('vexy')).toEqual([]);
+    expect(ready).toMatchObject({ resumed: [], reset: [] });
+    expect(codec.parse(lastId)?.get('vexy')).toEqual(parseStreamId(ids[1]!));
   });
 
   it('replays exactly the entries after the position, skipping other users’ events without revealing them', async () => {

@@ -185,14 +185,19 @@ function entryBytes(fields: readonly string[]): number {
 async function sendSnapshot(connection: SseConnection, topic: TopicName, route: TopicRoute, redis: Redis, deps: CatchUpDeps): Promise<void> {
   const mode = topicSpecs[topic].snapshot;
   if (mode === 'recent') {
-    const entries = (await redis.xrevrange(route.stream, '+', '-', 'COUNT', deps.recentCount)).reverse();
+    // COUNT 0 answers nothing, so with recentCount 0 the newest entry is still read: the client's
+    // position starts there (it is sent no history), not at the start of the stream.
+    const newest = await redis.xrevrange(route.stream, '+', '-', 'COUNT', Math.max(1, deps.recentCount));
+    const entries = deps.recentCount > 0 ? [...newest].reverse() : [];
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return;
       feedEntry(connection, topic, id, fields, deps);
     }
-    // An empty stream: every entry that arrives later is new to this client.
-    if (entries.length === 0) connection.advance(topic, ZERO_ID);
+    if (entries.length === 0) {
+      // Nothing sent: the position is the newest entry, or the stream's start when it is empty.
+      connection.advance(topic, (newest[0] && parseStreamId(newest[0][0])) || ZERO_ID);
+    }
     return;
   }
   // Tail id and snapshot hash in one MULTI: producers write both in one MULTI, so the snapshot is
