@@ -167,7 +167,7 @@ describe('POST /api/ingest/:topic with an API key', () => {
 
   it('counts accepted events per topic and key, and refusals per reason', async () => {
     // The first event went through the gateway process, which counts it on its own /metrics.
-    expect(await (await fetch(`${f.gateway.url}/metrics`)).text()).toMatch(/ms_ingest_events_total\{topic="vexy",key="desk-feed"\} 1\b/);
+    expect(await (await fetch(`${f.gateway.url}/metrics`)).text()).toMatch(/ms_ingest_events_total\{topic="vexy",key="desk-feed",service="sse"\} 1\b/);
     const text = await ingest.registry.metrics();
     expect(text).toMatch(/ms_ingest_events_total\{topic="intel",key="batcher"\} 3\b/);
     for (const reason of ['unauthorized', 'forbidden', 'not-found', 'validation', 'payload-too-large']) expect(text).toMatch(new RegExp(`ms_ingest_rejected_total\\{reason="${reason}"\\} [1-9]`));
