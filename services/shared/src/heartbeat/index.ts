@@ -1,2 +1,3 @@
 export * from './heartbeat-record.js';
 export * from './heartbeat-writer.js';
+export * from './age.js';
