@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { useFreshSystemRedis } from '../testing/fresh-system-redis.js';
-import { isSessionId, SESSION_KEYS, SessionRepository } from './session.repository.js';
+import { isSessionId, SESSION_KEYS, SessionRepository, type Session } from './session.repository.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alice = { id: 'u_alice', role: 'trader' as const };
@@ -94,6 +94,26 @@ describe(SessionRepository.name, () => {
     expect(await store.get(bobs.id)).not.toBeNull();
     expect(await system.exists(SESSION_KEYS.userSessions('u_alice'))).toBe(0);
     expect(await store.deleteAllForUser('u_alice')).toBe(0);
+  });
+
+  it('keeps the index entry of a login that lands while all sessions are being ended', async () => {
+    const store = new SessionRepository(system, { ttlSec: 600 });
+    const old = await store.create(alice, 'c');
+    let concurrent: Session | undefined;
+    // The real client, except that a second login completes just before the first session is deleted.
+    const racing = new Proxy(system, {
+      get(target, prop, receiver) {
+        if (prop !== 'del' || concurrent) return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: [string]) => {
+          concurrent = await new SessionRepository(system, { ttlSec: 600 }).create(alice, 'c');
+          return target.del(...args);
+        };
+      },
+    });
+    expect(await new SessionRepository(racing, { ttlSec: 600 }).deleteAllForUser('u_alice')).toBe(1);
+    expect(await store.get(old.id)).toBeNull();
+    expect(await store.listForUser('u_alice')).toEqual([concurrent?.id]);
+    expect(await store.deleteAllForUser('u_alice')).toBe(1);
   });
 
   it('drops expired ids from the user index when a new session is created', async () => {

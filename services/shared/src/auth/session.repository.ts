@@ -135,7 +135,8 @@ export class SessionRepository {
     if (ids.length === 0) return 0;
     // One DEL per session (each its own slot on a cluster), sent back to back.
     const deleted = await Promise.all(ids.map((id) => this.redis.del(SESSION_KEYS.session(id))));
-    await this.redis.del(index);
+    // Exactly the ids read, not DEL of the index: a login between the read and here keeps its entry.
+    await this.redis.srem(index, ...ids);
     await Promise.all(ids.map((id) => this.redis.publish(SESSION_KEYS.endedChannel, id)));
     return deleted.reduce((sum, n) => sum + n, 0);
   }
