@@ -5,3 +5,4 @@ export * from './recovery-log.js';
 export * from './health-report-store.js';
 export * from './gateway-presences.js';
 export * from './stream-lag.js';
+export * from './process-instances.js';
