@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
-import { MAX_GATEWAY_INSTANCES } from '@marketswarm/shared/config';
+import { MAX_GATEWAY_INSTANCES, parseGatewayCount } from '@marketswarm/shared/config';
 import { pm2, pm2Interactive } from '../pm2/pm2-cli.js';
 import { ecosystemFile, pm2NameOf, processPm2Names, redisPm2Names } from '../stack/ecosystem.js';
 import { stackDown } from '../stack/stack-down.js';
@@ -9,8 +9,8 @@ import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { bold, CliError, green, step } from '../ui/output.js';
 
 function gatewayCount(raw: string): number {
-  const count = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
-  if (!(count >= 1 && count <= MAX_GATEWAY_INSTANCES)) throw new CliError(`--gateways ${raw}: must be a whole number from 1 to ${MAX_GATEWAY_INSTANCES}`);
+  const count = parseGatewayCount(raw);
+  if (count === undefined) throw new CliError(`--gateways ${raw}: must be a whole number from 1 to ${MAX_GATEWAY_INSTANCES}`);
   return count;
 }
 

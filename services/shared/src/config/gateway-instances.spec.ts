@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
-import { gatewayInstanceCount, gatewayInstances, instancePortEnv, instanceServiceId, isExtraGatewayName } from './gateway-instances.js';
+import { gatewayInstanceCount, gatewayInstances, instancePortEnv, instanceServiceId, isExtraGatewayName, parseGatewayCount } from './gateway-instances.js';
 import { ConfigError } from './stack-addresses.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
@@ -79,6 +79,13 @@ describe(gatewayInstanceCount.name, () => {
     const problems: string[] = [];
     expect(gatewayInstanceCount(withInstancesSetting('2').components['sse']!, {}, problems)).toBe(1);
     expect(problems).toEqual(['components.sse.settings.instances: must be a whole number from 1 to 8']);
+  });
+});
+
+describe(parseGatewayCount.name, () => {
+  it('reads whole numbers from 1 to 8 and nothing else', () => {
+    expect(['1', '2', '8'].map(parseGatewayCount)).toEqual([1, 2, 8]);
+    for (const raw of ['0', '9', '08x', 'two', '-1', '1.5', ' 2', '']) expect(parseGatewayCount(raw), raw).toBeUndefined();
   });
 });
 

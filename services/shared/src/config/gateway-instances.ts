@@ -68,8 +68,8 @@ export function gatewayInstances(truth: Components, env: Env, problems?: string[
 export function gatewayInstanceCount(gateway: Component, env: Env, problems: string[] = []): number {
   const raw = env[GATEWAY_INSTANCES_ENV];
   if (raw !== undefined && raw !== '') {
-    const count = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
-    if (count >= 1 && count <= MAX_GATEWAY_INSTANCES) return count;
+    const count = parseGatewayCount(raw);
+    if (count !== undefined) return count;
     problems.push(`${GATEWAY_INSTANCES_ENV}=${raw}: must be a whole number from 1 to ${MAX_GATEWAY_INSTANCES}`);
     return 1;
   }
@@ -79,6 +79,12 @@ export function gatewayInstanceCount(gateway: Component, env: Env, problems: str
   if (typeof setting === 'number' && Number.isInteger(setting) && setting >= 1 && setting <= MAX_GATEWAY_INSTANCES) return setting;
   problems.push(`components.${gateway.id}.settings.instances: must be a whole number from 1 to ${MAX_GATEWAY_INSTANCES}`);
   return 1;
+}
+
+/** A gateway count as typed (MS_SSE_INSTANCES, `./admin up --gateways`): a whole number from 1 to MAX_GATEWAY_INSTANCES, else undefined. */
+export function parseGatewayCount(raw: string): number | undefined {
+  const count = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  return count >= 1 && count <= MAX_GATEWAY_INSTANCES ? count : undefined;
 }
 
 /**
