@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
 import { MAX_GATEWAY_INSTANCES, parseGatewayCount } from '@marketswarm/shared/config';
-import { pm2, pm2Interactive } from '../pm2/pm2-cli.js';
-import { ecosystemFile, pm2NameOf, processPm2Names, redisPm2Names } from '../stack/ecosystem.js';
+import { pm2, pm2Interactive, pm2List } from '../pm2/pm2-cli.js';
+import { ecosystemFile, pm2NameOf, restartAllTargets } from '../stack/ecosystem.js';
 import { stackDown } from '../stack/stack-down.js';
 import { stackUp } from '../stack/stack-up.js';
 import { buildTruthFiles } from '../truth/build-truth-files.js';
@@ -63,10 +63,14 @@ export function registerStackCommands(program: Command): void {
     .action(async (name: string | undefined) => {
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
-      // All: every process the ecosystem declares (each gateway instance too) but the scheduled
-      // backup, which a restart would run at once.
-      const target = name ? [pm2NameOf(truth, name)] : [ecosystemFile(paths), '--only', [...redisPm2Names(truth), ...processPm2Names(truth)].join(',')];
-      await step(`restart ${name ?? 'all processes'}`, () => pm2(['restart', ...target, '--update-env']));
+      if (name) {
+        const pm2Name = pm2NameOf(truth, name);
+        await step(`restart ${name}`, () => pm2(['restart', pm2Name, '--update-env']));
+        return;
+      }
+      const running = (await pm2List().catch(() => [])).map((p) => p.name);
+      const all = restartAllTargets(truth, running);
+      await step('restart all processes', () => pm2(['restart', ecosystemFile(paths), '--only', all.names.join(','), '--update-env'], { ...process.env, ...all.env }));
     });
 
   program

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileTruth } from '@marketswarm/shared/truth';
 import { describe, expect, it } from 'vitest';
-import { pm2NameOf, processPm2Names, redisPm2Names, surplusGatewayNames } from './ecosystem.js';
+import { pm2NameOf, processPm2Names, redisPm2Names, restartAllTargets, surplusGatewayNames } from './ecosystem.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 const dir = path.join(root, 'truth/components');
@@ -30,6 +30,27 @@ describe(surplusGatewayNames.name, () => {
     expect(surplusGatewayNames(truth, running, {})).toEqual(['fotw-sse-2', 'fotw-sse-3']);
     expect(surplusGatewayNames(truth, running, { MS_SSE_INSTANCES: '2' })).toEqual(['fotw-sse-3']);
     expect(surplusGatewayNames(truth, running, { MS_SSE_INSTANCES: '3' })).toEqual([]);
+  });
+});
+
+describe(restartAllTargets.name, () => {
+  it('restarts Redis and every process this environment asks for, never the backup', () => {
+    const all = restartAllTargets(truth, ['fotw-sse', 'fotw-journal', 'fotw-backup'], {});
+    expect(all.names).toEqual([...redisPm2Names(truth), ...processPm2Names(truth, {})]);
+    expect(all.names).not.toContain('fotw-backup');
+    expect(all.env).toEqual({});
+  });
+
+  it('also restarts the gateways an earlier up --gateways started, declaring enough of them for the ecosystem', () => {
+    const all = restartAllTargets(truth, ['fotw-sse', 'fotw-sse-2', 'fotw-sse-3', 'fotw-journal'], {});
+    expect(all.names.filter((n) => n.startsWith('fotw-sse'))).toEqual(['fotw-sse', 'fotw-sse-2', 'fotw-sse-3']);
+    expect(all.env).toEqual({ MS_SSE_INSTANCES: '3' });
+  });
+
+  it('needs no other gateway count when the environment already asks for every running gateway', () => {
+    const all = restartAllTargets(truth, ['fotw-sse', 'fotw-sse-2'], { MS_SSE_INSTANCES: '2' });
+    expect(all.names.filter((n) => n.startsWith('fotw-sse'))).toEqual(['fotw-sse', 'fotw-sse-2']);
+    expect(all.env).toEqual({});
   });
 });
 

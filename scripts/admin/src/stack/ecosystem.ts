@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { GATEWAY_COMPONENT, gatewayInstances, isExtraGatewayName } from '@marketswarm/shared/config';
+import { GATEWAY_COMPONENT, GATEWAY_INSTANCES_ENV, gatewayInstances, isExtraGatewayName } from '@marketswarm/shared/config';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 import type { AdminPaths } from '../paths.js';
 import { CliError } from '../ui/output.js';
@@ -50,4 +50,26 @@ export function processPm2Names(truth: PublicTruth, env: Env = process.env): str
 export function surplusGatewayNames(truth: PublicTruth, running: readonly string[], env: Env = process.env): string[] {
   const wanted = new Set(gatewayInstances(truth, env).map((i) => i.pm2));
   return running.filter((name) => isExtraGatewayName(truth, name) && !wanted.has(name));
+}
+
+export interface RestartAllTargets {
+  /** The pm2 names to restart through the ecosystem file. */
+  names: string[];
+  /** What the pm2 CLI's environment needs on top of this one for the ecosystem to declare every name. */
+  env: Record<string, string>;
+}
+
+/**
+ * What `./admin restart` with no name restarts: Redis and every process this environment asks for
+ * (not the scheduled backup, which a restart would run at once), plus the gateway instances pm2
+ * runs from an earlier `./admin up --gateways <n>`. pm2 restarts through the ecosystem only the
+ * names it declares, so the gateway count it is read with covers the highest instance running.
+ */
+export function restartAllTargets(truth: PublicTruth, running: readonly string[], env: Env = process.env): RestartAllTargets {
+  const asked = [...redisPm2Names(truth), ...processPm2Names(truth, env)];
+  const extra = running.filter((name) => isExtraGatewayName(truth, name) && !asked.includes(name));
+  if (extra.length === 0) return { names: asked, env: {} };
+  const gatewayPm2 = truth.components[GATEWAY_COMPONENT]?.meta.pm2 ?? '';
+  const highest = Math.max(...extra.map((name) => Number(name.slice(gatewayPm2.length + 1))));
+  return { names: [...asked, ...extra], env: { [GATEWAY_INSTANCES_ENV]: String(highest) } };
 }
