@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { preferencesSchema, roleSchema, type Preferences, type ProfilePatch, type Role, type UserDto } from '../dto/auth.schema.js';
+import { claimUnique, hdelIfExists, hsetIfExists } from './guarded-writes.js';
 
 /** System Redis keys of accounts. */
 export const USER_KEYS = {
@@ -73,13 +74,6 @@ function toHash(user: StoredUser): Record<string, string> {
   return { ...rest, preferences: JSON.stringify(user.preferences), ...(disabled ? { disabled: '1' } : {}) };
 }
 
-/** HSET only when the hash exists, so updating a deleted user cannot leave a partial record. */
-const HSET_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], unpack(ARGV)) return 1 end return 0`;
-/** HDEL only when the hash exists (same reason as HSET_IF_EXISTS); 1 when the user exists. */
-const HDEL_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HDEL', KEYS[1], unpack(ARGV)) return 1 end return 0`;
-/** Deletes a key only while it still holds the given value. */
-const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-
 /** Accounts in system Redis: `user:<id>` hashes, the unique email index and the `users` set. */
 export class UserRepository {
   constructor(
@@ -100,19 +94,17 @@ export class UserRepository {
       preferences: input.preferences ?? {},
       createdAt: new Date(this.now()).toISOString(),
     };
-    const claimed = await this.redis.set(USER_KEYS.email(email), user.id, 'NX');
-    if (claimed !== 'OK') throw new DuplicateEmailError(email);
-    try {
-      // Two writes, not one MULTI: the record and the index live in different Redis Cluster slots.
-      // The email claim above is what makes the account unique; a failure undoes all three.
-      await this.redis.hset(USER_KEYS.user(user.id), toHash(user));
-      await this.redis.sadd(USER_KEYS.index, user.id);
-    } catch (error) {
-      // Give the email back, or it would stay taken by an account that does not exist.
-      await this.redis.del(USER_KEYS.user(user.id)).catch(() => undefined);
-      await this.redis.eval(DEL_IF_EQUALS, 1, USER_KEYS.email(email), user.id).catch(() => undefined);
-      throw error;
-    }
+    const claimed = await claimUnique(
+      this.redis,
+      USER_KEYS.email(email),
+      user.id,
+      async () => {
+        await this.redis.hset(USER_KEYS.user(user.id), toHash(user));
+        await this.redis.sadd(USER_KEYS.index, user.id);
+      },
+      () => this.redis.del(USER_KEYS.user(user.id)),
+    );
+    if (!claimed) throw new DuplicateEmailError(email);
     return user;
   }
 
@@ -131,24 +123,20 @@ export class UserRepository {
     if (patch.displayName !== undefined) fields.push('displayName', patch.displayName);
     if (patch.timezone !== undefined) fields.push('timezone', patch.timezone);
     if (patch.preferences !== undefined) fields.push('preferences', JSON.stringify(patch.preferences));
-    if (fields.length > 0) {
-      const updated = await this.redis.eval(HSET_IF_EXISTS, 1, USER_KEYS.user(id), ...fields);
-      if (updated !== 1) return null;
-    }
+    if (fields.length > 0 && !(await hsetIfExists(this.redis, USER_KEYS.user(id), ...fields))) return null;
     return this.findById(id);
   }
 
   /** Disables or enables the account; null when the user does not exist. Ending its sessions is the caller's step. */
   async setDisabled(id: string, disabled: boolean): Promise<StoredUser | null> {
     const key = USER_KEYS.user(id);
-    const found = disabled ? await this.redis.eval(HSET_IF_EXISTS, 1, key, 'disabled', '1') : await this.redis.eval(HDEL_IF_EXISTS, 1, key, 'disabled');
-    return found === 1 ? this.findById(id) : null;
+    const found = disabled ? await hsetIfExists(this.redis, key, 'disabled', '1') : await hdelIfExists(this.redis, key, 'disabled');
+    return found ? this.findById(id) : null;
   }
 
   /** Changes the account's role; null when the user does not exist. Live sessions see it at their next request. */
   async setRole(id: string, role: Role): Promise<StoredUser | null> {
-    const updated = await this.redis.eval(HSET_IF_EXISTS, 1, USER_KEYS.user(id), 'role', role);
-    return updated === 1 ? this.findById(id) : null;
+    return (await hsetIfExists(this.redis, USER_KEYS.user(id), 'role', role)) ? this.findById(id) : null;
   }
 
   /** Every account, oldest first. */

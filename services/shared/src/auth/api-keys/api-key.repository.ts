@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { claimUnique, delIfEquals, hsetIfExists } from '../guarded-writes.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { generateApiKey, hashApiKeySecret } from './api-key-token.js';
 
@@ -60,11 +61,8 @@ export function toApiKeyView(key: StoredApiKey): ApiKeyView {
   return view;
 }
 
-/** Sets fields only while the hash exists, so touching a deleted key cannot leave a partial record. */
-const HSET_IF_EXISTS = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], unpack(ARGV)) return 1 end return 0`;
 /** Marks revoked once: the first revocation time is the one that counts. */
 const REVOKE = `if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end if redis.call('HSETNX', KEYS[1], 'revokedAt', ARGV[1]) == 1 then return 1 end return 2`;
-const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 /** API keys for outside producers in system Redis; the secret is hashed before it is stored. */
 export class ApiKeyRepository {
@@ -84,15 +82,17 @@ export class ApiKeyRepository {
       secretHash: hashApiKeySecret(secret),
       createdAt: new Date(this.now()).toISOString(),
     };
-    if ((await this.redis.set(API_KEY_KEYS.name(key.name), id, 'NX')) !== 'OK') throw new DuplicateApiKeyNameError(key.name);
-    try {
-      await this.redis.hset(API_KEY_KEYS.key(id), { ...key, topics: key.topics.join(',') });
-      await this.redis.sadd(API_KEY_KEYS.index, id);
-    } catch (error) {
-      // Give the name back, or it would stay taken by a key that does not exist.
-      await this.redis.eval(DEL_IF_EQUALS, 1, API_KEY_KEYS.name(key.name), id).catch(() => undefined);
-      throw error;
-    }
+    const claimed = await claimUnique(
+      this.redis,
+      API_KEY_KEYS.name(key.name),
+      id,
+      async () => {
+        await this.redis.hset(API_KEY_KEYS.key(id), { ...key, topics: key.topics.join(',') });
+        await this.redis.sadd(API_KEY_KEYS.index, id);
+      },
+      () => this.redis.del(API_KEY_KEYS.key(id)),
+    );
+    if (!claimed) throw new DuplicateApiKeyNameError(key.name);
     return { key: toApiKeyView(key), token };
   }
 
@@ -124,11 +124,12 @@ export class ApiKeyRepository {
     if (result === 0) return null;
     const key = await this.findById(id);
     if (!key) return null;
-    await this.redis.eval(DEL_IF_EQUALS, 1, API_KEY_KEYS.name(key.name), id);
+    await delIfEquals(this.redis, API_KEY_KEYS.name(key.name), id);
     return { key: toApiKeyView(key), alreadyRevoked: result === 2 };
   }
 
   async touch(id: string): Promise<void> {
-    await this.redis.eval(HSET_IF_EXISTS, 1, API_KEY_KEYS.key(id), 'lastUsedAt', new Date(this.now()).toISOString());
+    // Only while the key exists, so touching a deleted key cannot leave a partial record.
+    await hsetIfExists(this.redis, API_KEY_KEYS.key(id), 'lastUsedAt', new Date(this.now()).toISOString());
   }
 }
