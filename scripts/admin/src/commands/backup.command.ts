@@ -8,6 +8,7 @@ import { pruneBackups, runBackup } from '../backup/run-backup.js';
 import { applyRestore, previewRestore, type RestorePreview } from '../backup/run-restore.js';
 import { adminPaths } from '../paths.js';
 import { buildTruthFiles } from '../truth/build-truth-files.js';
+import { formatBytes } from '../ui/format-bytes.js';
 import { bold, CliError, green, info, yellow } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 
@@ -120,7 +121,3 @@ function logLine(level: 'info' | 'error', msg: string, fields: Record<string, un
 }
 
 const totalRows = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0);
-
-function formatBytes(n: number): string {
-  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
