@@ -16,6 +16,12 @@ export function listen(handler: RequestListener, port: number, host: string): Pr
   });
 }
 
+/** The TCP port the server is bound to (the real one when it listened on port 0); null before it listens or on a pipe. */
+export function boundPort(server: Server): number | null {
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : null;
+}
+
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
