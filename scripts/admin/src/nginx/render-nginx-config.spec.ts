@@ -4,11 +4,12 @@ import { ConfigError } from '@marketswarm/shared/config';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { codeOfStatus, SECURITY_HEADERS } from '@marketswarm/shared/http';
 import { repoRoot } from '@marketswarm/shared/testing';
-import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
+import { INGEST_MAX_BODY_BYTES } from '@marketswarm/shared/dto';
+import { compileTruth, readTruthSources, sseSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNginxErrorBody } from './error-body-shape.js';
 import { errorPageUri, NGINX_ERRORS } from './json-error-pages.js';
-import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, nginxSize, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
+import { fillTemplate, letsEncryptCertPaths, loadNginxTemplate, nginxBytes, nginxSize, renderNginxConfig, type NginxTemplate, type RenderNginxOptions } from './render-nginx-config.js';
 
 const templateDir = path.join(repoRoot, 'nginx');
 let truth: PublicTruth;
@@ -131,10 +132,15 @@ describe(renderNginxConfig.name, () => {
     expect(block(conf, 'location ^~ /sse/')).not.toContain('proxy_next_upstream');
   });
 
-  it('sends ingest to the gateway with its own body limit', () => {
+  it('sends ingest to the gateway with its own body limit, the largest the gateway setting may allow', () => {
     const ingest = block(render(), 'location ^~ /api/ingest');
     expect(ingest).toContain('proxy_pass http://sse;');
     expect(ingest).toContain('client_max_body_size 256k;');
+    expect(INGEST_MAX_BODY_BYTES).toBe(256 * 1024);
+    const ingestSettings = (maxBodyBytes: number) => sseSettings.schema.safeParse({ ingest: { maxBodyBytes } }).success;
+    expect(ingestSettings(INGEST_MAX_BODY_BYTES)).toBe(true);
+    expect(ingestSettings(INGEST_MAX_BODY_BYTES + 1)).toBe(false);
+    expect(sseSettings.schema.parse({}).ingest.maxBodyBytes).toBe(INGEST_MAX_BODY_BYTES);
   });
 
   it('reports every bad port override and setting in one ConfigError', () => {
@@ -355,6 +361,16 @@ describe(renderNginxConfig.name, () => {
     expect(prod).toContain('listen 443 ssl http2;');
     expect(prod).toContain('ssl_certificate "/etc/letsencrypt/live/localhost/fullchain.pem";');
     expect(prod).toMatch(/listen 80;[\s\S]*return 301 https:\/\/localhost\$request_uri;/);
+  });
+});
+
+describe(nginxBytes.name, () => {
+  it('writes a byte count in the largest nginx unit that divides it', () => {
+    expect([256 * 1024, 1024 * 1024, 3 * 1024 * 1024, 1536 * 1024, 1000].map(nginxBytes)).toEqual(['256k', '1m', '3m', '1536k', '1000']);
+  });
+
+  it('refuses a count that is not a positive whole number', () => {
+    for (const bad of [0, -1024, 1.5]) expect(() => nginxBytes(bad), String(bad)).toThrow(/not a whole number of bytes/);
   });
 });
 

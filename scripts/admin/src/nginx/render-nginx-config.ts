@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, componentPort, gatewayInstances } from '@marketswarm/shared/config';
-import { JOURNAL_ATTACHMENT_BODY_LIMIT, JOURNAL_ENTRY_BODY_LIMIT, JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
+import { INGEST_MAX_BODY_BYTES, JOURNAL_ATTACHMENT_BODY_LIMIT, JOURNAL_ENTRY_BODY_LIMIT, JOURNAL_IMPORT_BODY_LIMIT } from '@marketswarm/shared/dto';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { nginxSettings, type Component, type NginxSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { edgeHeaderDirectives } from './edge-headers.js';
@@ -37,12 +37,6 @@ const LOCATIONS_FILE = 'locations.conf.template';
 
 /** Components nginx routes to, by upstream name in the templates; the gateway's servers are SSE_SERVERS. */
 const UPSTREAMS = { JOURNAL_UPSTREAM: 'journal', COPILOT_UPSTREAM: 'copilot', STATIC_UPSTREAM: 'static' } as const;
-
-/**
- * Body limit of `POST /api/ingest/:topic` (a batch of events from an outside producer); the
- * gateway's ingest route refuses past its own limit, which must not be larger.
- */
-export const INGEST_BODY_LIMIT = '256kb';
 
 /**
  * How nginx treats a gateway that failed a connect. One on this host is never left out
@@ -121,7 +115,8 @@ export function nginxTemplateValues(options: Omit<RenderNginxOptions, 'template'
     // Journal entries' HTML, and an attachment upload with its envelope (shared dto).
     ENTRY_BODY_LIMIT: nginxSize(JOURNAL_ENTRY_BODY_LIMIT),
     ATTACHMENT_BODY_LIMIT: nginxSize(JOURNAL_ATTACHMENT_BODY_LIMIT),
-    INGEST_BODY_LIMIT: nginxSize(INGEST_BODY_LIMIT),
+    // A batch of events from an outside producer (shared dto): the gateway's own limit is at most this.
+    INGEST_BODY_LIMIT: nginxBytes(INGEST_MAX_BODY_BYTES),
     SSE_SERVERS: gatewayServers(truth, settings, env, problems),
     EDGE_HEADERS: edgeHeaderDirectives(),
     JSON_ERROR_PAGES: jsonErrorPages(),
@@ -160,6 +155,13 @@ export function nginxSize(limit: string): string {
   if (!match?.[1] || Number(match[1]) === 0) throw new Error(`body limit ${JSON.stringify(limit)} is not a size such as 64kb`);
   const unit = (match[2] ?? 'b').toLowerCase();
   return `${match[1]}${unit === 'b' ? '' : unit[0]}`;
+}
+
+/** A byte count in nginx's units: `256k` for 262144, `1m` for 1048576, else plain bytes. */
+export function nginxBytes(bytes: number): string {
+  if (!Number.isInteger(bytes) || bytes <= 0) throw new Error(`body limit ${bytes} is not a whole number of bytes`);
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)}m`;
+  return bytes % 1024 === 0 ? `${bytes / 1024}k` : String(bytes);
 }
 
 /**

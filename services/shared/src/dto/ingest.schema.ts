@@ -8,6 +8,13 @@ import { eventTypeSchema } from '../events/envelope.js';
  * sends only what it knows. `data` is checked against the topic's schema by the gateway.
  */
 
+/**
+ * The largest body `POST /api/ingest/:topic` accepts, in bytes: nginx's client_max_body_size on the
+ * route and the ceiling of the gateway's setting `ingest.maxBodyBytes`, so the gateway never
+ * allows a body that nginx refuses.
+ */
+export const INGEST_MAX_BODY_BYTES = 256 * 1024;
+
 /** The most events one request may carry (the key's burst may allow fewer). */
 export const INGEST_MAX_BATCH = 1000;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INGEST_MAX_BODY_BYTES } from '../../dto/ingest.schema.js';
 import { componentSettings } from './settings-spec.js';
 
 /** An exact browser origin: scheme, host and optional port, nothing else (so never `*`). */
@@ -77,11 +78,11 @@ export const sseSettings = componentSettings(
           .number()
           .int()
           .min(1024)
-          .max(256 * 1024)
-          .default(256 * 1024)
-          .describe('Largest POST /api/ingest body in bytes; a bigger one gets 413 (nginx itself refuses more than 256 KiB on this route)'),
+          .max(INGEST_MAX_BODY_BYTES)
+          .default(INGEST_MAX_BODY_BYTES)
+          .describe(`Largest POST /api/ingest body in bytes; a bigger one gets 413 (nginx itself refuses more than ${INGEST_MAX_BODY_BYTES / 1024} KiB on this route)`),
       })
-      .default({ ratePerSec: 50, burst: 200, maxBodyBytes: 256 * 1024 })
+      .default({ ratePerSec: 50, burst: 200, maxBodyBytes: INGEST_MAX_BODY_BYTES })
       .describe('API-key ingest (POST /api/ingest/:topic): { ratePerSec, burst } per key, counted in system Redis across gateways, and { maxBodyBytes }'),
     cors: corsSchema
       .default({ enabled: false, origins: [] })
