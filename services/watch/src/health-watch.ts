@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { componentPort } from '@marketswarm/shared/config';
 import { busNames, type BusName } from '@marketswarm/shared/events';
-import { heartbeatKey, parseHeartbeat, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
+import { readHeartbeats, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 import {
   INITIAL_RECOVERY_STATE,
   readGatewayPresences,
@@ -167,13 +167,8 @@ export class HealthWatch {
   }
 
   private async readHeartbeats(system: Redis, targets: readonly WatchTarget[], timeoutMs: number): Promise<Map<string, HeartbeatRecord | null>> {
-    const ids = [...new Set(targets.flatMap((t) => t.heartbeatIds))];
-    const records = new Map<string, HeartbeatRecord | null>();
-    if (ids.length === 0) return records;
-    // One GET per key: heartbeat keys carry no hash tag, and MGET across slots fails on a cluster.
-    const raw = await withTimeout(Promise.all(ids.map((id) => system.get(heartbeatKey(id)))), timeoutMs, 'heartbeats').catch(() => ids.map(() => null));
-    ids.forEach((id, i) => records.set(id, parseHeartbeat(raw[i] ?? null)));
-    return records;
+    const ids = targets.flatMap((t) => t.heartbeatIds);
+    return withTimeout(readHeartbeats(system, ids), timeoutMs, 'heartbeats').catch(() => new Map<string, HeartbeatRecord | null>());
   }
 
   private async observe(target: WatchTarget, beat: HeartbeatCheck, reachable: ReadonlyMap<string, boolean>, timeoutMs: number): Promise<Omit<ServiceObservation, 'failed'>> {

@@ -1,5 +1,5 @@
-import type { HeartbeatRecord } from '@marketswarm/shared/heartbeat';
-import type { ServiceHealth } from '@marketswarm/shared/ops';
+import { ageSec, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
+import { pickHeartbeat, type ServiceHealth } from '@marketswarm/shared/ops';
 import type { WatchTarget } from './process-instances.js';
 
 export interface HeartbeatCheck {
@@ -10,22 +10,17 @@ export interface HeartbeatCheck {
 }
 
 /**
- * Picks this process's heartbeat among the records it may have written and judges it: stale once
- * older than the threshold, and stale at once when written by a pid pm2 no longer runs for it (the
- * writer is gone, whatever the age). When several processes share a component, a record of
- * another pid proves nothing about this one, so without its own record there is no verdict.
+ * Judges this process's heartbeat (see pickHeartbeat): stale once older than the threshold, and
+ * stale at once when written by a pid pm2 no longer runs for it (the writer is gone, whatever the
+ * age). When several processes share a component, a record of another pid proves nothing about
+ * this one, so without its own record there is no verdict.
  */
 export function checkHeartbeat(target: WatchTarget, records: ReadonlyMap<string, HeartbeatRecord | null>, staleAfterSec: number, now: number): HeartbeatCheck {
   if (!target.component.heartbeat) return { state: 'none', ageSec: null, own: null };
-  const candidates = target.heartbeatIds.flatMap((id) => {
-    const record = records.get(id);
-    return record ? [record] : [];
-  });
-  const pid = target.process?.pid ?? null;
-  const own = pid === null ? null : (candidates.find((r) => r.pid === pid) ?? null);
-  const record = own ?? (target.shared ? null : (candidates[0] ?? null));
-  if (!record) return { state: target.shared && candidates.length > 0 ? 'none' : 'missing', ageSec: null, own: null };
-  const ageSec = Math.max(0, Math.round((now - record.ts) / 100) / 10);
-  const stale = now - record.ts > staleAfterSec * 1000 || record.pid !== pid;
-  return { state: stale ? 'stale' : 'fresh', ageSec, own };
+  const pick = pickHeartbeat(target, records);
+  if (pick.kind === 'missing') return { state: 'missing', ageSec: null, own: null };
+  if (pick.kind === 'other' && pick.shared) return { state: 'none', ageSec: null, own: null };
+  const { record } = pick;
+  const stale = pick.kind === 'other' || now - record.ts > staleAfterSec * 1000;
+  return { state: stale ? 'stale' : 'fresh', ageSec: ageSec(record.ts, now), own: pick.kind === 'own' ? record : null };
 }

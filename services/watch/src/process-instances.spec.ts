@@ -38,7 +38,7 @@ describe(watchTargets.name, () => {
     const targets = watchTargets(truth, [proc('fotw-sse-2', 5), proc('fotw-sse', 4)], 'watch').filter((t) => t.component.id === 'sse');
     expect(targets.map((t) => [t.id, t.pm2Name, t.shared, t.heartbeatIds])).toEqual([
       ['sse', 'fotw-sse', true, ['sse']],
-      ['sse-2', 'fotw-sse-2', true, ['sse', 'sse-2']],
+      ['sse-2', 'fotw-sse-2', true, ['sse-2', 'sse']],
     ]);
   });
 

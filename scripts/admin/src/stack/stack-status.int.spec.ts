@@ -85,4 +85,11 @@ describe(collectStatus.name, () => {
     expect(status.healthy).toBe(true);
     await system.del(heartbeatKey('sse-2'));
   });
+
+  it("gives no heartbeat verdict for a second gateway with no record of its own: the first gateway's record says nothing of it", async () => {
+    const second = { name: 'fotw-sse-2', pid: 4343, status: 'online', restarts: 0, uptimeMs: 1, memoryBytes: 5 };
+    const status = await collectStatus(truth, 'v', system, [...processes, second], NOW);
+    expect(status.components.find((c) => c.id === 'sse-2')).toMatchObject({ heartbeat: 'none', heartbeatAgeSec: null, version: null });
+    expect(status.components.find((c) => c.id === 'sse')).toMatchObject({ heartbeat: 'fresh' });
+  });
 });

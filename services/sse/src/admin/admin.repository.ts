@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Role } from '@marketswarm/shared/dto';
 import type { SessionRepository, StoredUser, UserRepository } from '@marketswarm/shared/auth';
-import { heartbeatKey, parseHeartbeat, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
+import { readHeartbeats, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 import { readGatewayPresences, readHealthReport, readRecoveryLog, readRecoveryStates, type GatewayPresence, type HealthReport, type RecoveryAction, type RecoveryState } from '@marketswarm/shared/ops';
 
 /**
@@ -18,10 +18,8 @@ export class AdminRepository {
 
   /** Each service's last heartbeat, in the order asked; null when missing or unreadable. */
   async heartbeats(serviceIds: readonly string[]): Promise<(HeartbeatRecord | null)[]> {
-    if (serviceIds.length === 0) return [];
-    // One GET per key (each its own Redis Cluster slot), sent back to back.
-    const raw = await Promise.all(serviceIds.map((id) => this.system.get(heartbeatKey(id))));
-    return raw.map((text) => parseHeartbeat(text));
+    const records = await readHeartbeats(this.system, serviceIds);
+    return serviceIds.map((id) => records.get(id) ?? null);
   }
 
   /** The watch's last report, or null when no watch has written one (or it expired). */
