@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStreamEntry } from '../events/stream-codec.js';
 import type { EventInput } from '../events/envelope.js';
-import { trackChild } from '../testing/child-registry.js';
 import { freePort } from '../testing/free-port.js';
+import { startRedisServer, type RedisServerHandle } from '../testing/redis-server.js';
 import { repoRoot } from '../testing/repo-root.js';
 import { compileTruth } from '../truth/compile-truth.js';
 import { readTruthSources } from '../truth/read-truth-sources.js';
@@ -24,47 +23,17 @@ interface SystemRedis {
 }
 
 function systemRedis(port: number, dir: string): SystemRedis {
-  let child: ChildProcess | undefined;
-  const clients: Redis[] = [];
+  let server: RedisServerHandle | undefined;
   return {
     async start() {
-      const started = spawn('redis-server', [SYSTEM_CONF, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      trackChild(started);
-      child = started;
-      let output = '';
-      started.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      started.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        if (started.exitCode !== null) throw new Error(`redis-server exited with ${started.exitCode}: ${output}`);
-        const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-        probe.on('error', () => undefined);
-        try {
-          await probe.connect();
-          // PING answers LOADING while the AOF is replayed: ready only once it answers PONG.
-          if ((await probe.ping()) === 'PONG') return;
-        } catch {
-          // not listening, or still loading
-        } finally {
-          probe.disconnect();
-        }
-        if (Date.now() > deadline) throw new Error(`redis-server on ${port} not ready: ${output}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      server = await startRedisServer({ confFile: SYSTEM_CONF, port, dir });
     },
     async kill() {
-      for (const c of clients.splice(0)) c.disconnect();
-      if (child && child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child!.once('exit', resolve));
-        child.kill('SIGKILL');
-        await exited;
-      }
+      await server?.stop();
     },
     client() {
-      const c = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1, retryStrategy: () => null });
-      c.on('error', () => undefined);
-      clients.push(c);
-      return c;
+      if (!server) throw new Error('system Redis is not started');
+      return server.client();
     },
   };
 }

@@ -14,23 +14,36 @@ export interface RedisServerHandle {
   stop(): Promise<void>;
 }
 
+export interface RedisServerOptions {
+  /** AOF on or off; with a confFile and no value, the conf file decides. */
+  appendonly?: boolean;
+  /** A redis.conf to start from (the stack's scripts/redis/*.conf); port, bind and dir still come from here. */
+  confFile?: string;
+  /** A fixed port, to start a server again where its clients expect it; a free one when absent. */
+  port?: number;
+  /** A data folder the caller owns and keeps across restarts; a temp folder, removed on stop, when absent. */
+  dir?: string;
+}
+
 /** Starts a throwaway redis-server on a free loopback port with its data in a temp folder. */
-export async function startRedisServer(options: { appendonly?: boolean } = {}): Promise<RedisServerHandle> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServerHandle> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await tryStart(options);
     } catch (error) {
-      if (attempt >= 3) throw error;
+      // Another process may take a free port between the probe and the bind: retry on a new one.
+      if (attempt >= 3 || options.port !== undefined) throw error;
     }
   }
 }
 
-async function tryStart(options: { appendonly?: boolean }): Promise<RedisServerHandle> {
-  const port = await freePort();
-  const dir = await mkdtemp(path.join(tmpdir(), 'ms-redis-'));
+async function tryStart(options: RedisServerOptions): Promise<RedisServerHandle> {
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'ms-redis-')));
+  const persistence = options.confFile ? (options.appendonly === undefined ? [] : ['--appendonly', options.appendonly ? 'yes' : 'no']) : ['--save', '', '--appendonly', options.appendonly ? 'yes' : 'no'];
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.appendonly ? 'yes' : 'no', '--loglevel', 'warning'],
+    [...(options.confFile ? [options.confFile] : []), '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...persistence, '--loglevel', 'warning'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   trackChild(child);
@@ -56,13 +69,14 @@ async function tryStart(options: { appendonly?: boolean }): Promise<RedisServerH
       return c;
     },
     stop: async () => {
-      for (const c of clients) c.disconnect();
-      if (child.exitCode === null) {
+      for (const c of clients.splice(0)) c.disconnect();
+      // A server that exited on its own (SHUTDOWN) or was stopped before has nothing left to kill.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGKILL');
         await exited;
       }
-      await rm(dir, { recursive: true, force: true });
+      if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
     },
   };
 }
@@ -74,9 +88,10 @@ async function waitForPing(port: number): Promise<void> {
     probe.on('error', () => undefined);
     try {
       await probe.connect();
+      // PING answers LOADING while an AOF is replayed: ready only once it answers PONG.
       if ((await probe.ping()) === 'PONG') return;
     } catch {
-      // not listening yet
+      // not listening yet, or still loading
     } finally {
       probe.disconnect();
     }
