@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTruth, type PublicTruth } from '@marketswarm/shared/truth';
-import { adminPaths, repoRoot } from '../paths.js';
+import { compileRepoTruthSync } from '@marketswarm/shared/testing';
+import type { PublicTruth } from '@marketswarm/shared/truth';
+import { adminPaths } from '../paths.js';
 import { describeTarget, journalBackupPlan } from './journal-target.js';
 
-const dir = path.join(repoRoot, 'truth/components');
-const repoTruth = (): PublicTruth => {
-  const compiled = compileTruth(
-    { file: 'node.json', text: readFileSync(path.join(repoRoot, 'truth/node.json'), 'utf8') },
-    readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-  );
-  if (!compiled.ok) throw new Error('repo truth must compile');
-  return compiled.truth;
-};
+const repoTruth = (): PublicTruth => compileRepoTruthSync().truth;
 
 const withJournal = (settings: Record<string, unknown>): PublicTruth => {
   const truth = repoTruth();

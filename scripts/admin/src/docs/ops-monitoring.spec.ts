@@ -4,15 +4,9 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { gatewayInstances } from '@marketswarm/shared/config';
-import { compileTruth } from '@marketswarm/shared/truth';
+import { compileRepoTruthSync, repoRoot } from '@marketswarm/shared/testing';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const opsDir = path.join(root, 'docs/ops');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
+const opsDir = path.join(repoRoot, 'docs/ops');
 
 const scrapeSchema = z.object({
   rule_files: z.array(z.string()).min(1),
@@ -43,8 +37,7 @@ const rulesSchema = z.object({
 });
 
 describe('docs/ops monitoring files', () => {
-  if (!compiled.ok) throw new Error('repo truth must compile');
-  const truth = compiled.truth;
+  const { truth } = compileRepoTruthSync();
   const scrape = scrapeSchema.parse(load(readFileSync(path.join(opsDir, 'prometheus.yml'), 'utf8')));
   const rules = rulesSchema.parse(load(readFileSync(path.join(opsDir, 'alert-rules.yml'), 'utf8')));
   const targets = scrape.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets.map((t) => `${c.labels.component} ${t}`)));

@@ -1,24 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTruth, describeSettings, nodeSettingsSchema, settingsRegistry } from '@marketswarm/shared/truth';
+import { describeSettings, nodeSettingsSchema, settingsRegistry } from '@marketswarm/shared/truth';
 import { envSettings } from '@marketswarm/shared/config';
+import { compileRepoTruthSync, repoRoot } from '@marketswarm/shared/testing';
 import { renderSettingsTables, spliceSettings } from './settings-table.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
+const { truth } = compileRepoTruthSync();
 
 describe(renderSettingsTables.name, () => {
-  if (!compiled.ok) throw new Error('repo truth must compile');
-  const tables = renderSettingsTables(compiled.truth);
+  const tables = renderSettingsTables(truth);
 
   it('lists every environment setting and every port variable declared in truth', () => {
     for (const setting of envSettings) expect(tables).toContain(`| \`${setting.name}\` |`);
-    for (const c of Object.values(compiled.truth.components)) if (c.listen) expect(tables).toContain(`\`${c.listen.env}\``);
+    for (const c of Object.values(truth.components)) if (c.listen) expect(tables).toContain(`\`${c.listen.env}\``);
   });
 
   it('lists every node setting and every component setting with its default, live/restart and description', () => {
@@ -30,7 +25,7 @@ describe(renderSettingsTables.name, () => {
   });
 
   it('is what README.md shows (run ./admin docs after changing settings or truth)', () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     expect(spliceSettings(readme, tables)).toBe(readme);
   });
 });
@@ -39,7 +34,7 @@ describe('truth JSON schemas', () => {
   it('in truth/schema are generated from the zod schemas (run ./admin docs after changing them)', async () => {
     const { truthJsonSchemas } = await import('@marketswarm/shared/truth');
     for (const [name, text] of Object.entries(truthJsonSchemas())) {
-      expect(readFileSync(path.join(root, 'truth/schema', name), 'utf8'), name).toBe(text);
+      expect(readFileSync(path.join(repoRoot, 'truth/schema', name), 'utf8'), name).toBe(text);
     }
   });
 });

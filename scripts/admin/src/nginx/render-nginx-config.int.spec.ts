@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { freePort, repoRoot } from '@marketswarm/shared/testing';
+import { compileRepoTruthSync, freePort, repoRoot } from '@marketswarm/shared/testing';
 import { SECURITY_HEADERS } from '@marketswarm/shared/http';
-import { compileTruth, readTruthSources, type PublicTruth } from '@marketswarm/shared/truth';
+import type { PublicTruth } from '@marketswarm/shared/truth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDevCert } from '../certs/dev-cert.js';
 import { parseNginxErrorBody, type NginxErrorBody } from './error-body-shape.js';
@@ -72,10 +72,7 @@ let sse: SseControl;
 const backends = {} as Record<BackendName, Backend>;
 
 beforeAll(async () => {
-  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
-  const compiled = compileTruth(sources.node, sources.components);
-  if (!compiled.ok) throw new Error(`truth does not compile: ${JSON.stringify(compiled.problems)}`);
-  truth = compiled.truth;
+  truth = compileRepoTruthSync().truth;
 
   prefix = await mkdtemp(path.join(tmpdir(), 'ms-nginx-'));
   // nginx's workers drop root to "nobody"; they must reach the temp folders under the prefix.

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { ConfigError } from '@marketswarm/shared/config';
 import { JSON_BODY_LIMIT } from '@marketswarm/shared/edge';
 import { codeOfStatus, SECURITY_HEADERS } from '@marketswarm/shared/http';
-import { repoRoot } from '@marketswarm/shared/testing';
+import { compileRepoTruthSync, repoRoot } from '@marketswarm/shared/testing';
 import { INGEST_MAX_BODY_BYTES } from '@marketswarm/shared/dto';
-import { compileTruth, readTruthSources, sseSettings, type PublicTruth } from '@marketswarm/shared/truth';
+import { sseSettings, type PublicTruth } from '@marketswarm/shared/truth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNginxErrorBody } from './error-body-shape.js';
 import { errorPageUri, NGINX_ERRORS } from './json-error-pages.js';
@@ -17,10 +17,7 @@ let dev: NginxTemplate;
 let production: NginxTemplate;
 
 beforeAll(async () => {
-  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
-  const compiled = compileTruth(sources.node, sources.components);
-  if (!compiled.ok) throw new Error(`truth does not compile: ${JSON.stringify(compiled.problems)}`);
-  truth = compiled.truth;
+  truth = compileRepoTruthSync().truth;
   [dev, production] = await Promise.all([loadNginxTemplate(templateDir, 'dev'), loadNginxTemplate(templateDir, 'production')]);
 });
 

@@ -1,17 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compileTruth } from '@marketswarm/shared/truth';
+import { compileRepoTruthSync } from '@marketswarm/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { pm2NameOf, processPm2Names, redisPm2Names, restartAllTargets, surplusGatewayNames } from './ecosystem.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
-if (!compiled.ok) throw new Error('repo truth must compile');
-const truth = compiled.truth;
+const { truth } = compileRepoTruthSync();
 
 describe(processPm2Names.name, () => {
   it('starts one gateway by default and every instance when more are asked for, never Redis or the backup', () => {

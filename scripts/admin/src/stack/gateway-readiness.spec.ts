@@ -1,18 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compileTruth } from '@marketswarm/shared/truth';
+import { compileRepoTruthSync } from '@marketswarm/shared/testing';
 import { describe, expect, it } from 'vitest';
 import type { Pm2Process } from '../pm2/pm2-cli.js';
 import { gatewaysReady } from './gateway-readiness.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
-if (!compiled.ok) throw new Error('repo truth must compile');
-const truth = compiled.truth;
+const { truth } = compileRepoTruthSync();
 
 const online = (name: string): Pm2Process => ({ name, pid: 1, status: 'online', restarts: 0, uptimeMs: 1, memoryBytes: 1 });
 const env = { MS_SSE_INSTANCES: '3', MS_SSE_PORT: '41000' };

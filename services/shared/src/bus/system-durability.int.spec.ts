@@ -8,8 +8,7 @@ import type { EventInput } from '../events/envelope.js';
 import { freePort } from '../testing/free-port.js';
 import { startRedisServer, type RedisServerHandle } from '../testing/redis-server.js';
 import { repoRoot } from '../testing/repo-root.js';
-import { compileTruth } from '../truth/compile-truth.js';
-import { readTruthSources } from '../truth/read-truth-sources.js';
+import { compileRepoTruthSync } from '../testing/repo-truth.js';
 import type { TopicRoute } from '../truth/truth-doc.schema.js';
 import { publishEvents } from './publish-event.js';
 
@@ -50,11 +49,9 @@ describe('system Redis durability (scripts/redis/system.conf)', () => {
   let dir: string;
   let redis: SystemRedis;
 
-  beforeAll(async () => {
-    const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
-    const compiled = compileTruth(sources.node, sources.components);
-    if (!compiled.ok) throw new Error('repo truth must compile');
-    routes = { alerts: compiled.truth.topics['alerts']!, trades: compiled.truth.topics['trades']! };
+  beforeAll(() => {
+    const { truth } = compileRepoTruthSync();
+    routes = { alerts: truth.topics['alerts']!, trades: truth.topics['trades']! };
   });
 
   afterEach(async () => {

@@ -1,18 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
+import { compileRepoTruthSync } from '../testing/repo-truth.js';
+import type { PublicTruth } from '../truth/compile-truth.js';
 import { gatewayInstanceCount, gatewayInstances, instancePortEnv, instanceServiceId, isExtraGatewayName, parseGatewayCount } from './gateway-instances.js';
 import { ConfigError } from './stack-addresses.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
-if (!compiled.ok) throw new Error('repo truth must compile');
-const truth = compiled.truth;
+const { truth } = compileRepoTruthSync();
 
 function withInstancesSetting(value: unknown): PublicTruth {
   const copy = structuredClone(truth);

@@ -1,18 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTruth } from '../truth/compile-truth.js';
+import { compileRepoTruthSync } from '../testing/repo-truth.js';
 import { resolveServiceConfig } from './service-config.js';
 import { busUrls, ConfigError } from './stack-addresses.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-const dir = path.join(root, 'truth/components');
-const compiled = compileTruth(
-  { file: 'node.json', text: readFileSync(path.join(root, 'truth/node.json'), 'utf8') },
-  readdirSync(dir).map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') })),
-);
-if (!compiled.ok) throw new Error('repo truth must compile');
-const doc = { ...compiled.truth, secrets: { intel: { llmApiKey: 'k' } } };
+const doc = { ...compileRepoTruthSync().truth, secrets: { intel: { llmApiKey: 'k' } } };
 
 describe(resolveServiceConfig.name, () => {
   it('takes ports and Redis URLs from truth by default', () => {

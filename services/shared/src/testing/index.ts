@@ -3,6 +3,7 @@ export * from './repo-root.js';
 export * from './redis-server.js';
 export * from './postgres-server.js';
 export * from './test-stack.js';
+export * from './repo-truth.js';
 export * from './service-process.js';
 export * from './run-admin.js';
 export * from './accounts.js';

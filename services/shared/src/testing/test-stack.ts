@@ -1,11 +1,8 @@
-import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { compileTruth, truthVersion, type PublicTruth } from '../truth/compile-truth.js';
-import { readTruthSources } from '../truth/read-truth-sources.js';
-import { TruthError } from '../truth/truth-problem.js';
+import { truthVersion, type PublicTruth } from '../truth/compile-truth.js';
 import { writeTruth } from '../truth/truth-store.js';
 import { startRedisServer, type RedisServerHandle } from './redis-server.js';
-import { repoRoot } from './repo-root.js';
+import { compileRepoTruthSync } from './repo-truth.js';
 
 export interface RedisTrio {
   system: RedisServerHandle;
@@ -32,9 +29,7 @@ export async function loadRepoTruth(
   redis: Redis,
   options: { secrets?: Record<string, Record<string, string>>; patch?: (truth: PublicTruth) => void } = {},
 ): Promise<{ truth: PublicTruth; version: string }> {
-  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
-  const compiled = compileTruth(sources.node, sources.components);
-  if (!compiled.ok) throw new TruthError(compiled.problems);
+  const compiled = compileRepoTruthSync();
   // Tests may tune settings (shorter keepalive, smaller budgets); the version then reflects the patch.
   options.patch?.(compiled.truth);
   const version = options.patch ? truthVersion(compiled.truth) : compiled.version;
