@@ -72,8 +72,18 @@ describe(decide.name, () => {
     expect(decide(failed, healthy, T + sec(3600), settings)).toMatchObject({ action: 'recovered', state: { attempts: 0, failed: false } });
   });
 
-  it('restarts nothing while recovery is disabled', () => {
-    expect(decide(fresh, hung, T, { ...settings, enabled: false })).toMatchObject({ action: null, reason: 'recovery disabled' });
+  it('restarts nothing while recovery is disabled, and says so once per unhealthy episode', () => {
+    const off = { ...settings, enabled: false };
+    const skipped = decide(fresh, hung, T, off);
+    expect(skipped).toEqual({ action: 'skipped', state: { ...fresh, skippedAt: T }, changed: true, reason: 'heartbeat stale; recovery is disabled' });
+    expect(decide(skipped.state, hung, T + sec(10), off)).toMatchObject({ action: null, changed: false, reason: 'recovery disabled' });
+    const healthyAgain = decide(skipped.state, healthy, T + sec(20), off);
+    expect(healthyAgain).toMatchObject({ action: null, changed: true, state: { skippedAt: null } });
+    expect(decide(healthyAgain.state, hung, T + sec(30), off)).toMatchObject({ action: 'skipped', state: { skippedAt: T + sec(30) } });
+  });
+
+  it('does not say it skipped before the unhealthy spell is confirmed', () => {
+    expect(decide(fresh, { ...hung, cycles: 1 }, T, { ...settings, enabled: false })).toMatchObject({ action: null, changed: false });
   });
 
   it('does nothing on a cycle it cannot judge', () => {

@@ -6,7 +6,7 @@ import type { ServiceObservation, ServiceScore } from './health-score.js';
 export type Verdict = { kind: 'healthy' } | { kind: 'unhealthy'; reason: string; cycles: number } | { kind: 'unknown' };
 
 export interface PolicySettings extends RecoverySettings {
-  /** Recovery on: when off the watch still reports and logs recoveries, but restarts nothing. */
+  /** Recovery on: when off the watch still reports, and logs once per unhealthy episode that it restarts nothing. */
   enabled: boolean;
 }
 
@@ -26,7 +26,7 @@ export function judge(o: ServiceObservation, score: ServiceScore, settledSec: nu
 }
 
 export interface Decision {
-  action: Extract<RecoveryAction['action'], 'restart' | 'recovered' | 'give-up'> | null;
+  action: Extract<RecoveryAction['action'], 'restart' | 'recovered' | 'give-up' | 'skipped'> | null;
   state: RecoveryState;
   /** The state differs from the one given (write it back). */
   changed: boolean;
@@ -59,11 +59,14 @@ export function decide(state: RecoveryState, verdict: Verdict, now: number, sett
   }
 }
 
-function onHealthy(state: RecoveryState, now: number, settings: PolicySettings): Decision {
+function onHealthy(given: RecoveryState, now: number, settings: PolicySettings): Decision {
+  // Healthy again: the next unhealthy spell is a new episode, whose skip is logged afresh.
+  const state: RecoveryState = given.skippedAt != null ? { ...given, skippedAt: null } : given;
+  const changed = state !== given;
   if (state.failed) {
     return { action: 'recovered', state: { attempts: 0, lastAttemptAt: state.lastAttemptAt, failed: false, healthySince: null }, changed: true, reason: 'healthy again after the watch gave up' };
   }
-  if (state.attempts === 0) return none(state);
+  if (state.attempts === 0) return { ...none(state), changed };
   const since = state.healthySince ?? null;
   if (since === null || (state.lastAttemptAt !== null && since < state.lastAttemptAt)) {
     return { action: 'recovered', state: { ...state, healthySince: now }, changed: true, reason: `healthy after ${state.attempts} restart${state.attempts === 1 ? '' : 's'}` };
@@ -71,7 +74,7 @@ function onHealthy(state: RecoveryState, now: number, settings: PolicySettings):
   if (now - since >= settings.cooldownSec * 1000) {
     return { action: null, state: { attempts: 0, lastAttemptAt: state.lastAttemptAt, failed: false, healthySince: null }, changed: true, reason: 'episode over' };
   }
-  return none(state);
+  return { ...none(state), changed };
 }
 
 function onUnhealthy(state: RecoveryState, verdict: Extract<Verdict, { kind: 'unhealthy' }>, now: number, settings: PolicySettings): Decision {
@@ -91,6 +94,9 @@ function onUnhealthy(state: RecoveryState, verdict: Extract<Verdict, { kind: 'un
       reason: `${verdict.reason} after ${current.attempts} restart${current.attempts === 1 ? '' : 's'}`,
     };
   }
-  if (!settings.enabled) return { ...none(current, 'recovery disabled'), changed };
+  if (!settings.enabled) {
+    if (current.skippedAt != null) return { ...none(current, 'recovery disabled'), changed };
+    return { action: 'skipped', state: { ...current, skippedAt: now }, changed: true, reason: `${verdict.reason}; recovery is disabled` };
+  }
   return { action: 'restart', state: { attempts: current.attempts + 1, lastAttemptAt: now, failed: false, healthySince: null }, changed: true, reason: verdict.reason };
 }

@@ -74,8 +74,12 @@ export type HealthReport = z.infer<typeof healthReportSchema>;
 export const recoveryActionSchema = z.object({
   ts: z.number(),
   service: z.string(),
-  /** restart: asked pm2 to restart it; recovered: healthy again after a restart; give-up: marked failed, no more attempts; reset: an operator cleared the failed mark. */
-  action: z.enum(['restart', 'recovered', 'give-up', 'reset']),
+  /**
+   * restart: asked pm2 to restart it (ok false: pm2 refused or failed, see error); recovered: healthy
+   * again after a restart; give-up: marked failed, no more attempts; reset: an operator cleared the
+   * failed mark; skipped: unhealthy while recovery is off, so not restarted (once per episode).
+   */
+  action: z.enum(['restart', 'recovered', 'give-up', 'reset', 'skipped']),
   reason: z.string(),
   attempt: z.number().int(),
   ok: z.boolean(),
@@ -90,6 +94,8 @@ export const recoveryStateSchema = z.object({
   failed: z.boolean(),
   /** Since when it has been healthy again after a restart (null or absent: not since the last attempt). */
   healthySince: z.number().nullable().optional(),
+  /** When the watch logged that it left this unhealthy episode alone, recovery being off (null or absent: it has not). */
+  skippedAt: z.number().nullable().optional(),
 });
 export type RecoveryState = z.infer<typeof recoveryStateSchema>;
 
