@@ -1,32 +1,29 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { componentPort } from '@marketswarm/shared/config';
 import { busNames, type BusName } from '@marketswarm/shared/events';
 import { readHeartbeats, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 import {
   INITIAL_RECOVERY_STATE,
-  readGatewayPresences,
   readRecoveryStates,
   readRedisHealth,
-  readStreamLags,
   withTimeout,
   writeHealthReport,
   type HealthReport,
   type RecoveryAction,
   type RecoveryState,
-  type RedisHealth,
   type ServiceHealth,
 } from '@marketswarm/shared/ops';
 import type { PublicTruth, WatchSettings } from '@marketswarm/shared/truth';
 import { checkHeartbeat, type HeartbeatCheck } from './heartbeat-check.js';
 import { overallHealth, scoreService, type ServiceObservation, type ServiceScore } from './health-score.js';
-import { httpProbe } from './http-probe.js';
+import { observeTarget } from './observe-target.js';
 import type { Pm2Client } from './pm2-client.js';
 import type { Pm2ProcessFacts } from './pm2-process.js';
 import { watchTargets, type WatchTarget } from './process-instances.js';
 import { RecoveryExecutor } from './recovery-executor.js';
 import { decide, judge } from './recovery-policy.js';
-import { busesOf } from './redis-buses.js';
+import { settledSec } from './settled-time.js';
+import { updateHealthGauges, updateLagGauges } from './watch-gauges.js';
 import type { WatchMetrics } from './watch-metrics.js';
 
 export interface HealthWatchDeps {
@@ -53,7 +50,7 @@ export interface CycleResult {
 /**
  * Each cycle: pm2's processes, each Redis, the heartbeats, every `/health` → a score per process,
  * the recovery policy per process, the report in system Redis and the gauges. Cycles never overlap:
- * the next one is scheduled when the previous one ends.
+ * the next one is scheduled when the previous one ends; a restart does not hold one up.
  */
 export class HealthWatch {
   private readonly executor: RecoveryExecutor;
@@ -75,10 +72,16 @@ export class HealthWatch {
     this.schedule(firstDelayMs);
   }
 
+  /** Stops the cycles; a restart pm2 is still doing is left to finish on its own. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /** Settles once every restart asked of pm2 so far has finished or failed. */
+  restartsSettled(): Promise<void> {
+    return this.executor.settled();
   }
 
   async cycle(): Promise<CycleResult> {
@@ -104,40 +107,44 @@ export class HealthWatch {
     await Promise.all(
       targets.map(async (target) => {
         const beat = checkHeartbeat(target, records, settings.staleAfterSecByService[target.id] ?? settings.staleAfterSecByService[target.component.id] ?? settings.staleAfterSec, now);
-        const observation = await this.observe(target, beat, reachable, timeoutMs);
+        const observation = await observeTarget(target, beat, reachable, timeoutMs, this.deps.env);
         let state = states?.get(target.id) ?? INITIAL_RECOVERY_STATE;
-        let score = scoreService({ ...observation, failed: state.failed });
-        if (states && processes) {
-          const cycles = score.problem !== null ? (this.unhealthyCycles.get(target.id) ?? 0) + 1 : 0;
-          this.unhealthyCycles.set(target.id, cycles);
-          const verdict = judge({ ...observation, failed: state.failed }, score, this.settledSec(target, now), { ...settings.recovery, enabled: settings.enabled }, cycles);
-          const decision = decide(state, verdict, now, { ...settings.recovery, enabled: settings.enabled });
-          const action = await this.executor.apply(target, decision, now).catch((error: unknown) => {
-            logger.warn({ service: target.id, err: (error as Error).message }, 'could not record a recovery decision');
-            return null;
-          });
+        if (states && processes && !this.executor.isRestarting(target.id)) {
+          const { action, next } = await this.recover(target, observation, state, now, settings);
           if (action) actions.push(action);
-          if (decision.action === 'restart') this.unhealthyCycles.delete(target.id);
-          state = decision.state;
-          score = scoreService({ ...observation, failed: state.failed });
+          state = next;
         }
-        services.push(this.serviceHealth(target, observation, beat, score, state));
+        services.push(this.serviceHealth(target, observation, beat, scoreService({ ...observation, failed: state.failed }), state));
       }),
     );
     services.sort((a, b) => a.id.localeCompare(b.id));
     const report: HealthReport = { ts: now, intervalMs: settings.intervalMs, overall: overallHealth(services), services, redis };
     if (systemUp) await withTimeout(writeHealthReport(system, report), timeoutMs, 'health report').catch((error: unknown) => logger.warn({ err: (error as Error).message }, 'could not write the health report'));
-    this.updateGauges(services, redis);
-    if (systemUp) await this.updateLagGauges(truth, now, timeoutMs);
+    updateHealthGauges(this.deps.metrics, services, redis);
+    if (systemUp) await updateLagGauges(this.deps.metrics, this.deps.redisFor, truth, now, timeoutMs, logger);
     return { report, actions };
   }
 
-  /** Seconds since pm2 started the process or a Redis it needs came back, whichever is later. */
-  private settledSec(target: WatchTarget, now: number): number | null {
-    const uptime = target.process?.uptimeSec ?? null;
-    if (uptime === null) return null;
-    const lastDown = Math.max(0, ...busesOf(target.component).map((bus) => this.busLastDown.get(bus) ?? 0));
-    return lastDown === 0 ? uptime : Math.min(uptime, (now - lastDown) / 1000);
+  /** The recovery policy's step for one target, carried out; the state it leaves. */
+  private async recover(
+    target: WatchTarget,
+    observation: Omit<ServiceObservation, 'failed'>,
+    state: RecoveryState,
+    now: number,
+    settings: WatchSettings,
+  ): Promise<{ action: RecoveryAction | null; next: RecoveryState }> {
+    const policy = { ...settings.recovery, enabled: settings.enabled };
+    const score = scoreService({ ...observation, failed: state.failed });
+    const cycles = score.problem !== null ? (this.unhealthyCycles.get(target.id) ?? 0) + 1 : 0;
+    this.unhealthyCycles.set(target.id, cycles);
+    const verdict = judge({ ...observation, failed: state.failed }, score, settledSec(target, this.busLastDown, now), policy, cycles);
+    const decision = decide(state, verdict, now, policy);
+    if (decision.action === 'restart') this.unhealthyCycles.delete(target.id);
+    const action = await this.executor.apply(target, decision, now).catch((error: unknown) => {
+      this.deps.logger.warn({ service: target.id, err: (error as Error).message }, 'could not record a recovery decision');
+      return null;
+    });
+    return { action, next: decision.state };
   }
 
   private schedule(delayMs: number): void {
@@ -171,27 +178,6 @@ export class HealthWatch {
     return withTimeout(readHeartbeats(system, ids), timeoutMs, 'heartbeats').catch(() => new Map<string, HeartbeatRecord | null>());
   }
 
-  private async observe(target: WatchTarget, beat: HeartbeatCheck, reachable: ReadonlyMap<string, boolean>, timeoutMs: number): Promise<Omit<ServiceObservation, 'failed'>> {
-    const { component } = target;
-    const buses = busesOf(component);
-    const online = target.process?.status === 'online';
-    const servesHttp = component.listen !== undefined && component.meta.kind !== 'redis' && component.meta.kind !== 'proxy';
-    let http: boolean | null = null;
-    if (servesHttp) {
-      // A second instance listens where its own heartbeat says; the first where truth says.
-      const port = beat.own?.port ?? (target.pm2Name === component.meta.pm2 ? componentPort(component, this.deps.env) : undefined);
-      const host = !component.listen || component.listen.host === '0.0.0.0' ? '127.0.0.1' : component.listen.host;
-      http = port === undefined || port === null ? null : online ? await httpProbe(`http://${host}:${port}/health`, timeoutMs) : false;
-    }
-    return {
-      kind: component.meta.kind,
-      processStatus: target.process?.status ?? null,
-      redis: buses.length === 0 ? null : buses.every((bus) => reachable.get(bus) === true),
-      heartbeat: beat.state,
-      http,
-    };
-  }
-
   private serviceHealth(target: WatchTarget, o: Omit<ServiceObservation, 'failed'>, beat: HeartbeatCheck, score: ServiceScore, state: RecoveryState): ServiceHealth {
     const p = target.process;
     return {
@@ -205,32 +191,5 @@ export class HealthWatch {
         : null,
       recovery: { attempts: state.attempts, failed: state.failed, lastAttemptAt: state.lastAttemptAt },
     };
-  }
-
-  private updateGauges(services: readonly ServiceHealth[], redis: readonly RedisHealth[]): void {
-    const m = this.deps.metrics;
-    for (const gauge of [m.serviceScore, m.heartbeatAge, m.processMemory, m.redisUp, m.redisMemory]) gauge.reset();
-    for (const s of services) {
-      m.serviceScore.set({ service: s.id }, s.score);
-      if (s.checks.heartbeatAgeSec !== null) m.heartbeatAge.set({ service: s.id }, s.checks.heartbeatAgeSec);
-      if (s.process?.memoryBytes != null) m.processMemory.set({ service: s.id }, s.process.memoryBytes);
-    }
-    for (const r of redis) {
-      m.redisUp.set({ bus: r.bus }, r.reachable ? 1 : 0);
-      if (r.usedMemoryBytes !== null) m.redisMemory.set({ bus: r.bus }, r.usedMemoryBytes);
-    }
-  }
-
-  private async updateLagGauges(truth: PublicTruth, now: number, timeoutMs: number): Promise<void> {
-    try {
-      const gateways = await withTimeout(readGatewayPresences(this.deps.redisFor('system'), now), timeoutMs, 'gateway presences');
-      const lags = await readStreamLags(this.deps.redisFor, truth, { now, timeoutMs, gateways });
-      this.deps.metrics.streamLag.reset();
-      for (const view of lags) {
-        for (const g of view.gateways) if (g.lagMs !== null) this.deps.metrics.streamLag.set({ stream: view.stream, gateway: g.instance }, g.lagMs / 1000);
-      }
-    } catch (error) {
-      this.deps.logger.debug({ err: (error as Error).message }, 'stream lag not measured this cycle');
-    }
   }
 }

@@ -1,11 +1,12 @@
 import pm2 from 'pm2';
 import { withTimeout } from '@marketswarm/shared/ops';
-import { parsePm2Processes, type Pm2ProcessFacts } from './pm2-process.js';
+import { parsePm2Processes, restartTimeoutMs, type Pm2ProcessFacts } from './pm2-process.js';
 
 /** The two things the watch asks of pm2. */
 export interface Pm2Client {
   list(): Promise<Pm2ProcessFacts[]>;
-  restart(pmId: number): Promise<void>;
+  /** Settles once pm2 has stopped the process (SIGKILL after its kill_timeout, if hung) and started it again. */
+  restart(process: Pick<Pm2ProcessFacts, 'pmId' | 'killTimeoutMs'>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,8 +35,9 @@ export class Pm2Daemon implements Pm2Client {
     return parsePm2Processes(described);
   }
 
-  async restart(pmId: number): Promise<void> {
-    await this.call<unknown>('pm2 restart', (cb) => this.api.restart(pmId, (error, procs) => cb(error, procs)));
+  async restart(process: Pick<Pm2ProcessFacts, 'pmId' | 'killTimeoutMs'>): Promise<void> {
+    const timeoutMs = restartTimeoutMs(process.killTimeoutMs, this.timeoutMs);
+    await this.call<unknown>('pm2 restart', (cb) => this.api.restart(process.pmId, (error, procs) => cb(error, procs)), timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -44,12 +46,12 @@ export class Pm2Daemon implements Pm2Client {
     await new Promise<void>((resolve) => (this.api.disconnect as (cb: () => void) => void)(() => resolve()));
   }
 
-  private async call<T>(what: string, run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
+  private async call<T>(what: string, run: (cb: (error: Error | null | undefined, value: T) => void) => void, timeoutMs = this.timeoutMs): Promise<T> {
     await this.connect();
     try {
       return await withTimeout(
         new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value)))),
-        this.timeoutMs,
+        timeoutMs,
         what,
       );
     } catch (error) {

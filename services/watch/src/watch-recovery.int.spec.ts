@@ -42,13 +42,17 @@ else {
 const producer = (id: string) =>
   componentSchema.parse({ id, meta: { name: id, description: id, kind: 'producer', version: '1.0.0', pm2: `fotw-${id}` }, heartbeat: { intervalMs: 250, ttlSec: 5 } });
 
+const KILL_TIMEOUT_MS = 3000;
+const PM2_TIMEOUT_MS = 2000;
+
 const settings: WatchSettings = {
   enabled: true,
   intervalMs: 250,
   staleAfterSec: 1,
   staleAfterSecByService: {},
   httpTimeoutMs: 500,
-  recovery: { maxAttempts: 2, cooldownSec: 1, backoff: 1, confirmCycles: 1, graceSec: 1, restartRedis: false },
+    // A grace period well past a restarted process's first heartbeat: a slow start is never taken for a second hang.
+  recovery: { maxAttempts: 2, cooldownSec: 1, backoff: 1, confirmCycles: 1, graceSec: 3, restartRedis: false },
 };
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
@@ -84,8 +88,10 @@ describe(HealthWatch.name, () => {
     env = { ...process.env, PM2_HOME: path.join(work, 'pm2'), HB_PORT: String(redis.port) };
     const script = path.join(work, 'child.mjs');
     await writeFile(script, CHILD);
-    await run(process.execPath, [pm2Bin, 'start', script, '--name', 'fotw-hung', '--kill-timeout', '300'], { env: { ...env, HB_ID: 'hung' } });
-    await run(process.execPath, [pm2Bin, 'start', script, '--name', 'fotw-never', '--kill-timeout', '300'], { env: { ...env, NEVER_HEALTHY: '1' } });
+    // A real kill_timeout: pm2 sits it out in full before it SIGKILLs a hung process, longer than the
+    // watch's own pm2 timeout below, as the stack's 12 s is longer than the watch's default 10 s.
+    await run(process.execPath, [pm2Bin, 'start', script, '--name', 'fotw-hung', '--kill-timeout', String(KILL_TIMEOUT_MS)], { env: { ...env, HB_ID: 'hung' } });
+    await run(process.execPath, [pm2Bin, 'start', script, '--name', 'fotw-never', '--kill-timeout', String(KILL_TIMEOUT_MS)], { env: { ...env, NEVER_HEALTHY: '1' } });
     const truth = {
       components: {
         hung: producer('hung'),
@@ -94,7 +100,7 @@ describe(HealthWatch.name, () => {
       },
       topics: {},
     } as unknown as PublicTruth;
-    pm2 = new Pm2Daemon(env['PM2_HOME']);
+    pm2 = new Pm2Daemon(env['PM2_HOME'], PM2_TIMEOUT_MS);
     watch = new HealthWatch({ truth: () => truth, settings: () => settings, redisFor: () => system, pm2, metrics, logger: pino({ level: 'silent' }), selfId: 'watch', env: {} });
     watch.start();
   }, 60_000);
@@ -108,20 +114,31 @@ describe(HealthWatch.name, () => {
     if (work) await rm(work, { recursive: true, force: true });
   }, 30_000);
 
-  it('restarts a hung process (pm2 online, heartbeat stale) and logs restart then recovered', async () => {
+  it('restarts a hung process (pm2 online, heartbeat stale) and logs restart then recovered, reporting on while pm2 waits out its kill_timeout', async () => {
     await until('the healthy report', async () => (await readHealthReport(system)).report?.services.find((s) => s.id === 'hung' && s.status === 'healthy'));
     const before = await processOf('fotw-hung');
     if (!before) throw new Error('pm2 does not run fotw-hung');
     process.kill(before.pid, 'SIGSTOP');
 
-    const actions = await until('restart and recovered', async () => {
-      const log = await actionsOf('hung');
-      return log.some((a) => a.action === 'recovered') && log;
-    });
+    const reports = new Map<number, number | null>();
+    const actions = await until(
+      'restart and recovered',
+      async () => {
+        const report = (await readHealthReport(system)).report;
+        const hung = report?.services.find((s) => s.id === 'hung');
+        if (report && hung) reports.set(report.ts, hung.process?.pid ?? null);
+        const log = await actionsOf('hung');
+        return log.some((a) => a.action === 'recovered') && log;
+      },
+      20_000,
+    );
     expect(actions.map((a: RecoveryAction) => [a.action, a.reason, a.attempt, a.ok])).toEqual([
       ['restart', 'heartbeat stale', 1, true],
       ['recovered', 'healthy after 1 restart', 1, true],
     ]);
+    const restartTs = actions[0]?.ts ?? Infinity;
+    const whileHungProcessLived = [...reports].filter(([ts, pid]) => ts > restartTs && pid === before.pid);
+    expect(whileHungProcessLived.length).toBeGreaterThanOrEqual(2);
     const after = await processOf('fotw-hung');
     expect(after?.pid).not.toBe(before.pid);
     const report = (await readHealthReport(system)).report;
@@ -130,7 +147,8 @@ describe(HealthWatch.name, () => {
   });
 
   it('restarts a process that never becomes healthy exactly maxAttempts times, gives up, and restarts it no more', async () => {
-    await until('the give-up', async () => (await actionsOf('never')).some((a) => a.action === 'give-up'));
+    await until('the give-up', async () => (await actionsOf('never')).some((a) => a.action === 'give-up'), 30_000);
+    await watch.restartsSettled();
     const restartsAtGiveUp = (await processOf('fotw-never'))?.pm2_env.restart_time;
     // Several more cycles (and cooldowns) pass without another attempt.
     await new Promise((r) => setTimeout(r, 2500));

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { ageSec } from '../heartbeat/age.js';
 import { healthReportSchema, OPS_KEYS, parseOpsRecord, type HealthReport } from './ops-records.js';
 
 /** How many of its own cycles a report outlives: past that, the watch is gone or hung. */
@@ -19,7 +20,7 @@ export interface HealthReportView {
 export function healthReportView(report: HealthReport | null, now: number): HealthReportView {
   if (!report) return { report: null, fresh: false, ageSec: null };
   const ageMs = Math.max(0, now - report.ts);
-  return { report, fresh: ageMs <= report.intervalMs * 3, ageSec: Math.round(ageMs / 100) / 10 };
+  return { report, fresh: ageMs <= report.intervalMs * 3, ageSec: ageSec(report.ts, now) };
 }
 
 export async function readHealthReport(system: Redis, now = Date.now()): Promise<HealthReportView> {
