@@ -6,6 +6,7 @@ import { publishEvents } from '@marketswarm/shared/bus';
 import { freePort, loadRepoTruth, repoRoot, startRedisTrio, type RedisTrio } from '@marketswarm/shared/testing';
 import type { TopicRoute } from '@marketswarm/shared/truth';
 import { onCleanup, spawnLimited, type BenchProcess } from './processes.js';
+import { nowMs } from './event-payload.js';
 import { redisSink } from './publisher.js';
 import { httpOk, waitUntil, type BenchServer } from './servers.js';
 
@@ -64,27 +65,30 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
   await env.intel.xtrim(env.route.stream, 'MAXLEN', 1);
   const procs: BenchProcess[] = [];
   const ports: number[] = [];
+  const spawnOne = (i: number, port: number): BenchProcess => {
+    const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-name', `gateway-${i + 1}-${Date.now()}.cpuprofile`] : [];
+    return spawnLimited(`gateway-${i + 1}`, [process.execPath, ...profile, GATEWAY_MAIN], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        ...env.trio.env,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        // e.g. --perf-basic-prof, to read a `perf record` of a gateway with JS symbols
+        ...(process.env['BENCH_GATEWAY_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_GATEWAY_NODE_OPTIONS'] } : {}),
+      },
+      nofile: options.nofile,
+    });
+  };
+  const healthy = (): Promise<unknown> => Promise.all(procs.map((proc, i) => waitUntil('health answer', () => httpOk(`http://127.0.0.1:${ports[i]}/health`), proc)));
   try {
     for (let i = 0; i < options.gateways; i++) {
       const port = await freePort();
-      const profile = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-name', `gateway-${i + 1}-${Date.now()}.cpuprofile`] : [];
-      const proc = spawnLimited(`gateway-${i + 1}`, [process.execPath, ...profile, GATEWAY_MAIN], {
-        cwd: repoRoot,
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          ...env.trio.env,
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          NODE_ENV: 'production',
-          // e.g. --perf-basic-prof, to read a `perf record` of a gateway with JS symbols
-          ...(process.env['BENCH_GATEWAY_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_GATEWAY_NODE_OPTIONS'] } : {}),
-        },
-        nofile: options.nofile,
-      });
-      procs.push(proc);
+      procs.push(spawnOne(i, port));
       ports.push(port);
     }
-    await Promise.all(procs.map((proc, i) => waitUntil('health answer', () => httpOk(`http://127.0.0.1:${ports[i]}/health`), proc)));
+    await healthy();
   } catch (error) {
     await Promise.all(procs.map((p) => p.stop('SIGKILL')));
     throw error;
@@ -100,6 +104,15 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
     stop: async () => {
       // SIGTERM lets each gateway close cleanly (and write its CPU profile when profiling).
       await Promise.all(procs.map((p) => p.stop('SIGTERM', 10_000)));
+    },
+    // As pm2 restarts a process: the signal, the exit (SIGKILL after pm2's 1.6 s kill_timeout),
+    // then a new process on the same port.
+    restart: async (signal) => {
+      await Promise.all(procs.map((p) => p.stop(signal, 1600)));
+      const stoppedAt = nowMs();
+      for (let i = 0; i < procs.length; i++) procs[i] = spawnOne(i, ports[i]!);
+      await healthy();
+      return { stoppedAt, healthyAt: nowMs() };
     },
   };
 }

@@ -1,58 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
-import type { CollectReply, ConnectReply, LoadCommand, LoadReply, ReadyOn, StatsReply, Target } from './load-protocol.js';
-import { spawnLimited, type BenchProcess } from './processes.js';
-
-type CommandBody = LoadCommand extends infer C ? (C extends LoadCommand ? Omit<C, 'id'> : never) : never;
+import { ChildChannel } from './child-channel.js';
+import type { CollectReply, ConnectReply, LoadCommand, ReadyOn, StatsReply, Target } from './load-protocol.js';
+import { spawnLimited } from './processes.js';
 
 /**
  * Linux searches the ephemeral port range linearly per source address: past ~12k connections from
  * 127.0.0.1 every connect() costs milliseconds of kernel time. Spreading each client's
  * connections over 64 loopback source addresses keeps opening 20k subscriptions linear.
  */
-function sourceAddresses(client: number): string[] {
+export function sourceAddresses(client: number): string[] {
   return Array.from({ length: 64 }, (_, k) => `127.0.${10 + client}.${k + 1}`);
 }
 
-/** One load-client process and its request/answer channel. */
-class LoadClient {
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-
-  constructor(readonly process: BenchProcess) {
-    const stdout = process.child.stdout;
-    if (!stdout) throw new Error('load client has no stdout');
-    createInterface({ input: stdout }).on('line', (line) => {
-      let message: LoadReply;
-      try {
-        message = JSON.parse(line) as LoadReply;
-      } catch {
-        return;
-      }
-      const waiter = this.waiting.get(message.id);
-      if (!waiter) return;
-      this.waiting.delete(message.id);
-      if (message.ok) waiter.resolve(message.result);
-      else waiter.reject(new Error(`${process.name}: ${message.error}`));
-    });
-    void process.exited.then((code) => {
-      for (const waiter of this.waiting.values()) waiter.reject(new Error(`${process.name} exited with ${code}: ${process.output()}`));
-      this.waiting.clear();
-    });
-  }
-
-  send<T>(body: CommandBody): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      if (!this.process.isRunning()) {
-        reject(new Error(`${this.process.name} is not running: ${this.process.output()}`));
-        return;
-      }
-      this.waiting.set(id, { resolve: resolve, reject });
-      this.process.child.stdin?.write(`${JSON.stringify({ ...body, id })}\n`);
-    });
-  }
-}
+type LoadClient = ChildChannel<LoadCommand>;
 
 export interface FleetConnectResult extends ConnectReply {
   perClient: ConnectReply[];
@@ -91,7 +51,7 @@ export class LoadFleet {
         if (errors.length > 4096) errors = errors.slice(-4096);
         process.stderr.write(`[${proc.name}] ${d.toString()}`);
       });
-      return new LoadClient(proc);
+      return new ChildChannel<LoadCommand>(proc);
     });
     return new LoadFleet(clients);
   }

@@ -5,6 +5,8 @@ export interface Target {
   port: number;
   path: string;
   headers: Record<string, string>;
+  /** Speak TLS (HTTP/1.1 by ALPN; the bench's self-signed certificate is not verified). */
+  tls?: boolean;
 }
 
 /**

@@ -23,3 +23,16 @@ describe('fan-out bench options', () => {
     expect(() => parseOptions(['--rounds', '1.5'], {})).toThrow('--rounds');
   });
 });
+
+describe('fan-out bench options: the reconnect storm', () => {
+  it('holds 10k clients through a pm2-style restart by default', () => {
+    const options = parseOptions(['--scenario', 'storm'], {});
+    expect(options.scenario).toBe('storm');
+    expect(options.storm).toEqual({ clients: 10_000, rate: 2, durationSec: 20, restartAfterSec: 3, signal: 'SIGINT' });
+  });
+
+  it('refuses a signal pm2 would not send and a restart after the publishing ends', () => {
+    expect(() => parseOptions(['--storm-signal', 'SIGHUP'], {})).toThrow('--storm-signal: "SIGHUP" must be one of SIGINT, SIGTERM, SIGKILL');
+    expect(() => parseOptions(['--storm-duration', '5', '--storm-restart-after', '5'], {})).toThrow('--storm-restart-after');
+  });
+});

@@ -10,8 +10,28 @@ export interface Scenario {
   rate: number;
 }
 
+export const SCENARIO_KINDS = ['matrix', 'storm'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+export const STORM_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
+
+/** The reconnect storm (`--scenario storm`): clients on our gateways, which restart under them. */
+export interface StormOptions {
+  /** Subscriptions held through the restart. */
+  clients: number;
+  /** Events published per second, before, during and after the restart. */
+  rate: number;
+  /** Seconds of publishing; the restart comes `restartAfterSec` in. */
+  durationSec: number;
+  restartAfterSec: number;
+  /** What the gateways get: SIGINT as `pm2 restart` sends, SIGKILL for a crash. */
+  signal: (typeof STORM_SIGNALS)[number];
+}
+
 export interface BenchOptions {
   quick: boolean;
+  /** `matrix`: every server at every size and rate; `storm`: the reconnect storm after a gateway restart. */
+  scenario: ScenarioKind;
+  storm: StormOptions;
   servers: ServerKind[];
   scenarios: Scenario[];
   /** Seconds of publishing per scenario. */
@@ -43,7 +63,13 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dist/fanout/run-fanout.js [options])
 
-  --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario
+  --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario (storm: 1000 clients, 10 s)
+  --scenario matrix       matrix (every server × size × rate) or storm (reconnect storm)  (env BENCH_SCENARIO)
+  --storm-clients 10000   storm: subscriptions held through the gateway restart  (env BENCH_STORM_CLIENTS)
+  --storm-rate 2          storm: events/s published throughout                    (env BENCH_STORM_RATE)
+  --storm-duration 20     storm: seconds of publishing                             (env BENCH_STORM_DURATION)
+  --storm-restart-after 3 storm: seconds into publishing when the gateways restart (env BENCH_STORM_RESTART_AFTER)
+  --storm-signal SIGINT   storm: SIGINT (pm2 restart), SIGTERM or SIGKILL (a crash) (env BENCH_STORM_SIGNAL)
   --subs 1000,5000,2000,20000  subscriber counts    (env BENCH_SUBS)
   --rates 10,10,50,2      events/s per count, or one for all  (env BENCH_RATES)
   --duration 10           seconds of publishing per scenario  (env BENCH_DURATION)
@@ -86,7 +112,7 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream', 'rounds']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream', 'rounds', 'scenario', 'storm-clients', 'storm-rate', 'storm-duration', 'storm-restart-after', 'storm-signal']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -116,8 +142,19 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (!(SERVER_KINDS as readonly string[]).includes(server)) throw new Error(`--servers: unknown server "${server}" (known: ${SERVER_KINDS.join(', ')})`);
   }
 
+  const storm: StormOptions = {
+    clients: positive('--storm-clients', pick('storm-clients', 'BENCH_STORM_CLIENTS', quick ? '1000' : '10000')),
+    rate: positive('--storm-rate', pick('storm-rate', 'BENCH_STORM_RATE', '2'), false),
+    durationSec: positive('--storm-duration', pick('storm-duration', 'BENCH_STORM_DURATION', quick ? '10' : '20'), false),
+    restartAfterSec: positive('--storm-restart-after', pick('storm-restart-after', 'BENCH_STORM_RESTART_AFTER', '3'), false),
+    signal: oneOf('--storm-signal', pick('storm-signal', 'BENCH_STORM_SIGNAL', 'SIGINT'), STORM_SIGNALS),
+  };
+  if (storm.restartAfterSec >= storm.durationSec) throw new Error('--storm-restart-after must come before the end of --storm-duration');
+
   return {
     quick,
+    scenario: oneOf('--scenario', pick('scenario', 'BENCH_SCENARIO', 'matrix'), SCENARIO_KINDS),
+    storm,
     servers: servers as ServerKind[],
     scenarios,
     durationSec: positive('--duration', pick('duration', 'BENCH_DURATION', quick ? DEFAULTS.quickDuration : DEFAULTS.duration), false),

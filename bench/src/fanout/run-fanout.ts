@@ -20,6 +20,8 @@ import { parseOptions, USAGE, type BenchOptions, type Scenario, type ServerKind 
 import { cleanupAll, onCleanup } from './processes.js';
 import { machineBusySeconds, sample } from './proc-stats.js';
 import { publishAtRate } from './publisher.js';
+import { waitForQuiet } from './quiet-machine.js';
+import { renderStorm, runStorm } from './run-storm.js';
 import { CAVEAT, renderReport, writeResults, type RunMeta, type ScenarioResult } from './report.js';
 import { startBaseline, type BenchServer } from './servers.js';
 import { summariseLatency } from './stats.js';
@@ -88,24 +90,6 @@ async function startServer(kind: ServerKind, options: BenchOptions, env: Gateway
       return startNchan(options.nofile, options.nchanWorkers);
     case 'baseline':
       return startBaseline(options.nofile);
-  }
-}
-
-/**
- * Other sessions share this machine. Before a measurement, wait (up to `maxSec`) for a second in
- * which the whole machine is nearly idle — our own processes are idle at that point — so a burst
- * of someone else's work does not land in the window.
- */
-async function waitForQuiet(maxSec: number, thresholdCores: number): Promise<{ waitedSec: number; busyCores: number }> {
-  const started = performance.now();
-  for (;;) {
-    const m0 = machineBusySeconds();
-    const t0 = performance.now();
-    await sleep(1000);
-    const busyCores = (machineBusySeconds() - m0) / ((performance.now() - t0) / 1000);
-    const waitedSec = (performance.now() - started) / 1000;
-    if (busyCores < thresholdCores || waitedSec >= maxSec) return { waitedSec, busyCores };
-    log(`  machine busy (${busyCores.toFixed(2)} cores used by others), waiting for a quieter second…`);
   }
 }
 
@@ -200,7 +184,7 @@ async function runScenario(
       marginalPerConnectionBytes: second.opened ? (idle.rssBytes - mid.rssBytes) / second.opened : null,
     };
 
-    const quiet = await waitForQuiet(options.quietWaitSec, QUIET_THRESHOLD_CORES);
+    const quiet = await waitForQuiet(options.quietWaitSec, QUIET_THRESHOLD_CORES, log);
     await fleet.reset();
     const cpu0 = sample(server.pids());
     const side0 = sample(server.sidePids());
@@ -288,6 +272,13 @@ async function main(): Promise<void> {
     return;
   }
   const hard = hardNofile();
+  if (options.scenario === 'storm') {
+    if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build`);
+    const { result, file } = await runStorm(options, RESULTS_DIR, log);
+    process.stdout.write(`${renderStorm(result)}\n\nJSON: ${path.relative(process.cwd(), file)}\n`);
+    if (!result.verdict.startsWith('PASS')) process.exitCode = 2;
+    return;
+  }
   const nginx = preflight(options, hard);
   const factory = new EventFactory(options.payloadBytes);
   const meta: RunMeta = {

@@ -20,6 +20,8 @@ export interface BenchServer {
   /** Processes measured on the side, not counted as the server (Redis for ours). */
   sidePids(): number[];
   stop(): Promise<void>;
+  /** Stops every server process with `signal` and starts it again on the same port (ours only). */
+  restart?(signal: NodeJS.Signals): Promise<{ stoppedAt: number; healthyAt: number }>;
 }
 
 export async function waitUntil(what: string, check: () => Promise<boolean>, proc: BenchProcess, timeoutMs = 20_000): Promise<void> {
