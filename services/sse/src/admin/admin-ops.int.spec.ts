@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { heartbeatKey, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 import { appendRecoveryAction, writeHealthReport, writeRecoveryState, type HealthReport } from '@marketswarm/shared/ops';
@@ -72,6 +73,15 @@ describe('the admin API on a real gateway', () => {
           recovery: { attempts: 0, failed: false, lastAttemptAt: null },
         },
         {
+          id: 'sse-2',
+          pm2: 'fotw-sse-2',
+          score: 100,
+          status: 'healthy',
+          checks: { redis: true, heartbeat: 'fresh', heartbeatAgeSec: 0.5, http: true },
+          process: { status: 'online', pid: 4242, restarts: 0, memoryBytes: 100_000_000, cpuPct: 1, uptimeSec: 60 },
+          recovery: { attempts: 0, failed: false, lastAttemptAt: null },
+        },
+        {
           id: 'journal',
           pm2: 'fotw-journal',
           score: 0,
@@ -84,9 +94,13 @@ describe('the admin API on a real gateway', () => {
       redis: [{ bus: 'system', reachable: true, usedMemoryBytes: 2_000_000, maxMemoryBytes: null, aof: true }],
     };
     await writeHealthReport(f.clients.system, report);
+    // A second gateway, outside truth's components, beats under its own id.
+    const second: HeartbeatRecord = { service: 'sse-2', version: '0.1.0', pid: 4242, host: 'h', port: 3021, startedAt: 0, ts: Date.now(), uptimeSec: 60, intervalMs: 60_000, truthVersion: null };
+    await f.clients.system.set(heartbeatKey('sse-2'), JSON.stringify(second), 'EX', 60);
     const after = await view<ServicesView>('/api/admin/services');
     expect(after.watch).toEqual({ state: 'fresh', ts: report.ts, overall: { score: 75, status: 'degraded' } });
     expect(after.services.find((s) => s.id === 'sse')).toMatchObject({ score: 100, status: 'healthy', restarts: 3, memoryBytes: 123_456_789, heartbeat: { state: 'fresh', pid: f.gateway.child.pid } });
+    expect(after.services.find((s) => s.id === 'sse-2')).toMatchObject({ pm2: 'fotw-sse-2', score: 100, heartbeat: { state: 'fresh', pid: 4242 } });
     expect(after.services.find((s) => s.id === 'journal')).toMatchObject({ score: 0, status: 'failed', recovery: { attempts: 3, failed: true } });
     expect(after.redis).toEqual(report.redis);
   });
@@ -114,6 +128,8 @@ describe('the admin API on a real gateway', () => {
       .poll(async () => (await view<GatewaysView>('/api/admin/gateways')).gateways, { timeout: 10_000, interval: 250 })
       .toEqual([expect.objectContaining({ port: f.gateway.port, pid: f.gateway.child.pid, connections: 1, byRoute: { market: 1 } })]);
     const instance = (await view<GatewaysView>('/api/admin/gateways')).gateways[0]!.instance;
+    // Named as Services names it (the first gateway is `sse`), at its host.
+    expect(instance).toBe(`sse@${hostname()}`);
 
     await expect
       .poll(async () => (await view<StreamsView>('/api/admin/streams')).streams.find((s) => s.topic === 'spot'), { timeout: 10_000, interval: 250 })

@@ -69,9 +69,12 @@ export class AdminService {
     const components = Object.values(this.deps.truth().doc.components)
       .filter((c) => c.meta.pm2 !== undefined || c.heartbeat !== undefined)
       .map((c) => ({ id: c.id, pm2: c.meta.pm2 ?? null, heartbeat: c.heartbeat !== undefined }));
-    const [records, report] = await Promise.all([this.deps.repository.heartbeats(components.filter((c) => c.heartbeat).map((c) => c.id)), this.deps.repository.healthReport()]);
-    const withBeat = components.filter((c) => c.heartbeat);
-    const heartbeats = new Map(withBeat.map((c, i) => [c.id, records[i] ?? null]));
+    const report = await this.deps.repository.healthReport();
+    // Services the watch reports beyond truth (a second gateway, `sse-2`) beat under their own ids.
+    const extra = (report?.services ?? []).filter((s) => s.checks.heartbeat !== 'none' && !components.some((c) => c.id === s.id)).map((s) => s.id);
+    const ids = [...components.filter((c) => c.heartbeat).map((c) => c.id), ...extra];
+    const records = await this.deps.repository.heartbeats(ids);
+    const heartbeats = new Map(ids.map((id, i) => [id, records[i] ?? null]));
     return servicesView(components, heartbeats, report, this.now());
   }
 

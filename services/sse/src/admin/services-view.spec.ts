@@ -68,12 +68,12 @@ describe('servicesView', () => {
     expect(absent.services[0]).toMatchObject({ score: null, status: 'unknown', restarts: null, memoryBytes: null, heartbeat: { state: 'stale', ageSec: 5 } });
   });
 
-  it('keeps services the watch reports beyond truth, such as a second gateway instance', () => {
-    const view = servicesView(components, new Map(), report(NOW, [health('sse-2', 100, 'healthy')]), NOW);
-    expect(view.services.map((s) => [s.id, s.pm2, s.score])).toEqual([
-      ['sse', 'fotw-sse', null],
-      ['redis-system', 'fotw-redis-system', null],
-      ['sse-2', 'fotw-sse-2', 100],
+  it('keeps services the watch reports beyond truth, such as a second gateway instance, with their heartbeat', () => {
+    const view = servicesView(components, new Map([['sse-2', beat('sse-2', 500)]]), report(NOW, [health('sse-2', 100, 'healthy')]), NOW);
+    expect(view.services.map((s) => [s.id, s.pm2, s.score, s.heartbeat?.state])).toEqual([
+      ['sse', 'fotw-sse', null, 'missing'],
+      ['redis-system', 'fotw-redis-system', null, undefined],
+      ['sse-2', 'fotw-sse-2', 100, 'fresh'],
     ]);
   });
 });

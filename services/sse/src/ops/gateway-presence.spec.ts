@@ -4,21 +4,22 @@ import { gatewayInstance, presenceRecord } from './gateway-presence.js';
 const stat = (id: number, route: string) => ({ id, route, topics: [], connectedAt: 0, pendingBytes: 0 });
 
 describe('gatewayInstance', () => {
-  it('is host:port unless the stack names the gateway', () => {
-    expect(gatewayInstance({}, 'box', 3001)).toBe('box:3001');
-    expect(gatewayInstance({ MS_GATEWAY_INSTANCE: 'sse-2' }, 'box', 3021)).toBe('sse-2');
-    expect(gatewayInstance({ MS_GATEWAY_INSTANCE: '  ' }, 'box', 3001)).toBe('box:3001');
+  it('is the service id the gateway beats under, at its host', () => {
+    expect(gatewayInstance({}, 'box')).toBe('sse@box');
+    expect(gatewayInstance({ MS_INSTANCE: '1' }, 'box')).toBe('sse@box');
+    expect(gatewayInstance({ MS_INSTANCE: '2' }, 'box')).toBe('sse-2@box');
+    expect(gatewayInstance({ MS_INSTANCE: '2' }, 'other')).toBe('sse-2@other');
   });
 });
 
 describe('presenceRecord', () => {
   it('counts the open streams in total and per route', () => {
     const record = presenceRecord(
-      { instance: 'box:3001', pid: 7, host: 'box', port: 3001, ts: 1000, intervalMs: 2000, cursors: { '{market}:stream:spot': '5-0' } },
+      { instance: 'sse@box', pid: 7, host: 'box', port: 3001, ts: 1000, intervalMs: 2000, cursors: { '{market}:stream:spot': '5-0' } },
       [stat(1, 'market'), stat(2, 'all'), stat(3, 'market')],
     );
     expect(record).toEqual({
-      instance: 'box:3001',
+      instance: 'sse@box',
       pid: 7,
       host: 'box',
       port: 3001,

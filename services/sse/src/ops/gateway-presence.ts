@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
+import { GATEWAY_COMPONENT, instanceServiceId } from '@marketswarm/shared/config';
 import type { Logger } from '@marketswarm/shared/logger';
 import { OPS_KEYS, type GatewayPresence } from '@marketswarm/shared/ops';
 import type { ConnectionStats } from '../streaming/subscriber-registry.js';
@@ -26,10 +27,13 @@ export interface GatewayPresenceDeps {
   now?: () => number;
 }
 
-/** `MS_GATEWAY_INSTANCE` when the stack names its gateways, else `<host>:<port>`: unique per process on a host. */
-export function gatewayInstance(env: NodeJS.ProcessEnv, host: string, port: number | null): string {
-  const named = env['MS_GATEWAY_INSTANCE']?.trim();
-  return named ? named : `${host}:${port ?? process.pid}`;
+/**
+ * `<service id>@<host>` (`sse@box`, `sse-2@box`): the id is the one the process beats and the watch
+ * reports it under (from MS_INSTANCE), so the Gateways and Streams views name it as Services does;
+ * the host keeps the first gateways of several machines sharing one system Redis apart.
+ */
+export function gatewayInstance(env: NodeJS.ProcessEnv, host: string): string {
+  return `${instanceServiceId(GATEWAY_COMPONENT, env)}@${host}`;
 }
 
 /** One presence record: connection counts by route, never a user id. */
@@ -48,7 +52,7 @@ export function startGatewayPresence(deps: GatewayPresenceDeps): { instance: str
   const intervalMs = deps.intervalMs ?? PRESENCE_INTERVAL_MS;
   const now = deps.now ?? Date.now;
   const host = hostname();
-  const instance = gatewayInstance(deps.env ?? process.env, host, deps.port);
+  const instance = gatewayInstance(deps.env ?? process.env, host);
   const key = OPS_KEYS.gateway(instance);
   let lastErrorLog = 0;
 
