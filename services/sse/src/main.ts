@@ -1,5 +1,5 @@
 import { authenticate } from '@marketswarm/shared/auth';
-import { closeServer, listen } from '@marketswarm/shared/http';
+import { boundPort, closeServer, listen } from '@marketswarm/shared/http';
 import { bootService, packageVersion, runMain } from '@marketswarm/shared/service';
 import { sseSettings } from '@marketswarm/shared/truth';
 import { createGatewayApp } from './app.js';
@@ -59,8 +59,7 @@ runMain('sse', async () => {
   ctx.onShutdown(() => closeServer(server));
   ctx.onShutdown(() => fanout.stop());
   ctx.onShutdown(() => sessionWatch.stop());
-  const address = server.address();
-  const presence = startGatewayPresence({ redis: auth.redis, fanout, port: typeof address === 'object' && address ? address.port : null, logger: ctx.logger });
+  const presence = startGatewayPresence({ redis: auth.redis, fanout, port: boundPort(server), logger: ctx.logger });
   // Registered last, so it runs first: operators see this gateway leave before its streams close.
   ctx.onShutdown(() => presence.stop());
 });
