@@ -26,10 +26,10 @@ export function chaosForm(env: string | undefined): ChaosForm {
 /**
  * The faults, in turn. The short form keeps one of each kind on the paths most likely to lose
  * events: the gateway, the system Redis (user streams, AOF), nginx and the client's own link.
- * The full form adds every Node service and every Redis, and kill -9 of the system Redis — whose
- * AOF is written before the acknowledgement, so even that must lose nothing acknowledged. The
- * market Redis has no AOF by design (its streams are rebuilt by the producer), so it is restarted
- * (saved on shutdown) but never killed.
+ * The full form adds every Node service and every Redis. Redis is restarted, not killed: a restart
+ * (pm2's SIGINT) writes the AOF before exiting and must lose nothing acknowledged, while kill -9 may
+ * lose the last second or two under appendfsync everysec (see system-durability.int.spec.ts). The
+ * market Redis has no AOF by design (its streams are rebuilt by the producer); a restart saves it.
  */
 export function chaosPlan(form: ChaosForm, running: readonly string[]): PlannedStep[] {
   const has = (name: string) => running.includes(name);
@@ -41,5 +41,5 @@ export function chaosPlan(form: ChaosForm, running: readonly string[]): PlannedS
   ];
   if (form === 'short') return [kill('fotw-sse'), restart('fotw-redis-system'), ...tail];
   const gateways = running.filter((name) => /^fotw-sse(-\d+)?$/.test(name)).sort();
-  return [...gateways.map(kill), ...NODE_SERVICES.filter(has).map(kill), ...REDISES.filter(has).map(restart), ...(has('fotw-redis-system') ? [kill('fotw-redis-system')] : []), ...tail];
+  return [...gateways.map(kill), ...NODE_SERVICES.filter(has).map(kill), ...REDISES.filter(has).map(restart), ...tail];
 }
