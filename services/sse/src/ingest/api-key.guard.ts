@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
 import { apiKeySecretMatches, parseApiKey, type ApiKeyRepository, type StoredApiKey } from '@marketswarm/shared/auth';
 import { DomainError } from '@marketswarm/shared/http';
+import { requireReady } from './redis-ready.js';
 
 const REALM = 'Bearer realm="ingest"';
 
@@ -16,13 +18,15 @@ export function ingestCaller(req: IncomingMessage): StoredApiKey {
 }
 
 /**
- * 401 with `WWW-Authenticate: Bearer` unless `Authorization: Bearer <key>` names a live key whose
+ * 503 at once while system Redis is unreachable; else 401 with `WWW-Authenticate: Bearer` unless `Authorization: Bearer <key>` names a live key whose
  * secret matches its stored hash. The record is read on every request, so a revocation holds on
  * every gateway at once. One message for unknown, wrong and revoked keys, apart from "revoked", so a
  * caller cannot probe which ids exist; an operator tells them apart with `./admin key list`.
  */
-export function apiKeyGuard(keys: ApiKeyRepository): RequestHandler {
+export function apiKeyGuard(keys: ApiKeyRepository, system: Pick<Redis, 'status'>): RequestHandler {
   return async (req, res, next) => {
+    // Keys, accounts and rate buckets live in system Redis: without it, refuse now rather than queue.
+    requireReady(system, 'system Redis');
     const header = req.headers.authorization;
     const presented = bearerToken(header);
     if (presented === null) {

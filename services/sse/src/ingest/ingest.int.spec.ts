@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKeyRepository } from '@marketswarm/shared/auth';
+import { ApiKeyRepository, USER_KEYS, UserRepository } from '@marketswarm/shared/auth';
 import { closeServer } from '@marketswarm/shared/http';
 import { createLogger } from '@marketswarm/shared/logger';
 import { createGatewayApp, GATEWAY_OPENAPI_PATH } from '../app.js';
@@ -165,6 +165,32 @@ describe('POST /api/ingest/:topic with an API key', () => {
     expect(stream.received.find((x) => x.event === 'trades')?.data).toMatchObject({ user: f.alice.userId });
   });
 
+  it('refuses with 403 a key whose account is disabled or deleted, appending nothing, and accepts it again once the account is enabled', async () => {
+    const users = new UserRepository(f.clients.system);
+    const dana = await users.create({ email: 'dana@example.com', passwordHash: 'x', role: 'trader' });
+    const key = await newKey('dana-broker', ['trades'], dana.id);
+    const route = f.truth.topics['trades']!;
+    const length = () => f.clients[route.bus].xlen(route.stream);
+    const trade = (id: string) => ({ data: { id, symbol: 'SPX', status: 'open' } });
+    expect((await post('trades', key, trade('d-1'))).status).toBe(201);
+    const before = await length();
+
+    await users.setDisabled(dana.id, true);
+    const disabled = await post('trades', key, trade('d-2'));
+    expect(disabled.status).toBe(403);
+    expect(await disabled.json()).toMatchObject({ code: 'forbidden', message: `key "dana-broker" acts for account ${dana.id}, which is disabled` });
+    expect(await length()).toBe(before);
+
+    await users.setDisabled(dana.id, false);
+    expect((await post('trades', key, trade('d-3'))).status).toBe(201);
+
+    await f.clients.system.del(USER_KEYS.user(dana.id));
+    const deleted = await post('trades', key, trade('d-4'));
+    expect(deleted.status).toBe(403);
+    expect(await deleted.json()).toMatchObject({ code: 'forbidden', message: `key "dana-broker" acts for account ${dana.id}, which no longer exists` });
+    expect(await length()).toBe(before + 1);
+  });
+
   it('counts accepted events per topic and key, and refusals per reason', async () => {
     // The first event went through the gateway process, which counts it on its own /metrics.
     expect(await (await fetch(`${f.gateway.url}/metrics`)).text()).toMatch(/ms_ingest_events_total\{topic="vexy",key="desk-feed",service="sse"\} 1\b/);
@@ -178,6 +204,6 @@ describe('POST /api/ingest/:topic with an API key', () => {
     const doc = (await (await fetch(`${ingest.url}${GATEWAY_OPENAPI_PATH}`)).json()) as { paths: Record<string, { post?: { security: unknown; responses: Record<string, unknown> } }> };
     const op = doc.paths['/api/ingest/{topic}']?.post;
     expect(op?.security).toEqual([{ apiKey: [] }]);
-    expect(Object.keys(op?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '404', '413', '415', '429']);
+    expect(Object.keys(op?.responses ?? {}).sort()).toEqual(['201', '400', '401', '403', '404', '413', '415', '429', '503']);
   });
 });

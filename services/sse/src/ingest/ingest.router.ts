@@ -1,6 +1,6 @@
 import { Router, type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { ApiKeyRateLimiter, ApiKeyRepository } from '@marketswarm/shared/auth';
+import { ApiKeyRateLimiter, ApiKeyRepository, UserRepository } from '@marketswarm/shared/auth';
 import { ingestAcceptedSchema, ingestBodySchema, ingestParamsSchema } from '@marketswarm/shared/dto';
 import { apiKeyRoute } from '@marketswarm/shared/edge';
 import type { BusName } from '@marketswarm/shared/events';
@@ -35,12 +35,13 @@ export function bodyLimit(bytes: number): string {
 export function createIngestRouter(deps: IngestRouterDeps): Router {
   const keys = new ApiKeyRepository(deps.system);
   const metrics = createIngestMetrics(deps.registry);
-  const ingest = new IngestService({ truth: deps.truth, bus: deps.bus, keys, limiter: new ApiKeyRateLimiter(deps.system), limit: () => deps.settings(), metrics });
+  const users = new UserRepository(deps.system);
+  const ingest = new IngestService({ truth: deps.truth, bus: deps.bus, keys, users, limiter: new ApiKeyRateLimiter(deps.system), limit: () => deps.settings(), metrics });
   const router = Router();
   router.post(
     '/:topic',
     ...apiKeyRoute(
-      apiKeyGuard(keys),
+      apiKeyGuard(keys, deps.system),
       {
         summary: 'Publish events to a topic with an API key',
         description:
@@ -49,9 +50,10 @@ export function createIngestRouter(deps: IngestRouterDeps): Router {
         body: ingestBodySchema,
         responses: { 201: ingestAcceptedSchema },
         errors: {
-          403: "`forbidden`: the topic is outside the key's scope (the message names it and the allowed ones)",
+          403: "`forbidden`: the topic is outside the key's scope (the message names it and the allowed ones), or the account the key acts for is disabled or gone",
           404: '`not-found`: no such topic',
           429: "`rate-limited`: the key is over its rate; `Retry-After` says when to retry",
+          503: '`unavailable`: the Redis holding the keys or the topic is unreachable; nothing was written, and `Retry-After` says when to retry',
         },
       },
       async ({ params, body }, req, res) => {
