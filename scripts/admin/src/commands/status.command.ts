@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { busNames, type BusName } from '@marketswarm/shared/events';
 import { resetRecoveryState } from '@marketswarm/shared/ops';
 import { collectOpsStatus, type OpsStatus } from '../ops/ops-status.js';
+import { resolveResetTarget } from '../ops/reset-target.js';
 import { formatBytes, renderOpsStatus } from '../ops/ops-status-text.js';
 import { adminPaths } from '../paths.js';
 import { pm2List, type Pm2Process } from '../pm2/pm2-cli.js';
@@ -19,24 +20,21 @@ export function registerStatus(program: Command): void {
       "pm2 processes, heartbeats, the watch's scores and recent recovery actions, stream lag per gateway, memory per process and per Redis, the loaded truth version and settings waiting for a restart; exit 1 if anything is down or stale",
     )
     .option('--json', 'print machine-readable JSON')
-    .option('--reset <service>', 'clear the failed mark and restart attempts the watch keeps for a service (e.g. journal, sse-2), so it may restart it again')
+    .option('--reset <service>', 'clear the failed mark and restart attempts the watch keeps for a service (an id like journal, sse-2, or its pm2 name), so it may restart it again')
     .action(async (opts: { json?: boolean; reset?: string }) => {
       const paths = adminPaths();
       const files = await buildTruthFiles(paths, undefined, false);
       let system: Redis | null = null;
-      let redisProblem: string | null = null;
+      // Why the status may be incomplete: system Redis or pm2 could not be reached.
+      let problem: string | null = null;
       try {
         system = await connectRedis(busUrl(files.truth, 'system'), 'system');
       } catch (error) {
-        redisProblem = (error as Error).message;
+        problem = (error as Error).message;
       }
       const buses = new Map<BusName, Redis | null>([['system', system]]);
       try {
-        if (opts.reset) {
-          if (!system) throw new CliError(redisProblem ?? 'system Redis is unreachable');
-          const existed = await resetRecoveryState(system, opts.reset, `reset by an operator (./admin status --reset ${opts.reset})`);
-          process.stderr.write(`${green('✓')} ${opts.reset}: recovery state cleared${existed ? '' : ' (it had none)'}; the watch may restart it again\n`);
-        }
+        if (opts.reset && !system) throw new CliError(problem ?? 'system Redis is unreachable');
         for (const bus of busNames.filter((b) => b !== 'system')) {
           buses.set(bus, await connectRedis(busUrl(files.truth, bus), bus).catch(() => null));
         }
@@ -44,12 +42,19 @@ export function registerStatus(program: Command): void {
         try {
           processes = await pm2List();
         } catch (error) {
-          redisProblem ??= (error as Error).message;
+          problem ??= (error as Error).message;
         }
-        const ops = await collectOpsStatus(files.truth, (bus) => buses.get(bus) ?? null);
+        let ops = await collectOpsStatus(files.truth, (bus) => buses.get(bus) ?? null);
+        if (opts.reset && system) {
+          const target = resolveResetTarget(opts.reset, files.truth, processes, ops.watch.report);
+          if (!target.ok) throw new CliError(target.error);
+          const existed = await resetRecoveryState(system, target.id, `reset by an operator (./admin status --reset ${opts.reset})`);
+          process.stderr.write(`${green('✓')} ${target.id}: recovery state cleared${existed ? '' : ' (it had none)'}; the watch may restart it again\n`);
+          ops = await collectOpsStatus(files.truth, (bus) => buses.get(bus) ?? null);
+        }
         const status = await collectStatus(files.truth, files.version, system, processes, Date.now(), ops.watch.fresh ? ops.watch.report : null);
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...status, ...ops, problem: redisProblem }, null, 2)}\n`);
-        else printStatus(status, ops, redisProblem);
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...status, ...ops, problem }, null, 2)}\n`);
+        else printStatus(status, ops, problem);
         if (!status.healthy) throw new CliError(opts.json ? '' : 'stack is not healthy', 1);
       } finally {
         for (const redis of buses.values()) redis?.disconnect();
