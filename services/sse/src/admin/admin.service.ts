@@ -10,7 +10,7 @@ import {
   type ServicesView,
   type StreamsView,
 } from '@marketswarm/shared/dto';
-import { heartbeatState } from '@marketswarm/shared/heartbeat';
+import { ageSec, heartbeatState } from '@marketswarm/shared/heartbeat';
 import { HttpError } from '@marketswarm/shared/http';
 import type { Logger } from '@marketswarm/shared/logger';
 import type { StoredTruth } from '@marketswarm/shared/truth';
@@ -107,7 +107,7 @@ export class AdminService {
   async gateways(): Promise<GatewaysView> {
     const now = this.now();
     const gateways = await this.deps.repository.gateways(now);
-    return { gateways: gateways.map(({ cursors: _cursors, ...g }) => ({ ...g, ageSec: Math.max(0, Math.round((now - g.ts) / 100) / 10) })) };
+    return { gateways: gateways.map(({ cursors: _cursors, ...g }) => ({ ...g, ageSec: ageSec(g.ts, now) })) };
   }
 
   async recovery(limit: number): Promise<RecoveryView> {

@@ -1,5 +1,5 @@
 import type { AdminHeartbeat, AdminServiceRow, ServicesView, WatchReportState } from '@marketswarm/shared/dto';
-import { heartbeatState, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
+import { ageSec, heartbeatState, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
 import { healthReportView, type HealthReport } from '@marketswarm/shared/ops';
 
 /** A component as the services view lists it: from truth, with whether it declares a heartbeat. */
@@ -18,7 +18,7 @@ export function watchReportState(report: HealthReport | null, now: number): Watc
 export function heartbeatView(record: HeartbeatRecord | null, now: number): AdminHeartbeat {
   return {
     state: heartbeatState(record, now),
-    ageSec: record ? Math.max(0, Math.round((now - record.ts) / 100) / 10) : null,
+    ageSec: record ? ageSec(record.ts, now) : null,
     version: record?.version ?? null,
     pid: record?.pid ?? null,
     restartNeeded: record?.restartNeeded ?? [],
