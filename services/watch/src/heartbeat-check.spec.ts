@@ -10,7 +10,7 @@ const target = (pid: number | null, extra: Partial<WatchTarget> = {}): WatchTarg
   id: 'sse',
   component: sse,
   pm2Name: 'fotw-sse',
-  process: pid === null ? null : { pmId: 0, name: 'fotw-sse', pid, status: 'online', restarts: 0, memoryBytes: null, cpuPct: null, uptimeSec: 60 },
+  process: pid === null ? null : { pmId: 0, name: 'fotw-sse', pid, status: 'online', restarts: 0, memoryBytes: null, cpuPct: null, uptimeSec: 60, killTimeoutMs: null },
   heartbeatIds: ['sse'],
   shared: false,
   ...extra,

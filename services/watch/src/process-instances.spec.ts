@@ -17,7 +17,7 @@ const truth = {
     intel: component('intel', 'producer', 'fotw-intel'),
   },
 } as unknown as PublicTruth;
-const proc = (name: string, pmId: number): Pm2ProcessFacts => ({ pmId, name, pid: 100 + pmId, status: 'online', restarts: 0, memoryBytes: 1, cpuPct: 0, uptimeSec: 60 });
+const proc = (name: string, pmId: number): Pm2ProcessFacts => ({ pmId, name, pid: 100 + pmId, status: 'online', restarts: 0, memoryBytes: 1, cpuPct: 0, uptimeSec: 60, killTimeoutMs: null });
 
 describe(watchTargets.name, () => {
   it('targets each component pm2 runs, one per process, and never the watch itself', () => {
