@@ -23,9 +23,15 @@ export interface GatewayEnvironment {
   intel: Redis;
   cookie: string;
   truthVersion: string;
+  /** The system Redis, where accounts and sessions live. */
+  system: Redis;
+  /** Hash of a random password, shared by every bench account (argon2 is slow on purpose). */
+  passwordHash: string;
 }
 
 const MAX_STREAM_CAP = 100_000;
+/** `kill_timeout` of ecosystem.config.cjs: how long pm2 waits for a stopping process before SIGKILL. */
+const PM2_KILL_TIMEOUT_MS = 12_000;
 
 export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
   const trio = await startRedisTrio();
@@ -42,14 +48,39 @@ export async function prepareGatewayEnvironment(): Promise<GatewayEnvironment> {
   if (!route) throw new Error('truth has no route for topic vexy');
   if (route.bus !== 'intel') throw new Error(`topic vexy is on the ${route.bus} bus, expected intel`);
   // An account and a session made the way the gateway's own auth makes them.
+  const passwordHash = await hashPassword(randomBytes(16).toString('hex'));
   const user = await new UserRepository(system).create({
     email: `bench-${Date.now()}@example.test`,
-    passwordHash: await hashPassword(randomBytes(16).toString('hex')),
+    passwordHash,
     role: 'trader',
     displayName: 'fan-out bench',
   });
   const session = await new SessionRepository(system, { ttlSec: 6 * 3600 }).create({ id: user.id, role: user.role }, randomBytes(16).toString('base64url'));
-  return { trio, route, intel: trio.intel.client(), cookie: `${SESSION_COOKIE}=${session.id}`, truthVersion: version };
+  return { trio, route, intel: trio.intel.client(), cookie: `${SESSION_COOKIE}=${session.id}`, truthVersion: version, system, passwordHash };
+}
+
+/**
+ * `count` session cookies, `perUser` sessions to an account, as `count` browsers would hold: each
+ * connect then costs the gateway a real session lookup (one shared cookie would let any per-cookie
+ * shortcut hide that cost). Accounts hold few sessions because creating one prunes the account's
+ * whole session index.
+ */
+export async function createSessionCookies(env: GatewayEnvironment, count: number, perUser = 20): Promise<string[]> {
+  const users = new UserRepository(env.system);
+  const sessions = new SessionRepository(env.system, { ttlSec: 6 * 3600 });
+  const stamp = Date.now();
+  const cookies: string[][] = await Promise.all(
+    Array.from({ length: Math.ceil(count / perUser) }, async (_, u) => {
+      const user = await users.create({ email: `storm-${stamp}-${u}@example.test`, passwordHash: env.passwordHash, role: 'trader', displayName: `storm ${u}` });
+      const mine: string[] = [];
+      for (let k = 0; k < perUser && u * perUser + k < count; k++) {
+        const session = await sessions.create({ id: user.id, role: user.role }, randomBytes(16).toString('base64url'));
+        mine.push(`${SESSION_COOKIE}=${session.id}`);
+      }
+      return mine;
+    }),
+  );
+  return cookies.flat();
 }
 
 /**
@@ -105,10 +136,10 @@ export async function startGateways(env: GatewayEnvironment, options: { nofile: 
       // SIGTERM lets each gateway close cleanly (and write its CPU profile when profiling).
       await Promise.all(procs.map((p) => p.stop('SIGTERM', 10_000)));
     },
-    // As pm2 restarts a process: the signal, the exit (SIGKILL after pm2's 1.6 s kill_timeout),
-    // then a new process on the same port.
+    // As pm2 restarts a process: the signal, the exit (SIGKILL after the kill_timeout of
+    // ecosystem.config.cjs, 12 s), then a new process on the same port.
     restart: async (signal) => {
-      await Promise.all(procs.map((p) => p.stop(signal, 1600)));
+      await Promise.all(procs.map((p) => p.stop(signal, PM2_KILL_TIMEOUT_MS)));
       const stoppedAt = nowMs();
       for (let i = 0; i < procs.length; i++) procs[i] = spawnOne(i, ports[i]!);
       await healthy();

@@ -25,10 +25,10 @@ describe('fan-out bench options', () => {
 });
 
 describe('fan-out bench options: the reconnect storm', () => {
-  it('holds 10k clients through a pm2-style restart by default', () => {
+  it('holds 10k clients, each with its own session, through a pm2-style restart by default', () => {
     const options = parseOptions(['--scenario', 'storm'], {});
     expect(options.scenario).toBe('storm');
-    expect(options.storm).toEqual({ clients: 10_000, rate: 2, durationSec: 20, restartAfterSec: 3, signal: 'SIGINT' });
+    expect(options.storm).toEqual({ clients: 10_000, sessions: 10_000, rate: 2, durationSec: 20, restartAfterSec: 3, signal: 'SIGINT' });
   });
 
   it('refuses a signal pm2 would not send and a restart after the publishing ends', () => {

@@ -18,6 +18,8 @@ export const STORM_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const;
 export interface StormOptions {
   /** Subscriptions held through the restart. */
   clients: number;
+  /** Distinct session cookies over those subscriptions (each its own by default, as browsers on /sse/all). */
+  sessions: number;
   /** Events published per second, before, during and after the restart. */
   rate: number;
   /** Seconds of publishing; the restart comes `restartAfterSec` in. */
@@ -66,6 +68,7 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --quick                 smoke run: 200 and 1000 subscribers, 3 s per scenario (storm: 1000 clients, 10 s)
   --scenario matrix       matrix (every server × size × rate) or storm (reconnect storm)  (env BENCH_SCENARIO)
   --storm-clients 10000   storm: subscriptions held through the gateway restart  (env BENCH_STORM_CLIENTS)
+  --storm-sessions N      storm: distinct sessions, default one per client; 1 = one shared cookie (env BENCH_STORM_SESSIONS)
   --storm-rate 2          storm: events/s published throughout                    (env BENCH_STORM_RATE)
   --storm-duration 20     storm: seconds of publishing                             (env BENCH_STORM_DURATION)
   --storm-restart-after 3 storm: seconds into publishing when the gateways restart (env BENCH_STORM_RESTART_AFTER)
@@ -112,7 +115,7 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
-  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream', 'rounds', 'scenario', 'storm-clients', 'storm-rate', 'storm-duration', 'storm-restart-after', 'storm-signal']);
+  const valued = new Set(['subs', 'rates', 'duration', 'servers', 'payload-bytes', 'clients', 'latency-samples', 'settle', 'nofile', 'quiet-wait', 'gateways', 'nchan-workers', 'ours-stream', 'rounds', 'scenario', 'storm-clients', 'storm-sessions', 'storm-rate', 'storm-duration', 'storm-restart-after', 'storm-signal']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n\n${USAGE}`);
@@ -142,8 +145,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (!(SERVER_KINDS as readonly string[]).includes(server)) throw new Error(`--servers: unknown server "${server}" (known: ${SERVER_KINDS.join(', ')})`);
   }
 
+  const stormClients = positive('--storm-clients', pick('storm-clients', 'BENCH_STORM_CLIENTS', quick ? '1000' : '10000'));
   const storm: StormOptions = {
-    clients: positive('--storm-clients', pick('storm-clients', 'BENCH_STORM_CLIENTS', quick ? '1000' : '10000')),
+    clients: stormClients,
+    sessions: Math.min(stormClients, positive('--storm-sessions', pick('storm-sessions', 'BENCH_STORM_SESSIONS', String(stormClients)))),
     rate: positive('--storm-rate', pick('storm-rate', 'BENCH_STORM_RATE', '2'), false),
     durationSec: positive('--storm-duration', pick('storm-duration', 'BENCH_STORM_DURATION', quick ? '10' : '20'), false),
     restartAfterSec: positive('--storm-restart-after', pick('storm-restart-after', 'BENCH_STORM_RESTART_AFTER', '3'), false),

@@ -274,8 +274,14 @@ async function main(): Promise<void> {
   const hard = hardNofile();
   if (options.scenario === 'storm') {
     if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build`);
-    const { result, file } = await runStorm(options, RESULTS_DIR, log);
+    const profileDir = options.profile ? await mkdtemp(path.join(tmpdir(), 'ms-bench-prof-')) : undefined;
+    const { result, file } = await runStorm(options, RESULTS_DIR, profileDir, log);
     process.stdout.write(`${renderStorm(result)}\n\nJSON: ${path.relative(process.cwd(), file)}\n`);
+    if (profileDir) {
+      // The gateways write their profiles as they exit: the first ones at the restart, the new ones at the end.
+      await cleanupAll();
+      process.stdout.write(`\n${renderProfile(await summariseProfiles(profileDir))}\nCPU profiles kept in ${profileDir}\n`);
+    }
     if (!result.verdict.startsWith('PASS')) process.exitCode = 2;
     return;
   }

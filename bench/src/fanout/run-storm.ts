@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { EventFactory, nowMs } from './event-payload.js';
-import { prepareGatewayEnvironment, startGateways } from './gateway-server.js';
+import { createSessionCookies, prepareGatewayEnvironment, startGateways } from './gateway-server.js';
 import type { BenchOptions } from './options.js';
 import { onCleanup } from './processes.js';
 import { machineBusySeconds, sample } from './proc-stats.js';
@@ -30,6 +30,7 @@ export interface StormResult {
   loadAverageAtStart: number[];
   gateways: number;
   stream: string;
+  sessions: number;
   clients: { requested: number; opened: number; failed: number; errors: string[]; connectMs: number };
   /** Server CPU per subscription on the first connect (auth, snapshot, ready). */
   connectCpuMsPerSubscription: number | null;
@@ -61,21 +62,23 @@ export interface StormResult {
   verdict: string;
 }
 
-export async function runStorm(options: BenchOptions, resultsDir: string, log: (line: string) => void): Promise<{ result: StormResult; file: string }> {
+export async function runStorm(options: BenchOptions, resultsDir: string, profileDir: string | undefined, log: (line: string) => void): Promise<{ result: StormResult; file: string }> {
   const storm = options.storm;
   const startedAt = new Date().toISOString();
   const load = loadavg().map((v) => Math.round(v * 100) / 100);
   log(`reconnect storm: ${storm.clients.toLocaleString('en-US')} clients on ${options.gateways} gateway(s) (${options.oursStream}), ${storm.rate} events/s for ${storm.durationSec} s, restart (${storm.signal}) at ${storm.restartAfterSec} s; load average ${load.join(' ')}`);
   const env = await prepareGatewayEnvironment();
-  const server = await startGateways(env, { nofile: options.nofile, gateways: options.gateways, stream: options.oursStream, profileDir: undefined });
+  const server = await startGateways(env, { nofile: options.nofile, gateways: options.gateways, stream: options.oursStream, profileDir });
   onCleanup(() => server.stop());
   log(`  started ${server.description}`);
   const fleet = StormFleet.start(options.clients, options.nofile);
   onCleanup(() => fleet.stop());
   const factory = new EventFactory(options.payloadBytes);
 
+  const cookies = storm.sessions > 1 ? await createSessionCookies(env, storm.sessions) : [];
+  if (cookies.length) log(`  ${cookies.length} sessions made`);
   const cpu0 = sample(server.pids());
-  const connected = await fleet.connect(server.targets, storm.clients, CONNECT_CONCURRENCY, 120_000);
+  const connected = await fleet.connect(server.targets, storm.clients, CONNECT_CONCURRENCY, 120_000, cookies);
   const cpu1 = sample(server.pids());
   const connectCpuMsPerSubscription = connected.opened ? ((cpu1.cpuSec - cpu0.cpuSec) * 1000) / connected.opened : null;
   log(`  ${connected.opened} clients live in ${connected.ms} ms (server ${connectCpuMsPerSubscription?.toFixed(3) ?? '—'} CPU-ms each)${connected.failed ? `, ${connected.failed} failed: ${connected.errors.join(' | ')}` : ''}`);
@@ -134,6 +137,7 @@ export async function runStorm(options: BenchOptions, resultsDir: string, log: (
     loadAverageAtStart: load,
     gateways: options.gateways,
     stream: options.oursStream,
+    sessions: storm.sessions,
     clients: { requested: storm.clients, opened: connected.opened, failed: connected.failed, errors: connected.errors, connectMs: connected.ms },
     connectCpuMsPerSubscription,
     restart: { signal: storm.signal, stoppedAfterMs: Math.round(restarted.stoppedAt - restartAt), healthyAfterMs: Math.round(restarted.healthyAt - restartAt) },
@@ -173,7 +177,7 @@ function oursCpu(pids: readonly number[]): number {
 export function renderStorm(r: StormResult): string {
   const ms = (v: number | null): string => (v === null ? '—' : `${Math.round(v).toLocaleString('en-US')} ms`);
   const rows: [string, string][] = [
-    ['clients live before the restart', `${r.clients.opened.toLocaleString('en-US')} of ${r.clients.requested.toLocaleString('en-US')} (${r.gateways} gateway${r.gateways === 1 ? '' : 's'}, /sse/${r.stream})`],
+    ['clients live before the restart', `${r.clients.opened.toLocaleString('en-US')} of ${r.clients.requested.toLocaleString('en-US')} (${r.gateways} gateway${r.gateways === 1 ? '' : 's'}, /sse/${r.stream}, ${r.sessions.toLocaleString('en-US')} session${r.sessions === 1 ? '' : 's'})`],
     ['first connect: server CPU per subscription', r.connectCpuMsPerSubscription === null ? '—' : `${r.connectCpuMsPerSubscription.toFixed(3)} ms`],
     ['restart', `${r.restart.signal}; old processes gone after ${ms(r.restart.stoppedAfterMs)}, new ones healthy after ${ms(r.restart.healthyAfterMs)}`],
     ['retry: sent (jittered)', `${r.retryMsSent.min}–${r.retryMsSent.max} ms`],

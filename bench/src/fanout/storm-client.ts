@@ -138,8 +138,8 @@ class StormSubscription {
 
 const badStatusSample = new Set<string>();
 
-function requestFor(target: Target): (lastEventId: string | undefined) => string {
-  const fixed = Object.entries(target.headers)
+function requestFor(target: Target, cookie: string | undefined): (lastEventId: string | undefined) => string {
+  const fixed = Object.entries(cookie === undefined ? target.headers : { ...target.headers, Cookie: cookie })
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
   const start = `GET ${target.path} HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n${fixed}`;
@@ -148,7 +148,6 @@ function requestFor(target: Target): (lastEventId: string | undefined) => string
 
 function connectMany(cmd: Extract<StormCommand, { cmd: 'connect' }>): Promise<StormConnectReply> {
   const t0 = performance.now();
-  const requests = cmd.targets.map(requestFor);
   return new Promise((resolve) => {
     let next = 0;
     let pending = 0;
@@ -168,7 +167,8 @@ function connectMany(cmd: Extract<StormCommand, { cmd: 'connect' }>): Promise<St
       while (!done && pending < cmd.concurrency && next < cmd.count) {
         const i = next++;
         const t = i % cmd.targets.length;
-        const sub = new StormSubscription(cmd.targets[t]!, requests[t]!, cmd.sourceAddresses[i % cmd.sourceAddresses.length]!);
+        const cookie = cmd.cookies.length > 0 ? cmd.cookies[i % cmd.cookies.length] : undefined;
+        const sub = new StormSubscription(cmd.targets[t]!, requestFor(cmd.targets[t]!, cookie), cmd.sourceAddresses[i % cmd.sourceAddresses.length]!);
         pending++;
         sub.open((error) => {
           pending--;

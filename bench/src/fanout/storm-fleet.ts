@@ -29,19 +29,24 @@ export class StormFleet {
     return this.clients.map((c) => c.process.pid);
   }
 
-  async connect(targets: Target[], total: number, concurrency: number, timeoutMs: number): Promise<StormConnectReply> {
+  async connect(targets: Target[], total: number, concurrency: number, timeoutMs: number, cookies: readonly string[]): Promise<StormConnectReply> {
     const n = this.clients.length;
+    let offset = 0;
     const all = await Promise.all(
-      this.clients.map((client, i) =>
-        client.send<StormConnectReply>({
+      this.clients.map((client, i) => {
+        const count = Math.floor(total / n) + (i < total % n ? 1 : 0);
+        const mine = cookies.slice(offset, offset + count);
+        offset += count;
+        return client.send<StormConnectReply>({
           cmd: 'connect',
           targets,
-          count: Math.floor(total / n) + (i < total % n ? 1 : 0),
+          count,
+          cookies: mine,
           concurrency: Math.max(1, Math.floor(concurrency / n)),
           timeoutMs,
           sourceAddresses: sourceAddresses(i),
-        }),
-      ),
+        });
+      }),
     );
     return { opened: sum(all, (r) => r.opened), failed: sum(all, (r) => r.failed), errors: all.flatMap((r) => r.errors).slice(0, 5), ms: Math.max(...all.map((r) => r.ms)) };
   }

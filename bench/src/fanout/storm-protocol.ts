@@ -11,6 +11,8 @@ export type StormCommand =
       timeoutMs: number;
       /** Loopback source addresses used in turn (each has its own ephemeral port space). */
       sourceAddresses: string[];
+      /** One `Cookie` header per subscription (in turn); none: the targets' own headers only. */
+      cookies: string[];
     }
   /** From `at` (epoch ms) on, a connection that drops and comes back counts as a resume. */
   | { id: number; cmd: 'mark'; at: number }
