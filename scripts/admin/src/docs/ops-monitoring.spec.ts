@@ -59,7 +59,7 @@ describe('docs/ops monitoring files', () => {
     const all = rules.groups.flatMap((g) => g.rules);
     expect(new Set(all.map((r) => r.alert)).size).toBe(all.length);
     const exprs = all.map((r) => r.expr).join('\n');
-    for (const metric of ['ms_heartbeat_age_seconds', 'ms_stream_lag_seconds', 'ms_sse_disconnected_total', 'ms_http_requests_total', 'ms_redis_used_memory_bytes']) {
+    for (const metric of ['ms_heartbeat_fresh', 'ms_stream_lag_seconds', 'ms_sse_disconnected_total', 'ms_http_requests_total', 'ms_redis_used_memory_bytes']) {
       expect(exprs).toContain(metric);
     }
   });

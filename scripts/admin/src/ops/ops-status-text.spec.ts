@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HealthReport } from '@marketswarm/shared/ops';
-import { formatBytes, formatLag, renderOpsStatus } from './ops-status-text.js';
+import { formatLag, renderOpsStatus } from './ops-status-text.js';
 import type { OpsStatus } from './ops-status.js';
 
 const TS = Date.UTC(2026, 11, 7, 9, 30);
@@ -48,11 +48,6 @@ describe(renderOpsStatus.name, () => {
   });
 });
 
-describe(formatBytes.name, () => {
-  it('uses binary units', () => {
-    expect([formatBytes(512), formatBytes(2048), formatBytes(3 * 1024 ** 3), formatBytes(null)]).toEqual(['512 B', '2.0 KiB', '3.0 GiB', '-']);
-  });
-});
 
 describe(formatLag.name, () => {
   it('reads level, milliseconds or seconds behind', () => {

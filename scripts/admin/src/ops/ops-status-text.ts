@@ -1,20 +1,8 @@
 import type { RecoveryAction, StreamLagView } from '@marketswarm/shared/ops';
+import { formatBytes } from '../ui/format-bytes.js';
 import { green, red, yellow } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import type { OpsStatus } from './ops-status.js';
-
-/** Bytes as an operator reads them: 512 B, 12.3 MiB, 1.5 GiB. */
-export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 /** Lag of one gateway on one stream: "level", "120 ms behind", "-" when it does not read it. */
 export function formatLag(gateway: StreamLagView['gateways'][number]): string {

@@ -7,7 +7,7 @@ export interface RecoverySectionProps {
   error: string | undefined;
 }
 
-const ACTION_TONE = { restart: 'warn', recovered: 'ok', 'give-up': 'bad', reset: 'muted' } as const;
+const ACTION_TONE = { restart: 'warn', recovered: 'ok', 'give-up': 'bad', reset: 'muted', skipped: 'muted' } as const;
 
 /** The watch's recent recovery actions, newest first. */
 export function RecoverySection({ view, error }: RecoverySectionProps) {
