@@ -12,6 +12,7 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { PositionSeal } from './position-seal.js';
 import { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
+import { StoredEntries } from './stored-entries.js';
 import { parseStreamId } from '@marketswarm/shared/events';
 
 const codec = new CursorCodec(new PositionSeal(randomBytes(32)));
@@ -43,7 +44,7 @@ describe(catchUp.name, () => {
     return publishEvents(redis, route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
   }
 
-  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string; recentCount?: number } = {}) {
+  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string; recentCount?: number; entries?: StoredEntries } = {}) {
     const res = new FakeResponse(options.capacity);
     const outcomes: ResumeOutcome[] = [];
     const connection = new SseConnection(res.asResponse(), ALICE, { route: 'test', topics, symbol: options.symbol }, options.resume ? codec.parse(options.resume) : null, {
@@ -61,6 +62,7 @@ describe(catchUp.name, () => {
         byteBudget: options.byteBudget ?? 1 << 20,
         onInvalid: () => undefined,
         onResume: (o) => outcomes.push(o),
+        ...(options.entries ? { entries: options.entries } : {}),
       });
     } finally {
       clearInterval(drainer);
@@ -102,6 +104,28 @@ describe(catchUp.name, () => {
     // The cursor moved past bob's last entry, so a resume never reads it again; the id is sealed.
     expect(codec.parse(lastId)?.get('alerts')).toEqual(parseStreamId(tail[0]!));
     expect(lastId).not.toContain(parseStreamId(tail[0]!)!.ms.toString(36));
+  });
+
+  it('resumes a topic at the stream’s newest id with nothing to send, and keeps the position', async () => {
+    const ids = await publish('vexy', [{ text: 'a', seq: 1 }, { text: 'b', seq: 2 }]);
+    const { seqsOf, ready, outcomes, lastId } = await run(['vexy'], { resume: cursorAt('vexy', ids[1]!) });
+    expect(seqsOf('vexy')).toEqual([]);
+    expect(ready).toMatchObject({ resumed: ['vexy'], reset: [] });
+    expect(outcomes).toEqual(['replayed']);
+    expect(codec.parse(lastId)?.get('vexy')).toEqual(parseStreamId(ids[1]!));
+  });
+
+  it('replays the same missed entries to every reconnecting client from one decode, byte for byte', async () => {
+    const [start] = await publish('vexy', [{ text: 'start', seq: 0 }]);
+    await publish('vexy', [{ text: 'one', seq: 1 }, { text: 'two', seq: 2 }, { text: 'three', seq: 3 }]);
+    const entries = new StoredEntries();
+    const first = await run(['vexy'], { resume: cursorAt('vexy', start!), entries });
+    const second = await run(['vexy'], { resume: cursorAt('vexy', start!), entries });
+    const alone = await run(['vexy'], { resume: cursorAt('vexy', start!) });
+    expect(first.seqsOf('vexy')).toEqual([1, 2, 3]);
+    expect(second.frames).toEqual(first.frames);
+    expect(alone.frames).toEqual(first.frames);
+    expect(entries.size).toBe(3);
   });
 
   it('replays a backlog at the pace of a client whose socket is full, in order', async () => {

@@ -5,6 +5,7 @@ import type { TopicRoute } from '@marketswarm/shared/truth';
 import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
+import type { StoredEntries } from './stored-entries.js';
 
 export interface CatchUpDeps {
   route(topic: TopicName): TopicRoute | undefined;
@@ -14,6 +15,8 @@ export interface CatchUpDeps {
   byteBudget: number;
   onInvalid(topic: TopicName, reason: string): void;
   onResume(outcome: ResumeOutcome): void;
+  /** Entries decoded by earlier catch-ups, shared (a restart's storm replays the same ones); none: decode each. */
+  entries?: StoredEntries;
 }
 
 export type ResumeOutcome = 'replayed' | 'reset' | 'fresh' | 'conflated';
@@ -69,8 +72,14 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
         await resetTo(topic, route, redis, verdict);
         continue;
       }
-      // At the stream's newest id nothing was missed: no need to read entries to count them.
-      if (CONFLATE_ON_CATCH_UP.has(topic) && compareStreamIds(at, bounds.last) < 0 && (await missedEntries(redis, route.stream, at, 2)) > 1) {
+      // At the stream's newest id nothing was missed: nothing to read (what is added from here on
+      // reaches this connection live, and its cursor drops what it already has).
+      if (compareStreamIds(at, bounds.last) >= 0) {
+        resumed.push(topic);
+        deps.onResume('replayed');
+        continue;
+      }
+      if (CONFLATE_ON_CATCH_UP.has(topic) && (await missedEntries(redis, route.stream, at, 2)) > 1) {
         // The snapshot entries are full models: they replace the client's state without a reset.
         deps.onResume('conflated');
         resumed.push(topic);
@@ -100,16 +109,21 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
  * One stored entry during catch-up: delivered when it is valid and for this client; otherwise the
  * cursor still moves past it, so a resume never reads it again.
  */
-function feedEntry(connection: SseConnection, topic: TopicName, id: StreamId, fields: readonly string[], deps: CatchUpDeps): void {
-  const decoded = decodeTopicEntry(topic, fields);
+function feedEntry(connection: SseConnection, topic: TopicName, stream: string, rawId: string, id: StreamId, fields: readonly string[], deps: CatchUpDeps): void {
+  const decoded = deps.entries ? deps.entries.decode(stream, topic, rawId, id, fields) : decodeFresh(topic, id, fields);
   if (!decoded.ok) {
     deps.onInvalid(topic, decoded.reason);
     connection.advance(topic, id);
     return;
   }
-  const event = ingest(decoded.event, id);
+  const event = decoded.event;
   if (connection.accepts(event)) connection.deliver(event);
   else connection.advance(topic, id);
+}
+
+function decodeFresh(topic: TopicName, id: StreamId, fields: readonly string[]) {
+  const decoded = decodeTopicEntry(topic, fields);
+  return decoded.ok ? { ok: true as const, event: ingest(decoded.event, id) } : decoded;
 }
 
 /** Waits while the client's socket is full, so nothing queues (and the cursor never runs ahead). */
@@ -165,7 +179,7 @@ async function replay(
       const size = entryBytes(fields);
       pageBytes += size;
       budget.readLeft -= size;
-      feedEntry(connection, topic, id, fields, deps);
+      feedEntry(connection, topic, route.stream, rawId, id, fields, deps);
     }
     if (page.length < pageSize) return 'done';
     if (connection.bytesWritten > budget.until || budget.readLeft < 0) return 'over-budget';
@@ -192,7 +206,7 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
       if (!id || !(await paced(connection))) return;
-      feedEntry(connection, topic, id, fields, deps);
+      feedEntry(connection, topic, route.stream, rawId, id, fields, deps);
     }
     if (entries.length === 0) {
       // Nothing sent: the position is the newest entry, or the stream's start when it is empty.

@@ -34,6 +34,8 @@ export type DisconnectReason = StreamEndReason;
 
 let nextId = 1;
 const DESTROY_AFTER_MS = 30_000;
+/** Cursor states one event keeps a shared frame for; connections in other states encode their own. */
+const MAX_SHARED_FRAMES = 32;
 
 /**
  * One client. Delivery rules, in order:
@@ -234,7 +236,8 @@ export class SseConnection {
         this.advance(event.topic, event.id);
         const next = this.cursor.toString();
         hit = { frame: encodeFrame(event.body, next), next };
-        frames.set(prior, hit);
+        // Bounded: a replayed event is held by StoredEntries and met by many cursor states.
+        if (frames.size < MAX_SHARED_FRAMES) frames.set(prior, hit);
       }
       frame = hit.frame;
     }

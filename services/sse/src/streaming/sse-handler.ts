@@ -10,6 +10,7 @@ import { encodeRetry } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
+import { StoredEntries } from './stored-entries.js';
 import type { SubscriberRegistry } from './subscriber-registry.js';
 import { resolveSubscription } from './subscription.js';
 
@@ -39,10 +40,11 @@ export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * 404 no such stream, 400 bad query), then: headers, `retry:`, catch-up (replay or snapshot), live.
  */
 export function createSseHandler(deps: SseHandlerDeps): SseHandler {
+  const entries = new StoredEntries();
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     try {
-      await openStream(deps, req, res, requestId);
+      await openStream(deps, entries, req, res, requestId);
     } catch (error) {
       // The listener's 500 echoes the request id it reads from the response.
       if (!res.headersSent) res.setHeader('X-Request-Id', requestId);
@@ -55,7 +57,7 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
  * Headers go out in one writeHead and never through setHeader: a response that used setHeader
  * keeps a table of its headers for its whole life, and a stream lives for hours.
  */
-async function openStream(deps: SseHandlerDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+async function openStream(deps: SseHandlerDeps, entries: StoredEntries, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (req.method !== 'GET') return refuse(res, 405, `streams answer GET, not ${req.method}`, requestId);
   const resolved = resolveSubscription(url.pathname, url.searchParams.get('topics') ?? undefined);
@@ -118,6 +120,7 @@ async function openStream(deps: SseHandlerDeps, req: IncomingMessage, res: Serve
     byteBudget: deps.settings.byteBudget,
     onInvalid: (topic, reason) => deps.fanout.invalid(topic, reason),
     onResume: (outcome) => deps.metrics.resumes.inc({ outcome }),
+    entries,
   }).catch((error: unknown) => {
     deps.logger.error({ err: (error as Error).message, requestId }, 'catch-up failed');
     connection.disconnect('shutdown');
