@@ -12,6 +12,7 @@ import { createGatewayMetrics } from './gateway-metrics.js';
 import { PositionSeal } from './position-seal.js';
 import { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
+import { SharedReads } from './shared-reads.js';
 import { StoredEntries } from './stored-entries.js';
 import { parseStreamId } from '@marketswarm/shared/events';
 
@@ -44,7 +45,7 @@ describe(catchUp.name, () => {
     return publishEvents(redis, route, payloads.map((data) => validateForPublish(route, { topic, type: 'update', ts: Date.now(), data, ...(user ? { user } : {}) })));
   }
 
-  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string; recentCount?: number; entries?: StoredEntries } = {}) {
+  async function run(topics: TopicName[], options: { resume?: string; byteBudget?: number; capacity?: number; drainEveryMs?: number; symbol?: string; recentCount?: number; entries?: StoredEntries; reads?: SharedReads } = {}) {
     const res = new FakeResponse(options.capacity);
     const outcomes: ResumeOutcome[] = [];
     const connection = new SseConnection(res.asResponse(), ALICE, { route: 'test', topics, symbol: options.symbol }, options.resume ? codec.parse(options.resume) : null, {
@@ -63,6 +64,7 @@ describe(catchUp.name, () => {
         onInvalid: () => undefined,
         onResume: (o) => outcomes.push(o),
         ...(options.entries ? { entries: options.entries } : {}),
+        ...(options.reads ? { reads: options.reads } : {}),
       });
     } finally {
       clearInterval(drainer);
@@ -126,6 +128,20 @@ describe(catchUp.name, () => {
     expect(second.frames).toEqual(first.frames);
     expect(alone.frames).toEqual(first.frames);
     expect(entries.size).toBe(3);
+  });
+
+  it('gives clients reconnecting together from one position the same exact replay, and fresh ones the same snapshot, from shared reads', async () => {
+    const [start] = await publish('vexy', [{ text: 'start', seq: 0 }]);
+    await publish('vexy', Array.from({ length: 20 }, (_, i) => ({ text: `n${i + 1}`, seq: i + 1 })));
+    await publish('spot', [{ symbol: 'SPX', price: 1, seq: 1 }, { symbol: 'NDX', price: 2, seq: 2 }]);
+    const shared = { entries: new StoredEntries(), reads: new SharedReads() };
+    const resumed = await Promise.all([1, 2, 3].map(() => run(['vexy'], { resume: cursorAt('vexy', start!), ...shared })));
+    for (const r of resumed) expect(r.seqsOf('vexy')).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const fresh = await Promise.all([1, 2].map(() => run(['spot', 'vexy'], shared)));
+    for (const r of fresh) {
+      expect(r.seqsOf('spot').sort()).toEqual([1, 2]);
+      expect(r.seqsOf('vexy')).toEqual([16, 17, 18, 19, 20]);
+    }
   });
 
   it('replays a backlog at the pace of a client whose socket is full, in order', async () => {

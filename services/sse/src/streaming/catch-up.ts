@@ -5,6 +5,7 @@ import type { TopicRoute } from '@marketswarm/shared/truth';
 import { decodeTopicEntry, ingest } from './ingested-event.js';
 import type { ResumeCursor } from './resume-cursor.js';
 import type { SseConnection } from './sse-connection.js';
+import type { SharedReads } from './shared-reads.js';
 import type { StoredEntries } from './stored-entries.js';
 
 export interface CatchUpDeps {
@@ -17,6 +18,13 @@ export interface CatchUpDeps {
   onResume(outcome: ResumeOutcome): void;
   /** Entries decoded by earlier catch-ups, shared (a restart's storm replays the same ones); none: decode each. */
   entries?: StoredEntries;
+  /** Reads shared by the catch-ups of one event-loop turn; none: each reads alone. */
+  reads?: SharedReads;
+}
+
+/** A read of `bus` that catch-ups asking the same thing in the same turn share (see SharedReads). */
+function sharedRead<T>(deps: CatchUpDeps, bus: BusName, key: string, run: () => Promise<T>): Promise<T> {
+  return deps.reads ? deps.reads.read(`${bus}\u0000${key}`, run) : run();
 }
 
 export type ResumeOutcome = 'replayed' | 'reset' | 'fresh' | 'conflated';
@@ -66,7 +74,7 @@ export async function catchUp(connection: SseConnection, resume: ResumeCursor | 
     const redis = deps.redis(route.bus);
     const at = resume?.get(topic);
     if (at) {
-      const bounds = await streamBounds(redis, route.stream);
+      const bounds = await sharedRead(deps, route.bus, `bounds\u0000${route.stream}`, () => streamBounds(redis, route.stream));
       const verdict = resumeVerdict(at, bounds);
       if (verdict !== 'replay') {
         await resetTo(topic, route, redis, verdict);
@@ -164,7 +172,9 @@ async function replay(
   let position = from;
   let pageSize = MIN_PAGE;
   for (;;) {
-    const [[, oldest], [, page]] = ((await redis.multi().xrange(route.stream, '-', '+', 'COUNT', 1).xrange(route.stream, `(${formatStreamId(position)}`, '+', 'COUNT', pageSize).exec()) ?? [
+    const after = formatStreamId(position);
+    const read = () => redis.multi().xrange(route.stream, '-', '+', 'COUNT', 1).xrange(route.stream, `(${after}`, '+', 'COUNT', pageSize).exec();
+    const [[, oldest], [, page]] = ((await sharedRead(deps, route.bus, `page\u0000${route.stream}\u0000${after}\u0000${pageSize}`, read)) ?? [
       [null, []],
       [null, []],
     ]) as [[unknown, [string, string[]][]], [unknown, [string, string[]][]]];
@@ -201,7 +211,8 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
   if (mode === 'recent') {
     // COUNT 0 answers nothing, so with recentCount 0 the newest entry is still read: the client's
     // position starts there (it is sent no history), not at the start of the stream.
-    const newest = await redis.xrevrange(route.stream, '+', '-', 'COUNT', Math.max(1, deps.recentCount));
+    const count = Math.max(1, deps.recentCount);
+    const newest = await sharedRead(deps, route.bus, `recent\u0000${route.stream}\u0000${count}`, () => redis.xrevrange(route.stream, '+', '-', 'COUNT', count));
     const entries = deps.recentCount > 0 ? [...newest].reverse() : [];
     for (const [rawId, fields] of entries) {
       const id = parseStreamId(rawId);
@@ -216,9 +227,13 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
   }
   // Tail id and snapshot hash in one MULTI: producers write both in one MULTI, so the snapshot is
   // exactly the state as of that id — nothing is missed or counted twice when live events follow.
-  const tx = redis.multi().xrevrange(route.stream, '+', '-', 'COUNT', 1);
-  if (mode === 'latest-by-key' && route.snapshot) tx.hgetall(route.snapshot);
-  const result = (await tx.exec()) ?? [];
+  const hashKey = mode === 'latest-by-key' ? route.snapshot : undefined;
+  const read = () => {
+    const tx = redis.multi().xrevrange(route.stream, '+', '-', 'COUNT', 1);
+    if (hashKey) tx.hgetall(hashKey);
+    return tx.exec();
+  };
+  const result = (await sharedRead(deps, route.bus, `state\u0000${route.stream}\u0000${hashKey ?? ''}`, read)) ?? [];
   const newest = (result[0]?.[1] as [string, string[]][] | undefined)?.[0];
   const at = (newest && parseStreamId(newest[0])) || ZERO_ID;
   const hash = (result[1]?.[1] as Record<string, string> | undefined) ?? {};

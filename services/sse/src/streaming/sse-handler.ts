@@ -10,6 +10,7 @@ import { encodeRetry } from './frame-encoder.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import type { CursorCodec } from './resume-cursor.js';
 import { SseConnection } from './sse-connection.js';
+import { SharedReads } from './shared-reads.js';
 import { StoredEntries } from './stored-entries.js';
 import type { SubscriberRegistry } from './subscriber-registry.js';
 import { resolveSubscription } from './subscription.js';
@@ -40,11 +41,11 @@ export type SseHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
  * 404 no such stream, 400 bad query), then: headers, `retry:`, catch-up (replay or snapshot), live.
  */
 export function createSseHandler(deps: SseHandlerDeps): SseHandler {
-  const entries = new StoredEntries();
+  const shared: SharedCatchUp = { entries: new StoredEntries(), reads: new SharedReads() };
   return async (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     try {
-      await openStream(deps, entries, req, res, requestId);
+      await openStream(deps, shared, req, res, requestId);
     } catch (error) {
       // The listener's 500 echoes the request id it reads from the response.
       if (!res.headersSent) res.setHeader('X-Request-Id', requestId);
@@ -57,7 +58,13 @@ export function createSseHandler(deps: SseHandlerDeps): SseHandler {
  * Headers go out in one writeHead and never through setHeader: a response that used setHeader
  * keeps a table of its headers for its whole life, and a stream lives for hours.
  */
-async function openStream(deps: SseHandlerDeps, entries: StoredEntries, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+/** What the catch-ups of one gateway share: decoded entries and same-turn reads (a reconnect storm asks the same). */
+interface SharedCatchUp {
+  entries: StoredEntries;
+  reads: SharedReads;
+}
+
+async function openStream(deps: SseHandlerDeps, shared: SharedCatchUp, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (req.method !== 'GET') return refuse(res, 405, `streams answer GET, not ${req.method}`, requestId);
   const resolved = resolveSubscription(url.pathname, url.searchParams.get('topics') ?? undefined);
@@ -120,7 +127,8 @@ async function openStream(deps: SseHandlerDeps, entries: StoredEntries, req: Inc
     byteBudget: deps.settings.byteBudget,
     onInvalid: (topic, reason) => deps.fanout.invalid(topic, reason),
     onResume: (outcome) => deps.metrics.resumes.inc({ outcome }),
-    entries,
+    entries: shared.entries,
+    reads: shared.reads,
   }).catch((error: unknown) => {
     deps.logger.error({ err: (error as Error).message, requestId }, 'catch-up failed');
     connection.disconnect('shutdown');
