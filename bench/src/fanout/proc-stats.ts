@@ -82,3 +82,20 @@ export function machineBusySeconds(): number {
     return 0;
   }
 }
+
+/**
+ * Machine-wide TCP counters of /proc/net/netstat: connections the kernel dropped because a listen
+ * queue was full (the client then retransmits its SYN after 1, 3, 7, 15, 31 s).
+ */
+export function listenDrops(): { overflows: number; drops: number } {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('TcpExt:'));
+    const names = (lines[at] ?? '').split(' ');
+    const values = (lines[at + 1] ?? '').split(' ');
+    const value = (name: string): number => Number(values[names.indexOf(name)] ?? 0) || 0;
+    return { overflows: value('ListenOverflows'), drops: value('ListenDrops') };
+  } catch {
+    return { overflows: 0, drops: 0 };
+  }
+}

@@ -12,7 +12,7 @@ import { EventFactory, nowMs } from './event-payload.js';
 import { createSessionCookies, prepareGatewayEnvironment, startGateways } from './gateway-server.js';
 import type { BenchOptions } from './options.js';
 import { onCleanup } from './processes.js';
-import { machineBusySeconds, sample } from './proc-stats.js';
+import { listenDrops, machineBusySeconds, sample } from './proc-stats.js';
 import { publishAtRate } from './publisher.js';
 import { waitForQuiet } from './quiet-machine.js';
 import { summariseLatency, type LatencySummary } from './stats.js';
@@ -46,6 +46,13 @@ export interface StormResult {
   /** Server CPU (new gateway processes) from their start until every client was back, per resumed client. */
   resumeCpuMsPerClient: number | null;
   gatewayBootCpuSec: number;
+  /** Machine-wide count of connections dropped at a full listen queue, from the restart until all resumed. */
+  listenDrops: number;
+  /** The gateways' NODE_OPTIONS (BENCH_GATEWAY_NODE_OPTIONS), when set. */
+  gatewayNodeOptions: string | null;
+  /** From the start of publishing to the end: the storm clients' CPU and the three Redis servers'. */
+  loadgenCpuSec: number;
+  redisCpuSec: number;
   published: number;
   received: number;
   gaps: number;
@@ -87,9 +94,12 @@ export async function runStorm(options: BenchOptions, resultsDir: string, profil
   const quiet = await waitForQuiet(options.quietWaitSec, 0.25, log);
   const machine0 = machineBusySeconds();
   const ours0 = oursCpu([...server.pids(), ...server.sidePids(), ...fleet.pids]);
+  const fleet0 = oursCpu(fleet.pids);
+  const redis0 = oursCpu(server.sidePids());
   const publishing = publishAtRate(server.sink, factory, storm.rate, storm.durationSec);
   await sleep(storm.restartAfterSec * 1000);
 
+  const drops0 = listenDrops();
   const restartAt = nowMs();
   await fleet.mark(restartAt);
   if (!server.restart) throw new Error('the gateway server cannot restart');
@@ -107,6 +117,7 @@ export async function runStorm(options: BenchOptions, resultsDir: string, profil
     stats = await fleet.stats();
   }
   const afterResume = sample(server.pids());
+  const drops1 = listenDrops();
   log(`  ${stats.resumed} of ${connected.opened} clients resumed (${stats.live} live)`);
 
   const published = await publishing;
@@ -125,6 +136,8 @@ export async function runStorm(options: BenchOptions, resultsDir: string, profil
   const windowSec = (nowMs() - (restartAt - storm.restartAfterSec * 1000)) / 1000;
   const busy = machineBusySeconds() - machine0;
   const ours = oursCpu([...server.pids(), ...server.sidePids(), ...fleet.pids]) - ours0 + boot.cpuSec;
+  const loadgenCpuSec = oursCpu(fleet.pids) - fleet0;
+  const redisCpuSec = oursCpu(server.sidePids()) - redis0;
   const collected = await fleet.collect(published.published);
   await fleet.close();
 
@@ -149,6 +162,10 @@ export async function runStorm(options: BenchOptions, resultsDir: string, profil
     retryMsSent: collected.retryMs,
     resumeCpuMsPerClient: collected.resumed ? ((afterResume.cpuSec - boot.cpuSec) * 1000) / collected.resumed : null,
     gatewayBootCpuSec: boot.cpuSec,
+    loadgenCpuSec,
+    redisCpuSec,
+    listenDrops: drops1.drops - drops0.drops,
+    gatewayNodeOptions: process.env['BENCH_GATEWAY_NODE_OPTIONS'] ?? null,
     published: published.published,
     received: collected.received,
     gaps: collected.gaps,
@@ -186,6 +203,8 @@ export function renderStorm(r: StormResult): string {
     ['per client, drop → ready: p50 / p99 / max', `${ms(r.downMs.p50Ms)} / ${ms(r.downMs.p99Ms)} / ${ms(r.downMs.maxMs)}`],
     ['reconnect attempts · refused (gateway down)', `${r.attempts.toLocaleString('en-US')} · ${r.refusedConnects.toLocaleString('en-US')}`],
     ['server CPU per resumed client (boot apart)', `${r.resumeCpuMsPerClient === null ? '—' : `${r.resumeCpuMsPerClient.toFixed(3)} ms`} (boot ${r.gatewayBootCpuSec.toFixed(2)} CPU-s)`],
+    ['SYNs dropped at a full listen queue (machine-wide)', `${r.listenDrops.toLocaleString('en-US')}${r.gatewayNodeOptions ? ` (gateways ran with NODE_OPTIONS=${r.gatewayNodeOptions})` : ''}`],
+    ['storm clients · Redis CPU over the run', `${r.loadgenCpuSec.toFixed(2)} · ${r.redisCpuSec.toFixed(2)} CPU-s`],
     ['events published · received by all clients', `${r.published} · ${r.received.toLocaleString('en-US')}`],
     ['gaps · duplicates (target 0 · 0)', `${r.gaps} · ${r.duplicates} (clients with gaps ${r.clientsWithGaps}, with duplicates ${r.clientsWithDuplicates}, worst client ${r.maxGapsOneClient})`],
     ['resets · answers other than 200', `${r.resets} · ${r.badStatus}${r.badStatusSample.length ? ` (${r.badStatusSample.join(' | ')})` : ''}`],
