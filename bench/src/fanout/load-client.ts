@@ -10,6 +10,7 @@
 import { connect, type Socket } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { connect as tlsConnect } from 'node:tls';
 import { TIMESTAMP_KEY } from './event-payload.js';
 import type { CollectReply, ConnectReply, LoadCommand, LoadReply, ReadyOn, StatsReply, Target } from './load-protocol.js';
 
@@ -54,20 +55,27 @@ class Subscription {
     readonly sampled: boolean,
     private readonly events: SubscriptionEvents,
   ) {
-    this.socket = connect({
-      host: target.host,
-      port: target.port,
-      ...(localAddress ? { localAddress } : {}),
-      noDelay: true,
-      onread: {
-        buffer: sharedReadBuffer,
-        callback: (n: number, buf: Uint8Array) => {
-          this.onRead(buf as Buffer, n);
-          return true;
+    if (target.tls) {
+      // TLS: the record layer hands over its own buffers, so no shared read buffer here.
+      this.socket = tlsConnect({ host: target.host, port: target.port, ...(localAddress ? { localAddress } : {}), rejectUnauthorized: false, ALPNProtocols: ['http/1.1'], servername: 'localhost' });
+      this.socket.setNoDelay(true);
+      this.socket.on('data', (chunk: Buffer) => this.onRead(chunk, chunk.length));
+    } else {
+      this.socket = connect({
+        host: target.host,
+        port: target.port,
+        ...(localAddress ? { localAddress } : {}),
+        noDelay: true,
+        onread: {
+          buffer: sharedReadBuffer,
+          callback: (n: number, buf: Uint8Array) => {
+            this.onRead(buf as Buffer, n);
+            return true;
+          },
         },
-      },
-    });
-    this.socket.once('connect', () => this.socket.write(request));
+      });
+    }
+    this.socket.once(target.tls ? 'secureConnect' : 'connect', () => this.socket.write(request));
     this.socket.on('error', (error) => this.fail(error.message));
     this.socket.on('close', () => {
       subscriptions.delete(this);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { freePort } from '@marketswarm/shared/testing';
 import { childPids } from './proc-stats.js';
 import { onCleanup, spawnLimited } from './processes.js';
+import { makeBenchCert, tlsDirectives } from './bench-cert.js';
 import { httpSink } from './publisher.js';
 import { portOpen, waitUntil, type BenchServer } from './servers.js';
 
@@ -15,7 +16,13 @@ export const NCHAN_MODULE = '/usr/lib/nginx/modules/ngx_nchan_module.so';
  * publisher. `reuseport` gives each worker its own accept queue, so subscribers spread over both.
  * Subscribers start at the newest message (no replay of earlier scenarios).
  */
-export function nchanConfig(prefix: string, port: number, nofile: number, workers: number): string {
+export function nchanConfig(prefix: string, port: number, nofile: number, workers: number, tls?: { cert: { certFile: string; keyFile: string }; pubPort: number }): string {
+  // With TLS, subscribers use the TLS port and the publisher a plain one on loopback (as ours publishes to Redis in the clear).
+  const listen = tls
+    ? `    listen 127.0.0.1:${port} ssl http2 reuseport backlog=4096;
+    listen 127.0.0.1:${tls.pubPort};
+${tlsDirectives(tls.cert)}`
+    : `    listen 127.0.0.1:${port} reuseport backlog=4096;`;
   return `load_module ${NCHAN_MODULE};
 worker_processes ${workers};
 worker_rlimit_nofile ${nofile};
@@ -34,7 +41,7 @@ http {
   scgi_temp_path ${prefix}/tmp/scgi;
   keepalive_timeout 65s;
   server {
-    listen 127.0.0.1:${port} reuseport backlog=4096;
+${listen}
     location = /sub {
       nchan_subscriber eventsource;
       nchan_channel_id bench;
@@ -51,14 +58,15 @@ http {
 `;
 }
 
-export async function startNchan(nofile: number, workers: number): Promise<BenchServer> {
+export async function startNchan(nofile: number, workers: number, tls = false): Promise<BenchServer> {
   const prefix = await mkdtemp(path.join(tmpdir(), 'ms-bench-nchan-'));
   // Also after Ctrl-C or a failure mid-scenario.
   onCleanup(() => rm(prefix, { recursive: true, force: true }));
   await mkdir(path.join(prefix, 'tmp'), { recursive: true });
   const port = await freePort();
+  const pubPort = tls ? await freePort() : port;
   const conf = path.join(prefix, 'nginx.conf');
-  await writeFile(conf, nchanConfig(prefix, port, nofile, workers));
+  await writeFile(conf, nchanConfig(prefix, port, nofile, workers, tls ? { cert: await makeBenchCert(prefix), pubPort } : undefined));
   const proc = spawnLimited('nginx', [NGINX_BIN, '-p', prefix, '-c', conf, '-e', path.join(prefix, 'error.log'), '-g', 'daemon off;'], {
     env: { PATH: process.env['PATH'] ?? '' },
     nofile,
@@ -71,11 +79,11 @@ export async function startNchan(nofile: number, workers: number): Promise<Bench
     await rm(prefix, { recursive: true, force: true });
     throw error;
   }
-  const sink = httpSink(`http://127.0.0.1:${port}/pub`);
+  const sink = httpSink(`http://127.0.0.1:${pubPort}/pub`);
   return {
     kind: 'nchan',
-    description: `nginx + nchan, master (pid ${proc.pid}) + ${workers} workers, port ${port}`,
-    targets: [{ host: '127.0.0.1', port, path: '/sub', headers: {} }],
+    description: `nginx + nchan, master (pid ${proc.pid}) + ${workers} workers, port ${port}${tls ? ' (TLS, HTTP/1.1 by ALPN)' : ''}`,
+    targets: [{ host: '127.0.0.1', port, path: '/sub', headers: {}, tls }],
     readyOn: 'headers',
     sink,
     pids: () => [proc.pid, ...childPids(proc.pid)],

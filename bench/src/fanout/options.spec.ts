@@ -36,3 +36,10 @@ describe('fan-out bench options: the reconnect storm', () => {
     expect(() => parseOptions(['--storm-duration', '5', '--storm-restart-after', '5'], {})).toThrow('--storm-restart-after');
   });
 });
+
+describe('fan-out bench options: the browser path', () => {
+  it('runs ours behind nginx against nchan, both over TLS, and refuses the baseline there', () => {
+    expect(parseOptions(['--tls'], {})).toMatchObject({ tls: true, servers: ['ours', 'nchan'] });
+    expect(() => parseOptions(['--tls', '--servers', 'ours,baseline'], {})).toThrow('the baseline has no TLS mode');
+  });
+});

@@ -60,6 +60,11 @@ export interface BenchOptions {
   nchanWorkers: number;
   /** Run the gateways under `node --cpu-prof` and print where their time went. */
   profile: boolean;
+  /**
+   * The path browsers use: subscribers speak TLS (HTTP/1.1 by ALPN); ours behind nginx (TLS,
+   * `nchanWorkers` workers), nchan serving TLS itself. The baseline has no TLS mode.
+   */
+  tls: boolean;
   help: boolean;
 }
 
@@ -88,6 +93,7 @@ export const USAGE = `npm run bench:fanout -- [options]      (or: node bench/dis
   --ours-stream vexy      vexy (/sse/vexy) or all (/sse/all, every topic) (env BENCH_OURS_STREAM)
   --nchan-workers 2       nginx worker processes for nchan     (env BENCH_NCHAN_WORKERS)
   --profile               run the gateways under node --cpu-prof and summarise the profiles
+  --tls                   the browser path: TLS clients; ours behind nginx (TLS), nchan serving TLS (env BENCH_TLS=1)
   --help`;
 
 const DEFAULTS = { subs: '1000,5000,2000,20000', rates: '10,10,50,2', duration: '10', quickSubs: '200,1000', quickRates: '10', quickDuration: '3' };
@@ -124,7 +130,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value`);
       flags.set(name, value);
-    } else if (['quick', 'profile', 'help'].includes(name) && inline === undefined) {
+    } else if (['quick', 'profile', 'help', 'tls'].includes(name) && inline === undefined) {
       switches.add(name);
     } else {
       throw new Error(`unknown option "${arg}"\n\n${USAGE}`);
@@ -138,13 +144,15 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   if (rates.length !== 1 && rates.length !== subs.length) throw new Error(`--rates needs one value or one per subscriber count (${subs.length})`);
   const scenarios = subs.map((subscribers, i) => ({ subscribers, rate: rates.length === 1 ? rates[0]! : rates[i]! }));
 
-  const servers = pick('servers', 'BENCH_SERVERS', SERVER_KINDS.join(','))
+  const tls = switches.has('tls') || env['BENCH_TLS'] === '1';
+  const servers = pick('servers', 'BENCH_SERVERS', tls ? 'ours,nchan' : SERVER_KINDS.join(','))
     .split(',')
     .map((s) => s.trim());
   for (const server of servers) {
     if (!(SERVER_KINDS as readonly string[]).includes(server)) throw new Error(`--servers: unknown server "${server}" (known: ${SERVER_KINDS.join(', ')})`);
   }
 
+  if (tls && servers.includes('baseline')) throw new Error('--tls: the baseline has no TLS mode; use --servers ours,nchan');
   const stormClients = positive('--storm-clients', pick('storm-clients', 'BENCH_STORM_CLIENTS', quick ? '1000' : '10000'));
   const storm: StormOptions = {
     clients: stormClients,
@@ -174,6 +182,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     oursStream: oneOf('--ours-stream', pick('ours-stream', 'BENCH_OURS_STREAM', 'vexy'), ['vexy', 'all'] as const),
     nchanWorkers: positive('--nchan-workers', pick('nchan-workers', 'BENCH_NCHAN_WORKERS', '2')),
     profile: switches.has('profile') || env['BENCH_PROFILE'] === '1',
+    tls,
     help: switches.has('help'),
   };
 }

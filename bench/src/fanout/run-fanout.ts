@@ -24,6 +24,7 @@ import { waitForQuiet } from './quiet-machine.js';
 import { renderStorm, runStorm } from './run-storm.js';
 import { CAVEAT, renderReport, writeResults, type RunMeta, type ScenarioResult } from './report.js';
 import { startBaseline, type BenchServer } from './servers.js';
+import { startTlsFrontedGateways } from './tls-front.js';
 import { summariseLatency } from './stats.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results', import.meta.url));
@@ -59,7 +60,7 @@ function nginxVersion(): string {
 
 function preflight(options: BenchOptions, hard: number): string {
   const version = execFileSync('bash', ['-c', `${NGINX_BIN} -v 2>&1 || true`], { encoding: 'utf8' }).trim();
-  if (options.servers.includes('nchan')) {
+  if (options.servers.includes('nchan') || options.tls) {
     if (!existsSync(NGINX_BIN)) throw new Error(`${NGINX_BIN} is missing: apt-get install -y nginx libnginx-mod-nchan`);
     if (!existsSync(NCHAN_MODULE)) throw new Error(`${NCHAN_MODULE} is missing: apt-get install -y libnginx-mod-nchan`);
   }
@@ -77,6 +78,10 @@ function capacity(kind: ServerKind, nofile: number, options: BenchOptions): { ma
     case 'nchan':
       return { max: options.nchanWorkers * perProcess, why: `${options.nchanWorkers} workers × ${perProcess}` };
     case 'ours':
+      // Behind nginx every subscriber holds two of a worker's descriptors (client and upstream).
+      if (options.tls && options.nchanWorkers * Math.floor(perProcess / 2) < options.gateways * perProcess) {
+        return { max: options.nchanWorkers * Math.floor(perProcess / 2), why: `${options.nchanWorkers} nginx workers × ${Math.floor(perProcess / 2)} (two fds per proxied subscriber)` };
+      }
       return { max: options.gateways * perProcess, why: `${options.gateways} gateways × ${perProcess}` };
   }
 }
@@ -85,9 +90,10 @@ async function startServer(kind: ServerKind, options: BenchOptions, env: Gateway
   switch (kind) {
     case 'ours':
       if (!env) throw new Error('gateway environment not prepared');
+      if (options.tls) return startTlsFrontedGateways(env, { nofile: options.nofile, gateways: options.gateways, workers: options.nchanWorkers, stream: options.oursStream, profileDir });
       return startGateways(env, { nofile: options.nofile, gateways: options.gateways, stream: options.oursStream, profileDir });
     case 'nchan':
-      return startNchan(options.nofile, options.nchanWorkers);
+      return startNchan(options.nofile, options.nchanWorkers, options.tls);
     case 'baseline':
       return startBaseline(options.nofile);
   }
