@@ -28,6 +28,8 @@ export interface GatewayApiDeps {
   ingest: () => SseSettings['ingest'];
   /** This process's metrics registry (ingest counters). */
   registry: Registry;
+  /** The compiled truth the admin view compares with the loaded one (default: the repo's scripts/truth.json). */
+  truthFile?: string;
 }
 
 /**
@@ -42,6 +44,6 @@ export function gatewayApi(deps: GatewayApiDeps): GatewayRoutes['api'] {
     ['/api/profile', createProfileRouter(deps.auth)],
     ['/api/models', createModelsRouter(edge, models)],
     ['/api/ingest', createIngestRouter({ system: deps.auth.redis, bus: deps.redisFor, truth: () => deps.truth().doc, settings: deps.ingest, registry: deps.registry })],
-    ['/api/admin', createAdminApi(edge, { auth: deps.auth, truth: deps.truth, redisFor: deps.redisFor, connections: deps.connections, logger: deps.logger })],
+    ['/api/admin', createAdminApi(edge, { auth: deps.auth, truth: deps.truth, redisFor: deps.redisFor, connections: deps.connections, logger: deps.logger, ...(deps.truthFile ? { truthFile: deps.truthFile } : {}) })],
   ];
 }

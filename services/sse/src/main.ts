@@ -52,6 +52,7 @@ runMain('sse', async () => {
       logger: ctx.logger,
       ingest: () => settings.ingest,
       registry: ctx.metrics,
+      truthFile: process.env['MS_TRUTH_FILE'] || undefined,
     }),
   });
   const server = await listen(gatewayListener(streams, app, ctx.logger), ctx.config.port ?? 3001, ctx.config.host);

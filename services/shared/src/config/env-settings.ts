@@ -51,6 +51,13 @@ export const envSettings: readonly EnvSetting[] = [
     readBy: 'every service',
   },
   {
+    name: 'MS_TRUTH_FILE',
+    description: 'The compiled truth the admin page compares with the loaded one (loaded-vs-files diff).',
+    default: 'scripts/truth.json of the repository',
+    sensitive: false,
+    readBy: 'fotw-sse',
+  },
+  {
     name: 'MS_RUN_DIR',
     description: 'Writable folder for Redis data, the journal SQLite file, rendered nginx config, TLS certificate and logs.',
     default: './run',

@@ -1,9 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { publishEvents, validateForPublish } from '@marketswarm/shared/bus';
 import type { BusName, TopicName } from '@marketswarm/shared/events';
 import type { PublicTruth } from '@marketswarm/shared/truth';
 import {
+  compileRepoTruthSync,
   loadRepoTruth,
   registerAccount,
   startRedisCluster,
@@ -82,7 +86,13 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}, i
     },
   });
   const clients: Record<BusName, Redis> = { system: systemClient, market: cluster ? cluster.client() : redis.market.client(), intel: redis.intel.client() };
-  const env = cluster ? { ...redis.env, REDIS_SYSTEM_URL: cluster.url, REDIS_MARKET_URL: cluster.url } : redis.env;
+  // The compiled repo truth as `./admin build-truth` writes it, in a folder of this fixture: the admin
+  // API compares the loaded truth with it, and scripts/truth.json may not exist (a fresh clone).
+  const work = await mkdtemp(path.join(tmpdir(), 'ms-gateway-'));
+  const truthFile = path.join(work, 'truth.json');
+  const compiled = compileRepoTruthSync();
+  await writeFile(truthFile, JSON.stringify({ version: compiled.version, ...compiled.truth }));
+  const env = { ...(cluster ? { ...redis.env, REDIS_SYSTEM_URL: cluster.url, REDIS_MARKET_URL: cluster.url } : redis.env), MS_TRUTH_FILE: truthFile };
   const gateway = await startServiceProcess({ dir: 'services/sse', env });
   const streams: TestStream[] = [];
   // Methods read `fixture`, not the literal, so a spec that restarts the gateway (fixture.gateway = …) is followed.
@@ -117,6 +127,7 @@ export async function startGatewayFixture(options: GatewayFixtureOptions = {}, i
       await fixture.gateway.stop();
       await cluster?.stop();
       await redis.stop();
+      await rm(work, { recursive: true, force: true });
     },
   };
   return Object.assign(fixture, parts);
