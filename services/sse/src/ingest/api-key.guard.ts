@@ -18,15 +18,14 @@ export function ingestCaller(req: IncomingMessage): StoredApiKey {
 }
 
 /**
- * 503 at once while system Redis is unreachable; else 401 with `WWW-Authenticate: Bearer` unless `Authorization: Bearer <key>` names a live key whose
+ * 401 with `WWW-Authenticate: Bearer` without an `Authorization: Bearer <key>` header; 503 at once
+ * while system Redis is unreachable; else 401 unless the key is live and its
  * secret matches its stored hash. The record is read on every request, so a revocation holds on
  * every gateway at once. One message for unknown, wrong and revoked keys, apart from "revoked", so a
  * caller cannot probe which ids exist; an operator tells them apart with `./admin key list`.
  */
 export function apiKeyGuard(keys: ApiKeyRepository, system: Pick<Redis, 'status'>): RequestHandler {
   return async (req, res, next) => {
-    // Keys, accounts and rate buckets live in system Redis: without it, refuse now rather than queue.
-    requireReady(system, 'system Redis');
     const header = req.headers.authorization;
     const presented = bearerToken(header);
     if (presented === null) {
@@ -35,6 +34,9 @@ export function apiKeyGuard(keys: ApiKeyRepository, system: Pick<Redis, 'status'
         issues: [{ path: 'Authorization', message: header === undefined ? 'no Authorization header was sent' : 'must be "Bearer <key>"' }],
       });
     }
+    // Keys, accounts and rate buckets live in system Redis: without it, refuse now rather than queue
+    // (a request with no key at all is a 401 whatever the state of Redis).
+    requireReady(system, 'system Redis');
     const token = parseApiKey(presented);
     const key = token ? await keys.findById(token.id) : null;
     if (!token || !key || !apiKeySecretMatches(token.secret, key.secretHash)) return refuse(res, 'the API key is not valid');
