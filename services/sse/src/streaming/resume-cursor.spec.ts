@@ -19,6 +19,27 @@ describe(ResumeCursor.name, () => {
     expect(parsed?.get('alerts')).toBeUndefined();
   });
 
+  it('formats again only the segment of the topic that moved, and says the same as a cursor built afresh', () => {
+    const formatted: string[] = [];
+    const counting = new (class extends CursorCodec {
+      override segment(...args: Parameters<CursorCodec['segment']>): string {
+        formatted.push(args[0]);
+        return super.segment(...args);
+      }
+    })(new PositionSeal(randomBytes(32)));
+    const cursor = counting.cursor();
+    cursor.set('spot', { ms: 1_000, seq: 1 });
+    cursor.set('vexy', { ms: 2_000, seq: 0 });
+    cursor.set('alerts', { ms: 3_000, seq: 0 });
+    cursor.toString();
+    formatted.length = 0;
+    cursor.set('spot', { ms: 1_500, seq: 0 });
+    const text = cursor.toString();
+    expect(formatted).toEqual(['spot']);
+    const parsed = counting.parse(text);
+    expect([parsed?.get('spot'), parsed?.get('vexy'), parsed?.get('alerts')]).toEqual([{ ms: 1_500, seq: 0 }, { ms: 2_000, seq: 0 }, { ms: 3_000, seq: 0 }]);
+  });
+
   it('orders ids by time, then sequence', () => {
     const cursor = codec.cursor();
     cursor.set('spot', { ms: 100, seq: 5 });
