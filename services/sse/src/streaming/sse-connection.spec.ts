@@ -89,6 +89,20 @@ describe(SseConnection.name, () => {
       expect(mine.accepts(alert('u-bob', 'b'))).toBe(false);
     });
 
+    it('shares a multi-topic frame with connections in the same state only for live events, never for replayed ones', () => {
+      const replayed = vexy('replayed, held by StoredEntries');
+      const live = vexy('live');
+      const [a, b] = [setup(), setup()];
+      for (const { connection } of [a, b]) connection.deliver(replayed);
+      expect(replayed.frames?.size ?? 0).toBe(0);
+      for (const { connection } of [a, b]) {
+        connection.goLive();
+        connection.offer(live);
+      }
+      expect(live.frames?.size).toBe(1);
+      expect(a.res.frames()).toEqual(b.res.frames());
+    });
+
     it('holds live events back while catch-up runs and delivers them after, without duplicates', () => {
       const { res, connection } = setup();
       const replayed = vexy('replayed');

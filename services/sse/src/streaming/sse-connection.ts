@@ -236,8 +236,9 @@ export class SseConnection {
         this.advance(event.topic, event.id);
         const next = this.cursor.toString();
         hit = { frame: encodeFrame(event.body, next), next };
-        // Bounded: a replayed event is held by StoredEntries and met by many cursor states.
-        if (frames.size < MAX_SHARED_FRAMES) frames.set(prior, hit);
+        // Replayed events are held by StoredEntries and would keep these frames as long: only
+        // live events share them, and for a bounded number of cursor states.
+        if (!this.replaying && frames.size < MAX_SHARED_FRAMES) frames.set(prior, hit);
       }
       frame = hit.frame;
     }

@@ -10,7 +10,9 @@ export type StoredEntry = { ok: true; event: IngestedEvent } | { ok: false; reas
  * entry never changes once written, so an entry is decoded once per (stream, id) while it is held.
  *
  * Bounded by entries and by body bytes (a heatmap entry weighs a thousand spot ticks); the oldest
- * inserted goes first, which suits a storm's burst of the same recent entries.
+ * inserted goes first, which suits a storm's burst of the same recent entries. What a held event
+ * keeps besides its body: one frame for one-topic clients (SseConnection shares no other frames of
+ * an event it replays), so the memory held is at most about twice `maxBytes`.
  */
 export class StoredEntries {
   private readonly entries = new Map<string, { entry: StoredEntry; bytes: number }>();
