@@ -257,6 +257,24 @@ describe(SseConnection.name, () => {
       expect(alertsSegment(one.res.frames()[1]!.id!)).toBe(alertsSegment(a));
     });
 
+    it('writes a large body to a user-topic connection as the shared buffer itself, never a copy, and a small one in one frame', () => {
+      const wire = new FakeResponse();
+      const { connection } = setup({ topics: ['vexy', 'alerts'], wire });
+      connection.goLive();
+      const before = wire.chunks.length;
+      const large = vexy('x'.repeat(20_000));
+      const small = vexy('short');
+      connection.deliver(large);
+      connection.deliver(small);
+      const events = wire.chunks.slice(before);
+      expect(events).toHaveLength(3);
+      expect(events[0]).toBe(large.body);
+      expect(wire.frames().filter((f) => f.event === 'vexy').map((f) => [f.event, (JSON.parse(f.data) as { data: { text: string } }).data.text.length, codec.parse(f.id)?.get('vexy')])).toEqual([
+        ['vexy', 20_000, large.id],
+        ['vexy', 5, small.id],
+      ]);
+    });
+
     it('ends the stream for a closed session with the reason', () => {
       const { res, connection, closed } = setup();
       connection.disconnect('signed-out');

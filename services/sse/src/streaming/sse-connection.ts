@@ -36,6 +36,8 @@ let nextId = 1;
 const DESTROY_AFTER_MS = 30_000;
 /** Cursor states one event keeps a shared frame for; connections in other states encode their own. */
 const MAX_SHARED_FRAMES = 32;
+/** Largest body copied into a connection's own frame: past it two writes cost less than the copy. */
+const OWN_FRAME_COPY_LIMIT = 16 * 1024;
 
 /**
  * One client. Delivery rules, in order:
@@ -179,10 +181,9 @@ export class SseConnection {
   writeSnapshotEntry(topic: TopicName, body: Buffer, at: StreamId, last: boolean): void {
     if (this.closed) return;
     if (last) this.advance(topic, at);
-    const frame = encodeFrame(body, this.cursor.toString());
-    if (!this.wire.write(frame)) this.setLagging(true);
-    this.bytesWritten += frame.length;
-    this.options.metrics.tally.count(topic, frame.length);
+    const bytes = this.sendOwn(body, this.cursor.toString());
+    this.bytesWritten += bytes;
+    this.options.metrics.tally.count(topic, bytes);
   }
 
   /** Forgets the client's position in a topic (after a reset). */
@@ -219,34 +220,53 @@ export class SseConnection {
    * user topic has ids of its own, so its frame is its own too.
    */
   write(event: IngestedEvent): void {
-    let frame: Buffer;
+    let bytes: number;
     if (this.singleTopic) {
       this.advance(event.topic, event.id);
-      frame = event.singleTopicFrame ??= encodeFrame(event.body, this.options.codec.segment(event.topic, event.id));
+      bytes = this.send((event.singleTopicFrame ??= encodeFrame(event.body, this.options.codec.segment(event.topic, event.id))));
     } else if (this.ownIds) {
       this.advance(event.topic, event.id);
-      frame = encodeFrame(event.body, this.cursor.toString());
+      bytes = this.sendOwn(event.body, this.cursor.toString());
     } else {
       const frames = (event.frames ??= new Map<string, { frame: Buffer; next: string }>());
       const prior = this.cursor.toString();
-      let hit = frames.get(prior);
+      const hit = frames.get(prior);
       if (hit) {
         this.cursor.setEncoded(event.topic, event.id, hit.next);
+        bytes = this.send(hit.frame);
       } else {
         this.advance(event.topic, event.id);
         const next = this.cursor.toString();
-        hit = { frame: encodeFrame(event.body, next), next };
         // Replayed events are held by StoredEntries and would keep these frames as long: only
         // live events share them, and for a bounded number of cursor states.
-        if (!this.replaying && frames.size < MAX_SHARED_FRAMES) frames.set(prior, hit);
+        if (!this.replaying && frames.size < MAX_SHARED_FRAMES) {
+          const shared = { frame: encodeFrame(event.body, next), next };
+          frames.set(prior, shared);
+          bytes = this.send(shared.frame);
+        } else {
+          bytes = this.sendOwn(event.body, next);
+        }
       }
-      frame = hit.frame;
     }
-    const accepted = this.wire.write(frame);
-    const bytes = frame.length;
-    if (!accepted) this.setLagging(true);
     this.bytesWritten += bytes;
     this.options.metrics.tally.count(event.topic, bytes);
+  }
+
+  /** Writes a frame; a full socket marks the connection lagging. Returns its size. */
+  private send(frame: Buffer): number {
+    if (!this.wire.write(frame)) this.setLagging(true);
+    return frame.length;
+  }
+
+  /**
+   * A frame no other connection shares. A small body is copied into one buffer with its id line
+   * (one write); a large one, such as a heatmap diff, is written as it is and then its id line, so
+   * the shared body is never copied per connection.
+   */
+  private sendOwn(body: Buffer, id: string): number {
+    if (body.length <= OWN_FRAME_COPY_LIMIT) return this.send(encodeFrame(body, id));
+    this.wire.write(body);
+    return body.length + this.send(encodeIdTail(id));
   }
 
   private enqueue(event: IngestedEvent): void {
