@@ -12,19 +12,11 @@ export const NGINX_BIN = '/usr/sbin/nginx';
 export const NCHAN_MODULE = '/usr/lib/nginx/modules/ngx_nchan_module.so';
 
 /**
- * nchan as an EventSource pub/sub on loopback: one channel, `/sub` for subscribers, `/pub` for the
- * publisher. `reuseport` gives each worker its own accept queue, so subscribers spread over both.
- * Subscribers start at the newest message (no replay of earlier scenarios).
+ * What nchan and the TLS front share: workers and their file limit, pid and error log under
+ * `prefix`, no access log, temp folders inside `prefix`. Ends inside the open `http {` block.
  */
-export function nchanConfig(prefix: string, port: number, nofile: number, workers: number, tls?: { cert: { certFile: string; keyFile: string }; pubPort: number }): string {
-  // With TLS, subscribers use the TLS port and the publisher a plain one on loopback (as ours publishes to Redis in the clear).
-  const listen = tls
-    ? `    listen 127.0.0.1:${port} ssl http2 reuseport backlog=4096;
-    listen 127.0.0.1:${tls.pubPort};
-${tlsDirectives(tls.cert)}`
-    : `    listen 127.0.0.1:${port} reuseport backlog=4096;`;
-  return `load_module ${NCHAN_MODULE};
-worker_processes ${workers};
+export function nginxHead(prefix: string, workers: number, nofile: number): string {
+  return `worker_processes ${workers};
 worker_rlimit_nofile ${nofile};
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
@@ -39,7 +31,23 @@ http {
   fastcgi_temp_path ${prefix}/tmp/fastcgi;
   uwsgi_temp_path ${prefix}/tmp/uwsgi;
   scgi_temp_path ${prefix}/tmp/scgi;
-  keepalive_timeout 65s;
+  keepalive_timeout 65s;`;
+}
+
+/**
+ * nchan as an EventSource pub/sub on loopback: one channel, `/sub` for subscribers, `/pub` for the
+ * publisher. `reuseport` gives each worker its own accept queue, so subscribers spread over both.
+ * Subscribers start at the newest message (no replay of earlier scenarios).
+ */
+export function nchanConfig(prefix: string, port: number, nofile: number, workers: number, tls?: { cert: { certFile: string; keyFile: string }; pubPort: number }): string {
+  // With TLS, subscribers use the TLS port and the publisher a plain one on loopback (as ours publishes to Redis in the clear).
+  const listen = tls
+    ? `    listen 127.0.0.1:${port} ssl http2 reuseport backlog=4096;
+    listen 127.0.0.1:${tls.pubPort};
+${tlsDirectives(tls.cert)}`
+    : `    listen 127.0.0.1:${port} reuseport backlog=4096;`;
+  return `load_module ${NCHAN_MODULE};
+${nginxHead(prefix, workers, nofile)}
   server {
 ${listen}
     location = /sub {

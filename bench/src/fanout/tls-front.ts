@@ -4,7 +4,7 @@ import path from 'node:path';
 import { freePort } from '@marketswarm/shared/testing';
 import { makeBenchCert, tlsDirectives } from './bench-cert.js';
 import { startGateways, type GatewayEnvironment, type OursStream } from './gateway-server.js';
-import { NGINX_BIN } from './nchan-server.js';
+import { NGINX_BIN, nginxHead } from './nchan-server.js';
 import { childPids } from './proc-stats.js';
 import { onCleanup, spawnLimited } from './processes.js';
 import { portOpen, waitUntil, type BenchServer } from './servers.js';
@@ -15,22 +15,7 @@ import { portOpen, waitUntil, type BenchServer } from './servers.js';
  * unbuffered, identity, kept-alive upstream), every gateway in one upstream.
  */
 export function frontConfig(prefix: string, port: number, upstreams: readonly number[], nofile: number, workers: number, cert: { certFile: string; keyFile: string }): string {
-  return `worker_processes ${workers};
-worker_rlimit_nofile ${nofile};
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events {
-  worker_connections ${nofile - 100};
-  multi_accept on;
-}
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/tmp/client_body;
-  proxy_temp_path ${prefix}/tmp/proxy;
-  fastcgi_temp_path ${prefix}/tmp/fastcgi;
-  uwsgi_temp_path ${prefix}/tmp/uwsgi;
-  scgi_temp_path ${prefix}/tmp/scgi;
-  keepalive_timeout 65s;
+  return `${nginxHead(prefix, workers, nofile)}
   upstream sse {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
     keepalive 32;
