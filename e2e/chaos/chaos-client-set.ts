@@ -19,12 +19,12 @@ interface EnvelopeOfOurs {
  * the stack's own producers write to the same topics.
  */
 export class ChaosClientSet {
-  readonly clients: { client: ChaosSseClient; checked: CheckedClient; ready: number; resets: Map<string, number> }[] = [];
+  readonly clients: { client: ChaosSseClient; checked: CheckedClient; ready: number; resets: Map<string, { reason: string; at: number }[]>; ended: { reason: string; at: number }[] }[] = [];
 
   constructor(baseUrl: string, cookie: string, runId: string, specs: readonly ClientSpec[]) {
     for (const spec of specs) {
       const checkers = new Map(spec.topics.map((t) => [t, new SequenceChecker()]));
-      const entry = { client: undefined as unknown as ChaosSseClient, checked: { name: spec.name, checkers }, ready: 0, resets: new Map<string, number>() };
+      const entry = { client: undefined as unknown as ChaosSseClient, checked: { name: spec.name, checkers }, ready: 0, resets: new Map<string, { reason: string; at: number }[]>(), ended: [] as { reason: string; at: number }[] };
       entry.client = new ChaosSseClient({
         name: spec.name,
         baseUrl,
@@ -33,9 +33,12 @@ export class ChaosClientSet {
         protocol: spec.protocol,
         onFrame: (frame, at) => {
           if (frame.event === 'ready') entry.ready += 1;
+          // The gateway says why it ends a stream (slow-consumer, shutdown, …): the report shows it.
+          else if (frame.event === 'error') entry.ended.push({ reason: (JSON.parse(frame.data) as { reason?: string }).reason ?? '?', at });
           else if (frame.event === 'reset') {
-            const topic = (JSON.parse(frame.data) as { topic?: string }).topic ?? '?';
-            entry.resets.set(topic, (entry.resets.get(topic) ?? 0) + 1);
+            // The reason (retention, ahead, catch-up-budget, …) is what tells a failing run's cause.
+            const { topic = '?', reason = '?' } = JSON.parse(frame.data) as { topic?: string; reason?: string };
+            entry.resets.set(topic, [...(entry.resets.get(topic) ?? []), { reason, at }]);
           } else {
             const checker = checkers.get(frame.event);
             if (!checker) return;

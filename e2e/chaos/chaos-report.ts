@@ -5,7 +5,8 @@ export interface ClientTopicVerdict extends SequenceVerdict {
   client: string;
   topic: string;
   acked: number;
-  resets: number;
+  /** Every `reset` the client got on this topic (none expected), as `<reason> after <step>`. */
+  resets: string[];
 }
 
 export interface ChaosResults {
