@@ -28,6 +28,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.spec.ts'],
           exclude: ignored,
+          globalSetup: ['e2e/shared-stack.global.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import { api, attributeOfAll, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot } from './browser.js';
 
 interface Pm2Row {
@@ -31,7 +32,7 @@ describe('the admin page', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
   }, 240_000);
 

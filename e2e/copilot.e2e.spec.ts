@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADI_SCHEMA_ID, ADI_SCHEMA_VERSION, adiSnapshotSchema, type AlertDto, type AlertHistoryDto, type AlertHitDto, type AlertListDto } from '@marketswarm/shared/dto';
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import { api, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
 /**
@@ -37,7 +38,7 @@ describe('the copilot in the browser', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
     context = await newStackContext(browser, stack.nginxUrl);
     await context.addInitScript(RECORD_TOASTS);

@@ -16,7 +16,8 @@ import {
   type TradeDto,
   type TradeLogDto,
 } from '@marketswarm/shared/dto';
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import { api, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
 /** `YYYY-MM-DD` of an instant, in UTC. */
@@ -64,7 +65,7 @@ describe('the journal pages in the browser', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
     alice = await signedInPage('journal-pages-alice');
   }, 240_000);

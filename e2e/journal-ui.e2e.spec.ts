@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertListDto, AnalyticsDto, TradeDto, TradeLogDto, TradePageDto } from '@marketswarm/shared/dto';
-import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { repoRoot, type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import { api, attributeOfAll, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, signInFreshAccount, waitFor } from './browser.js';
 
 /** A real broker export the repository keeps beside its importer: tastytrade, /MES options, one 1-1-2. */
@@ -32,7 +33,7 @@ describe('the journal in the browser', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
     alicePage = await signedInPage('journal-ui-alice');
   }, 240_000);

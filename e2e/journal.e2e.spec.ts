@@ -3,7 +3,8 @@ import { request } from 'node:https';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTABLE_IMPORT_FORMATS, JOURNAL_IMPORT_MAX_BYTES, type ImportResultDto, type TradeLogDto, type TradePageDto } from '@marketswarm/shared/dto';
-import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { repoRoot, type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import { freshAccount } from './browser.js';
 import { H2Client } from './h2-client.js';
 
@@ -74,7 +75,7 @@ describe('the journal through nginx', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     alice = await signIn('journal-alice');
     bob = await signIn('journal-bob');
     const logs = await alice.client.request('/api/logs');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot, waitFor } from './browser.js';
@@ -72,7 +73,7 @@ describe('the trading-grade workspace in Chromium, from phone to wall screen', (
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
   });
 

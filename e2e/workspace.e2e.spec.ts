@@ -1,4 +1,5 @@
-import { startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { type TestStack } from '@marketswarm/shared/testing';
+import { sharedTestStack } from './shared-stack.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -116,7 +117,7 @@ describe('the workspace in Chromium through nginx', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     browser = await launchChromium();
   });
 

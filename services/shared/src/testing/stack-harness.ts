@@ -88,6 +88,46 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ports[`${GATEWAY_COMPONENT}-${index}`] = await distinctPort();
     env[instancePortEnv('MS_SSE_PORT', index)] = String(ports[`${GATEWAY_COMPONENT}-${index}`]);
   }
+  const stack = stackHandle({ work, env, ports }, true);
+  const up = await stack.admin(['up', '--no-install', '--timeout', '90'], 180_000);
+  if (up.code !== 0) {
+    const logs = await stack.logs();
+    await stack.stop();
+    throw new Error(`./admin up failed (${up.code}):\n${up.stderr}\n${up.stdout}\n${logs}`);
+  }
+  stack.upOutput = up.stdout;
+  return stack;
+}
+
+/** What identifies a running test stack, so another test file (or the suite's teardown) can reach it. */
+export interface TestStackAddress {
+  work: string;
+  env: Record<string, string>;
+  ports: Record<string, number>;
+  upOutput?: string;
+}
+
+export function testStackAddress(stack: TestStack): TestStackAddress {
+  const work = path.dirname(stack.env['MS_RUN_DIR']!);
+  return { work, env: stack.env, ports: stack.ports, upOutput: stack.upOutput };
+}
+
+/**
+ * A handle on a stack another file started. Its `stop()` only closes this handle's Redis
+ * connections: the stack belongs to whoever started it (see `stopTestStackAt`).
+ */
+export function attachTestStack(address: TestStackAddress): TestStack {
+  const stack = stackHandle(address, false);
+  stack.upOutput = address.upOutput ?? '';
+  return stack;
+}
+
+/** Takes down a stack by its address (the suite's teardown for a stack its files shared). */
+export async function stopTestStackAt(address: TestStackAddress): Promise<void> {
+  await stackHandle(address, true).stop();
+}
+
+function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): TestStack {
   const pm2Bin = path.join(repoRoot, 'node_modules/pm2/bin/pm2');
   let stopping: Promise<void> | undefined;
   let truth: PublicTruth | undefined;
@@ -136,17 +176,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     stop: () =>
       (stopping ??= (async () => {
         for (const redis of buses.values()) redis.disconnect();
+        if (!owned) return;
         await runAdmin(['down', '--kill'], env, { timeoutMs: 60_000 });
         await rm(work, { recursive: true, force: true });
       })()),
   };
-  const up = await stack.admin(['up', '--no-install', '--timeout', '90'], 180_000);
-  if (up.code !== 0) {
-    const logs = await stack.logs();
-    await stack.stop();
-    throw new Error(`./admin up failed (${up.code}):\n${up.stderr}\n${up.stdout}\n${logs}`);
-  }
-  stack.upOutput = up.stdout;
   return stack;
 }
 
