@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { OwnStackLastSequencer } from './e2e/own-stack-last.sequencer.js';
 
 const ignored = ['**/node_modules/**', '**/dist/**'];
 
@@ -6,6 +7,7 @@ const ignored = ['**/node_modules/**', '**/dist/**'];
 // redis-server/SQLite/HTTP started by the harness, and end-to-end specs through pm2, nginx and Chromium.
 export default defineConfig({
   test: {
+    sequence: { sequencer: OwnStackLastSequencer },
     projects: [
       {
         test: {

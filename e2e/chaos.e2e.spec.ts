@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopicName } from '@marketswarm/shared/events';
-import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { repoRoot, type TestStack } from '@marketswarm/shared/testing';
+import { ownTestStack } from './shared-stack.js';
 import { ChaosClientSet, type ClientSpec } from './chaos/chaos-client-set.js';
 import { chaosForm, chaosPlan } from './chaos/chaos-plan.js';
 import { formatRecoveryTable, slowestPerStep, type ChaosResults, type ClientTopicVerdict } from './chaos/chaos-report.js';
@@ -41,7 +42,7 @@ describe(`chaos (${FORM} form)`, () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await ownTestStack();
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { writeFile, readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { H2Client } from './h2-client.js';
-import { attachTestStack, startTestStack, testStackAddress, type TestStack, type TestStackAddress } from '@marketswarm/shared/testing';
+import { attachTestStack, startTestStack, stopTestStackAt, testStackAddress, type TestStack, type TestStackAddress, type TestStackOptions } from '@marketswarm/shared/testing';
 
 const READY_TIMEOUT_MS = 90_000;
 
@@ -51,4 +51,19 @@ async function untilSettled(stack: TestStack): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the shared stack did not settle within ${READY_TIMEOUT_MS} ms: ${last}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * A stack of this file's own, for a file that breaks it on purpose (listed in OWN_STACK_FILES).
+ * The shared stack is taken down first: left idling, its producers would compete for the two
+ * cores with the faults this file measures. A shared file that runs later starts it again.
+ */
+export async function ownTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const file = inject('sharedStackFile');
+  const recorded = await readFile(file, 'utf8').catch(() => undefined);
+  if (recorded) {
+    await rm(file, { force: true });
+    await stopTestStackAt(JSON.parse(recorded) as TestStackAddress);
+  }
+  return startTestStack(options);
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { connect } from 'node:http2';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startTestStack, type TestStack } from '@marketswarm/shared/testing';
+import { repoRoot, type TestStack } from '@marketswarm/shared/testing';
+import { ownTestStack } from './shared-stack.js';
 import { H2Client, type H2Response } from './h2-client.js';
 
 const exec = promisify(execFile);
@@ -44,7 +45,7 @@ describe('the whole stack under pm2 behind nginx', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await ownTestStack();
   });
 
   afterAll(async () => {
