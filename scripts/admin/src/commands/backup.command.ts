@@ -2,12 +2,8 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { journalBackupPlan } from '../backup/journal-target.js';
-import { journalLiveness } from '../backup/journal-running.js';
-import { pruneBackups, runBackup } from '../backup/run-backup.js';
-import { applyRestore, previewRestore, type RestorePreview } from '../backup/run-restore.js';
+import type { RestorePreview } from '../backup/run-restore.js';
 import { adminPaths } from '../paths.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { formatBytes } from '../ui/format-bytes.js';
 import { bold, CliError, green, info, yellow } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
@@ -22,6 +18,11 @@ export function registerBackup(program: Command): void {
     .action(async (opts: { json?: boolean; scheduled?: boolean }) => {
       const paths = adminPaths();
       try {
+        // Loaded here, not at the top: every ./admin run registers this command, few run it, and
+        // the backup code pulls in pg, better-sqlite3 and the truth compiler.
+        const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+        const { journalBackupPlan } = await import('../backup/journal-target.js');
+        const { pruneBackups, runBackup } = await import('../backup/run-backup.js');
         const { truth } = await buildTruthFiles(paths, undefined, false);
         const plan = await journalBackupPlan(truth, paths);
         if (opts.scheduled && plan.target.dialect === 'sqlite' && !existsSync(plan.target.file)) {
@@ -66,6 +67,10 @@ replaced schema as public_before_restore_<time> (drop it when satisfied) and res
 pg_restore in one transaction: a failure puts the old schema back.`,
     )
     .action(async (file: string, opts: { dryRun?: boolean; yes?: boolean; force?: boolean; json?: boolean }) => {
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { journalBackupPlan } = await import('../backup/journal-target.js');
+      const { journalLiveness } = await import('../backup/journal-running.js');
+      const { applyRestore, previewRestore } = await import('../backup/run-restore.js');
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
       const plan = await journalBackupPlan(truth, paths);

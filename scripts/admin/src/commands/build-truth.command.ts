@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { CliError, green } from '../ui/output.js';
 
 interface BuildTruthOptions {
@@ -34,6 +33,9 @@ Every problem is printed as "file: json.path: reason" and the command exits 1 wi
       const paths = adminPaths();
       const truthDir = opts.dir ? path.resolve(opts.dir) : paths.truthDir;
       const output = targetOf(opts, truthDir === paths.truthDir, paths.truthOut);
+      // The truth compiler (zod schemas of every component) loads only when this command runs, so
+      // registering it costs the other ./admin commands nothing.
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
       const built = await buildTruthFiles(paths, truthDir, output);
       const where = output === false ? '(checked; nothing written)' : `→ ${path.relative(process.cwd(), output) || output}`;
       process.stderr.write(`${green('✓')} truth ${built.version}: ${Object.keys(built.truth.components).length} components, ${Object.keys(built.truth.topics).length} topics ${where}\n`);

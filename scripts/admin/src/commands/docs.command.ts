@@ -1,10 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { truthJsonSchemas } from '@marketswarm/shared/truth';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { renderSettingsTables, spliceSettings } from '../docs/settings-table.js';
 import { adminPaths } from '../paths.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { CliError } from '../ui/output.js';
 
 export function registerDocs(program: Command): void {
@@ -13,6 +10,10 @@ export function registerDocs(program: Command): void {
     .description("regenerate the README's settings tables and truth/schema/*.json from the config metadata and truth")
     .option('--check', 'exit 1 if the README is out of date instead of writing it')
     .action(async (opts: { check?: boolean }) => {
+      // Loaded on run: the truth compiler and config metadata would slow every other ./admin command.
+      const { truthJsonSchemas } = await import('@marketswarm/shared/truth');
+      const { renderSettingsTables, spliceSettings } = await import('../docs/settings-table.js');
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
       const file = path.join(paths.repoRoot, 'README.md');

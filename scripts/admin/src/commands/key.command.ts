@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import type { Redis } from 'ioredis';
 import { adminPaths } from '../paths.js';
-import { addApiKey, KEY_LIST_HEADER, keyRows, listApiKeys, revokeApiKey } from '../keys/api-key-admin.js';
-import { buildTruthFiles, readBuiltTruth } from '../truth/build-truth-files.js';
-import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { bold, green, info, yellow } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 
@@ -25,6 +22,7 @@ export function registerKey(program: Command, io: KeyCommandIo = processIo): voi
     .option('--user <id>', 'bind the key to this user: needed for per-user topics (alerts, trades, positions, risk-graph), whose events go to that user')
     .description('create a key; prints it once on stdout (only its SHA-256 is stored)')
     .action(async (name: string, opts: { topics: string; user?: string }) => {
+      const { addApiKey } = await import('../keys/api-key-admin.js');
       await withSystemRedis(io, async (redis) => {
         const { key: created, token } = await addApiKey(redis, { name, topics: opts.topics, ...(opts.user !== undefined ? { user: opts.user } : {}) });
         info(`${green('✓')} created key ${bold(created.name)} (${created.id}) for ${created.topics.join(', ')}${created.user ? ` as user ${created.user}` : ''}`);
@@ -38,6 +36,7 @@ export function registerKey(program: Command, io: KeyCommandIo = processIo): voi
     .option('--json', 'print JSON instead of a table')
     .description('every key: id, name, topics, user, created, last used, revoked (never a secret)')
     .action(async (opts: { json?: boolean }) => {
+      const { KEY_LIST_HEADER, keyRows, listApiKeys } = await import('../keys/api-key-admin.js');
       await withSystemRedis(io, async (redis) => {
         const keys = await listApiKeys(redis);
         if (opts.json) return io.stdout(`${JSON.stringify(keys, null, 2)}\n`);
@@ -51,6 +50,7 @@ export function registerKey(program: Command, io: KeyCommandIo = processIo): voi
     .argument('<id|name>', 'the key id, or the name of an active key')
     .description('revoke a key: every gateway refuses it from its next request')
     .action(async (idOrName: string) => {
+      const { revokeApiKey } = await import('../keys/api-key-admin.js');
       await withSystemRedis(io, async (redis) => {
         const { key: revoked, alreadyRevoked } = await revokeApiKey(redis, idOrName);
         info(alreadyRevoked ? `key ${revoked.name} (${revoked.id}) was already revoked at ${revoked.revokedAt ?? '?'}` : `${green('✓')} revoked key ${revoked.name} (${revoked.id})`);
@@ -60,6 +60,9 @@ export function registerKey(program: Command, io: KeyCommandIo = processIo): voi
 
 /** System Redis as the stack sees it (env override, else the built truth), closed after the work. */
 async function withSystemRedis(io: KeyCommandIo, work: (redis: Redis) => Promise<void>): Promise<void> {
+  // Loaded on run, like the key code above: ioredis and the truth compiler would slow every ./admin command.
+  const { buildTruthFiles, readBuiltTruth } = await import('../truth/build-truth-files.js');
+  const { busUrl, connectRedis } = await import('../truth/system-redis.js');
   const paths = adminPaths(io.env);
   const built = (await readBuiltTruth(paths)) ?? (await buildTruthFiles(paths, paths.truthDir, false));
   const redis = await connectRedis(busUrl(built.truth, 'system', io.env), 'system');

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
-import { loadTruth } from '../truth/load-truth.js';
 import { step } from '../ui/output.js';
 
 export function registerLoadTruth(program: Command): void {
@@ -11,6 +10,8 @@ export function registerLoadTruth(program: Command): void {
     .option('--dir <dir>', 'truth folder to read (default: truth/); scripts/truth.json is then left as it is')
     .option('--secrets <file>', 'secrets file (default: scripts/truth_secrets.json, optional)')
     .action(async (opts: { dir?: string; secrets?: string }) => {
+      // Loaded on run: ioredis and the truth compiler would slow every other ./admin command.
+      const { loadTruth } = await import('../truth/load-truth.js');
       const paths = adminPaths();
       const result = await step('load truth into system Redis', () =>
         loadTruth(paths, {

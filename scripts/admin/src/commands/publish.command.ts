@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { InvalidEventError, publishEvents, SeqCounter } from '@marketswarm/shared/bus';
+// Static although it loads zod (~0.1 s): the <topic> help lists topicNames, and the action needs zod anyway.
 import { formatEventIssues, isTopicName, parseEvent, topicNames, type TypedEvent } from '@marketswarm/shared/events';
 import { adminPaths } from '../paths.js';
-import { fetchLoadedTruth } from '../truth/loaded-truth.js';
-import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { CliError } from '../ui/output.js';
 
 const BATCH = 1000;
@@ -18,11 +16,13 @@ export interface PublishOptions {
  * The events `publish` appends: the operator's JSON checked once against its topic's schema (it has
  * no static type), then, with a count, n copies whose payloads carry seq 0…n−1.
  */
-export function buildEvents(topic: string, data: Record<string, unknown>, options: PublishOptions, now = Date.now()): TypedEvent[] {
+export async function buildEvents(topic: string, data: Record<string, unknown>, options: PublishOptions, now = Date.now()): Promise<TypedEvent[]> {
   if (!isTopicName(topic)) throw new CliError(`unknown topic "${topic}" (topics: ${topicNames.join(', ')})`);
   const parsed = parseEvent({ topic, type: options.type ?? 'update', ts: now, data, ...(options.user ? { user: options.user } : {}) });
   if (!parsed.ok) throw new CliError(`invalid ${topic} event: ${formatEventIssues(parsed.issues)}`);
   if (options.count === undefined) return [parsed.event];
+  // The bus code (ioredis) loads on run only: every ./admin command registers this one.
+  const { SeqCounter } = await import('@marketswarm/shared/bus');
   const seq = new SeqCounter();
   const event = parsed.event;
   // Every topic's payload has an optional `seq`, so numbering keeps the event of its topic.
@@ -50,7 +50,10 @@ export function registerPublish(program: Command): void {
         throw new CliError(`<json>: not valid JSON: ${(error as Error).message}`);
       }
       if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new CliError('<json>: must be a JSON object');
-      const events = buildEvents(topic, data as Record<string, unknown>, opts);
+      const events = await buildEvents(topic, data as Record<string, unknown>, opts);
+      const { InvalidEventError, publishEvents } = await import('@marketswarm/shared/bus');
+      const { fetchLoadedTruth } = await import('../truth/loaded-truth.js');
+      const { busUrl, connectRedis } = await import('../truth/system-redis.js');
       const loaded = await fetchLoadedTruth(adminPaths());
       const route = loaded.doc.topics[topic];
       if (!route) throw new CliError(`truth declares no stream for topic "${topic}"`);

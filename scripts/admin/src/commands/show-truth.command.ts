@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
-import { fetchLoadedTruth } from '../truth/loaded-truth.js';
 import { CliError } from '../ui/output.js';
 
 /** Resolves `components.sse.listen.port` or `$.components.sse` against a JSON value. */
@@ -26,6 +25,8 @@ export function registerShowTruth(program: Command): void {
     .description('print the truth loaded in system Redis (secrets masked)')
     .option('--reveal-secrets', 'print secret values instead of ***')
     .action(async (jsonPath: string | undefined, opts: { revealSecrets?: boolean }) => {
+      // Loaded on run: ioredis and the truth schemas would slow every other ./admin command.
+      const { fetchLoadedTruth } = await import('../truth/loaded-truth.js');
       const stored = await fetchLoadedTruth(adminPaths());
       const doc = opts.revealSecrets ? stored.doc : { ...stored.doc, secrets: maskSecrets(stored.doc.secrets) };
       const value = jsonPath ? selectPath(doc, jsonPath) : { version: stored.version, loadedAt: new Date(stored.ts).toISOString(), ...doc };

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { adminPaths } from '../paths.js';
+// Static although it loads zod (~0.1 s): the --gateways help needs MAX_GATEWAY_INSTANCES, and nearly
+// every action loads zod anyway through the truth compiler.
 import { MAX_GATEWAY_INSTANCES, parseGatewayCount } from '@marketswarm/shared/config';
-import { pm2, pm2Interactive, pm2List } from '../pm2/pm2-cli.js';
-import { ecosystemFile, pm2NameOf, restartAllTargets } from '../stack/ecosystem.js';
-import { stackDown } from '../stack/stack-down.js';
-import { stackUp } from '../stack/stack-up.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
 import { bold, CliError, green, step } from '../ui/output.js';
 
 function gatewayCount(raw: string): number {
@@ -23,6 +20,9 @@ export function registerStackCommands(program: Command): void {
     .option('--gateways <n>', `gateway processes behind nginx (1 to ${MAX_GATEWAY_INSTANCES}: fotw-sse, fotw-sse-2 on port 3021, …); default MS_SSE_INSTANCES, else the sse setting instances, else 1`)
     .action(async (opts: { timeout: string; gateways?: string }) => {
       const gateways = opts.gateways === undefined ? undefined : gatewayCount(opts.gateways);
+      // Each action loads its implementation when it runs: the pm2 API, ioredis and the truth
+      // compiler would otherwise load on every ./admin command, --help included.
+      const { stackUp } = await import('../stack/stack-up.js');
       const result = await stackUp(adminPaths(), { timeoutMs: Number(opts.timeout) * 1000, ...(gateways === undefined ? {} : { gateways }) });
       process.stdout.write(
         [
@@ -47,6 +47,9 @@ export function registerStackCommands(program: Command): void {
     .description('stop and remove every process of the stack from pm2')
     .option('--kill', 'also stop the pm2 daemon')
     .action(async (opts: { kill?: boolean }) => {
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { stackDown } = await import('../stack/stack-down.js');
+      const { pm2 } = await import('../pm2/pm2-cli.js');
       const paths = adminPaths();
       const truth = await buildTruthFiles(paths, undefined, false).then(
         (built) => built.truth,
@@ -61,6 +64,9 @@ export function registerStackCommands(program: Command): void {
     .argument('[name]', 'component id (sse) or pm2 name (fotw-sse); all when omitted')
     .description('restart one process, or all of them')
     .action(async (name: string | undefined) => {
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { ecosystemFile, pm2NameOf, restartAllTargets } = await import('../stack/ecosystem.js');
+      const { pm2, pm2List } = await import('../pm2/pm2-cli.js');
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
       if (name) {
@@ -80,6 +86,9 @@ export function registerStackCommands(program: Command): void {
     .option('-n, --lines <n>', 'lines to show', '50')
     .option('-f, --follow', 'keep streaming new lines')
     .action(async (name: string | undefined, opts: { lines: string; follow?: boolean }) => {
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { pm2NameOf } = await import('../stack/ecosystem.js');
+      const { pm2Interactive } = await import('../pm2/pm2-cli.js');
       const paths = adminPaths();
       const { truth } = await buildTruthFiles(paths, undefined, false);
       const args = ['logs', ...(name ? [pm2NameOf(truth, name)] : []), '--lines', opts.lines, ...(opts.follow ? [] : ['--nostream'])];

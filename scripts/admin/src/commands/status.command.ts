@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import type { Redis } from 'ioredis';
-import { busNames, type BusName } from '@marketswarm/shared/events';
-import { resetRecoveryState } from '@marketswarm/shared/ops';
-import { collectOpsStatus, type OpsStatus } from '../ops/ops-status.js';
-import { resolveResetTarget } from '../ops/reset-target.js';
+import type { BusName } from '@marketswarm/shared/events';
+import type { OpsStatus } from '../ops/ops-status.js';
+import type { Pm2Process } from '../pm2/pm2-cli.js';
+import type { StackStatus } from '../stack/stack-status.js';
 import { renderOpsStatus } from '../ops/ops-status-text.js';
 import { formatBytes } from '../ui/format-bytes.js';
 import { adminPaths } from '../paths.js';
-import { pm2List, type Pm2Process } from '../pm2/pm2-cli.js';
-import { collectStatus, type StackStatus } from '../stack/stack-status.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
-import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { bold, CliError, green, red, yellow } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 
@@ -23,6 +19,15 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print machine-readable JSON')
     .option('--reset <service>', 'clear the failed mark and restart attempts the watch keeps for a service (an id like journal, sse-2, or its pm2 name), so it may restart it again')
     .action(async (opts: { json?: boolean; reset?: string }) => {
+      // Loaded on run: pm2, ioredis and the truth compiler would slow every other ./admin command.
+      const { busNames } = await import('@marketswarm/shared/events');
+      const { resetRecoveryState } = await import('@marketswarm/shared/ops');
+      const { collectOpsStatus } = await import('../ops/ops-status.js');
+      const { resolveResetTarget } = await import('../ops/reset-target.js');
+      const { pm2List } = await import('../pm2/pm2-cli.js');
+      const { collectStatus } = await import('../stack/stack-status.js');
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { busUrl, connectRedis } = await import('../truth/system-redis.js');
       const paths = adminPaths();
       const files = await buildTruthFiles(paths, undefined, false);
       let system: Redis | null = null;

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import type { Redis } from 'ioredis';
 import { adminPaths } from '../paths.js';
-import { buildTruthFiles, readBuiltTruth } from '../truth/build-truth-files.js';
-import { busUrl, connectRedis } from '../truth/system-redis.js';
 import { readPasswordFrom } from '../users/read-password.js';
-import { addUser, listUsers } from '../users/user-accounts.js';
 import { CliError, dim, green, info } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 
@@ -36,6 +33,7 @@ export function registerUser(program: Command, io: UserCommandIo = processIo): v
       }
       if (process.stdin.isTTY && io === processIo) info(dim('type the password, then Enter and Ctrl-D'));
       const password = await io.readStdin();
+      const { addUser } = await import('../users/user-accounts.js');
       const redis = await systemRedis(io.env);
       try {
         const created = await addUser(redis, { email, password, role: opts.role });
@@ -50,6 +48,7 @@ export function registerUser(program: Command, io: UserCommandIo = processIo): v
     .command('list')
     .description('every account: id, email, role, created')
     .action(async () => {
+      const { listUsers } = await import('../users/user-accounts.js');
       const redis = await systemRedis(io.env);
       try {
         const users = await listUsers(redis);
@@ -66,6 +65,10 @@ export function registerUser(program: Command, io: UserCommandIo = processIo): v
 
 /** System Redis as the stack sees it: env override, else the built (or freshly compiled) truth. */
 async function systemRedis(env: NodeJS.ProcessEnv): Promise<Redis> {
+  // Loaded on run, like the account code above: argon2, ioredis and the truth compiler would slow
+  // every ./admin command, since each one registers this command.
+  const { buildTruthFiles, readBuiltTruth } = await import('../truth/build-truth-files.js');
+  const { busUrl, connectRedis } = await import('../truth/system-redis.js');
   const paths = adminPaths(env);
   const built = (await readBuiltTruth(paths)) ?? (await buildTruthFiles(paths, paths.truthDir, false));
   return connectRedis(busUrl(built.truth, 'system', env), 'system');

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { truthVersion } from '@marketswarm/shared/truth';
 import { adminPaths } from '../paths.js';
-import { buildTruthFiles } from '../truth/build-truth-files.js';
-import { fetchLoadedTruth } from '../truth/loaded-truth.js';
 import { CliError, green } from '../ui/output.js';
 
 export function registerVerifyTruth(program: Command): void {
@@ -10,6 +7,10 @@ export function registerVerifyTruth(program: Command): void {
     .command('verify-truth')
     .description('check that the truth in system Redis is the one the files compile to (exit 1 if not)')
     .action(async () => {
+      // Loaded on run: ioredis and the truth compiler would slow every other ./admin command.
+      const { truthVersion } = await import('@marketswarm/shared/truth');
+      const { buildTruthFiles } = await import('../truth/build-truth-files.js');
+      const { fetchLoadedTruth } = await import('../truth/loaded-truth.js');
       const paths = adminPaths();
       const files = await buildTruthFiles(paths, undefined, false);
       const loaded = await fetchLoadedTruth(paths);
