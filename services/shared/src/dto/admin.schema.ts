@@ -99,6 +99,21 @@ export const recoveryViewSchema = z.object({
 });
 export type RecoveryView = z.infer<typeof recoveryViewSchema>;
 
+/** A service the watch keeps recovery state for: a component or instance id (`journal`, `sse-2`) or its pm2 name. */
+export const recoveryServiceParamsSchema = z.object({ service: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a service id such as journal or sse-2, or its pm2 name') });
+
+/**
+ * `POST /api/admin/recovery/:service/reset`, the page's form of `./admin status --reset`: the
+ * failed mark and the attempts are cleared, so the watch may restart the service again.
+ */
+export const recoveryResetSchema = z.object({
+  /** The service id the state is kept under (a pm2 name is resolved to it). */
+  service: z.string(),
+  /** False when the watch had no recovery state for it (nothing to clear, the reset is still logged). */
+  existed: z.boolean(),
+});
+export type RecoveryReset = z.infer<typeof recoveryResetSchema>;
+
 /** An account as admins see it: the user DTO, whether it is disabled, and how many live sessions it has. */
 export const adminUserSchema = userDtoSchema.extend({ disabled: z.boolean(), sessions: z.number().int() });
 export type AdminUser = z.infer<typeof adminUserSchema>;
