@@ -126,4 +126,11 @@ describe(createStaticApp.name, () => {
     expect(/(?:^|;\s*)style-src ([^;]*)/.exec(csp)?.[1]).not.toMatch(/'unsafe-inline'|https:/);
     expect(res.headers['permissions-policy']).toContain('camera=()');
   });
+
+  it('counts the files it serves under the route static in /metrics', async () => {
+    await rawRequest(url, '/assets/app-1a2b3c.css');
+    const metrics = (await rawRequest(url, '/metrics')).body.toString();
+    expect(metrics).toMatch(/ms_http_requests_total\{[^}]*route="static"[^}]*status="200"[^}]*\} [1-9]/);
+    expect(metrics).not.toContain('route="unmatched"');
+  });
 });

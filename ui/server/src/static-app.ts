@@ -24,7 +24,8 @@ export function createStaticApp({ root, logger, metrics, health }: StaticAppOpti
   // which nginx owns: this server must also work over plain HTTP on 127.0.0.1.
   app.use(securityHeaders(SPA_CONTENT_SECURITY_POLICY));
   app.use(requestLogging(logger));
-  app.use(requestMetrics(metrics));
+  // Files are served by middleware, not routes: without a name every one would read as unmatched.
+  app.use(requestMetrics(metrics, { unmatched: 'static' }));
   mountHealth(app, ['/health'], health);
   mountMetrics(app, metrics);
   app.use(spaFallback());

@@ -39,6 +39,23 @@ describe('requestMetrics', () => {
     expect([...seen.keys()].some((k) => k.includes('/health') || k.includes('/api/things/a'))).toBe(false);
   });
 
+  it('names what no route answered as the server says (the static server: static)', async () => {
+    const own = new Registry();
+    const app = express();
+    app.use(requestMetrics(own, { unmatched: 'static' }));
+    app.use((_req, res) => void res.status(200).end('file'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/assets/app-1a2b.js`);
+      await new Promise((r) => setTimeout(r, 20));
+      const metric = await own.getSingleMetric('ms_http_requests_total')!.get();
+      expect(metric.values.map((v) => `${String(v.labels['route'])} ${String(v.labels['status'])}`)).toEqual(['static 200']);
+    } finally {
+      server.close();
+    }
+  });
+
   it('shares one set of series when mounted twice on the same registry', () => {
     expect(() => requestMetrics(registry)).not.toThrow();
   });
