@@ -4,6 +4,7 @@ import {
   adminUsersViewSchema,
   endedSessionsSchema,
   gatewaysViewSchema,
+  recoveryResetSchema,
   recoveryViewSchema,
   servicesViewSchema,
   streamsViewSchema,
@@ -11,6 +12,7 @@ import {
   type AdminUser,
   type AdminUsersView,
   type GatewaysView,
+  type RecoveryReset,
   type RecoveryView,
   type Role,
   type ServicesView,
@@ -33,3 +35,7 @@ export const disableUser = (id: string): Promise<AdminUser> => sendJson('POST', 
 export const enableUser = (id: string): Promise<AdminUser> => sendJson('POST', userPath(id, '/enable'), undefined, (b) => adminUserResponseSchema.parse(b).user);
 export const setUserRole = (id: string, role: Role): Promise<AdminUser> => sendJson('POST', userPath(id, '/role'), { role }, (b) => adminUserResponseSchema.parse(b).user);
 export const endUserSessions = (id: string): Promise<number> => sendJson('DELETE', userPath(id, '/sessions'), undefined, (b) => endedSessionsSchema.parse(b).ended);
+
+/** Clears a service's failed mark and restart count, so the watch may restart it again; `service` is an id or a pm2 name. */
+export const resetRecovery = (service: string): Promise<RecoveryReset> =>
+  sendJson('POST', `${BASE}/recovery/${encodeURIComponent(service)}/reset`, undefined, (b) => recoveryResetSchema.parse(b));

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@marketswarm/shared/dto';
-import { disableUser, enableUser, endUserSessions, fetchGateways, fetchRecovery, fetchServices, fetchStreams, fetchTruth, fetchUsers, setUserRole } from './admin-api';
+import { disableUser, enableUser, endUserSessions, fetchGateways, fetchRecovery, fetchServices, fetchStreams, fetchTruth, fetchUsers, resetRecovery, setUserRole } from './admin-api';
 
 /** The admin page refreshes itself this often: operators watch it, they do not reload it. */
 export const ADMIN_REFRESH_MS = 5000;
@@ -40,5 +40,14 @@ export function useUserAction() {
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** Clears a service's failed mark, then reloads the services (its badge) and the recovery log (the reset's entry). */
+export function useRecoveryReset() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (service: string) => resetRecovery(service),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: [...KEY, 'services'] }), client.invalidateQueries({ queryKey: [...KEY, 'recovery'] })]),
   });
 }

@@ -1,18 +1,40 @@
-import type { ServicesView } from '@marketswarm/shared/dto';
+import { useState } from 'react';
+import type { AdminServiceRow, ServicesView } from '@marketswarm/shared/dto';
+import { ErrorLine } from '../../components/page-feedback';
+import { errorText } from '../../journal-pages-api/query';
+import { useRecoveryReset } from '../../admin-api/use-admin';
 import { formatAge, formatBytes, NONE, statusTone, watchSummary } from './admin-format';
 import { AdminSection, StatusBadge } from './AdminSection';
 
-export interface ServicesSectionProps {
+/** How a row is named to the operator: by the process they know from pm2, else by its service id. */
+const serviceName = (s: Pick<AdminServiceRow, 'id' | 'pm2'>): string => s.pm2 ?? s.id;
+
+/** The reset of a service the watch gave up on: which one awaits confirmation, and how the last try went. */
+export interface ServiceReset {
+  /** The service id whose reset awaits confirmation. */
+  pending: string | null;
+  busy: boolean;
+  error: string | undefined;
+  onAsk: (serviceId: string) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export interface ServicesTableProps {
   view: ServicesView | undefined;
   error: string | undefined;
   now: number;
+  reset: ServiceReset;
 }
 
 /** Every process: the watch's score and status, heartbeat age and version, restarts, memory; and each Redis. */
-export function ServicesSection({ view, error, now }: ServicesSectionProps) {
+export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
   const watchAge = view?.watch.ts != null ? (now - view.watch.ts) / 1000 : null;
+  const target = reset.pending ? view?.services.find((s) => s.id === reset.pending && s.recovery?.failed) : undefined;
   return (
     <AdminSection id="services" title="Services" error={error} loading={!view}>
+      <ErrorLine error={reset.error} />
+      {target && <ResetConfirm name={serviceName(target)} busy={reset.busy} onConfirm={reset.onConfirm} onCancel={reset.onCancel} />}
       {view && (
         <>
           <p className="admin-note" data-testid="admin-watch" data-state={view.watch.state}>
@@ -40,7 +62,15 @@ export function ServicesSection({ view, error, now }: ServicesSectionProps) {
               </thead>
               <tbody>
                 {view.services.map((s) => (
-                  <tr key={s.id} data-testid="admin-service-row" data-service={s.id} data-pm2={s.pm2 ?? ''} data-score={s.score ?? ''} data-heartbeat={s.heartbeat?.state ?? 'none'}>
+                  <tr
+                    key={s.id}
+                    data-testid="admin-service-row"
+                    data-service={s.id}
+                    data-pm2={s.pm2 ?? ''}
+                    data-score={s.score ?? ''}
+                    data-heartbeat={s.heartbeat?.state ?? 'none'}
+                    data-failed={s.recovery?.failed === true}
+                  >
                     <th scope="row">
                       {s.id}
                       {s.pm2 && <span className="admin-sub">{s.pm2}</span>}
@@ -48,6 +78,19 @@ export function ServicesSection({ view, error, now }: ServicesSectionProps) {
                     <td className="num">{s.score ?? NONE}</td>
                     <td>
                       <StatusBadge tone={statusTone(s.status)}>{s.recovery?.failed ? 'failed (gave up)' : s.status}</StatusBadge>
+                      {s.recovery?.failed && (
+                        <button
+                          type="button"
+                          className="admin-inline-action"
+                          aria-label={`Reset ${serviceName(s)}`}
+                          title="Clear the failed mark so the watch may restart it again"
+                          disabled={reset.busy}
+                          onClick={() => reset.onAsk(s.id)}
+                          data-testid="admin-service-reset"
+                        >
+                          Reset
+                        </button>
+                      )}
                     </td>
                     <td>{s.heartbeat ? <StatusBadge tone={statusTone(s.heartbeat.state)}>{s.heartbeat.state}</StatusBadge> : <span className="jp-flat">none</span>}</td>
                     <td className="num">{formatAge(s.heartbeat?.ageSec)}</td>
@@ -91,5 +134,49 @@ export function ServicesSection({ view, error, now }: ServicesSectionProps) {
         </>
       )}
     </AdminSection>
+  );
+}
+
+function ResetConfirm({ name, busy, onConfirm, onCancel }: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <div className="admin-confirm" role="group" aria-label={`Confirm the reset of ${name}`} data-testid="admin-service-reset-confirm">
+      <span>
+        Reset {name}? Its failed mark and restart count are cleared. The watch may restart {name} again.
+      </span>
+      {/* Focus goes to the confirmation, so a keyboard user answers it next. */}
+      <button type="button" className="admin-danger" onClick={onConfirm} disabled={busy} autoFocus data-testid="admin-service-reset-confirm-yes">
+        Yes, reset {name}
+      </button>
+      <button type="button" aria-label={`Cancel the reset of ${name}`} onClick={onCancel} disabled={busy} data-testid="admin-service-reset-confirm-no">
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** The services table, with the reset of a failed service asked for confirmation first. */
+export function ServicesSection({ view, error, now }: Pick<ServicesTableProps, 'view' | 'error' | 'now'>) {
+  const [pending, setPending] = useState<string | null>(null);
+  const action = useRecoveryReset();
+  return (
+    <ServicesTable
+      view={view}
+      error={error}
+      now={now}
+      reset={{
+        pending,
+        busy: action.isPending,
+        error: action.error ? errorText(action.error) : undefined,
+        onAsk: (serviceId) => {
+          action.reset();
+          setPending(serviceId);
+        },
+        onConfirm: () => {
+          if (!pending) return;
+          action.mutate(pending, { onSettled: () => setPending(null) });
+        },
+        onCancel: () => setPending(null),
+      }}
+    />
   );
 }
