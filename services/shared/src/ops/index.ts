@@ -6,3 +6,4 @@ export * from './health-report-store.js';
 export * from './gateway-presences.js';
 export * from './stream-lag.js';
 export * from './process-instances.js';
+export * from './reset-target.js';

@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { heartbeatKey, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
-import { appendRecoveryAction, writeHealthReport, writeRecoveryState, type HealthReport } from '@marketswarm/shared/ops';
+import { appendRecoveryAction, INITIAL_RECOVERY_STATE, readRecoveryLog, readRecoveryStates, writeHealthReport, writeRecoveryState, type HealthReport } from '@marketswarm/shared/ops';
 import { createSignedInAccount, signIn, type SignedInAccount } from '@marketswarm/shared/testing';
-import type { AdminTruthView, AdminUsersView, GatewaysView, RecoveryView, ServicesView, StreamsView } from '@marketswarm/shared/dto';
+import type { AdminTruthView, AdminUsersView, GatewaysView, RecoveryReset, RecoveryView, ServicesView, StreamsView } from '@marketswarm/shared/dto';
 import { useGatewayFixture, spotTicks } from '../testing/gateway-fixture.js';
 
 /** Every admin route with a method and a path a request can take as is. */
@@ -16,6 +16,7 @@ const ADMIN_ROUTES: [string, string][] = [
   ['GET', '/api/admin/users'],
   ['GET', '/api/admin/connections'],
   ['GET', '/api/admin/heartbeats'],
+  ['POST', '/api/admin/recovery/journal/reset'],
   ['POST', '/api/admin/users/u_nobody/disable'],
   ['POST', '/api/admin/users/u_nobody/enable'],
   ['POST', '/api/admin/users/u_nobody/role'],
@@ -151,6 +152,50 @@ describe('the admin API on a real gateway', () => {
     expect(recent.states['journal']).toMatchObject({ attempts: 2, failed: true });
     const bad = await call('GET', '/api/admin/recovery?limit=0', await anAdmin());
     expect(bad.status).toBe(400);
+  });
+
+  it('resets a service the watch gave up on: its state is initial again and the log names the admin who reset it', async () => {
+    const ops = await anAdmin();
+    await writeRecoveryState(f.clients.system, 'journal', { attempts: 3, lastAttemptAt: 2000, failed: true });
+    const res = await call('POST', '/api/admin/recovery/journal/reset', ops);
+    expect(res.status).toBe(200);
+    expect((await res.json()) as RecoveryReset).toEqual({ service: 'journal', existed: true });
+    expect((await readRecoveryStates(f.clients.system)).get('journal')).toEqual(INITIAL_RECOVERY_STATE);
+    const [newest] = await readRecoveryLog(f.clients.system, 1);
+    expect(newest).toMatchObject({ service: 'journal', action: 'reset', ok: true, attempt: 0, reason: 'reset by ops@example.com from the admin page' });
+  });
+
+  it('resets a service named by its pm2 name, including an instance only the recovery state knows', async () => {
+    const ops = await anAdmin();
+    const byName = await call('POST', '/api/admin/recovery/fotw-journal/reset', ops);
+    expect(byName.status).toBe(200);
+    expect(await byName.json()).toEqual({ service: 'journal', existed: true });
+    await writeRecoveryState(f.clients.system, 'sse-7', { attempts: 3, lastAttemptAt: 2000, failed: true });
+    const instance = await call('POST', '/api/admin/recovery/fotw-sse-7/reset', ops);
+    expect(await instance.json()).toEqual({ service: 'sse-7', existed: true });
+    expect((await readRecoveryStates(f.clients.system)).get('sse-7')).toMatchObject({ failed: false, attempts: 0 });
+  });
+
+  it('refuses to reset an unknown service (404, naming the ids it knows) or a malformed id (400, naming service)', async () => {
+    const ops = await anAdmin();
+    const unknown = await call('POST', '/api/admin/recovery/jornal/reset', ops);
+    expect(unknown.status).toBe(404);
+    const { message } = (await unknown.json()) as { message: string };
+    expect(message).toMatch(/^unknown service "jornal": the watch keeps recovery state for /);
+    expect(message).toContain('journal');
+    expect(message).toContain('sse');
+    expect((await readRecoveryStates(f.clients.system)).has('jornal')).toBe(false);
+
+    const malformed = await call('POST', '/api/admin/recovery/Journal!/reset', ops);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ message: expect.stringContaining('service') as string });
+  });
+
+  it('refuses a reset without the CSRF header (403) and leaves the state as it was', async () => {
+    const ops = await anAdmin();
+    await writeRecoveryState(f.clients.system, 'journal', { attempts: 3, lastAttemptAt: 2000, failed: true });
+    expect((await call('POST', '/api/admin/recovery/journal/reset', { cookie: ops.cookie })).status).toBe(403);
+    expect((await readRecoveryStates(f.clients.system)).get('journal')).toMatchObject({ failed: true, attempts: 3 });
   });
 
   it('disables an account: its session ends at once, its sign-in says why, and enabling it lets it back in', async () => {

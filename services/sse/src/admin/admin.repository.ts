@@ -2,7 +2,18 @@ import type { Redis } from 'ioredis';
 import type { Role } from '@marketswarm/shared/dto';
 import type { SessionRepository, StoredUser, UserRepository } from '@marketswarm/shared/auth';
 import { readHeartbeats, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
-import { readGatewayPresences, readHealthReport, readRecoveryLog, readRecoveryStates, type GatewayPresence, type HealthReport, type RecoveryAction, type RecoveryState } from '@marketswarm/shared/ops';
+import {
+  OPS_KEYS,
+  readGatewayPresences,
+  readHealthReport,
+  readRecoveryLog,
+  readRecoveryStates,
+  resetRecoveryState,
+  type GatewayPresence,
+  type HealthReport,
+  type RecoveryAction,
+  type RecoveryState,
+} from '@marketswarm/shared/ops';
 
 /**
  * What the operator views read from system Redis and the account changes they make: heartbeats,
@@ -31,6 +42,16 @@ export class AdminRepository {
   async recovery(limit: number): Promise<{ actions: RecoveryAction[]; states: Record<string, RecoveryState> }> {
     const [actions, states] = await Promise.all([readRecoveryLog(this.system, limit), readRecoveryStates(this.system)]);
     return { actions, states: Object.fromEntries(states) };
+  }
+
+  /** Every service the recovery state hash holds, readable or not: each is one a reset may clear. */
+  recoveryIds(): Promise<string[]> {
+    return this.system.hkeys(OPS_KEYS.recoveryState);
+  }
+
+  /** Clears the failed mark and the attempts, and logs the reset; false when the service had no state. */
+  resetRecovery(service: string, reason: string): Promise<boolean> {
+    return resetRecoveryState(this.system, service, reason);
   }
 
   /** Every gateway whose presence record is recent, by instance name. */

@@ -9,6 +9,8 @@ import {
   gatewaysViewSchema,
   heartbeatsViewSchema,
   recoveryQuerySchema,
+  recoveryResetSchema,
+  recoveryServiceParamsSchema,
   recoveryViewSchema,
   roleBodySchema,
   servicesViewSchema,
@@ -82,6 +84,22 @@ export function createAdminRouter(edge: ExpressEdge, admin: AdminService): Route
       { summary: "The watch's recent recovery actions, newest first, and its recovery state per service", query: recoveryQuerySchema, responses: { 200: recoveryViewSchema } },
       async ({ query }, _req, res) => {
         res.json(await admin.recovery(query.limit));
+      },
+    ),
+  );
+  router.post(
+    '/recovery/:service/reset',
+    edge.route(
+      'admin',
+      {
+        summary: "Clear the watch's failed mark and restart attempts for a service, so it may restart it again (as `./admin status --reset`)",
+        description: 'The service is an id the watch keeps recovery state for (`journal`, `sse-2`) or its pm2 name (`fotw-journal`); the reset is written to the recovery log with the admin who made it.',
+        params: recoveryServiceParamsSchema,
+        responses: { 200: recoveryResetSchema },
+        errors: { 404: 'the watch keeps no recovery state for such a service (the message lists the ids it knows)' },
+      },
+      async ({ params, auth }, _req, res) => {
+        res.json(await admin.resetRecovery(actor(auth), params.service));
       },
     ),
   );

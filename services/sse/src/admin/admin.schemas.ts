@@ -32,6 +32,8 @@ export {
   endedSessionsSchema,
   gatewaysViewSchema,
   recoveryQuerySchema,
+  recoveryResetSchema,
+  recoveryServiceParamsSchema,
   recoveryViewSchema,
   roleBodySchema,
   servicesViewSchema,

@@ -5,6 +5,7 @@ import {
   type AdminUser,
   type AdminUsersView,
   type GatewaysView,
+  type RecoveryReset,
   type RecoveryView,
   type Role,
   type ServicesView,
@@ -13,6 +14,7 @@ import {
 import { ageSec, heartbeatState } from '@marketswarm/shared/heartbeat';
 import { HttpError } from '@marketswarm/shared/http';
 import type { Logger } from '@marketswarm/shared/logger';
+import { resolveResetTarget } from '@marketswarm/shared/ops';
 import type { StoredTruth } from '@marketswarm/shared/truth';
 import type { ConnectionStats } from '../streaming/subscriber-registry.js';
 import type { AdminRepository } from './admin.repository.js';
@@ -112,6 +114,19 @@ export class AdminService {
 
   async recovery(limit: number): Promise<RecoveryView> {
     return this.deps.repository.recovery(limit);
+  }
+
+  /**
+   * The admin page's form of `./admin status --reset`: the watch may restart the service again. The
+   * same rule as the CLI names what may be reset, from what the gateway can see without pm2.
+   */
+  async resetRecovery(actor: Actor, service: string): Promise<RecoveryReset> {
+    const [report, recoveryIds] = await Promise.all([this.deps.repository.healthReport(), this.deps.repository.recoveryIds()]);
+    const target = resolveResetTarget(service, { truth: this.deps.truth().doc, report, recoveryIds });
+    if (!target.ok) throw new HttpError(404, target.error, [{ path: 'service', message: 'names no service the watch keeps recovery state for' }]);
+    const existed = await this.deps.repository.resetRecovery(target.id, `reset by ${actor.email} from the admin page`);
+    this.deps.audit.info({ audit: 'admin', action: 'reset-recovery', adminId: actor.id, adminEmail: actor.email, service: target.id, requested: service, existed }, 'admin reset-recovery');
+    return { service: target.id, existed };
   }
 
   async users(): Promise<AdminUsersView> {
