@@ -1,13 +1,21 @@
 import { useState } from 'react';
-import type { AdminServiceRow, ServicesView } from '@marketswarm/shared/dto';
+import type { AdminServiceRow, RecoveryView, ServicesView } from '@marketswarm/shared/dto';
 import { ErrorLine } from '../../components/page-feedback';
 import { errorText } from '../../journal-pages-api/query';
-import { useRecoveryReset } from '../../admin-api/use-admin';
+import { useAdminRecovery, useRecoveryReset } from '../../admin-api/use-admin';
 import { formatAge, formatBytes, NONE, statusTone, watchSummary } from './admin-format';
 import { AdminSection, StatusBadge } from './AdminSection';
 
 /** How a row is named to the operator: by the process they know from pm2, else by its service id. */
 const serviceName = (s: Pick<AdminServiceRow, 'id' | 'pm2'>): string => s.pm2 ?? s.id;
+
+/**
+ * Whether the watch gave up on a service. The recovery state itself wins over the report's copy:
+ * the watch copies it once a cycle (never, while it is stopped), and a reset changes the state.
+ */
+export function hasFailed(s: Pick<AdminServiceRow, 'id' | 'recovery'>, states: RecoveryView['states'] | undefined): boolean {
+  return (states?.[s.id] ?? s.recovery)?.failed === true;
+}
 
 /** The reset of a service the watch gave up on: which one awaits confirmation, and how the last try went. */
 export interface ServiceReset {
@@ -24,13 +32,15 @@ export interface ServicesTableProps {
   view: ServicesView | undefined;
   error: string | undefined;
   now: number;
+  /** The watch's recovery state per service, when loaded. */
+  states: RecoveryView['states'] | undefined;
   reset: ServiceReset;
 }
 
 /** Every process: the watch's score and status, heartbeat age and version, restarts, memory; and each Redis. */
-export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
+export function ServicesTable({ view, error, now, states, reset }: ServicesTableProps) {
   const watchAge = view?.watch.ts != null ? (now - view.watch.ts) / 1000 : null;
-  const target = reset.pending ? view?.services.find((s) => s.id === reset.pending && s.recovery?.failed) : undefined;
+  const target = reset.pending ? view?.services.find((s) => s.id === reset.pending && hasFailed(s, states)) : undefined;
   return (
     <AdminSection id="services" title="Services" error={error} loading={!view}>
       <ErrorLine error={reset.error} />
@@ -61,44 +71,47 @@ export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
                 </tr>
               </thead>
               <tbody>
-                {view.services.map((s) => (
-                  <tr
-                    key={s.id}
-                    data-testid="admin-service-row"
-                    data-service={s.id}
-                    data-pm2={s.pm2 ?? ''}
-                    data-score={s.score ?? ''}
-                    data-heartbeat={s.heartbeat?.state ?? 'none'}
-                    data-failed={s.recovery?.failed === true}
-                  >
-                    <th scope="row">
-                      {s.id}
-                      {s.pm2 && <span className="admin-sub">{s.pm2}</span>}
-                    </th>
-                    <td className="num">{s.score ?? NONE}</td>
-                    <td>
-                      <StatusBadge tone={statusTone(s.status)}>{s.recovery?.failed ? 'failed (gave up)' : s.status}</StatusBadge>
-                      {s.recovery?.failed && (
-                        <button
-                          type="button"
-                          className="admin-inline-action"
-                          aria-label={`Reset ${serviceName(s)}`}
-                          title="Clear the failed mark so the watch may restart it again"
-                          disabled={reset.busy}
-                          onClick={() => reset.onAsk(s.id)}
-                          data-testid="admin-service-reset"
-                        >
-                          Reset
-                        </button>
-                      )}
-                    </td>
-                    <td>{s.heartbeat ? <StatusBadge tone={statusTone(s.heartbeat.state)}>{s.heartbeat.state}</StatusBadge> : <span className="jp-flat">none</span>}</td>
-                    <td className="num">{formatAge(s.heartbeat?.ageSec)}</td>
-                    <td>{s.heartbeat?.version ?? NONE}</td>
-                    <td className="num">{s.restarts ?? NONE}</td>
-                    <td className="num">{formatBytes(s.memoryBytes)}</td>
-                  </tr>
-                ))}
+                {view.services.map((s) => {
+                  const failed = hasFailed(s, states);
+                  return (
+                    <tr
+                      key={s.id}
+                      data-testid="admin-service-row"
+                      data-service={s.id}
+                      data-pm2={s.pm2 ?? ''}
+                      data-score={s.score ?? ''}
+                      data-heartbeat={s.heartbeat?.state ?? 'none'}
+                      data-failed={failed}
+                    >
+                      <th scope="row">
+                        {s.id}
+                        {s.pm2 && <span className="admin-sub">{s.pm2}</span>}
+                      </th>
+                      <td className="num">{s.score ?? NONE}</td>
+                      <td>
+                        <StatusBadge tone={statusTone(failed ? 'failed' : s.status)}>{failed ? 'failed (gave up)' : s.status}</StatusBadge>
+                        {failed && (
+                          <button
+                            type="button"
+                            className="admin-inline-action"
+                            aria-label={`Reset ${serviceName(s)}`}
+                            title="Clear the failed mark so the watch may restart it again"
+                            disabled={reset.busy}
+                            onClick={() => reset.onAsk(s.id)}
+                            data-testid="admin-service-reset"
+                          >
+                            Reset
+                          </button>
+                        )}
+                      </td>
+                      <td>{s.heartbeat ? <StatusBadge tone={statusTone(s.heartbeat.state)}>{s.heartbeat.state}</StatusBadge> : <span className="jp-flat">none</span>}</td>
+                      <td className="num">{formatAge(s.heartbeat?.ageSec)}</td>
+                      <td>{s.heartbeat?.version ?? NONE}</td>
+                      <td className="num">{s.restarts ?? NONE}</td>
+                      <td className="num">{formatBytes(s.memoryBytes)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -158,11 +171,14 @@ function ResetConfirm({ name, busy, onConfirm, onCancel }: { name: string; busy:
 export function ServicesSection({ view, error, now }: Pick<ServicesTableProps, 'view' | 'error' | 'now'>) {
   const [pending, setPending] = useState<string | null>(null);
   const action = useRecoveryReset();
+  // The same query as the recovery section's: one request serves both.
+  const recovery = useAdminRecovery();
   return (
     <ServicesTable
       view={view}
       error={error}
       now={now}
+      states={recovery.data?.states}
       reset={{
         pending,
         busy: action.isPending,
