@@ -86,6 +86,7 @@ describe('gateway routes', () => {
       'GET /api/admin/streams': 'admin',
       'GET /api/admin/gateways': 'admin',
       'GET /api/admin/recovery': 'admin',
+      'POST /api/admin/recovery/:service/reset': 'admin',
       'GET /api/admin/users': 'admin',
       'POST /api/admin/users/:id/disable': 'admin',
       'POST /api/admin/users/:id/enable': 'admin',

@@ -21,7 +21,7 @@ export function registerStatus(program: Command): void {
     .action(async (opts: { json?: boolean; reset?: string }) => {
       // Loaded on run: pm2, ioredis and the truth compiler would slow every other ./admin command.
       const { busNames } = await import('@marketswarm/shared/events');
-      const { resetRecoveryState, resolveResetTarget } = await import('@marketswarm/shared/ops');
+      const { OPS_KEYS, resetRecoveryState, resolveResetTarget } = await import('@marketswarm/shared/ops');
       const { collectOpsStatus } = await import('../ops/ops-status.js');
       const { pm2List } = await import('../pm2/pm2-cli.js');
       const { collectStatus } = await import('../stack/stack-status.js');
@@ -51,7 +51,7 @@ export function registerStatus(program: Command): void {
         }
         let ops = await collectOpsStatus(files.truth, (bus) => buses.get(bus) ?? null);
         if (opts.reset && system) {
-          const target = resolveResetTarget(opts.reset, { truth: files.truth, processes, report: ops.watch.report });
+          const target = resolveResetTarget(opts.reset, { truth: files.truth, processes, report: ops.watch.report, recoveryIds: await system.hkeys(OPS_KEYS.recoveryState) });
           if (!target.ok) throw new CliError(target.error);
           const existed = await resetRecoveryState(system, target.id, `reset by an operator (./admin status --reset ${opts.reset})`);
           process.stderr.write(`${green('✓')} ${target.id}: recovery state cleared${existed ? '' : ' (it had none)'}; the watch may restart it again\n`);

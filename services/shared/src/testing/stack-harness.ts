@@ -11,11 +11,10 @@ import { GATEWAY_COMPONENT, GATEWAY_INSTANCES_ENV, instancePortEnv } from '../co
 import { busUrls } from '../config/stack-addresses.js';
 import type { BusName } from '../events/bus-name.js';
 import type { TopicName } from '../events/topics.js';
-import { compileTruth, type PublicTruth } from '../truth/compile-truth.js';
-import { readTruthSources } from '../truth/read-truth-sources.js';
-import { TruthError } from '../truth/truth-problem.js';
+import type { PublicTruth } from '../truth/compile-truth.js';
 import { freePort } from './free-port.js';
 import { repoRoot } from './repo-root.js';
+import { compileRepoTruthSync } from './repo-truth.js';
 import { runAdmin, type AdminRun } from './run-admin.js';
 
 const exec = promisify(execFile);
@@ -132,10 +131,10 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
   let stopping: Promise<void> | undefined;
   let truth: PublicTruth | undefined;
   const buses = new Map<BusName, Redis>();
-  const busFor = async (bus: BusName): Promise<Redis> => {
+  const busFor = (bus: BusName): Redis => {
     let redis = buses.get(bus);
     if (!redis) {
-      truth ??= await repoTruth();
+      truth ??= compileRepoTruthSync().truth;
       redis = new Redis(busUrls(truth, env)[bus], { maxRetriesPerRequest: 2 });
       redis.on('error', () => undefined);
       buses.set(bus, redis);
@@ -150,17 +149,17 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
     admin: (args, timeoutMs) => runAdmin(args, env, { timeoutMs: timeoutMs ?? 60_000 }),
     pm2: async (args) => (await exec(process.execPath, [pm2Bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 })).stdout,
     createAccount: async ({ email, password, role = 'trader' }) => {
-      const user = await new UserRepository(await busFor('system')).create({ email, passwordHash: await hashPassword(password), role });
+      const user = await new UserRepository(busFor('system')).create({ email, passwordHash: await hashPassword(password), role });
       return user.id;
     },
     publish: async (topic, payloads, options = {}) => {
-      truth ??= await repoTruth();
+      truth ??= compileRepoTruthSync().truth;
       const route = truth.topics[topic];
       if (!route) throw new Error(`truth declares no stream for topic "${topic}"`);
       const ts = Date.now();
       const envelopes = payloads.map((data) => ({ topic, type: options.type ?? 'update', ts, data, ...(options.user ? { user: options.user } : {}) }));
       // Test payloads have no static type: validated here, as ./admin publish does with its JSON.
-      return publishEvents(await busFor(route.bus), route, envelopes.map((e) => validateForPublish(route, e)));
+      return publishEvents(busFor(route.bus), route, envelopes.map((e) => validateForPublish(route, e)));
     },
     pm2Process: async (name) => {
       const rows = JSON.parse(await stack.pm2(['jlist'])) as Pm2Row[];
@@ -182,14 +181,6 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
       })()),
   };
   return stack;
-}
-
-/** The repository's truth, compiled as `./admin up` loads it (routes and bus addresses). */
-async function repoTruth(): Promise<PublicTruth> {
-  const sources = await readTruthSources(path.join(repoRoot, 'truth'), repoRoot);
-  const compiled = compileTruth(sources.node, sources.components);
-  if (!compiled.ok) throw new TruthError(compiled.problems);
-  return compiled.truth;
 }
 
 /** Debian's Chromium; Playwright's own browsers are never installed here. */

@@ -1,17 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunningSettings } from '../../service/running-settings.js';
-import { compileTruth } from '../compile-truth.js';
-import { readTruthSources } from '../read-truth-sources.js';
+import { compileRepoTruthSync } from '../../testing/repo-truth.js';
 import type { TruthDoc } from '../truth-doc.schema.js';
 import { copilotSettings } from './copilot.settings.js';
 import { liveKeys } from './setting-meta.js';
 
-const root = path.resolve(import.meta.dirname, '../../../../..');
-const sources = await readTruthSources(path.join(root, 'truth'), root);
-const compiled = compileTruth(sources.node, sources.components);
-if (!compiled.ok) throw new Error('repo truth must compile');
-const repoDoc: TruthDoc = { ...compiled.truth, secrets: {} };
+const repoDoc: TruthDoc = { ...compileRepoTruthSync().truth, secrets: {} };
 
 function withCopilotSettings(values: Record<string, unknown>): TruthDoc {
   const doc = structuredClone(repoDoc);
