@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPS_KEYS, readRecoveryLog, writeRecoveryState } from '@marketswarm/shared/ops';
 import { type TestStack } from '@marketswarm/shared/testing';
 import { sharedTestStack } from './shared-stack.js';
 import { api, attributeOfAll, freshAccount, launchChromium, newStackContext, recordPageErrors, saveScreenshot } from './browser.js';
@@ -97,5 +99,39 @@ describe('the admin page', () => {
     expect((await api(trader, '/api/logs')).status).toBe(401);
     await saveScreenshot(admin, 'admin-page.png');
     expect(errors).toEqual([]);
+  });
+
+  it('lets an admin reset a service the watch gave up on, and logs who did', async () => {
+    const system = new Redis({ host: '127.0.0.1', port: stack.ports['redis-system']!, lazyConnect: true, maxRetriesPerRequest: 2 });
+    // The watch clears the failed mark of a healthy service within a cycle: stopped, the mark stays until the reset.
+    await stack.pm2(['stop', 'fotw-watch']);
+    let before: string | null = null;
+    try {
+      await system.connect();
+      before = await system.hget(OPS_KEYS.recoveryState, 'journal');
+      await writeRecoveryState(system, 'journal', { attempts: 3, lastAttemptAt: Date.now(), failed: true, healthySince: null });
+
+      const account = { ...freshAccount('admin-e2e-reset'), role: 'admin' as const };
+      const admin = await signedIn(account);
+      await admin.goto('/admin');
+      const journal = admin.locator('[data-testid=admin-service-row][data-service=journal]');
+      await admin.locator('[data-testid=admin-service-row][data-service=journal][data-failed=true]').waitFor({ timeout: 20_000 });
+      expect(await journal.textContent()).toContain('failed (gave up)');
+
+      await admin.getByRole('button', { name: 'Reset fotw-journal', exact: true }).click();
+      expect(await admin.locator('[data-testid=admin-service-reset-confirm]').textContent()).toContain('The watch may restart fotw-journal again');
+      await admin.locator('[data-testid=admin-service-reset-confirm-yes]').click();
+      await admin.locator('[data-testid=admin-service-row][data-service=journal][data-failed=false]').waitFor({ timeout: 10_000 });
+      expect(await journal.locator('[data-testid=admin-service-reset]').count()).toBe(0);
+
+      const reset = (await readRecoveryLog(system, 20)).find((a) => a.service === 'journal' && a.action === 'reset');
+      expect(reset?.reason).toContain(account.email);
+      expect(errors).toEqual([]);
+    } finally {
+      // Back as it was found: the stack is shared with the other end-to-end files.
+      if (system.status === 'ready') await (before === null ? system.hdel(OPS_KEYS.recoveryState, 'journal') : system.hset(OPS_KEYS.recoveryState, 'journal', before));
+      await stack.pm2(['start', 'fotw-watch']);
+      system.disconnect();
+    }
   });
 });
