@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPS_KEYS, readRecoveryLog, writeRecoveryState } from '@marketswarm/shared/ops';
 import { type TestStack } from '@marketswarm/shared/testing';
@@ -102,12 +101,11 @@ describe('the admin page', () => {
   });
 
   it('lets an admin reset a service the watch gave up on, and logs who did', async () => {
-    const system = new Redis({ host: '127.0.0.1', port: stack.ports['redis-system']!, lazyConnect: true, maxRetriesPerRequest: 2 });
+    const system = stack.bus('system');
     // The watch clears the failed mark of a healthy service within a cycle: stopped, the mark stays until the reset.
     await stack.pm2(['stop', 'fotw-watch']);
     let before: string | null = null;
     try {
-      await system.connect();
       before = await system.hget(OPS_KEYS.recoveryState, 'journal');
       await writeRecoveryState(system, 'journal', { attempts: 3, lastAttemptAt: Date.now(), failed: true, healthySince: null });
 
@@ -129,9 +127,8 @@ describe('the admin page', () => {
       expect(errors).toEqual([]);
     } finally {
       // Back as it was found: the stack is shared with the other end-to-end files.
-      if (system.status === 'ready') await (before === null ? system.hdel(OPS_KEYS.recoveryState, 'journal') : system.hset(OPS_KEYS.recoveryState, 'journal', before));
+      await (before === null ? system.hdel(OPS_KEYS.recoveryState, 'journal') : system.hset(OPS_KEYS.recoveryState, 'journal', before));
       await stack.pm2(['start', 'fotw-watch']);
-      system.disconnect();
     }
   });
 });

@@ -38,6 +38,8 @@ export interface TestStack {
    */
   createAccount(account: { email: string; password: string; role?: 'trader' | 'admin' }): Promise<string>;
   publish(topic: TopicName, payloads: readonly Record<string, unknown>[], options?: { user?: string; type?: string }): Promise<string[]>;
+  /** A connection to one of the stack's Redis buses (one per bus and handle; `stop()` closes it). */
+  bus(name: BusName): Redis;
   /** The pid and restart count pm2 reports for one of this stack's processes (e.g. `fotw-sse`). */
   pm2Process(name: string): Promise<{ pid: number; restarts: number; status: string } | undefined>;
   logs(): Promise<string>;
@@ -161,6 +163,7 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
       // Test payloads have no static type: validated here, as ./admin publish does with its JSON.
       return publishEvents(busFor(route.bus), route, envelopes.map((e) => validateForPublish(route, e)));
     },
+    bus: busFor,
     pm2Process: async (name) => {
       const rows = JSON.parse(await stack.pm2(['jlist'])) as Pm2Row[];
       const row = rows.find((r) => r.name === name);

@@ -38,6 +38,11 @@ export class AdminRepository {
     return (await readHealthReport(this.system)).report;
   }
 
+  /** The watch's recovery state per service (attempts, whether it gave up). */
+  recoveryStates(): Promise<Map<string, RecoveryState>> {
+    return readRecoveryStates(this.system);
+  }
+
   /** The newest recovery actions first, and the watch's state per service. */
   async recovery(limit: number): Promise<{ actions: RecoveryAction[]; states: Record<string, RecoveryState> }> {
     const [actions, states] = await Promise.all([readRecoveryLog(this.system, limit), readRecoveryStates(this.system)]);

@@ -71,13 +71,13 @@ export class AdminService {
     const components = Object.values(this.deps.truth().doc.components)
       .filter((c) => c.meta.pm2 !== undefined || c.heartbeat !== undefined)
       .map((c) => ({ id: c.id, pm2: c.meta.pm2 ?? null, heartbeat: c.heartbeat !== undefined }));
-    const report = await this.deps.repository.healthReport();
+    const [report, recoveryStates] = await Promise.all([this.deps.repository.healthReport(), this.deps.repository.recoveryStates()]);
     // Services the watch reports beyond truth (a second gateway, `sse-2`) beat under their own ids.
     const extra = (report?.services ?? []).filter((s) => s.checks.heartbeat !== 'none' && !components.some((c) => c.id === s.id)).map((s) => s.id);
     const ids = [...components.filter((c) => c.heartbeat).map((c) => c.id), ...extra];
     const records = await this.deps.repository.heartbeats(ids);
     const heartbeats = new Map(ids.map((id, i) => [id, records[i] ?? null]));
-    return servicesView(components, heartbeats, report, this.now());
+    return servicesView(components, heartbeats, report, this.now(), recoveryStates);
   }
 
   /**

@@ -76,4 +76,14 @@ describe('servicesView', () => {
       ['sse-2', 'fotw-sse-2', 100, 'fresh'],
     ]);
   });
+
+  it("marks a service failed from the watch's recovery state itself, over the report's older copy, and not failed once reset", () => {
+    const copy = report(NOW, [health('sse', 100, 'healthy')]);
+    const gaveUp = servicesView(components, new Map(), copy, NOW, new Map([['sse', { attempts: 3, lastAttemptAt: NOW - 5000, failed: true }]]));
+    expect(gaveUp.services[0]!.recovery).toEqual({ attempts: 3, failed: true, lastAttemptAt: NOW - 5000 });
+    const reset = servicesView(components, new Map(), copy, NOW, new Map([['sse', { attempts: 0, lastAttemptAt: null, failed: false }]]));
+    expect(reset.services[0]!.recovery).toEqual({ attempts: 0, failed: false, lastAttemptAt: null });
+    // Without a state of its own, the report's copy still shows.
+    expect(servicesView(components, new Map(), copy, NOW).services[0]!.recovery).toEqual(copy.services[0]!.recovery);
+  });
 });

@@ -1,6 +1,6 @@
 import type { AdminHeartbeat, AdminServiceRow, ServicesView, WatchReportState } from '@marketswarm/shared/dto';
 import { ageSec, heartbeatState, type HeartbeatRecord } from '@marketswarm/shared/heartbeat';
-import { healthReportView, type HealthReport } from '@marketswarm/shared/ops';
+import { healthReportView, type HealthReport, type RecoveryState } from '@marketswarm/shared/ops';
 
 /** A component as the services view lists it: from truth, with whether it declares a heartbeat. */
 export interface ServiceComponent {
@@ -29,8 +29,16 @@ export function heartbeatView(record: HeartbeatRecord | null, now: number): Admi
  * Every process component of truth joined with its heartbeat and the watch's last report. Scores
  * and statuses come from a fresh report only; a stale one still gives restarts and memory (marked
  * by `watch.state`), and services the watch reports beyond truth (extra gateway instances) are kept.
+ * Whether the watch gave up comes from its recovery state itself, which the report only copies once
+ * a cycle (never while the watch is stopped): an operator's reset shows at once.
  */
-export function servicesView(components: readonly ServiceComponent[], heartbeats: ReadonlyMap<string, HeartbeatRecord | null>, report: HealthReport | null, now: number): ServicesView {
+export function servicesView(
+  components: readonly ServiceComponent[],
+  heartbeats: ReadonlyMap<string, HeartbeatRecord | null>,
+  report: HealthReport | null,
+  now: number,
+  recoveryStates: ReadonlyMap<string, RecoveryState> = new Map(),
+): ServicesView {
   const state = watchReportState(report, now);
   const fresh = state === 'fresh';
   const reported = new Map((report?.services ?? []).map((s) => [s.id, s]));
@@ -47,7 +55,7 @@ export function servicesView(components: readonly ServiceComponent[], heartbeats
       heartbeat: declaresHeartbeat ? heartbeatView(heartbeats.get(id) ?? null, now) : null,
       restarts: health?.process?.restarts ?? null,
       memoryBytes: health?.process?.memoryBytes ?? null,
-      recovery: health?.recovery ?? null,
+      recovery: recoveryRow(recoveryStates.get(id)) ?? health?.recovery ?? null,
     };
   });
   return {
@@ -55,4 +63,8 @@ export function servicesView(components: readonly ServiceComponent[], heartbeats
     services,
     redis: report?.redis ?? [],
   };
+}
+
+function recoveryRow(state: RecoveryState | undefined): AdminServiceRow['recovery'] | undefined {
+  return state && { attempts: state.attempts, failed: state.failed, lastAttemptAt: state.lastAttemptAt };
 }

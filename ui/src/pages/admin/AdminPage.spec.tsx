@@ -25,7 +25,7 @@ const idle: ServiceReset = { pending: null, busy: false, error: undefined, onAsk
 
 describe(ServicesTable.name, () => {
   it("lists every service with its score, status, heartbeat age, restarts and memory, and the watch's overall score", () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={undefined} reset={idle} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} reset={idle} />);
     expect(html).toContain('aria-labelledby="services-title"');
     expect(html.match(/data-testid="admin-service-row"/g)).toHaveLength(2);
     expect(html).toMatch(/data-service="sse" data-pm2="fotw-sse" data-score="100" data-heartbeat="fresh"/);
@@ -39,14 +39,14 @@ describe(ServicesTable.name, () => {
 
   it('says the watch is not running and shows dashes for scores', () => {
     const absent: ServicesView = { ...services, watch: { state: 'absent', ts: null, overall: null }, services: [{ ...services.services[0]!, score: null, status: 'unknown' }] };
-    const html = renderToStaticMarkup(<ServicesTable view={absent} error={undefined} now={NOW} states={undefined} reset={idle} />);
+    const html = renderToStaticMarkup(<ServicesTable view={absent} error={undefined} now={NOW} reset={idle} />);
     expect(html).toContain('data-state="absent"');
     expect(html).toContain('The watch is not running');
     expect(html).toMatch(/data-score=""/);
   });
 
   it('keeps the last table under a failed refresh, with the failure announced', () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error="/api/admin/services is unreachable" now={NOW} states={undefined} reset={idle} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error="/api/admin/services is unreachable" now={NOW} reset={idle} />);
     expect(html).toContain('role="alert"');
     expect(html).toContain('data-testid="admin-service-row"');
   });
@@ -54,7 +54,7 @@ describe(ServicesTable.name, () => {
   const rowOf = (html: string, service: string): string => html.match(new RegExp(`<tr[^>]*data-service="${service}"[\\s\\S]*?</tr>`))?.[0] ?? '';
 
   it('offers a reset, named after its process, only on a service the watch gave up on', () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={undefined} reset={idle} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} reset={idle} />);
     expect(html.match(/data-testid="admin-service-reset"/g)).toHaveLength(1);
     expect(rowOf(html, 'redis-system')).toMatch(/data-failed="true"/);
     expect(rowOf(html, 'redis-system')).toMatch(/<button[^>]*aria-label="Reset fotw-redis-system"[^>]*data-testid="admin-service-reset"[^>]*>Reset<\/button>/);
@@ -65,38 +65,29 @@ describe(ServicesTable.name, () => {
 
   it('names a failed service without a pm2 process by its id', () => {
     const bare: ServicesView = { ...services, services: [{ ...services.services[1]!, id: 'journal', pm2: null }] };
-    expect(renderToStaticMarkup(<ServicesTable view={bare} error={undefined} now={NOW} states={undefined} reset={idle} />)).toContain('aria-label="Reset journal"');
+    expect(renderToStaticMarkup(<ServicesTable view={bare} error={undefined} now={NOW} reset={idle} />)).toContain('aria-label="Reset journal"');
   });
 
   it('asks before it resets, warning that the watch may restart the service again', () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={undefined} reset={{ ...idle, pending: 'redis-system' }} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} reset={{ ...idle, pending: 'redis-system' }} />);
     expect(html).toContain('aria-label="Confirm the reset of fotw-redis-system"');
     expect(html).toContain('The watch may restart fotw-redis-system again.');
     expect(html).toMatch(/<button[^>]*data-testid="admin-service-reset-confirm-yes"[^>]*>Yes, reset fotw-redis-system<\/button>/);
     expect(html).toMatch(/<button[^>]*aria-label="Cancel the reset of fotw-redis-system"[^>]*data-testid="admin-service-reset-confirm-no"[^>]*>Cancel<\/button>/);
   });
 
-  it("takes the watch's recovery state over its report's copy, which lags a cycle (or more, while the watch is stopped)", () => {
-    const reset = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={{ 'redis-system': { attempts: 0, lastAttemptAt: null, failed: false } }} reset={idle} />);
-    expect(reset).toMatch(/data-service="redis-system"[^>]*data-failed="false"/);
-    expect(reset).not.toContain('admin-service-reset');
-    const gaveUp = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={{ sse: { attempts: 3, lastAttemptAt: NOW, failed: true } }} reset={idle} />);
-    expect(gaveUp).toContain('aria-label="Reset fotw-sse"');
-    expect(gaveUp).toContain('aria-label="Reset fotw-redis-system"');
-  });
-
   it('asks nothing once the service is no longer failed', () => {
     const recovered: ServicesView = { ...services, services: [services.services[0]!, { ...services.services[1]!, recovery: { attempts: 0, failed: false, lastAttemptAt: null } }] };
-    expect(renderToStaticMarkup(<ServicesTable view={recovered} error={undefined} now={NOW} states={undefined} reset={{ ...idle, pending: 'redis-system' }} />)).not.toContain('admin-service-reset');
+    expect(renderToStaticMarkup(<ServicesTable view={recovered} error={undefined} now={NOW} reset={{ ...idle, pending: 'redis-system' }} />)).not.toContain('admin-service-reset');
   });
 
   it('disables the reset and its confirmation while the reset runs', () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={undefined} reset={{ ...idle, pending: 'redis-system', busy: true }} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} reset={{ ...idle, pending: 'redis-system', busy: true }} />);
     for (const testId of ['admin-service-reset', 'admin-service-reset-confirm-yes', 'admin-service-reset-confirm-no']) expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*data-testid="${testId}"`));
   });
 
   it("announces the server's refusal of a reset", () => {
-    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} states={undefined} reset={{ ...idle, error: 'unknown service "nope": known are journal, sse' }} />);
+    const html = renderToStaticMarkup(<ServicesTable view={services} error={undefined} now={NOW} reset={{ ...idle, error: 'unknown service "nope": known are journal, sse' }} />);
     expect(html).toContain('<p class="error jp-message" role="alert">unknown service &quot;nope&quot;: known are journal, sse</p>');
   });
 });

@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import type { AdminServiceRow, RecoveryView, ServicesView } from '@marketswarm/shared/dto';
+import type { AdminServiceRow, ServicesView } from '@marketswarm/shared/dto';
 import { ErrorLine } from '../../components/page-feedback';
 import { errorText } from '../../journal-pages-api/query';
-import { useAdminRecovery, useRecoveryReset } from '../../admin-api/use-admin';
+import { useRecoveryReset } from '../../admin-api/use-admin';
 import { formatAge, formatBytes, NONE, statusTone, watchSummary } from './admin-format';
 import { AdminSection, StatusBadge } from './AdminSection';
 
 /** How a row is named to the operator: by the process they know from pm2, else by its service id. */
 const serviceName = (s: Pick<AdminServiceRow, 'id' | 'pm2'>): string => s.pm2 ?? s.id;
 
-/**
- * Whether the watch gave up on a service. The recovery state itself wins over the report's copy:
- * the watch copies it once a cycle (never, while it is stopped), and a reset changes the state.
- */
-export function hasFailed(s: Pick<AdminServiceRow, 'id' | 'recovery'>, states: RecoveryView['states'] | undefined): boolean {
-  return (states?.[s.id] ?? s.recovery)?.failed === true;
-}
+/** Whether the watch gave up on a service (the gateway reads its recovery state, so a reset shows at once). */
+const hasFailed = (s: Pick<AdminServiceRow, 'recovery'>): boolean => s.recovery?.failed === true;
 
 /** The reset of a service the watch gave up on: which one awaits confirmation, and how the last try went. */
 export interface ServiceReset {
@@ -32,15 +27,13 @@ export interface ServicesTableProps {
   view: ServicesView | undefined;
   error: string | undefined;
   now: number;
-  /** The watch's recovery state per service, when loaded. */
-  states: RecoveryView['states'] | undefined;
   reset: ServiceReset;
 }
 
 /** Every process: the watch's score and status, heartbeat age and version, restarts, memory; and each Redis. */
-export function ServicesTable({ view, error, now, states, reset }: ServicesTableProps) {
+export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
   const watchAge = view?.watch.ts != null ? (now - view.watch.ts) / 1000 : null;
-  const target = reset.pending ? view?.services.find((s) => s.id === reset.pending && hasFailed(s, states)) : undefined;
+  const target = reset.pending ? view?.services.find((s) => s.id === reset.pending && hasFailed(s)) : undefined;
   return (
     <AdminSection id="services" title="Services" error={error} loading={!view}>
       <ErrorLine error={reset.error} />
@@ -72,7 +65,7 @@ export function ServicesTable({ view, error, now, states, reset }: ServicesTable
               </thead>
               <tbody>
                 {view.services.map((s) => {
-                  const failed = hasFailed(s, states);
+                  const failed = hasFailed(s);
                   return (
                     <tr
                       key={s.id}
@@ -171,14 +164,11 @@ function ResetConfirm({ name, busy, onConfirm, onCancel }: { name: string; busy:
 export function ServicesSection({ view, error, now }: Pick<ServicesTableProps, 'view' | 'error' | 'now'>) {
   const [pending, setPending] = useState<string | null>(null);
   const action = useRecoveryReset();
-  // The same query as the recovery section's: one request serves both.
-  const recovery = useAdminRecovery();
   return (
     <ServicesTable
       view={view}
       error={error}
       now={now}
-      states={recovery.data?.states}
       reset={{
         pending,
         busy: action.isPending,
