@@ -27,3 +27,33 @@ export function AdminSection({ id, title, error, loading, children }: AdminSecti
 export function StatusBadge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'muted'; children: ReactNode }) {
   return <span className={`admin-badge admin-${tone}`}>{children}</span>;
 }
+
+export interface ConfirmBarProps {
+  /** The group's accessible name (what is being confirmed). */
+  label: string;
+  /** `<testId>` on the bar, `<testId>-yes` and `<testId>-no` on its buttons. */
+  testId: string;
+  question: ReactNode;
+  confirmText: string;
+  /** The cancel button's accessible name, when "Cancel" alone would be ambiguous on the page. */
+  cancelLabel?: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** An inline "are you sure" for an admin action: the question, a danger button and Cancel. */
+export function ConfirmBar({ label, testId, question, confirmText, cancelLabel, busy, onConfirm, onCancel }: ConfirmBarProps) {
+  return (
+    <div className="admin-confirm" role="group" aria-label={label} data-testid={testId}>
+      <span>{question}</span>
+      {/* Focus goes to the confirmation, so a keyboard user answers it next. */}
+      <button type="button" className="admin-danger" onClick={onConfirm} disabled={busy} autoFocus data-testid={`${testId}-yes`}>
+        {confirmText}
+      </button>
+      <button type="button" aria-label={cancelLabel} onClick={onCancel} disabled={busy} data-testid={`${testId}-no`}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { ErrorLine } from '../../components/page-feedback';
 import { errorText } from '../../journal-pages-api/query';
 import { useRecoveryReset } from '../../admin-api/use-admin';
 import { formatAge, formatBytes, NONE, statusTone, watchSummary } from './admin-format';
-import { AdminSection, StatusBadge } from './AdminSection';
+import { AdminSection, ConfirmBar, StatusBadge } from './AdminSection';
 
 /** How a row is named to the operator: by the process they know from pm2, else by its service id. */
 const serviceName = (s: Pick<AdminServiceRow, 'id' | 'pm2'>): string => s.pm2 ?? s.id;
@@ -37,7 +37,18 @@ export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
   return (
     <AdminSection id="services" title="Services" error={error} loading={!view}>
       <ErrorLine error={reset.error} />
-      {target && <ResetConfirm name={serviceName(target)} busy={reset.busy} onConfirm={reset.onConfirm} onCancel={reset.onCancel} />}
+      {target && (
+        <ConfirmBar
+          label={`Confirm the reset of ${serviceName(target)}`}
+          testId="admin-service-reset-confirm"
+          question={`Reset ${serviceName(target)}? Its failed mark and restart count are cleared. The watch may restart ${serviceName(target)} again.`}
+          confirmText={`Yes, reset ${serviceName(target)}`}
+          cancelLabel={`Cancel the reset of ${serviceName(target)}`}
+          busy={reset.busy}
+          onConfirm={reset.onConfirm}
+          onCancel={reset.onCancel}
+        />
+      )}
       {view && (
         <>
           <p className="admin-note" data-testid="admin-watch" data-state={view.watch.state}>
@@ -140,23 +151,6 @@ export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
         </>
       )}
     </AdminSection>
-  );
-}
-
-function ResetConfirm({ name, busy, onConfirm, onCancel }: { name: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  return (
-    <div className="admin-confirm" role="group" aria-label={`Confirm the reset of ${name}`} data-testid="admin-service-reset-confirm">
-      <span>
-        Reset {name}? Its failed mark and restart count are cleared. The watch may restart {name} again.
-      </span>
-      {/* Focus goes to the confirmation, so a keyboard user answers it next. */}
-      <button type="button" className="admin-danger" onClick={onConfirm} disabled={busy} autoFocus data-testid="admin-service-reset-confirm-yes">
-        Yes, reset {name}
-      </button>
-      <button type="button" aria-label={`Cancel the reset of ${name}`} onClick={onCancel} disabled={busy} data-testid="admin-service-reset-confirm-no">
-        Cancel
-      </button>
-    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { roleSchema, type AdminUser, type AdminUsersView, type Role } from '@mar
 import { ErrorLine } from '../../components/page-feedback';
 import { errorText } from '../../journal-pages-api/query';
 import { useUserAction, type UserAction } from '../../admin-api/use-admin';
-import { AdminSection, StatusBadge } from './AdminSection';
+import { AdminSection, ConfirmBar, StatusBadge } from './AdminSection';
 
 /** What the confirmation asks, and what its confirm button says, per action. */
 export function confirmWording(action: UserAction, user: Pick<AdminUser, 'email'>): { question: string; button: string } {
@@ -39,16 +39,7 @@ export function UsersView({ view, error, selfId, pending, busy, actionError, onA
     <AdminSection id="users" title="Users" error={error} loading={!view}>
       <ErrorLine error={actionError} />
       {wording && (
-        <div className="admin-confirm" role="group" aria-label="Confirm the account change" data-testid="admin-user-confirm">
-          <span>{wording.question}</span>
-          {/* Focus goes to the confirmation, so a keyboard user answers it next. */}
-          <button type="button" className="admin-danger" onClick={onConfirm} disabled={busy} autoFocus data-testid="admin-user-confirm-yes">
-            {wording.button}
-          </button>
-          <button type="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <ConfirmBar label="Confirm the account change" testId="admin-user-confirm" question={wording.question} confirmText={wording.button} busy={busy} onConfirm={onConfirm} onCancel={onCancel} />
       )}
       {view && (
         <div className="admin-scroll">
