@@ -127,8 +127,12 @@ describe('the admin page', () => {
       expect(errors).toEqual([]);
     } finally {
       // Back as it was found: the stack is shared with the other end-to-end files.
-      await (before === null ? system.hdel(OPS_KEYS.recoveryState, 'journal') : system.hset(OPS_KEYS.recoveryState, 'journal', before));
-      await stack.pm2(['start', 'fotw-watch']);
+      // The watch first: left stopped, every later file would wait for the stack to settle in vain.
+      try {
+        await stack.pm2(['start', 'fotw-watch']);
+      } finally {
+        await (before === null ? system.hdel(OPS_KEYS.recoveryState, 'journal') : system.hset(OPS_KEYS.recoveryState, 'journal', before));
+      }
     }
   });
 });

@@ -6,7 +6,7 @@ import { repoRoot, type TestStack } from '@marketswarm/shared/testing';
 import { ownTestStack } from './shared-stack.js';
 import { ChaosClientSet, type ClientSpec } from './chaos/chaos-client-set.js';
 import { chaosForm, chaosPlan } from './chaos/chaos-plan.js';
-import { formatRecoveryTable, slowestPerStep, type ChaosResults, type ClientTopicVerdict } from './chaos/chaos-report.js';
+import { countedResets, formatRecoveryTable, slowestPerStep, stepBefore, type ChaosResults, type ClientTopicVerdict } from './chaos/chaos-report.js';
 import { performFault } from './chaos/chaos-steps.js';
 import { allRecovered, measureRecovery, type Fault, type RecoveryRow } from './chaos/recovery.js';
 import { sleep, SteadyPublisher } from './chaos/steady-publisher.js';
@@ -116,7 +116,7 @@ describe(`chaos (${FORM} form)`, () => {
     clients.stop();
 
     const verdicts: ClientTopicVerdict[] = clients.clients.flatMap(({ checked, resets }) =>
-      [...checked.checkers].map(([topic, checker]) => ({ client: checked.name, topic, acked: acked(topic).length, resets: (resets.get(topic) ?? []).filter((r) => r.at >= publishedFrom).map((r) => `${r.reason} after ${stepBefore(faults, r.at)}`), ...checker.verdict(acked(topic)) })),
+      [...checked.checkers].map(([topic, checker]) => ({ client: checked.name, topic, acked: acked(topic).length, resets: countedResets(resets.get(topic) ?? [], publishedFrom, faults), ...checker.verdict(acked(topic)) })),
     );
     const results: ChaosResults = {
       form: FORM,
@@ -140,11 +140,6 @@ describe(`chaos (${FORM} form)`, () => {
     expect(rows.filter((r) => r.recoveryMs === null || r.recoveryMs > RECOVERY_BOUND_MS)).toEqual([]);
   });
 });
-
-/** The fault step a moment falls after, so a reset names what caused it. */
-function stepBefore(faults: readonly Fault[], at: number): string {
-  return faults.filter((f) => f.at > 0 && f.at <= at).at(-1)?.step ?? 'no fault (steady streaming)';
-}
 
 async function until(what: string, timeoutMs: number, check: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -21,8 +21,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = path.join(folder, 'stack.json');
   project.provide('sharedStackFile', file);
   return async () => {
-    const recorded = await readFile(file, 'utf8').catch(() => undefined);
-    if (recorded) await stopTestStackAt(JSON.parse(recorded) as TestStackAddress);
-    await rm(folder, { recursive: true, force: true });
+    try {
+      const recorded = await readFile(file, 'utf8').catch(() => undefined);
+      if (recorded) await stopTestStackAt(JSON.parse(recorded) as TestStackAddress);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   };
 }

@@ -8,7 +8,7 @@ const READY_TIMEOUT_MS = 90_000;
 /**
  * The stack shared by the end-to-end files that only use it as traders and admins would: each
  * signs in its own fresh accounts, so files cannot see each other's data. Files that break the
- * stack on purpose (chaos, pm2 restarts, a hung Redis) start their own with `startTestStack`.
+ * stack on purpose (chaos, pm2 restarts, a hung Redis) start their own with `ownTestStack`.
  * A file may still kill a process pm2 restarts (the workspace's gateway crash); the next file
  * waits until every process is back online and nginx answers before it starts.
  *

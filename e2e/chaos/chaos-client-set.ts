@@ -36,7 +36,7 @@ export class ChaosClientSet {
           // The gateway says why it ends a stream (slow-consumer, shutdown, …): the report shows it.
           else if (frame.event === 'error') entry.ended.push({ reason: (JSON.parse(frame.data) as { reason?: string }).reason ?? '?', at });
           else if (frame.event === 'reset') {
-            // The reason (retention, ahead, catch-up-budget, …) is what tells a failing run's cause.
+            // The reason (retention, unknown-position, unreadable-id, catch-up-budget) tells a failing run's cause.
             const { topic = '?', reason = '?' } = JSON.parse(frame.data) as { topic?: string; reason?: string };
             entry.resets.set(topic, [...(entry.resets.get(topic) ?? []), { reason, at }]);
           } else {

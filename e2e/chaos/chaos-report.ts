@@ -44,3 +44,22 @@ export function slowestPerStep(rows: readonly RecoveryRow[]): { step: string; wo
   }
   return [...steps].map(([step, worstMs]) => ({ step, worstMs }));
 }
+
+/** A `reset` or an ended stream one client saw, and when. */
+export interface StreamNotice {
+  reason: string;
+  at: number;
+}
+
+/** The fault step a moment falls after, so a reset or an ended stream names what caused it. */
+export function stepBefore(faults: readonly Pick<Fault, 'step' | 'at'>[], at: number): string {
+  return faults.filter((f) => f.at > 0 && f.at <= at).at(-1)?.step ?? 'no fault (steady streaming)';
+}
+
+/**
+ * The resets held against the gateway, each as `<reason> after <step>`: those from the run's first
+ * append on. One before it cannot cost an event of the run (there is none yet), so it is only reported.
+ */
+export function countedResets(resets: readonly StreamNotice[], publishedFrom: number, faults: readonly Pick<Fault, 'step' | 'at'>[]): string[] {
+  return resets.filter((r) => r.at >= publishedFrom).map((r) => `${r.reason} after ${stepBefore(faults, r.at)}`);
+}

@@ -99,8 +99,13 @@ export const recoveryViewSchema = z.object({
 });
 export type RecoveryView = z.infer<typeof recoveryViewSchema>;
 
-/** A service the watch keeps recovery state for: a component or instance id (`journal`, `sse-2`) or its pm2 name. */
-export const recoveryServiceParamsSchema = z.object({ service: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a service id such as journal or sse-2, or its pm2 name') });
+/**
+ * A service the watch keeps recovery state for: a component or instance id (`journal`, `sse-2`, a
+ * pm2 cluster worker `sse#6`) or its pm2 name (`fotw-sse-2`).
+ */
+export const recoveryServiceParamsSchema = z.object({
+  service: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}(#\d{1,9})?$/, 'must be a service id such as journal, sse-2 or sse#6, or its pm2 name'),
+});
 
 /**
  * `POST /api/admin/recovery/:service/reset`, the page's form of `./admin status --reset`: the

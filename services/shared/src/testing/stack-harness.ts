@@ -179,7 +179,12 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
       (stopping ??= (async () => {
         for (const redis of buses.values()) redis.disconnect();
         if (!owned) return;
-        await runAdmin(['down', '--kill'], env, { timeoutMs: 60_000 });
+        const down = await runAdmin(['down', '--kill'], env, { timeoutMs: 60_000 });
+        // Its folder holds PM2_HOME: removed under a daemon that did not stop, nothing could find it again.
+        if (down.code !== 0) {
+          process.stderr.write(`test stack ${work}: ./admin down --kill failed (${String(down.code)}); its folder is kept\n${down.stderr}\n`);
+          return;
+        }
         await rm(work, { recursive: true, force: true });
       })()),
   };

@@ -167,6 +167,7 @@ describe('the admin API on a real gateway', () => {
 
   it('resets a service named by its pm2 name, including an instance only the recovery state knows', async () => {
     const ops = await anAdmin();
+    await writeRecoveryState(f.clients.system, 'journal', { attempts: 3, lastAttemptAt: 2000, failed: true });
     const byName = await call('POST', '/api/admin/recovery/fotw-journal/reset', ops);
     expect(byName.status).toBe(200);
     expect(await byName.json()).toEqual({ service: 'journal', existed: true });
@@ -174,6 +175,14 @@ describe('the admin API on a real gateway', () => {
     const instance = await call('POST', '/api/admin/recovery/fotw-sse-7/reset', ops);
     expect(await instance.json()).toEqual({ service: 'sse-7', existed: true });
     expect((await readRecoveryStates(f.clients.system)).get('sse-7')).toMatchObject({ failed: false, attempts: 0 });
+  });
+
+  it('resets a pm2 cluster worker by the id the watch keeps its state under (sse#6)', async () => {
+    await writeRecoveryState(f.clients.system, 'sse#6', { attempts: 3, lastAttemptAt: 2000, failed: true });
+    const res = await call('POST', `/api/admin/recovery/${encodeURIComponent('sse#6')}/reset`, await anAdmin());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ service: 'sse#6', existed: true });
+    expect((await readRecoveryStates(f.clients.system)).get('sse#6')).toMatchObject({ failed: false, attempts: 0 });
   });
 
   it('refuses to reset an unknown service (404, naming the ids it knows) or a malformed id (400, naming service)', async () => {
@@ -194,7 +203,9 @@ describe('the admin API on a real gateway', () => {
   it('refuses a reset without the CSRF header (403) and leaves the state as it was', async () => {
     const ops = await anAdmin();
     await writeRecoveryState(f.clients.system, 'journal', { attempts: 3, lastAttemptAt: 2000, failed: true });
-    expect((await call('POST', '/api/admin/recovery/journal/reset', { cookie: ops.cookie })).status).toBe(403);
+    const refused = await call('POST', '/api/admin/recovery/journal/reset', { cookie: ops.cookie });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'csrf', issues: [{ path: 'X-CSRF-Token' }] });
     expect((await readRecoveryStates(f.clients.system)).get('journal')).toMatchObject({ failed: true, attempts: 3 });
   });
 

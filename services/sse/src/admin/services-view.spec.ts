@@ -81,7 +81,9 @@ describe('servicesView', () => {
     const copy = report(NOW, [health('sse', 100, 'healthy')]);
     const gaveUp = servicesView(components, new Map(), copy, NOW, new Map([['sse', { attempts: 3, lastAttemptAt: NOW - 5000, failed: true }]]));
     expect(gaveUp.services[0]!.recovery).toEqual({ attempts: 3, failed: true, lastAttemptAt: NOW - 5000 });
-    const reset = servicesView(components, new Map(), copy, NOW, new Map([['sse', { attempts: 0, lastAttemptAt: null, failed: false }]]));
+    // The report copied the failed mark a cycle ago; the operator has reset it since.
+    const stillFailedCopy = report(NOW, [{ ...health('sse', 100, 'healthy'), recovery: { attempts: 3, failed: true, lastAttemptAt: NOW - 5000 } }]);
+    const reset = servicesView(components, new Map(), stillFailedCopy, NOW, new Map([['sse', { attempts: 0, lastAttemptAt: null, failed: false }]]));
     expect(reset.services[0]!.recovery).toEqual({ attempts: 0, failed: false, lastAttemptAt: null });
     // Without a state of its own, the report's copy still shows.
     expect(servicesView(components, new Map(), copy, NOW).services[0]!.recovery).toEqual(copy.services[0]!.recovery);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AdminServiceRow, ServicesView } from '@marketswarm/shared/dto';
 import { ErrorLine } from '../../components/page-feedback';
 import { errorText } from '../../journal-pages-api/query';
@@ -158,6 +158,12 @@ export function ServicesTable({ view, error, now, reset }: ServicesTableProps) {
 export function ServicesSection({ view, error, now }: Pick<ServicesTableProps, 'view' | 'error' | 'now'>) {
   const [pending, setPending] = useState<string | null>(null);
   const action = useRecoveryReset();
+  const pendingFailed = view?.services.some((s) => s.id === pending && hasFailed(s)) ?? false;
+  // The watch may clear the mark while the question is open: the question goes, and must not come
+  // back by itself if the service fails again later.
+  useEffect(() => {
+    if (pending && view && !pendingFailed && !action.isPending) setPending(null);
+  }, [pending, view, pendingFailed, action.isPending]);
   return (
     <ServicesTable
       view={view}
