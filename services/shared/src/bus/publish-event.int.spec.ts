@@ -77,6 +77,18 @@ describe(publishEvents.name, () => {
     const { events } = await readSnapshot(redis, heatmapRoute, 'heatmap');
     expect(events.map((e) => [e.type, e.data.kind, e.data.version, Object.keys(e.data.tiles)])).toEqual([['snapshot', 'snapshot', 2, [tile.key]]]);
   });
+  it('appends at most once per token: sent again (as a client resends after a dropped reply), it returns the same ids and writes nothing', async () => {
+    const tick = (seq: number): EventInput<'spot'> => ({ topic: 'spot', type: 'tick', ts: TS, data: { symbol: 'SPX', price: 5000 + seq, seq } });
+    const first = await publishEvents(redis, spotRoute, [tick(0), tick(1)], { token: 'batch-1' });
+    const again = await publishEvents(redis, spotRoute, [tick(0), tick(1)], { token: 'batch-1' });
+    expect(again).toEqual(first);
+    expect((await stream(spotRoute)).map((e) => e.id)).toEqual(first);
+    // Another token is another publish.
+    const next = await publishEvents(redis, spotRoute, [tick(2)], { token: 'batch-2' });
+    expect((await stream(spotRoute)).map((e) => e.id)).toEqual([...first, ...next]);
+    // The token expires on its own: nothing is kept for long.
+    expect(await redis.ttl('{t:spot}:publish:batch-1')).toBeGreaterThan(0);
+  });
 });
 
 describe(readSnapshot.name, () => {

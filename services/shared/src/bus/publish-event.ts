@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { appendOnce, type AppendEntry } from './idempotent-append.js';
 import { encodeStreamEntry } from '../events/stream-codec.js';
 import { formatEventIssues, parseEvent, type EventInput, type TypedEvent } from '../events/envelope.js';
 import { snapshotField } from '../events/payloads.js';
@@ -32,32 +34,29 @@ export interface PublishOptions<T extends TopicName = TopicName> {
    * heatmap diff is streamed while the hash keeps the full model at the same version.
    */
   snapshotOf?: (event: TypedEvent<T>) => EventInput<T>;
+  /**
+   * Makes the publish happen at most once: a second call with the same token within two minutes
+   * returns the first one's ids and writes nothing. Default: a fresh token, which still makes the
+   * client's own resend after a dropped connection harmless.
+   */
+  token?: string;
 }
 
 /**
  * Appends events the way every producer does: stream entry with bounded retention and, for state
- * topics, the latest snapshot per key, in one MULTI so a reader never sees one without the other.
- * Returns the stream ids in order.
+ * topics, the latest snapshot per key, atomically (one script) so a reader never sees one without
+ * the other, and at most once per token (see appendOnce). Returns the stream ids in order.
  */
 export async function publishEvents<T extends TopicName>(redis: Redis, route: TopicRoute, inputs: readonly EventInput<T>[], options: PublishOptions<T> = {}): Promise<string[]> {
   const events = inputs.map((input) => validateForPublish(route, input));
   const keepsSnapshot = route.snapshot !== undefined && topicSpecs[route.topic].snapshot === 'latest-by-key';
-  const tx = redis.multi();
-  for (const event of events) {
-    tx.xadd(route.stream, 'MAXLEN', '~', route.maxlen, '*', ...encodeStreamEntry(event));
-    if (keepsSnapshot && route.snapshot) {
-      // Validated from an EventInput<T>, whose topic parseEvent keeps: the event is a TypedEvent<T>.
-      const state = options.snapshotOf ? validateForPublish(route, options.snapshotOf(event as TypedEvent<T>)) : event;
-      tx.hset(route.snapshot, snapshotField(event.topic, event.data, event.user), JSON.stringify(state));
-    }
-  }
-  const results = await tx.exec();
-  if (!results) throw new Error(`publishing to ${route.stream} aborted`);
-  const failed = results.find(([error]) => error);
-  if (failed?.[0]) throw failed[0];
-  // Each event queued one XADD, followed by one HSET when the topic keeps a snapshot.
-  const step = keepsSnapshot ? 2 : 1;
-  return events.map((_, i) => String(results[i * step]?.[1]));
+  const entries: AppendEntry[] = events.map((event) => {
+    if (!keepsSnapshot) return { fields: encodeStreamEntry(event) };
+    // Validated from an EventInput<T>, whose topic parseEvent keeps: the event is a TypedEvent<T>.
+    const state = options.snapshotOf ? validateForPublish(route, options.snapshotOf(event as TypedEvent<T>)) : event;
+    return { fields: encodeStreamEntry(event), snapshot: { field: snapshotField(event.topic, event.data, event.user), value: JSON.stringify(state) } };
+  });
+  return appendOnce(redis, { stream: route.stream, maxlen: route.maxlen, snapshot: keepsSnapshot ? route.snapshot : undefined }, options.token ?? randomUUID(), entries);
 }
 
 export async function publishEvent<T extends TopicName>(redis: Redis, route: TopicRoute, input: EventInput<T>): Promise<string> {

@@ -29,7 +29,7 @@ export interface TestStack {
   pm2(args: readonly string[]): Promise<string>;
   /**
    * Appends events straight into the stack's Redis, exactly as a producer does (validated, one
-   * MULTI): milliseconds, where `./admin publish` costs a process start. Returns the stream ids.
+   * script): milliseconds, where `./admin publish` costs a process start. Returns the stream ids.
    */
   /**
    * Creates an account in the stack's system Redis the way `./admin user add` does (argon2id hash,

@@ -26,7 +26,7 @@ export interface IngestServiceDeps {
  * The rules of ingest, in the order a caller can fix them: the key's account (if bound) is enabled,
  * the topic exists, the key may publish to it, every event is valid, the topic's bus is reachable,
  * the key has tokens left; then the append path of every producer and
- * `./admin publish` (publishEvents: XADD with bounded retention and the snapshot, in one MULTI).
+ * `./admin publish` (publishEvents: XADD with bounded retention and the snapshot, atomically and at most once).
  */
 export class IngestService {
   constructor(private readonly deps: IngestServiceDeps) {}

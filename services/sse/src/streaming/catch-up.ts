@@ -225,7 +225,7 @@ async function sendSnapshot(connection: SseConnection, topic: TopicName, route: 
     }
     return;
   }
-  // Tail id and snapshot hash in one MULTI: producers write both in one MULTI, so the snapshot is
+  // Tail id and snapshot hash in one MULTI: producers write both atomically (one MULTI or script), so the snapshot is
   // exactly the state as of that id — nothing is missed or counted twice when live events follow.
   const hashKey = mode === 'latest-by-key' ? route.snapshot : undefined;
   const read = () => {

@@ -41,7 +41,7 @@ export interface GatewayFixture {
   bob: Account;
   /** An EventSource on the gateway (or another base URL), closed by closeStreams(). */
   open(path: string, cookie: string, options?: { lastEventId?: string; base?: string }): TestStream;
-  /** Appends events exactly as a producer does (validated, XADD + snapshot in one MULTI). */
+  /** Appends events exactly as a producer does (validated, XADD + snapshot atomically, at most once). */
   publish(topic: TopicName, payloads: Record<string, unknown>[], user?: string): Promise<void>;
   /** The first number matched by `pattern` in the gateway's /metrics, 0 when absent. */
   metric(pattern: RegExp): Promise<number>;
