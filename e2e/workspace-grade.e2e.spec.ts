@@ -66,6 +66,9 @@ describe('the trading-grade workspace in Chromium, from phone to wall screen', (
     const key = `butterfly-call:0:10:${strike}`;
     const cell = page.locator(`[data-testid=heatmap] [data-tile="${key}"]`);
     await cell.waitFor({ timeout: 30_000 });
+    // The grid scrolls the spot's row into view once, when its rows first render: a click aimed
+    // before that lands on whatever row the scroll brings under the pointer.
+    await page.locator('[data-testid=heatmap] [data-centred-on]').waitFor({ state: 'attached', timeout: 15_000 });
     await cell.click();
     await showPanel(page, 'risk');
     await page.locator('[data-testid=whatif-position]').first().waitFor({ timeout: 10_000 });

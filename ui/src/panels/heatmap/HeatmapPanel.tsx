@@ -322,6 +322,9 @@ const HeatmapGrid = memo(function HeatmapGrid({ heatmap, spot, symbol, family, l
     if (row === null) return;
     scrolledView.current = view;
     el.scrollTop = Math.max(0, row.offsetTop - el.clientHeight / 2 + row.offsetHeight / 2);
+    // Marks that the grid has stopped moving for this view: a click aimed before that could land on
+    // the row the scroll brings under the pointer (tests wait for it before clicking a tile).
+    el.dataset.centredOn = view;
   }, [symbol, layout, strikes, spot]);
 
   const cellOf = (target: EventTarget | null): HTMLElement | null => (target instanceof Element ? target.closest<HTMLElement>('[data-tile]') : null);
