@@ -17,13 +17,13 @@ const READY_TIMEOUT_MS = 90_000;
  */
 export async function sharedTestStack(): Promise<TestStack> {
   const file = inject('sharedStackFile');
-  const recorded = await readFile(file, 'utf8').catch(() => undefined);
+  const recorded = await recordedAddress(file);
   if (!recorded) {
     const started = await startTestStack();
     await writeFile(file, JSON.stringify(testStackAddress(started)));
     return attachTestStack(testStackAddress(started));
   }
-  const stack = attachTestStack(JSON.parse(recorded) as TestStackAddress);
+  const stack = attachTestStack(recorded);
   await untilSettled(stack);
   return stack;
 }
@@ -60,10 +60,16 @@ async function untilSettled(stack: TestStack): Promise<void> {
  */
 export async function ownTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const file = inject('sharedStackFile');
-  const recorded = await readFile(file, 'utf8').catch(() => undefined);
+  const recorded = await recordedAddress(file);
   if (recorded) {
     await rm(file, { force: true });
-    await stopTestStackAt(JSON.parse(recorded) as TestStackAddress);
+    await stopTestStackAt(recorded);
   }
   return startTestStack(options);
+}
+
+/** The shared stack's address, when a file has started it. */
+async function recordedAddress(file: string): Promise<TestStackAddress | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as TestStackAddress);
 }

@@ -1,4 +1,5 @@
 import { ChaosSseClient } from './chaos-sse-client.js';
+import type { StreamNotice } from './chaos-report.js';
 import type { CheckedClient } from './recovery.js';
 import { SequenceChecker } from './sequence-checker.js';
 
@@ -19,12 +20,12 @@ interface EnvelopeOfOurs {
  * the stack's own producers write to the same topics.
  */
 export class ChaosClientSet {
-  readonly clients: { client: ChaosSseClient; checked: CheckedClient; ready: number; resets: Map<string, { reason: string; at: number }[]>; ended: { reason: string; at: number }[] }[] = [];
+  readonly clients: { client: ChaosSseClient; checked: CheckedClient; ready: number; resets: Map<string, StreamNotice[]>; ended: StreamNotice[] }[] = [];
 
   constructor(baseUrl: string, cookie: string, runId: string, specs: readonly ClientSpec[]) {
     for (const spec of specs) {
       const checkers = new Map(spec.topics.map((t) => [t, new SequenceChecker()]));
-      const entry = { client: undefined as unknown as ChaosSseClient, checked: { name: spec.name, checkers }, ready: 0, resets: new Map<string, { reason: string; at: number }[]>(), ended: [] as { reason: string; at: number }[] };
+      const entry = { client: undefined as unknown as ChaosSseClient, checked: { name: spec.name, checkers }, ready: 0, resets: new Map<string, StreamNotice[]>(), ended: [] as StreamNotice[] };
       entry.client = new ChaosSseClient({
         name: spec.name,
         baseUrl,

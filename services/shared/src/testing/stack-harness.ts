@@ -131,13 +131,13 @@ export async function stopTestStackAt(address: TestStackAddress): Promise<void> 
 function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): TestStack {
   const pm2Bin = path.join(repoRoot, 'node_modules/pm2/bin/pm2');
   let stopping: Promise<void> | undefined;
-  let truth: PublicTruth | undefined;
+  let compiled: PublicTruth | undefined;
+  const repoTruth = (): PublicTruth => (compiled ??= compileRepoTruthSync().truth);
   const buses = new Map<BusName, Redis>();
   const busFor = (bus: BusName): Redis => {
     let redis = buses.get(bus);
     if (!redis) {
-      truth ??= compileRepoTruthSync().truth;
-      redis = new Redis(busUrls(truth, env)[bus], { maxRetriesPerRequest: 2 });
+      redis = new Redis(busUrls(repoTruth(), env)[bus], { maxRetriesPerRequest: 2 });
       redis.on('error', () => undefined);
       buses.set(bus, redis);
     }
@@ -155,8 +155,7 @@ function stackHandle({ work, env, ports }: TestStackAddress, owned: boolean): Te
       return user.id;
     },
     publish: async (topic, payloads, options = {}) => {
-      truth ??= compileRepoTruthSync().truth;
-      const route = truth.topics[topic];
+      const route = repoTruth().topics[topic];
       if (!route) throw new Error(`truth declares no stream for topic "${topic}"`);
       const ts = Date.now();
       const envelopes = payloads.map((data) => ({ topic, type: options.type ?? 'update', ts, data, ...(options.user ? { user: options.user } : {}) }));
